@@ -1,0 +1,12 @@
+-- Server-side sessions. The cookie holds 32 random bytes; only their SHA-256 is stored here,
+-- so a copy of the database (a backup, say) cannot be used to take over a session.
+-- A session without a user is a signed-out visitor who has been shown a form (it carries the CSRF token).
+CREATE TABLE sessions (
+    token_hash BLOB PRIMARY KEY,
+    user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
+    csrf_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    last_seen_at TEXT NOT NULL,
+    flash TEXT
+) WITHOUT ROWID;
+CREATE INDEX sessions_by_user ON sessions(user_id);

@@ -1,0 +1,41 @@
+import AlongsideApp
+import ArgumentParser
+import Foundation
+
+@main
+struct AlongsideCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "alongside",
+        abstract: "Alongside: a co-production and governance workspace.",
+        subcommands: [Serve.self, Migrate.self, CreateUser.self, Backup.self],
+        defaultSubcommand: Serve.self
+    )
+}
+
+/// Options every command that opens the database shares.
+struct DatabaseOptions: ParsableArguments {
+    @Option(help: "The SQLite file (default data/alongside.sqlite, or ALONGSIDE_DATABASE).")
+    var database: String?
+
+    @Option(help: "The folder holding Views, Public and Migrations (default: the current folder, or ALONGSIDE_ROOT).")
+    var root: String?
+
+    func configuration() throws -> AppConfiguration {
+        var configuration = AppConfiguration()
+        try configuration.apply(environment: ProcessInfo.processInfo.environment)
+        if let database { configuration.databasePath = database }
+        if let root { configuration.rootDirectory = root }
+        return configuration
+    }
+}
+
+/// Prints a message to standard error and exits non-zero: how every command reports a problem.
+func fail(_ message: String) -> ExitCode {
+    FileHandle.standardError.write(Data(("alongside: " + message + "\n").utf8))
+    return ExitCode.failure
+}
+
+/// The message for an error: our own errors describe themselves in plain words.
+func describe(_ error: any Error) -> String {
+    "\(error)"
+}

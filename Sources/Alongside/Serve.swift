@@ -1,0 +1,44 @@
+import AlongsideApp
+import ArgumentParser
+import Foundation
+import Hummingbird
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Migrate the database and serve the site.")
+
+    @Option(help: "Address to listen on (default 127.0.0.1, or ALONGSIDE_HOSTNAME).")
+    var hostname: String?
+
+    @Option(help: "Port to listen on (default 8080, or ALONGSIDE_PORT).")
+    var port: Int?
+
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if let port, !(0...65_535).contains(port) { throw ValidationError("--port must be from 0 to 65535.") }
+    }
+
+    func run() async throws {
+        var configuration = try database.configuration()
+        if let hostname { configuration.hostname = hostname }
+        if let port { configuration.port = port }
+        let services: AppServices
+        do {
+            services = try await AppServices.make(configuration)
+        } catch {
+            throw fail(describe(error))
+        }
+        if try await services.accounts.count() == 0 {
+            let token = try await services.links.create(purpose: .firstAdministrator, userID: nil)
+            print("""
+
+                No accounts yet. To create the first administrator, open this link (it works once, for 7 days):
+
+                    \(configuration.baseURL)/setup/\(token)
+
+                """)
+        }
+        print("Alongside is serving on \(configuration.baseURL) (database \(configuration.databasePath))")
+        try await buildApplication(services: services).runService()
+    }
+}

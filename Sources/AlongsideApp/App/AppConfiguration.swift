@@ -1,0 +1,75 @@
+import Foundation
+import Logging
+
+/// Everything the server needs to start, checked before it does.
+/// Precedence: command line, then environment (`ALONGSIDE_*`), then these defaults.
+public struct AppConfiguration: Sendable {
+    public var hostname = "127.0.0.1"
+    public var port = 8080
+    public var databasePath = "data/alongside.sqlite"
+    /// The folder holding `Views/`, `Public/` and `Migrations/`.
+    public var rootDirectory = FileManager.default.currentDirectoryPath
+    /// Set when the site is served over HTTPS (usually behind a proxy): cookies become `Secure` and `__Host-`.
+    public var https = false
+    /// The address people use to reach the site, for links printed on the command line.
+    public var publicURL: String?
+    public var sessionPolicy = SessionPolicy()
+    public var passwordParameters = Argon2Parameters.owasp
+    public var logLevel = Logger.Level.info
+
+    public init() {}
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Applies `ALONGSIDE_*` variables. A malformed value stops start-up naming the key (never echoing a secret).
+    public mutating func apply(environment: [String: String]) throws {
+        if let value = environment["ALONGSIDE_HOSTNAME"], !value.isEmpty { hostname = value }
+        if let value = environment["ALONGSIDE_PORT"], !value.isEmpty { port = try Self.port(value, key: "ALONGSIDE_PORT") }
+        if let value = environment["ALONGSIDE_DATABASE"], !value.isEmpty { databasePath = value }
+        if let value = environment["ALONGSIDE_ROOT"], !value.isEmpty { rootDirectory = value }
+        if let value = environment["ALONGSIDE_PUBLIC_URL"], !value.isEmpty { publicURL = value }
+        if let value = environment["ALONGSIDE_HTTPS"], !value.isEmpty {
+            switch value.lowercased() {
+            case "1", "true", "yes": https = true
+            case "0", "false", "no": https = false
+            default: throw Invalid(description: "ALONGSIDE_HTTPS must be true or false.")
+            }
+        }
+        if let value = environment["ALONGSIDE_LOG_LEVEL"], !value.isEmpty {
+            guard let level = Logger.Level(rawValue: value.lowercased()) else {
+                throw Invalid(description: "ALONGSIDE_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical.")
+            }
+            logLevel = level
+        }
+    }
+
+    public static func port(_ text: String, key: String) throws -> Int {
+        guard let port = Int(text), (0...65_535).contains(port) else {
+            throw Invalid(description: "\(key) must be a port number from 0 to 65535.")
+        }
+        return port
+    }
+
+    /// The base of links printed for people to open.
+    public var baseURL: String {
+        if let publicURL { return publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL }
+        let host = hostname == "0.0.0.0" || hostname == "::" ? "127.0.0.1" : hostname
+        return "http://\(host):\(port)"
+    }
+
+    var viewsDirectory: String { rootDirectory + "/Views" }
+    var publicDirectory: String { rootDirectory + "/Public" }
+    public var migrationsDirectory: String { rootDirectory + "/Migrations" }
+
+    /// Checks the folders the server reads from exist, naming any that does not.
+    public func checkFolders() throws {
+        for folder in [viewsDirectory, publicDirectory, migrationsDirectory] {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw Invalid(description: "The folder \(folder) was not found. Run Alongside from the project folder, or set ALONGSIDE_ROOT.")
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Logging
+
+/// What the features share: the database, the clock, rendering, sessions, password hashing.
+/// Made once at start-up; tests make one over a temporary database.
+public struct AppServices: Sendable {
+    public let configuration: AppConfiguration
+    public let pool: DatabasePool
+    public let clock: AppClock
+    public let pages: PageRenderer
+    public let sessions: SessionStore
+    public let cookie: SessionCookie
+    public let hasher: PasswordHasher
+    public let throttle: SignInThrottle
+    public let accounts: AccountStore
+    public let links: AccountLinks
+
+    /// Opens and migrates the database and loads the templates; fails with a clear message if anything is missing.
+    public static func make(_ configuration: AppConfiguration, clock: AppClock = .system) async throws -> AppServices {
+        try configuration.checkFolders()
+        let pool = try AppDatabase.open(path: configuration.databasePath)
+        try Migrator(directory: configuration.migrationsDirectory).migrate(pool)
+        let views = try await Views(directory: configuration.viewsDirectory, required: Templates.all)
+        let sessions = SessionStore(pool: pool, clock: clock, policy: configuration.sessionPolicy)
+        return AppServices(
+            configuration: configuration,
+            pool: pool,
+            clock: clock,
+            pages: PageRenderer(views: views, sessions: sessions, clock: clock),
+            sessions: sessions,
+            cookie: SessionCookie(secure: configuration.https),
+            hasher: PasswordHasher(parameters: configuration.passwordParameters),
+            throttle: SignInThrottle(),
+            accounts: AccountStore(pool: pool, clock: clock),
+            links: AccountLinks(pool: pool, clock: clock)
+        )
+    }
+
+    /// The address to put in front of a path in a link people copy: the configured public URL, or this request's host.
+    func absoluteURL(_ path: String, request: Request) -> String {
+        if configuration.publicURL != nil { return configuration.baseURL + path }
+        let host = request.head.authority ?? "127.0.0.1:\(configuration.port)"
+        return (configuration.https ? "https://" : "http://") + host + path
+    }
+}

@@ -1,0 +1,64 @@
+import Hummingbird
+import Logging
+
+/// Builds the application; the command line and the tests both come through here.
+public func buildApplication(_ configuration: AppConfiguration, clock: AppClock = .system) async throws -> some ApplicationProtocol {
+    let services = try await AppServices.make(configuration, clock: clock)
+    return buildApplication(services: services)
+}
+
+public func buildApplication(services: AppServices) -> some ApplicationProtocol {
+    var logger = Logger(label: "alongside")
+    logger.logLevel = services.configuration.logLevel
+    let router = buildRouter(services: services)
+    return Application(
+        router: router,
+        configuration: .init(
+            address: .hostname(services.configuration.hostname, port: services.configuration.port),
+            serverName: "Alongside"
+        ),
+        logger: logger
+    )
+}
+
+/// Middleware order, outermost first:
+/// request log → security headers → error pages → static files → session → CSRF → routes.
+/// Static files come before the session so they cost no database read.
+func buildRouter(services: AppServices) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(https: services.configuration.https))
+    router.add(middleware: ErrorPagesMiddleware(pages: services.pages))
+    router.add(middleware: FileMiddleware(
+        services.configuration.publicDirectory,
+        cacheControl: .init([(MediaType(type: .any), [.public, .maxAge(3600)])]),
+        searchForIndexHtml: false
+    ))
+    router.add(middleware: SessionMiddleware(store: services.sessions, cookie: services.cookie))
+    router.add(middleware: CSRFMiddleware(maxBodyBytes: 1 << 20))
+    var routes = SiteRoutes(router: router)
+    for controller in controllers(services) {
+        controller.addRoutes(to: &routes)
+    }
+    return router
+}
+
+/// Every feature's routes. A new feature adds its controller here.
+func controllers(_ services: AppServices) -> [any Controller] {
+    [
+        PagesController(services: services),
+        HomeController(services: services),
+        SignInController(services: services),
+        SetupController(services: services),
+        SetPasswordController(services: services),
+        AccountController(services: services),
+        SessionController(services: services),
+        UsersController(services: services),
+        AuditController(services: services),
+    ]
+}
+
+/// A feature's routes.
+protocol Controller: Sendable {
+    func addRoutes(to routes: inout SiteRoutes)
+}

@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+import Hummingbird
+
+/// Administrators create accounts, hand out one-time links, and deactivate or reactivate accounts.
+struct UsersController: Controller {
+    let services: AppServices
+
+    func addRoutes(to routes: inout SiteRoutes) {
+        routes.get(.users, .capability(.manageAccounts), index)
+        routes.get(.newUser, .capability(.manageAccounts)) { request, context, _ in
+            try await services.pages.render(NewUserPage(form: FormData(), errors: FormErrors()), request: request, context: context)
+        }
+        routes.post(.users, .capability(.manageAccounts), create)
+        routes.get(.user, .capability(.manageAccounts), show)
+        routes.post(.newUserLink, .capability(.manageAccounts), newLink)
+        routes.post(.deactivateUser, .capability(.manageAccounts)) { request, context, signedIn in
+            try await setActive(false, context: context, signedIn: signedIn)
+        }
+        routes.post(.reactivateUser, .capability(.manageAccounts)) { request, context, signedIn in
+            try await setActive(true, context: context, signedIn: signedIn)
+        }
+    }
+
+    @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let users = try await services.accounts.all()
+        return try await services.pages.render(UsersPage(users: users), request: request, context: context)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let form = context.form
+        let name = form.trimmed("name"), email = form.trimmed("email")
+        var errors = FormErrors()
+        if let problem = AccountRules.nameProblem(name) { errors.add("name", problem) }
+        if let problem = AccountRules.emailProblem(email) { errors.add("email", problem) }
+        if let problem = AccountRules.roleProblem(form["role"]) { errors.add("role", problem) }
+        guard errors.isEmpty, let role = Role(rawValue: form["role"]) else {
+            return try await services.pages.render(NewUserPage(form: form, errors: errors), request: request, context: context)
+        }
+        let now = services.clock.now()
+        let token = TokenBox()
+        let user: User
+        do {
+            user = try await services.accounts.create(
+                name: name, email: email, role: role, passwordHash: nil, by: signedIn.actor, requestID: context.requestID
+            ) { db, user in
+                token.value = try AccountLinks.create(purpose: .setPassword, userID: user.id, now: now, in: db)
+            }
+        } catch AccountStore.Failure.emailTaken {
+            errors.add("email", "There is already an account with this email address")
+            return try await services.pages.render(NewUserPage(form: form, errors: errors), request: request, context: context)
+        }
+        let link = services.absoluteURL(Route.setPassword.href(token.value), request: request)
+        try await services.sessions.setFlash(
+            Flash(message: "Account created for \(user.name). Give them this link so they can set their password. It works once, for 7 days.", link: link),
+            tokenHash: signedIn.session.tokenHash
+        )
+        return .seeOther(Route.user.href(user.id!))
+    }
+
+    func loadUser(_ context: AppRequestContext) async throws -> User {
+        guard let id = context.parameters.get("id", as: Int64.self), let user = try await services.accounts.find(id: id) else {
+            throw AppError.notFound
+        }
+        return user
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let user = try await loadUser(context)
+        let pending = try await services.pool.read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM account_links WHERE user_id = ? AND used_at IS NULL AND expires_at > ?)
+                """, arguments: [user.id, services.clock.now()]) ?? false
+        }
+        let page = UserPage(user: user, viewer: signedIn.user, hasPendingLink: pending)
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    @Sendable func newLink(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let user = try await loadUser(context)
+        guard user.isActive, let userID = user.id else { throw AppError.notFound }
+        let now = services.clock.now()
+        let token = try await services.pool.write { db in
+            let token = try AccountLinks.create(purpose: .setPassword, userID: userID, now: now, in: db)
+            let change = AuditChange<[String: String]>(
+                action: "link created", recordKind: "account", recordID: String(userID),
+                summary: "Made a new one-time link for \(user.name) to set their password", before: nil, after: nil
+            )
+            try AuditLog.record(change, by: signedIn.actor, at: now, requestID: context.requestID, in: db)
+            return token
+        }
+        let link = services.absoluteURL(Route.setPassword.href(token), request: request)
+        try await services.sessions.setFlash(
+            Flash(message: "New link made for \(user.name). Any earlier link no longer works. This one works once, for 7 days.", link: link),
+            tokenHash: signedIn.session.tokenHash
+        )
+        return .seeOther(Route.user.href(userID))
+    }
+
+    func setActive(_ active: Bool, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let user = try await loadUser(context)
+        guard let userID = user.id else { throw AppError.notFound }
+        // Deactivating yourself could leave nobody able to manage accounts.
+        guard userID != signedIn.user.id else { throw AppError.forbidden }
+        let updated = try await services.accounts.setActive(active, userID: userID, by: signedIn.actor, requestID: context.requestID)
+        let message = active
+            ? "\(updated.name)'s account is active again. Make a new link if they need to set a password."
+            : "\(updated.name)'s account is deactivated. They have been signed out everywhere."
+        try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
+        return .seeOther(Route.user.href(userID))
+    }
+}
+
+/// Carries the new token out of the write transaction.
+private final class TokenBox: @unchecked Sendable {
+    var value = ""
+}

@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import Hummingbird
+
+/// The audit log, newest first, filtered by person, kind of record and date.
+struct AuditController: Controller {
+    let services: AppServices
+
+    func addRoutes(to routes: inout SiteRoutes) {
+        routes.get(.auditLog, .capability(.viewAuditLog), index)
+    }
+
+    @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let query = request.uri.queryParameters
+        let input = AuditFilterInput(
+            person: query["person"].map(String.init) ?? "", kind: query["kind"].map(String.init) ?? "",
+            from: query["from"].map(String.init) ?? "", to: query["to"].map(String.init) ?? "",
+            page: query["page"].map(String.init) ?? ""
+        )
+        let (filter, errors) = input.parsed()
+        let (found, kinds, people) = try await services.pool.read { db in
+            (
+                try errors.isEmpty ? AuditQuery.events(filter, in: db) : (events: [], hasMore: false),
+                try AuditQuery.kinds(in: db),
+                try AuditQuery.people(in: db).map { AuditPage.Option(value: String($0.id), label: $0.name, selected: false) }
+            )
+        }
+        let page = AuditPage(
+            input: input, filter: filter, errors: errors, events: found.events, hasMore: found.hasMore, kinds: kinds, people: people
+        )
+        return try await services.pages.render(page, request: request, context: context)
+    }
+}
+
+/// The filter as typed, kept so the form shows it again.
+struct AuditFilterInput: Sendable, Equatable {
+    var person: String
+    var kind: String
+    var from: String
+    var to: String
+    var page: String
+
+    func parsed() -> (AuditFilter, FormErrors) {
+        var errors = FormErrors()
+        var filter = AuditFilter()
+        if !person.isEmpty {
+            if let id = Int64(person) { filter.person = id } else { errors.add("person", "Select a person from the list") }
+        }
+        if !kind.isEmpty { filter.kind = kind }
+        if !from.isEmpty {
+            if let day = LondonTime.startOfDay(from) { filter.from = day } else { errors.add("from", "Enter the start date as a real date, like 2026-03-03") }
+        }
+        if !to.isEmpty {
+            if let day = LondonTime.startOfDay(to), let next = LondonTime.calendar.date(byAdding: .day, value: 1, to: day) {
+                filter.toExclusive = next
+            } else {
+                errors.add("to", "Enter the end date as a real date, like 2026-03-31")
+            }
+        }
+        if let from = filter.from, let to = filter.toExclusive, to <= from {
+            errors.add("to", "The end date must be the same as or after the start date")
+        }
+        filter.page = max(1, Int(page) ?? 1)
+        return (filter, errors)
+    }
+}
+
+struct AuditPage: PageModel {
+    static let template = "audit/index"
+    let title = "Audit log"
+    let action = Route.auditLog.href
+    let people: [Option]
+    let kinds: [Option]
+    let from: Field
+    let to: Field
+    let personError: String?
+    let rows: [Row]
+    let hasRows: Bool
+    let pageNumber: Int
+    let newerHref: String?
+    let olderHref: String?
+    let errors: FormErrors
+
+    struct Option: Encodable, Sendable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct Row: Encodable, Sendable {
+        let when: String
+        let who: String
+        let summary: String
+        let record: String
+        let changes: [AuditDiff.Change]
+        let hasChanges: Bool
+    }
+
+    init(input: AuditFilterInput, filter: AuditFilter, errors: FormErrors, events: [AuditEvent], hasMore: Bool, kinds: [String], people: [Option]) {
+        self.people = people.map { Option(value: $0.value, label: $0.label, selected: $0.value == input.person) }
+        self.kinds = kinds.map { Option(value: $0, label: AuditPage.kindLabel($0), selected: $0 == input.kind) }
+        from = Field("from", label: "From", value: input.from, type: "date", errors: errors)
+        to = Field("to", label: "To", value: input.to, type: "date", errors: errors)
+        personError = errors["person"]
+        rows = events.map { event in
+            let changes = AuditDiff.changes(before: event.beforeJSON, after: event.afterJSON)
+            return Row(
+                when: LondonTime.dateTime(event.at), who: event.actorLabel, summary: event.summary,
+                record: AuditPage.kindLabel(event.recordKind) + (event.recordID.map { " #\($0)" } ?? ""),
+                changes: changes, hasChanges: !changes.isEmpty
+            )
+        }
+        hasRows = !rows.isEmpty
+        pageNumber = filter.page
+        var base = [String]()
+        if !input.person.isEmpty { base.append("person=\(input.person)") }
+        if !input.kind.isEmpty { base.append("kind=\(input.kind.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
+        if !input.from.isEmpty { base.append("from=\(input.from.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
+        if !input.to.isEmpty { base.append("to=\(input.to.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
+        func href(page: Int) -> String { Route.auditLog.href + "?" + (base + ["page=\(page)"]).joined(separator: "&") }
+        newerHref = filter.page > 1 ? href(page: filter.page - 1) : nil
+        olderHref = hasMore ? href(page: filter.page + 1) : nil
+        self.errors = errors
+    }
+
+    static func kindLabel(_ kind: String) -> String {
+        switch kind {
+        case "account": return "Account"
+        case "session": return "Sign-in"
+        default: return kind.prefix(1).uppercased() + kind.dropFirst().replacingOccurrences(of: "_", with: " ")
+        }
+    }
+}

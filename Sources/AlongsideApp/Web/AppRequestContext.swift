@@ -1,0 +1,76 @@
+import Hummingbird
+import NIOConcurrencyHelpers
+
+/// The request context every route sees.
+///
+/// `visit` is shared by reference between the middleware layers, so the session middleware can fill it in
+/// and the error pages and handlers further in (or further out) see the same visitor.
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// Who is asking, and any change to their session cookie this request makes.
+    public let visit: Visit
+    /// The submitted form, read once by the CSRF check on state-changing requests.
+    public var form: FormData
+    /// The peer's IP address, for the per-address sign-in limit.
+    public let remoteAddress: String
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+        visit = Visit()
+        form = FormData()
+    }
+
+    /// The request id Hummingbird puts in the logger's metadata; shown on error pages and in the request log.
+    public var requestID: String { logger[metadataKey: "hb.request.id"]?.description ?? "-" }
+}
+
+/// The visitor's session as loaded for this request, and what the response must do to their cookie.
+public final class Visit: Sendable {
+    public enum CookieChange: Sendable, Equatable {
+        case set(token: String)
+        case clear
+    }
+
+    private struct State {
+        var session: LoadedSession?
+        var cookieChange: CookieChange?
+        var expired = false
+    }
+
+    private let state = NIOLockedValueBox(State())
+
+    public init() {}
+
+    public var session: LoadedSession? { state.withLockedValue { $0.session } }
+    public var user: SessionUser? { session?.user }
+    public var cookieChange: CookieChange? { state.withLockedValue { $0.cookieChange } }
+    /// True when the person's session ended for inactivity or age on this request.
+    public var sessionExpired: Bool { state.withLockedValue { $0.expired } }
+
+    func loaded(_ session: LoadedSession?, expired: Bool) {
+        state.withLockedValue {
+            $0.session = session
+            $0.expired = expired
+            if session == nil, expired { $0.cookieChange = .clear }
+        }
+    }
+
+    func started(_ session: LoadedSession, token: String) {
+        state.withLockedValue {
+            $0.session = session
+            $0.cookieChange = .set(token: token)
+        }
+    }
+
+    func ended() {
+        state.withLockedValue {
+            $0.session = nil
+            $0.cookieChange = .clear
+        }
+    }
+
+    func replaceFlash(_ flash: Flash?) {
+        state.withLockedValue { $0.session?.flash = flash }
+    }
+}

@@ -1,0 +1,111 @@
+/// One line of the error summary: a link to the field and the message shown beside it.
+public struct ErrorItem: Encodable, Sendable, Equatable {
+    public let href: String
+    public let message: String
+}
+
+/// The problems found when checking a submitted form, in the order the fields appear.
+public struct FormErrors: Sendable, Equatable, Encodable {
+    private var messages: [(field: String, message: String)] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { messages.isEmpty }
+
+    /// Records the first problem for a field; later ones for the same field are ignored.
+    public mutating func add(_ field: String, _ message: String) {
+        guard self[field] == nil else { return }
+        messages.append((field, message))
+    }
+
+    public subscript(_ field: String) -> String? {
+        messages.first { $0.field == field }?.message
+    }
+
+    /// The summary items, each linking to its field's input by id.
+    public var summary: [ErrorItem] {
+        messages.map { ErrorItem(href: "#\(Field.inputID($0.field))", message: $0.message) }
+    }
+
+    /// Encoded as its summary, so a page model can hold its errors as a plain stored property.
+    public func encode(to encoder: any Encoder) throws {
+        try summary.encode(to: encoder)
+    }
+
+    public static func == (left: FormErrors, right: FormErrors) -> Bool {
+        left.messages.map(\.field) == right.messages.map(\.field) && left.messages.map(\.message) == right.messages.map(\.message)
+    }
+}
+
+/// A form field as the `partials/field` template draws it: label, hint, error and the value typed,
+/// with `aria-describedby` tying the hint and error to the input.
+public struct Field: Encodable, Sendable, Equatable {
+    public let name: String
+    public let id: String
+    public let label: String
+    public let value: String
+    public let type: String
+    public let hint: String?
+    public let hintID: String?
+    public let error: String?
+    public let errorID: String?
+    public let describedBy: String?
+    public let autocomplete: String?
+    public let isPassword: Bool
+
+    public init(
+        _ name: String, label: String, value: String = "", type: String = "text", hint: String? = nil,
+        autocomplete: String? = nil, errors: FormErrors = FormErrors()
+    ) {
+        self.name = name
+        self.id = Self.inputID(name)
+        self.label = label
+        self.type = type
+        self.isPassword = type == "password"
+        // Passwords are never sent back to the browser, even after a failed submit.
+        self.value = type == "password" ? "" : value
+        self.hint = hint
+        self.hintID = hint == nil ? nil : "\(id)-hint"
+        self.error = errors[name]
+        self.errorID = error == nil ? nil : "\(id)-error"
+        let described = [hintID, errorID].compactMap { $0 }.joined(separator: " ")
+        self.describedBy = described.isEmpty ? nil : described
+        self.autocomplete = autocomplete
+    }
+
+    static func inputID(_ name: String) -> String { "field-\(name)" }
+}
+
+/// A choice in a radio group or select.
+public struct Choice: Encodable, Sendable, Equatable {
+    public let value: String
+    public let label: String
+    public let id: String
+    public let checked: Bool
+}
+
+/// A set of radio buttons with a legend, hint and error, like `Field`.
+public struct ChoiceField: Encodable, Sendable, Equatable {
+    public let name: String
+    public let id: String
+    public let legend: String
+    public let choices: [Choice]
+    public let error: String?
+    public let errorID: String?
+
+    public init(_ name: String, legend: String, options: [(value: String, label: String)], selected: String, errors: FormErrors) {
+        self.name = name
+        self.id = Field.inputID(name)
+        self.legend = legend
+        // The first radio carries the field's id so the error summary link lands on it.
+        self.choices = options.enumerated().map { index, option in
+            Choice(
+                value: option.value, label: option.label,
+                id: index == 0 ? Field.inputID(name) : "\(Field.inputID(name))-\(option.value)",
+                checked: option.value == selected
+            )
+        }
+        self.error = errors[name]
+        self.errorID = error == nil ? nil : "\(Field.inputID(name))-error"
+    }
+}

@@ -1,0 +1,104 @@
+import Hummingbird
+import Logging
+
+/// Turns every error into a helpful page inside the layout: 403, 404, the CSRF explanation, and a 500 that
+/// shows only a request id (the error itself is logged at critical with that id, never shown).
+struct ErrorPagesMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let pages: PageRenderer
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let page: ErrorPage
+            switch error {
+            case let appError as AppError:
+                page = ErrorPage(appError, requestID: context.requestID)
+                context.logger.warning("refused", metadata: ["status": "\(appError.status.code)"])
+            case let httpError as HTTPError where httpError.status.code < 500:
+                page = ErrorPage(status: httpError.status, requestID: context.requestID)
+                context.logger.warning("refused", metadata: ["status": "\(httpError.status.code)"])
+            default:
+                context.logger.critical("request failed", metadata: ["error": "\(String(reflecting: error))"])
+                page = ErrorPage(status: .internalServerError, requestID: context.requestID)
+            }
+            let html = (try? pages.renderHTML(page, path: request.uri.path, session: context.visit.session))
+                ?? "<!doctype html><title>Error</title><p>Something went wrong. Request id \(page.requestID)."
+            return PageRenderer.htmlResponse(html, status: page.status)
+        }
+    }
+}
+
+/// The page for any refusal or failure.
+struct ErrorPage: PageModel {
+    static let template = "errors/error"
+    let title: String
+    let heading: String
+    let paragraphs: [String]
+    let requestID: String
+    let isCSRF: Bool
+    let isNotFound: Bool
+    let isServerError: Bool
+    let status: HTTPResponse.Status
+
+    enum CodingKeys: String, CodingKey { case title, heading, paragraphs, requestID, isCSRF, isNotFound, isServerError }
+
+    init(_ error: AppError, requestID: String) {
+        if error == .csrfFailed {
+            self.init(
+                status: .forbidden, requestID: requestID, title: "Your form could not be sent",
+                paragraphs: [
+                    "We could not be sure this form came from you, so we did not act on it. This usually happens when a page has been open for a long time, or you signed out in another tab.",
+                    "Nothing has been changed. Go back, reload the page, and try again.",
+                ], isCSRF: true
+            )
+        } else {
+            self.init(status: error.status, requestID: requestID)
+        }
+    }
+
+    init(status: HTTPResponse.Status, requestID: String) {
+        switch status.code {
+        case 404:
+            self.init(
+                status: status, requestID: requestID, title: "Page not found",
+                paragraphs: [
+                    "If you typed the web address, check it is correct.",
+                    "If you followed a link, the page may have moved, or it may be something your account cannot see.",
+                ]
+            )
+        case 403:
+            self.init(
+                status: status, requestID: requestID, title: "You do not have access to this page",
+                paragraphs: ["Your account does not allow this. If you think it should, ask an administrator."]
+            )
+        case 400..<500:
+            self.init(
+                status: status, requestID: requestID, title: "Sorry, we could not understand that request",
+                paragraphs: ["Go back and try again."]
+            )
+        default:
+            self.init(
+                status: .internalServerError, requestID: requestID, title: "Sorry, there is a problem with the service",
+                paragraphs: [
+                    "Something went wrong on our side. Nothing you did caused it. Try again later.",
+                    "If you contact an administrator about this, give them this reference: \(requestID).",
+                ]
+            )
+        }
+    }
+
+    private init(
+        status: HTTPResponse.Status, requestID: String, title: String, paragraphs: [String], isCSRF: Bool = false
+    ) {
+        self.status = status
+        self.requestID = requestID
+        self.title = title
+        self.heading = title
+        self.paragraphs = paragraphs
+        self.isCSRF = isCSRF
+        self.isNotFound = status == .notFound
+        self.isServerError = status.code >= 500
+    }
+}

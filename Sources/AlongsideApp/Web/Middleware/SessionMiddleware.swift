@@ -1,0 +1,30 @@
+import Hummingbird
+import HTTPTypes
+
+/// Loads the visitor's session (one indexed read, joined with their account) and, after the handler,
+/// sets or clears the cookie if the request started or ended a session.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let store: SessionStore
+    let cookie: SessionCookie
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let token = cookie.read(from: request) {
+            switch try await store.load(token: token) {
+            case .live(let session):
+                context.visit.loaded(session, expired: false)
+            case .expired(let wasSignedIn):
+                context.visit.loaded(nil, expired: wasSignedIn)
+                if !wasSignedIn { context.visit.ended() }
+            case .none:
+                // A value we never issued (or one already ended): ignore it and tell the browser to drop it.
+                context.visit.ended()
+            }
+        }
+        var response = try await next(request, context)
+        if let change = context.visit.cookieChange {
+            response.headers.append(HTTPField(name: .setCookie, value: cookie.header(for: change)))
+        }
+        return response
+    }
+}

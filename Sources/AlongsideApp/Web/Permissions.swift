@@ -1,0 +1,46 @@
+/// What someone's account lets them do. Stored in `users.role`.
+public enum Role: String, CaseIterable, Codable, Sendable {
+    case administrator
+    case programmeManager = "programme_manager"
+    case allianceLead = "alliance_lead"
+    case expertByExperience = "expert_by_experience"
+    case member
+
+    public var label: String {
+        switch self {
+        case .administrator: return "Administrator"
+        case .programmeManager: return "Programme manager"
+        case .allianceLead: return "Alliance lead"
+        case .expertByExperience: return "Expert by experience"
+        case .member: return "Member"
+        }
+    }
+}
+
+/// Something a route can require beyond being signed in.
+public enum Capability: String, CaseIterable, Sendable {
+    case manageAccounts
+    case viewAuditLog
+}
+
+/// Which roles hold which capabilities. Deny by default: a capability no role lists is held by nobody.
+public enum Permissions {
+    static let table: [Capability: Set<Role>] = [
+        .manageAccounts: [.administrator],
+        .viewAuditLog: [.administrator],
+    ]
+
+    public static func allows(_ role: Role, _ capability: Capability) -> Bool {
+        table[capability]?.contains(role) ?? false
+    }
+}
+
+/// What a route needs; every route states one when it is registered (see `SiteRoutes`).
+public enum Access: Sendable, Equatable {
+    /// Anyone, signed in or not: public pages, sign-in, setup links.
+    case everyone
+    /// Any signed-in person.
+    case signedIn
+    /// A signed-in person whose role holds the capability.
+    case capability(Capability)
+}

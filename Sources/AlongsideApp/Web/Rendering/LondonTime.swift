@@ -1,0 +1,55 @@
+import Foundation
+
+/// Dates and times as people in England read them: "3 March 2026" and "2:05pm", in Europe/London
+/// whatever the server's own time zone (DESIGN.md, Conventions for pages).
+public enum LondonTime {
+    static let timeZone = TimeZone(identifier: "Europe/London")!
+    static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar
+    }()
+    static let months = [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ]
+
+    /// "3 March 2026"
+    public static func date(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.day, .month, .year], from: date)
+        return "\(parts.day!) \(months[parts.month! - 1]) \(parts.year!)"
+    }
+
+    /// "2:05pm"
+    public static func time(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        let hour = parts.hour!, minute = parts.minute!
+        let twelve = hour % 12 == 0 ? 12 : hour % 12
+        let minutes = minute < 10 ? "0\(minute)" : "\(minute)"
+        return "\(twelve):\(minutes)\(hour < 12 ? "am" : "pm")"
+    }
+
+    /// "3 March 2026 at 2:05pm"
+    public static func dateTime(_ date: Date) -> String {
+        "\(self.date(date)) at \(time(date))"
+    }
+
+    /// "2026-03-03", the value an `<input type="date">` uses.
+    public static func isoDay(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.day, .month, .year], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+    }
+
+    /// The instant a London day starts, from "2026-03-03"; nil when the text is not a real date.
+    public static func startOfDay(_ isoDay: String) -> Date? {
+        let pieces = isoDay.split(separator: "-")
+        guard pieces.count == 3, pieces[0].count == 4, let year = Int(pieces[0]), let month = Int(pieces[1]),
+              let day = Int(pieces[2]), (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        let components = DateComponents(year: year, month: month, day: day)
+        guard let date = calendar.date(from: components),
+              calendar.component(.day, from: date) == day, calendar.component(.month, from: date) == month
+        else { return nil }
+        return date
+    }
+}

@@ -1,0 +1,17 @@
+/// The main navigation for a person: what their role lets them reach, nothing more.
+enum Navigation {
+    static func links(for user: SessionUser?, currentPath: String) -> [NavLink] {
+        guard let user else {
+            return [NavLink(label: "Sign in", href: Route.signIn.href, current: currentPath == Route.signIn.href)]
+        }
+        var items: [(String, Route)] = [("Home", .home)]
+        if Permissions.allows(user.role, .manageAccounts) { items.append(("People", .users)) }
+        if Permissions.allows(user.role, .viewAuditLog) { items.append(("Audit log", .auditLog)) }
+        items.append(("Your account", .account))
+        return items.map { label, route in
+            let href = route.href
+            let current = href == "/" ? currentPath == "/" : (currentPath == href || currentPath.hasPrefix(href + "/"))
+            return NavLink(label: label, href: href, current: current)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// A page: an `Encodable` view model plus the template that renders only it.
+public protocol PageModel: Encodable, Sendable {
+    /// Template name relative to `Views/`, without `.mustache`.
+    static var template: String { get }
+    /// The page's own title; the layout adds "Error: " when `errors` is not empty and the site name.
+    var title: String { get }
+    /// Validation problems to summarise at the top of the page.
+    var errors: FormErrors { get }
+    /// True when the page has a form, so a signed-out visitor needs a session to carry the CSRF token.
+    static var hasForm: Bool { get }
+}
+
+extension PageModel {
+    public var errors: FormErrors { FormErrors() }
+    public static var hasForm: Bool { false }
+}
+
+/// A link in the main navigation.
+struct NavLink: Encodable, Sendable {
+    let label: String
+    let href: String
+    let current: Bool
+}
+
+/// Everything the layout shows around a page.
+struct LayoutModel: Encodable, Sendable {
+    let pageTitle: String
+    let userName: String?
+    let roleLabel: String?
+    let nav: [NavLink]
+    let csrfToken: String?
+    let flash: Flash?
+    let errorSummary: [ErrorItem]
+    let hasErrors: Bool
+    /// Seconds until the idle warning, for the progressive-enhancement script; nil when signed out.
+    let warnAfterSeconds: Int?
+    let signOutHref: String
+    let expiringHref: String
+    let extendHref: String
+    let accessibilityHref: String
+    let privacyHref: String
+    let homeHref: String
+    let signInHref: String
+}

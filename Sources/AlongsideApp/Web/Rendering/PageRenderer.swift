@@ -1,0 +1,78 @@
+import Foundation
+import Hummingbird
+
+/// Renders a page inside the layout and makes the HTML response.
+public struct PageRenderer: Sendable {
+    let views: Views
+    let sessions: SessionStore
+    let clock: AppClock
+
+    public func render<Page: PageModel>(
+        _ page: Page, request: Request, context: AppRequestContext, status: HTTPResponse.Status? = nil
+    ) async throws -> Response {
+        let visit = context.visit
+        if Page.hasForm, visit.session == nil {
+            let started = try await sessions.start(userID: nil)
+            visit.started(started.session, token: started.token)
+        }
+        let session = visit.session
+        if let session, session.flash != nil {
+            // Shown once: cleared as it is rendered.
+            try await sessions.setFlash(nil, tokenHash: session.tokenHash)
+        }
+        let html = try renderHTML(page, path: request.uri.path, session: session)
+        let errors = page.errors
+        let finalStatus = status ?? (errors.isEmpty ? .ok : .unprocessableContent)
+        return Self.htmlResponse(html, status: finalStatus)
+    }
+
+    func renderHTML<Page: PageModel>(_ page: Page, path: String, session: LoadedSession?) throws -> String {
+        var root = (try TemplateEncoder.encode(page) as? [String: Any]) ?? [:]
+        root["layout"] = try TemplateEncoder.encode(layout(for: page, path: path, session: session))
+        return views.render(root, template: Page.template)
+    }
+
+    func layout<Page: PageModel>(for page: Page, path: String, session: LoadedSession?) -> LayoutModel {
+        let errors = page.errors
+        let user = session?.user
+        var warnAfter: Int?
+        if let session, user != nil {
+            let policy = sessions.policy
+            let ends = policy.endsAt(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt)
+            warnAfter = max(0, Int(ends.timeIntervalSince(clock.now()) - policy.warningBefore))
+        }
+        return LayoutModel(
+            pageTitle: (errors.isEmpty ? "" : "Error: ") + page.title + " – Alongside",
+            userName: user?.name,
+            roleLabel: user?.role.label,
+            nav: Navigation.links(for: user, currentPath: path),
+            csrfToken: session?.csrfToken,
+            flash: session?.flash,
+            errorSummary: errors.summary,
+            hasErrors: !errors.isEmpty,
+            warnAfterSeconds: warnAfter,
+            signOutHref: Route.signOut.href,
+            expiringHref: Route.sessionExpiring.href,
+            extendHref: Route.sessionExtend.href,
+            accessibilityHref: Route.accessibility.href,
+            privacyHref: Route.privacy.href,
+            homeHref: Route.home.href,
+            signInHref: Route.signIn.href
+        )
+    }
+
+    static func htmlResponse(_ html: String, status: HTTPResponse.Status) -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: html))
+        )
+    }
+}
+
+extension Response {
+    /// 303 See Other: after a form post, and to send signed-out people to sign in.
+    static func seeOther(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Hummingbird
+
+/// Every path on the site. Routes are registered from these and links are built from them,
+/// so a link cannot drift from its route.
+public enum Route: String, CaseIterable, Sendable {
+    case home = "/"
+    case health = "/healthz"
+    case accessibility = "/accessibility"
+    case privacy = "/privacy"
+    case signIn = "/sign-in"
+    case signOut = "/sign-out"
+    case setup = "/setup/{token}"
+    case setPassword = "/set-password/{token}"
+    case account = "/account"
+    case changePassword = "/account/password"
+    case signOutEverywhere = "/account/sign-out-everywhere"
+    case sessionExpiring = "/session/expiring"
+    case sessionExtend = "/session/extend"
+    case users = "/admin/users"
+    case newUser = "/admin/users/new"
+    case user = "/admin/users/{id}"
+    case deactivateUser = "/admin/users/{id}/deactivate"
+    case reactivateUser = "/admin/users/{id}/reactivate"
+    case newUserLink = "/admin/users/{id}/link"
+    case auditLog = "/admin/audit"
+
+    public var pattern: RouterPath { RouterPath(rawValue) }
+
+    /// The path with each `{placeholder}` replaced, in order, by a percent-encoded value.
+    public func href(_ values: CustomStringConvertible...) -> String {
+        var path = ""
+        var remaining = values.makeIterator()
+        for segment in rawValue.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
+            path += "/"
+            if segment.hasPrefix("{") {
+                let value = remaining.next()?.description ?? ""
+                path += value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? ""
+            } else {
+                path += segment
+            }
+        }
+        return path
+    }
+
+    public var href: String { href() }
+}
