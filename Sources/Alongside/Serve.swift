@@ -39,6 +39,7 @@ struct Serve: AsyncParsableCommand {
                 """)
         }
         print("Alongside is serving on \(configuration.baseURL) (database \(configuration.databasePath))")
+        fflush(stdout)
         try await buildApplication(services: services).runService()
     }
 }

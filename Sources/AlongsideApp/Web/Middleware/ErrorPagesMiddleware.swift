@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 
@@ -14,7 +15,7 @@ struct ErrorPagesMiddleware: RouterMiddleware {
             let page: ErrorPage
             switch error {
             case let appError as AppError:
-                page = ErrorPage(appError, requestID: context.requestID)
+                page = ErrorPage(appError, requestID: context.requestID, backHref: Self.localReferrer(request))
                 context.logger.warning("refused", metadata: ["status": "\(appError.status.code)"])
             case let httpError as HTTPError where httpError.status.code < 500:
                 page = ErrorPage(status: httpError.status, requestID: context.requestID)
@@ -30,6 +31,18 @@ struct ErrorPagesMiddleware: RouterMiddleware {
     }
 }
 
+extension ErrorPagesMiddleware {
+    /// The page the person came from, if it was on this site: the way back from a refused form.
+    static func localReferrer(_ request: Request) -> String? {
+        guard let referer = request.headers[.referer], let url = URL(string: referer),
+              let host = url.host, let authority = request.head.authority,
+              authority == host || authority.hasPrefix(host + ":")
+        else { return nil }
+        let path = url.path.isEmpty ? "/" : url.path
+        return SignInReturn.safeLocalPath(path + (url.query.map { "?" + $0 } ?? ""))
+    }
+}
+
 /// The page for any refusal or failure.
 struct ErrorPage: PageModel {
     static let template = "errors/error"
@@ -38,20 +51,21 @@ struct ErrorPage: PageModel {
     let paragraphs: [String]
     let requestID: String
     let isCSRF: Bool
+    let backHref: String?
     let isNotFound: Bool
     let isServerError: Bool
     let status: HTTPResponse.Status
 
-    enum CodingKeys: String, CodingKey { case title, heading, paragraphs, requestID, isCSRF, isNotFound, isServerError }
+    enum CodingKeys: String, CodingKey { case title, heading, paragraphs, requestID, isCSRF, backHref, isNotFound, isServerError }
 
-    init(_ error: AppError, requestID: String) {
+    init(_ error: AppError, requestID: String, backHref: String?) {
         if error == .csrfFailed {
             self.init(
                 status: .forbidden, requestID: requestID, title: "Your form could not be sent",
                 paragraphs: [
                     "We could not be sure this form came from you, so we did not act on it. This usually happens when a page has been open for a long time, or you signed out in another tab.",
                     "Nothing has been changed. Go back, reload the page, and try again.",
-                ], isCSRF: true
+                ], isCSRF: true, backHref: backHref
             )
         } else {
             self.init(status: error.status, requestID: requestID)
@@ -90,8 +104,10 @@ struct ErrorPage: PageModel {
     }
 
     private init(
-        status: HTTPResponse.Status, requestID: String, title: String, paragraphs: [String], isCSRF: Bool = false
+        status: HTTPResponse.Status, requestID: String, title: String, paragraphs: [String], isCSRF: Bool = false,
+        backHref: String? = nil
     ) {
+        self.backHref = backHref
         self.status = status
         self.requestID = requestID
         self.title = title

@@ -34,6 +34,10 @@ struct LayoutModel: Encodable, Sendable {
     let hasErrors: Bool
     /// Seconds until the idle warning, for the progressive-enhancement script; nil when signed out.
     let warnAfterSeconds: Int?
+    /// Without JavaScript, the page moves itself to the warning page when the warning is due (signed in only).
+    let refreshSeconds: Int?
+    let refreshHref: String?
+    let currentPath: String
     let signOutHref: String
     let expiringHref: String
     let extendHref: String

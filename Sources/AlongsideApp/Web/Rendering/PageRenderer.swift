@@ -35,11 +35,20 @@ public struct PageRenderer: Sendable {
     func layout<Page: PageModel>(for page: Page, path: String, session: LoadedSession?) -> LayoutModel {
         let errors = page.errors
         let user = session?.user
-        var warnAfter: Int?
+        var warnAfter: Int?, refreshSeconds: Int?, refreshHref: String?
         if let session, user != nil {
             let policy = sessions.policy
             let ends = policy.endsAt(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt)
-            warnAfter = max(0, Int(ends.timeIntervalSince(clock.now()) - policy.warningBefore))
+            let remaining = ends.timeIntervalSince(clock.now())
+            warnAfter = max(0, Int(remaining - policy.warningBefore))
+            if path == Route.sessionExpiring.href {
+                // On the warning page itself, reload once the session has ended, which lands on sign-in.
+                refreshSeconds = max(1, Int(remaining) + 2)
+                refreshHref = Route.sessionExpiring.href
+            } else {
+                refreshSeconds = warnAfter
+                refreshHref = Route.sessionExpiring.href + "?next=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/", "-", "_", "."])) ?? "/")
+            }
         }
         return LayoutModel(
             pageTitle: (errors.isEmpty ? "" : "Error: ") + page.title + " – Alongside",
@@ -51,6 +60,9 @@ public struct PageRenderer: Sendable {
             errorSummary: errors.summary,
             hasErrors: !errors.isEmpty,
             warnAfterSeconds: warnAfter,
+            refreshSeconds: refreshSeconds,
+            refreshHref: refreshHref,
+            currentPath: path,
             signOutHref: Route.signOut.href,
             expiringHref: Route.sessionExpiring.href,
             extendHref: Route.sessionExtend.href,

@@ -22,7 +22,8 @@ public struct SessionStore: Sendable {
     }
 
     /// Finds the session for a cookie value; ends it if it has expired or its account was deactivated.
-    public func load(token: String) async throws -> Lookup {
+    /// With `touch` false the visit does not count as activity (the idle-warning page must not keep a session alive).
+    public func load(token: String, touch shouldTouch: Bool = true) async throws -> Lookup {
         guard let hash = SecretToken.hash(token) else { return .none }
         guard let found = try await pool.read({ db in
             try Row.fetchOne(db, sql: LoadedSession.selectSQL, arguments: [hash]).map(LoadedSession.decode)
@@ -37,7 +38,7 @@ public struct SessionStore: Sendable {
             try await end(tokenHash: hash)
             return .expired(wasSignedIn: session.user != nil)
         }
-        if policy.needsTouch(lastSeenAt: session.lastSeenAt, now: now) {
+        if shouldTouch, policy.needsTouch(lastSeenAt: session.lastSeenAt, now: now) {
             try await touch(tokenHash: hash, at: now)
             session.lastSeenAt = now
         }
