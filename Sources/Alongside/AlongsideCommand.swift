@@ -29,6 +29,11 @@ struct DatabaseOptions: ParsableArguments {
     }
 }
 
+/// Writes a line to standard output at once (unbuffered), so a setup link shows even when output goes to a file.
+func say(_ message: String) {
+    FileHandle.standardOutput.write(Data((message + "\n").utf8))
+}
+
 /// Prints a message to standard error and exits non-zero: how every command reports a problem.
 func fail(_ message: String) -> ExitCode {
     FileHandle.standardError.write(Data(("alongside: " + message + "\n").utf8))

@@ -21,7 +21,7 @@ struct Backup: AsyncParsableCommand {
         }
         do {
             let result = try DatabaseBackup.copy(from: configuration.databasePath, to: to)
-            print("Backed up to \(to): integrity check \(result).")
+            say("Backed up to \(to): integrity check \(result).")
         } catch {
             throw fail(describe(error))
         }

@@ -34,7 +34,7 @@ struct CreateUser: AsyncParsableCommand {
             let user = try await services.accounts.create(
                 name: name, email: email, role: Role(rawValue: role)!, passwordHash: hash, by: .commandLine, requestID: nil
             )
-            print("Created account \(user.id ?? 0) for \(user.name) (\(user.role.label)).")
+            say("Created account \(user.id ?? 0) for \(user.name) (\(user.role.label)).")
         } catch AccountStore.Failure.emailTaken {
             throw fail("There is already an account with the email address \(email).")
         } catch {

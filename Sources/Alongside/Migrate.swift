@@ -12,7 +12,7 @@ struct Migrate: AsyncParsableCommand {
         do {
             let pool = try AppDatabase.open(path: configuration.databasePath)
             let applied = try Migrator(directory: configuration.migrationsDirectory).migrate(pool)
-            print(applied.isEmpty ? "The database is up to date." : "Applied migrations: \(applied.map(String.init).joined(separator: ", ")).")
+            say(applied.isEmpty ? "The database is up to date." : "Applied migrations: \(applied.map(String.init).joined(separator: ", ")).")
         } catch {
             throw fail(describe(error))
         }

@@ -30,7 +30,7 @@ struct Serve: AsyncParsableCommand {
         }
         if try await services.accounts.count() == 0 {
             let token = try await services.links.create(purpose: .firstAdministrator, userID: nil)
-            print("""
+            say("""
 
                 No accounts yet. To create the first administrator, open this link (it works once, for 7 days):
 
@@ -38,8 +38,7 @@ struct Serve: AsyncParsableCommand {
 
                 """)
         }
-        print("Alongside is serving on \(configuration.baseURL) (database \(configuration.databasePath))")
-        fflush(stdout)
+        say("Alongside is serving on \(configuration.baseURL) (database \(configuration.databasePath))")
         try await buildApplication(services: services).runService()
     }
 }
