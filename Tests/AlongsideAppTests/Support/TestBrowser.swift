@@ -1,0 +1,95 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOConcurrencyHelpers
+import XCTest
+
+/// A response with its body as text.
+struct Page: Sendable {
+    let status: HTTPResponse.Status
+    let headers: HTTPFields
+    let html: String
+
+    var location: String? { headers[.location] }
+
+    /// The value of the first `<input name="...">` with that name.
+    func inputValue(_ name: String) -> String? {
+        firstMatch(#"name="\#(name)"[^>]*value="([^"]*)""#) ?? firstMatch(#"value="([^"]*)"[^>]*name="\#(name)""#)
+    }
+
+    var csrfToken: String? { inputValue("csrf_token") }
+    var h1: String? { firstMatch(#"<h1[^>]*>(.*?)</h1>"#) }
+    var title: String? { firstMatch(#"<title>(.*?)</title>"#) }
+
+    /// The error summary's messages, in order.
+    var errorSummary: [String] { allMatches(##"<li><a href="#[^"]+">([^<]+)</a></li>"##) }
+
+    func firstMatch(_ pattern: String) -> String? { allMatches(pattern).first }
+
+    func allMatches(_ pattern: String) -> [String] {
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]) else { return [] }
+        let range = NSRange(html.startIndex..., in: html)
+        return regex.matches(in: html, range: range).compactMap { match in
+            Range(match.range(at: 1), in: html).map { String(html[$0]) }
+        }
+    }
+
+    func contains(_ text: String) -> Bool { html.contains(text) }
+}
+
+/// A test client that keeps the session cookie and the last CSRF token, like a browser would.
+final class TestBrowser: Sendable {
+    let client: any TestClientProtocol
+    private let state = NIOLockedValueBox<(cookie: String?, csrf: String?)>((nil, nil))
+
+    init(client: any TestClientProtocol) {
+        self.client = client
+    }
+
+    var cookie: String? {
+        get { state.withLockedValue { $0.cookie } }
+        set { state.withLockedValue { $0.cookie = newValue } }
+    }
+
+    var csrfToken: String? { state.withLockedValue { $0.csrf } }
+
+    func get(_ path: String, headers: HTTPFields = [:]) async throws -> Page {
+        try await send(path, method: .get, headers: headers, body: nil)
+    }
+
+    /// Posts a form. The last CSRF token seen is added unless `csrf` is given (use "" to send none).
+    func post(_ path: String, _ fields: [(String, String)] = [], csrf: String? = nil, headers: HTTPFields = [:]) async throws -> Page {
+        var pairs = fields
+        let token = csrf ?? csrfToken
+        if let token, !token.isEmpty { pairs.append(("csrf_token", token)) }
+        let body = pairs.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        var headers = headers
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        return try await send(path, method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    /// Loads the sign-in page (for its token) and signs in.
+    func signIn(email: String, password: String) async throws -> Page {
+        _ = try await get("/sign-in")
+        return try await post("/sign-in", [("email", email), ("password", password)])
+    }
+
+    private func send(_ path: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> Page {
+        var headers = headers
+        if let cookie, headers[.cookie] == nil { headers[.cookie] = cookie }
+        let response = try await client.execute(uri: path, method: method, headers: headers, body: body)
+        for setCookie in response.headers[values: .setCookie] {
+            let pair = String(setCookie.split(separator: ";")[0])
+            let value = pair.split(separator: "=", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+            self.cookie = value.isEmpty || setCookie.contains("Max-Age=0") ? nil : pair
+        }
+        let page = Page(status: response.status, headers: response.headers, html: String(buffer: response.body))
+        if let token = page.csrfToken { state.withLockedValue { $0.csrf = token } }
+        return page
+    }
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-", "_", ".", "~"])) ?? text
+    }
+}

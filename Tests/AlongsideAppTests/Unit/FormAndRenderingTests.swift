@@ -1,0 +1,82 @@
+import XCTest
+@testable import AlongsideApp
+
+final class FormAndRenderingTests: XCTestCase {
+    func testParsesURLEncodedForms() {
+        let form = FormData(urlEncoded: "name=Sam+Fictional&email=sam%40example.org&role=member&role=administrator&empty=&flag")
+        XCTAssertEqual(form["name"], "Sam Fictional")
+        XCTAssertEqual(form["email"], "sam@example.org")
+        XCTAssertEqual(form.all("role"), ["member", "administrator"])
+        XCTAssertEqual(form["empty"], "")
+        XCTAssertEqual(form["flag"], "")
+        XCTAssertEqual(form["missing"], "")
+        XCTAssertEqual(FormData(urlEncoded: "a=%20padded%20").trimmed("a"), "padded")
+    }
+
+    func testFieldsTieHintsAndErrorsToTheInputAndNeverEchoPasswords() {
+        var errors = FormErrors()
+        errors.add("email", "Enter an email address")
+        errors.add("email", "A second message is ignored")
+        let email = Field("email", label: "Email address", value: "typed", hint: "Hint", errors: errors)
+        XCTAssertEqual(email.describedBy, "field-email-hint field-email-error")
+        XCTAssertEqual(email.error, "Enter an email address")
+        XCTAssertEqual(email.value, "typed")
+        XCTAssertEqual(Field("password", label: "Password", value: "secret", type: "password").value, "")
+        XCTAssertEqual(errors.summary, [ErrorItem(href: "#field-email", message: "Enter an email address")])
+    }
+
+    struct Sample: Encodable {
+        struct Item: Encodable { let label: String }
+        let title: String
+        let count: Int
+        let flag: Bool
+        let missing: String?
+        let items: [Item]
+    }
+
+    func testTemplateEncoderMakesPlainDictionariesAndLeavesOutNil() throws {
+        let encoded = try TemplateEncoder.encode(Sample(title: "T", count: 3, flag: false, missing: nil, items: [.init(label: "a")]))
+        let root = try XCTUnwrap(encoded as? [String: Any])
+        XCTAssertEqual(root["title"] as? String, "T")
+        XCTAssertEqual(root["count"] as? Int, 3)
+        XCTAssertEqual(root["flag"] as? Bool, false)
+        XCTAssertNil(root["missing"])
+        let items = try XCTUnwrap(root["items"] as? [Any])
+        XCTAssertEqual((items.first as? [String: Any])?["label"] as? String, "a")
+    }
+
+    func testLondonTimeFollowsBritishSummerTime() {
+        let summer = Date(timeIntervalSince1970: 1_782_907_200)  // 2026-07-01 12:00 UTC
+        XCTAssertEqual(LondonTime.dateTime(summer), "1 July 2026 at 1:00pm")
+        let winter = Date(timeIntervalSince1970: 1_767_268_800)  // 2026-01-01 12:00 UTC
+        XCTAssertEqual(LondonTime.dateTime(winter), "1 January 2026 at 12:00pm")
+        XCTAssertEqual(LondonTime.time(Date(timeIntervalSince1970: 1_767_225_900)), "12:05am")
+        XCTAssertEqual(LondonTime.isoDay(summer), "2026-07-01")
+    }
+
+    func testLondonDaysStartAtLocalMidnight() {
+        XCTAssertEqual(LondonTime.startOfDay("2026-07-01"), Date(timeIntervalSince1970: 1_782_860_400))  // 23:00 UTC the day before
+        XCTAssertNil(LondonTime.startOfDay("2026-02-30"))
+        XCTAssertNil(LondonTime.startOfDay("yesterday"))
+    }
+
+    func testAccountFieldChecks() {
+        XCTAssertNil(AccountRules.emailProblem("kit@example.org"))
+        for bad in ["", "kit", "kit@", "@example.org", "kit@example", "kit @example.org", "a@b@c.org", "kit@.org"] {
+            XCTAssertNotNil(AccountRules.emailProblem(bad), bad)
+        }
+        XCTAssertNotNil(AccountRules.nameProblem(""))
+        XCTAssertNotNil(AccountRules.nameProblem(String(repeating: "x", count: 101)))
+        XCTAssertNil(AccountRules.roleProblem("expert_by_experience"))
+        XCTAssertNotNil(AccountRules.roleProblem("superuser"))
+    }
+
+    func testAuditDiffListsOnlyChangedFields() {
+        let changes = AuditDiff.changes(
+            before: #"{"isActive":true,"name":"Sam","role":"member"}"#,
+            after: #"{"isActive":false,"name":"Sam","role":"member"}"#
+        )
+        XCTAssertEqual(changes, [AuditDiff.Change(field: "is active", before: "yes", after: "no")])
+        XCTAssertEqual(AuditDiff.changes(before: nil, after: #"{"sessions":0}"#), [AuditDiff.Change(field: "sessions", before: "", after: "0")])
+    }
+}

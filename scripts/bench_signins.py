@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""HTTP helper for scripts/bench: signs in, seeds the audit log, and runs sign-in load.
+
+Standard library only, so the benchmark needs nothing beyond Python 3 and wrk.
+The password is read from the BENCH_PASSWORD environment variable (never argv, so it
+does not show in `ps`).
+
+    bench_signins.py sign-in BASE EMAIL            print a signed-in session cookie value
+    bench_signins.py seed BASE COOKIE COUNT        create COUNT accounts, then count audit rows
+    bench_signins.py loop BASE EMAIL WORKERS       sign in over and over until SIGTERM/SIGINT
+"""
+
+import html
+import http.client
+import os
+import re
+import signal
+import sys
+import threading
+import time
+import urllib.parse
+
+COOKIE_NAME = "alongside_session"
+COOKIE_RE = re.compile(COOKIE_NAME + r"=([^;]*)")
+CSRF_RE = re.compile(r'name="csrf_token" value="([^"]*)"')
+TBODY_RE = re.compile(r"<tbody>(.*?)</tbody>", re.S)
+
+
+class BenchError(Exception):
+    pass
+
+
+def connect(base):
+    url = urllib.parse.urlsplit(base)
+    return http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+
+
+def request(conn, method, path, cookie=None, form=None):
+    """One request on a kept-alive connection; returns (status, headers, body text)."""
+    headers = {}
+    if cookie:
+        headers["Cookie"] = f"{COOKIE_NAME}={cookie}"
+    body = None
+    if form is not None:
+        body = urllib.parse.urlencode(form)
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    conn.request(method, path, body=body, headers=headers)
+    response = conn.getresponse()
+    text = response.read().decode("utf-8", "replace")  # read fully so the connection can be reused
+    return response.status, response.getheaders(), text
+
+
+def set_cookie(headers):
+    """The session cookie value the response set, or None (also None for a cookie being cleared)."""
+    for name, value in headers:
+        if name.lower() == "set-cookie":
+            match = COOKIE_RE.match(value)
+            if match and match.group(1):
+                return match.group(1)
+    return None
+
+
+def csrf_token(text):
+    match = CSRF_RE.search(text)
+    if not match:
+        raise BenchError("no csrf_token in page")
+    return html.unescape(match.group(1))
+
+
+def sign_in_once(conn, email, password):
+    """GET /sign-in then POST it, as a browser does. Returns the new signed-in cookie value."""
+    status, headers, text = request(conn, "GET", "/sign-in")
+    if status != 200:
+        raise BenchError(f"GET /sign-in returned {status}")
+    anonymous = set_cookie(headers)
+    if not anonymous:
+        raise BenchError("GET /sign-in set no session cookie")
+    form = {"csrf_token": csrf_token(text), "email": email, "password": password}
+    status, headers, _ = request(conn, "POST", "/sign-in", cookie=anonymous, form=form)
+    signed_in = set_cookie(headers)
+    if status != 303 or not signed_in:
+        raise BenchError(f"POST /sign-in returned {status} (expected 303 with a new cookie)")
+    return signed_in
+
+
+def password():
+    value = os.environ.get("BENCH_PASSWORD")
+    if not value:
+        raise BenchError("set BENCH_PASSWORD")
+    return value
+
+
+def cmd_sign_in(base, email):
+    print(sign_in_once(connect(base), email, password()))
+
+
+def cmd_seed(base, cookie, count):
+    """Create accounts through the admin form: each one writes an audit row. Prints the audit page's row count."""
+    conn = connect(base)
+    run = int(time.time())  # unique emails even if the same database were reused
+    for number in range(int(count)):
+        status, _, text = request(conn, "GET", "/admin/users/new", cookie=cookie)
+        if status != 200:
+            raise BenchError(f"GET /admin/users/new returned {status} (is the cookie signed in as an administrator?)")
+        form = {
+            "csrf_token": csrf_token(text),
+            "name": f"Bench Person {number}",
+            "email": f"bench.person.{run}.{number}@example.org",
+            "role": "member",
+        }
+        status, _, _ = request(conn, "POST", "/admin/users", cookie=cookie, form=form)
+        if status != 303:
+            raise BenchError(f"POST /admin/users returned {status} (expected 303)")
+    # Each create left a flash message on the session; showing a page clears it, so the
+    # measured GETs below all render the same page.
+    request(conn, "GET", "/", cookie=cookie)
+    status, _, text = request(conn, "GET", "/admin/audit", cookie=cookie)
+    if status != 200:
+        raise BenchError(f"GET /admin/audit returned {status}")
+    body = TBODY_RE.search(text)
+    print(body.group(1).count("<tr") if body else 0)
+
+
+def cmd_loop(base, email, workers):
+    """WORKERS threads, each signing in back to back on its own connection, until told to stop."""
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    secret = password()
+    lock = threading.Lock()
+    totals = {"ok": 0, "errors": 0}
+    first_error = []
+
+    def worker():
+        conn = connect(base)
+        while not stop.is_set():
+            try:
+                sign_in_once(conn, email, secret)
+                outcome = "ok"
+            except (BenchError, OSError, http.client.HTTPException) as error:
+                outcome = "errors"
+                conn.close()
+                conn = connect(base)
+                if not first_error:
+                    first_error.append(str(error))
+            with lock:
+                totals[outcome] += 1
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=worker, daemon=True) for _ in range(int(workers))]
+    for thread in threads:
+        thread.start()
+    while not stop.is_set():
+        stop.wait(0.2)
+    for thread in threads:
+        thread.join(timeout=35)
+    elapsed = time.monotonic() - started
+    # One key=value line that the bash script reads.
+    print(f"signins={totals['ok']} errors={totals['errors']} seconds={elapsed:.1f}"
+          + (f" first_error={first_error[0]!r}" if first_error else ""))
+
+
+def main(argv):
+    commands = {"sign-in": (cmd_sign_in, 2), "seed": (cmd_seed, 3), "loop": (cmd_loop, 3)}
+    if len(argv) < 2 or argv[1] not in commands or len(argv) - 2 != commands[argv[1]][1]:
+        sys.exit(__doc__)
+    command, _ = commands[argv[1]]
+    try:
+        command(*argv[2:])
+    except (BenchError, OSError, http.client.HTTPException) as error:
+        sys.exit(f"bench_signins.py {argv[1]}: {error}")
+
+
+if __name__ == "__main__":
+    main(sys.argv)
