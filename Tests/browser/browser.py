@@ -195,7 +195,9 @@ class Browser:
         """A full-page PNG, so long pages are seen whole."""
         size = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
         width, _ = self.window_size()
-        clip = {"x": 0, "y": 0, "width": max(size["width"], 1), "height": max(size["height"], 1), "scale": 1}
+        # Capturing beyond the viewport lays the page out without a scroll bar, so the shot is
+        # as wide as the window (content size leaves out the scroll bar's width).
+        clip = {"x": 0, "y": 0, "width": max(size["width"], width), "height": max(size["height"], 1), "scale": 1}
         data = self.driver.execute_cdp_cmd("Page.captureScreenshot", {
             "format": "png", "captureBeyondViewport": True, "clip": clip})["data"]
         suffix = "" if width >= WIDE[0] else f"-{width}px"
@@ -283,9 +285,12 @@ class Browser:
         """Re-check the current page at 320 px: no horizontal scrolling, and axe again."""
         self.driver.set_window_size(*NARROW)
         try:
-            scroll_width = self.driver.execute_script("return document.documentElement.scrollWidth")
-            self.note(scroll_width <= NARROW[0], shot,
-                      f"at {NARROW[0]} px wide the page is {scroll_width} px wide (horizontal scrolling)")
+            inner, scroll, client = self.driver.execute_script(
+                "const d = document.documentElement; return [innerWidth, d.scrollWidth, d.clientWidth]")
+            self.require(inner == NARROW[0], f"could not make the window {NARROW[0]} px wide (it is {inner} px)")
+            self.note(scroll <= NARROW[0] and scroll <= client, shot,
+                      f"at {NARROW[0]} px the page scrolls sideways: scrollWidth {scroll} px, "
+                      f"visible width {client} px")
             self.run_axe(shot + f" at {NARROW[0]} px")
             self.screenshot(shot)
         finally:

@@ -31,8 +31,15 @@ struct Page: Sendable {
         guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]) else { return [] }
         let range = NSRange(html.startIndex..., in: html)
         return regex.matches(in: html, range: range).compactMap { match in
-            Range(match.range(at: 1), in: html).map { String(html[$0]) }
+            Range(match.range(at: 1), in: html).map { Self.unescape(String(html[$0])) }
         }
+    }
+
+    /// Undoes the template's HTML escaping so tests compare plain text.
+    static func unescape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
     }
 
     func contains(_ text: String) -> Bool { html.contains(text) }
