@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import XCTest
+@testable import AlongsideApp
+
+final class CommandLineTests: XCTestCase {
+    override func setUpWithError() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: CommandRunner.executable), "build the executable first (swift build)")
+    }
+
+    func testBadArgumentsExplainAndFail() throws {
+        let badPort = try CommandRunner.run(["serve", "--port", "70000"])
+        XCTAssertNotEqual(badPort.status, 0)
+        XCTAssertTrue(badPort.errors.contains("--port must be from 0 to 65535"), badPort.errors)
+        let unknown = try CommandRunner.run(["frobnicate"])
+        XCTAssertNotEqual(unknown.status, 0)
+        let badRole = try CommandRunner.run(["create-user", "--email", "a@example.org", "--name", "A", "--role", "boss", "--password-stdin"])
+        XCTAssertNotEqual(badRole.status, 0)
+        XCTAssertTrue(badRole.errors.contains("--role must be one of: administrator, programme_manager"), badRole.errors)
+        let noStdin = try CommandRunner.run(["create-user", "--email", "a@example.org", "--name", "A", "--role", "member"])
+        XCTAssertNotEqual(noStdin.status, 0)
+        XCTAssertTrue(noStdin.errors.contains("--password-stdin"), noStdin.errors)
+    }
+
+    func testMigrateCreateUserAndBackup() throws {
+        // setup
+        let folder = try temporaryFolder(self)
+        let database = folder + "/cli.sqlite"
+        // act and check: migrate twice
+        let first = try CommandRunner.run(["migrate", "--database", database])
+        XCTAssertEqual(first.status, 0, first.errors)
+        XCTAssertTrue(first.output.contains("Applied migrations: 1, 2, 3, 4"), first.output)
+        XCTAssertTrue(try CommandRunner.run(["migrate", "--database", database]).output.contains("up to date"))
+        // create-user reads the password from standard input and audits the change
+        let weak = try CommandRunner.run(
+            ["create-user", "--email", "ada@example.org", "--name", "Ada Example", "--role", "administrator", "--password-stdin", "--database", database],
+            input: "password1234\n"
+        )
+        XCTAssertNotEqual(weak.status, 0)
+        XCTAssertTrue(weak.errors.contains("too easy to guess"), weak.errors)
+        let created = try CommandRunner.run(
+            ["create-user", "--email", "ada@example.org", "--name", "Ada Example", "--role", "administrator", "--password-stdin", "--database", database],
+            input: goodPassword + "\n"
+        )
+        XCTAssertEqual(created.status, 0, created.errors)
+        let duplicate = try CommandRunner.run(
+            ["create-user", "--email", "ADA@example.org", "--name", "Ada Again", "--role", "member", "--password-stdin", "--database", database],
+            input: goodPassword + "\n"
+        )
+        XCTAssertNotEqual(duplicate.status, 0)
+        XCTAssertTrue(duplicate.errors.contains("already an account"), duplicate.errors)
+        let audit = try DatabaseQueue(path: database).read { db in try String.fetchAll(db, sql: "SELECT actor_label FROM audit_events") }
+        XCTAssertEqual(audit, ["Command line"])
+        // backup
+        let copy = folder + "/backup.sqlite"
+        let backup = try CommandRunner.run(["backup", "--to", copy, "--database", database])
+        XCTAssertEqual(backup.status, 0, backup.errors)
+        XCTAssertTrue(backup.output.contains("integrity check ok"), backup.output)
+        let names = try DatabaseQueue(path: copy).read { db in try String.fetchAll(db, sql: "SELECT name FROM users") }
+        XCTAssertEqual(names, ["Ada Example"])
+        let again = try CommandRunner.run(["backup", "--to", copy, "--database", database])
+        XCTAssertNotEqual(again.status, 0, "never overwrites a backup")
+    }
+
+    func testRefusesADatabaseFromANewerVersion() throws {
+        let database = try temporaryFolder(self) + "/newer.sqlite"
+        XCTAssertEqual(try CommandRunner.run(["migrate", "--database", database]).status, 0)
+        try DatabaseQueue(path: database).write { db in
+            try db.execute(sql: "INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, '9999_future', '2030-01-01')")
+        }
+        let refused = try CommandRunner.run(["migrate", "--database", database])
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.errors.contains("newer version"), refused.errors)
+        let serve = try CommandRunner.run(["serve", "--port", "0", "--database", database])
+        XCTAssertNotEqual(serve.status, 0)
+        XCTAssertTrue(serve.errors.contains("newer version"), serve.errors)
+    }
+}
