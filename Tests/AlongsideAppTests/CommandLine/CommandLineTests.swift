@@ -58,6 +58,10 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(backup.output.contains("integrity check ok"), backup.output)
         let names = try DatabaseQueue(path: copy).read { db in try String.fetchAll(db, sql: "SELECT name FROM users") }
         XCTAssertEqual(names, ["Ada Example"])
+        // restoring is using the copy as the database (README, "Backups"): it opens, migrated and up to date
+        let restored = try CommandRunner.run(["migrate", "--database", copy])
+        XCTAssertEqual(restored.status, 0, restored.errors)
+        XCTAssertTrue(restored.output.contains("up to date"), restored.output)
         let again = try CommandRunner.run(["backup", "--to", copy, "--database", database])
         XCTAssertNotEqual(again.status, 0, "never overwrites a backup")
     }
