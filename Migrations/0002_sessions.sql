@@ -10,3 +10,4 @@ CREATE TABLE sessions (
     flash TEXT
 ) WITHOUT ROWID;
 CREATE INDEX sessions_by_user ON sessions(user_id);
+CREATE INDEX sessions_by_last_seen ON sessions(last_seen_at);

@@ -29,7 +29,7 @@ struct Serve: AsyncParsableCommand {
             throw fail(describe(error))
         }
         if try await services.accounts.count() == 0 {
-            let token = try await services.links.create(purpose: .firstAdministrator, userID: nil)
+            let token = try await services.links.createSetupLink(by: .commandLine)
             say("""
 
                 No accounts yet. To create the first administrator, open this link (it works once, for 7 days):

@@ -48,6 +48,20 @@ public struct AccountLinks: Sendable {
         return try await pool.write { db in try Self.create(purpose: purpose, userID: userID, now: now, in: db) }
     }
 
+    /// The first administrator's setup link, made by `alongside serve` while there are no accounts.
+    public func createSetupLink(by actor: AuditActor) async throws -> String {
+        let now = clock.now()
+        return try await pool.write { db in
+            let token = try Self.create(purpose: .firstAdministrator, userID: nil, now: now, in: db)
+            let change = AuditChange<[String: String]>(
+                action: "link created", recordKind: "account", recordID: nil,
+                summary: "Made a one-time link to set up the first administrator", before: nil, after: nil
+            )
+            try AuditLog.record(change, by: actor, at: now, requestID: nil, in: db)
+            return token
+        }
+    }
+
     /// The link for a token if it is unused, unexpired and (for a person's link) their account is active.
     public func find(token: String, purpose: Purpose) async throws -> Valid? {
         guard let hash = SecretToken.hash(token) else { return nil }

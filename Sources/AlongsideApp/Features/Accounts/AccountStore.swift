@@ -125,15 +125,20 @@ public struct AccountStore: Sendable {
         }
     }
 
-    /// Records a successful sign-in in the audit log.
-    public func recordSignIn(_ user: User, requestID: String?) async throws {
+    /// Records signing in or out in the audit log.
+    public func recordSession(_ action: SessionEvent, userID: Int64, name: String, requestID: String?) async throws {
         let now = clock.now()
         try await pool.write { db in
             let change = AuditChange<[String: String]>(
-                action: "signed in", recordKind: "session", recordID: user.id.map(String.init),
-                summary: "Signed in", before: nil, after: nil
+                action: action.rawValue, recordKind: "session", recordID: String(userID),
+                summary: action == .signedIn ? "Signed in" : "Signed out", before: nil, after: nil
             )
-            try AuditLog.record(change, by: AuditActor(userID: user.id, label: user.name), at: now, requestID: requestID, in: db)
+            try AuditLog.record(change, by: AuditActor(userID: userID, label: name), at: now, requestID: requestID, in: db)
         }
+    }
+
+    public enum SessionEvent: String, Sendable {
+        case signedIn = "signed in"
+        case signedOut = "signed out"
     }
 }

@@ -64,7 +64,7 @@ struct SignInController: Controller {
             try await services.accounts.upgradeHash(userID: userID, hash: try await services.hasher.hash(password))
         }
         try await SignInController.startSession(for: userID, services: services, context: context)
-        try await services.accounts.recordSignIn(user, requestID: context.requestID)
+        try await services.accounts.recordSession(.signedIn, userID: userID, name: user.name, requestID: context.requestID)
         context.logger.info("signed in", metadata: ["user": "\(userID)"])
         return .seeOther(nextPath(next))
     }
@@ -87,6 +87,7 @@ struct SignInController: Controller {
     @Sendable func signOut(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         try await services.sessions.end(tokenHash: signedIn.session.tokenHash)
         context.visit.ended()
+        try await services.accounts.recordSession(.signedOut, userID: signedIn.user.id, name: signedIn.user.name, requestID: context.requestID)
         context.logger.info("signed out", metadata: ["user": "\(signedIn.user.id)"])
         return .seeOther(Route.signIn.href + "?signed-out=1")
     }

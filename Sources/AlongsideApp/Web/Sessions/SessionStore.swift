@@ -54,10 +54,9 @@ public struct SessionStore: Sendable {
         let idleCutoff = now.addingTimeInterval(-policy.idleTimeout)
         let session = try await pool.write { db -> LoadedSession in
             if let old { try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [old]) }
-            if userID != nil {
-                // Tidy up sessions nobody can use any more; sign-in is rare enough to pay for it.
-                try db.execute(sql: "DELETE FROM sessions WHERE last_seen_at < ?", arguments: [idleCutoff])
-            }
+            // Tidy up sessions nobody can use any more (indexed, so cheap), so signed-out visitors
+            // who never come back do not pile up.
+            try db.execute(sql: "DELETE FROM sessions WHERE last_seen_at < ?", arguments: [idleCutoff])
             try db.execute(
                 sql: """
                     INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at)
