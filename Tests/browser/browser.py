@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlparse
 
 from axe_selenium_python import Axe
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException, TimeoutException
+from selenium.common.exceptions import NoSuchElementException, TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -192,7 +192,16 @@ class Browser:
             self.note(False, page, f"axe {violation['id']} ({violation['impact']}): {violation['help']}\n{nodes}")
 
     def screenshot(self, shot):
-        """A full-page PNG, so long pages are seen whole."""
+        """A full-page PNG, so long pages are seen whole. Headless Chromium now and then answers
+        "Unable to capture screenshot"; try again once, then report it and go on."""
+        for attempt in (1, 2):
+            try:
+                return self.capture(shot)
+            except WebDriverException as error:
+                if attempt == 2:
+                    print(f"    (no screenshot for {shot!r}: {error.msg})", flush=True)
+
+    def capture(self, shot):
         size = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
         width, _ = self.window_size()
         # Capturing beyond the viewport lays the page out without a scroll bar, so the shot is

@@ -105,13 +105,16 @@ echo "Server on $base_url (log $log)"
 
 status=0
 (cd "$here" && ALONGSIDE_URL="$base_url" ALONGSIDE_SETUP_URL="$setup_url" ALONGSIDE_SCREENSHOTS="$screenshots" \
-  SE_OFFLINE=true "$venv/bin/python" test_journeys.py) || status=$?
+  SE_OFFLINE=true PYTHONDONTWRITEBYTECODE=1 "$venv/bin/python" -u test_journeys.py) 2>&1 | tee "$work/suite.log" ||
+  status=$?
 
 stop_server
 if [[ $status -ne 0 ]]; then
   echo
   echo "---- last lines of the server log ($log) ----"
   tail -n 40 "$log"
+  echo "---- what failed (full output: $work/suite.log) ----"
+  sed -n '/^FAILED: /,$p' "$work/suite.log"
   echo "Browser suite FAILED after $((SECONDS - started)) s. Screenshots: $screenshots"
 else
   echo "Browser suite passed in $((SECONDS - started)) s. Screenshots: $screenshots"

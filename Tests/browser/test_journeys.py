@@ -223,10 +223,7 @@ def run(base_url, setup_url, screenshots):
             except Exception as error:  # noqa: BLE001 — report any failure, with the page it happened on
                 failures.append(f"{step.__name__}: {error}")
                 traceback.print_exc()
-                try:
-                    browser.screenshot(f"FAILED {step.__name__}")
-                except Exception:  # noqa: BLE001
-                    pass
+                browser.screenshot(f"FAILED {step.__name__}")
                 break
             print(f"    ok ({time.monotonic() - started:.1f} s)", flush=True)
     finally:

@@ -77,6 +77,6 @@ final class FormAndRenderingTests: XCTestCase {
             after: #"{"isActive":false,"name":"Sam","role":"member"}"#
         )
         XCTAssertEqual(changes, [AuditDiff.Change(field: "is active", before: "yes", after: "no")])
-        XCTAssertEqual(AuditDiff.changes(before: nil, after: #"{"sessions":0}"#), [AuditDiff.Change(field: "sessions", before: "", after: "0")])
+        XCTAssertEqual(AuditDiff.changes(before: nil, after: #"{"sessions":0}"#), [AuditDiff.Change(field: "sessions", before: nil, after: "0")])
     }
 }

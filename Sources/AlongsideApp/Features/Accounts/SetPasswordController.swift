@@ -44,7 +44,7 @@ struct SetPasswordController: Controller {
             // Used in the same transaction as the password change: a link works exactly once.
             guard try AccountLinks.use(id: link.id, now: now, in: db) else { throw AppError.notFound }
         }
-        try await SignInController.startSession(for: userID, services: services, context: context)
+        try await SignInController.startSession(for: userID, name: user.name, services: services, context: context)
         try await services.sessions.setFlash(Flash(message: "Your password is set and you are signed in."), tokenHash: context.visit.session!.tokenHash)
         return .seeOther(Route.home.href)
     }

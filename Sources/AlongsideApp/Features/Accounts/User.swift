@@ -22,7 +22,7 @@ public struct User: Codable, Sendable, Equatable, FetchableRecord, MutablePersis
 
     /// What the audit log keeps of an account: never the password hash, only whether one is set.
     public var snapshot: Snapshot {
-        Snapshot(email: email, name: name, role: role.rawValue, isActive: isActive, hasPassword: passwordHash != nil)
+        Snapshot(email: email, name: name, role: role.label, isActive: isActive, hasPassword: passwordHash != nil)
     }
 
     public struct Snapshot: Codable, Sendable, Equatable {

@@ -4,7 +4,8 @@ import Foundation
 public enum AuditDiff {
     public struct Change: Encodable, Sendable, Equatable {
         public let field: String
-        public let before: String
+        /// nil when the field was empty before (Mustache treats "" as true, so absence must be nil).
+        public let before: String?
         public let after: String
     }
 
@@ -13,7 +14,7 @@ public enum AuditDiff {
         let fields = Set(old.keys).union(new.keys).sorted()
         return fields.compactMap { field in
             let from = old[field] ?? "", to = new[field] ?? ""
-            return from == to ? nil : Change(field: label(field), before: from, after: to)
+            return from == to ? nil : Change(field: label(field), before: from.isEmpty ? nil : from, after: to)
         }
     }
 

@@ -63,16 +63,17 @@ struct SignInController: Controller {
         if services.hasher.needsRehash(hash) {
             try await services.accounts.upgradeHash(userID: userID, hash: try await services.hasher.hash(password))
         }
-        try await SignInController.startSession(for: userID, services: services, context: context)
-        try await services.accounts.recordSession(.signedIn, userID: userID, name: user.name, requestID: context.requestID)
+        try await SignInController.startSession(for: userID, name: user.name, services: services, context: context)
         context.logger.info("signed in", metadata: ["user": "\(userID)"])
         return .seeOther(nextPath(next))
     }
 
-    /// Replaces whatever session the visitor had with a new signed-in one (a new id at every sign-in).
-    static func startSession(for userID: Int64, services: AppServices, context: AppRequestContext) async throws {
+    /// Replaces whatever session the visitor had with a new signed-in one (a new id at every sign-in),
+    /// and records the sign-in in the audit log.
+    static func startSession(for userID: Int64, name: String, services: AppServices, context: AppRequestContext) async throws {
         let started = try await services.sessions.start(userID: userID, replacing: context.visit.session?.tokenHash)
         context.visit.started(started.session, token: started.token)
+        try await services.accounts.recordSession(.signedIn, userID: userID, name: name, requestID: context.requestID)
     }
 
     func fail(_ errors: FormErrors, email: String, next: String, request: Request, context: AppRequestContext) async throws -> Response {
