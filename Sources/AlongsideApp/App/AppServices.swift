@@ -16,6 +16,8 @@ public struct AppServices: Sendable {
     public let throttle: SignInThrottle
     public let accounts: AccountStore
     public let links: AccountLinks
+    /// Rendered audit rows by event id (events are append-only, so a rendered row never goes stale).
+    public let auditRows: FragmentCache<Int64>
 
     /// Opens and migrates the database and loads the templates; fails with a clear message if anything is missing.
     public static func make(_ configuration: AppConfiguration, clock: AppClock = .system) async throws -> AppServices {
@@ -34,7 +36,8 @@ public struct AppServices: Sendable {
             hasher: PasswordHasher(parameters: configuration.passwordParameters),
             throttle: SignInThrottle(),
             accounts: AccountStore(pool: pool, clock: clock),
-            links: AccountLinks(pool: pool, clock: clock)
+            links: AccountLinks(pool: pool, clock: clock),
+            auditRows: FragmentCache()
         )
     }
 

@@ -56,3 +56,17 @@ final class AuditPageTests: XCTestCase {
         }
     }
 }
+
+final class AuditEscapingTests: XCTestCase {
+    func testCachedRowsAreStillEscaped() async throws {
+        try await withApp { app in
+            let (admin, _) = try await app.signedIn(as: .administrator)
+            try await app.createUser(name: "<script>alert(1)</script>", email: "odd@example.org")
+            for _ in 0..<2 {
+                let page = try await admin.get("/admin/audit")
+                XCTAssertFalse(page.html.contains("<script>alert(1)</script>"))
+                XCTAssertTrue(page.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            }
+        }
+    }
+}

@@ -25,8 +25,14 @@ struct AuditController: Controller {
                 try AuditQuery.people(in: db).map { AuditPage.Option(value: String($0.id), label: $0.name, selected: false) }
             )
         }
+        // Audit rows never change once written, so each is rendered once and then reused.
+        let rows = try found.events.map { event in
+            try services.auditRows.fragment(for: event.id) {
+                try services.pages.renderFragment(AuditRow(event), template: AuditRow.template)
+            }
+        }
         let page = AuditPage(
-            input: input, filter: filter, errors: errors, events: found.events, hasMore: found.hasMore, kinds: kinds, people: people
+            input: input, filter: filter, errors: errors, rows: rows, hasMore: found.hasMore, kinds: kinds, people: people
         )
         return try await services.pages.render(page, request: request, context: context)
     }
@@ -74,7 +80,8 @@ struct AuditPage: PageModel {
     let from: Field
     let to: Field
     let personError: String?
-    let rows: [Row]
+    /// Each row's HTML, rendered by `audit/row` (which escapes everything) and shown with `{{{ }}}`.
+    let rows: [RenderedRow]
     let hasRows: Bool
     let pageNumber: Int
     let newerHref: String?
@@ -87,29 +94,17 @@ struct AuditPage: PageModel {
         let selected: Bool
     }
 
-    struct Row: Encodable, Sendable {
-        let when: String
-        let who: String
-        let summary: String
-        let record: String
-        let changes: [AuditDiff.Change]
-        let hasChanges: Bool
+    struct RenderedRow: Encodable, Sendable {
+        let html: String
     }
 
-    init(input: AuditFilterInput, filter: AuditFilter, errors: FormErrors, events: [AuditEvent], hasMore: Bool, kinds: [String], people: [Option]) {
+    init(input: AuditFilterInput, filter: AuditFilter, errors: FormErrors, rows: [String], hasMore: Bool, kinds: [String], people: [Option]) {
         self.people = people.map { Option(value: $0.value, label: $0.label, selected: $0.value == input.person) }
         self.kinds = kinds.map { Option(value: $0, label: AuditPage.kindLabel($0), selected: $0 == input.kind) }
         from = Field("from", label: "From", value: input.from, type: "date", errors: errors)
         to = Field("to", label: "To", value: input.to, type: "date", errors: errors)
         personError = errors["person"]
-        rows = events.map { event in
-            let changes = AuditDiff.changes(before: event.beforeJSON, after: event.afterJSON)
-            return Row(
-                when: LondonTime.dateTime(event.at), who: event.actorLabel, summary: event.summary,
-                record: AuditPage.kindLabel(event.recordKind) + (event.recordID.map { " #\($0)" } ?? ""),
-                changes: changes, hasChanges: !changes.isEmpty
-            )
-        }
+        self.rows = rows.map(RenderedRow.init)
         hasRows = !rows.isEmpty
         pageNumber = filter.page
         var base = [String]()
@@ -129,5 +124,25 @@ struct AuditPage: PageModel {
         case "session": return "Sign-in"
         default: return kind.prefix(1).uppercased() + kind.dropFirst().replacingOccurrences(of: "_", with: " ")
         }
+    }
+}
+
+/// One audit event as a table row.
+struct AuditRow: Encodable, Sendable {
+    static let template = "audit/row"
+    let when: String
+    let who: String
+    let summary: String
+    let record: String
+    let changes: [AuditDiff.Change]
+    let hasChanges: Bool
+
+    init(_ event: AuditEvent) {
+        when = LondonTime.dateTime(event.at)
+        who = event.actorLabel
+        summary = event.summary
+        record = AuditPage.kindLabel(event.recordKind) + (event.recordID.map { " #\($0)" } ?? "")
+        changes = AuditDiff.changes(before: event.beforeJSON, after: event.afterJSON)
+        hasChanges = !changes.isEmpty
     }
 }

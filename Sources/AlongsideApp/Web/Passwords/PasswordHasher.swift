@@ -1,19 +1,32 @@
 import CArgon2
 import Foundation
+import NIOCore
 import NIOPosix
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Hashes and verifies passwords with argon2id from Debian's libargon2.
 ///
-/// Hashing costs tens of milliseconds of CPU and ~19 MiB of memory, so it runs on NIO's thread pool, never
-/// on an event loop, and at most `maxConcurrent` at a time: a burst of sign-ins queues here instead of
-/// stalling every other request (DESIGN.md stack notes).
+/// Hashing costs tens of milliseconds of CPU and ~19 MiB of memory, so it never runs on an event loop. It runs
+/// on its own threads at idle CPU priority, at most `maxConcurrent` at a time, leaving at least one core to
+/// everything else: a burst of sign-ins queues here instead of stalling other requests (DESIGN.md stack notes;
+/// measured with scripts/bench, which runs /healthz while sign-ins run).
 public struct PasswordHasher: Sendable {
     public enum HashError: Error { case failed(Int32) }
 
     public let parameters: Argon2Parameters
     private let gate: ConcurrencyGate
 
-    public init(parameters: Argon2Parameters = .owasp, maxConcurrent: Int = 2) {
+    /// One hashing thread per core but one, shared by every hasher in the process.
+    public static let threadCount = max(1, System.coreCount - 1)
+    static let threads: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: threadCount)
+        pool.start()
+        return pool
+    }()
+
+    public init(parameters: Argon2Parameters = .owasp, maxConcurrent: Int = PasswordHasher.threadCount) {
         self.parameters = parameters
         self.gate = ConcurrencyGate(limit: maxConcurrent)
     }
@@ -21,15 +34,31 @@ public struct PasswordHasher: Sendable {
     public func hash(_ password: String) async throws -> String {
         let parameters = self.parameters
         return try await gate.run {
-            try await NIOThreadPool.singleton.runIfActive { try Self.hashNow(password, parameters: parameters) }
+            try await Self.threads.runIfActive {
+                Self.lowerThreadPriority()
+                return try Self.hashNow(password, parameters: parameters)
+            }
         }
     }
 
     /// True when the password matches. An unreadable hash never matches.
     public func verify(_ password: String, against phc: String) async throws -> Bool {
         try await gate.run {
-            try await NIOThreadPool.singleton.runIfActive { Self.verifyNow(password, phc: phc) }
+            try await Self.threads.runIfActive {
+                Self.lowerThreadPriority()
+                return Self.verifyNow(password, phc: phc)
+            }
         }
+    }
+
+    /// Moves the calling hashing thread to Linux's SCHED_IDLE class, so page requests always come first.
+    /// Sign-ins still finish, as soon as a core has a moment to spare.
+    static func lowerThreadPriority() {
+        #if os(Linux)
+        var parameters = sched_param(sched_priority: 0)
+        let schedIdle: Int32 = 5  // SCHED_IDLE from <sched.h>; hidden behind _GNU_SOURCE in Swift's import
+        _ = sched_setscheduler(0, schedIdle, &parameters)
+        #endif
     }
 
     /// True when a stored hash was made with weaker settings than the current ones.

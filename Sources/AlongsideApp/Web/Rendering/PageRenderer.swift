@@ -32,6 +32,11 @@ public struct PageRenderer: Sendable {
         return views.render(root, template: Page.template)
     }
 
+    /// Renders a piece of a page (a table row, say) from its own view model and template.
+    func renderFragment(_ model: some Encodable, template: String) throws -> String {
+        views.render(try TemplateEncoder.encode(model), template: template)
+    }
+
     func layout<Page: PageModel>(for page: Page, path: String, session: LoadedSession?) -> LayoutModel {
         let errors = page.errors
         let user = session?.user

@@ -5,6 +5,6 @@ enum Templates {
         ErrorPage.template, AccessibilityPage.template, PrivacyPage.template, HomePage.template,
         SignInPage.template, SetupPage.template, SetPasswordPage.template,
         UsersPage.template, NewUserPage.template, UserPage.template,
-        AccountPage.template, ChangePasswordPage.template, SessionExpiringPage.template, AuditPage.template,
+        AccountPage.template, ChangePasswordPage.template, SessionExpiringPage.template, AuditPage.template, AuditRow.template,
     ]
 }

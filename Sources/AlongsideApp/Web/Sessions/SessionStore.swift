@@ -14,22 +14,22 @@ public struct SessionStore: Sendable {
     let pool: DatabasePool
     let clock: AppClock
     public let policy: SessionPolicy
+    let cache = SessionCache()
 
     public init(pool: DatabasePool, clock: AppClock, policy: SessionPolicy) {
         self.pool = pool
         self.clock = clock
         self.policy = policy
+        cache.watch(pool)
     }
 
     /// Finds the session for a cookie value; ends it if it has expired or its account was deactivated.
     /// With `touch` false the visit does not count as activity (the idle-warning page must not keep a session alive).
     public func load(token: String, touch shouldTouch: Bool = true) async throws -> Lookup {
         guard let hash = SecretToken.hash(token) else { return .none }
-        guard let found = try await pool.read({ db in
-            try Row.fetchOne(db, sql: LoadedSession.selectSQL, arguments: [hash]).map(LoadedSession.decode)
-        }) else { return .none }
-        var session = found.session
         let now = clock.now()
+        guard let found = try await read(hash: hash, now: now) else { return .none }
+        var session = found.session
         if !found.isActive {
             try await end(tokenHash: hash)
             return .none
@@ -43,6 +43,20 @@ public struct SessionStore: Sendable {
             session.lastSeenAt = now
         }
         return .live(session)
+    }
+
+    /// The session row and whether its account is active: from the cache when nothing has changed since.
+    private func read(hash: Data, now: Date) async throws -> (session: LoadedSession, isActive: Bool)? {
+        if let cached = cache.entry(for: hash, now: now) { return (cached.session, cached.isActive) }
+        let generation = cache.generation
+        let found = try await pool.read { db in
+            let statement = try db.cachedStatement(sql: LoadedSession.selectSQL)
+            return try Row.fetchOne(statement, arguments: [hash]).map(LoadedSession.decode)
+        }
+        if let found {
+            cache.store(.init(session: found.session, isActive: found.isActive, generation: generation, loadedAt: now), for: hash)
+        }
+        return found
     }
 
     /// Starts a session; with `userID`, a signed-in one. Always a fresh id and a fresh CSRF token.
