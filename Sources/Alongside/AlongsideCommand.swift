@@ -2,7 +2,7 @@ import AlongsideApp
 import ArgumentParser
 import Foundation
 
-@main
+
 struct AlongsideCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alongside",
@@ -10,6 +10,20 @@ struct AlongsideCommand: AsyncParsableCommand {
         subcommands: [Serve.self, Migrate.self, CreateUser.self, Backup.self],
         defaultSubcommand: Serve.self
     )
+
+    /// Parses the command line and runs the command, exiting with a message and a non-zero status on error.
+    static func runFromCommandLine() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options every command that opens the database shares.

@@ -22,7 +22,7 @@ struct Serve: AsyncParsableCommand {
         var configuration = try database.configuration()
         if let hostname { configuration.hostname = hostname }
         if let port { configuration.port = port }
-        MemoryTuning.apply()
+        ServerTuning.returnLargeBlocksToTheSystem()
         let services: AppServices
         do {
             services = try await AppServices.make(configuration)
