@@ -37,7 +37,7 @@ struct SignInController: Controller {
         let email = form.trimmed("email")
         let password = form["password"]
         let next = form["next"]
-        let address = Self.address(of: request, context: context)
+        let address = context.remoteAddress
         var errors = FormErrors()
         if email.isEmpty { errors.add("email", "Enter your email address") }
         if password.isEmpty { errors.add("password", "Enter your password") }
@@ -91,11 +91,6 @@ struct SignInController: Controller {
         try await services.accounts.recordSession(.signedOut, userID: signedIn.user.id, name: signedIn.user.name, requestID: context.requestID)
         context.logger.info("signed out", metadata: ["user": "\(signedIn.user.id)"])
         return .seeOther(Route.signIn.href + "?signed-out=1")
-    }
-
-    /// The address a request came from, for the per-address sign-in limit.
-    static func address(of request: Request, context: AppRequestContext) -> String {
-        context.remoteAddress
     }
 }
 

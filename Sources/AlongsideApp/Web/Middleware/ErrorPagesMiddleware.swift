@@ -47,16 +47,12 @@ extension ErrorPagesMiddleware {
 struct ErrorPage: PageModel {
     static let template = "errors/error"
     let title: String
-    let heading: String
     let paragraphs: [String]
     let requestID: String
-    let isCSRF: Bool
     let backHref: String?
-    let isNotFound: Bool
-    let isServerError: Bool
     let status: HTTPResponse.Status
 
-    enum CodingKeys: String, CodingKey { case title, heading, paragraphs, requestID, isCSRF, backHref, isNotFound, isServerError }
+    enum CodingKeys: String, CodingKey { case title, paragraphs, requestID, backHref }
 
     init(_ error: AppError, requestID: String, backHref: String?) {
         if error == .csrfFailed {
@@ -65,7 +61,7 @@ struct ErrorPage: PageModel {
                 paragraphs: [
                     "We could not be sure this form came from you, so we did not act on it. This usually happens when a page has been open for a long time, or you signed out in another tab.",
                     "Nothing has been changed. Go back, reload the page, and try again.",
-                ], isCSRF: true, backHref: backHref
+                ], backHref: backHref
             )
         } else {
             self.init(status: error.status, requestID: requestID)
@@ -104,17 +100,12 @@ struct ErrorPage: PageModel {
     }
 
     private init(
-        status: HTTPResponse.Status, requestID: String, title: String, paragraphs: [String], isCSRF: Bool = false,
-        backHref: String? = nil
+        status: HTTPResponse.Status, requestID: String, title: String, paragraphs: [String], backHref: String? = nil
     ) {
         self.backHref = backHref
         self.status = status
         self.requestID = requestID
         self.title = title
-        self.heading = title
         self.paragraphs = paragraphs
-        self.isCSRF = isCSRF
-        self.isNotFound = status == .notFound
-        self.isServerError = status.code >= 500
     }
 }

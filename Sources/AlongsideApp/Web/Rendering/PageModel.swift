@@ -26,7 +26,6 @@ struct NavLink: Encodable, Sendable {
 struct LayoutModel: Encodable, Sendable {
     let pageTitle: String
     let userName: String?
-    let roleLabel: String?
     let nav: [NavLink]
     let csrfToken: String?
     let flash: Flash?
@@ -39,10 +38,8 @@ struct LayoutModel: Encodable, Sendable {
     let refreshHref: String?
     let currentPath: String
     let signOutHref: String
-    let expiringHref: String
     let extendHref: String
     let accessibilityHref: String
     let privacyHref: String
     let homeHref: String
-    let signInHref: String
 }

@@ -58,7 +58,6 @@ public struct PageRenderer: Sendable {
         return LayoutModel(
             pageTitle: (errors.isEmpty ? "" : "Error: ") + page.title + " – Alongside",
             userName: user?.name,
-            roleLabel: user?.role.label,
             nav: Navigation.links(for: user, currentPath: path),
             csrfToken: session?.csrfToken,
             flash: session?.flash,
@@ -69,12 +68,10 @@ public struct PageRenderer: Sendable {
             refreshHref: refreshHref,
             currentPath: path,
             signOutHref: Route.signOut.href,
-            expiringHref: Route.sessionExpiring.href,
             extendHref: Route.sessionExtend.href,
             accessibilityHref: Route.accessibility.href,
             privacyHref: Route.privacy.href,
-            homeHref: Route.home.href,
-            signInHref: Route.signIn.href
+            homeHref: Route.home.href
         )
     }
 
