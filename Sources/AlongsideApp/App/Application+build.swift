@@ -55,6 +55,7 @@ func controllers(_ services: AppServices) -> [any Controller] {
         SessionController(services: services),
         UsersController(services: services),
         AuditController(services: services),
+        GroupsController(services: services),
     ]
 }
 

@@ -21,6 +21,8 @@ public enum Role: String, CaseIterable, Codable, Sendable {
 public enum Capability: String, CaseIterable, Sendable {
     case manageAccounts
     case viewAuditLog
+    /// Creating groups; which kinds depends on the role (see `GroupAccess`).
+    case createGroups
 }
 
 /// Which roles hold which capabilities. Deny by default: a capability no role lists is held by nobody.
@@ -28,6 +30,7 @@ public enum Permissions {
     static let table: [Capability: Set<Role>] = [
         .manageAccounts: [.administrator],
         .viewAuditLog: [.administrator],
+        .createGroups: [.administrator, .programmeManager, .allianceLead],
     ]
 
     public static func allows(_ role: Role, _ capability: Capability) -> Bool {

@@ -24,6 +24,14 @@ public enum Route: String, CaseIterable, Sendable {
     case reactivateUser = "/admin/users/{id}/reactivate"
     case newUserLink = "/admin/users/{id}/link"
     case auditLog = "/admin/audit"
+    case groups = "/groups"
+    case newGroup = "/groups/new"
+    case group = "/groups/{id}"
+    case editGroup = "/groups/{id}/edit"
+    case newMembership = "/groups/{id}/members/new"
+    case memberships = "/groups/{id}/members"
+    case endMembership = "/groups/{id}/members/{membershipID}/end"
+    case publishedGroup = "/published/groups/{id}"
 
     public var pattern: RouterPath { RouterPath(rawValue) }
 

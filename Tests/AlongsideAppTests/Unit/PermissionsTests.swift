@@ -2,6 +2,11 @@ import XCTest
 @testable import AlongsideApp
 
 final class PermissionsTests: XCTestCase {
+    func testGroupCreationBelongsToStaffRoles() {
+        let creators = Set(Role.allCases.filter { Permissions.allows($0, .createGroups) })
+        XCTAssertEqual(creators, [.administrator, .programmeManager, .allianceLead])
+    }
+
     func testOnlyAdministratorsManageAccountsAndSeeTheAuditLog() {
         for role in Role.allCases {
             XCTAssertEqual(Permissions.allows(role, .manageAccounts), role == .administrator, "\(role)")
@@ -24,7 +29,7 @@ final class PermissionsTests: XCTestCase {
         // check
         let registered = Set(routes.declared.map(\.route))
         XCTAssertEqual(registered, Set(Route.allCases), "every path in Route has a handler")
-        let publicRoutes: Set<Route> = [.health, .accessibility, .privacy, .signIn, .setup, .setPassword]
+        let publicRoutes: Set<Route> = [.health, .accessibility, .privacy, .signIn, .setup, .setPassword, .publishedGroup]
         for entry in routes.declared where entry.access == .everyone {
             XCTAssertTrue(publicRoutes.contains(entry.route), "\(entry.route) is public but not in the public list")
         }

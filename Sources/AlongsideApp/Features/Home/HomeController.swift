@@ -27,7 +27,9 @@ struct HomePage: PageModel {
     init(user: SessionUser) {
         name = user.name
         roleLabel = user.role.label
-        var links: [HomeLink] = []
+        var links: [HomeLink] = [
+            HomeLink(label: "Groups", href: Route.groups.href, description: "Your leaders group, working groups and alliance: who is at the table and what is missing."),
+        ]
         if Permissions.allows(user.role, .manageAccounts) {
             links.append(HomeLink(label: "People", href: Route.users.href, description: "Create accounts, give people their sign-in links, and deactivate accounts."))
         }

@@ -109,3 +109,62 @@ public struct ChoiceField: Encodable, Sendable, Equatable {
         self.errorID = error == nil ? nil : "\(Field.inputID(name))-error"
     }
 }
+
+/// A drop-down list with a label and error, like `Field`.
+public struct SelectField: Encodable, Sendable, Equatable {
+    public struct Option: Encodable, Sendable, Equatable {
+        public let value: String
+        public let label: String
+        public let selected: Bool
+    }
+
+    public let name: String
+    public let id: String
+    public let label: String
+    public let hint: String?
+    public let hintID: String?
+    public let options: [Option]
+    public let error: String?
+    public let errorID: String?
+    public let describedBy: String?
+
+    public init(_ name: String, label: String, hint: String? = nil, options: [(value: String, label: String)], selected: String, errors: FormErrors) {
+        self.name = name
+        self.id = Field.inputID(name)
+        self.label = label
+        self.hint = hint
+        self.hintID = hint == nil ? nil : "\(Field.inputID(name))-hint"
+        self.options = options.map { Option(value: $0.value, label: $0.label, selected: $0.value == selected) }
+        self.error = errors[name]
+        self.errorID = error == nil ? nil : "\(Field.inputID(name))-error"
+        let described = [hintID, errorID].compactMap { $0 }.joined(separator: " ")
+        self.describedBy = described.isEmpty ? nil : described
+    }
+}
+
+/// A set of checkboxes with a legend, like `ChoiceField` but any number may be ticked.
+public struct CheckboxesField: Encodable, Sendable, Equatable {
+    public let name: String
+    public let id: String
+    public let legend: String
+    public let hint: String?
+    public let choices: [Choice]
+    public let error: String?
+    public let errorID: String?
+
+    public init(_ name: String, legend: String, hint: String? = nil, options: [(value: String, label: String)], selected: Set<String>, errors: FormErrors) {
+        self.name = name
+        self.id = Field.inputID(name)
+        self.legend = legend
+        self.hint = hint
+        self.choices = options.enumerated().map { index, option in
+            Choice(
+                value: option.value, label: option.label,
+                id: index == 0 ? Field.inputID(name) : "\(Field.inputID(name))-\(option.value)",
+                checked: selected.contains(option.value)
+            )
+        }
+        self.error = errors[name]
+        self.errorID = error == nil ? nil : "\(Field.inputID(name))-error"
+    }
+}

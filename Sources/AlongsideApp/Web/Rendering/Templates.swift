@@ -1,10 +1,11 @@
 /// Every template the app renders or includes; start-up fails if one is missing from `Views/`.
 enum Templates {
     static let all = [
-        "layout", "partials/field", "partials/radios", "partials/csrf",
+        "layout", "partials/field", "partials/radios", "partials/csrf", "partials/textarea", "partials/select", "partials/checkboxes",
         ErrorPage.template, AccessibilityPage.template, PrivacyPage.template, HomePage.template,
         SignInPage.template, SetupPage.template, SetPasswordPage.template,
         UsersPage.template, NewUserPage.template, UserPage.template,
         AccountPage.template, ChangePasswordPage.template, SessionExpiringPage.template, AuditPage.template, AuditRow.template,
+        GroupsPage.template, GroupFormPage.template, GroupPage.template, MembershipFormPage.template,
     ]
 }

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Who must be at the table, checked against who is (003 step 1; 001 "Joint governance" success marker 1).
+public enum CompositionCheck {
+    /// What the check needs to know of a membership.
+    public struct Member: Sendable, Equatable {
+        public let name: String
+        public let seat: Seat
+        public let sector: Sector
+        public let startsOn: String
+        public let endsOn: String?
+
+        public init(name: String, seat: Seat, sector: Sector, startsOn: String, endsOn: String?) {
+            self.name = name
+            self.seat = seat
+            self.sector = sector
+            self.startsOn = startsOn
+            self.endsOn = endsOn
+        }
+
+        /// Whether the membership runs on `day` ("2026-03-03"; ISO days compare as text).
+        public func isCurrent(on day: String) -> Bool {
+            startsOn <= day && (endsOn.map { $0 >= day } ?? true)
+        }
+    }
+
+    public struct Line: Sendable, Equatable {
+        public let requirement: SeatRequirement
+        /// Names of current members who meet it; empty when the seat is missing.
+        public let filledBy: [String]
+    }
+
+    public struct Report: Sendable, Equatable {
+        public let lines: [Line]
+        /// True when a current chair or co-chair brings lived experience, as co-production expects.
+        public let hasLivedExperienceChair: Bool
+
+        public var missing: [SeatRequirement] { lines.filter { $0.filledBy.isEmpty }.map(\.requirement) }
+    }
+
+    public static func check(requirements: [SeatRequirement], members: [Member], on day: String) -> Report {
+        let current = members.filter { $0.isCurrent(on: day) && $0.seat != .observer }
+        let lines = requirements.map { requirement in
+            Line(requirement: requirement, filledBy: current.filter { requirement.sectors.contains($0.sector) }.map(\.name))
+        }
+        let livedChair = current.contains { $0.seat.isChairing && $0.sector.isLivedExperience }
+        return Report(lines: lines, hasLivedExperienceChair: livedChair)
+    }
+}

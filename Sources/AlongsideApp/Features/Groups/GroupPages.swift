@@ -1,0 +1,189 @@
+import Foundation
+
+struct GroupsPage: PageModel {
+    static let template = "groups/index"
+    let title = "Groups"
+    let rows: [Row]
+    let hasRows: Bool
+    let newGroupHref: String?
+
+    struct Row: Encodable, Sendable {
+        let name: String
+        let href: String
+        let kind: String
+        let status: String
+        let isClosed: Bool
+        let isMember: Bool
+        let isPublished: Bool
+    }
+
+    init(groups: [(group: Group, isMember: Bool)], canCreate: Bool) {
+        rows = groups.map { group, isMember in
+            Row(
+                name: group.name, href: Route.group.href(group.id), kind: group.kind.label, status: group.status.label,
+                isClosed: group.status == .closed, isMember: isMember, isPublished: group.visibility == .published
+            )
+        }
+        hasRows = !rows.isEmpty
+        newGroupHref = canCreate ? Route.newGroup.href : nil
+    }
+}
+
+struct GroupFormPage: PageModel {
+    static let template = "groups/form"
+    let title: String
+    let isNew: Bool
+    let name: Field
+    let kind: ChoiceField?
+    let kindLabel: String?
+    let purpose: Field
+    let status: ChoiceField
+    let visibility: ChoiceField
+    let requirements: CheckboxesField?
+    let errors: FormErrors
+    let action: String
+    let cancelHref: String
+
+    init(form: FormData, errors: FormErrors, kinds: [GroupKind], existing: Group?) {
+        isNew = existing == nil
+        title = existing.map { "Change \($0.name)" } ?? "Create a group"
+        name = Field("name", label: "Name", value: form["name"], errors: errors)
+        kind = existing == nil
+            ? ChoiceField("kind", legend: "Kind of group", options: kinds.map { ($0.rawValue, $0.label) }, selected: form["kind"], errors: errors)
+            : nil
+        kindLabel = existing?.kind.label
+        purpose = Field("purpose", label: "Purpose", value: form["purpose"], type: "textarea", hint: "What the group is for, in a sentence or two.", errors: errors)
+        status = ChoiceField("status", legend: "Status", options: GroupStatus.allCases.map { ($0.rawValue, $0.label) }, selected: form["status"], errors: errors)
+        visibility = ChoiceField("visibility", legend: "Who can see it", options: Visibility.allCases.map { ($0.rawValue, $0.label) }, selected: form["visibility"], errors: errors)
+        requirements = existing == nil ? nil : CheckboxesField(
+            "requirements", legend: "Who must be at the table",
+            hint: "The group's page checks its members against these and shows what is missing.",
+            options: SeatRequirement.allCases.map { ($0.rawValue, $0.label) }, selected: Set(form.all("requirements")), errors: errors
+        )
+        self.errors = errors
+        action = existing.map { Route.group.href($0.id) } ?? Route.groups.href
+        cancelHref = existing.map { Route.group.href($0.id) } ?? Route.groups.href
+    }
+
+    /// The stored group as the form would have sent it.
+    static func formData(for group: Group) -> FormData {
+        FormData(
+            [("name", group.name), ("purpose", group.purpose), ("status", group.status.rawValue), ("visibility", group.visibility.rawValue)]
+                + group.requirements.map { ("requirements", $0.rawValue) }
+        )
+    }
+}
+
+struct GroupPage: PageModel {
+    static let template = "groups/show"
+    let title: String
+    let name: String
+    let kind: String
+    let purpose: String
+    let status: String
+    let visibility: String
+    let composition: [CompositionRow]
+    let hasRequirements: Bool
+    let missingSummary: String
+    let allFilled: Bool
+    let needsLivedExperienceChair: Bool
+    let members: [MemberRow]
+    let hasMembers: Bool
+    let canManage: Bool
+    let editHref: String
+    let newMemberHref: String
+    let groupsHref = Route.groups.href
+    let publishedHref: String?
+
+    struct CompositionRow: Encodable, Sendable {
+        let requirement: String
+        let filledBy: String?
+    }
+
+    struct MemberRow: Encodable, Sendable {
+        let name: String
+        let seat: String
+        let represents: String
+        let organisation: String?
+        let deputy: String?
+        let from: String
+        let to: String?
+        let isCurrent: Bool
+        let endAction: String?
+    }
+
+    init(group: Group, members: [Membership], today: String, canManage: Bool) {
+        title = group.name
+        name = group.name
+        kind = group.kind.label
+        purpose = group.purpose
+        status = group.status.label
+        visibility = group.visibility.label
+        let report = CompositionCheck.check(requirements: group.requirements, members: members.map(\.compositionMember), on: today)
+        composition = report.lines.map { line in
+            CompositionRow(requirement: line.requirement.label, filledBy: line.filledBy.isEmpty ? nil : line.filledBy.joined(separator: ", "))
+        }
+        hasRequirements = !composition.isEmpty
+        let missing = report.missing.count
+        missingSummary = missing == 1 ? "1 seat the group must have is missing." : "\(missing) seats the group must have are missing."
+        allFilled = report.missing.isEmpty
+        needsLivedExperienceChair = !report.hasLivedExperienceChair
+        self.members = members.map { member in
+            let current = CompositionCheck.Member(name: "", seat: member.seat, sector: member.sector, startsOn: member.startsOn, endsOn: member.endsOn).isCurrent(on: today)
+            return MemberRow(
+                name: member.personName, seat: member.seat.label,
+                represents: member.sector == .underServedCommunity ? (member.community ?? member.sector.label) : member.sector.label,
+                organisation: member.organisation, deputy: member.deputyName,
+                from: LondonTime.startOfDay(member.startsOn).map(LondonTime.date) ?? member.startsOn,
+                to: member.endsOn.map { LondonTime.startOfDay($0).map(LondonTime.date) ?? $0 },
+                isCurrent: current,
+                endAction: canManage && (member.endsOn == nil || member.endsOn! > today) ? Route.endMembership.href(group.id, member.id) : nil
+            )
+        }
+        hasMembers = !self.members.isEmpty
+        self.canManage = canManage
+        editHref = Route.editGroup.href(group.id)
+        newMemberHref = Route.newMembership.href(group.id)
+        publishedHref = group.visibility == .published ? Route.publishedGroup.href(group.id) : nil
+    }
+}
+
+struct MembershipFormPage: PageModel {
+    static let template = "groups/membership"
+    let title: String
+    let groupName: String
+    let person: SelectField
+    let seat: ChoiceField
+    let sector: SelectField
+    let community: Field
+    let organisation: Field
+    let deputy: SelectField
+    let startsOn: Field
+    let endsOn: Field
+    let errors: FormErrors
+    let action: String
+    let cancelHref: String
+
+    init(group: Group, people: [User], form: FormData, errors: FormErrors) {
+        title = "Add a member to \(group.name)"
+        groupName = group.name
+        let active = people.filter(\.isActive).map { (value: String($0.id ?? 0), label: $0.name) }
+        person = SelectField("person", label: "Person", options: [("", "Choose a person")] + active, selected: form["person"], errors: errors)
+        seat = ChoiceField("seat", legend: "Seat", options: Seat.allCases.map { ($0.rawValue, $0.label) }, selected: form["seat"], errors: errors)
+        sector = SelectField(
+            "sector", label: "Represents", hint: "The sector or community they bring to the table.",
+            options: [("", "Choose a sector or community")] + Sector.allCases.map { ($0.rawValue, $0.label) }, selected: form["sector"], errors: errors
+        )
+        community = Field("community", label: "Community (if they represent an under-served community)", value: form["community"], errors: errors)
+        organisation = Field("organisation", label: "Organisation (optional)", value: form["organisation"], autocomplete: "organization", errors: errors)
+        deputy = SelectField(
+            "deputy", label: "Deputy (optional)", hint: "Someone who can attend in their place, where the terms of reference allow deputies.",
+            options: [("", "No deputy")] + active, selected: form["deputy"], errors: errors
+        )
+        startsOn = Field("starts_on", label: "Joins on", value: form["starts_on"], type: "date", errors: errors)
+        endsOn = Field("ends_on", label: "Leaves on (optional)", value: form["ends_on"], type: "date", errors: errors)
+        self.errors = errors
+        action = Route.memberships.href(group.id)
+        cancelHref = Route.group.href(group.id)
+    }
+}

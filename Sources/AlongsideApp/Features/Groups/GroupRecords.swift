@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+
+/// A group as stored.
+public struct Group: Sendable, Equatable {
+    public var id: Int64
+    public var name: String
+    public var kind: GroupKind
+    public var purpose: String
+    public var status: GroupStatus
+    public var visibility: Visibility
+    public var requirements: [SeatRequirement]
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    static let columns = "id, name, kind, purpose, status, visibility, required_seats, created_at, updated_at"
+
+    init(row: Row) {
+        id = row["id"]
+        name = row["name"]
+        kind = GroupKind(rawValue: row["kind"]) ?? .taskAndFinishGroup
+        purpose = row["purpose"]
+        status = GroupStatus(rawValue: row["status"]) ?? .forming
+        visibility = Visibility(rawValue: row["visibility"]) ?? .private
+        let seats: String = row["required_seats"]
+        requirements = ((try? JSONDecoder().decode([String].self, from: Data(seats.utf8))) ?? []).compactMap(SeatRequirement.init)
+        createdAt = row["created_at"]
+        updatedAt = row["updated_at"]
+    }
+
+    /// What the audit log keeps of a group.
+    public var snapshot: [String: String] {
+        [
+            "name": name, "kind": kind.label, "purpose": purpose, "status": status.label,
+            "visibility": visibility.rawValue, "requiredSeats": requirements.map(\.label).joined(separator: "; "),
+        ]
+    }
+
+    static func encode(_ requirements: [SeatRequirement]) -> String {
+        String(decoding: (try? JSONEncoder().encode(requirements.map(\.rawValue))) ?? Data("[]".utf8), as: UTF8.self)
+    }
+}
+
+/// A membership with the names the group page shows.
+public struct Membership: Sendable, Equatable {
+    public var id: Int64
+    public var groupID: Int64
+    public var userID: Int64
+    public var personName: String
+    public var seat: Seat
+    public var sector: Sector
+    public var community: String?
+    public var organisation: String?
+    public var deputyUserID: Int64?
+    public var deputyName: String?
+    public var startsOn: String
+    public var endsOn: String?
+
+    static let selectSQL = """
+        SELECT m.id, m.group_id, m.user_id, u.name AS person_name, m.seat, m.sector, m.community, m.organisation,
+               m.deputy_user_id, d.name AS deputy_name, m.starts_on, m.ends_on
+        FROM memberships m JOIN users u ON u.id = m.user_id LEFT JOIN users d ON d.id = m.deputy_user_id
+        """
+
+    init(row: Row) {
+        id = row["id"]
+        groupID = row["group_id"]
+        userID = row["user_id"]
+        personName = row["person_name"]
+        seat = Seat(rawValue: row["seat"]) ?? .member
+        sector = Sector(rawValue: row["sector"]) ?? .vcse
+        community = row["community"]
+        organisation = row["organisation"]
+        deputyUserID = row["deputy_user_id"]
+        deputyName = row["deputy_name"]
+        startsOn = row["starts_on"]
+        endsOn = row["ends_on"]
+    }
+
+    public var snapshot: [String: String] {
+        var values = ["person": personName, "seat": seat.label, "represents": sector.label, "starts": startsOn]
+        if let community { values["community"] = community }
+        if let organisation { values["organisation"] = organisation }
+        if let deputyName { values["deputy"] = deputyName }
+        if let endsOn { values["ends"] = endsOn }
+        return values
+    }
+
+    var compositionMember: CompositionCheck.Member {
+        CompositionCheck.Member(name: personName, seat: seat, sector: sector, startsOn: startsOn, endsOn: endsOn)
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import GRDB
+
+/// Reading and changing groups and memberships. Every change writes its audit row in the same transaction.
+public struct GroupStore: Sendable {
+    let pool: DatabasePool
+    let clock: AppClock
+
+    /// The fields a person fills in for a group.
+    public struct GroupInput: Sendable, Equatable {
+        public var name: String
+        public var kind: GroupKind
+        public var purpose: String
+        public var status: GroupStatus
+        public var visibility: Visibility
+        public var requirements: [SeatRequirement]
+    }
+
+    /// The fields a person fills in for a membership.
+    public struct MembershipInput: Sendable, Equatable {
+        public var userID: Int64
+        public var seat: Seat
+        public var sector: Sector
+        public var community: String?
+        public var organisation: String?
+        public var deputyUserID: Int64?
+        public var startsOn: String
+        public var endsOn: String?
+    }
+
+    /// Groups the person may see, with whether they are a current member of each.
+    public func visibleGroups(for user: SessionUser, today: String) async throws -> [(group: Group, isMember: Bool)] {
+        try await pool.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT \(Group.columns),
+                       EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = groups.id AND m.user_id = ?
+                               AND m.starts_on <= ? AND (m.ends_on IS NULL OR m.ends_on >= ?)) AS is_member
+                FROM groups ORDER BY status = 'closed', name COLLATE NOCASE
+                """, arguments: [user.id, today, today])
+            return rows.map { (Group(row: $0), $0["is_member"] as Bool) }
+                .filter { GroupAccess.canView($0.0.kind, visibility: $0.0.visibility, role: user.role, isMember: $0.1) }
+        }
+    }
+
+    public func find(id: Int64) async throws -> Group? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Group.columns) FROM groups WHERE id = ?", arguments: [id]).map(Group.init)
+        }
+    }
+
+    public func memberships(groupID: Int64) async throws -> [Membership] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: Membership.selectSQL + " WHERE m.group_id = ? ORDER BY m.ends_on IS NOT NULL, m.seat = 'observer', u.name COLLATE NOCASE", arguments: [groupID])
+                .map(Membership.init)
+        }
+    }
+
+    public func isCurrentMember(userID: Int64, groupID: Int64, today: String) async throws -> Bool {
+        try await pool.read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM memberships WHERE group_id = ? AND user_id = ?
+                               AND starts_on <= ? AND (ends_on IS NULL OR ends_on >= ?))
+                """, arguments: [groupID, userID, today, today]) ?? false
+        }
+    }
+
+    public func create(_ input: GroupInput, by actor: AuditActor, requestID: String?) async throws -> Group {
+        let now = clock.now()
+        return try await pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO groups (name, kind, purpose, status, visibility, required_seats, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [input.name, input.kind.rawValue, input.purpose, input.status.rawValue, input.visibility.rawValue,
+                                 Group.encode(input.requirements), now, now])
+            let group = try Row.fetchOne(db, sql: "SELECT \(Group.columns) FROM groups WHERE id = ?", arguments: [db.lastInsertedRowID]).map(Group.init)!
+            let change = AuditChange<[String: String]>(
+                action: "created", recordKind: "group", recordID: String(group.id),
+                summary: "Created the group \(group.name)", before: nil, after: group.snapshot
+            )
+            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            return group
+        }
+    }
+
+    public func update(_ id: Int64, with input: GroupInput, by actor: AuditActor, requestID: String?) async throws -> Group {
+        let now = clock.now()
+        return try await pool.write { db in
+            guard let before = try Row.fetchOne(db, sql: "SELECT \(Group.columns) FROM groups WHERE id = ?", arguments: [id]).map(Group.init)
+            else { throw AppError.notFound }
+            try db.execute(sql: """
+                UPDATE groups SET name = ?, purpose = ?, status = ?, visibility = ?, required_seats = ?, updated_at = ? WHERE id = ?
+                """, arguments: [input.name, input.purpose, input.status.rawValue, input.visibility.rawValue,
+                                 Group.encode(input.requirements), now, id])
+            let after = try Row.fetchOne(db, sql: "SELECT \(Group.columns) FROM groups WHERE id = ?", arguments: [id]).map(Group.init)!
+            let change = AuditChange(
+                action: "updated", recordKind: "group", recordID: String(id),
+                summary: "Changed the group \(after.name)", before: before.snapshot, after: after.snapshot
+            )
+            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            return after
+        }
+    }
+
+    public func addMember(_ input: MembershipInput, groupID: Int64, by actor: AuditActor, requestID: String?) async throws -> Membership {
+        let now = clock.now()
+        return try await pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO memberships (group_id, user_id, seat, sector, community, organisation, deputy_user_id, starts_on, ends_on, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [groupID, input.userID, input.seat.rawValue, input.sector.rawValue, input.community, input.organisation,
+                                 input.deputyUserID, input.startsOn, input.endsOn, now, now])
+            let membership = try Row.fetchOne(db, sql: Membership.selectSQL + " WHERE m.id = ?", arguments: [db.lastInsertedRowID]).map(Membership.init)!
+            let change = AuditChange<[String: String]>(
+                action: "member added", recordKind: "group", recordID: String(groupID),
+                summary: "Added \(membership.personName) as \(membership.seat.label.lowercased())", before: nil, after: membership.snapshot
+            )
+            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            return membership
+        }
+    }
+
+    /// Ends a membership on `day` (it stays in the group's history).
+    public func endMembership(_ id: Int64, groupID: Int64, on day: String, by actor: AuditActor, requestID: String?) async throws {
+        let now = clock.now()
+        try await pool.write { db in
+            guard let before = try Row.fetchOne(db, sql: Membership.selectSQL + " WHERE m.id = ? AND m.group_id = ?", arguments: [id, groupID]).map(Membership.init)
+            else { throw AppError.notFound }
+            let endsOn = max(day, before.startsOn)
+            try db.execute(sql: "UPDATE memberships SET ends_on = ?, updated_at = ? WHERE id = ?", arguments: [endsOn, now, id])
+            var after = before
+            after.endsOn = endsOn
+            let change = AuditChange(
+                action: "member left", recordKind: "group", recordID: String(groupID),
+                summary: "Ended \(before.personName)'s membership", before: before.snapshot, after: after.snapshot
+            )
+            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+        }
+    }
+}

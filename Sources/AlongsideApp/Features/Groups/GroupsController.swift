@@ -1,0 +1,121 @@
+import Foundation
+import Hummingbird
+
+/// Groups and their members. Records are loaded scoped to what the person may see: 404 for the rest,
+/// 403 when they can see a group but not manage it.
+struct GroupsController: Controller {
+    let services: AppServices
+
+    var store: GroupStore { GroupStore(pool: services.pool, clock: services.clock) }
+    var today: String { LondonTime.isoDay(services.clock.now()) }
+
+    func addRoutes(to routes: inout SiteRoutes) {
+        routes.get(.groups, .signedIn, index)
+        routes.get(.newGroup, .capability(.createGroups)) { request, context, signedIn in
+            let page = GroupFormPage(form: FormData(), errors: FormErrors(), kinds: GroupAccess.creatableKinds(for: signedIn.user.role), existing: nil)
+            return try await services.pages.render(page, request: request, context: context)
+        }
+        routes.post(.groups, .capability(.createGroups), create)
+        routes.get(.group, .signedIn, show)
+        routes.get(.editGroup, .signedIn, edit)
+        routes.post(.group, .signedIn, update)
+        routes.get(.newMembership, .signedIn, newMembership)
+        routes.post(.memberships, .signedIn, addMembership)
+        routes.post(.endMembership, .signedIn, endMembership)
+        routes.get(.publishedGroup, showPublished)
+    }
+
+    @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let groups = try await store.visibleGroups(for: signedIn.user, today: today)
+        let page = GroupsPage(groups: groups, canCreate: Permissions.allows(signedIn.user.role, .createGroups))
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let kinds = GroupAccess.creatableKinds(for: signedIn.user.role)
+        var errors = FormErrors()
+        guard let input = GroupForm.parse(context.form, kinds: kinds, existing: nil, errors: &errors) else {
+            let page = GroupFormPage(form: context.form, errors: errors, kinds: kinds, existing: nil)
+            return try await services.pages.render(page, request: request, context: context)
+        }
+        let group = try await store.create(input, by: signedIn.actor, requestID: context.requestID)
+        try await services.sessions.setFlash(Flash(message: "\(group.name) has been created. Add its members next."), tokenHash: signedIn.session.tokenHash)
+        return .seeOther(Route.group.href(group.id))
+    }
+
+    /// The group if the person may see it; otherwise 404, as if it did not exist.
+    func visibleGroup(_ context: AppRequestContext, for user: SessionUser) async throws -> (Group, canManage: Bool) {
+        guard let id = context.parameters.get("id", as: Int64.self), let group = try await store.find(id: id) else { throw AppError.notFound }
+        let isMember = try await store.isCurrentMember(userID: user.id, groupID: id, today: today)
+        guard GroupAccess.canView(group.kind, visibility: group.visibility, role: user.role, isMember: isMember) else { throw AppError.notFound }
+        return (group, GroupAccess.canManage(group.kind, role: user.role))
+    }
+
+    /// The group if the person may manage it: 404 if they cannot see it, 403 if they can but not manage it.
+    func managedGroup(_ context: AppRequestContext, for user: SessionUser) async throws -> Group {
+        let (group, canManage) = try await visibleGroup(context, for: user)
+        guard canManage else { throw AppError.forbidden }
+        return group
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let (group, canManage) = try await visibleGroup(context, for: signedIn.user)
+        let members = try await store.memberships(groupID: group.id)
+        let page = GroupPage(group: group, members: members, today: today, canManage: canManage)
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    @Sendable func showPublished(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let id = context.parameters.get("id", as: Int64.self), let group = try await store.find(id: id), group.visibility == .published
+        else { throw AppError.notFound }
+        let members = try await store.memberships(groupID: group.id)
+        let page = GroupPage(group: group, members: members, today: today, canManage: false)
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    @Sendable func edit(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let group = try await managedGroup(context, for: signedIn.user)
+        let page = GroupFormPage(form: GroupFormPage.formData(for: group), errors: FormErrors(), kinds: [group.kind], existing: group)
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let group = try await managedGroup(context, for: signedIn.user)
+        var errors = FormErrors()
+        guard let input = GroupForm.parse(context.form, kinds: [group.kind], existing: group, errors: &errors) else {
+            let page = GroupFormPage(form: context.form, errors: errors, kinds: [group.kind], existing: group)
+            return try await services.pages.render(page, request: request, context: context)
+        }
+        _ = try await store.update(group.id, with: input, by: signedIn.actor, requestID: context.requestID)
+        try await services.sessions.setFlash(Flash(message: "The group's details have been saved."), tokenHash: signedIn.session.tokenHash)
+        return .seeOther(Route.group.href(group.id))
+    }
+
+    @Sendable func newMembership(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let group = try await managedGroup(context, for: signedIn.user)
+        let form = FormData([("starts_on", today), ("seat", Seat.member.rawValue)])
+        let page = MembershipFormPage(group: group, people: try await services.accounts.all(), form: form, errors: FormErrors())
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    @Sendable func addMembership(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let group = try await managedGroup(context, for: signedIn.user)
+        let people = try await services.accounts.all()
+        var errors = FormErrors()
+        guard let input = MembershipForm.parse(context.form, people: people, errors: &errors) else {
+            let page = MembershipFormPage(group: group, people: people, form: context.form, errors: errors)
+            return try await services.pages.render(page, request: request, context: context)
+        }
+        let membership = try await store.addMember(input, groupID: group.id, by: signedIn.actor, requestID: context.requestID)
+        try await services.sessions.setFlash(Flash(message: "\(membership.personName) has been added to \(group.name)."), tokenHash: signedIn.session.tokenHash)
+        return .seeOther(Route.group.href(group.id))
+    }
+
+    @Sendable func endMembership(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let group = try await managedGroup(context, for: signedIn.user)
+        guard let membershipID = context.parameters.get("membershipID", as: Int64.self) else { throw AppError.notFound }
+        try await store.endMembership(membershipID, groupID: group.id, on: today, by: signedIn.actor, requestID: context.requestID)
+        try await services.sessions.setFlash(Flash(message: "The membership has ended today. It stays in the group's history."), tokenHash: signedIn.session.tokenHash)
+        return .seeOther(Route.group.href(group.id))
+    }
+}
