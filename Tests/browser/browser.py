@@ -59,6 +59,31 @@ if (!first || first.tagName !== 'A' || first.getAttribute('href') !== '#main') {
 return problems;
 """
 
+# The outermost elements that make the page scroll sideways: their right edge passes the visible
+# width and no scrolling box clips them. An absolutely positioned box is clipped only by a scrolling
+# box that is, or contains, its containing block (so a visually hidden span in a scrolling table
+# wrapper that is not positioned still widens the page).
+OVERFLOW_JS = """
+const limit = document.documentElement.clientWidth;
+const clipped = e => {
+  let position = getComputedStyle(e).position;
+  if (position === 'fixed') return false;
+  for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+    const style = getComputedStyle(a);
+    if (position === 'absolute' && style.position === 'static') continue;
+    if (style.overflowX !== 'visible') return true;
+    if (style.position === 'fixed') return false;
+    if (style.position !== 'static') position = style.position;
+  }
+  return false;
+};
+const escapes = e => e !== document.body && e.getBoundingClientRect().right > limit + 0.5 && !clipped(e);
+return [...document.body.querySelectorAll('*')]
+  .filter(e => escapes(e) && !escapes(e.parentElement))
+  .slice(0, 5)
+  .map(e => `right edge at ${Math.round(e.getBoundingClientRect().right)} px: ${e.outerHTML.slice(0, 160)}`);
+"""
+
 FOCUS_JS = """
 const e = document.activeElement;
 return e ? {tag: e.tagName, id: e.id, cls: e.className || ''} : null;
@@ -234,29 +259,41 @@ class Browser:
             found = self.driver.find_elements(By.ID, key[1:])
             self.require(len(found) == 1, f"expected one element with id {key}, found {len(found)}")
             return found[0]
-        label_text = key
-        label = self.one(f"//label[normalize-space(.)={exact_text(label_text)}]", f"label {label_text!r}")
+        label = self.label(key)
         target = label.get_attribute("for")
-        self.require(target, f"label {label_text!r} has no for attribute")
+        self.require(target, f"label {key!r} has no for attribute")
         try:
             return self.driver.find_element(By.ID, target)
         except NoSuchElementException:
-            raise JourneyError(f"label {label_text!r} points at #{target}, which is not on the page") from None
+            raise JourneyError(f"label {key!r} points at #{target}, which is not on the page") from None
+
+    def label(self, text):
+        return self.one(f"//label[normalize-space(.)={exact_text(text)}]", f"label {text!r}")
 
     def fill(self, key, value):
         element = self.field(key)
         element.clear()
         element.send_keys(value)
 
-    def choose(self, label_text):
-        """Pick a radio button or checkbox by clicking its label, as a person would."""
-        label = self.one(f"//label[normalize-space(.)={exact_text(label_text)}]", f"label {label_text!r}")
-        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", label)
-        label.click()
-        self.require(self.field(label_text).is_selected(), f"clicking the label did not choose {label_text!r}")
+    def choose(self, label_text, ticked=True):
+        """Pick a radio button, or tick or untick a checkbox, by clicking its label as a person would."""
+        control = self.field(label_text)
+        if control.is_selected() != ticked:
+            label = self.label(label_text)
+            self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", label)
+            label.click()
+        self.require(control.is_selected() == ticked,
+                     f"clicking the label did not {'choose' if ticked else 'untick'} {label_text!r}")
 
     def select(self, key, visible_text):
         Select(self.field(key)).select_by_visible_text(visible_text)
+
+    def selected(self, key):
+        """The text of the option chosen in a <select>."""
+        return Select(self.field(key)).first_selected_option.text.strip()
+
+    def is_chosen(self, key):
+        return self.field(key).is_selected()
 
     def value(self, key):
         return self.field(key).get_attribute("value")
@@ -269,6 +306,18 @@ class Browser:
 
     def main_text(self):
         return self.driver.find_element(By.TAG_NAME, "main").text
+
+    def table_rows(self, caption=None):
+        """The body rows of the table in <main> with this caption (or of its only table), each a list
+        of cell texts, header cells included."""
+        table = (f'//main//table[caption[normalize-space(.)={exact_text(caption)}]]' if caption
+                 else "//main//table")
+        self.one(table, f"table captioned {caption!r}" if caption else "table")
+        return [[cell.text.strip() for cell in tr.find_elements(By.XPATH, "./th|./td")]
+                for tr in self.driver.find_elements(By.XPATH, f"{table}/tbody/tr")]
+
+    def has(self, xpath):
+        return bool(self.driver.find_elements(By.XPATH, xpath))
 
     def nav_labels(self):
         return [a.text.strip() for a in self.driver.find_elements(By.XPATH, f"{NAV}//a")]
@@ -297,9 +346,10 @@ class Browser:
             inner, scroll, client = self.driver.execute_script(
                 "const d = document.documentElement; return [innerWidth, d.scrollWidth, d.clientWidth]")
             self.require(inner == NARROW[0], f"could not make the window {NARROW[0]} px wide (it is {inner} px)")
-            self.note(scroll <= NARROW[0] and scroll <= client, shot,
-                      f"at {NARROW[0]} px the page scrolls sideways: scrollWidth {scroll} px, "
-                      f"visible width {client} px")
+            if scroll > NARROW[0] or scroll > client:
+                culprits = "".join(f"\n        {line}" for line in self.driver.execute_script(OVERFLOW_JS))
+                self.note(False, shot, f"at {NARROW[0]} px the page scrolls sideways: scrollWidth {scroll} px, "
+                                       f"visible width {client} px; sticking out:{culprits}")
             self.run_axe(shot + f" at {NARROW[0]} px")
             self.screenshot(shot)
         finally:

@@ -1,4 +1,4 @@
-"""Real-browser journeys through Alongside, from first set-up to a member's first sign-in.
+"""Real-browser journeys through Alongside, from first set-up to a member's first sign-in, then a group.
 
 Needs a fresh server: ALONGSIDE_URL (http://127.0.0.1:PORT) and ALONGSIDE_SETUP_URL (the one-time
 set-up link it printed). Screenshots go to ALONGSIDE_SCREENSHOTS. Run with `python test_journeys.py`
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from selenium.webdriver.common.by import By
 
-from browser import NAV, Browser
+from browser import NAV, Browser, exact_text
 
 
 @dataclass(frozen=True)
@@ -34,11 +34,33 @@ BO_ROLE = "Expert by experience"
 PUBLIC_PAGES = ["/accessibility", "/privacy"]
 
 
+@dataclass(frozen=True)
+class GroupPlan:
+    name: str
+    kind: str
+    purpose: str
+    status: str
+    visibility: str
+
+
+GROUP = GroupPlan("Example Leaders Group", "Leaders group", "Agrees the partnership's priorities and oversees its work.",
+                  "Active", "Published: anyone can read it")
+GROUP_FIELDS = ["name", "kind", "purpose", "status", "visibility"]
+COMPOSITION = "Representation the group must have"
+MEMBERS = "Members, current and past"
+LEADERS_GROUP_SEATS = 9
+LIVED_EXPERIENCE_SEAT = "Experts by experience and carers"
+DROPPED_REQUIREMENT = "Employment services"
+CHAIR_WARNING = "no expert by experience or carer is chair or co-chair"
+ACCESS_DENIED = "You do not have access to this page"
+
+
 class Journey:
     def __init__(self, browser, setup_url):
         self.b = browser
         self.setup_url = setup_url
         self.bo_link = None
+        self.group_path = None
 
     # ---- shared moves -------------------------------------------------------------------------
 
@@ -72,6 +94,33 @@ class Journey:
 
     def expect_h1(self, text):
         self.b.require(self.b.h1() == text, f"h1 is {self.b.h1()!r}, expected {text!r}")
+
+    def sign_in_again(self, person, prefix):
+        self.b.open("/sign-in", f"{prefix} sign in")
+        self.sign_in(person, f"{prefix} home")
+        self.expect_home(person)
+
+    def expect_composition(self, shot, seats, missing):
+        """The group page lists `seats` requirements, `missing` of them tagged "Missing"; returns
+        {requirement: who fills it}."""
+        b = self.b
+        self.expect_h1(GROUP.name)
+        filled = {cells[0]: cells[1] for cells in b.table_rows(COMPOSITION)}
+        b.require(len(filled) == seats, f"{len(filled)} requirements listed, expected {seats}: {list(filled)}")
+        tags = b.driver.find_elements(By.XPATH, '//main//table//*[contains(@class, "tag")][normalize-space(.)="Missing"]')
+        b.require(len(tags) == missing, f"{len(tags)} 'Missing' tags, expected {missing}")
+        b.note(f"{missing} seats the group must have are missing." in b.main_text(), shot,
+               f"the page does not say {missing} seats are missing")
+        return filled
+
+    def expect_chair_warning(self, shown):
+        showing = CHAIR_WARNING in self.b.main_text()
+        self.b.require(showing == shown, f"the lived-experience chair warning is {'missing' if shown else 'still shown'}")
+
+    def member_row(self, name):
+        rows = [cells for cells in self.b.table_rows(MEMBERS) if cells[0].startswith(name)]
+        self.b.require(len(rows) == 1, f"expected one row for {name} in the members table, found {rows}")
+        return rows[0]
 
     def visit_public_pages(self, prefix):
         for path in PUBLIC_PAGES:
@@ -141,8 +190,7 @@ class Journey:
         b = self.b
         caption = b.one("//main//table/caption", "table caption").text.strip()
         b.require(caption, "the audit table's caption is empty")
-        rows = [[td.text.strip() for td in tr.find_elements(By.XPATH, "./td|./th")]
-                for tr in b.driver.find_elements(By.XPATH, "//main//table/tbody/tr")]
+        rows = b.table_rows()
         b.require(rows, "the audit table has no rows")
         b.require(any(must_mention in " ".join(cells) for cells in rows), f"no audit row mentions {must_mention}")
         for cells in rows:
@@ -184,7 +232,7 @@ class Journey:
         self.expect_h1(f"Hello, {BO.name}")
         b.require("People" not in b.nav_labels(), f"a member sees People in the navigation: {b.nav_labels()}")
         b.open("/admin/users", "h4 people forbidden", status=403)
-        self.expect_h1("You do not have access to this page")
+        self.expect_h1(ACCESS_DENIED)
         b.open("/there-is-no-such-page-here", "h5 page not found", status=404)
         self.expect_h1("Page not found")
 
@@ -197,9 +245,95 @@ class Journey:
         self.expect_h1("Page not found")
         self.visit_public_pages("i4 signed out")
 
+    def j_create_group(self):
+        b = self.b
+        self.sign_in_again(ADA, "j1")
+        b.follow_nav("Groups", "j2 groups")
+        self.expect_h1("Groups")
+        b.follow("Create a group", "j3 create group")
+        b.submit("j4 create group empty", button="Create group", status=422)
+        self.expect_form_errors("j4 create group empty", GROUP_FIELDS)
+        b.fill("Name", GROUP.name)
+        b.fill("Purpose", GROUP.purpose)
+        for choice in (GROUP.kind, GROUP.status, GROUP.visibility):
+            b.choose(choice)
+        b.submit("j5 group created", button="Create group")
+        match = re.fullmatch(r"/groups/\d+", b.path())
+        b.require(match, f"creating the group led to {b.path()}, not /groups/ID")
+        self.group_path = match.group(0)
+
+    def k_group_composition(self):
+        self.expect_composition("j5 group created", seats=LEADERS_GROUP_SEATS, missing=LEADERS_GROUP_SEATS)
+        self.expect_chair_warning(shown=True)
+        self.b.require(not self.b.has(f"//main//table[caption={exact_text(MEMBERS)}]"),
+                       "a new group already has a members table")
+
+    def l_add_member(self):
+        b = self.b
+        b.follow("Add a member", "l1 add member")
+        b.require(re.fullmatch(r"\d{4}-\d{2}-\d{2}", b.value("Joins on") or ""),
+                  f"'Joins on' is not filled in with today: {b.value('Joins on')!r}")
+        b.select("Person", BO.name)
+        b.choose("Co-chair")
+        b.select("Represents", "A named under-served community")
+        b.submit("l2 add member no community", button="Add member", status=422)
+        self.expect_form_errors("l2 add member no community", ["community"])
+        b.require(b.selected("Person") == BO.name, f"the person chosen was not kept: {b.selected('Person')!r}")
+        b.require(b.is_chosen("#field-seat-co_chair"), "the Co-chair seat chosen was not kept")
+        b.require(b.selected("Represents") == "A named under-served community",
+                  f"what they represent was not kept: {b.selected('Represents')!r}")
+        b.select("Represents", BO_ROLE)
+        b.submit("l3 group with member", button="Add member")
+        filled = self.expect_composition("l3 group with member", seats=LEADERS_GROUP_SEATS, missing=LEADERS_GROUP_SEATS - 1)
+        b.require(filled[LIVED_EXPERIENCE_SEAT] == BO.name,
+                  f"{LIVED_EXPERIENCE_SEAT!r} is filled by {filled[LIVED_EXPERIENCE_SEAT]!r}, not {BO.name}")
+        self.expect_chair_warning(shown=False)
+        b.require(self.member_row(BO.name)[:3] == [BO.name, "Co-chair", BO_ROLE],
+                  f"Bo's row reads {self.member_row(BO.name)}")
+        b.at_narrow_width("l3 group with member")
+
+    def m_change_requirements(self):
+        b = self.b
+        b.follow("Change the group's details", "m1 change group")
+        self.expect_h1(f"Change {GROUP.name}")
+        b.choose(DROPPED_REQUIREMENT, ticked=False)
+        b.submit("m2 group changed", button="Save changes")
+        filled = self.expect_composition("m2 group changed", seats=LEADERS_GROUP_SEATS - 1, missing=LEADERS_GROUP_SEATS - 2)
+        b.require(DROPPED_REQUIREMENT not in filled, f"{DROPPED_REQUIREMENT!r} is still required")
+        b.require(filled[LIVED_EXPERIENCE_SEAT] == BO.name, f"Bo no longer fills {LIVED_EXPERIENCE_SEAT!r}")
+
+    def n_end_membership(self):
+        b = self.b
+        b.click_and_check(b.button(f"End membership of {BO.name}"), "n1 membership ended")
+        self.expect_h1(GROUP.name)
+        row = self.member_row(BO.name)
+        b.require(row[0] == f"{BO.name} (not current)", f"Bo's ended membership reads {row[0]!r}, not '(not current)'")
+        b.require(not b.driver.find_elements(By.XPATH, '//main//button[starts-with(normalize-space(.), "End membership")]'),
+                  "an ended membership can still be ended")
+
+    def o_published_group_signed_out(self):
+        b = self.b
+        self.sign_out("o1 sign in")
+        b.open(f"/published{self.group_path}", "o2 published group")
+        self.expect_h1(GROUP.name)
+        b.require(b.table_rows(COMPOSITION), "the public page has no representation table")
+        for link in ("Add a member", "Change the group's details"):
+            b.require(not b.has(f"//main//a[normalize-space(.)={exact_text(link)}]"), f"the public page offers {link!r}")
+
+    def p_member_cannot_create_groups(self):
+        b = self.b
+        self.sign_in_again(BO, "p1")
+        b.follow_nav("Groups", "p2 groups member")
+        b.require(not b.has('//main//a[normalize-space(.)="Create a group"]'), "a member is offered 'Create a group'")
+        b.require(b.has(f"//main//a[normalize-space(.)={exact_text(GROUP.name)}]"), f"{GROUP.name} is not listed")
+        b.open("/groups/new", "p3 create group forbidden", status=403)
+        self.expect_h1(ACCESS_DENIED)
+
     STEPS = [
         a_set_up_first_administrator, b_sign_out, c_sign_in, d_create_account, e_audit_log,
         f_change_password_wrongly, g_public_pages_signed_in, h_member_first_sign_in, i_one_time_link_used_up,
+        j_create_group, k_group_composition, l_add_member, m_change_requirements, n_end_membership,
+        o_published_group_signed_out, p_member_cannot_create_groups,
     ]
 
 

@@ -56,6 +56,7 @@ func controllers(_ services: AppServices) -> [any Controller] {
         UsersController(services: services),
         AuditController(services: services),
         GroupsController(services: services),
+        TermsController(services: services),
     ]
 }
 

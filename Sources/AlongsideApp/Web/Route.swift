@@ -32,6 +32,11 @@ public enum Route: String, CaseIterable, Sendable {
     case memberships = "/groups/{id}/members"
     case endMembership = "/groups/{id}/members/{membershipID}/end"
     case publishedGroup = "/published/groups/{id}"
+    case terms = "/groups/{id}/terms"
+    case compareTerms = "/groups/{id}/terms/compare"
+    case termsVersion = "/groups/{id}/terms/{number}"
+    case editTerms = "/groups/{id}/terms/{number}/edit"
+    case proposeTerms = "/groups/{id}/terms/{number}/propose"
 
     public var pattern: RouterPath { RouterPath(rawValue) }
 

@@ -91,6 +91,8 @@ struct GroupPage: PageModel {
     let hasMembers: Bool
     let canManage: Bool
     let editHref: String
+    /// Nil on the public page: the terms of reference are for signed-in people until published ones are built.
+    let termsHref: String?
     let newMemberHref: String
     let groupsHref = Route.groups.href
     let publishedHref: String?
@@ -112,7 +114,7 @@ struct GroupPage: PageModel {
         let endAction: String?
     }
 
-    init(group: Group, members: [Membership], today: String, canManage: Bool) {
+    init(group: Group, members: [Membership], today: String, canManage: Bool, isPublicView: Bool = false) {
         title = group.name
         name = group.name
         kind = group.kind.label
@@ -143,6 +145,7 @@ struct GroupPage: PageModel {
         hasMembers = !self.members.isEmpty
         self.canManage = canManage
         editHref = Route.editGroup.href(group.id)
+        termsHref = isPublicView ? nil : Route.terms.href(group.id)
         newMemberHref = Route.newMembership.href(group.id)
         publishedHref = group.visibility == .published ? Route.publishedGroup.href(group.id) : nil
     }

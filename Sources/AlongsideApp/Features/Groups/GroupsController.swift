@@ -43,19 +43,12 @@ struct GroupsController: Controller {
         return .seeOther(Route.group.href(group.id))
     }
 
-    /// The group if the person may see it; otherwise 404, as if it did not exist.
     func visibleGroup(_ context: AppRequestContext, for user: SessionUser) async throws -> (Group, canManage: Bool) {
-        guard let id = context.parameters.get("id", as: Int64.self), let group = try await store.find(id: id) else { throw AppError.notFound }
-        let isMember = try await store.isCurrentMember(userID: user.id, groupID: id, today: today)
-        guard GroupAccess.canView(group.kind, visibility: group.visibility, role: user.role, isMember: isMember) else { throw AppError.notFound }
-        return (group, GroupAccess.canManage(group.kind, role: user.role))
+        try await GroupScope(store: store, today: today).visible(context, for: user)
     }
 
-    /// The group if the person may manage it: 404 if they cannot see it, 403 if they can but not manage it.
     func managedGroup(_ context: AppRequestContext, for user: SessionUser) async throws -> Group {
-        let (group, canManage) = try await visibleGroup(context, for: user)
-        guard canManage else { throw AppError.forbidden }
-        return group
+        try await GroupScope(store: store, today: today).managed(context, for: user)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -69,7 +62,7 @@ struct GroupsController: Controller {
         guard let id = context.parameters.get("id", as: Int64.self), let group = try await store.find(id: id), group.visibility == .published
         else { throw AppError.notFound }
         let members = try await store.memberships(groupID: group.id)
-        let page = GroupPage(group: group, members: members, today: today, canManage: false)
+        let page = GroupPage(group: group, members: members, today: today, canManage: false, isPublicView: true)
         return try await services.pages.render(page, request: request, context: context)
     }
 

@@ -36,4 +36,11 @@ public struct FormData: Sendable, Equatable {
     }
 
     public func all(_ name: String) -> [String] { values[name] ?? [] }
+
+    /// The same form with one field's value replaced.
+    public func replacing(_ name: String, with value: String) -> FormData {
+        var copy = self
+        copy.values[name] = [value]
+        return copy
+    }
 }

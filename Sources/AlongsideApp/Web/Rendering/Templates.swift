@@ -7,5 +7,6 @@ enum Templates {
         UsersPage.template, NewUserPage.template, UserPage.template,
         AccountPage.template, ChangePasswordPage.template, SessionExpiringPage.template, AuditPage.template, AuditRow.template,
         GroupsPage.template, GroupFormPage.template, GroupPage.template, MembershipFormPage.template,
+        TermsIndexPage.template, TermsVersionPage.template, TermsFormPage.template, TermsComparePage.template,
     ]
 }

@@ -1,0 +1,121 @@
+import Foundation
+import Hummingbird
+
+/// A group's terms of reference: versions, drafts, proposing, reading and comparing.
+/// Adopting a proposed version is done by a recorded decision of the group (not built yet: see issue 3).
+struct TermsController: Controller {
+    let services: AppServices
+
+    var store: TermsStore { TermsStore(pool: services.pool, clock: services.clock) }
+    var scope: GroupScope {
+        GroupScope(store: GroupStore(pool: services.pool, clock: services.clock), today: LondonTime.isoDay(services.clock.now()))
+    }
+
+    func addRoutes(to routes: inout SiteRoutes) {
+        routes.get(.terms, .signedIn, index)
+        routes.post(.terms, .signedIn, startDraft)
+        routes.get(.compareTerms, .signedIn, compare)
+        routes.get(.termsVersion, .signedIn, show)
+        routes.get(.editTerms, .signedIn, edit)
+        routes.post(.termsVersion, .signedIn, save)
+        routes.post(.proposeTerms, .signedIn, propose)
+    }
+
+    @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let (group, canManage) = try await scope.visible(context, for: signedIn.user)
+        let page = TermsIndexPage(group: group, versions: try await store.versions(groupID: group.id), canManage: canManage)
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    @Sendable func startDraft(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let group = try await scope.managed(context, for: signedIn.user)
+        do {
+            let draft = try await store.startDraft(groupID: group.id, by: signedIn.actor, requestID: context.requestID)
+            return .seeOther(Route.editTerms.href(group.id, draft.number))
+        } catch TermsStore.Refusal.openVersionExists(let number) {
+            try await services.sessions.setFlash(
+                Flash(message: "Version \(number) is still open. Finish it, or have the group decide on it, before starting another."),
+                tokenHash: signedIn.session.tokenHash
+            )
+            return .seeOther(Route.termsVersion.href(group.id, number))
+        }
+    }
+
+    func loadVersion(_ context: AppRequestContext, group: Group) async throws -> TermsVersion {
+        guard let number = context.parameters.get("number", as: Int.self),
+              let version = try await store.version(groupID: group.id, number: number)
+        else { throw AppError.notFound }
+        return version
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let (group, canManage) = try await scope.visible(context, for: signedIn.user)
+        let version = try await loadVersion(context, group: group)
+        let versions = try await store.versions(groupID: group.id)
+        let page = TermsVersionPage(group: group, version: version, allNumbers: versions.map(\.number), canManage: canManage)
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    @Sendable func edit(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let group = try await scope.managed(context, for: signedIn.user)
+        let version = try await loadVersion(context, group: group)
+        guard version.status == .draft else { return try await onlyDrafts(group: group, version: version, signedIn: signedIn) }
+        let page = TermsFormPage(group: group, version: version, form: TermsForm.formData(version.content, revision: version.revision), errors: FormErrors(), conflict: nil)
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    @Sendable func save(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let group = try await scope.managed(context, for: signedIn.user)
+        let version = try await loadVersion(context, group: group)
+        guard version.status == .draft else { return try await onlyDrafts(group: group, version: version, signedIn: signedIn) }
+        var errors = FormErrors()
+        guard let content = TermsForm.parse(context.form, errors: &errors), let revision = Int(context.form["revision"]) else {
+            if errors.isEmpty { throw AppError.badRequest }
+            let page = TermsFormPage(group: group, version: version, form: context.form, errors: errors, conflict: nil)
+            return try await services.pages.render(page, request: request, context: context)
+        }
+        switch try await store.saveDraft(groupID: group.id, number: version.number, content: content, expectedRevision: revision, by: signedIn.actor, requestID: context.requestID) {
+        case .saved:
+            try await services.sessions.setFlash(Flash(message: "The draft has been saved."), tokenHash: signedIn.session.tokenHash)
+            return .seeOther(Route.termsVersion.href(group.id, version.number))
+        case .conflict(let current):
+            // Nothing is lost: their saved text is shown, and the form keeps this person's text, ready to save over it knowingly.
+            let form = context.form.replacing("revision", with: String(current.revision))
+            var conflictErrors = FormErrors()
+            conflictErrors.add("scope", "Someone else saved this draft while you were editing it. Their version is shown first; your changes are still in the form below. Save again to replace theirs with yours")
+            let page = TermsFormPage(group: group, version: current, form: form, errors: conflictErrors, conflict: current)
+            return try await services.pages.render(page, request: request, context: context, status: .conflict)
+        }
+    }
+
+    @Sendable func propose(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let group = try await scope.managed(context, for: signedIn.user)
+        let version = try await loadVersion(context, group: group)
+        guard version.status == .draft else { return try await onlyDrafts(group: group, version: version, signedIn: signedIn) }
+        try await store.propose(groupID: group.id, number: version.number, by: signedIn.actor, requestID: context.requestID)
+        try await services.sessions.setFlash(
+            Flash(message: "Version \(version.number) is proposed. The group adopts it by recording a decision."),
+            tokenHash: signedIn.session.tokenHash
+        )
+        return .seeOther(Route.termsVersion.href(group.id, version.number))
+    }
+
+    func onlyDrafts(group: Group, version: TermsVersion, signedIn: SignedIn) async throws -> Response {
+        try await services.sessions.setFlash(
+            Flash(message: "Version \(version.number) is \(version.status.label.lowercased()), so it can no longer be changed. Start a new draft instead."),
+            tokenHash: signedIn.session.tokenHash
+        )
+        return .seeOther(Route.termsVersion.href(group.id, version.number))
+    }
+
+    @Sendable func compare(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let (group, _) = try await scope.visible(context, for: signedIn.user)
+        let query = request.uri.queryParameters
+        guard let fromNumber = query["from"].flatMap({ Int($0) }), let toNumber = query["to"].flatMap({ Int($0) }),
+              let from = try await store.version(groupID: group.id, number: fromNumber),
+              let to = try await store.version(groupID: group.id, number: toNumber)
+        else { throw AppError.notFound }
+        let page = TermsComparePage(group: group, from: from, to: to)
+        return try await services.pages.render(page, request: request, context: context)
+    }
+}

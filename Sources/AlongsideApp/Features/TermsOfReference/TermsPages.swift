@@ -1,0 +1,165 @@
+import Foundation
+
+struct TermsIndexPage: PageModel {
+    static let template = "terms/index"
+    let title: String
+    let groupName: String
+    let groupHref: String
+    let rows: [Row]
+    let hasRows: Bool
+    let canManage: Bool
+    let startAction: String
+    let compareAction: String
+    let compareFrom: SelectField?
+    let compareTo: SelectField?
+
+    struct Row: Encodable, Sendable {
+        let number: Int
+        let href: String
+        let status: String
+        let updated: String
+    }
+
+    init(group: Group, versions: [TermsVersion], canManage: Bool) {
+        title = "Terms of reference: \(group.name)"
+        groupName = group.name
+        groupHref = Route.group.href(group.id)
+        rows = versions.map { Row(number: $0.number, href: Route.termsVersion.href(group.id, $0.number), status: $0.status.label, updated: LondonTime.date($0.updatedAt)) }
+        hasRows = !rows.isEmpty
+        self.canManage = canManage
+        startAction = Route.terms.href(group.id)
+        compareAction = Route.compareTerms.href(group.id)
+        let options = versions.map { (value: String($0.number), label: "Version \($0.number) (\($0.status.label.lowercased()))") }
+        let canCompare = versions.count >= 2
+        compareFrom = canCompare ? SelectField("from", label: "Compare version", options: options, selected: options.dropFirst().first?.value ?? "", errors: FormErrors()) : nil
+        compareTo = canCompare ? SelectField("to", label: "with version", options: options, selected: options.first?.value ?? "", errors: FormErrors()) : nil
+    }
+}
+
+struct TermsSection: Encodable, Sendable {
+    let title: String
+    let paragraphs: [String]
+
+    init(title: String, text: String) {
+        self.title = title
+        paragraphs = text.split(separator: "\n").map(String.init)
+    }
+}
+
+struct TermsVersionPage: PageModel {
+    static let template = "terms/show"
+    let title: String
+    let groupName: String
+    let termsHref: String
+    let number: Int
+    let status: String
+    let isDraft: Bool
+    let isProposed: Bool
+    let sections: [TermsSection]
+    let canManage: Bool
+    let editHref: String
+    let proposeAction: String
+    let previousCompareHref: String?
+
+    init(group: Group, version: TermsVersion, allNumbers: [Int], canManage: Bool) {
+        title = "Terms of reference, version \(version.number): \(group.name)"
+        groupName = group.name
+        termsHref = Route.terms.href(group.id)
+        number = version.number
+        status = version.status.label
+        isDraft = version.status == .draft
+        isProposed = version.status == .proposed
+        sections = version.content.sections.map { TermsSection(title: $0.title, text: $0.text) }
+        self.canManage = canManage
+        editHref = Route.editTerms.href(group.id, version.number)
+        proposeAction = Route.proposeTerms.href(group.id, version.number)
+        let previous = allNumbers.filter { $0 < version.number }.max()
+        previousCompareHref = previous.map { Route.compareTerms.href(group.id) + "?from=\($0)&to=\(version.number)" }
+    }
+}
+
+struct TermsFormPage: PageModel {
+    static let template = "terms/form"
+    let title: String
+    let groupName: String
+    let number: Int
+    let scope: Field
+    let attendance: Field
+    let deputiesAllowed: ChoiceField
+    let decisionMethod: ChoiceField
+    let quorumKind: ChoiceField
+    let quorumValue: Field
+    let quorumNeedsLivedExperience: ChoiceField
+    let waysOfWorking: Field
+    let reviewOn: Field
+    let revision: String
+    let errors: FormErrors
+    let action: String
+    let cancelHref: String
+    /// When someone else saved first: what they saved, shown above the form.
+    let theirVersion: [TermsSection]?
+
+    init(group: Group, version: TermsVersion, form: FormData, errors: FormErrors, conflict: TermsVersion?) {
+        title = "Edit draft version \(version.number): \(group.name)"
+        groupName = group.name
+        number = version.number
+        scope = Field("scope", label: "Scope and approach", value: form["scope"], type: "textarea", hint: "What the group is for and how it will work.", errors: errors)
+        attendance = Field("attendance", label: "Attendance", value: form["attendance"], type: "textarea", errors: errors)
+        let yesNo: [(value: String, label: String)] = [("yes", "Yes"), ("no", "No")]
+        deputiesAllowed = ChoiceField("deputies_allowed", legend: "May members send a deputy?", options: yesNo, selected: form["deputies_allowed"], errors: errors)
+        decisionMethod = ChoiceField("decision_method", legend: "How decisions are made", options: DecisionMethod.allCases.map { ($0.rawValue, $0.label) }, selected: form["decision_method"], errors: errors)
+        quorumKind = ChoiceField("quorum_kind", legend: "How the quorum is counted", options: QuorumKind.allCases.map { ($0.rawValue, $0.label) }, selected: form["quorum_kind"], errors: errors)
+        quorumValue = Field("quorum_value", label: "Quorum", value: form["quorum_value"], hint: "A number of members, or a percentage of members, as chosen above.", errors: errors)
+        quorumNeedsLivedExperience = ChoiceField(
+            "quorum_needs_lived_experience", legend: "Must an expert by experience or carer be present for the meeting to be quorate?",
+            options: yesNo, selected: form["quorum_needs_lived_experience"], errors: errors
+        )
+        waysOfWorking = Field("ways_of_working", label: "Ways of working", value: form["ways_of_working"], type: "textarea", hint: "Trust, transparency, accessibility and the commitment to co-production.", errors: errors)
+        reviewOn = Field("review_on", label: "Review date (optional)", value: form["review_on"], type: "date", errors: errors)
+        revision = form["revision"]
+        self.errors = errors
+        action = Route.termsVersion.href(group.id, version.number)
+        cancelHref = Route.termsVersion.href(group.id, version.number)
+        theirVersion = conflict.map { $0.content.sections.map { TermsSection(title: $0.title, text: $0.text) } }
+    }
+}
+
+struct TermsComparePage: PageModel {
+    static let template = "terms/compare"
+    let title: String
+    let groupName: String
+    let termsHref: String
+    let fromNumber: Int
+    let toNumber: Int
+    let sections: [Section]
+
+    struct Section: Encodable, Sendable {
+        let title: String
+        let changed: Bool
+        let lines: [Line]
+    }
+
+    struct Line: Encodable, Sendable {
+        let text: String
+        let isAdded: Bool
+        let isRemoved: Bool
+    }
+
+    init(group: Group, from: TermsVersion, to: TermsVersion) {
+        title = "Compare versions \(from.number) and \(to.number): \(group.name)"
+        groupName = group.name
+        termsHref = Route.terms.href(group.id)
+        fromNumber = from.number
+        toNumber = to.number
+        sections = zip(from.content.sections, to.content.sections).map { old, new in
+            let lines = TextComparison.lines(from: old.text, to: new.text).map { line -> Line in
+                switch line {
+                case .same(let text): return Line(text: text, isAdded: false, isRemoved: false)
+                case .added(let text): return Line(text: text, isAdded: true, isRemoved: false)
+                case .removed(let text): return Line(text: text, isAdded: false, isRemoved: true)
+                }
+            }
+            return Section(title: new.title, changed: old.text != new.text, lines: lines)
+        }
+    }
+}
