@@ -204,4 +204,20 @@ final class GroupsTests: XCTestCase {
             XCTAssertEqual(response16.status, .notFound)
         }
     }
+
+    func testDeputiesAreRefusedWhenTheTermsInForceDoNotAllowThem() async throws {
+        try await withApp { app in
+            let (manager, _) = try await app.signedIn(as: .programmeManager)
+            let eb = try await app.createUser(name: "Eb Fictional", email: "eb@example.org", role: .expertByExperience)
+            let ola = try await app.createUser(name: "Ola Placeholder", email: "ola@example.org")
+            let path = try await Self.createGroup(manager)
+            _ = try await manager.post(path + "/terms")
+            try await app.services.pool.write { db in try db.execute(sql: "UPDATE terms_of_reference SET status = 'adopted', deputies_allowed = 0") }
+            _ = try await manager.get(path + "/members/new")
+            let refused = try await manager.post(path + "/members", [
+                ("person", String(eb.id!)), ("seat", "member"), ("sector", "expert_by_experience"), ("deputy", String(ola.id!)), ("starts_on", "2026-01-01"),
+            ])
+            XCTAssertEqual(refused.errorSummary, ["The group's terms of reference do not allow deputies. Choose no deputy"])
+        }
+    }
 }

@@ -22,7 +22,8 @@ enum GroupForm {
 
 /// Checks the membership form against the people who exist.
 enum MembershipForm {
-    static func parse(_ form: FormData, people: [User], errors: inout FormErrors) -> GroupStore.MembershipInput? {
+    /// `deputiesAllowed` comes from the terms of reference in force (true when there are none yet).
+    static func parse(_ form: FormData, people: [User], deputiesAllowed: Bool, errors: inout FormErrors) -> GroupStore.MembershipInput? {
         let activeIDs = Set(people.filter(\.isActive).compactMap(\.id))
         let person = Int64(form["person"]).flatMap { activeIDs.contains($0) ? $0 : nil }
         if person == nil { errors.add("person", "Select the person joining the group") }
@@ -37,7 +38,8 @@ enum MembershipForm {
         var deputy: Int64?
         if !form["deputy"].isEmpty {
             deputy = Int64(form["deputy"]).flatMap { activeIDs.contains($0) ? $0 : nil }
-            if deputy == nil { errors.add("deputy", "Select a deputy from the list, or no deputy") }
+            if !deputiesAllowed { errors.add("deputy", "The group's terms of reference do not allow deputies. Choose no deputy") }
+            else if deputy == nil { errors.add("deputy", "Select a deputy from the list, or no deputy") }
             else if deputy == person { errors.add("deputy", "A deputy must be someone other than the member") }
         }
         let startsOn = form.trimmed("starts_on"), endsOn = form.trimmed("ends_on")

@@ -95,7 +95,9 @@ struct GroupsController: Controller {
         let group = try await managedGroup(context, for: signedIn.user)
         let people = try await services.accounts.all()
         var errors = FormErrors()
-        guard let input = MembershipForm.parse(context.form, people: people, errors: &errors) else {
+        let terms = try await TermsStore(pool: services.pool, clock: services.clock).inForce(groupID: group.id)
+        let deputiesAllowed = terms?.content.deputiesAllowed ?? true
+        guard let input = MembershipForm.parse(context.form, people: people, deputiesAllowed: deputiesAllowed, errors: &errors) else {
             let page = MembershipFormPage(group: group, people: people, form: context.form, errors: errors)
             return try await services.pages.render(page, request: request, context: context)
         }

@@ -19,6 +19,14 @@ public struct TermsStore: Sendable {
         case notADraft
     }
 
+    /// The adopted version, if the group has one: the terms in force.
+    public func inForce(groupID: Int64) async throws -> TermsVersion? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(TermsVersion.columns) FROM terms_of_reference WHERE group_id = ? AND status = 'adopted' ORDER BY version_number DESC LIMIT 1", arguments: [groupID])
+                .map(TermsVersion.init)
+        }
+    }
+
     public func versions(groupID: Int64) async throws -> [TermsVersion] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT \(TermsVersion.columns) FROM terms_of_reference WHERE group_id = ? ORDER BY version_number DESC", arguments: [groupID])
