@@ -36,6 +36,11 @@ final class CompositionCheckTests: XCTestCase {
         XCTAssertEqual(report.missing, [.vcse, .icb, .livedExperience])
     }
 
+    func testTheDayTheyLeaveTheyAreNoLongerAMember() {
+        XCTAssertTrue(member("Kit", .member, .vcse, from: "2026-01-01", to: "2026-06-01").isCurrent(on: "2026-05-31"))
+        XCTAssertFalse(member("Kit", .member, .vcse, from: "2026-01-01", to: "2026-06-01").isCurrent(on: "2026-06-01"))
+    }
+
     func testLivedExperienceCoChairSatisfiesTheChairCheck() {
         let withCarer = CompositionCheck.check(requirements: [], members: [member("Cam", .coChair, .carer), member("Ola", .chair, .icb)], on: "2026-06-01")
         XCTAssertTrue(withCarer.hasLivedExperienceChair)

@@ -18,9 +18,10 @@ public enum CompositionCheck {
             self.endsOn = endsOn
         }
 
-        /// Whether the membership runs on `day` ("2026-03-03"; ISO days compare as text).
+        /// Whether the membership runs on `day` ("2026-03-03"; ISO days compare as text). `endsOn` is the day
+        /// they leave: from that day on they are no longer a member, so ending a membership today takes effect today.
         public func isCurrent(on day: String) -> Bool {
-            startsOn <= day && (endsOn.map { $0 >= day } ?? true)
+            startsOn <= day && (endsOn.map { day < $0 } ?? true)
         }
     }
 

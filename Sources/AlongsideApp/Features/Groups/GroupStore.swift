@@ -34,7 +34,7 @@ public struct GroupStore: Sendable {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT \(Group.columns),
                        EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = groups.id AND m.user_id = ?
-                               AND m.starts_on <= ? AND (m.ends_on IS NULL OR m.ends_on >= ?)) AS is_member
+                               AND m.starts_on <= ? AND (m.ends_on IS NULL OR m.ends_on > ?)) AS is_member
                 FROM groups ORDER BY status = 'closed', name COLLATE NOCASE
                 """, arguments: [user.id, today, today])
             return rows.map { (Group(row: $0), $0["is_member"] as Bool) }
@@ -59,7 +59,7 @@ public struct GroupStore: Sendable {
         try await pool.read { db in
             try Bool.fetchOne(db, sql: """
                 SELECT EXISTS (SELECT 1 FROM memberships WHERE group_id = ? AND user_id = ?
-                               AND starts_on <= ? AND (ends_on IS NULL OR ends_on >= ?))
+                               AND starts_on <= ? AND (ends_on IS NULL OR ends_on > ?))
                 """, arguments: [groupID, userID, today, today]) ?? false
         }
     }
