@@ -57,6 +57,7 @@ func controllers(_ services: AppServices) -> [any Controller] {
         AuditController(services: services),
         GroupsController(services: services),
         TermsController(services: services),
+        DecisionsController(services: services),
     ]
 }
 

@@ -37,6 +37,9 @@ public enum Route: String, CaseIterable, Sendable {
     case termsVersion = "/groups/{id}/terms/{number}"
     case editTerms = "/groups/{id}/terms/{number}/edit"
     case proposeTerms = "/groups/{id}/terms/{number}/propose"
+    case decisions = "/groups/{id}/decisions"
+    case newDecision = "/groups/{id}/decisions/new"
+    case decision = "/groups/{id}/decisions/{decisionID}"
 
     public var pattern: RouterPath { RouterPath(rawValue) }
 

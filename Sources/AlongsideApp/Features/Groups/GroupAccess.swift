@@ -18,4 +18,9 @@ public enum GroupAccess {
     public static func canView(_ kind: GroupKind, visibility: Visibility, role: Role, isMember: Bool) -> Bool {
         canManage(kind, role: role) || isMember || visibility == .published
     }
+
+    /// Managers, and the group's chair, co-chair and secretary, record its decisions.
+    public static func canRecordDecisions(_ kind: GroupKind, role: Role, seats: [Seat]) -> Bool {
+        canManage(kind, role: role) || seats.contains { $0 == .chair || $0 == .coChair || $0 == .secretary }
+    }
 }

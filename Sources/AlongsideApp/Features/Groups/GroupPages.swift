@@ -93,6 +93,7 @@ struct GroupPage: PageModel {
     let editHref: String
     /// Nil on the public page: the terms of reference are for signed-in people until published ones are built.
     let termsHref: String?
+    let decisionsHref: String?
     let newMemberHref: String
     let groupsHref = Route.groups.href
     let publishedHref: String?
@@ -146,6 +147,7 @@ struct GroupPage: PageModel {
         self.canManage = canManage
         editHref = Route.editGroup.href(group.id)
         termsHref = isPublicView ? nil : Route.terms.href(group.id)
+        decisionsHref = isPublicView ? nil : Route.decisions.href(group.id)
         newMemberHref = Route.newMembership.href(group.id)
         publishedHref = group.visibility == .published ? Route.publishedGroup.href(group.id) : nil
     }

@@ -64,6 +64,15 @@ public struct GroupStore: Sendable {
         }
     }
 
+    /// The seats a person holds on a group today (chairs and secretaries run its meetings and decisions).
+    public func currentSeats(userID: Int64, groupID: Int64, today: String) async throws -> [Seat] {
+        try await pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT seat FROM memberships WHERE group_id = ? AND user_id = ? AND starts_on <= ? AND (ends_on IS NULL OR ends_on > ?)
+                """, arguments: [groupID, userID, today, today]).compactMap(Seat.init)
+        }
+    }
+
     public func create(_ input: GroupInput, by actor: AuditActor, requestID: String?) async throws -> Group {
         let now = clock.now()
         return try await pool.write { db in

@@ -8,5 +8,6 @@ enum Templates {
         AccountPage.template, ChangePasswordPage.template, SessionExpiringPage.template, AuditPage.template, AuditRow.template,
         GroupsPage.template, GroupFormPage.template, GroupPage.template, MembershipFormPage.template,
         TermsIndexPage.template, TermsVersionPage.template, TermsFormPage.template, TermsComparePage.template,
+        DecisionsPage.template, DecisionFormPage.template, DecisionPage.template,
     ]
 }

@@ -1,0 +1,60 @@
+/// Checks the decision form. Shortfalls against the terms of reference are not errors: the page explains them
+/// and the decision can then be recorded only as "not valid under the terms of reference", with a reason.
+enum DecisionForm {
+    static func parse(_ form: FormData, proposedVersions: [Int], errors: inout FormErrors) -> DecisionInput? {
+        let title = form.trimmed("title"), question = form.trimmed("question"), rationale = form.trimmed("rationale")
+        if title.isEmpty { errors.add("title", "Enter a short title for the decision") }
+        if question.isEmpty { errors.add("question", "Enter the question the group decided") }
+        let method = DecisionMethod(rawValue: form["method"])
+        if method == nil { errors.add("method", "Select how the decision was made") }
+        let total = count(form, "members_total", "Enter how many members the group has, as a whole number", &errors)
+        let present = count(form, "members_present", "Enter how many members were present, as a whole number", &errors)
+        if let total, let present, present > total { errors.add("members_present", "Members present cannot be more than the group's members") }
+        let lived = form["lived_experience_present"]
+        if lived != "yes" && lived != "no" { errors.add("lived_experience_present", "Select whether an expert by experience or carer was present") }
+        var votesFor: Int?, against: Int?, abstaining: Int?, objections: Int?, consensus: String?
+        var outcome = DecisionOutcome(rawValue: form["outcome"])
+        switch method {
+        case .majorityVote:
+            votesFor = count(form, "votes_for", "Enter the votes for, as a whole number", &errors)
+            against = count(form, "votes_against", "Enter the votes against, as a whole number", &errors)
+            abstaining = count(form, "votes_abstaining", "Enter the abstentions, as a whole number", &errors)
+            if let votesFor, let against { outcome = DecisionRules.outcome(method: .majorityVote, votesFor: votesFor, against: against, objections: 0) }
+        case .consent:
+            objections = count(form, "objections", "Enter the number of objections, as a whole number (0 if none)", &errors)
+            if let objections { outcome = DecisionRules.outcome(method: .consent, votesFor: 0, against: 0, objections: objections) }
+        case .consensus, .byLeads:
+            let record = form.trimmed("consensus_record")
+            if record.isEmpty { errors.add("consensus_record", "Describe how the group reached the decision") }
+            consensus = record
+            if outcome == nil { errors.add("outcome", "Select the outcome") }
+        case nil:
+            break
+        }
+        if rationale.isEmpty { errors.add("rationale", "Enter the reasons for the decision") }
+        let review = form.trimmed("review_on")
+        if !review.isEmpty, LondonTime.startOfDay(review) == nil { errors.add("review_on", "Enter the review date as a real date, like 2027-03-31") }
+        var adopts: Int?
+        if !form["adopts_terms"].isEmpty {
+            adopts = Int(form["adopts_terms"]).flatMap { proposedVersions.contains($0) ? $0 : nil }
+            if adopts == nil { errors.add("adopts_terms", "Select a proposed version of the terms of reference, or none") }
+        }
+        let declarations = form.trimmed("declarations"), reason = form.trimmed("invalid_reason")
+        guard errors.isEmpty, let method, let total, let present, let outcome else { return nil }
+        return DecisionInput(
+            title: title, question: question, method: method, membersTotal: total, membersPresent: present,
+            livedExperiencePresent: lived == "yes", votesFor: votesFor, votesAgainst: against, votesAbstaining: abstaining,
+            objections: objections, consensusRecord: consensus, outcome: outcome, rationale: rationale,
+            declarations: declarations.isEmpty ? nil : declarations, reviewOn: review.isEmpty ? nil : review,
+            invalidReason: reason.isEmpty ? nil : reason, adoptsTermsVersion: adopts
+        )
+    }
+
+    static func count(_ form: FormData, _ name: String, _ message: String, _ errors: inout FormErrors) -> Int? {
+        guard let value = Int(form.trimmed(name)), value >= 0 else {
+            errors.add(name, message)
+            return nil
+        }
+        return value
+    }
+}
