@@ -160,10 +160,13 @@ class Browser:
         self.check(shot, status)
 
     def click_and_check(self, element, shot, status=200):
+        # Waits for the old page's <html> to go. While Chromium swaps documents it sometimes answers with a
+        # generic "Node ... does not belong to the document" error instead of a stale-element one: both mean
+        # the old page has gone (see page_replaced).
         old = self.driver.find_element(By.TAG_NAME, "html")
         element.click()
         try:
-            WebDriverWait(self.driver, PAGE_LOAD_SECONDS).until(EC.staleness_of(old))
+            WebDriverWait(self.driver, PAGE_LOAD_SECONDS).until(lambda _: page_replaced(old))
         except TimeoutException:
             raise JourneyError(f"clicking {element_label(element)!r} did not load a new page "
                                f"(still at {self.driver.current_url})") from None
@@ -373,3 +376,13 @@ class Browser:
 
 def element_label(element):
     return (element.text or element.get_attribute("value") or element.tag_name).strip()
+
+
+def page_replaced(old_html):
+    """True once the element from the previous page is no longer part of the current document."""
+    try:
+        old_html.is_enabled()
+        return False
+    except WebDriverException:
+        # StaleElementReferenceException, or Chromium's mid-navigation inspector error: the page was replaced.
+        return True
