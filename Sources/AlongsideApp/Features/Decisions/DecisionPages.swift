@@ -123,7 +123,7 @@ struct DecisionPage: PageModel {
         if let record = decision.consensusRecord { rows.append(Row(label: "How the group reached it", value: record)) }
         rows.append(Row(label: "Reasons", value: decision.rationale))
         if let declarations = decision.declarations { rows.append(Row(label: "Declarations of interest", value: declarations)) }
-        if let review = decision.reviewOn { rows.append(Row(label: "Review date", value: LondonTime.startOfDay(review).map(LondonTime.date) ?? review)) }
+        if let review = decision.reviewOn { rows.append(Row(label: "Review date", value: LondonTime.day(review))) }
         if let adopted = decision.adoptsTermsVersion { rows.append(Row(label: "Adopts", value: "Version \(adopted) of the terms of reference")) }
         rows.append(Row(label: "Recorded", value: "\(LondonTime.dateTime(decision.recordedAt)) by \(decision.recordedByName)"))
         self.rows = rows

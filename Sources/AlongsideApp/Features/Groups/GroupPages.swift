@@ -137,8 +137,8 @@ struct GroupPage: PageModel {
                 name: member.personName, seat: member.seat.label,
                 represents: member.sector == .underServedCommunity ? (member.community ?? member.sector.label) : member.sector.label,
                 organisation: member.organisation, deputy: member.deputyName,
-                from: LondonTime.startOfDay(member.startsOn).map(LondonTime.date) ?? member.startsOn,
-                to: member.endsOn.map { LondonTime.startOfDay($0).map(LondonTime.date) ?? $0 },
+                from: LondonTime.day(member.startsOn),
+                to: member.endsOn.map(LondonTime.day),
                 isCurrent: current,
                 endAction: canManage && (member.endsOn == nil || member.endsOn! > today) ? Route.endMembership.href(group.id, member.id) : nil
             )

@@ -63,7 +63,7 @@ public struct TermsContent: Sendable, Equatable {
             ("How decisions are made", decisionMethod.label),
             ("Quorum", quorum + (quorumNeedsLivedExperience ? ", including at least one expert by experience or carer" : "")),
             ("Ways of working", waysOfWorking),
-            ("Review date", reviewOn.flatMap { LondonTime.startOfDay($0).map(LondonTime.date) } ?? "Not set"),
+            ("Review date", reviewOn.map(LondonTime.day) ?? "Not set"),
         ]
     }
 

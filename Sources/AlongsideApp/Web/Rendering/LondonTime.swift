@@ -40,6 +40,11 @@ public enum LondonTime {
         return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
 
+    /// "2026-03-03" as "3 March 2026"; text that is not a date is shown as it is.
+    public static func day(_ isoDay: String) -> String {
+        startOfDay(isoDay).map(date) ?? isoDay
+    }
+
     /// The instant a London day starts, from "2026-03-03"; nil when the text is not a real date.
     public static func startOfDay(_ isoDay: String) -> Date? {
         let pieces = isoDay.split(separator: "-")
