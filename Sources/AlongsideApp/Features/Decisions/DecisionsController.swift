@@ -30,8 +30,8 @@ struct DecisionsController: Controller {
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    func formPage(group: Group, form: FormData, errors: FormErrors, shortfalls: [String]) async throws -> DecisionFormPage {
-        let versions = try await terms.versions(groupID: group.id)
+    /// The form, checked against the group's versions of its terms of reference (read once per request).
+    func formPage(group: Group, versions: [TermsVersion], form: FormData, errors: FormErrors, shortfalls: [String]) -> DecisionFormPage {
         let inForce = versions.first { $0.status == .adopted }
         return DecisionFormPage(
             group: group, form: form, errors: errors, inForce: inForce,
@@ -42,12 +42,13 @@ struct DecisionsController: Controller {
     @Sendable func new(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let (group, canRecord) = try await group(context, signedIn)
         guard canRecord else { throw AppError.forbidden }
-        let inForce = try await terms.inForce(groupID: group.id)
+        let versions = try await terms.versions(groupID: group.id)
+        let inForce = versions.first { $0.status == .adopted }
         let members = try await groups.memberships(groupID: group.id).filter { $0.compositionMember.isCurrent(on: today) && $0.seat != .observer }
         let form = FormData([
             ("method", inForce?.content.decisionMethod.rawValue ?? ""), ("members_total", String(members.count)),
         ])
-        let page = try await formPage(group: group, form: form, errors: FormErrors(), shortfalls: [])
+        let page = formPage(group: group, versions: versions, form: form, errors: FormErrors(), shortfalls: [])
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -58,7 +59,7 @@ struct DecisionsController: Controller {
         let inForce = versions.first { $0.status == .adopted }
         var errors = FormErrors()
         guard var input = DecisionForm.parse(context.form, proposedVersions: versions.filter { $0.status == .proposed }.map(\.number), errors: &errors) else {
-            let page = try await formPage(group: group, form: context.form, errors: errors, shortfalls: [])
+            let page = formPage(group: group, versions: versions, form: context.form, errors: errors, shortfalls: [])
             return try await services.pages.render(page, request: request, context: context)
         }
         // The terms of reference are enforced, not just stored.
@@ -70,7 +71,7 @@ struct DecisionsController: Controller {
             input.invalidReason = nil
         } else if input.invalidReason == nil {
             errors.add("invalid_reason", "This decision does not meet the terms of reference. To record it anyway, as not valid, give the reason")
-            let page = try await formPage(group: group, form: context.form, errors: errors, shortfalls: shortfalls)
+            let page = formPage(group: group, versions: versions, form: context.form, errors: errors, shortfalls: shortfalls)
             return try await services.pages.render(page, request: request, context: context)
         }
         let quorumMet = inForce.map {

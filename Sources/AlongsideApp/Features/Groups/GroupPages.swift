@@ -132,7 +132,7 @@ struct GroupPage: PageModel {
         allFilled = report.missing.isEmpty
         needsLivedExperienceChair = !report.hasLivedExperienceChair
         self.members = members.map { member in
-            let current = CompositionCheck.Member(name: "", seat: member.seat, sector: member.sector, startsOn: member.startsOn, endsOn: member.endsOn).isCurrent(on: today)
+            let current = member.compositionMember.isCurrent(on: today)
             return MemberRow(
                 name: member.personName, seat: member.seat.label,
                 represents: member.sector == .underServedCommunity ? (member.community ?? member.sector.label) : member.sector.label,

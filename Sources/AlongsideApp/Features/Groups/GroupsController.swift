@@ -8,6 +8,7 @@ struct GroupsController: Controller {
 
     var store: GroupStore { GroupStore(pool: services.pool, clock: services.clock) }
     var today: String { LondonTime.isoDay(services.clock.now()) }
+    var scope: GroupScope { GroupScope(store: store, today: today) }
 
     func addRoutes(to routes: inout SiteRoutes) {
         routes.get(.groups, .signedIn, index)
@@ -43,16 +44,8 @@ struct GroupsController: Controller {
         return .seeOther(Route.group.href(group.id))
     }
 
-    func visibleGroup(_ context: AppRequestContext, for user: SessionUser) async throws -> (Group, canManage: Bool) {
-        try await GroupScope(store: store, today: today).visible(context, for: user)
-    }
-
-    func managedGroup(_ context: AppRequestContext, for user: SessionUser) async throws -> Group {
-        try await GroupScope(store: store, today: today).managed(context, for: user)
-    }
-
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, canManage) = try await visibleGroup(context, for: signedIn.user)
+        let (group, canManage) = try await scope.visible(context, for: signedIn.user)
         let members = try await store.memberships(groupID: group.id)
         let page = GroupPage(group: group, members: members, today: today, canManage: canManage)
         return try await services.pages.render(page, request: request, context: context)
@@ -67,13 +60,13 @@ struct GroupsController: Controller {
     }
 
     @Sendable func edit(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await managedGroup(context, for: signedIn.user)
+        let group = try await scope.managed(context, for: signedIn.user)
         let page = GroupFormPage(form: GroupFormPage.formData(for: group), errors: FormErrors(), kinds: [group.kind], existing: group)
         return try await services.pages.render(page, request: request, context: context)
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await managedGroup(context, for: signedIn.user)
+        let group = try await scope.managed(context, for: signedIn.user)
         var errors = FormErrors()
         guard let input = GroupForm.parse(context.form, kinds: [group.kind], existing: group, errors: &errors) else {
             let page = GroupFormPage(form: context.form, errors: errors, kinds: [group.kind], existing: group)
@@ -85,14 +78,14 @@ struct GroupsController: Controller {
     }
 
     @Sendable func newMembership(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await managedGroup(context, for: signedIn.user)
+        let group = try await scope.managed(context, for: signedIn.user)
         let form = FormData([("starts_on", today), ("seat", Seat.member.rawValue)])
         let page = MembershipFormPage(group: group, people: try await services.accounts.all(), form: form, errors: FormErrors())
         return try await services.pages.render(page, request: request, context: context)
     }
 
     @Sendable func addMembership(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await managedGroup(context, for: signedIn.user)
+        let group = try await scope.managed(context, for: signedIn.user)
         let people = try await services.accounts.all()
         var errors = FormErrors()
         let terms = try await TermsStore(pool: services.pool, clock: services.clock).inForce(groupID: group.id)
@@ -107,7 +100,7 @@ struct GroupsController: Controller {
     }
 
     @Sendable func endMembership(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await managedGroup(context, for: signedIn.user)
+        let group = try await scope.managed(context, for: signedIn.user)
         guard let membershipID = context.parameters.get("membershipID", as: Int64.self) else { throw AppError.notFound }
         try await store.endMembership(membershipID, groupID: group.id, on: today, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "The membership has ended today. It stays in the group's history."), tokenHash: signedIn.session.tokenHash)
