@@ -58,6 +58,9 @@ func controllers(_ services: AppServices) -> [any Controller] {
         GroupsController(services: services),
         TermsController(services: services),
         DecisionsController(services: services),
+        MeetingsController(services: services),
+        ActionsController(services: services),
+        CalendarController(services: services),
     ]
 }
 

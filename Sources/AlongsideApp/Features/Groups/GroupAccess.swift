@@ -23,4 +23,9 @@ public enum GroupAccess {
     public static func canRecordDecisions(_ kind: GroupKind, role: Role, seats: [Seat]) -> Bool {
         canManage(kind, role: role) || seats.contains { $0 == .chair || $0 == .coChair || $0 == .secretary }
     }
+
+    /// The same people run the group's meetings: agenda, attendance, minutes, declarations and actions.
+    public static func canRunMeetings(_ kind: GroupKind, role: Role, seats: [Seat]) -> Bool {
+        canRecordDecisions(kind, role: role, seats: seats)
+    }
 }

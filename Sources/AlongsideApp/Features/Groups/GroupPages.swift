@@ -91,12 +91,41 @@ struct GroupPage: PageModel {
     let hasMembers: Bool
     let canManage: Bool
     let editHref: String
-    /// Nil on the public page: the terms of reference are for signed-in people until published ones are built.
+    /// Nil on the public page, which lists only what has been published.
     let termsHref: String?
     let decisionsHref: String?
+    let meetingsHref: String?
     let newMemberHref: String
     let groupsHref = Route.groups.href
     let publishedHref: String?
+    /// On the public page: the published terms, meetings and decisions.
+    let published: PublishedRecords?
+
+    /// Links to what a group has published, for its public page.
+    struct PublishedRecords: Encodable, Sendable {
+        struct Link: Encodable, Sendable {
+            let label: String
+            let href: String
+        }
+
+        let terms: [Link]
+        let meetings: [Link]
+        let decisions: [Link]
+        let hasTerms: Bool
+        let hasMeetings: Bool
+        let hasDecisions: Bool
+        let calendarHref: String
+
+        init(groupID: Int64, terms: [Link], meetings: [Link], decisions: [Link]) {
+            self.terms = terms
+            self.meetings = meetings
+            self.decisions = decisions
+            hasTerms = !terms.isEmpty
+            hasMeetings = !meetings.isEmpty
+            hasDecisions = !decisions.isEmpty
+            calendarHref = Route.publishedGroupCalendar.href(groupID)
+        }
+    }
 
     struct CompositionRow: Encodable, Sendable {
         let requirement: String
@@ -115,7 +144,9 @@ struct GroupPage: PageModel {
         let endAction: String?
     }
 
-    init(group: Group, members: [Membership], today: String, canManage: Bool, isPublicView: Bool = false) {
+    init(group: Group, members: [Membership], today: String, canManage: Bool, published: PublishedRecords? = nil) {
+        let isPublicView = published != nil
+        self.published = published
         title = group.name
         name = group.name
         kind = group.kind.label
@@ -148,6 +179,7 @@ struct GroupPage: PageModel {
         editHref = Route.editGroup.href(group.id)
         termsHref = isPublicView ? nil : Route.terms.href(group.id)
         decisionsHref = isPublicView ? nil : Route.decisions.href(group.id)
+        meetingsHref = isPublicView ? nil : Route.meetings.href(group.id)
         newMemberHref = Route.newMembership.href(group.id)
         publishedHref = group.visibility == .published ? Route.publishedGroup.href(group.id) : nil
     }

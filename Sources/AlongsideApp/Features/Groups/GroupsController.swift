@@ -55,7 +55,14 @@ struct GroupsController: Controller {
         guard let id = context.parameters.get("id", as: Int64.self), let group = try await store.find(id: id), group.visibility == .published
         else { throw AppError.notFound }
         let members = try await store.memberships(groupID: group.id)
-        let page = GroupPage(group: group, members: members, today: today, canManage: false, isPublicView: true)
+        let terms = try await TermsStore(pool: services.pool, clock: services.clock).publishedVersions(groupID: group.id).map {
+            GroupPage.PublishedRecords.Link(label: "Version \($0.number) (\($0.status.label.lowercased()))", href: Route.publishedTerms.href(group.id, $0.number))
+        }
+        let meetings = try await MeetingStore(pool: services.pool, clock: services.clock).meetings(groupID: group.id).filter { $0.visibility == .published }.map {
+            GroupPage.PublishedRecords.Link(label: "\($0.when): \($0.purpose)", href: Route.publishedMeeting.href(group.id, $0.id))
+        }
+        let published = GroupPage.PublishedRecords(groupID: group.id, terms: terms, meetings: meetings, decisions: [])
+        let page = GroupPage(group: group, members: members, today: today, canManage: false, published: published)
         return try await services.pages.render(page, request: request, context: context)
     }
 

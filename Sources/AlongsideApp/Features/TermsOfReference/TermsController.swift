@@ -19,6 +19,28 @@ struct TermsController: Controller {
         routes.get(.editTerms, .signedIn, edit)
         routes.post(.termsVersion, .signedIn, save)
         routes.post(.proposeTerms, .signedIn, propose)
+        routes.post(.termsVisibility, .signedIn, setVisibility)
+        routes.get(.publishedTerms, showPublished)
+    }
+
+    @Sendable func setVisibility(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let group = try await scope.managed(context, for: signedIn.user)
+        let version = try await loadVersion(context, group: group)
+        guard let visibility = Visibility(rawValue: context.form["visibility"]) else { throw AppError.badRequest }
+        try await store.setVisibility(visibility, groupID: group.id, number: version.number, by: signedIn.actor, requestID: context.requestID)
+        let message = visibility == .published ? "Version \(version.number) is published: anyone can read it without signing in." : "Version \(version.number) is private again."
+        try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
+        return .seeOther(Route.termsVersion.href(group.id, version.number))
+    }
+
+    /// A published version, for anyone: 404 unless that version is published.
+    @Sendable func showPublished(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let id = context.parameters.get("id", as: Int64.self), let group = try await GroupStore(pool: services.pool, clock: services.clock).find(id: id)
+        else { throw AppError.notFound }
+        let version = try await loadVersion(context, group: group)
+        guard version.visibility == .published else { throw AppError.notFound }
+        let page = TermsVersionPage(group: group, version: version, allNumbers: [], canManage: false, isPublicView: true)
+        return try await services.pages.render(page, request: request, context: context)
     }
 
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {

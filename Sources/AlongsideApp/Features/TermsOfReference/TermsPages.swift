@@ -60,21 +60,31 @@ struct TermsVersionPage: PageModel {
     let editHref: String
     let proposeAction: String
     let previousCompareHref: String?
+    let isPublicView: Bool
+    let visibility: String
+    let isPublished: Bool
+    let publishedHref: String?
+    let visibilityAction: String
 
-    init(group: Group, version: TermsVersion, allNumbers: [Int], canManage: Bool) {
+    init(group: Group, version: TermsVersion, allNumbers: [Int], canManage: Bool, isPublicView: Bool = false) {
         title = "Terms of reference, version \(version.number): \(group.name)"
         groupName = group.name
-        termsHref = Route.terms.href(group.id)
+        termsHref = isPublicView ? Route.publishedGroup.href(group.id) : Route.terms.href(group.id)
         number = version.number
         status = version.status.label
         isDraft = version.status == .draft
         isProposed = version.status == .proposed
         sections = version.content.sections.map { TermsSection(title: $0.title, text: $0.text) }
-        self.canManage = canManage
+        self.canManage = canManage && !isPublicView
         editHref = Route.editTerms.href(group.id, version.number)
         proposeAction = Route.proposeTerms.href(group.id, version.number)
         let previous = allNumbers.filter { $0 < version.number }.max()
-        previousCompareHref = previous.map { Route.compareTerms.href(group.id) + "?from=\($0)&to=\(version.number)" }
+        previousCompareHref = isPublicView ? nil : previous.map { Route.compareTerms.href(group.id) + "?from=\($0)&to=\(version.number)" }
+        self.isPublicView = isPublicView
+        visibility = version.visibility.label
+        isPublished = version.visibility == .published
+        publishedHref = isPublished ? Route.publishedTerms.href(group.id, version.number) : nil
+        visibilityAction = Route.termsVisibility.href(group.id, version.number)
     }
 }
 

@@ -9,11 +9,12 @@ public struct TermsVersion: Sendable, Equatable {
     public var status: TermsStatus
     public var content: TermsContent
     public var revision: Int
+    public var visibility: Visibility
     public var updatedAt: Date
 
     static let columns = """
         id, group_id, version_number, status, scope, attendance, deputies_allowed, decision_method, quorum_kind,
-        quorum_value, quorum_needs_lived_experience, ways_of_working, review_on, revision, updated_at
+        quorum_value, quorum_needs_lived_experience, ways_of_working, review_on, revision, visibility, updated_at
         """
 
     init(row: Row) {
@@ -29,6 +30,7 @@ public struct TermsVersion: Sendable, Equatable {
             reviewOn: row["review_on"]
         )
         revision = row["revision"]
+        visibility = Visibility(rawValue: row["visibility"]) ?? .private
         updatedAt = row["updated_at"]
     }
 }

@@ -27,6 +27,19 @@ public struct TermsStore: Sendable {
         }
     }
 
+    /// The version in force at an instant: the one adopted by the latest agreed, valid decision recorded by then.
+    /// A meeting yet to come is held under the terms in force now.
+    public func inForce(groupID: Int64, at instant: Date) async throws -> TermsVersion? {
+        try await pool.read { db in
+            guard let number = try Int.fetchOne(db, sql: """
+                SELECT adopts_terms_version FROM decisions
+                WHERE group_id = ? AND adopts_terms_version IS NOT NULL AND outcome = 'agreed' AND is_valid = 1 AND recorded_at <= ?
+                ORDER BY recorded_at DESC, id DESC LIMIT 1
+                """, arguments: [groupID, instant]) else { return nil }
+            return try Self.version(groupID: groupID, number: number, in: db)
+        }
+    }
+
     public func versions(groupID: Int64) async throws -> [TermsVersion] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT \(TermsVersion.columns) FROM terms_of_reference WHERE group_id = ? ORDER BY version_number DESC", arguments: [groupID])
@@ -106,5 +119,26 @@ public struct TermsStore: Sendable {
             )
             try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
         }
+    }
+
+    /// Publishes a version (readable without signing in) or makes it private again.
+    public func setVisibility(_ visibility: Visibility, groupID: Int64, number: Int, by actor: AuditActor, requestID: String?) async throws {
+        let now = clock.now()
+        try await pool.write { db in
+            guard let version = try Self.version(groupID: groupID, number: number, in: db) else { throw AppError.notFound }
+            guard version.visibility != visibility else { return }
+            try db.execute(sql: "UPDATE terms_of_reference SET visibility = ?, updated_at = ? WHERE id = ?", arguments: [visibility.rawValue, now, version.id])
+            let change = AuditChange(
+                action: visibility == .published ? "published" : "unpublished", recordKind: "terms_of_reference", recordID: "\(groupID)/\(number)",
+                summary: visibility == .published ? "Published version \(number) of the terms of reference" : "Made version \(number) of the terms of reference private",
+                before: ["visibility": version.visibility.rawValue], after: ["visibility": visibility.rawValue]
+            )
+            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+        }
+    }
+
+    /// Published versions, newest first, for the group's public page.
+    public func publishedVersions(groupID: Int64) async throws -> [TermsVersion] {
+        try await versions(groupID: groupID).filter { $0.visibility == .published }
     }
 }

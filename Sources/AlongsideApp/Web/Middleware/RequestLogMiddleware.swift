@@ -21,10 +21,15 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         return response
     }
 
-    /// Paths that carry a one-time token keep their shape but lose the token.
+    /// Paths that carry a secret token keep their shape but lose the token.
     static func redacted(_ path: String) -> String {
         for prefix in ["/setup/", "/set-password/"] where path.hasPrefix(prefix) {
             return prefix + "[token]"
+        }
+        // A private calendar address is a standing secret: keep the shape, drop the token.
+        if path.hasPrefix("/calendar/") {
+            let rest = path.dropFirst("/calendar/".count)
+            return "/calendar/[token]" + (rest.firstIndex(of: "/").map { String(rest[$0...]) } ?? "")
         }
         return path
     }

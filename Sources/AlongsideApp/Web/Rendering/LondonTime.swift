@@ -57,4 +57,35 @@ public enum LondonTime {
         else { return nil }
         return date
     }
+
+    /// The instant a London wall-clock time happens: "2027-03-04" and "14:30". Nil when either is not real.
+    /// A time that does not exist (the hour skipped when clocks go forward) moves forward to one that does.
+    public static func instant(isoDay: String, time: String) -> Date? {
+        let pieces = time.split(separator: ":")
+        guard let start = startOfDay(isoDay), pieces.count == 2, pieces[0].count <= 2, pieces[1].count == 2,
+              let hour = Int(pieces[0]), let minute = Int(pieces[1]), (0...23).contains(hour), (0...59).contains(minute)
+        else { return nil }
+        var parts = calendar.dateComponents([.year, .month, .day], from: start)
+        parts.hour = hour
+        parts.minute = minute
+        return calendar.date(from: parts)
+    }
+
+    /// "14:30", the value an `<input type="time">` uses.
+    public static func clockTime(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", parts.hour!, parts.minute!)
+    }
+
+    /// The London day `days` after an ISO day (or before, when negative).
+    public static func addingDays(_ days: Int, to isoDay: String) -> String? {
+        guard let start = startOfDay(isoDay), let moved = calendar.date(byAdding: .day, value: days, to: start) else { return nil }
+        return self.isoDay(moved)
+    }
+
+    /// The same date `months` later; a date the month lacks (31 April) becomes its last day.
+    public static func addingMonths(_ months: Int, to isoDay: String) -> String? {
+        guard let start = startOfDay(isoDay), let moved = calendar.date(byAdding: .month, value: months, to: start) else { return nil }
+        return self.isoDay(moved)
+    }
 }

@@ -9,5 +9,7 @@ enum Templates {
         GroupsPage.template, GroupFormPage.template, GroupPage.template, MembershipFormPage.template,
         TermsIndexPage.template, TermsVersionPage.template, TermsFormPage.template, TermsComparePage.template,
         DecisionsPage.template, DecisionFormPage.template, DecisionPage.template,
+        MeetingsPage.template, MeetingFormPage.template, MeetingPage.template, AttendancePage.template, MinutesPage.template,
+        ActionsPage.template, ActionFormPage.template, CalendarPage.template,
     ]
 }

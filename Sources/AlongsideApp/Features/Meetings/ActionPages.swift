@@ -1,0 +1,91 @@
+import Foundation
+
+/// Actions across every group the person can see, filterable by person, group and status; overdue ones marked.
+struct ActionsPage: PageModel {
+    static let template = "actions/index"
+    let title = "Actions"
+    let person: SelectField
+    let group: SelectField
+    let status: SelectField
+    let rows: [Row]
+    let hasRows: Bool
+    let overdueCount: Int
+    let summary: String
+    let myActionsHref: String
+
+    struct Row: Encodable, Sendable {
+        let what: String
+        let href: String
+        let group: String
+        let owner: String
+        let due: String
+        let status: String
+        let overdue: Bool
+        let notes: String?
+    }
+
+    init(actions: [ActionItem], query: FormData, people: [(Int64, String)], groups: [Group], today: String, me: Int64) {
+        let noErrors = FormErrors()
+        person = SelectField("person", label: "Person", options: [("", "Anyone")] + people.map { (String($0.0), $0.1) }, selected: query["person"], errors: noErrors)
+        group = SelectField("group", label: "Group", options: [("", "All groups")] + groups.map { (String($0.id), $0.name) }, selected: query["group"], errors: noErrors)
+        status = SelectField("status", label: "Status", options: [("", "Still to do"), ("any", "Any status")] + ActionStatus.allCases.map { ($0.rawValue, $0.label) },
+                             selected: query["status"], errors: noErrors)
+        rows = actions.map {
+            Row(what: $0.what, href: Route.action.href($0.groupID, $0.id), group: $0.groupName, owner: $0.ownerName, due: LondonTime.day($0.dueOn),
+                status: $0.status.label, overdue: $0.isOverdue(today: today), notes: $0.notes.isEmpty ? nil : $0.notes)
+        }
+        hasRows = !rows.isEmpty
+        overdueCount = rows.filter(\.overdue).count
+        summary = "\(rows.count) action\(rows.count == 1 ? "" : "s")" + (overdueCount > 0 ? ", \(overdueCount) overdue" : "")
+        myActionsHref = Route.actions.href + "?person=\(me)"
+    }
+}
+
+/// Updating an action: its status, due date and notes.
+struct ActionFormPage: PageModel {
+    static let template = "actions/edit"
+    static let hasForm = true
+    let title: String
+    let details: [MeetingPage.Line]
+    let status: ChoiceField
+    let dueOn: Field
+    let notes: Field
+    let errors: FormErrors
+    let action: String
+    let meetingHref: String?
+    let actionsHref: String
+
+    init(action item: ActionItem, form: FormData, errors: FormErrors, today: String) {
+        title = "Action: \(item.what)"
+        var details = [
+            MeetingPage.Line(label: "Group", value: item.groupName),
+            MeetingPage.Line(label: "Who", value: item.ownerName),
+            MeetingPage.Line(label: "Due", value: LondonTime.day(item.dueOn) + (item.isOverdue(today: today) ? " (overdue)" : "")),
+            MeetingPage.Line(label: "Status", value: item.status.label),
+        ]
+        if !item.notes.isEmpty { details.append(MeetingPage.Line(label: "Notes", value: item.notes)) }
+        self.details = details
+        status = ChoiceField("status", legend: "Status", options: ActionStatus.allCases.map { ($0.rawValue, $0.label) }, selected: form["status"], errors: errors)
+        dueOn = Field("due_on", label: "Due date", value: form["due_on"], type: "date", errors: errors)
+        notes = Field("notes", label: "Notes (optional)", value: form["notes"], type: "textarea", hint: "What has happened so far.", errors: errors)
+        self.errors = errors
+        action = Route.action.href(item.groupID, item.id)
+        meetingHref = item.meetingID.map { Route.meeting.href(item.groupID, $0) }
+        actionsHref = Route.actions.href
+    }
+
+    static func formData(for item: ActionItem) -> FormData {
+        FormData([("status", item.status.rawValue), ("due_on", item.dueOn), ("notes", item.notes)])
+    }
+}
+
+/// A person's private calendar address.
+struct CalendarPage: PageModel {
+    static let template = "account/calendar"
+    static let hasForm = true
+    let title = "Your meetings calendar"
+    let hasFeed: Bool
+    /// Shown once, straight after it is made.
+    let newAddress: String?
+    let action: String
+}

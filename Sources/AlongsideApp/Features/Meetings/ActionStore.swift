@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+
+/// Actions from meetings: created against a meeting (and perhaps an agenda item), carried over until done.
+public struct ActionStore: Sendable {
+    let pool: DatabasePool
+    let clock: AppClock
+
+    public struct ActionInput: Sendable, Equatable {
+        public var what: String
+        public var ownerUserID: Int64
+        public var dueOn: String
+        public var agendaItemID: Int64?
+    }
+
+    /// What the actions page filters by; nil means any.
+    public struct Filter: Sendable, Equatable {
+        public var groupIDs: [Int64]
+        public var ownerUserID: Int64?
+        public var status: ActionStatus?
+        /// Only actions still to do (open or in progress).
+        public var onlyOutstanding: Bool = false
+    }
+
+    public func actions(_ filter: Filter) async throws -> [ActionItem] {
+        guard !filter.groupIDs.isEmpty else { return [] }
+        var sql = ActionItem.selectSQL + " WHERE a.group_id IN (\(filter.groupIDs.map { _ in "?" }.joined(separator: ", ")))"
+        var arguments = StatementArguments(filter.groupIDs)
+        if let owner = filter.ownerUserID {
+            sql += " AND a.owner_user_id = ?"
+            arguments += [owner]
+        }
+        if let status = filter.status {
+            sql += " AND a.status = ?"
+            arguments += [status.rawValue]
+        } else if filter.onlyOutstanding {
+            sql += " AND a.status IN ('open', 'in_progress')"
+        }
+        sql += " ORDER BY a.status IN ('done', 'dropped'), a.due_on, a.id"
+        let (query, values) = (sql, arguments)
+        return try await pool.read { db in try Row.fetchAll(db, sql: query, arguments: values).map(ActionItem.init) }
+    }
+
+    public func action(id: Int64, groupID: Int64) async throws -> ActionItem? {
+        try await pool.read { db in try Self.action(id: id, groupID: groupID, in: db) }
+    }
+
+    static func action(id: Int64, groupID: Int64, in db: Database) throws -> ActionItem? {
+        try Row.fetchOne(db, sql: ActionItem.selectSQL + " WHERE a.id = ? AND a.group_id = ?", arguments: [id, groupID]).map(ActionItem.init)
+    }
+
+    /// Actions agreed at this meeting.
+    public func actions(meetingID: Int64) async throws -> [ActionItem] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: ActionItem.selectSQL + " WHERE a.meeting_id = ? ORDER BY a.due_on, a.id", arguments: [meetingID]).map(ActionItem.init)
+        }
+    }
+
+    /// Actions carried over to a meeting: the group's actions from before it that are not yet done.
+    public func carriedOver(groupID: Int64, meetingID: Int64, startsAt: Date) async throws -> [ActionItem] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: ActionItem.selectSQL + """
+                 WHERE a.group_id = ? AND a.status IN ('open', 'in_progress') AND (a.meeting_id IS NULL OR a.meeting_id <> ?)
+                   AND a.created_at < ? ORDER BY a.due_on, a.id
+                """, arguments: [groupID, meetingID, startsAt]).map(ActionItem.init)
+        }
+    }
+
+    public func create(_ input: ActionInput, groupID: Int64, meetingID: Int64?, by actor: AuditActor, requestID: String?) async throws -> ActionItem {
+        let now = clock.now()
+        return try await pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO actions (group_id, meeting_id, agenda_item_id, what, owner_user_id, due_on, status, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)
+                """, arguments: [groupID, meetingID, input.agendaItemID, input.what, input.ownerUserID, input.dueOn, now, now])
+            let action = try Self.action(id: db.lastInsertedRowID, groupID: groupID, in: db)!
+            let change = AuditChange<[String: String]>(
+                action: "created", recordKind: "action", recordID: String(action.id),
+                summary: "Gave \(action.ownerName) the action \"\(action.what)\", due \(LondonTime.day(action.dueOn))", before: nil, after: action.snapshot
+            )
+            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            return action
+        }
+    }
+
+    public func update(_ id: Int64, groupID: Int64, status: ActionStatus, dueOn: String, notes: String, by actor: AuditActor, requestID: String?) async throws -> ActionItem {
+        let now = clock.now()
+        return try await pool.write { db in
+            guard let before = try Self.action(id: id, groupID: groupID, in: db) else { throw AppError.notFound }
+            try db.execute(sql: "UPDATE actions SET status = ?, due_on = ?, notes = ?, updated_at = ? WHERE id = ?",
+                           arguments: [status.rawValue, dueOn, notes, now, id])
+            let after = try Self.action(id: id, groupID: groupID, in: db)!
+            let change = AuditChange(
+                action: "updated", recordKind: "action", recordID: String(id),
+                summary: "Updated the action \"\(after.what)\": \(after.status.label.lowercased())", before: before.snapshot, after: after.snapshot
+            )
+            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            return after
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Hummingbird
+
+/// Actions across groups, and updating one. The group's chairs, secretary and managers update any of its
+/// actions; the person an action belongs to updates their own.
+struct ActionsController: Controller {
+    let services: AppServices
+
+    var today: String { LondonTime.isoDay(services.clock.now()) }
+    var groups: GroupStore { GroupStore(pool: services.pool, clock: services.clock) }
+    var store: ActionStore { ActionStore(pool: services.pool, clock: services.clock) }
+
+    func addRoutes(to routes: inout SiteRoutes) {
+        routes.get(.actions, .signedIn, index)
+        routes.get(.action, .signedIn, show)
+        routes.post(.action, .signedIn, update)
+    }
+
+    @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let visible = try await groups.visibleGroups(for: signedIn.user, today: today)
+            .filter { $0.isMember || GroupAccess.canManage($0.group.kind, role: signedIn.user.role) }.map(\.group)
+        let query = request.uri.queryParameters
+        let form = FormData(["person", "group", "status"].map { (name: String) in (name, query[Substring(name)].map(String.init) ?? "") })
+        var groupIDs = visible.map(\.id)
+        if let chosen = Int64(form["group"]), groupIDs.contains(chosen) { groupIDs = [chosen] }
+        let status = form["status"]
+        let filter = ActionStore.Filter(
+            groupIDs: groupIDs, ownerUserID: Int64(form["person"]), status: ActionStatus(rawValue: status), onlyOutstanding: status.isEmpty
+        )
+        let people = try await services.accounts.all().filter(\.isActive).map { ($0.id ?? 0, $0.name) }
+        let page = ActionsPage(actions: try await store.actions(filter), query: form, people: people, groups: visible, today: today, me: signedIn.user.id)
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    /// The action if the person may update it: 404 when they cannot see the group, 403 when they may only read it.
+    func action(_ context: AppRequestContext, _ signedIn: SignedIn) async throws -> ActionItem {
+        let (group, _) = try await GroupScope(store: groups, today: today).visible(context, for: signedIn.user)
+        guard let id = context.parameters.get("actionID", as: Int64.self), let action = try await store.action(id: id, groupID: group.id)
+        else { throw AppError.notFound }
+        let seats = try await groups.currentSeats(userID: signedIn.user.id, groupID: group.id, today: today)
+        guard action.ownerUserID == signedIn.user.id || GroupAccess.canRunMeetings(group.kind, role: signedIn.user.role, seats: seats)
+        else { throw AppError.forbidden }
+        return action
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let action = try await action(context, signedIn)
+        let page = ActionFormPage(action: action, form: ActionFormPage.formData(for: action), errors: FormErrors(), today: today)
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let action = try await action(context, signedIn)
+        var errors = FormErrors()
+        guard let change = MeetingItemForms.actionUpdate(context.form, errors: &errors) else {
+            let page = ActionFormPage(action: action, form: context.form, errors: errors, today: today)
+            return try await services.pages.render(page, request: request, context: context)
+        }
+        let updated = try await store.update(action.id, groupID: action.groupID, status: change.status, dueOn: change.dueOn, notes: change.notes,
+                                             by: signedIn.actor, requestID: context.requestID)
+        try await services.sessions.setFlash(Flash(message: "The action is now \(updated.status.label.lowercased())."), tokenHash: signedIn.session.tokenHash)
+        return .seeOther(action.meetingID.map { Route.meeting.href(action.groupID, $0) + "#actions" } ?? Route.actions.href)
+    }
+}

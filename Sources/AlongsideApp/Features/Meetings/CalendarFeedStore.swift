@@ -1,0 +1,61 @@
+import Foundation
+import GRDB
+
+/// Private calendar addresses. Calendar apps cannot sign in, so each person's feed address carries a secret;
+/// only its hash is stored, and making a new address stops the old one working.
+public struct CalendarFeedStore: Sendable {
+    let pool: DatabasePool
+    let clock: AppClock
+
+    public func hasFeed(userID: Int64) async throws -> Bool {
+        try await pool.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM calendar_feeds WHERE user_id = ?)", arguments: [userID]) ?? false }
+    }
+
+    /// Makes a new secret address for the person, replacing any earlier one. Returns the token to show once.
+    public func renew(for user: SessionUser, requestID: String?) async throws -> String {
+        let token = SecretToken.generate()
+        let now = clock.now()
+        try await pool.write { db in
+            let existed = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM calendar_feeds WHERE user_id = ?)", arguments: [user.id]) ?? false
+            try db.execute(sql: "DELETE FROM calendar_feeds WHERE user_id = ?", arguments: [user.id])
+            try db.execute(sql: "INSERT INTO calendar_feeds (user_id, token_hash, created_at) VALUES (?, ?, ?)",
+                           arguments: [user.id, SecretToken.hash(token)!, now])
+            let change = AuditChange<[String: String]>(
+                action: existed ? "calendar address replaced" : "calendar address made", recordKind: "user", recordID: String(user.id),
+                summary: existed ? "Made a new private calendar address; the old one stopped working" : "Made a private calendar address",
+                before: nil, after: nil
+            )
+            try AuditLog.record(change, by: AuditActor(userID: user.id, label: user.name), at: now, requestID: requestID, in: db)
+        }
+        return token
+    }
+
+    /// The active person a feed token belongs to.
+    public func person(token: String) async throws -> (id: Int64, role: Role)? {
+        guard let hash = SecretToken.hash(token) else { return nil }
+        return try await pool.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT u.id, u.role FROM calendar_feeds f JOIN users u ON u.id = f.user_id WHERE f.token_hash = ? AND u.is_active = 1
+                """, arguments: [hash]).flatMap { row in Role(rawValue: row["role"]).map { (row["id"], $0) } }
+        }
+    }
+
+    /// Meetings of the groups a person belongs to today, from 90 days ago on, with their group's name.
+    public func meetings(forUserID userID: Int64, today: String, groupID: Int64? = nil) async throws -> [(Meeting, String)] {
+        let from = LondonTime.startOfDay(LondonTime.addingDays(-90, to: today) ?? today) ?? Date.distantPast
+        return try await pool.read { db in
+            var sql = """
+                SELECT \(Meeting.columns.split(separator: ",").map { "m." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")), g.name AS group_name
+                FROM meetings m JOIN groups g ON g.id = m.group_id
+                WHERE m.starts_at >= ? AND EXISTS (SELECT 1 FROM memberships s WHERE s.group_id = m.group_id AND s.user_id = ?
+                    AND s.starts_on <= ? AND (s.ends_on IS NULL OR s.ends_on > ?))
+                """
+            var arguments: StatementArguments = [from, userID, today, today]
+            if let groupID {
+                sql += " AND m.group_id = ?"
+                arguments += [groupID]
+            }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY m.starts_at", arguments: arguments).map { (Meeting(row: $0), $0["group_name"]) }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import GRDB
+
+/// Reading and changing meetings, their agenda, attendance, declarations and minutes.
+/// Every change writes its audit row in the same transaction.
+public struct MeetingStore: Sendable {
+    let pool: DatabasePool
+    let clock: AppClock
+
+    /// The fields a person fills in for a meeting (or every meeting of a series).
+    public struct MeetingInput: Sendable, Equatable {
+        public var startsAt: Date
+        public var endsAt: Date
+        public var purpose: String
+        public var kind: MeetingKind
+        public var format: MeetingFormat
+        public var address: String
+        public var joiningDetails: String
+        public var access: [AccessArrangement]
+        public var accessNotes: String
+        public var papers: String
+        public var status: MeetingStatus
+        public var visibility: Visibility
+    }
+
+    public func meetings(groupID: Int64) async throws -> [Meeting] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(Meeting.columns) FROM meetings WHERE group_id = ? ORDER BY starts_at, id", arguments: [groupID]).map(Meeting.init)
+        }
+    }
+
+    public func meeting(id: Int64, groupID: Int64) async throws -> Meeting? {
+        try await pool.read { db in try Self.meeting(id: id, groupID: groupID, in: db) }
+    }
+
+    static func meeting(id: Int64, groupID: Int64, in db: Database) throws -> Meeting? {
+        try Row.fetchOne(db, sql: "SELECT \(Meeting.columns) FROM meetings WHERE id = ? AND group_id = ?", arguments: [id, groupID]).map(Meeting.init)
+    }
+
+    /// Plans one meeting, or a series: the same details on each of `starts` (each lasting as long as the first).
+    public func plan(_ input: MeetingInput, starts: [Date], groupID: Int64, by actor: AuditActor, requestID: String?) async throws -> [Meeting] {
+        let now = clock.now()
+        let length = input.endsAt.timeIntervalSince(input.startsAt)
+        return try await pool.write { db in
+            var planned: [Meeting] = []
+            for start in starts {
+                try db.execute(sql: """
+                    INSERT INTO meetings (group_id, starts_at, ends_at, purpose, kind, format, address, joining_details, access_arrangements,
+                        access_notes, papers, status, visibility, calendar_uid, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [groupID, start, start.addingTimeInterval(length), input.purpose, input.kind.rawValue, input.format.rawValue,
+                                     input.address, input.joiningDetails, Meeting.encodeAccess(input.access), input.accessNotes, input.papers,
+                                     input.status.rawValue, input.visibility.rawValue, "\(UUID().uuidString.lowercased())@alongside", now, now])
+                planned.append(try Self.meeting(id: db.lastInsertedRowID, groupID: groupID, in: db)!)
+            }
+            let change = AuditChange<[String: String]>(
+                action: "planned", recordKind: "group", recordID: String(groupID),
+                summary: planned.count == 1 ? "Planned a meeting on \(planned[0].when): \(input.purpose)"
+                    : "Planned a series of \(planned.count) meetings from \(planned[0].when): \(input.purpose)",
+                before: nil, after: planned[0].snapshot.merging(["meetings": planned.map(\.when).joined(separator: "; ")]) { $1 }
+            )
+            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            return planned
+        }
+    }
+
+    /// Changes a meeting's details. Calendars see the change because its sequence number rises.
+    public func update(_ id: Int64, groupID: Int64, with input: MeetingInput, by actor: AuditActor, requestID: String?) async throws -> Meeting {
+        let now = clock.now()
+        return try await pool.write { db in
+            guard let before = try Self.meeting(id: id, groupID: groupID, in: db) else { throw AppError.notFound }
+            try db.execute(sql: """
+                UPDATE meetings SET starts_at = ?, ends_at = ?, purpose = ?, kind = ?, format = ?, address = ?, joining_details = ?,
+                    access_arrangements = ?, access_notes = ?, papers = ?, status = ?, visibility = ?,
+                    calendar_sequence = calendar_sequence + 1, updated_at = ?
+                WHERE id = ?
+                """, arguments: [input.startsAt, input.endsAt, input.purpose, input.kind.rawValue, input.format.rawValue, input.address,
+                                 input.joiningDetails, Meeting.encodeAccess(input.access), input.accessNotes, input.papers,
+                                 input.status.rawValue, input.visibility.rawValue, now, id])
+            let after = try Self.meeting(id: id, groupID: groupID, in: db)!
+            let change = AuditChange(
+                action: "updated", recordKind: "meeting", recordID: String(id),
+                summary: "Changed the meeting on \(after.when)", before: before.snapshot, after: after.snapshot
+            )
+            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            return after
+        }
+    }
+
+    // MARK: Agenda and minutes
+
+    public func agenda(meetingID: Int64) async throws -> [AgendaItem] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(AgendaItem.columns) FROM agenda_items WHERE meeting_id = ? ORDER BY position, id", arguments: [meetingID])
+                .map(AgendaItem.init)
+        }
+    }
+
+    public func addAgendaItem(
+        meetingID: Int64, title: String, description: String, paper: String, by actor: AuditActor, requestID: String?
+    ) async throws -> AgendaItem {
+        let now = clock.now()
+        return try await pool.write { db in
+            let position = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM agenda_items WHERE meeting_id = ?", arguments: [meetingID]) ?? 0) + 1
+            try db.execute(sql: """
+                INSERT INTO agenda_items (meeting_id, position, title, description, paper, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [meetingID, position, title, description, paper, now, now])
+            let item = try Row.fetchOne(db, sql: "SELECT \(AgendaItem.columns) FROM agenda_items WHERE id = ?", arguments: [db.lastInsertedRowID]).map(AgendaItem.init)!
+            let change = AuditChange<[String: String]>(
+                action: "agenda item added", recordKind: "meeting", recordID: String(meetingID),
+                summary: "Added \"\(title)\" to the agenda", before: nil, after: ["title": title, "description": description, "paper": paper]
+            )
+            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            return item
+        }
+    }
+
+    /// Saves the minutes against each agenda item; items not named keep what they had.
+    public func saveMinutes(meetingID: Int64, _ minutes: [Int64: String], by actor: AuditActor, requestID: String?) async throws {
+        let now = clock.now()
+        try await pool.write { db in
+            var before: [String: String] = [:], after: [String: String] = [:]
+            for item in try Row.fetchAll(db, sql: "SELECT \(AgendaItem.columns) FROM agenda_items WHERE meeting_id = ?", arguments: [meetingID]).map(AgendaItem.init) {
+                guard let text = minutes[item.id], text != item.minutes else { continue }
+                try db.execute(sql: "UPDATE agenda_items SET minutes = ?, updated_at = ? WHERE id = ?", arguments: [text, now, item.id])
+                before[item.title] = item.minutes
+                after[item.title] = text
+            }
+            guard !after.isEmpty else { return }
+            let change = AuditChange(
+                action: "minutes recorded", recordKind: "meeting", recordID: String(meetingID),
+                summary: "Recorded minutes for \(after.count) agenda item\(after.count == 1 ? "" : "s")", before: before, after: after
+            )
+            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+        }
+    }
+
+    // MARK: Attendance and declarations
+
+    /// Members expected on a day: memberships running then, observers aside.
+    public func expected(groupID: Int64, on day: String) async throws -> [MeetingRules.Expected] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: Membership.selectSQL + """
+                 WHERE m.group_id = ? AND m.seat <> 'observer' AND m.starts_on <= ? AND (m.ends_on IS NULL OR m.ends_on > ?)
+                 ORDER BY u.name COLLATE NOCASE
+                """, arguments: [groupID, day, day]).map(Membership.init).map {
+                MeetingRules.Expected(userID: $0.userID, name: $0.personName, sector: $0.sector, deputyUserID: $0.deputyUserID, deputyName: $0.deputyName)
+            }
+        }
+    }
+
+    public func attendance(meetingID: Int64) async throws -> [Int64: AttendanceEntry] {
+        try await pool.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT a.user_id, a.status, a.deputy_user_id, d.name AS deputy_name FROM attendance a LEFT JOIN users d ON d.id = a.deputy_user_id
+                WHERE a.meeting_id = ?
+                """, arguments: [meetingID])
+            var entries: [Int64: AttendanceEntry] = [:]
+            for row in rows {
+                let entry = AttendanceEntry(userID: row["user_id"], status: AttendanceStatus(rawValue: row["status"]) ?? .absent,
+                                            deputyUserID: row["deputy_user_id"], deputyName: row["deputy_name"])
+                entries[entry.userID] = entry
+            }
+            return entries
+        }
+    }
+
+    /// Replaces the attendance record for a meeting.
+    public func recordAttendance(meetingID: Int64, _ entries: [AttendanceEntry], names: [Int64: String], by actor: AuditActor, requestID: String?) async throws {
+        let now = clock.now()
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM attendance WHERE meeting_id = ?", arguments: [meetingID])
+            for entry in entries {
+                try db.execute(sql: "INSERT INTO attendance (meeting_id, user_id, status, deputy_user_id, recorded_at) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [meetingID, entry.userID, entry.status.rawValue, entry.deputyUserID, now])
+            }
+            let after = Dictionary(entries.map { (names[$0.userID] ?? String($0.userID), $0.status.label + ($0.deputyName.map { ": \($0)" } ?? "")) }) { $1 }
+            let change = AuditChange<[String: String]>(
+                action: "attendance recorded", recordKind: "meeting", recordID: String(meetingID),
+                summary: "Recorded attendance for \(entries.count) member\(entries.count == 1 ? "" : "s")", before: nil, after: after
+            )
+            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+        }
+    }
+
+    public func declarations(meetingID: Int64) async throws -> [AgendaDeclaration] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT d.id, d.agenda_item_id, u.name AS person_name, d.interest, d.took_part FROM agenda_declarations d
+                JOIN agenda_items i ON i.id = d.agenda_item_id JOIN users u ON u.id = d.user_id
+                WHERE i.meeting_id = ? ORDER BY i.position, d.id
+                """, arguments: [meetingID]).map {
+                AgendaDeclaration(id: $0["id"], agendaItemID: $0["agenda_item_id"], personName: $0["person_name"], interest: $0["interest"], tookPart: $0["took_part"])
+            }
+        }
+    }
+
+    public func declare(
+        agendaItemID: Int64, userID: Int64, interest: String, tookPart: Bool, meetingID: Int64, by actor: AuditActor, requestID: String?
+    ) async throws {
+        let now = clock.now()
+        try await pool.write { db in
+            try db.execute(sql: "INSERT INTO agenda_declarations (agenda_item_id, user_id, interest, took_part, created_at) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [agendaItemID, userID, interest, tookPart, now])
+            let name = try String.fetchOne(db, sql: "SELECT name FROM users WHERE id = ?", arguments: [userID]) ?? ""
+            let item = try String.fetchOne(db, sql: "SELECT title FROM agenda_items WHERE id = ?", arguments: [agendaItemID]) ?? ""
+            let change = AuditChange<[String: String]>(
+                action: "interest declared", recordKind: "meeting", recordID: String(meetingID),
+                summary: "Recorded \(name)'s declaration of interest on \"\(item)\"", before: nil,
+                after: ["person": name, "agendaItem": item, "interest": interest, "tookPart": tookPart ? "yes" : "no"]
+            )
+            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+        }
+    }
+}
