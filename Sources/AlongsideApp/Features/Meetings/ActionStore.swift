@@ -56,13 +56,15 @@ public struct ActionStore: Sendable {
         }
     }
 
-    /// Actions carried over to a meeting: the group's actions from before it that are not yet done.
+    /// Actions carried over to a meeting: the group's actions from earlier meetings that are not yet done.
     public func carriedOver(groupID: Int64, meetingID: Int64, startsAt: Date) async throws -> [ActionItem] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: ActionItem.selectSQL + """
-                 WHERE a.group_id = ? AND a.status IN ('open', 'in_progress') AND (a.meeting_id IS NULL OR a.meeting_id <> ?)
-                   AND a.created_at < ? ORDER BY a.due_on, a.id
-                """, arguments: [groupID, meetingID, startsAt]).map(ActionItem.init)
+                 WHERE a.group_id = ? AND a.status IN ('open', 'in_progress')
+                   AND ((a.meeting_id IS NULL AND a.created_at < ?)
+                        OR a.meeting_id IN (SELECT id FROM meetings WHERE group_id = ? AND id <> ? AND starts_at < ?))
+                 ORDER BY a.due_on, a.id
+                """, arguments: [groupID, startsAt, groupID, meetingID, startsAt]).map(ActionItem.init)
         }
     }
 
