@@ -7,7 +7,7 @@ struct AlongsideCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alongside",
         abstract: "Alongside: a co-production and governance workspace.",
-        subcommands: [Serve.self, Migrate.self, CreateUser.self, Backup.self],
+        subcommands: [Serve.self, Migrate.self, CreateUser.self, Backup.self, Demo.self],
         defaultSubcommand: Serve.self
     )
 

@@ -126,7 +126,7 @@ final class MeetingsTests: XCTestCase {
                 ("attendance_\(ada.id!)", "present"), ("attendance_\(ben.id!)", "absent"), ("attendance_\(cas.id!)", "absent"),
             ])
             let before = try await manager.get(earlier)
-            XCTAssertTrue(before.contains("The group had no adopted terms of reference on the day, so there is no quorum to check."))
+            XCTAssertTrue(before.contains("<strong>No quorum to check.</strong> 1 of 3 members were present. The group had no adopted terms of reference on the day."))
         }
     }
 

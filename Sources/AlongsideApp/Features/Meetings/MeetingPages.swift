@@ -157,6 +157,8 @@ struct MeetingPage: PageModel {
     }
 
     struct QuorumBox: Encodable, Sendable {
+        /// "Quorate.", "Not quorate." or, with no terms in force, "No quorum to check."
+        let verdict: String
         let met: Bool
         let summary: String
         let shortfalls: [String]
@@ -254,9 +256,10 @@ struct MeetingPage: PageModel {
                 summary = "\(q.counted) of \(q.memberCount) members counted towards quorum; \(terms) in force on the day needs \(needed)"
                     + (q.livedExperiencePresent ? ", and an expert by experience or carer was present." : ".")
             } else {
-                summary = "\(q.counted) of \(q.memberCount) members were present. The group had no adopted terms of reference on the day, so there is no quorum to check."
+                summary = "\(q.counted) of \(q.memberCount) members were present. The group had no adopted terms of reference on the day."
             }
-            quorum = QuorumBox(met: q.met, summary: summary, shortfalls: q.shortfalls)
+            let verdict = q.needed == nil ? "No quorum to check." : (q.met ? "Quorate." : "Not quorate.")
+            quorum = QuorumBox(verdict: verdict, met: q.met, summary: summary, shortfalls: q.shortfalls)
         } else {
             quorum = nil
         }

@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+import XCTest
+@testable import AlongsideApp
+
+final class DemoCommandTests: XCTestCase {
+    override func setUpWithError() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: CommandRunner.executable), "build the executable first (swift build)")
+    }
+
+    func testDemoLoadsIntoAnEmptyDatabaseOnlyAndPrintsThePasswordOnce() throws {
+        let database = try temporaryFolder(self) + "/demo.sqlite"
+        let loaded = try CommandRunner.run(["demo", "--database", database])
+        XCTAssertEqual(loaded.status, 0, loaded.errors)
+        XCTAssertTrue(loaded.output.contains("Loaded demo data: 3 groups"), loaded.output)
+        XCTAssertTrue(loaded.output.contains("blake@example.org  Blake Example, Programme manager"), loaded.output)
+        let password = try XCTUnwrap(loaded.output.components(separatedBy: "with the password: ").last?.components(separatedBy: "\n").first)
+        XCTAssertEqual(password.split(separator: "-").count, 5)
+
+        let again = try CommandRunner.run(["demo", "--database", database])
+        XCTAssertNotEqual(again.status, 0)
+        XCTAssertTrue(again.errors.contains("already holds data"), again.errors)
+        let pool = try AppDatabase.open(path: database)
+        let counts = try pool.read { db in
+            try [Int.fetchOne(db, sql: "SELECT COUNT(*) FROM users"), Int.fetchOne(db, sql: "SELECT COUNT(*) FROM groups")]
+        }
+        XCTAssertEqual(counts, [11, 3], "the refused second run changed nothing")
+    }
+}
+
+final class DemoDataTests: XCTestCase {
+    func testTheDemoShowsGroupsMeetingsAndDecisionsToItsPeople() async throws {
+        try await withApp { app in
+            let hash = try await app.services.hasher.hash(goodPassword)
+            let summary = try await DemoData.load(into: app.services, passwordHash: hash)
+            XCTAssertEqual(summary.groups, 3)
+            let refusedAgain = await { () async -> Bool in
+                do { _ = try await DemoData.load(into: app.services, passwordHash: hash); return false } catch { return error as? DemoData.Refusal == .notEmpty }
+            }()
+            XCTAssertTrue(refusedAgain)
+
+            let blake = app.browser()
+            let signedIn = try await blake.signIn(email: "blake@example.org", password: goodPassword)
+            XCTAssertEqual(signedIn.status, .seeOther)
+            let groups = try await blake.get("/groups")
+            XCTAssertTrue(groups.contains("Example Place Leaders Group"))
+            XCTAssertTrue(groups.contains("Example Place VCSE Alliance"))
+            let leaders = try XCTUnwrap(groups.firstMatch(#"<a href="(/groups/\d+)">Example Place Leaders Group</a>"#))
+            let meetings = try await blake.get(leaders + "/meetings")
+            let held = try XCTUnwrap(meetings.firstMatch(#"<h2>Held</h2>.*?<a href="(/groups/\d+/meetings/\d+)">"#))
+            let meeting = try await blake.get(held)
+            XCTAssertTrue(meeting.contains("<strong>Quorate.</strong>"), "the held meeting's attendance meets the adopted terms")
+            XCTAssertTrue(meeting.contains("Overdue"))
+            let decisions = try await blake.get(leaders + "/decisions")
+            XCTAssertTrue(decisions.contains("Adopt our terms of reference"))
+            XCTAssertTrue(decisions.contains("Fund two peer support workers"))
+            let groupID = try XCTUnwrap(leaders.split(separator: "/").last)
+            let published = try await app.browser().get("/published/groups/\(groupID)")
+            XCTAssertTrue(published.contains("Version 1 (adopted)"))
+        }
+    }
+}
