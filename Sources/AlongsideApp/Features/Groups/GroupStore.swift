@@ -73,6 +73,19 @@ public struct GroupStore: Sendable {
         }
     }
 
+    /// The seats a person holds today on every group they belong to.
+    public func currentSeats(userID: Int64, today: String) async throws -> [Int64: [Seat]] {
+        try await pool.read { db in
+            var seats: [Int64: [Seat]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT group_id, seat FROM memberships WHERE user_id = ? AND starts_on <= ? AND (ends_on IS NULL OR ends_on > ?)
+                """, arguments: [userID, today, today]) {
+                if let seat = Seat(rawValue: row["seat"]) { seats[row["group_id"], default: []].append(seat) }
+            }
+            return seats
+        }
+    }
+
     public func create(_ input: GroupInput, by actor: AuditActor, requestID: String?) async throws -> Group {
         let now = clock.now()
         return try await pool.write { db in

@@ -15,7 +15,8 @@ struct ActionsPage: PageModel {
 
     struct Row: Encodable, Sendable {
         let what: String
-        let href: String
+        /// Nil when the person may read the action but not update it.
+        let href: String?
         let group: String
         let owner: String
         let due: String
@@ -24,14 +25,14 @@ struct ActionsPage: PageModel {
         let notes: String?
     }
 
-    init(actions: [ActionItem], query: FormData, people: [(Int64, String)], groups: [Group], today: String, me: Int64) {
+    init(actions: [ActionItem], query: FormData, people: [(Int64, String)], groups: [Group], today: String, me: Int64, canUpdate: (ActionItem) -> Bool) {
         let noErrors = FormErrors()
         person = SelectField("person", label: "Person", options: [("", "Anyone")] + people.map { (String($0.0), $0.1) }, selected: query["person"], errors: noErrors)
         group = SelectField("group", label: "Group", options: [("", "All groups")] + groups.map { (String($0.id), $0.name) }, selected: query["group"], errors: noErrors)
         status = SelectField("status", label: "Status", options: [("", "Still to do"), ("any", "Any status")] + ActionStatus.allCases.map { ($0.rawValue, $0.label) },
                              selected: query["status"], errors: noErrors)
         rows = actions.map {
-            Row(what: $0.what, href: Route.action.href($0.groupID, $0.id), group: $0.groupName, owner: $0.ownerName, due: LondonTime.day($0.dueOn),
+            Row(what: $0.what, href: canUpdate($0) ? Route.action.href($0.groupID, $0.id) : nil, group: $0.groupName, owner: $0.ownerName, due: LondonTime.day($0.dueOn),
                 status: $0.status.label, overdue: $0.isOverdue(today: today), notes: $0.notes.isEmpty ? nil : $0.notes)
         }
         hasRows = !rows.isEmpty

@@ -28,7 +28,10 @@ struct ActionsController: Controller {
             groupIDs: groupIDs, ownerUserID: Int64(form["person"]), status: ActionStatus(rawValue: status), onlyOutstanding: status.isEmpty
         )
         let people = try await services.accounts.all().filter(\.isActive).map { ($0.id ?? 0, $0.name) }
-        let page = ActionsPage(actions: try await store.actions(filter), query: form, people: people, groups: visible, today: today, me: signedIn.user.id)
+        let seats = try await groups.currentSeats(userID: signedIn.user.id, today: today)
+        let runs = Set(visible.filter { GroupAccess.canRunMeetings($0.kind, role: signedIn.user.role, seats: seats[$0.id] ?? []) }.map(\.id))
+        let page = ActionsPage(actions: try await store.actions(filter), query: form, people: people, groups: visible, today: today,
+                               me: signedIn.user.id, canUpdate: { runs.contains($0.groupID) || $0.ownerUserID == signedIn.user.id })
         return try await services.pages.render(page, request: request, context: context)
     }
 

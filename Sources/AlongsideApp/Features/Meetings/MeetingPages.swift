@@ -212,6 +212,8 @@ struct MeetingPage: PageModel {
         var carriedOver: [ActionItem]
         var people: [(id: Int64, name: String)]
         var today: String
+        /// Who is looking: they may update their own actions.
+        var viewerID: Int64?
     }
 
     init(_ c: Context, canRun: Bool, canSeeActions: Bool, isPublicView: Bool = false, form: FormData = FormData(), errors: FormErrors = FormErrors()) {
@@ -271,7 +273,8 @@ struct MeetingPage: PageModel {
         hasAttendance = !attendance.isEmpty
         let row: (ActionItem) -> ActionRow = { action in
             ActionRow(what: action.what, owner: action.ownerName, due: LondonTime.day(action.dueOn), status: action.status.label,
-                      overdue: action.isOverdue(today: c.today), href: isPublicView ? nil : Route.action.href(group.id, action.id))
+                      overdue: action.isOverdue(today: c.today),
+                      href: !isPublicView && (canRun || action.ownerUserID == c.viewerID) ? Route.action.href(group.id, action.id) : nil)
         }
         actions = canSeeActions ? c.actions.map(row) : []
         hasActions = !actions.isEmpty

@@ -75,7 +75,7 @@ struct MeetingsController: Controller {
     }
 
     /// Everything the meeting page shows, read for one request.
-    func pageContext(group: Group, meeting: Meeting) async throws -> MeetingPage.Context {
+    func pageContext(group: Group, meeting: Meeting, viewerID: Int64?) async throws -> MeetingPage.Context {
         let agenda = try await store.agenda(meetingID: meeting.id)
         let expected = try await store.expected(groupID: group.id, on: meeting.day)
         let attendance = try await store.attendance(meetingID: meeting.id)
@@ -87,7 +87,7 @@ struct MeetingsController: Controller {
             expected: expected, attendance: attendance, quorum: quorum, termsNumber: inForce?.number,
             actions: try await actionStore.actions(meetingID: meeting.id),
             carriedOver: try await actionStore.carriedOver(groupID: group.id, meetingID: meeting.id, startsAt: meeting.startsAt),
-            people: people, today: today
+            people: people, today: today, viewerID: viewerID
         )
     }
 
@@ -95,7 +95,7 @@ struct MeetingsController: Controller {
         _ request: Request, _ context: AppRequestContext, group: Group, meeting: Meeting, canRun: Bool,
         form: FormData = FormData(), errors: FormErrors = FormErrors()
     ) async throws -> Response {
-        let page = MeetingPage(try await pageContext(group: group, meeting: meeting), canRun: canRun, canSeeActions: true, form: form, errors: errors)
+        let page = MeetingPage(try await pageContext(group: group, meeting: meeting, viewerID: context.visit.user?.id), canRun: canRun, canSeeActions: true, form: form, errors: errors)
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -109,7 +109,7 @@ struct MeetingsController: Controller {
               let group = try await groups.find(id: groupID), let meeting = try await store.meeting(id: id, groupID: groupID),
               meeting.visibility == .published
         else { throw AppError.notFound }
-        let page = MeetingPage(try await pageContext(group: group, meeting: meeting), canRun: false, canSeeActions: false, isPublicView: true)
+        let page = MeetingPage(try await pageContext(group: group, meeting: meeting, viewerID: nil), canRun: false, canSeeActions: false, isPublicView: true)
         return try await services.pages.render(page, request: request, context: context)
     }
 
