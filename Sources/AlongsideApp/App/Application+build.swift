@@ -58,6 +58,8 @@ func controllers(_ services: AppServices) -> [any Controller] {
         GroupsController(services: services),
         TermsController(services: services),
         DecisionsController(services: services),
+        DecisionLogController(services: services),
+        ProposalsController(services: services),
     ]
 }
 

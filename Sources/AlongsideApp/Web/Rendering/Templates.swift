@@ -9,5 +9,7 @@ enum Templates {
         GroupsPage.template, GroupFormPage.template, GroupPage.template, MembershipFormPage.template,
         TermsIndexPage.template, TermsVersionPage.template, TermsFormPage.template, TermsComparePage.template,
         DecisionsPage.template, DecisionFormPage.template, DecisionPage.template,
+        PublishedDecisionPage.template, DecisionSearchPage.template, ReviewsDuePage.template,
+        ProposalsPage.template, ProposalFormPage.template, ProposalPage.template,
     ]
 }
