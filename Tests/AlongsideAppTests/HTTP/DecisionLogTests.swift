@@ -48,7 +48,10 @@ final class DecisionLogTests: XCTestCase {
             XCTAssertEqual(bad.inputValue("from"), "2026-02-30")
             XCTAssertTrue(bad.contains(#"<option value="agreed" selected>"#))
             XCTAssertTrue(bad.contains("<h2>1 decision</h2>"))
-            XCTAssertTrue(bad.contains(#"href="/decisions.csv?q=peer&amp;from=2026-02-30&amp;outcome=agreed""#), "exports carry the filters")
+            XCTAssertFalse(bad.contains("/decisions.csv"), "no export of filters that are wrong")
+            let good = try await manager.get("/decisions?q=peer&from=2026-09-01&outcome=agreed")
+            XCTAssertTrue(good.contains(#"href="/decisions.csv?q=peer&amp;from=2026-09-01&amp;outcome=agreed""#), "exports carry the filters")
+            XCTAssertTrue(good.contains(#"href="/decisions.json?q=peer&amp;from=2026-09-01&amp;outcome=agreed""#))
             // a member sees only their group's decisions, and cannot ask for another group's
             let mine = try await member.get("/decisions")
             XCTAssertTrue(mine.contains("<h2>2 decisions</h2>") && !mine.contains("Co-produce the survey"))

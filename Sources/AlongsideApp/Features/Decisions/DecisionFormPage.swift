@@ -83,7 +83,9 @@ struct DecisionFormPage: PageModel {
             "declarations", label: "Declarations of interest as first recorded (free text)", value: form["declarations"], type: "textarea", errors: errors
         )
         termsSummary = inForce.map { "Checked against version \($0.number) of the terms of reference: \($0.content.decisionMethod.label.lowercased()); quorum \($0.content.sections.first { $0.title == "Quorum" }?.text ?? "")." }
-            ?? "The group has no adopted terms of reference yet, so there is nothing to check the decision against."
+            ?? (setting.correcting == nil
+                ? "The group has no adopted terms of reference yet, so there is nothing to check the decision against."
+                : "No terms of reference were adopted when this decision was taken, so there is nothing to check it against.")
         titleField = Field("title", label: "Title", value: form["title"], errors: errors)
         question = Field("question", label: "The question decided", value: form["question"], type: "textarea", errors: errors)
         method = ChoiceField("method", legend: "How the decision was made", options: DecisionMethod.allCases.map { ($0.rawValue, $0.label) }, selected: form["method"], errors: errors)

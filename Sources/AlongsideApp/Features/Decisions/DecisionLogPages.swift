@@ -34,8 +34,9 @@ struct DecisionSearchPage: PageModel {
     let to: Field
     let group: SelectField
     let outcome: SelectField
-    let csvHref: String
-    let jsonHref: String
+    /// Nil while a filter is wrong: an export of the wrong filters would mislead.
+    let csvHref: String?
+    let jsonHref: String?
     let rows: [DecisionListRow]
     let hasRows: Bool
     let resultCount: String
@@ -49,8 +50,8 @@ struct DecisionSearchPage: PageModel {
         outcome = SelectField("outcome", label: "Outcome", options: [("", "Any outcome")] + DecisionOutcome.allCases.map { ($0.rawValue, $0.label) },
                               selected: input.outcome, errors: errors)
         let query = input.queryString
-        csvHref = Route.decisionsCSV.href + (query.isEmpty ? "" : "?" + query)
-        jsonHref = Route.decisionsJSON.href + (query.isEmpty ? "" : "?" + query)
+        csvHref = errors.isEmpty ? Route.decisionsCSV.href + (query.isEmpty ? "" : "?" + query) : nil
+        jsonHref = errors.isEmpty ? Route.decisionsJSON.href + (query.isEmpty ? "" : "?" + query) : nil
         rows = results.map(DecisionListRow.init)
         hasRows = !rows.isEmpty
         resultCount = rows.count == 1 ? "1 decision" : "\(rows.count) decisions"
