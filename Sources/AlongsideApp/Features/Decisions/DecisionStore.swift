@@ -50,14 +50,16 @@ public struct DecisionStore: Sendable {
             .map { DecisionDeclaration(userID: $0["user_id"], personName: $0["person_name"], interest: $0["interest"], tookPart: $0["took_part"]) }
     }
 
-    /// The group's meetings, newest first, as "12 March 2027: Quarterly review" (cancelled ones left out).
+    /// The group's meetings, newest first, as "12 March 2027: Quarterly review" (a cancelled one says so, and is
+    /// still listed so a decision linked to it keeps its label).
     public func meetings(groupID: Int64) async throws -> [DecisionMeetingChoice] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, starts_at, purpose FROM meetings WHERE group_id = ? AND status <> 'cancelled' ORDER BY starts_at DESC, id DESC",
+            try Row.fetchAll(db, sql: "SELECT id, starts_at, purpose, status FROM meetings WHERE group_id = ? ORDER BY starts_at DESC, id DESC",
                              arguments: [groupID]).map { row in
                 let startsAt = Date.fromDatabaseValue(row["starts_at"] as DatabaseValue)
                 let day = startsAt.map(LondonTime.date) ?? (row["starts_at"] as String)
-                return DecisionMeetingChoice(id: row["id"], label: "\(day): \(row["purpose"] as String)")
+                let cancelled = (row["status"] as String) == "cancelled" ? " (cancelled)" : ""
+                return DecisionMeetingChoice(id: row["id"], label: "\(day): \(row["purpose"] as String)\(cancelled)")
             }
         }
     }
