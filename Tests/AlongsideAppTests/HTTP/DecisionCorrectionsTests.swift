@@ -130,4 +130,27 @@ final class DecisionCorrectionsTests: XCTestCase {
             XCTAssertTrue(signedOut.location?.hasPrefix("/sign-in") ?? false)
         }
     }
+
+    func testOlderDecisionsKeepTheirFreeTextDeclarations() async throws {
+        try await withApp { app in
+            // setup: a decision recorded before declarations were structured or the meeting was asked for
+            let (manager, managerUser) = try await app.signedIn(as: .programmeManager)
+            let group = try await GroupsTests.createGroup(manager)
+            let id = try await app.services.pool.write { db in
+                try db.execute(sql: """
+                    INSERT INTO decisions (group_id, title, question, method, members_total, members_present, lived_experience_present, quorum_met,
+                        outcome, rationale, declarations, is_valid, recorded_by, recorded_at)
+                    VALUES (?, 'Older decision', 'Q?', 'consent', 4, 3, 1, 1, 'agreed', 'R.', 'Ola declared a trusteeship and left the room.', 1, ?, ?)
+                    """, arguments: [DecisionFixtures.id(group), managerUser.id!, app.clock.now])
+                return db.lastInsertedRowID
+            }
+            // act
+            let page = try await manager.get(group + "/decisions/\(id)")
+            let form = try await manager.get(group + "/decisions/\(id)/correct")
+            // check
+            XCTAssertTrue(page.contains("<dt>Declarations of interest (as first recorded)</dt><dd>Ola declared a trusteeship and left the room.</dd>"))
+            XCTAssertTrue(page.contains("<dt>Where it was taken</dt><dd>Not recorded</dd>"))
+            XCTAssertTrue(form.contains(">Ola declared a trusteeship and left the room.</textarea>"), "a correction keeps the free text")
+        }
+    }
 }
