@@ -81,25 +81,25 @@ struct DecisionExportRow: Encodable, Sendable, Equatable {
     }
 
     /// Each value as JSON would hold it, in header order.
-    var cells: [(CodingKeys, ExportValue)] {
+    var cells: [(CodingKeys, DecisionExportValue)] {
         [
             (.id, .number(Int(id))), (.groupID, .number(Int(groupID))), (.groupName, .text(groupName)), (.title, .text(title)),
             (.question, .text(question)), (.method, .text(method)), (.outcome, .text(outcome)), (.isValid, .flag(isValid)),
-            (.invalidReason, invalidReason.map(ExportValue.text) ?? .null), (.quorumMet, .flag(quorumMet)), (.membersTotal, .number(membersTotal)),
+            (.invalidReason, invalidReason.map(DecisionExportValue.text) ?? .null), (.quorumMet, .flag(quorumMet)), (.membersTotal, .number(membersTotal)),
             (.membersPresent, .number(membersPresent)), (.livedExperiencePresent, .flag(livedExperiencePresent)),
-            (.votesFor, votesFor.map(ExportValue.number) ?? .null), (.votesAgainst, votesAgainst.map(ExportValue.number) ?? .null),
-            (.votesAbstaining, votesAbstaining.map(ExportValue.number) ?? .null), (.objections, objections.map(ExportValue.number) ?? .null),
+            (.votesFor, votesFor.map(DecisionExportValue.number) ?? .null), (.votesAgainst, votesAgainst.map(DecisionExportValue.number) ?? .null),
+            (.votesAbstaining, votesAbstaining.map(DecisionExportValue.number) ?? .null), (.objections, objections.map(DecisionExportValue.number) ?? .null),
             (.rationale, .text(rationale)), (.declarations, .text(declarations)), (.meetingID, meetingID.map { .number(Int($0)) } ?? .null),
-            (.betweenMeetings, betweenMeetings.map(ExportValue.flag) ?? .null), (.reviewOn, reviewOn.map(ExportValue.text) ?? .null),
+            (.betweenMeetings, betweenMeetings.map(DecisionExportValue.flag) ?? .null), (.reviewOn, reviewOn.map(DecisionExportValue.text) ?? .null),
             (.recordedAt, .text(recordedAt)), (.recordedBy, .text(recordedBy)),
-            (.correctsDecisionID, correctsDecisionID.map { .number(Int($0)) } ?? .null), (.correctionReason, correctionReason.map(ExportValue.text) ?? .null),
+            (.correctsDecisionID, correctsDecisionID.map { .number(Int($0)) } ?? .null), (.correctionReason, correctionReason.map(DecisionExportValue.text) ?? .null),
             (.visibility, .text(visibility)), (.path, .text(path)),
         ]
     }
 }
 
 /// One exported value.
-enum ExportValue: Encodable, Sendable, Equatable {
+enum DecisionExportValue: Encodable, Sendable, Equatable {
     case text(String), number(Int), flag(Bool), null
 
     func encode(to encoder: any Encoder) throws {
