@@ -80,7 +80,13 @@ struct DecisionExportRow: Encodable, Sendable, Equatable {
         path = Route.decision.href(decision.groupID, decision.id)
     }
 
-    /// Each value as JSON would hold it, in header order.
+    /// The row's CSV cells, in the order of the header (`CodingKeys.allCases`).
+    var csvCells: [String] {
+        let byKey = Dictionary(uniqueKeysWithValues: cells.map { ($0.0.rawValue, $0.1) })
+        return CodingKeys.allCases.map { byKey[$0.rawValue]?.csvText ?? "" }
+    }
+
+    /// Each value as JSON would hold it.
     var cells: [(CodingKeys, DecisionExportValue)] {
         [
             (.id, .number(Int(id))), (.groupID, .number(Int(groupID))), (.groupName, .text(groupName)), (.title, .text(title)),

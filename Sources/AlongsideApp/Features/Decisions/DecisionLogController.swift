@@ -20,9 +20,9 @@ struct DecisionLogController: Controller {
     /// The filters as typed and as checked, and what they find.
     func results(_ request: Request, signedIn: SignedIn) async throws -> (DecisionSearchInput, FormErrors, [Group], [GroupDecision]) {
         let visible = try await groups.visibleGroups(for: signedIn.user, today: today).map(\.group)
-        var query: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters where query[String(key)] == nil { query[String(key)] = String(value) }
-        let input = DecisionSearchInput(query: query)
+        // Read as a form, because HTML forms send a space in a GET query as "+" (Hummingbird's query parameters keep it).
+        let form = FormData(urlEncoded: request.uri.query ?? "")
+        let input = DecisionSearchInput(query: form.values.compactMapValues(\.first))
         let (filter, errors) = input.parsed(visibleGroupIDs: Set(visible.map(\.id)))
         return (input, errors, visible, try await store.search(filter))
     }
@@ -60,7 +60,7 @@ struct DecisionLogController: Controller {
         guard errors.isEmpty else { return refusal(errors) }
         let rows = try await exportRows(found)
         let document = CSVFormat.document(
-            header: DecisionExportRow.CodingKeys.allCases.map(\.rawValue), rows: rows.map { $0.cells.map(\.1.csvText) }
+            header: DecisionExportRow.CodingKeys.allCases.map(\.rawValue), rows: rows.map(\.csvCells)
         )
         return download(document, contentType: "text/csv; charset=utf-8", fileName: "decisions-\(today).csv")
     }
