@@ -85,6 +85,8 @@ struct DecisionsController: Controller {
             let page = formPage(group: group, versions: versions, form: context.form, errors: errors, shortfalls: [], setting: setting)
             return try await services.pages.render(page, request: request, context: context)
         }
+        // A correction records what was decided; adopting terms of reference stays with the original decision.
+        if let correcting { input.adoptsTermsVersion = correcting.adoptsTermsVersion }
         let shortfalls = DecisionRules.shortfalls(
             terms: terms?.content, method: input.method, memberCount: input.membersTotal, present: input.membersPresent,
             livedExperiencePresent: input.livedExperiencePresent
