@@ -98,7 +98,12 @@ final class DecisionCorrectionsTests: XCTestCase {
             let redirected = try await manager.get(original + "/correct")
             XCTAssertEqual(redirected.location, latestPath + "/correct")
             let stale = try await manager.post(original + "/correct", fields + [("correction_reason", "Second go")])
-            XCTAssertEqual(stale.location, latestPath)
+            XCTAssertEqual(stale.status, .conflict, "a second correction of the same revision is refused")
+            XCTAssertTrue(stale.errorSummary.first?.hasPrefix("Someone else corrected this decision") ?? false)
+            XCTAssertTrue(stale.contains("<h2>Their correction</h2>"))
+            XCTAssertTrue(stale.contains("<dt>Why they corrected it</dt><dd>The minutes named the wrong pilot.</dd>"))
+            XCTAssertTrue(stale.contains(">Second go</textarea>"), "nothing typed is lost")
+            XCTAssertTrue(stale.contains(#"action="\#(latestPath)/correct""#), "sending it again corrects their revision")
             let counts = try await app.services.pool.read { db in
                 (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM decisions") ?? 0,
                  try String.fetchOne(db, sql: "SELECT summary FROM audit_events WHERE action = 'corrected'") ?? "")

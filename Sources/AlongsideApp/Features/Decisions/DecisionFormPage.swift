@@ -14,6 +14,8 @@ struct DecisionFormPage: PageModel {
     let declarationRows: [DeclarationRow]
     /// Free-text declarations from before they were structured: shown only when the revision being corrected has them.
     let freeTextDeclarations: Field?
+    let theirRevision: [DecisionPage.Row]?
+    let hasTheirRevision: Bool
     let titleField: Field
     let question: Field
     let method: ChoiceField
@@ -49,6 +51,8 @@ struct DecisionFormPage: PageModel {
         var meetings: [DecisionMeetingChoice]
         var people: [(id: Int64, name: String)]
         var correcting: Decision? = nil
+        /// Someone else corrected the decision first: their revision, shown beside the form (nothing typed is lost).
+        var theirs: Decision? = nil
     }
 
     init(group: Group, form: FormData, errors: FormErrors, inForce: TermsVersion?, proposed: [Int], shortfalls: [String], setting: Setting) {
@@ -79,6 +83,12 @@ struct DecisionFormPage: PageModel {
                                       selected: form[name("took_part")], errors: errors)
             )
         }
+        theirRevision = setting.theirs.map { theirs in
+            DecisionRevisions.fields(theirs, meetingLabel: theirs.meetingID.flatMap { id in setting.meetings.first { $0.id == id }?.label })
+                .map { DecisionPage.Row(label: $0.label, value: $0.value) }
+                + [DecisionPage.Row(label: "Why they corrected it", value: theirs.correctionReason ?? "")]
+        }
+        hasTheirRevision = theirRevision != nil
         freeTextDeclarations = form["declarations"].isEmpty ? nil : Field(
             "declarations", label: "Declarations of interest as first recorded (free text)", value: form["declarations"], type: "textarea", errors: errors
         )

@@ -110,11 +110,15 @@ struct DecisionsController: Controller {
             try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
             return .seeOther(Route.decision.href(group.id, decision.id))
         } catch DecisionStore.Refusal.alreadyCorrected(let latestID) {
-            try await services.sessions.setFlash(
-                Flash(message: "Someone else corrected this decision while you were working on it, so your correction was not recorded. Their revision is shown here; correct it again if you still need to."),
-                tokenHash: signedIn.session.tokenHash
-            )
-            return .seeOther(Route.decision.href(group.id, latestID))
+            // The second correction is refused with both shown: theirs above, this person's still in the form.
+            guard let latest = try await store.decision(id: latestID, groupID: group.id) else { throw AppError.notFound }
+            var conflict = FormErrors()
+            conflict.add("correction_reason", "Someone else corrected this decision while you were working on it. Their correction is shown first; yours is still in the form below. Record it again to correct their revision")
+            var theirs = setting
+            theirs.correcting = latest
+            theirs.theirs = latest
+            let page = formPage(group: group, versions: versions, form: context.form, errors: conflict, shortfalls: [], setting: theirs)
+            return try await services.pages.render(page, request: request, context: context, status: .conflict)
         }
     }
 
