@@ -115,12 +115,14 @@ final class DecisionCorrectionsTests: XCTestCase {
 
     func testOnlyThoseWhoRecordDecisionsCorrectThem() async throws {
         try await withApp { app in
+            // setup
             let (manager, _) = try await app.signedIn(as: .programmeManager)
             let group = try await GroupsTests.createGroup(manager)
             let (member, memberUser) = try await app.signedIn(as: .member, email: "member@example.org")
             let (outsider, _) = try await app.signedIn(as: .member, email: "outsider@example.org")
             try await DecisionFixtures.addMember(manager, group: group, user: memberUser)
             let decision = try await DecisionFixtures.record(manager, group: group)
+            // act and check
             let form = try await member.get(decision + "/correct")
             XCTAssertEqual(form.status, .forbidden)
             _ = try await member.get(decision)

@@ -187,6 +187,7 @@ final class ProposalsTests: XCTestCase {
 
     func testWithdrawingAProposalRecordsNoDecision() async throws {
         try await withApp { app in
+            // setup
             let (group, people) = try await Self.group(app)
             let proposal = try await Self.open(people.chair, group: group, method: "consensus")
             let page = try await people.first.get(proposal)
@@ -195,8 +196,10 @@ final class ProposalsTests: XCTestCase {
             XCTAssertEqual(noReason.errorSummary, ["Give the reason you cannot agree"])
             let byMember = try await people.first.post(proposal + "/withdraw")
             XCTAssertEqual(byMember.status, .forbidden)
+            // act
             _ = try await people.chair.get(proposal)
             let withdrawn = try await people.chair.post(proposal + "/withdraw")
+            // check
             XCTAssertEqual(withdrawn.location, proposal)
             let after = try await people.chair.get(proposal)
             XCTAssertTrue(after.contains(#"<span class="tag tag-grey">Withdrawn</span>"#))
