@@ -61,6 +61,8 @@ func controllers(_ services: AppServices) -> [any Controller] {
         MeetingsController(services: services),
         ActionsController(services: services),
         CalendarController(services: services),
+        DecisionLogController(services: services),
+        ProposalsController(services: services),
     ]
 }
 

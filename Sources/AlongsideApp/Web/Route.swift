@@ -59,6 +59,19 @@ public enum Route: String, CaseIterable, Sendable {
     case publishedGroupCalendar = "/published/groups/{id}/calendar"
     case publishedTerms = "/published/groups/{id}/terms/{number}"
     case termsVisibility = "/groups/{id}/terms/{number}/visibility"
+    case correctDecision = "/groups/{id}/decisions/{decisionID}/correct"
+    case decisionVisibility = "/groups/{id}/decisions/{decisionID}/visibility"
+    case publishedDecision = "/published/groups/{id}/decisions/{decisionID}"
+    case decisionSearch = "/decisions"
+    case decisionsCSV = "/decisions.csv"
+    case decisionsJSON = "/decisions.json"
+    case reviewsDue = "/decisions/reviews-due"
+    case proposals = "/groups/{id}/proposals"
+    case newProposal = "/groups/{id}/proposals/new"
+    case proposal = "/groups/{id}/proposals/{proposalID}"
+    case proposalResponse = "/groups/{id}/proposals/{proposalID}/response"
+    case closeProposal = "/groups/{id}/proposals/{proposalID}/close"
+    case withdrawProposal = "/groups/{id}/proposals/{proposalID}/withdraw"
 
     public var pattern: RouterPath { RouterPath(rawValue) }
 

@@ -57,6 +57,10 @@ final class DemoDataTests: XCTestCase {
             let groupID = try XCTUnwrap(leaders.split(separator: "/").last)
             let published = try await app.browser().get("/published/groups/\(groupID)")
             XCTAssertTrue(published.contains("Version 1 (adopted)"))
+            XCTAssertTrue(published.contains("Fund two peer support workers"), "the published decision is listed")
+            let decisionPath = try XCTUnwrap(decisions.firstMatch(#"<a href="(/groups/\d+/decisions/\d+)">Fund two peer support workers"#))
+            let decision = try await blake.get(decisionPath)
+            XCTAssertTrue(decision.contains(held), "the decision links the meeting it was taken at")
         }
     }
 }

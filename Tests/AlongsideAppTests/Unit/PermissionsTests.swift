@@ -30,7 +30,8 @@ final class PermissionsTests: XCTestCase {
         let registered = Set(routes.declared.map(\.route))
         XCTAssertEqual(registered, Set(Route.allCases), "every path in Route has a handler")
         let publicRoutes: Set<Route> = [.health, .accessibility, .privacy, .signIn, .setup, .setPassword, .publishedGroup,
-                                          .publishedMeeting, .publishedGroupCalendar, .publishedTerms, .personalCalendar, .groupCalendar]
+                                          .publishedMeeting, .publishedGroupCalendar, .publishedTerms, .personalCalendar, .groupCalendar,
+                                          .publishedDecision]
         for entry in routes.declared where entry.access == .everyone {
             XCTAssertTrue(publicRoutes.contains(entry.route), "\(entry.route) is public but not in the public list")
         }

@@ -1,7 +1,15 @@
 /// Checks the decision form. Shortfalls against the terms of reference are not errors: the page explains them
 /// and the decision can then be recorded only as "not valid under the terms of reference", with a reason.
 enum DecisionForm {
-    static func parse(_ form: FormData, proposedVersions: [Int], errors: inout FormErrors) -> DecisionInput? {
+    /// The meeting choice for a decision taken between meetings.
+    static let betweenMeetings = "between"
+
+    static func parse(
+        _ form: FormData, proposedVersions: [Int], meetings: [DecisionMeetingChoice], people: [(id: Int64, name: String)], isCorrection: Bool,
+        errors: inout FormErrors
+    ) -> DecisionInput? {
+        let correctionReason = form.trimmed("correction_reason")
+        if isCorrection, correctionReason.isEmpty { errors.add("correction_reason", "Enter what is being corrected and why") }
         let title = form.trimmed("title"), question = form.trimmed("question"), rationale = form.trimmed("rationale")
         if title.isEmpty { errors.add("title", "Enter a short title for the decision") }
         if question.isEmpty { errors.add("question", "Enter the question the group decided") }
@@ -32,6 +40,14 @@ enum DecisionForm {
             break
         }
         if rationale.isEmpty { errors.add("rationale", "Enter the reasons for the decision") }
+        // Taken at one of the group's meetings, or between meetings (the default).
+        var meetingID: Int64?
+        let meeting = form.trimmed("meeting")
+        if !meeting.isEmpty, meeting != betweenMeetings {
+            meetingID = Int64(meeting).flatMap { id in meetings.contains { $0.id == id } ? id : nil }
+            if meetingID == nil { errors.add("meeting", "Select the meeting the decision was taken at, or between meetings") }
+        }
+        let declarationList = DeclarationsForm.parse(form, people: people, errors: &errors)
         let review = form.trimmed("review_on")
         if !review.isEmpty, LondonTime.startOfDay(review) == nil { errors.add("review_on", "Enter the review date as a real date, like 2027-03-31") }
         var adopts: Int?
@@ -46,7 +62,8 @@ enum DecisionForm {
             livedExperiencePresent: lived == "yes", votesFor: votesFor, votesAgainst: against, votesAbstaining: abstaining,
             objections: objections, consensusRecord: consensus, outcome: outcome, rationale: rationale,
             declarations: declarations.isEmpty ? nil : declarations, reviewOn: review.isEmpty ? nil : review,
-            invalidReason: reason.isEmpty ? nil : reason, adoptsTermsVersion: adopts
+            invalidReason: reason.isEmpty ? nil : reason, adoptsTermsVersion: adopts, meetingID: meetingID, declarationList: declarationList,
+            correctionReason: isCorrection ? correctionReason : nil
         )
     }
 
@@ -56,5 +73,23 @@ enum DecisionForm {
             return nil
         }
         return value
+    }
+}
+
+extension DecisionForm {
+    /// A revision as the form would have sent it: the starting point of a correction.
+    static func formData(for decision: Decision) -> FormData {
+        var pairs: [(String, String)] = [
+            ("title", decision.title), ("question", decision.question), ("method", decision.method.rawValue),
+            ("members_total", String(decision.membersTotal)), ("members_present", String(decision.membersPresent)),
+            ("lived_experience_present", decision.livedExperiencePresent ? "yes" : "no"),
+            ("votes_for", decision.votesFor.map(String.init) ?? ""), ("votes_against", decision.votesAgainst.map(String.init) ?? ""),
+            ("votes_abstaining", decision.votesAbstaining.map(String.init) ?? ""), ("objections", decision.objections.map(String.init) ?? ""),
+            ("consensus_record", decision.consensusRecord ?? ""), ("outcome", decision.outcome.rawValue), ("rationale", decision.rationale),
+            ("declarations", decision.declarations ?? ""), ("review_on", decision.reviewOn ?? ""), ("invalid_reason", decision.invalidReason ?? ""),
+            ("meeting", decision.meetingID.map(String.init) ?? betweenMeetings),
+        ]
+        pairs += DeclarationsForm.pairs(decision.declarationList)
+        return FormData(pairs)
     }
 }

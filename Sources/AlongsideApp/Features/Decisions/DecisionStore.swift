@@ -1,129 +1,89 @@
 import Foundation
 import GRDB
 
-/// A recorded decision.
-public struct Decision: Sendable, Equatable {
-    public let id: Int64
-    public let groupID: Int64
-    public let title: String
-    public let question: String
-    public let method: DecisionMethod
-    public let termsVersion: Int?
-    public let membersTotal: Int
-    public let membersPresent: Int
-    public let livedExperiencePresent: Bool
-    public let quorumMet: Bool
-    public let votesFor: Int?
-    public let votesAgainst: Int?
-    public let votesAbstaining: Int?
-    public let objections: Int?
-    public let consensusRecord: String?
-    public let outcome: DecisionOutcome
-    public let rationale: String
-    public let declarations: String?
-    public let reviewOn: String?
-    public let isValid: Bool
-    public let invalidReason: String?
-    public let adoptsTermsVersion: Int?
-    public let recordedByName: String
-    public let recordedAt: Date
-
-    static let selectSQL = """
-        SELECT d.*, u.name AS recorded_by_name FROM decisions d JOIN users u ON u.id = d.recorded_by
-        """
-
-    init(row: Row) {
-        id = row["id"]
-        groupID = row["group_id"]
-        title = row["title"]
-        question = row["question"]
-        method = DecisionMethod(rawValue: row["method"]) ?? .consensus
-        termsVersion = row["terms_version"]
-        membersTotal = row["members_total"]
-        membersPresent = row["members_present"]
-        livedExperiencePresent = row["lived_experience_present"]
-        quorumMet = row["quorum_met"]
-        votesFor = row["votes_for"]
-        votesAgainst = row["votes_against"]
-        votesAbstaining = row["votes_abstaining"]
-        objections = row["objections"]
-        consensusRecord = row["consensus_record"]
-        outcome = DecisionOutcome(rawValue: row["outcome"]) ?? .deferred
-        rationale = row["rationale"]
-        declarations = row["declarations"]
-        reviewOn = row["review_on"]
-        isValid = row["is_valid"]
-        invalidReason = row["invalid_reason"]
-        adoptsTermsVersion = row["adopts_terms_version"]
-        recordedByName = row["recorded_by_name"]
-        recordedAt = row["recorded_at"]
-    }
-}
-
-/// What a person records.
-public struct DecisionInput: Sendable, Equatable {
-    public var title: String
-    public var question: String
-    public var method: DecisionMethod
-    public var membersTotal: Int
-    public var membersPresent: Int
-    public var livedExperiencePresent: Bool
-    public var votesFor: Int?
-    public var votesAgainst: Int?
-    public var votesAbstaining: Int?
-    public var objections: Int?
-    public var consensusRecord: String?
-    public var outcome: DecisionOutcome
-    public var rationale: String
-    public var declarations: String?
-    public var reviewOn: String?
-    public var invalidReason: String?
-    public var adoptsTermsVersion: Int?
-}
-
+/// Reading and recording decisions. The log is append-only: a correction is a new revision, and every
+/// change writes its audit row in the same transaction.
 public struct DecisionStore: Sendable {
     let pool: DatabasePool
     let clock: AppClock
 
+    public enum Refusal: Error, Equatable {
+        /// Someone corrected this revision first; the log never forks, so correct the latest one.
+        case alreadyCorrected(latestID: Int64)
+    }
+
+    /// Each of the group's decisions once, as it now stands (its latest revision), newest decision first.
     public func decisions(groupID: Int64) async throws -> [Decision] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: Decision.selectSQL + " WHERE d.group_id = ? ORDER BY d.recorded_at DESC, d.id DESC", arguments: [groupID]).map(Decision.init)
+            try Row.fetchAll(db, sql: Decision.selectSQL + " WHERE d.group_id = ? AND \(Decision.isLatest) ORDER BY COALESCE(d.original_decision_id, d.id) DESC",
+                             arguments: [groupID]).map(Decision.init)
         }
     }
 
+    /// One revision, with its declarations.
     public func decision(id: Int64, groupID: Int64) async throws -> Decision? {
+        try await pool.read { db in try Self.decision(id: id, groupID: groupID, in: db) }
+    }
+
+    static func decision(id: Int64, groupID: Int64, in db: Database) throws -> Decision? {
+        guard var decision = try Row.fetchOne(db, sql: Decision.selectSQL + " WHERE d.id = ? AND d.group_id = ?", arguments: [id, groupID]).map(Decision.init)
+        else { return nil }
+        decision.declarationList = try declarations(decisionID: decision.id, in: db)
+        return decision
+    }
+
+    /// Every revision of the decision `chainID` belongs to, oldest first, with their declarations.
+    public func revisions(chainID: Int64, groupID: Int64) async throws -> [Decision] {
+        try await pool.read { db in try Self.revisions(chainID: chainID, groupID: groupID, in: db) }
+    }
+
+    static func revisions(chainID: Int64, groupID: Int64, in db: Database) throws -> [Decision] {
+        var revisions = try Row.fetchAll(db, sql: Decision.selectSQL + " WHERE (d.id = ? OR d.original_decision_id = ?) AND d.group_id = ? ORDER BY d.id",
+                                         arguments: [chainID, chainID, groupID]).map(Decision.init)
+        for index in revisions.indices { revisions[index].declarationList = try declarations(decisionID: revisions[index].id, in: db) }
+        return revisions
+    }
+
+    static func declarations(decisionID: Int64, in db: Database) throws -> [DecisionDeclaration] {
+        try Row.fetchAll(db, sql: "SELECT user_id, person_name, interest, took_part FROM decision_declarations WHERE decision_id = ? ORDER BY position",
+                         arguments: [decisionID])
+            .map { DecisionDeclaration(userID: $0["user_id"], personName: $0["person_name"], interest: $0["interest"], tookPart: $0["took_part"]) }
+    }
+
+    /// The group's meetings, newest first, as "12 March 2027: Quarterly review" (a cancelled one says so, and is
+    /// still listed so a decision linked to it keeps its label).
+    public func meetings(groupID: Int64) async throws -> [DecisionMeetingChoice] {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: Decision.selectSQL + " WHERE d.id = ? AND d.group_id = ?", arguments: [id, groupID]).map(Decision.init)
+            try Row.fetchAll(db, sql: "SELECT id, starts_at, purpose, status FROM meetings WHERE group_id = ? ORDER BY starts_at DESC, id DESC",
+                             arguments: [groupID]).map { row in
+                let startsAt = Date.fromDatabaseValue(row["starts_at"] as DatabaseValue)
+                let day = startsAt.map(LondonTime.date) ?? (row["starts_at"] as String)
+                let cancelled = (row["status"] as String) == "cancelled" ? " (cancelled)" : ""
+                return DecisionMeetingChoice(id: row["id"], label: "\(day): \(row["purpose"] as String)\(cancelled)")
+            }
         }
     }
 
-    /// Records a decision against the terms in force (`termsVersion`). An agreed, valid decision that adopts a
-    /// proposed version of the terms adopts it and supersedes the one before, in the same transaction.
+    /// Records a decision against the terms in force (`termsVersion`), or a correction of `correcting` (which must be
+    /// the latest revision). An agreed, valid new decision that adopts a proposed version of the terms adopts it and
+    /// supersedes the one before, in the same transaction.
     public func record(
-        _ input: DecisionInput, groupID: Int64, termsVersion: Int?, quorumMet: Bool, by user: SessionUser, requestID: String?
+        _ input: DecisionInput, groupID: Int64, termsVersion: Int?, quorumMet: Bool, correcting: Decision? = nil, by user: SessionUser, requestID: String?
     ) async throws -> Decision {
         let now = clock.now()
         return try await pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO decisions (group_id, title, question, method, terms_version, members_total, members_present, lived_experience_present,
-                    quorum_met, votes_for, votes_against, votes_abstaining, objections, consensus_record, outcome, rationale, declarations,
-                    review_on, is_valid, invalid_reason, adopts_terms_version, recorded_by, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [
-                    groupID, input.title, input.question, input.method.rawValue, termsVersion, input.membersTotal, input.membersPresent,
-                    input.livedExperiencePresent, quorumMet, input.votesFor, input.votesAgainst, input.votesAbstaining, input.objections,
-                    input.consensusRecord, input.outcome.rawValue, input.rationale, input.declarations, input.reviewOn,
-                    input.invalidReason == nil, input.invalidReason, input.adoptsTermsVersion, user.id, now,
-                ])
-            let decision = try Row.fetchOne(db, sql: Decision.selectSQL + " WHERE d.id = ?", arguments: [db.lastInsertedRowID]).map(Decision.init)!
+            if let correcting {
+                let corrected = try Int64.fetchOne(db, sql: "SELECT id FROM decisions WHERE corrects_decision_id = ?", arguments: [correcting.id])
+                if corrected != nil {
+                    let latest = try Self.revisions(chainID: correcting.chainID, groupID: groupID, in: db).last?.id ?? correcting.id
+                    throw Refusal.alreadyCorrected(latestID: latest)
+                }
+            }
             let actor = AuditActor(userID: user.id, label: user.name)
-            let change = AuditChange<[String: String]>(
-                action: "recorded", recordKind: "decision", recordID: String(decision.id),
-                summary: "Recorded the decision \"\(decision.title)\": \(decision.outcome.label.lowercased())\(decision.isValid ? "" : " (not valid under the terms of reference)")",
-                before: nil, after: ["title": decision.title, "outcome": decision.outcome.label, "method": decision.method.label, "valid": decision.isValid ? "yes" : "no"]
-            )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
-            if let adopted = input.adoptsTermsVersion, decision.outcome == .agreed, decision.isValid {
+            let decision = try Self.insert(input, groupID: groupID, termsVersion: termsVersion, quorumMet: quorumMet, correcting: correcting,
+                                           recordedBy: user.id, at: now, in: db)
+            try Self.audit(decision, correcting: correcting, by: actor, at: now, requestID: requestID, in: db)
+            if correcting == nil, let adopted = input.adoptsTermsVersion, decision.outcome == .agreed, decision.isValid {
                 try db.execute(sql: "UPDATE terms_of_reference SET status = 'superseded', updated_at = ? WHERE group_id = ? AND status = 'adopted'", arguments: [now, groupID])
                 try db.execute(sql: "UPDATE terms_of_reference SET status = 'adopted', updated_at = ? WHERE group_id = ? AND version_number = ? AND status = 'proposed'",
                                arguments: [now, groupID, adopted])
@@ -136,5 +96,53 @@ public struct DecisionStore: Sendable {
             }
             return decision
         }
+    }
+
+    /// Writes one revision and its declarations. Shared with online proposals, which record their outcome as a decision.
+    static func insert(
+        _ input: DecisionInput, groupID: Int64, termsVersion: Int?, quorumMet: Bool, correcting: Decision?, recordedBy: Int64, at now: Date, in db: Database
+    ) throws -> Decision {
+        try db.execute(sql: """
+            INSERT INTO decisions (group_id, title, question, method, terms_version, members_total, members_present, lived_experience_present,
+                quorum_met, votes_for, votes_against, votes_abstaining, objections, consensus_record, outcome, rationale, declarations,
+                review_on, is_valid, invalid_reason, adopts_terms_version, recorded_by, recorded_at, meeting_id, between_meetings,
+                corrects_decision_id, original_decision_id, correction_reason, visibility)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                groupID, input.title, input.question, input.method.rawValue, termsVersion, input.membersTotal, input.membersPresent,
+                input.livedExperiencePresent, quorumMet, input.votesFor, input.votesAgainst, input.votesAbstaining, input.objections,
+                input.consensusRecord, input.outcome.rawValue, input.rationale, input.declarations, input.reviewOn,
+                input.invalidReason == nil, input.invalidReason, input.adoptsTermsVersion, recordedBy, now, input.meetingID, input.meetingID == nil,
+                correcting?.id, correcting?.chainID, correcting == nil ? nil : input.correctionReason,
+                // A correction stays as public or private as the revision it corrects.
+                (correcting?.visibility ?? .private).rawValue,
+            ])
+        let id = db.lastInsertedRowID
+        for (position, declaration) in input.declarationList.enumerated() {
+            try db.execute(sql: """
+                INSERT INTO decision_declarations (decision_id, position, user_id, person_name, interest, took_part) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [id, position + 1, declaration.userID, declaration.personName, declaration.interest, declaration.tookPart])
+        }
+        return try decision(id: id, groupID: groupID, in: db)!
+    }
+
+    static func audit(_ decision: Decision, correcting: Decision?, by actor: AuditActor, at now: Date, requestID: String?, in db: Database) throws {
+        let after = ["title": decision.title, "outcome": decision.outcome.label, "method": decision.method.label, "valid": decision.isValid ? "yes" : "no"]
+        let change: AuditChange<[String: String]>
+        if let correcting {
+            change = AuditChange(
+                action: "corrected", recordKind: "decision", recordID: String(decision.id),
+                summary: "Corrected the decision \"\(decision.title)\" (revision #\(decision.id) corrects #\(correcting.id)): \(decision.correctionReason ?? "")",
+                before: ["title": correcting.title, "outcome": correcting.outcome.label, "method": correcting.method.label, "valid": correcting.isValid ? "yes" : "no"],
+                after: after
+            )
+        } else {
+            change = AuditChange(
+                action: "recorded", recordKind: "decision", recordID: String(decision.id),
+                summary: "Recorded the decision \"\(decision.title)\": \(decision.outcome.label.lowercased())\(decision.isValid ? "" : " (not valid under the terms of reference)")",
+                before: nil, after: after
+            )
+        }
+        try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
     }
 }

@@ -15,6 +15,10 @@ struct DecisionsController: Controller {
         routes.get(.newDecision, .signedIn, new)
         routes.post(.decisions, .signedIn, create)
         routes.get(.decision, .signedIn, show)
+        routes.get(.correctDecision, .signedIn, correction)
+        routes.post(.correctDecision, .signedIn, correct)
+        routes.post(.decisionVisibility, .signedIn, setVisibility)
+        routes.get(.publishedDecision, showPublished)
     }
 
     /// The group, and whether this person may record its decisions.
@@ -24,6 +28,15 @@ struct DecisionsController: Controller {
         return (group, GroupAccess.canRecordDecisions(group.kind, role: signedIn.user.role, seats: seats))
     }
 
+    /// The group's meetings and people, which the form offers.
+    func setting(group: Group, correcting: Decision? = nil) async throws -> DecisionFormPage.Setting {
+        var people: [(id: Int64, name: String)] = []
+        for member in try await groups.memberships(groupID: group.id) where !people.contains(where: { $0.id == member.userID }) {
+            people.append((member.userID, member.personName))
+        }
+        return .init(meetings: try await store.meetings(groupID: group.id), people: people, correcting: correcting)
+    }
+
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let (group, canRecord) = try await group(context, signedIn)
         let page = DecisionsPage(group: group, decisions: try await store.decisions(groupID: group.id), canRecord: canRecord)
@@ -31,11 +44,11 @@ struct DecisionsController: Controller {
     }
 
     /// The form, checked against the group's versions of its terms of reference (read once per request).
-    func formPage(group: Group, versions: [TermsVersion], form: FormData, errors: FormErrors, shortfalls: [String]) -> DecisionFormPage {
-        let inForce = versions.first { $0.status == .adopted }
+    func formPage(group: Group, versions: [TermsVersion], form: FormData, errors: FormErrors, shortfalls: [String], setting: DecisionFormPage.Setting) -> DecisionFormPage {
+        let inForce = setting.correcting.map { correcting in versions.first { $0.number == correcting.termsVersion } } ?? versions.first { $0.status == .adopted }
         return DecisionFormPage(
             group: group, form: form, errors: errors, inForce: inForce,
-            proposed: versions.filter { $0.status == .proposed }.map(\.number), shortfalls: shortfalls
+            proposed: versions.filter { $0.status == .proposed }.map(\.number), shortfalls: shortfalls, setting: setting
         )
     }
 
@@ -48,44 +61,83 @@ struct DecisionsController: Controller {
         let form = FormData([
             ("method", inForce?.content.decisionMethod.rawValue ?? ""), ("members_total", String(members.count)),
         ])
-        let page = formPage(group: group, versions: versions, form: form, errors: FormErrors(), shortfalls: [])
+        let page = formPage(group: group, versions: versions, form: form, errors: FormErrors(), shortfalls: [], setting: try await setting(group: group))
         return try await services.pages.render(page, request: request, context: context)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let (group, canRecord) = try await group(context, signedIn)
         guard canRecord else { throw AppError.forbidden }
+        return try await save(group: group, correcting: nil, request: request, context: context, signedIn: signedIn)
+    }
+
+    /// Checks and records a new decision or a correction. The terms of reference are enforced, not just stored: a
+    /// correction is checked against the terms the decision was first taken under.
+    func save(group: Group, correcting: Decision?, request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let versions = try await terms.versions(groupID: group.id)
-        let inForce = versions.first { $0.status == .adopted }
+        let setting = try await setting(group: group, correcting: correcting)
+        let terms = correcting.map { correcting in versions.first { $0.number == correcting.termsVersion } } ?? versions.first { $0.status == .adopted }
         var errors = FormErrors()
-        guard var input = DecisionForm.parse(context.form, proposedVersions: versions.filter { $0.status == .proposed }.map(\.number), errors: &errors) else {
-            let page = formPage(group: group, versions: versions, form: context.form, errors: errors, shortfalls: [])
+        guard var input = DecisionForm.parse(
+            context.form, proposedVersions: versions.filter { $0.status == .proposed }.map(\.number), meetings: setting.meetings,
+            people: setting.people, isCorrection: correcting != nil, errors: &errors
+        ) else {
+            let page = formPage(group: group, versions: versions, form: context.form, errors: errors, shortfalls: [], setting: setting)
             return try await services.pages.render(page, request: request, context: context)
         }
-        // The terms of reference are enforced, not just stored.
+        // A correction records what was decided; adopting terms of reference stays with the original decision.
+        if let correcting { input.adoptsTermsVersion = correcting.adoptsTermsVersion }
         let shortfalls = DecisionRules.shortfalls(
-            terms: inForce?.content, method: input.method, memberCount: input.membersTotal, present: input.membersPresent,
+            terms: terms?.content, method: input.method, memberCount: input.membersTotal, present: input.membersPresent,
             livedExperiencePresent: input.livedExperiencePresent
         )
         if shortfalls.isEmpty {
             input.invalidReason = nil
         } else if input.invalidReason == nil {
             errors.add("invalid_reason", "This decision does not meet the terms of reference. To record it anyway, as not valid, give the reason")
-            let page = formPage(group: group, versions: versions, form: context.form, errors: errors, shortfalls: shortfalls)
+            let page = formPage(group: group, versions: versions, form: context.form, errors: errors, shortfalls: shortfalls, setting: setting)
             return try await services.pages.render(page, request: request, context: context)
         }
-        let quorumMet = inForce.map {
+        let quorumMet = terms.map {
             QuorumRule.evaluate(terms: $0.content, memberCount: input.membersTotal, present: input.membersPresent, livedExperiencePresent: input.livedExperiencePresent).met
         } ?? true
-        let decision = try await store.record(input, groupID: group.id, termsVersion: inForce?.number, quorumMet: quorumMet, by: signedIn.user, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "The decision has been recorded."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.decision.href(group.id, decision.id))
+        do {
+            let decision = try await store.record(
+                input, groupID: group.id, termsVersion: correcting?.termsVersion ?? terms?.number, quorumMet: quorumMet, correcting: correcting,
+                by: signedIn.user, requestID: context.requestID
+            )
+            let message = correcting == nil ? "The decision has been recorded." : "The correction has been recorded as a new revision. The earlier revision stays readable."
+            try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
+            return .seeOther(Route.decision.href(group.id, decision.id))
+        } catch DecisionStore.Refusal.alreadyCorrected(let latestID) {
+            // The second correction is refused with both shown: theirs above, this person's still in the form.
+            guard let latest = try await store.decision(id: latestID, groupID: group.id) else { throw AppError.notFound }
+            var conflict = FormErrors()
+            conflict.add("correction_reason", "Someone else corrected this decision while you were working on it. Their correction is shown first; yours is still in the form below. Record it again to correct their revision")
+            var theirs = setting
+            theirs.correcting = latest
+            theirs.theirs = latest
+            let page = formPage(group: group, versions: versions, form: context.form, errors: conflict, shortfalls: [], setting: theirs)
+            return try await services.pages.render(page, request: request, context: context, status: .conflict)
+        }
     }
 
+    /// Any revision: the latest with a note of its correction, or an earlier one marked as corrected.
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, _) = try await group(context, signedIn)
+        let (group, canRecord) = try await group(context, signedIn)
+        let decision = try await loadDecision(context, group: group)
+        let revisions = try await store.revisions(chainID: decision.chainID, groupID: group.id)
+        let proposal = try await ProposalStore(pool: services.pool, clock: services.clock).proposalID(decidedBy: revisions.map(\.id))
+        let page = DecisionPage(
+            group: group, decision: decision, revisions: revisions, meetings: try await store.meetings(groupID: group.id),
+            proposalHref: proposal.map { Route.proposal.href(group.id, $0) }, canRecord: canRecord
+        )
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    func loadDecision(_ context: AppRequestContext, group: Group) async throws -> Decision {
         guard let id = context.parameters.get("decisionID", as: Int64.self), let decision = try await store.decision(id: id, groupID: group.id)
         else { throw AppError.notFound }
-        return try await services.pages.render(DecisionPage(group: group, decision: decision), request: request, context: context)
+        return decision
     }
 }

@@ -166,14 +166,17 @@ public enum DemoData {
         _ = try await actions.create(.init(what: "Share the easy read summary of the options paper", ownerUserID: id("Casey"),
                                            dueOn: LondonTime.addingDays(10, to: today) ?? today, agendaItemID: item2.id), groupID: leaders.id, meetingID: held.id, by: actor, requestID: nil)
         let decisionsNow = DecisionStore(pool: pool, clock: services.clock)
-        _ = try await decisionsNow.record(DecisionInput(
+        let funded = try await decisionsNow.record(DecisionInput(
             title: "Fund two peer support workers", question: "Do we fund two peer support workers in the north PCN for a year?",
             method: .consent, membersTotal: 8, membersPresent: 7, livedExperiencePresent: true, votesFor: nil, votesAgainst: nil,
             votesAbstaining: nil, objections: 0, consensusRecord: nil, outcome: .agreed,
             rationale: "Experts by experience said peer support was what helped most; the money is in this year's budget.",
-            declarations: "Emery Example: trustee of a fictional charity that may bid. Did not take part.", reviewOn: LondonTime.addingMonths(12, to: today),
-            invalidReason: nil, adoptsTermsVersion: nil
+            declarations: nil, reviewOn: LondonTime.addingMonths(12, to: today), invalidReason: nil, adoptsTermsVersion: nil,
+            meetingID: held.id,
+            declarationList: [DecisionDeclaration(userID: id("Emery"), personName: "Emery Example",
+                                                  interest: "Trustee of a fictional charity that may bid to host the workers", tookPart: false)]
         ), groupID: leaders.id, termsVersion: draft.number, quorumMet: true, by: recorder, requestID: nil)
+        try await decisionsNow.setVisibility(.published, of: funded, by: AuditActor(userID: recorder.id, label: recorder.name), requestID: nil)
 
         let workshopDay = LondonTime.addingDays(21, to: today) ?? today
         _ = try await meetings.plan(input(workshopDay, "Listening workshop: what would have helped you sooner?", kind: .workshop, format: .inPerson, visibility: .private),

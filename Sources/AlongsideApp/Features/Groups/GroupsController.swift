@@ -61,7 +61,10 @@ struct GroupsController: Controller {
         let meetings = try await MeetingStore(pool: services.pool, clock: services.clock).meetings(groupID: group.id).filter { $0.visibility == .published }.map {
             GroupPage.PublishedRecords.Link(label: "\($0.when): \($0.purpose)", href: Route.publishedMeeting.href(group.id, $0.id))
         }
-        let published = GroupPage.PublishedRecords(groupID: group.id, terms: terms, meetings: meetings, decisions: [])
+        let decisions = try await DecisionStore(pool: services.pool, clock: services.clock).publishedDecisions(groupID: group.id).map {
+            GroupPage.PublishedRecords.Link(label: "\($0.title) (\(LondonTime.date($0.recordedAt)))", href: Route.publishedDecision.href(group.id, $0.id))
+        }
+        let published = GroupPage.PublishedRecords(groupID: group.id, terms: terms, meetings: meetings, decisions: decisions)
         let page = GroupPage(group: group, members: members, today: today, canManage: false, published: published)
         return try await services.pages.render(page, request: request, context: context)
     }

@@ -11,5 +11,7 @@ enum Templates {
         DecisionsPage.template, DecisionFormPage.template, DecisionPage.template,
         MeetingsPage.template, MeetingFormPage.template, MeetingPage.template, AttendancePage.template, MinutesPage.template,
         ActionsPage.template, ActionFormPage.template, CalendarPage.template,
+        PublishedDecisionPage.template, DecisionSearchPage.template, ReviewsDuePage.template,
+        ProposalsPage.template, ProposalFormPage.template, ProposalPage.template,
     ]
 }

@@ -1,0 +1,75 @@
+import Foundation
+
+/// A decision in a list that spans groups.
+struct DecisionListRow: Encodable, Sendable {
+    let title: String
+    let href: String
+    let groupName: String
+    let recorded: String
+    let outcome: String
+    let reviewOn: String?
+    let validity: String?
+    let isCorrected: Bool
+
+    init(_ item: GroupDecision) {
+        let decision = item.decision
+        title = decision.title
+        href = Route.decision.href(decision.groupID, decision.id)
+        groupName = item.groupName
+        recorded = LondonTime.date(decision.recordedAt)
+        outcome = decision.outcome.label
+        reviewOn = decision.reviewOn.map(LondonTime.day)
+        validity = decision.isValid ? nil : "Not valid under the terms of reference"
+        isCorrected = decision.correctsDecisionID != nil
+    }
+}
+
+struct DecisionSearchPage: PageModel {
+    static let template = "decisions/search"
+    let title = "Search the decision log"
+    let action = Route.decisionSearch.href
+    let reviewsDueHref = Route.reviewsDue.href
+    let words: Field
+    let from: Field
+    let to: Field
+    let group: SelectField
+    let outcome: SelectField
+    /// Nil while a filter is wrong: an export of the wrong filters would mislead.
+    let csvHref: String?
+    let jsonHref: String?
+    let rows: [DecisionListRow]
+    let hasRows: Bool
+    let resultCount: String
+    let errors: FormErrors
+
+    init(input: DecisionSearchInput, errors: FormErrors, groups: [Group], results: [GroupDecision]) {
+        words = Field("q", label: "Words", value: input.words, type: "search", hint: "Found in the title, question or reasons.", errors: errors)
+        from = Field("from", label: "Recorded from", value: input.from, type: "date", errors: errors)
+        to = Field("to", label: "Recorded to", value: input.to, type: "date", errors: errors)
+        group = SelectField("group", label: "Group", options: [("", "Any group you can see")] + groups.map { (String($0.id), $0.name) }, selected: input.group, errors: errors)
+        outcome = SelectField("outcome", label: "Outcome", options: [("", "Any outcome")] + DecisionOutcome.allCases.map { ($0.rawValue, $0.label) },
+                              selected: input.outcome, errors: errors)
+        let query = input.queryString
+        csvHref = errors.isEmpty ? Route.decisionsCSV.href + (query.isEmpty ? "" : "?" + query) : nil
+        jsonHref = errors.isEmpty ? Route.decisionsJSON.href + (query.isEmpty ? "" : "?" + query) : nil
+        rows = results.map(DecisionListRow.init)
+        hasRows = !rows.isEmpty
+        resultCount = rows.count == 1 ? "1 decision" : "\(rows.count) decisions"
+        self.errors = errors
+    }
+}
+
+struct ReviewsDuePage: PageModel {
+    static let template = "decisions/reviews-due"
+    let title = "Decisions due for review"
+    let searchHref = Route.decisionSearch.href
+    let today: String
+    let rows: [DecisionListRow]
+    let hasRows: Bool
+
+    init(due: [GroupDecision], today: String) {
+        self.today = LondonTime.day(today)
+        rows = due.map(DecisionListRow.init)
+        hasRows = !rows.isEmpty
+    }
+}

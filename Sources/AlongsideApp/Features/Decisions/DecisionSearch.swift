@@ -1,0 +1,72 @@
+import Foundation
+
+/// The decision log's search filters, as typed (kept so the form shows them again) and as checked.
+struct DecisionSearchInput: Sendable, Equatable {
+    var words = ""
+    var from = ""
+    var to = ""
+    var group = ""
+    var outcome = ""
+
+    init(query: [String: String]) {
+        words = query["q"] ?? ""
+        from = query["from"] ?? ""
+        to = query["to"] ?? ""
+        group = query["group"] ?? ""
+        outcome = query["outcome"] ?? ""
+    }
+
+    /// The filters as a query string ("q=…&from=…"), for links to the exports and back; empty values left out.
+    var queryString: String {
+        let pairs = [("q", words), ("from", from), ("to", to), ("group", group), ("outcome", outcome)].filter { !$0.1.isEmpty }
+        return pairs.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-", "_", ".", "~"])) ?? "")" }
+            .joined(separator: "&")
+    }
+
+    /// Checks the filters against the groups the person can see. A bad filter is explained and the rest still apply.
+    func parsed(visibleGroupIDs: Set<Int64>) -> (DecisionFilter, FormErrors) {
+        var errors = FormErrors()
+        var filter = DecisionFilter(groupIDs: visibleGroupIDs)
+        filter.words = words.split(whereSeparator: \.isWhitespace).map(String.init)
+        if !from.isEmpty {
+            if let day = LondonTime.startOfDay(from.trimmingCharacters(in: .whitespaces)) { filter.from = day }
+            else { errors.add("from", "Enter the start date as a real date, like 2026-03-03") }
+        }
+        if !to.isEmpty {
+            if let day = LondonTime.startOfDay(to.trimmingCharacters(in: .whitespaces)), let next = LondonTime.calendar.date(byAdding: .day, value: 1, to: day) {
+                filter.toExclusive = next
+            } else {
+                errors.add("to", "Enter the end date as a real date, like 2026-03-31")
+            }
+        }
+        if let from = filter.from, let to = filter.toExclusive, to <= from {
+            errors.add("to", "The end date must be the same as or after the start date")
+            filter.toExclusive = nil
+        }
+        if !group.isEmpty {
+            if let id = Int64(group), visibleGroupIDs.contains(id) { filter.groupIDs = [id] }
+            else { errors.add("group", "Select a group from the list") }
+        }
+        if !outcome.isEmpty {
+            if let outcome = DecisionOutcome(rawValue: outcome) { filter.outcome = outcome }
+            else { errors.add("outcome", "Select an outcome from the list") }
+        }
+        return (filter, errors)
+    }
+}
+
+/// What the search looks for. Only ever the groups the person can see.
+struct DecisionFilter: Sendable, Equatable {
+    var groupIDs: Set<Int64>
+    /// Every word must appear in the title, question or reasons (any case).
+    var words: [String] = []
+    var from: Date?
+    var toExclusive: Date?
+    var outcome: DecisionOutcome?
+
+    /// A LIKE pattern that matches `word` literally: `%`, `_` and the escape character itself are escaped.
+    static func likePattern(_ word: String) -> String {
+        let escaped = word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        return "%" + escaped + "%"
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+
+/// A decision with the name of its group, for pages that span groups.
+public struct GroupDecision: Sendable, Equatable {
+    public let decision: Decision
+    public let groupName: String
+}
+
+/// Searching the log across groups, and the reviews that are due.
+extension DecisionStore {
+    /// Latest revisions matching the filter, newest first.
+    func search(_ filter: DecisionFilter) async throws -> [GroupDecision] {
+        guard !filter.groupIDs.isEmpty else { return [] }
+        var conditions = [Decision.isLatest, "d.group_id IN (\(filter.groupIDs.map { _ in "?" }.joined(separator: ", ")))"]
+        var arguments = StatementArguments(filter.groupIDs.sorted())
+        for word in filter.words {
+            conditions.append("(d.title LIKE ? ESCAPE '\\' OR d.question LIKE ? ESCAPE '\\' OR d.rationale LIKE ? ESCAPE '\\')")
+            let pattern = DecisionFilter.likePattern(word)
+            arguments += [pattern, pattern, pattern]
+        }
+        if let from = filter.from {
+            conditions.append("d.recorded_at >= ?")
+            arguments += [from]
+        }
+        if let to = filter.toExclusive {
+            conditions.append("d.recorded_at < ?")
+            arguments += [to]
+        }
+        if let outcome = filter.outcome {
+            conditions.append("d.outcome = ?")
+            arguments += [outcome.rawValue]
+        }
+        let sql = "SELECT d.*, u.name AS recorded_by_name, g.name AS group_name FROM decisions d JOIN users u ON u.id = d.recorded_by JOIN groups g ON g.id = d.group_id"
+            + " WHERE " + conditions.joined(separator: " AND ") + " ORDER BY d.recorded_at DESC, d.id DESC"
+        let finalArguments = arguments
+        return try await pool.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: finalArguments).map { GroupDecision(decision: Decision(row: $0), groupName: $0["group_name"]) }
+        }
+    }
+
+    /// Decisions as they now stand whose review date is `today` or earlier, soonest review first.
+    func reviewsDue(groupIDs: Set<Int64>, today: String) async throws -> [GroupDecision] {
+        guard !groupIDs.isEmpty else { return [] }
+        let placeholders = groupIDs.map { _ in "?" }.joined(separator: ", ")
+        var arguments = StatementArguments(groupIDs.sorted())
+        arguments += [today]
+        let finalArguments = arguments
+        return try await pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT d.*, u.name AS recorded_by_name, g.name AS group_name FROM decisions d JOIN users u ON u.id = d.recorded_by JOIN groups g ON g.id = d.group_id
+                WHERE \(Decision.isLatest) AND d.group_id IN (\(placeholders)) AND d.review_on IS NOT NULL AND d.review_on <= ?
+                ORDER BY d.review_on, g.name COLLATE NOCASE, d.id
+                """, arguments: finalArguments).map { GroupDecision(decision: Decision(row: $0), groupName: $0["group_name"]) }
+        }
+    }
+
+    /// Each decision's declarations of interest as one line of text ("Name: interest (took part); …"), for exports.
+    func declarationSummaries(decisionIDs: [Int64]) async throws -> [Int64: String] {
+        guard !decisionIDs.isEmpty else { return [:] }
+        return try await pool.read { db in
+            var summaries: [Int64: String] = [:]
+            for id in decisionIDs {
+                let list = try Self.declarations(decisionID: id, in: db)
+                if !list.isEmpty { summaries[id] = list.map(\.summary).joined(separator: "; ") }
+            }
+            return summaries
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Checks the form that opens a proposal, and a member's answer.
+enum ProposalForm {
+    /// The methods a proposal can use: decisions by leads are not put to members.
+    static let methods = DecisionMethod.allCases.filter { ProposalRules.answers(for: $0) != nil }
+
+    /// `termsMethod`: the method the terms in force set, if any (then it is not asked).
+    static func parse(_ form: FormData, termsMethod: DecisionMethod?, now: Date, errors: inout FormErrors) -> ProposalInput? {
+        let title = form.trimmed("title"), question = form.trimmed("question")
+        if title.isEmpty { errors.add("title", "Enter a short title for the proposal") } else if title.count > 200 { errors.add("title", "Title must be 200 characters or fewer") }
+        if question.isEmpty { errors.add("question", "Enter the question members are asked") }
+        let method = termsMethod ?? DecisionMethod(rawValue: form["method"]).flatMap { methods.contains($0) ? $0 : nil }
+        if method == nil { errors.add("method", "Select how members will decide") }
+        let day = form.trimmed("closes_on"), time = form.trimmed("closes_at_time")
+        var closesAt: Date?
+        if LondonTime.startOfDay(day) == nil {
+            errors.add("closes_on", "Enter the closing date as a real date, like 2027-03-31")
+        } else if let instant = londonInstant(day: day, time: time) {
+            if instant <= now { errors.add("closes_on", "The closing time must be in the future") } else { closesAt = instant }
+        } else {
+            errors.add("closes_at_time", "Enter the closing time as hours and minutes, like 17:00")
+        }
+        guard errors.isEmpty, let method, let closesAt else { return nil }
+        return ProposalInput(title: title, question: question, method: method, closesAt: closesAt)
+    }
+
+    /// The instant of a London day and a 24-hour "17:00" time; nil when the time is not real.
+    static func londonInstant(day: String, time: String) -> Date? {
+        let pieces = time.split(separator: ":")
+        guard let start = LondonTime.startOfDay(day), pieces.count == 2, pieces[1].count == 2,
+              let hour = Int(pieces[0]), let minute = Int(pieces[1]), (0...23).contains(hour), (0...59).contains(minute)
+        else { return nil }
+        var parts = LondonTime.calendar.dateComponents([.year, .month, .day], from: start)
+        parts.hour = hour
+        parts.minute = minute
+        return LondonTime.calendar.date(from: parts)
+    }
+
+    /// A member's answer: one the method offers, with a reason where it needs one.
+    static func parseAnswer(_ form: FormData, method: DecisionMethod, errors: inout FormErrors) -> (ProposalAnswer, String)? {
+        let offered = ProposalRules.answers(for: method) ?? []
+        let answer = ProposalAnswer(rawValue: form["response"]).flatMap { offered.contains($0) ? $0 : nil }
+        if answer == nil { errors.add("response", "Select your response") }
+        let reason = form.trimmed("reason")
+        if let answer, answer.needsReason, reason.isEmpty {
+            errors.add("reason", answer == .object ? "Give the reason for your objection" : "Give the reason you cannot agree")
+        }
+        guard errors.isEmpty, let answer else { return nil }
+        return (answer, reason)
+    }
+}

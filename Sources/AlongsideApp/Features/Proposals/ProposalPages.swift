@@ -1,0 +1,69 @@
+import Foundation
+
+struct ProposalsPage: PageModel {
+    static let template = "proposals/index"
+    let title: String
+    let groupName: String
+    let decisionsHref: String
+    let newHref: String?
+    let rows: [Row]
+    let hasRows: Bool
+
+    struct Row: Encodable, Sendable {
+        let title: String
+        let href: String
+        let status: String
+        let isOpen: Bool
+        let closes: String
+    }
+
+    init(group: Group, proposals: [Proposal], canOpen: Bool) {
+        title = "Online proposals: \(group.name)"
+        groupName = group.name
+        decisionsHref = Route.decisions.href(group.id)
+        newHref = canOpen ? Route.newProposal.href(group.id) : nil
+        rows = proposals.map {
+            Row(title: $0.title, href: Route.proposal.href(group.id, $0.id), status: $0.status.label, isOpen: $0.status == .open,
+                closes: LondonTime.dateTime($0.status == .open ? $0.closesAt : ($0.endedAt ?? $0.closesAt)))
+        }
+        hasRows = !rows.isEmpty
+    }
+}
+
+struct ProposalFormPage: PageModel {
+    static let template = "proposals/form"
+    static let byLeadsMessage = "This group's terms of reference say decisions are made by its leads. Decisions by leads are not put to members, so they cannot be made by an online proposal"
+    let title: String
+    let groupName: String
+    let cancelHref: String
+    let action: String
+    /// Nil when the method is refused (decisions by leads): the page explains instead of offering the form.
+    let refusal: String?
+    let methodSummary: String?
+    let titleField: Field
+    let question: Field
+    let method: ChoiceField?
+    let closesOn: Field
+    let closesAtTime: Field
+    let errors: FormErrors
+
+    init(group: Group, terms: TermsVersion?, form: FormData, errors: FormErrors) {
+        title = "Open an online proposal: \(group.name)"
+        groupName = group.name
+        cancelHref = Route.proposals.href(group.id)
+        action = Route.proposals.href(group.id)
+        let termsMethod = terms?.content.decisionMethod
+        refusal = termsMethod == .byLeads ? Self.byLeadsMessage + "." : nil
+        methodSummary = terms.map { "Members will decide by \($0.content.decisionMethod.label.lowercased()), as version \($0.number) of the terms of reference says. The quorum is checked when it closes." }
+        titleField = Field("title", label: "Title", value: form["title"], errors: errors)
+        question = Field("question", label: "The question members are asked", value: form["question"], type: "textarea",
+                         hint: "Say what is proposed and what agreeing to it would mean.", errors: errors)
+        method = termsMethod == nil ? ChoiceField(
+            "method", legend: "How members will decide (the group has no adopted terms of reference)",
+            options: ProposalForm.methods.map { ($0.rawValue, $0.label) }, selected: form["method"], errors: errors
+        ) : nil
+        closesOn = Field("closes_on", label: "Closing date", value: form["closes_on"], type: "date", hint: "London time. Members can respond until then.", errors: errors)
+        closesAtTime = Field("closes_at_time", label: "Closing time", value: form["closes_at_time"], type: "time", hint: "24-hour clock, like 17:00.", errors: errors)
+        self.errors = errors
+    }
+}
