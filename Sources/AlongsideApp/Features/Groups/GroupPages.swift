@@ -95,6 +95,7 @@ struct GroupPage: PageModel {
     let termsHref: String?
     let decisionsHref: String?
     let meetingsHref: String?
+    let proposalsHref: String?
     let newMemberHref: String
     let groupsHref = Route.groups.href
     let publishedHref: String?
@@ -180,6 +181,7 @@ struct GroupPage: PageModel {
         termsHref = isPublicView ? nil : Route.terms.href(group.id)
         decisionsHref = isPublicView ? nil : Route.decisions.href(group.id)
         meetingsHref = isPublicView ? nil : Route.meetings.href(group.id)
+        proposalsHref = isPublicView ? nil : Route.proposals.href(group.id)
         newMemberHref = Route.newMembership.href(group.id)
         publishedHref = group.visibility == .published ? Route.publishedGroup.href(group.id) : nil
     }
