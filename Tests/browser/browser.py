@@ -288,6 +288,27 @@ class Browser:
         self.require(control.is_selected() == ticked,
                      f"clicking the label did not {'choose' if ticked else 'untick'} {label_text!r}")
 
+    def choose_value(self, name, value):
+        """Pick the radio button (or tick the checkbox) with this name and value by clicking its label: for
+        choices whose label text is not unique on the page, like "Yes" and "No"."""
+        control = self.one(f"//main//input[@name={exact_text(name)}][@value={exact_text(value)}]", f"{name}={value} choice")
+        if not control.is_selected():
+            label = self.one(f"//label[@for={exact_text(control.get_attribute('id'))}]", f"label of {name}={value}")
+            self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", label)
+            label.click()
+        self.require(control.is_selected(), f"clicking the label did not choose {name}={value}")
+
+    def set_value(self, key, value):
+        """A date or time input: what Chromium takes from the keyboard depends on the locale (day or month
+        first, 12 or 24 hours), so set the value as its picker would, with the events a picker fires."""
+        element = self.field(key)
+        self.driver.execute_script(
+            "arguments[0].value = arguments[1];"
+            "for (const kind of ['input', 'change']) arguments[0].dispatchEvent(new Event(kind, {bubbles: true}));",
+            element, value)
+        self.require(element.get_attribute("value") == value,
+                     f"{key!r} did not take {value!r} (it holds {element.get_attribute('value')!r})")
+
     def select(self, key, visible_text):
         Select(self.field(key)).select_by_visible_text(visible_text)
 

@@ -145,6 +145,12 @@ struct MeetingPage: PageModel {
         }
     }
 
+    /// Text as a sentence: a full stop added only when it does not already end in one (or ! or ?).
+    static func sentence(_ text: String) -> String {
+        guard let last = text.last, !".!?".contains(last) else { return text }
+        return text + "."
+    }
+
     struct Item: Encodable, Sendable {
         let number: Int
         let title: String
@@ -241,7 +247,7 @@ struct MeetingPage: PageModel {
         hasPapers = !papers.isEmpty
         agenda = c.agenda.enumerated().map { index, item in
             let declared = c.declarations.filter { $0.agendaItemID == item.id }.map {
-                "\($0.personName): \($0.interest). \($0.tookPart ? "Took part in this item." : "Did not take part in this item.")"
+                "\($0.personName): \(Self.sentence($0.interest)) \($0.tookPart ? "Took part in this item." : "Did not take part in this item.")"
             }
             let papers = Paper.lines(item.paper)
             return Item(number: index + 1, title: item.title, description: item.description.isEmpty ? nil : item.description,
