@@ -390,3 +390,43 @@ final class MeetingsTests: XCTestCase {
         }
     }
 }
+
+final class PrivateRecordsTests: XCTestCase {
+    /// A published group's page is open to every signed-in person, but its private meetings, terms and
+    /// decisions stay with its members and the staff who manage it.
+    func testPeopleOutsideAPublishedGroupReadOnlyWhatIsPublished() async throws {
+        try await withApp { app in
+            let (manager, _) = try await app.signedIn(as: .programmeManager)
+            let (member, memberUser) = try await app.signedIn(as: .member, name: "Mo Member")
+            let (outsider, _) = try await app.signedIn(as: .expertByExperience, email: "oz@example.org", name: "Oz Outsider")
+            let group = try await DecisionsTests.groupWithTerms(app, manager)
+            _ = try await manager.get(group + "/edit")
+            _ = try await manager.post(group, [("name", "Leaders Group"), ("purpose", "Signs off decisions."), ("status", "active"), ("visibility", "published")])
+            try await MeetingsTests.addMember(manager, group: group, memberUser, seat: "member", sector: "vcse")
+            let published = try await MeetingsTests.planMeeting(manager, group: group, visibility: "published")
+            let hidden = try await MeetingsTests.planMeeting(manager, group: group, day: "2026-10-02")
+            _ = try await manager.get(group + "/decisions/new")
+            let recorded = try await manager.post(group + "/decisions", DecisionsTests.consentDecision(adopts: "1"))
+            let decision = try XCTUnwrap(recorded.location)
+
+            let groupPage = try await outsider.get(group)
+            XCTAssertEqual(groupPage.status, .ok)
+            let list = try await outsider.get(group + "/meetings")
+            XCTAssertTrue(list.contains(published))
+            XCTAssertFalse(list.contains(hidden))
+            for path in [hidden, hidden + "/calendar", group + "/terms/1", decision, group + "/proposals"] {
+                let page = try await outsider.get(path)
+                XCTAssertEqual(page.status, .notFound, path)
+            }
+            let decisions = try await outsider.get(group + "/decisions")
+            XCTAssertFalse(decisions.contains(decision))
+            let search = try await outsider.get("/decisions?q=terms")
+            XCTAssertFalse(search.contains("Adopt the terms of reference"))
+            // Members of the group read everything.
+            for path in [hidden, group + "/terms/1", decision, group + "/proposals"] {
+                let page = try await member.get(path)
+                XCTAssertEqual(page.status, .ok, path)
+            }
+        }
+    }
+}

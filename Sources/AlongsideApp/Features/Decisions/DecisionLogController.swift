@@ -19,7 +19,9 @@ struct DecisionLogController: Controller {
 
     /// The filters as typed and as checked, and what they find.
     func results(_ request: Request, signedIn: SignedIn) async throws -> (DecisionSearchInput, FormErrors, [Group], [GroupDecision]) {
-        let visible = try await groups.visibleGroups(for: signedIn.user, today: today).map(\.group)
+        // The log of the groups the person sits on or manages (other groups' published decisions are on their public pages).
+        let visible = try await groups.visibleGroups(for: signedIn.user, today: today)
+            .filter { GroupAccess.canManage($0.group.kind, role: signedIn.user.role) || $0.isMember }.map(\.group)
         // Read as a form, because HTML forms send a space in a GET query as "+" (Hummingbird's query parameters keep it).
         let form = FormData(urlEncoded: request.uri.query ?? "")
         let input = DecisionSearchInput(query: form.values.compactMapValues(\.first))

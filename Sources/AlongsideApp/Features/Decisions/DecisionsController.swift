@@ -23,9 +23,15 @@ struct DecisionsController: Controller {
 
     /// The group, and whether this person may record its decisions.
     func group(_ context: AppRequestContext, _ signedIn: SignedIn) async throws -> (Group, canRecord: Bool) {
-        let (group, _) = try await GroupScope(store: groups, today: today).visible(context, for: signedIn.user)
-        let seats = try await groups.currentSeats(userID: signedIn.user.id, groupID: group.id, today: today)
-        return (group, GroupAccess.canRecordDecisions(group.kind, role: signedIn.user.role, seats: seats))
+        let (group, canRecord, _) = try await groupView(context, signedIn)
+        return (group, canRecord)
+    }
+
+    /// As `group`, with what the person may read: people outside the group read only published decisions.
+    func groupView(_ context: AppRequestContext, _ signedIn: SignedIn) async throws -> (Group, canRecord: Bool, view: GroupView) {
+        let view = try await GroupScope(store: groups, today: today).visible(context, for: signedIn.user)
+        let seats = try await groups.currentSeats(userID: signedIn.user.id, groupID: view.group.id, today: today)
+        return (view.group, GroupAccess.canRecordDecisions(view.group.kind, role: signedIn.user.role, seats: seats), view)
     }
 
     /// The group's meetings and people, which the form offers.
@@ -38,8 +44,9 @@ struct DecisionsController: Controller {
     }
 
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, canRecord) = try await group(context, signedIn)
-        let page = DecisionsPage(group: group, decisions: try await store.decisions(groupID: group.id), canRecord: canRecord)
+        let (group, canRecord, view) = try await groupView(context, signedIn)
+        let decisions = try await store.decisions(groupID: group.id).filter { view.mayRead($0.visibility) }
+        let page = DecisionsPage(group: group, decisions: decisions, canRecord: canRecord)
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -124,9 +131,10 @@ struct DecisionsController: Controller {
 
     /// Any revision: the latest with a note of its correction, or an earlier one marked as corrected.
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, canRecord) = try await group(context, signedIn)
+        let (group, canRecord, view) = try await groupView(context, signedIn)
         let decision = try await loadDecision(context, group: group)
         let revisions = try await store.revisions(chainID: decision.chainID, groupID: group.id)
+        guard view.mayRead(revisions.last?.visibility ?? decision.visibility) else { throw AppError.notFound }
         let proposal = try await ProposalStore(pool: services.pool, clock: services.clock).proposalID(decidedBy: revisions.map(\.id))
         let page = DecisionPage(
             group: group, decision: decision, revisions: revisions, meetings: try await store.meetings(groupID: group.id),

@@ -45,9 +45,9 @@ struct GroupsController: Controller {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, canManage) = try await scope.visible(context, for: signedIn.user)
-        let members = try await store.memberships(groupID: group.id)
-        let page = GroupPage(group: group, members: members, today: today, canManage: canManage)
+        let view = try await scope.visible(context, for: signedIn.user)
+        let members = try await store.memberships(groupID: view.group.id)
+        let page = GroupPage(group: view.group, members: members, today: today, canManage: view.canManage)
         return try await services.pages.render(page, request: request, context: context)
     }
 

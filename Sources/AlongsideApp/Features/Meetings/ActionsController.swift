@@ -37,7 +37,7 @@ struct ActionsController: Controller {
 
     /// The action if the person may update it: 404 when they cannot see the group, 403 when they may only read it.
     func action(_ context: AppRequestContext, _ signedIn: SignedIn) async throws -> ActionItem {
-        let (group, _) = try await GroupScope(store: groups, today: today).visible(context, for: signedIn.user)
+        let group = try await GroupScope(store: groups, today: today).visible(context, for: signedIn.user).group
         guard let id = context.parameters.get("actionID", as: Int64.self), let action = try await store.action(id: id, groupID: group.id)
         else { throw AppError.notFound }
         let seats = try await groups.currentSeats(userID: signedIn.user.id, groupID: group.id, today: today)

@@ -31,37 +31,39 @@ struct MeetingsController: Controller {
         routes.get(.publishedGroupCalendar, publishedGroupCalendar)
     }
 
-    /// The group (404 unless the person may see it) and whether they run its meetings.
-    func group(_ context: AppRequestContext, _ signedIn: SignedIn) async throws -> (Group, canRun: Bool) {
-        let (group, _) = try await GroupScope(store: groups, today: today).visible(context, for: signedIn.user)
-        let seats = try await groups.currentSeats(userID: signedIn.user.id, groupID: group.id, today: today)
-        return (group, GroupAccess.canRunMeetings(group.kind, role: signedIn.user.role, seats: seats))
+    /// The group (404 unless the person may see it), whether they run its meetings, and whether they see private ones.
+    func group(_ context: AppRequestContext, _ signedIn: SignedIn) async throws -> (Group, canRun: Bool, view: GroupView) {
+        let view = try await GroupScope(store: groups, today: today).visible(context, for: signedIn.user)
+        let seats = try await groups.currentSeats(userID: signedIn.user.id, groupID: view.group.id, today: today)
+        return (view.group, GroupAccess.canRunMeetings(view.group.kind, role: signedIn.user.role, seats: seats), view)
     }
 
     /// The group and meeting named in the path; 403 when `mustRun` and the person does not run its meetings.
     func meeting(_ context: AppRequestContext, _ signedIn: SignedIn, mustRun: Bool) async throws -> (Group, Meeting, canRun: Bool) {
-        let (group, canRun) = try await group(context, signedIn)
-        guard let id = context.parameters.get("meetingID", as: Int64.self), let meeting = try await store.meeting(id: id, groupID: group.id)
+        let (group, canRun, view) = try await group(context, signedIn)
+        guard let id = context.parameters.get("meetingID", as: Int64.self), let meeting = try await store.meeting(id: id, groupID: group.id),
+              view.mayRead(meeting.visibility)
         else { throw AppError.notFound }
         if mustRun, !canRun { throw AppError.forbidden }
         return (group, meeting, canRun)
     }
 
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, canRun) = try await group(context, signedIn)
-        let page = MeetingsPage(group: group, meetings: try await store.meetings(groupID: group.id), now: services.clock.now(), canRun: canRun)
+        let (group, canRun, view) = try await group(context, signedIn)
+        let meetings = try await store.meetings(groupID: group.id).filter { view.mayRead($0.visibility) }
+        let page = MeetingsPage(group: group, meetings: meetings, now: services.clock.now(), canRun: canRun)
         return try await services.pages.render(page, request: request, context: context)
     }
 
     @Sendable func new(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, canRun) = try await group(context, signedIn)
+        let (group, canRun, _) = try await group(context, signedIn)
         guard canRun else { throw AppError.forbidden }
         let form = FormData([("kind", MeetingKind.meeting.rawValue), ("visibility", group.visibility.rawValue), ("start_time", "14:00"), ("end_time", "16:00")])
         return try await services.pages.render(MeetingFormPage(group: group, meeting: nil, form: form, errors: FormErrors()), request: request, context: context)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, canRun) = try await group(context, signedIn)
+        let (group, canRun, _) = try await group(context, signedIn)
         guard canRun else { throw AppError.forbidden }
         var errors = FormErrors()
         guard let parsed = MeetingForm.parse(context.form, isNew: true, errors: &errors) else {

@@ -28,7 +28,10 @@ struct ProposalsController: Controller {
     }
 
     func standing(_ context: AppRequestContext, _ signedIn: SignedIn) async throws -> Standing {
-        let (group, _) = try await GroupScope(store: groups, today: today).visible(context, for: signedIn.user)
+        let view = try await GroupScope(store: groups, today: today).visible(context, for: signedIn.user)
+        // Proposals are the group's own business: members and the staff who manage it.
+        guard view.seesPrivate else { throw AppError.notFound }
+        let group = view.group
         let seats = try await groups.currentSeats(userID: signedIn.user.id, groupID: group.id, today: today)
         return Standing(
             group: group, canRun: GroupAccess.canRecordDecisions(group.kind, role: signedIn.user.role, seats: seats),

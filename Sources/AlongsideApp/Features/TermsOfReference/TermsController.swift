@@ -44,8 +44,9 @@ struct TermsController: Controller {
     }
 
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, canManage) = try await scope.visible(context, for: signedIn.user)
-        let page = TermsIndexPage(group: group, versions: try await store.versions(groupID: group.id), canManage: canManage)
+        let view = try await scope.visible(context, for: signedIn.user)
+        let versions = try await store.versions(groupID: view.group.id).filter { view.mayRead($0.visibility) }
+        let page = TermsIndexPage(group: view.group, versions: versions, canManage: view.canManage)
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -71,10 +72,11 @@ struct TermsController: Controller {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, canManage) = try await scope.visible(context, for: signedIn.user)
-        let version = try await loadVersion(context, group: group)
-        let versions = try await store.versions(groupID: group.id)
-        let page = TermsVersionPage(group: group, version: version, allNumbers: versions.map(\.number), canManage: canManage)
+        let view = try await scope.visible(context, for: signedIn.user)
+        let version = try await loadVersion(context, group: view.group)
+        guard view.mayRead(version.visibility) else { throw AppError.notFound }
+        let versions = try await store.versions(groupID: view.group.id).filter { view.mayRead($0.visibility) }
+        let page = TermsVersionPage(group: view.group, version: version, allNumbers: versions.map(\.number), canManage: view.canManage)
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -131,11 +133,13 @@ struct TermsController: Controller {
     }
 
     @Sendable func compare(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, _) = try await scope.visible(context, for: signedIn.user)
+        let view = try await scope.visible(context, for: signedIn.user)
+        let group = view.group
         let query = request.uri.queryParameters
         guard let fromNumber = query["from"].flatMap({ Int($0) }), let toNumber = query["to"].flatMap({ Int($0) }),
               let from = try await store.version(groupID: group.id, number: fromNumber),
-              let to = try await store.version(groupID: group.id, number: toNumber)
+              let to = try await store.version(groupID: group.id, number: toNumber),
+              view.mayRead(from.visibility), view.mayRead(to.visibility)
         else { throw AppError.notFound }
         let page = TermsComparePage(group: group, from: from, to: to)
         return try await services.pages.render(page, request: request, context: context)
