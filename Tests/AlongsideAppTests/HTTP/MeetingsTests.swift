@@ -223,6 +223,11 @@ final class MeetingsTests: XCTestCase {
             let theirs = try await member.get("/actions")
             XCTAssertTrue(theirs.contains("Leaders action for Mo"))
             XCTAssertFalse(theirs.contains("Working action for Pam"))
+            // Their home page points to their next meetings and their actions.
+            let home = try await member.get("/")
+            XCTAssertTrue(home.contains("You have 1 action to do, 1 overdue."))
+            XCTAssertTrue(home.contains(#"<a href="\#(first)">1 October 2026, 2:00pm to 4:00pm: Leaders Group</a>"#))
+            XCTAssertFalse(home.contains("Working Group</a>"), "only meetings of their own groups")
         }
     }
 

@@ -6,7 +6,12 @@ struct HomeController: Controller {
 
     func addRoutes(to routes: inout SiteRoutes) {
         routes.get(.home, .signedIn) { request, context, signedIn in
-            try await services.pages.render(HomePage(user: signedIn.user), request: request, context: context)
+            let now = services.clock.now()
+            let meetings = try await CalendarFeedStore(pool: services.pool, clock: services.clock)
+                .meetings(forUserID: signedIn.user.id, today: LondonTime.isoDay(now), since: now, limit: 3)
+            let actions = try await ActionStore(pool: services.pool, clock: services.clock).outstanding(ownerUserID: signedIn.user.id)
+            let page = HomePage(user: signedIn.user, meetings: meetings, actions: actions, today: LondonTime.isoDay(now))
+            return try await services.pages.render(page, request: request, context: context)
         }
     }
 }
@@ -17,6 +22,16 @@ struct HomePage: PageModel {
     let name: String
     let roleLabel: String
     let links: [HomeLink]
+    let meetings: [MeetingLink]
+    let hasMeetings: Bool
+    let actionsSummary: String?
+    let myActionsHref: String
+
+    struct MeetingLink: Encodable, Sendable {
+        let label: String
+        let href: String
+        let isCancelled: Bool
+    }
 
     struct HomeLink: Encodable, Sendable {
         let label: String
@@ -24,7 +39,15 @@ struct HomePage: PageModel {
         let description: String
     }
 
-    init(user: SessionUser) {
+    init(user: SessionUser, meetings: [(Meeting, String)], actions: [ActionItem], today: String) {
+        self.meetings = meetings.map { meeting, group in
+            MeetingLink(label: "\(meeting.when): \(group)", href: Route.meeting.href(meeting.groupID, meeting.id), isCancelled: meeting.status == .cancelled)
+        }
+        hasMeetings = !self.meetings.isEmpty
+        let overdue = actions.filter { $0.isOverdue(today: today) }.count
+        actionsSummary = actions.isEmpty ? nil
+            : "You have \(actions.count) action\(actions.count == 1 ? "" : "s") to do" + (overdue > 0 ? ", \(overdue) overdue." : ".")
+        myActionsHref = Route.actions.href + "?person=\(user.id)"
         name = user.name
         roleLabel = user.role.label
         var links: [HomeLink] = [

@@ -41,6 +41,14 @@ public struct ActionStore: Sendable {
         return try await pool.read { db in try Row.fetchAll(db, sql: query, arguments: values).map(ActionItem.init) }
     }
 
+    /// A person's own actions still to do, soonest due first.
+    public func outstanding(ownerUserID: Int64) async throws -> [ActionItem] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: ActionItem.selectSQL + " WHERE a.owner_user_id = ? AND a.status IN ('open', 'in_progress') ORDER BY a.due_on, a.id",
+                             arguments: [ownerUserID]).map(ActionItem.init)
+        }
+    }
+
     public func action(id: Int64, groupID: Int64) async throws -> ActionItem? {
         try await pool.read { db in try Self.action(id: id, groupID: groupID, in: db) }
     }

@@ -40,9 +40,9 @@ public struct CalendarFeedStore: Sendable {
         }
     }
 
-    /// Meetings of the groups a person belongs to today, from 90 days ago on, with their group's name.
-    public func meetings(forUserID userID: Int64, today: String, groupID: Int64? = nil) async throws -> [(Meeting, String)] {
-        let from = LondonTime.startOfDay(LondonTime.addingDays(-90, to: today) ?? today) ?? Date.distantPast
+    /// Meetings of the groups a person belongs to today, from 90 days ago on (or from `since`), with their group's name.
+    public func meetings(forUserID userID: Int64, today: String, groupID: Int64? = nil, since: Date? = nil, limit: Int? = nil) async throws -> [(Meeting, String)] {
+        let from = since ?? LondonTime.startOfDay(LondonTime.addingDays(-90, to: today) ?? today) ?? Date.distantPast
         return try await pool.read { db in
             var sql = """
                 SELECT \(Meeting.columns.split(separator: ",").map { "m." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")), g.name AS group_name
@@ -55,7 +55,8 @@ public struct CalendarFeedStore: Sendable {
                 sql += " AND m.group_id = ?"
                 arguments += [groupID]
             }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY m.starts_at", arguments: arguments).map { (Meeting(row: $0), $0["group_name"]) }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY m.starts_at" + (limit.map { " LIMIT \($0)" } ?? ""), arguments: arguments)
+                .map { (Meeting(row: $0), $0["group_name"]) }
         }
     }
 }
