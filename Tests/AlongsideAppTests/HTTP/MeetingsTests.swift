@@ -322,6 +322,8 @@ final class MeetingsTests: XCTestCase {
             XCTAssertEqual(feed.status, .ok)
             XCTAssertEqual(feed.html.components(separatedBy: "BEGIN:VEVENT").count, 3, "both meetings of their group, not the other group's")
             let groupID = try XCTUnwrap(group.split(separator: "/").last), otherID = try XCTUnwrap(other.split(separator: "/").last)
+            XCTAssertTrue(made.contains(address + "/groups/\(groupID)"), "the page gives an address per group too")
+            XCTAssertFalse(made.contains(address + "/groups/\(otherID)"))
             let groupFeed = try await app.browser().get(address + "/groups/\(groupID)")
             XCTAssertEqual(groupFeed.status, .ok)
             let notTheirs = try await app.browser().get(address + "/groups/\(otherID)")

@@ -88,5 +88,24 @@ struct CalendarPage: PageModel {
     let hasFeed: Bool
     /// Shown once, straight after it is made.
     let newAddress: String?
+    /// One address per group the person belongs to, shown with the new address.
+    let groupAddresses: [GroupAddress]
+    let hasGroupAddresses: Bool
     let action: String
+
+    struct GroupAddress: Encodable, Sendable {
+        let id: String
+        let name: String
+        let address: String
+    }
+
+    init(hasFeed: Bool, newAddress: String? = nil, groups: [Group] = [], action: String) {
+        self.hasFeed = hasFeed
+        self.newAddress = newAddress
+        groupAddresses = newAddress.map { base in
+            groups.map { GroupAddress(id: "calendar-group-\($0.id)", name: $0.name, address: base + "/groups/\($0.id)") }
+        } ?? []
+        hasGroupAddresses = !groupAddresses.isEmpty
+        self.action = action
+    }
 }

@@ -17,7 +17,10 @@ struct CalendarController: Controller {
         routes.post(.calendarSettings, .signedIn) { request, context, signedIn in
             let token = try await feeds.renew(for: signedIn.user, requestID: context.requestID)
             // Shown once, in this response: only its hash is kept.
-            let page = CalendarPage(hasFeed: true, newAddress: services.configuration.baseURL + Route.personalCalendar.href(token), action: Route.calendarSettings.href)
+            let today = LondonTime.isoDay(services.clock.now())
+            let groups = try await GroupStore(pool: services.pool, clock: services.clock).visibleGroups(for: signedIn.user, today: today).filter(\.isMember).map(\.group)
+            let page = CalendarPage(hasFeed: true, newAddress: services.configuration.baseURL + Route.personalCalendar.href(token), groups: groups,
+                                    action: Route.calendarSettings.href)
             return try await services.pages.render(page, request: request, context: context)
         }
         routes.get(.personalCalendar, personal)
