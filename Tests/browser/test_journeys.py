@@ -1,5 +1,7 @@
 """Real-browser journeys through Alongside, from first set-up to a member's first sign-in, then a group,
-its terms of reference adopted by a decision, and its meetings with attendance, quorum and actions.
+its terms of reference adopted by a decision, its meetings with attendance, quorum and actions, an online
+proposal answered by its members and closed into a decision, and the decision log: a correction,
+publication, search, export and reviews due.
 
 Needs a fresh server: ALONGSIDE_URL (http://127.0.0.1:PORT) and ALONGSIDE_SETUP_URL (the one-time
 set-up link it printed). Screenshots go to ALONGSIDE_SCREENSHOTS. Run with `python test_journeys.py`
@@ -8,13 +10,18 @@ set-up link it printed). Screenshots go to ALONGSIDE_SCREENSHOTS. Run with `pyth
 Every page load is checked by `Browser.check` (axe-core, one h1, lang, skip link, main, title).
 """
 
+import csv
+import io
+import json
 import os
 import re
 import sys
 import tempfile
 import time
 import traceback
+import urllib.request
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
 from selenium.webdriver.common.by import By
 
@@ -57,7 +64,7 @@ ACCESS_DENIED = "You do not have access to this page"
 
 # Terms of reference adopted by a decision, then meetings held under them. The server's clock is real time,
 # so meetings are planned well ahead and the overdue action is due well before today.
-CY = Person("Cy Placeholder", "cy.member@example.org", "")  # never signs in
+CY = Person("Cy Placeholder", "cy.member@example.org", "amber harbour kettle 58")  # signs in only to answer a proposal
 CY_SECTOR = "Voluntary, community and social enterprise (VCSE)"
 TERMS_TEXT = {
     "Scope and approach": "Agrees the partnership's priorities, co-produced with experts by experience.",
@@ -80,6 +87,21 @@ ACTION_DUE = "2026-11-01"
 SERIES = {"day": "2027-01-07", "start": "10:00", "end": "12:00", "count": 3}
 UPCOMING = "Meetings coming up, soonest first"
 
+# An online proposal between meetings, answered by both members and closed early by the co-chair; then the decision
+# log: a correction, publication, search, export and reviews due. "adopt" is in the first decision's title and not in
+# the proposal's decision, so searching for it finds one decision.
+PROPOSAL_TITLE = "Hold winter drop-in sessions"
+CONSENT = "Consent: no one has a reasoned objection"
+PROPOSAL_QUESTION = "Should the group hold weekly drop-in sessions over the winter?"
+PROPOSAL_CLOSES = ("2026-12-10", "17:00")
+PROPOSAL_CLOSES_TEXT = "10 December 2026 at 5:00pm"
+PAST_DAY = "2026-11-01"
+CY_OBJECTION = "The venue's step-free access must be checked first."
+CORRECTION_REASON = "Add the review date the group agreed when it adopted the terms."
+REVIEW_ON = "2026-11-20"
+REVIEW_ON_TEXT = "20 November 2026"
+SEARCH_WORD = "adopt"
+
 
 class Journey:
     def __init__(self, browser, setup_url):
@@ -88,6 +110,11 @@ class Journey:
         self.bo_link = None
         self.group_path = None
         self.meeting_path = None
+        self.cy_link = None
+        self.proposal_path = None
+        self.proposal_decision_path = None
+        self.decision_path = None        # the first decision (step t), then its corrected revision
+        self.public_decision_path = None
 
     # ---- shared moves -------------------------------------------------------------------------
 
@@ -629,6 +656,257 @@ class Journey:
         b.require(len(rows) == before + SERIES["count"], f"{len(rows)} meetings coming up, expected {before + SERIES['count']}: {rows}")
         b.require(sum(cells[1].startswith("Workshop") for cells in rows) == SERIES["count"], f"the series is not listed: {rows}")
 
+    def zc_open_proposal(self):
+        b = self.b
+        self.open_group_page("Online proposals between meetings", "zc1 proposals")
+        self.expect_h1("Online proposals")
+        b.require("No proposals have been opened yet." in b.main_text(), "a new group already lists proposals")
+        b.follow("Open a proposal", "zc2 open proposal")
+        self.expect_h1("Open an online proposal")
+        b.require(f"Members will decide by {CONSENT.lower()}, as version 1 of the terms of reference says." in b.main_text(),
+                  "the form does not say members decide by consent under version 1")
+        b.require(not b.has('//main//input[@name="method"]'), "the form asks for a method the terms of reference already set")
+        b.require(b.value("Closing time") == "17:00", f"the closing time is not filled in with 17:00: {b.value('Closing time')!r}")
+        b.fill("The question members are asked", PROPOSAL_QUESTION)
+        b.set_value("Closing date", PAST_DAY)
+        b.submit("zc3 proposal no title past", button="Open the proposal", status=422)
+        self.expect_form_errors("zc3 proposal no title past", ["title", "closes_on"])
+        b.require("The closing time must be in the future" in b.main_text(), "no error says the closing time has passed")
+        b.require(b.value("The question members are asked") == PROPOSAL_QUESTION, "the question typed was not kept")
+        b.require(b.value("Closing date") == PAST_DAY, f"the closing date was not kept: {b.value('Closing date')!r}")
+        b.require(b.value("Closing time") == "17:00", f"the closing time was not kept: {b.value('Closing time')!r}")
+        b.fill("Title", PROPOSAL_TITLE)
+        b.set_value("Closing date", PROPOSAL_CLOSES[0])
+        b.set_value("Closing time", PROPOSAL_CLOSES[1])
+        b.submit("zc4 proposal open", button="Open the proposal")
+        match = re.fullmatch(rf"{self.group_path}/proposals/\d+", b.path())
+        b.require(match, f"opening the proposal led to {b.path()}")
+        self.proposal_path = match.group(0)
+        self.expect_h1(PROPOSAL_TITLE)
+        self.expect_proposal_status("Open")
+        for label, expected in (("Question", PROPOSAL_QUESTION), ("How members decide", CONSENT),
+                                ("Closing time", PROPOSAL_CLOSES_TEXT)):
+            b.require(self.summary_value(label) == expected, f"{label!r} reads {self.summary_value(label)!r}, not {expected!r}")
+        text = b.main_text()
+        b.require("2 members have not responded yet." in text and "Nobody has responded yet." in text,
+                  "the proposal does not say both members are yet to respond")
+        # The administrator runs the group's decisions but is not a member, so has nothing to answer.
+        b.require(not b.has('//main//h2[normalize-space(.)="Your response"]'), f"{ADA.name}, not a member, is asked to respond")
+        b.require(b.has('//main//button[normalize-space(.)="Close it now"]'), "the manager cannot close the proposal")
+
+    def zd_new_link_for_cy(self):
+        b = self.b
+        b.follow_nav("People", "zd1 people")
+        b.follow(CY.name, "zd2 person")
+        self.expect_h1(CY.name)
+        b.submit("zd3 new link", button="Make a new one-time link")
+        self.cy_link = b.value("#one-time-link")
+        b.require(re.search(r"/set-password/[\w-]{20,}$", self.cy_link or ""), f"no set-password link for {CY.name}: {self.cy_link!r}")
+
+    def ze_cy_objects(self):
+        b = self.b
+        self.sign_out("ze1 sign in")
+        b.driver.get(self.cy_link)
+        b.check("ze2 set password")
+        self.set_password(CY.password, "ze3 home cy")
+        self.expect_home(CY)
+        self.open_group_page("Online proposals between meetings", "ze4 proposals")
+        b.follow(PROPOSAL_TITLE, "ze5 proposal")
+        b.require(not b.has('//main//button[normalize-space(.)="Close it now"]'), f"{CY.name}, a member, is offered 'Close it now'")
+        b.choose_value("response", "object")
+        b.submit("ze6 object without reason", button="Send my response", status=422)
+        self.expect_form_errors("ze6 object without reason", ["reason"])
+        b.require("Give the reason for your objection" in b.main_text(), "no error asks for the objection's reason")
+        b.require(b.is_chosen("#field-response-object"), "the objection chosen was not kept")
+        b.fill("Your reason", CY_OBJECTION)
+        b.submit("ze7 objected", button="Send my response")
+        b.require(b.path() == self.proposal_path, f"responding led to {b.path()}")
+        b.require("Your response: I object." in b.main_text(), "the page does not show Cy's own response")
+        rows = b.table_rows("Responses")
+        b.require(len(rows) == 1 and rows[0][:3] == [CY.name, "I object", CY_OBJECTION], f"the responses read {rows}")
+        b.require("1 member has not responded yet." in b.main_text(), "the page does not say 1 member is yet to respond")
+
+    def zf_bo_consents_and_closes(self):
+        b = self.b
+        self.sign_out("zf1 sign in")
+        self.sign_in_again(BO, "zf2")
+        self.open_group_page("Online proposals between meetings", "zf3 proposals")
+        b.follow(PROPOSAL_TITLE, "zf4 proposal")
+        b.choose_value("response", "consent")
+        b.submit("zf5 consented", button="Send my response")
+        rows = b.table_rows("Responses")
+        b.require([cells[:3] for cells in rows] == [[BO.name, "I consent", ""], [CY.name, "I object", CY_OBJECTION]],
+                  f"'Who has responded' reads {rows}")
+        # Bo is co-chair, so runs the group's decisions: closing early needs the box ticked.
+        b.submit("zf6 close not confirmed", button="Close it now", status=422)
+        self.expect_form_errors("zf6 close not confirmed", ["close_early"])
+        self.expect_proposal_status("Open")
+        b.choose_value("close_early", "yes")
+        b.submit("zf7 proposal closed", button="Close it now")
+        b.require(b.path() == self.proposal_path, f"closing the proposal led to {b.path()}")
+        self.expect_proposal_status("Closed")
+        # Consent: agreed only when nobody objects. Cy objected, so it is not agreed; 2 of 2 responded, Bo an expert
+        # by experience, so the quorum (50 %, lived experience needed) is met and the decision is valid.
+        b.require(self.summary_value("Outcome") == "Not agreed.", f"the outcome reads {self.summary_value('Outcome')!r}")
+        b.require(not b.has('//main//button[normalize-space(.)="Send my response"]'), "a closed proposal still takes responses")
+        b.require(not b.has('//main//button[normalize-space(.)="Close it now"]'), "a closed proposal can still be closed")
+        b.follow("Read the decision recorded from this proposal", "zf8 proposal decision")
+        match = re.fullmatch(rf"{self.group_path}/decisions/\d+", b.path())
+        b.require(match, f"the decision recorded from the proposal is at {b.path()}")
+        self.proposal_decision_path = match.group(0)
+        self.expect_h1(PROPOSAL_TITLE)
+        for label, expected in (("Outcome", "Not agreed"), ("How it was made", CONSENT), ("Where it was taken", "Between meetings"),
+                                ("Terms of reference", "Version 1"), ("Objections", "1"), ("Quorum", "Met"),
+                                ("Present", "2 of 2 members, including an expert by experience or carer")):
+            b.require(self.summary_value(label) == expected, f"{label!r} reads {self.summary_value(label)!r}, not {expected!r}")
+        reasons = self.summary_value("Reasons")
+        for part in (f"Decided by an online proposal between meetings, opened by {ADA.name}", f"closed by {BO.name}",
+                     "2 of 2 members responded: 1 objection.", f"{CY.name} (I object): {CY_OBJECTION}"):
+            b.require(part in reasons, f"the reasons do not say {part!r}: {reasons!r}")
+        b.require("Not valid under the terms of reference" not in b.main_text(), "the proposal's decision is marked not valid")
+        b.follow("The online proposal it came from", "zf9 proposal again")
+        b.require(b.path() == self.proposal_path, f"the decision's link to its proposal leads to {b.path()}")
+        b.follow("Online proposals", "zf10 proposals closed")
+        rows = b.table_rows("Proposals, open first")
+        b.require(len(rows) == 1 and rows[0][:2] == [PROPOSAL_TITLE, "Closed"], f"the proposals table reads {rows}")
+
+    def zg_correct_decision(self):
+        b = self.b
+        self.sign_out("zg1 sign in")
+        self.sign_in_again(ADA, "zg2")
+        self.open_group_page("Decisions", "zg3 decisions")
+        titles = [cells[0] for cells in b.table_rows()]
+        b.require(titles == [PROPOSAL_TITLE, DECISION_TITLE], f"the decision log lists {titles}, newest first expected")
+        b.follow(DECISION_TITLE, "zg4 decision")
+        first_revision = b.path()
+        b.follow("Correct this decision", "zg5 correct decision")
+        self.expect_h1("Correct a decision")
+        b.require(b.value("Title") == DECISION_TITLE, f"the correction form's title is {b.value('Title')!r}")
+        b.require(b.value("Objections (consent only)") == "0", "the correction form does not hold the objections")
+        b.require(b.is_chosen("#field-method-consent"), "the correction form does not hold the method")
+        b.require(b.value("Reasons") == DECISION_REASONS, "the correction form does not hold the reasons")
+        b.set_value("Review date (optional)", REVIEW_ON)
+        b.submit("zg6 correction no reason", button="Record the correction", status=422)
+        self.expect_form_errors("zg6 correction no reason", ["correction_reason"])
+        b.require(b.value("Review date (optional)") == REVIEW_ON, "the review date typed was not kept")
+        b.require(b.value("Title") == DECISION_TITLE, "the title was not kept")
+        b.fill("What is being corrected and why", CORRECTION_REASON)
+        b.submit("zg7 decision corrected", button="Record the correction")
+        match = re.fullmatch(rf"{self.group_path}/decisions/\d+", b.path())
+        b.require(match and b.path() != first_revision, f"the correction led to {b.path()}, not a new revision")
+        self.decision_path = match.group(0)
+        self.expect_h1(DECISION_TITLE)
+        note = b.one('//main//div[contains(@class, "notice")][starts-with(normalize-space(.), "Corrected on")]', "correction note").text
+        b.require(note.endswith(f"by {ADA.name}: {CORRECTION_REASON}"), f"the correction note reads {note!r}")
+        for label, expected in (("Review date", REVIEW_ON_TEXT), ("Outcome", "Agreed"), ("Adopts", "Version 1 of the terms of reference")):
+            b.require(self.summary_value(label) == expected, f"{label!r} reads {self.summary_value(label)!r}, not {expected!r}")
+        revisions = [h.text.strip() for h in b.driver.find_elements(By.XPATH, '//main//h2[.="Revisions"]/following-sibling::h3')]
+        b.require(revisions == ["Revision 1", "Revision 2 (this page)"], f"the revisions read {revisions}")
+        changes = b.table_rows("What revision 2 changed")
+        b.require(len(changes) == 1 and changes[0][0] == "Review date" and REVIEW_ON_TEXT in changes[0][2],
+                  f"what the correction changed reads {changes}")
+        b.follow("Read revision 1", "zg8 earlier revision")
+        b.require(b.path() == first_revision, f"'Read revision 1' leads to {b.path()}")
+        b.require("This revision was corrected." in b.main_text(), "the earlier revision is not marked as corrected")
+        b.require(not b.has('//main//a[normalize-space(.)="Correct this decision"]'), "an earlier revision can be corrected")
+        b.require(not b.has('//main//dt[normalize-space(.)="Review date"]'), "the earlier revision shows the corrected review date")
+        b.follow("See the latest revision", "zg9 latest revision")
+        b.require(b.path() == self.decision_path, f"'See the latest revision' leads to {b.path()}")
+
+    def zh_publish_decision(self):
+        b = self.b
+        b.require(self.summary_value("Who can read it") == "Private: members and staff only",
+                  f"a new decision's readers: {self.summary_value('Who can read it')!r}")
+        b.submit("zh1 decision published", button="Publish this decision")
+        b.require(b.path() == self.decision_path, f"publishing led to {b.path()}")
+        b.require(self.summary_value("Who can read it") == "Published: anyone can read it (public page)",
+                  f"the published decision's readers: {self.summary_value('Who can read it')!r}")
+        b.require(b.has('//main//button[normalize-space(.)="Unpublish this decision"]'), "a published decision cannot be unpublished")
+        self.public_decision_path = urlparse(b.link("public page").get_attribute("href")).path
+        b.require(re.fullmatch(rf"/published{self.group_path}/decisions/\d+", self.public_decision_path),
+                  f"the public page is at {self.public_decision_path}")
+        self.sign_out("zh2 sign in")
+        b.open(self.public_decision_path, "zh3 published decision")
+        self.expect_h1(DECISION_TITLE)
+        b.require(b.nav_labels() == ["Sign in"], f"signed out, the navigation offers {b.nav_labels()}")
+        b.require(f"A published decision of {GROUP.name}." in b.main_text(), "the public page does not name the group")
+        b.require(CORRECTION_REASON in b.main_text(), "the public page does not show why it was corrected")
+        b.require(self.summary_value("Review date") == REVIEW_ON_TEXT, "the public page does not show the corrected review date")
+        b.require(not b.has('//main//a[normalize-space(.)="Correct this decision"]'), "the public page offers 'Correct this decision'")
+        b.open(f"/published{self.group_path}", "zh4 published group")
+        listed = [a.text.strip() for a in b.driver.find_elements(By.XPATH, '//main//h2[.="Decisions"]/following-sibling::ul[1]/li/a')]
+        b.require(len(listed) == 1 and listed[0].startswith(f"{DECISION_TITLE} ("),
+                  f"the public group page lists the decisions {listed}, expected only {DECISION_TITLE!r}")
+        # It links the latest revision's id, the decision page the first revision's: either shows the decision as it stands.
+        b.follow(listed[0], "zh5 published decision from group")
+        self.expect_h1(DECISION_TITLE)
+        b.require(CORRECTION_REASON in b.main_text(), "the decision linked from the public group page is not the corrected one")
+        unpublished = self.proposal_decision_path.replace("/groups/", "/published/groups/", 1)
+        b.open(unpublished, "zh6 unpublished decision", status=404)
+        self.expect_h1("Page not found")
+        self.sign_in_again(ADA, "zh7")
+
+    def zi_search_log(self):
+        b = self.b
+        self.open_group_page("Decisions", "zi1 decisions")
+        b.follow("Search and export the decision log", "zi2 search group")
+        self.expect_h1("Search the decision log")
+        b.require(b.selected("Group") == GROUP.name, f"the group filter is {b.selected('Group')!r}")
+        b.fill("Words", SEARCH_WORD)
+        b.submit("zi3 search adopt", button="Search")
+        b.require(f"q={SEARCH_WORD}" in b.path(), f"the words are not in the address: {b.path()}")
+        rows = b.table_rows("Decisions found, newest first")
+        b.require(len(rows) == 1 and rows[0][0].startswith(DECISION_TITLE) and "Corrected" in rows[0][0] and rows[0][1] == GROUP.name,
+                  f"searching for {SEARCH_WORD!r} finds {rows}")
+        b.require(b.has('//main//h2[normalize-space(.)="1 decision"]'), "the page does not say 1 decision was found")
+        self.check_exports()
+        b.select("Outcome", "Not agreed")
+        b.fill("Words", "")
+        b.submit("zi4 search not agreed", button="Search")
+        rows = b.table_rows("Decisions found, newest first")
+        b.require([cells[0] for cells in rows] == [PROPOSAL_TITLE], f"the 'Not agreed' filter finds {rows}")
+        group_id = self.group_path.rsplit("/", 1)[1]
+        # Chromium's date input takes no free text, so the bad date goes through the address, as a typed-in link would.
+        b.open(f"/decisions?q={SEARCH_WORD}&from=not-a-date&group={group_id}", "zi5 search bad date", status=422)
+        self.expect_form_errors("zi5 search bad date", ["from"])
+        b.require(b.value("Words") == SEARCH_WORD, f"the words were not kept: {b.value('Words')!r}")
+        b.require(b.selected("Group") == GROUP.name, f"the group filter was not kept: {b.selected('Group')!r}")
+        b.require("Correct the filters to download these decisions." in b.main_text(), "exports are offered for bad filters")
+        rows = b.table_rows("Decisions found, newest first")
+        b.require(len(rows) == 1 and rows[0][0].startswith(DECISION_TITLE), f"with a bad date the other filters find {rows}")
+        b.follow("Decisions due for review", "zi6 reviews due")
+        self.expect_h1("Decisions due for review")
+        rows = b.table_rows("Reviews due")
+        b.require(len(rows) == 1 and rows[0] == [DECISION_TITLE, GROUP.name, REVIEW_ON_TEXT, "Agreed"], f"the reviews due read {rows}")
+        b.follow(DECISION_TITLE, "zi7 decision due")
+        b.require(b.path() == self.decision_path, f"the review links to {b.path()}, not the latest revision")
+
+    # ---- helpers for the proposal and decision log steps --------------------------------------
+
+    def expect_proposal_status(self, status):
+        tag = self.b.one('//main//p[contains(., "Status:")]/span[contains(@class, "tag")]', "status tag").text.strip()
+        self.b.require(tag == status, f"the proposal's status is {tag!r}, not {status!r}")
+
+    def download(self, href):
+        """Fetch an export the way the browser would, with its cookies: (status, content type, text)."""
+        cookies = "; ".join(f"{c['name']}={c['value']}" for c in self.b.driver.get_cookies())
+        request = urllib.request.Request(self.b.url(href), headers={"Cookie": cookies})
+        with urllib.request.urlopen(request, timeout=20) as response:
+            return response.status, response.headers.get("Content-Type", ""), response.read().decode("utf-8")
+
+    def check_exports(self):
+        """The CSV and JSON links carry the search's filters: each holds the one decision found."""
+        b = self.b
+        for label, kind in (("Download these decisions as a spreadsheet (CSV)", "text/csv"),
+                            ("Download these decisions as data (JSON)", "application/json")):
+            href = b.link(label).get_attribute("href")
+            b.require(f"q={SEARCH_WORD}" in href, f"the {kind} export does not keep the filters: {href}")
+            status, content_type, text = self.download(href)
+            b.require(status == 200 and content_type.startswith(kind), f"the {kind} export answered {status} {content_type!r}")
+            rows = json.loads(text) if kind == "application/json" else list(csv.DictReader(io.StringIO(text)))
+            titles = [row["title"] for row in rows]
+            b.require(titles == [DECISION_TITLE], f"the {kind} export holds {titles}")
+
     STEPS = [
         a_set_up_first_administrator, b_sign_out, c_sign_in, d_create_account, e_audit_log,
         f_change_password_wrongly, g_public_pages_signed_in, h_member_first_sign_in, i_one_time_link_used_up,
@@ -637,6 +915,8 @@ class Journey:
         q_draft_terms, r_propose_terms, s_decision_without_title, t_decision_adopts_terms, u_members_with_deputy,
         v_plan_meeting, w_agenda, x_attendance_and_quorum, y_declaration_and_minutes, z_overdue_action,
         za_action_done, zb_plan_series,
+        zc_open_proposal, zd_new_link_for_cy, ze_cy_objects, zf_bo_consents_and_closes, zg_correct_decision,
+        zh_publish_decision, zi_search_log,
     ]
 
 
