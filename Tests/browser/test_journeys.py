@@ -663,7 +663,7 @@ class Journey:
         b.require("No proposals have been opened yet." in b.main_text(), "a new group already lists proposals")
         b.follow("Open a proposal", "zc2 open proposal")
         self.expect_h1("Open an online proposal")
-        b.require(f"Members will decide by {CONSENT.lower()}, as version 1 of the terms of reference says." in b.main_text(),
+        b.require(f"{CONSENT} — how members decide under version 1 of the terms of reference." in b.main_text(),
                   "the form does not say members decide by consent under version 1")
         b.require(not b.has('//main//input[@name="method"]'), "the form asks for a method the terms of reference already set")
         b.require(b.value("Closing time") == "17:00", f"the closing time is not filled in with 17:00: {b.value('Closing time')!r}")

@@ -97,7 +97,7 @@ final class ProposalsTests: XCTestCase {
             let seen = try await people.second.get(proposal)
             XCTAssertEqual(seen.allMatches(#"<tr><th scope="row">([^<]+)</th><td>"#), ["Chris Chair", "Fay First", "Sol Second"])
             XCTAssertTrue(seen.contains("<td>Caseloads are too high.</td>"))
-            XCTAssertTrue(seen.contains("0 members have not responded yet."))
+            XCTAssertTrue(seen.contains("Every member has responded."))
             // the chair closes it early, after confirming
             let unconfirmed = try await people.chair.post(proposal + "/close")
             XCTAssertEqual(unconfirmed.status, .unprocessableContent)
@@ -132,7 +132,7 @@ final class ProposalsTests: XCTestCase {
             // setup: terms of reference in force say consent, a quorum of half, with lived experience
             let (group, people) = try await Self.group(app, terms: TermsOfReferenceTests.termsForm(revision: "1"))
             let form = try await people.chair.get(group + "/proposals/new")
-            XCTAssertTrue(form.contains("Members will decide by consent: no one has a reasoned objection, as version 1 of the terms of reference says."))
+            XCTAssertTrue(form.contains("Consent: no one has a reasoned objection — how members decide under version 1 of the terms of reference."))
             XCTAssertFalse(form.contains(#"name="method""#))
             // (the test clock starts at 3:13pm London time on 21 September 2026)
             let proposal = try await Self.open(people.chair, group: group, method: nil, closesAt: "15:30", closesOn: "2026-09-21")
@@ -198,7 +198,9 @@ final class ProposalsTests: XCTestCase {
             XCTAssertEqual(byMember.status, .forbidden)
             // act
             _ = try await people.chair.get(proposal)
-            let withdrawn = try await people.chair.post(proposal + "/withdraw")
+            let unconfirmed = try await people.chair.post(proposal + "/withdraw")
+            XCTAssertEqual(unconfirmed.errorSummary, ["To withdraw the proposal, confirm that you want to withdraw it"])
+            let withdrawn = try await people.chair.post(proposal + "/withdraw", [("confirm_withdraw", "yes")])
             // check
             XCTAssertEqual(withdrawn.location, proposal)
             let after = try await people.chair.get(proposal)

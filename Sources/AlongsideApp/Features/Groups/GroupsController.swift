@@ -62,7 +62,7 @@ struct GroupsController: Controller {
             GroupPage.PublishedRecords.Link(label: "\($0.when): \($0.purpose)", href: Route.publishedMeeting.href(group.id, $0.id))
         }
         let decisions = try await DecisionStore(pool: services.pool, clock: services.clock).publishedDecisions(groupID: group.id).map {
-            GroupPage.PublishedRecords.Link(label: "\($0.title) (\(LondonTime.date($0.recordedAt)))", href: Route.publishedDecision.href(group.id, $0.id))
+            GroupPage.PublishedRecords.Link(label: "\($0.title) (\(LondonTime.date($0.recordedAt)))", href: Route.publishedDecision.href(group.id, $0.chainID))
         }
         let published = GroupPage.PublishedRecords(groupID: group.id, terms: terms, meetings: meetings, decisions: decisions)
         let page = GroupPage(group: group, members: members, today: today, canManage: false, published: published)

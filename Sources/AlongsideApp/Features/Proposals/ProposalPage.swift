@@ -25,6 +25,7 @@ struct ProposalPage: PageModel {
     let closeAction: String?
     let closeEarly: CheckboxesField?
     let withdrawAction: String?
+    let confirmWithdraw: CheckboxesField?
     let errors: FormErrors
 
     struct ResponseForm: Encodable, Sendable {
@@ -60,7 +61,7 @@ struct ProposalPage: PageModel {
         let answers = ProposalRules.answers(for: proposal.method) ?? []
         responseForm = isOpen && canRespond ? ResponseForm(
             action: Route.proposalResponse.href(group.id, proposal.id),
-            response: ChoiceField("response", legend: "Your response", options: answers.map { ($0.rawValue, $0.label) }, selected: form["response"], errors: errors),
+            response: ChoiceField("response", legend: "What do you say to the proposal?", options: answers.map { ($0.rawValue, $0.label) }, selected: form["response"], errors: errors),
             reason: Field("reason", label: "Your reason", value: form["reason"], type: "textarea",
                           hint: "Needed if you " + (proposal.method == .consensus ? "cannot agree" : proposal.method == .consent ? "object" : "want to explain your vote")
                             + ". Other members will see it.", errors: errors)
@@ -72,7 +73,7 @@ struct ProposalPage: PageModel {
         hasResponded = !responded.isEmpty
         let memberIDs = Set(members.map(\.userID))
         let waiting = memberIDs.subtracting(responses.map(\.userID)).count
-        yetToRespond = waiting == 1 ? "1 member has not responded yet." : "\(waiting) members have not responded yet."
+        yetToRespond = waiting == 0 ? "Every member has responded." : waiting == 1 ? "1 member has not responded yet." : "\(waiting) members have not responded yet."
         closeAction = isOpen && canRun ? Route.closeProposal.href(group.id, proposal.id) : nil
         closeEarly = isOpen && canRun ? CheckboxesField(
             "close_early", legend: "Close it before its closing time",
@@ -80,6 +81,10 @@ struct ProposalPage: PageModel {
             options: [("yes", "I want to close it now, before its closing time")], selected: [], errors: errors
         ) : nil
         withdrawAction = isOpen && canRun ? Route.withdrawProposal.href(group.id, proposal.id) : nil
+        confirmWithdraw = isOpen && canRun ? CheckboxesField(
+            "confirm_withdraw", legend: "Withdraw the proposal", hint: "Withdrawing it ends it without a decision: the responses made so far are kept but not counted.",
+            options: [("yes", "I want to withdraw it")], selected: [], errors: errors
+        ) : nil
         self.errors = errors
     }
 }

@@ -54,7 +54,7 @@ struct ProposalFormPage: PageModel {
         action = Route.proposals.href(group.id)
         let termsMethod = terms?.content.decisionMethod
         refusal = termsMethod == .byLeads ? Self.byLeadsMessage + "." : nil
-        methodSummary = terms.map { "Members will decide by \($0.content.decisionMethod.label.lowercased()), as version \($0.number) of the terms of reference says. The quorum is checked when it closes." }
+        methodSummary = terms.map { "\($0.content.decisionMethod.label) — how members decide under version \($0.number) of the terms of reference. The quorum is checked when it closes." }
         titleField = Field("title", label: "Title", value: form["title"], errors: errors)
         question = Field("question", label: "The question members are asked", value: form["question"], type: "textarea",
                          hint: "Say what is proposed and what agreeing to it would mean.", errors: errors)

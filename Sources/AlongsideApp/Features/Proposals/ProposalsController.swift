@@ -160,6 +160,12 @@ struct ProposalsController: Controller {
         guard standing.canRun else { throw AppError.forbidden }
         let proposal = try await loadProposal(context, group: standing.group)
         guard proposal.status == .open else { return try await notOpen(proposal, group: standing.group, signedIn: signedIn) }
+        if context.form["confirm_withdraw"] != "yes" {
+            var errors = FormErrors()
+            errors.add("confirm_withdraw", "To withdraw the proposal, confirm that you want to withdraw it")
+            let page = try await page(standing, proposal: proposal, signedIn: signedIn, form: nil, errors: errors)
+            return try await services.pages.render(page, request: request, context: context)
+        }
         try await store.withdraw(proposal: proposal, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "The proposal has been withdrawn. No decision is recorded."), tokenHash: signedIn.session.tokenHash)
         return .seeOther(Route.proposal.href(standing.group.id, proposal.id))
