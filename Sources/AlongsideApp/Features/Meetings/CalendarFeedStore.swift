@@ -45,7 +45,7 @@ public struct CalendarFeedStore: Sendable {
         let from = since ?? LondonTime.startOfDay(LondonTime.addingDays(-90, to: today) ?? today) ?? Date.distantPast
         return try await pool.read { db in
             var sql = """
-                SELECT \(Meeting.columns.split(separator: ",").map { "m." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")), g.name AS group_name
+                SELECT m.*, g.name AS group_name
                 FROM meetings m JOIN groups g ON g.id = m.group_id
                 WHERE m.starts_at >= ? AND EXISTS (SELECT 1 FROM memberships s WHERE s.group_id = m.group_id AND s.user_id = ?
                     AND s.starts_on <= ? AND (s.ends_on IS NULL OR s.ends_on > ?))

@@ -140,34 +140,38 @@ struct ProposalsController: Controller {
 
     /// The chair closes it: after the closing time, or earlier if they confirm they mean to.
     @Sendable func close(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let standing = try await standing(context, signedIn)
-        guard standing.canRun else { throw AppError.forbidden }
-        let proposal = try await loadProposal(context, group: standing.group)
-        guard proposal.status == .open else { return try await notOpen(proposal, group: standing.group, signedIn: signedIn) }
-        if context.form["close_early"] != "yes" {
-            var errors = FormErrors()
-            errors.add("close_early", "The closing time has not come yet. To close it now, confirm that you want to close it early")
-            let page = try await page(standing, proposal: proposal, signedIn: signedIn, form: nil, errors: errors)
-            return try await services.pages.render(page, request: request, context: context)
-        }
-        try await store.close(proposal: proposal, closer: signedIn.user, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "The proposal is closed and its outcome is recorded as a decision."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.proposal.href(standing.group.id, proposal.id))
+        try await endOpenProposal(
+            request, context, signedIn, confirmation: "close_early",
+            refusal: "The closing time has not come yet. To close it now, confirm that you want to close it early",
+            done: "The proposal is closed and its outcome is recorded as a decision."
+        ) { proposal in try await store.close(proposal: proposal, closer: signedIn.user, requestID: context.requestID) }
     }
 
     @Sendable func withdraw(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        try await endOpenProposal(
+            request, context, signedIn, confirmation: "confirm_withdraw",
+            refusal: "To withdraw the proposal, confirm that you want to withdraw it",
+            done: "The proposal has been withdrawn. No decision is recorded."
+        ) { proposal in try await store.withdraw(proposal: proposal, by: signedIn.actor, requestID: context.requestID) }
+    }
+
+    /// Closing and withdrawing: only the chair, only while it is open, and only with the confirmation box ticked.
+    func endOpenProposal(
+        _ request: Request, _ context: AppRequestContext, _ signedIn: SignedIn, confirmation: String, refusal: String, done: String,
+        _ end: (Proposal) async throws -> Void
+    ) async throws -> Response {
         let standing = try await standing(context, signedIn)
         guard standing.canRun else { throw AppError.forbidden }
         let proposal = try await loadProposal(context, group: standing.group)
         guard proposal.status == .open else { return try await notOpen(proposal, group: standing.group, signedIn: signedIn) }
-        if context.form["confirm_withdraw"] != "yes" {
+        if context.form[confirmation] != "yes" {
             var errors = FormErrors()
-            errors.add("confirm_withdraw", "To withdraw the proposal, confirm that you want to withdraw it")
+            errors.add(confirmation, refusal)
             let page = try await page(standing, proposal: proposal, signedIn: signedIn, form: nil, errors: errors)
             return try await services.pages.render(page, request: request, context: context)
         }
-        try await store.withdraw(proposal: proposal, by: signedIn.actor, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "The proposal has been withdrawn. No decision is recorded."), tokenHash: signedIn.session.tokenHash)
+        try await end(proposal)
+        try await services.sessions.setFlash(Flash(message: done), tokenHash: signedIn.session.tokenHash)
         return .seeOther(Route.proposal.href(standing.group.id, proposal.id))
     }
 
