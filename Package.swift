@@ -32,7 +32,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-            ]
+            ],
+            resources: [.copy("Features/Roadmap/national-roadmap.json")]
         ),
         .executableTarget(
             name: "Alongside",
