@@ -17,7 +17,7 @@ struct Demo: AsyncParsableCommand {
             guard try await DemoData.isEmpty(services.pool) else { throw DemoData.Refusal.notEmpty }
             let password = DemoPassword.generate()
             let summary = try await DemoData.load(into: services, passwordHash: try await services.hasher.hash(password))
-            say("Loaded demo data: \(summary.groups) groups, \(summary.meetings) meetings, \(summary.decisions) decisions.")
+            say("Loaded demo data: \(summary.groups) groups, \(summary.meetings) meetings, \(summary.decisions) decisions, \(summary.deliverables) roadmap deliverables.")
             say("Sign in as any of these fictional people with the password: \(password)")
             for person in summary.people { say("  \(person.email)  \(person.name), \(person.role.label)") }
         } catch let refusal as DemoData.Refusal {

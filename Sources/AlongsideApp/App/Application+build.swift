@@ -63,6 +63,7 @@ func controllers(_ services: AppServices) -> [any Controller] {
         CalendarController(services: services),
         DecisionLogController(services: services),
         ProposalsController(services: services),
+        RoadmapController(services: services),
     ]
 }
 

@@ -23,6 +23,8 @@ public enum Capability: String, CaseIterable, Sendable {
     case viewAuditLog
     /// Creating groups; which kinds depends on the role (see `GroupAccess`).
     case createGroups
+    /// Tailoring the roadmap: adding, editing, retiring and linking deliverables, importing, publishing.
+    case manageRoadmap
 }
 
 /// Which roles hold which capabilities. Deny by default: a capability no role lists is held by nobody.
@@ -31,6 +33,7 @@ public enum Permissions {
         .manageAccounts: [.administrator],
         .viewAuditLog: [.administrator],
         .createGroups: [.administrator, .programmeManager, .allianceLead],
+        .manageRoadmap: [.administrator, .programmeManager],
     ]
 
     public static func allows(_ role: Role, _ capability: Capability) -> Bool {

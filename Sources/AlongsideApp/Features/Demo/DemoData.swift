@@ -18,6 +18,7 @@ public enum DemoData {
         public let groups: Int
         public let meetings: Int
         public let decisions: Int
+        public let deliverables: Int
     }
 
     static let actor = AuditActor(userID: nil, label: "Demo data")
@@ -193,6 +194,8 @@ public enum DemoData {
             invalidReason: nil, adoptsTermsVersion: nil
         ), groupID: alliance.id, termsVersion: nil, quorumMet: true, by: allianceRecorder, requestID: nil)
 
-        return Summary(people: people, groups: 3, meetings: 3 + planned.count, decisions: 3)
+        let deliverables = try await DemoRoadmap.load(into: services, manager: AuditActor(userID: id("Blake"), label: "Blake Example"),
+                                                      ownerGroupID: leaders.id, ownerUserID: id("Blake"))
+        return Summary(people: people, groups: 3, meetings: 3 + planned.count, decisions: 3, deliverables: deliverables)
     }
 }

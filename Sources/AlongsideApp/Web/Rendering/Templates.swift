@@ -13,5 +13,6 @@ enum Templates {
         ActionsPage.template, ActionFormPage.template, CalendarPage.template,
         PublishedDecisionPage.template, DecisionSearchPage.template, ReviewsDuePage.template,
         ProposalsPage.template, ProposalFormPage.template, ProposalPage.template,
+        RoadmapPage.template, DeliverablePage.template, DeliverableFormPage.template,
     ]
 }

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Who may change the roadmap. Programme managers and administrators tailor it (add, edit, retire, link,
+/// import, publish); a deliverable's owner (the person, or a member of the owning group) also updates its
+/// status and success markers. Everyone signed in reads it.
+enum RoadmapAccess {
+    static func canManage(_ role: Role) -> Bool { Permissions.allows(role, .manageRoadmap) }
+
+    static func canUpdateProgress(_ deliverable: Deliverable, role: Role, userID: Int64, memberOf groupIDs: Set<Int64>) -> Bool {
+        if canManage(role) { return true }
+        switch deliverable.owner {
+        case .person(let id): return id == userID
+        case .group(let id): return groupIDs.contains(id)
+        case nil: return false
+        }
+    }
+}
+
+/// Checking the roadmap's forms: plain functions over the submitted values.
+enum RoadmapForms {
+    static let titleLimit = 200
+
+    static func deliverable(_ form: FormData, workstreams: [Workstream], owners: Set<DeliverableOwner>, errors: inout FormErrors) -> RoadmapStore.DeliverableInput? {
+        let title = form.trimmed("title")
+        if title.isEmpty { errors.add("title", "Enter the deliverable's title") }
+        else if title.count > titleLimit { errors.add("title", "Keep the title to \(titleLimit) characters or fewer") }
+        let workstream = form["workstream"]
+        if !workstreams.contains(where: { $0.key == workstream }) { errors.add("workstream", "Select the workstream it belongs to") }
+        var owner: DeliverableOwner?
+        if !form["owner"].isEmpty {
+            owner = DeliverableOwner(formValue: form["owner"])
+            if owner.map({ !owners.contains($0) }) ?? true { errors.add("owner", "Select an owner from the list, or nobody yet") }
+        }
+        let target = form.trimmed("target_on")
+        if !target.isEmpty, LondonTime.startOfDay(target) == nil { errors.add("target_on", "Enter the target date as a real date, like 2027-03-31") }
+        var involvement: InvolvementRung?
+        if !form["involvement"].isEmpty {
+            involvement = InvolvementRung(rawValue: form["involvement"])
+            if involvement == nil { errors.add("involvement", "Select how experts by experience are involved, or not recorded yet") }
+        }
+        guard errors.isEmpty else { return nil }
+        return .init(title: title, workstream: workstream, summary: form.trimmed("summary"), owner: owner,
+                     targetOn: target.isEmpty ? nil : target, involvement: involvement)
+    }
+
+    static func status(_ form: FormData, current: DeliverableStatus, errors: inout FormErrors) -> (status: DeliverableStatus, note: String)? {
+        let status = DeliverableStatus(rawValue: form["status"])
+        if status == nil { errors.add("status", "Select the deliverable's status") }
+        else if status == current { errors.add("status", "The status is already \(current.label.lowercased()). Select a different one") }
+        let note = form.trimmed("note")
+        if note.isEmpty { errors.add("note", "Say what happened, so the history explains the change") }
+        guard errors.isEmpty, let status else { return nil }
+        return (status, note)
+    }
+
+    /// A success marker's form: its fields are named after the marker, as the page holds one form per marker.
+    static func marker(_ form: FormData, markerID: Int64, errors: inout FormErrors) -> (status: MarkerStatus, evidence: String)? {
+        let status = MarkerStatus(rawValue: form["marker_\(markerID)"])
+        if status == nil { errors.add("marker_\(markerID)", "Select how far the success marker is met") }
+        let evidence = form.trimmed("evidence_\(markerID)")
+        if status != nil, status != .notMet, evidence.isEmpty { errors.add("evidence_\(markerID)", "Give the evidence that it is met, or partly met") }
+        guard errors.isEmpty, let status else { return nil }
+        return (status, evidence)
+    }
+
+    static func link(_ form: FormData, deliverableID: Int64, candidates: Set<Int64>, errors: inout FormErrors) -> Int64? {
+        guard let target = Int64(form["relies_on"]) else {
+            errors.add("relies_on", "Select the deliverable it relies upon")
+            return nil
+        }
+        if target == deliverableID { errors.add("relies_on", "A deliverable cannot rely upon itself. Select a different one") }
+        else if !candidates.contains(target) { errors.add("relies_on", "Select a deliverable from the list") }
+        return errors.isEmpty ? target : nil
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// The live deliverables and their links as a `DependencyGraph`, with the analysis worked out once and
+/// looked up by deliverable id. Links touching a retired deliverable are left out.
+public struct RoadmapGraph: Sendable {
+    public let deliverables: [Deliverable]
+    public let graph: DependencyGraph
+    /// Components relied-upon first (the order to work in).
+    public let components: [[Int]]
+    public let componentOf: [Int]
+    public let reach: [GraphAnalysis.Reach]
+    let indexOf: [Int64: Int]
+
+    public init(deliverables: [Deliverable], links: [(Int64, Int64)]) {
+        self.deliverables = deliverables
+        var indexOf: [Int64: Int] = [:]
+        for (index, deliverable) in deliverables.enumerated() { indexOf[deliverable.id] = index }
+        self.indexOf = indexOf
+        graph = DependencyGraph(count: deliverables.count, links: links.compactMap { link in
+            guard let from = indexOf[link.0], let to = indexOf[link.1] else { return nil }
+            return (from: from, to: to)
+        })
+        components = GraphAnalysis.components(graph)
+        var componentOf = Array(repeating: 0, count: deliverables.count)
+        for (number, members) in components.enumerated() { for member in members { componentOf[member] = number } }
+        self.componentOf = componentOf
+        reach = GraphAnalysis.reach(graph)
+    }
+
+    public func index(of id: Int64) -> Int? { indexOf[id] }
+
+    func isInPlace(_ node: Int) -> Bool { deliverables[node].status == .inPlace }
+
+    /// The cycles: components with more than one member, numbered from 1 in work order.
+    public var cycles: [[Int]] { components.filter { $0.count > 1 } }
+
+    /// The cycle (1-based number in `cycles`) a node belongs to, if any.
+    public func cycleNumber(of node: Int) -> Int? {
+        let component = components[componentOf[node]]
+        guard component.count > 1 else { return nil }
+        return cycles.firstIndex(of: component).map { $0 + 1 }
+    }
+
+    public func reliesOn(_ node: Int) -> [Int] { graph.reliesOn[node] }
+
+    public func reliedOnBy(_ node: Int) -> [Int] {
+        (0..<graph.count).filter { graph.reliesOn[$0].contains(node) }
+    }
+
+    public func reliesOnTransitively(_ node: Int) -> [Int] {
+        GraphAnalysis.reliesOnTransitively(node, in: graph).filter { $0 != node }.sorted()
+    }
+
+    public func blockers(of node: Int) -> [Int] {
+        GraphAnalysis.blockers(of: node, in: graph, inPlace: isInPlace)
+    }
+
+    public func keyEnablers(limit: Int = 15) -> [(node: Int, reach: GraphAnalysis.Reach)] {
+        GraphAnalysis.keyEnablers(graph, inPlace: isInPlace, limit: limit)
+    }
+
+    /// Blockers of every node at once: what each relies upon, transitively, that is not in place. Worked out
+    /// over the components (relied-upon first) so the whole roadmap costs one pass.
+    public func allBlockers() -> [[Int]] {
+        var perComponent: [Set<Int>] = Array(repeating: [], count: components.count)
+        for (number, members) in components.enumerated() {
+            var blockers = Set<Int>()
+            let cyclic = members.count > 1
+            for member in members {
+                for target in graph.reliesOn[member] {
+                    let targetComponent = componentOf[target]
+                    if targetComponent != number {
+                        blockers.formUnion(perComponent[targetComponent])
+                        if !isInPlace(target) { blockers.insert(target) }
+                    }
+                }
+                if cyclic && !isInPlace(member) { blockers.insert(member) }
+            }
+            perComponent[number] = blockers
+        }
+        return (0..<graph.count).map { node in perComponent[componentOf[node]].filter { $0 != node }.sorted() }
+    }
+}

@@ -1,0 +1,316 @@
+import Foundation
+
+/// How a status is shown: its words, and a tag style. The words always carry the meaning; colour only adds to it.
+struct StatusView: Encodable, Sendable {
+    let label: String
+    let tagClass: String
+
+    init(_ status: DeliverableStatus) {
+        label = status.label
+        switch status {
+        case .notStarted: tagClass = "tag tag-grey"
+        case .planning: tagClass = "tag tag-blue"
+        case .inProgress: tagClass = "tag tag-yellow"
+        case .atRisk: tagClass = "tag tag-missing"
+        case .inPlace: tagClass = "tag"
+        }
+    }
+}
+
+/// A deliverable named in a list, with its status.
+struct DeliverableLink: Encodable, Sendable {
+    let id: Int64
+    let title: String
+    let href: String
+    let status: StatusView
+
+    init(_ deliverable: Deliverable) {
+        id = deliverable.id
+        title = deliverable.title
+        href = Route.deliverable.href(deliverable.id)
+        status = StatusView(deliverable.status)
+    }
+}
+
+struct StatusCount: Encodable, Sendable {
+    let label: String
+    let count: Int
+}
+
+/// The roadmap overview: every live deliverable by workstream, with status counts and progress, filtered by
+/// workstream, status and owner.
+struct RoadmapPage: PageModel {
+    static let template = "roadmap/index"
+    let title = "Roadmap"
+    let workstream: SelectField
+    let status: SelectField
+    let owner: SelectField
+    let summary: String
+    let totals: [StatusCount]
+    let sections: [Section]
+    let hasSections: Bool
+    let canManage: Bool
+    let isFiltered: Bool
+
+    struct Section: Encodable, Sendable {
+        let id: String
+        let name: String
+        let progress: String
+        let percent: Int
+        let counts: [StatusCount]
+        let rows: [Row]
+    }
+
+    struct Row: Encodable, Sendable {
+        let link: DeliverableLink
+        let owner: String
+        let target: String
+        let blockers: Int
+        let involvement: String
+        let notInGrid: Bool
+    }
+
+    init(graph: RoadmapGraph, workstreams: [Workstream], owners: [(value: String, label: String)], query: FormData, canManage: Bool) {
+        let none = FormErrors()
+        workstream = SelectField("workstream", label: "Workstream", options: [("", "All workstreams")] + workstreams.map { ($0.key, $0.name) },
+                                 selected: query["workstream"], errors: none)
+        status = SelectField("status", label: "Status", options: [("", "Any status")] + DeliverableStatus.allCases.map { ($0.rawValue, $0.label) },
+                             selected: query["status"], errors: none)
+        owner = SelectField("owner", label: "Owner", options: [("", "Anyone"), ("none", "Nobody yet")] + owners, selected: query["owner"], errors: none)
+        let blockers = graph.allBlockers()
+        let chosen = (0..<graph.deliverables.count).filter { index in
+            let deliverable = graph.deliverables[index]
+            if !query["workstream"].isEmpty, deliverable.workstream != query["workstream"] { return false }
+            if !query["status"].isEmpty, deliverable.status.rawValue != query["status"] { return false }
+            switch query["owner"] {
+            case "": return true
+            case "none": return deliverable.owner == nil
+            case let value: return deliverable.owner?.formValue == value
+            }
+        }
+        isFiltered = !(query["workstream"] + query["status"] + query["owner"]).isEmpty
+        func counts(_ indices: [Int]) -> [StatusCount] {
+            DeliverableStatus.allCases.map { status in StatusCount(label: status.label, count: indices.filter { graph.deliverables[$0].status == status }.count) }
+        }
+        func progress(_ indices: [Int]) -> (String, Int) {
+            let done = indices.filter { graph.deliverables[$0].status == .inPlace }.count
+            let percent = indices.isEmpty ? 0 : done * 100 / indices.count
+            return ("\(done) of \(indices.count) in place (\(percent)%)", percent)
+        }
+        totals = counts(chosen)
+        summary = "\(chosen.count) deliverable\(chosen.count == 1 ? "" : "s")" + (chosen.isEmpty ? "" : ", " + progress(chosen).0)
+        let byWorkstream = Dictionary(grouping: chosen, by: { graph.deliverables[$0].workstream })
+        sections = workstreams.compactMap { workstream in
+            guard let indices = byWorkstream[workstream.key] else { return nil }
+            let (text, percent) = progress(indices)
+            return Section(id: "workstream-\(workstream.key)", name: workstream.name, progress: text, percent: percent, counts: counts(indices), rows: indices.map { index in
+                let deliverable = graph.deliverables[index]
+                return Row(link: DeliverableLink(deliverable), owner: deliverable.ownerName ?? "Nobody yet",
+                           target: deliverable.targetOn.map(LondonTime.day) ?? "Not set", blockers: blockers[index].count,
+                           involvement: deliverable.involvement?.label ?? "Not recorded", notInGrid: !deliverable.inGrid)
+            })
+        }
+        hasSections = !sections.isEmpty
+        self.canManage = canManage
+    }
+}
+
+/// One deliverable: its text, status and history, success markers, links both ways and its cycle.
+struct DeliverablePage: PageModel {
+    static let template = "roadmap/deliverable"
+    static let hasForm = true
+    let title: String
+    let deliverable: Details
+    let details: [MeetingPage.Line]
+    let canManage: Bool
+    let canUpdate: Bool
+    let statusForm: StatusForm?
+    let markers: [Marker]
+    let gettingStarted: [Text]
+    let resources: [Text]
+    let voice: [Text]
+    let reliesOn: [LinkRow]
+    let reliedOnBy: [DeliverableLink]
+    let transitive: String
+    let canRestore: Bool
+    let blockers: [DeliverableLink]
+    let reach: String
+    let cycle: Cycle?
+    let linkForm: SelectField?
+    let confirmRetire: Field?
+    let history: [HistoryRow]
+    let errors: FormErrors
+
+    struct Details: Encodable, Sendable {
+        let id: Int64
+        let summary: String?
+        let workstream: String
+        let status: StatusView
+        let notInGrid: Bool
+        let retired: String?
+        let editHref: String
+        let statusAction: String
+        let linksAction: String
+        let retireAction: String
+        let restoreAction: String
+    }
+
+    struct StatusForm: Encodable, Sendable {
+        let status: ChoiceField
+        let note: Field
+    }
+
+    struct Marker: Encodable, Sendable {
+        let id: String
+        let text: String
+        let source: String
+        let status: String
+        let met: Bool
+        let evidence: String?
+        let action: String
+        let choice: SelectField
+        let evidenceField: Field
+    }
+
+    struct Text: Encodable, Sendable {
+        let text: String
+        let source: String
+    }
+
+    struct LinkRow: Encodable, Sendable {
+        let link: DeliverableLink
+        let removeAction: String?
+    }
+
+    struct Cycle: Encodable, Sendable {
+        let number: Int
+        let href: String
+        let others: [DeliverableLink]
+    }
+
+    struct HistoryRow: Encodable, Sendable {
+        let when: String
+        let what: String
+        let who: String
+        let note: String?
+    }
+
+    init(deliverable item: Deliverable, items: [DeliverableItem], graph: RoadmapGraph, history changes: [RoadmapChange],
+         canManage: Bool, canUpdate: Bool, form: FormData, errors: FormErrors, errorMarkerID: Int64? = nil) {
+        title = item.title
+        let id = item.id
+        deliverable = Details(
+            id: id, summary: item.summary.isEmpty ? nil : item.summary, workstream: item.workstreamName, status: StatusView(item.status),
+            notInGrid: !item.inGrid, retired: item.retiredAt.map(LondonTime.date), editHref: Route.editDeliverable.href(id),
+            statusAction: Route.deliverableStatus.href(id), linksAction: Route.deliverableLinks.href(id),
+            retireAction: Route.retireDeliverable.href(id), restoreAction: Route.restoreDeliverable.href(id)
+        )
+        details = [
+            MeetingPage.Line(label: "Workstream", value: item.workstreamName),
+            MeetingPage.Line(label: "Owner", value: item.ownerName ?? "Nobody yet"),
+            MeetingPage.Line(label: "Target date", value: item.targetOn.map(LondonTime.day) ?? "Not set"),
+            MeetingPage.Line(label: "Involvement of experts by experience", value: item.involvement.map { "\($0.label): \($0.hint)" } ?? "Not recorded"),
+        ]
+        self.canManage = canManage && !item.isRetired
+        self.canUpdate = canUpdate && !item.isRetired
+        canRestore = canManage && item.isRetired
+        statusForm = canUpdate && !item.isRetired ? StatusForm(
+            status: ChoiceField("status", legend: "New status", options: DeliverableStatus.allCases.map { ($0.rawValue, $0.label) }, selected: form["status"], errors: errors),
+            note: Field("note", label: "What happened", value: form["note"], type: "textarea", hint: "Kept in the history with your name and the date.", errors: errors)
+        ) : nil
+        markers = items.filter { $0.kind == .successMarker }.map { marker in
+            let mine = errorMarkerID == marker.id
+            let markerErrors = mine ? errors : FormErrors()
+            return Marker(
+                id: "marker-\(marker.id)", text: marker.text, source: marker.source, status: (marker.markerStatus ?? .notMet).label,
+                met: marker.markerStatus == .met, evidence: marker.evidence.isEmpty ? nil : marker.evidence,
+                action: Route.successMarker.href(id, marker.id),
+                choice: SelectField("marker_\(marker.id)", label: "How far it is met", options: MarkerStatus.allCases.map { ($0.rawValue, $0.label) },
+                                    selected: mine ? form["marker_\(marker.id)"] : (marker.markerStatus ?? .notMet).rawValue, errors: markerErrors),
+                evidenceField: Field("evidence_\(marker.id)", label: "Evidence", value: mine ? form["evidence_\(marker.id)"] : marker.evidence,
+                                     type: "textarea", errors: markerErrors)
+            )
+        }
+        func texts(_ kind: DeliverableItem.Kind) -> [Text] { items.filter { $0.kind == kind }.map { Text(text: $0.text, source: $0.source) } }
+        gettingStarted = texts(.gettingStarted)
+        resources = texts(.resource)
+        voice = texts(.serviceUserVoice)
+        if let node = graph.index(of: id) {
+            reliesOn = graph.reliesOn(node).map { LinkRow(link: DeliverableLink(graph.deliverables[$0]),
+                                                          removeAction: canManage ? Route.removeDeliverableLink.href(id, graph.deliverables[$0].id) : nil) }
+            reliedOnBy = graph.reliedOnBy(node).map { DeliverableLink(graph.deliverables[$0]) }
+            let count = graph.reliesOnTransitively(node).count
+            transitive = "With what those rely upon in turn, it relies on \(count) deliverable\(count == 1 ? "" : "s") in all."
+            blockers = graph.blockers(of: node).map { DeliverableLink(graph.deliverables[$0]) }
+            let reach = graph.reach[node]
+            self.reach = "\(reach.direct) deliverable\(reach.direct == 1 ? "" : "s") rely on it directly, \(reach.transitive) directly or through others."
+            cycle = graph.cycleNumber(of: node).map { number in
+                Cycle(number: number, href: Route.roadmapAnalysis.href + "#cycle-\(number)",
+                      others: graph.components[graph.componentOf[node]].filter { $0 != node }.map { DeliverableLink(graph.deliverables[$0]) })
+            }
+            let linked = Set(graph.reliesOn(node))
+            linkForm = canManage ? SelectField("relies_on", label: "Relies upon", options: [("", "Select a deliverable")] + graph.deliverables.indices
+                .filter { $0 != node && !linked.contains($0) }.map { (String(graph.deliverables[$0].id), graph.deliverables[$0].title) },
+                                               selected: errorMarkerID == nil ? form["relies_on"] : "", errors: errors) : nil
+        } else {
+            reliesOn = []; reliedOnBy = []; transitive = ""; blockers = []; reach = "Retired deliverables are left out of the analysis."
+            cycle = nil; linkForm = nil
+        }
+        confirmRetire = canManage && !item.isRetired ? Field("confirm", label: "Yes, retire this deliverable", errors: errors) : nil
+        history = changes.map { change in
+            HistoryRow(when: LondonTime.dateTime(change.at), what: change.sentence, who: change.byName ?? "Alongside", note: change.note.isEmpty ? nil : change.note)
+        }
+        self.errors = errors
+    }
+}
+
+/// Adding or editing a deliverable. On an edit refused because someone else saved first, their version is
+/// shown beside what this person typed.
+struct DeliverableFormPage: PageModel {
+    static let template = "roadmap/form"
+    static let hasForm = true
+    let title: String
+    let action: String
+    let cancelHref: String
+    let version: String?
+    let titleField: Field
+    let workstream: SelectField
+    let summary: Field
+    let owner: SelectField
+    let targetOn: Field
+    let involvement: ChoiceField
+    let conflict: [MeetingPage.Line]?
+    let errors: FormErrors
+
+    init(editing: Deliverable?, workstreams: [Workstream], owners: [(value: String, label: String)], form: FormData, errors: FormErrors,
+         version: Int? = nil, conflict: Deliverable? = nil) {
+        title = editing.map { "Edit: \($0.title)" } ?? "Add a deliverable"
+        action = editing.map { Route.editDeliverable.href($0.id) } ?? Route.newDeliverable.href
+        cancelHref = editing.map { Route.deliverable.href($0.id) } ?? Route.roadmap.href
+        self.version = (version ?? editing?.version).map(String.init)
+        titleField = Field("title", label: "Title", value: form["title"], errors: errors)
+        workstream = SelectField("workstream", label: "Workstream", options: [("", "Select a workstream")] + workstreams.map { ($0.key, $0.name) },
+                                 selected: form["workstream"], errors: errors)
+        summary = Field("summary", label: "Summary (optional)", value: form["summary"], type: "textarea", hint: "What it is and why it matters, in plain words.", errors: errors)
+        owner = SelectField("owner", label: "Owner (optional)", hint: "A person or a group.", options: [("", "Nobody yet")] + owners, selected: form["owner"], errors: errors)
+        targetOn = Field("target_on", label: "Target date (optional)", value: form["target_on"], type: "date", errors: errors)
+        involvement = ChoiceField("involvement", legend: "How are experts by experience involved?",
+                                  options: [("", "Not recorded yet")] + InvolvementRung.allCases.map { ($0.rawValue, "\($0.label): \($0.hint)") },
+                                  selected: form["involvement"], errors: errors)
+        self.conflict = conflict.map { current in [
+            MeetingPage.Line(label: "Title", value: current.title),
+            MeetingPage.Line(label: "Workstream", value: current.workstreamName),
+            MeetingPage.Line(label: "Summary", value: current.summary.isEmpty ? "None" : current.summary),
+            MeetingPage.Line(label: "Owner", value: current.ownerName ?? "Nobody yet"),
+            MeetingPage.Line(label: "Target date", value: current.targetOn.map(LondonTime.day) ?? "Not set"),
+            MeetingPage.Line(label: "Involvement", value: current.involvement?.label ?? "Not recorded"),
+        ] }
+        self.errors = errors
+    }
+
+    static func formData(for deliverable: Deliverable) -> FormData {
+        FormData([("title", deliverable.title), ("workstream", deliverable.workstream), ("summary", deliverable.summary),
+                  ("owner", deliverable.owner?.formValue ?? ""), ("target_on", deliverable.targetOn ?? ""),
+                  ("involvement", deliverable.involvement?.rawValue ?? "")])
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import GRDB
+
+public struct Workstream: Sendable, Equatable {
+    public let key: String
+    public let name: String
+}
+
+/// Who a deliverable belongs to: a person or a group.
+public enum DeliverableOwner: Sendable, Equatable, Hashable {
+    case person(Int64)
+    case group(Int64)
+
+    /// "person:3" or "group:2", as forms and filters carry it.
+    public var formValue: String {
+        switch self {
+        case .person(let id): return "person:\(id)"
+        case .group(let id): return "group:\(id)"
+        }
+    }
+
+    public init?(formValue: String) {
+        let parts = formValue.split(separator: ":", maxSplits: 1)
+        guard parts.count == 2, let id = Int64(parts[1]) else { return nil }
+        switch parts[0] {
+        case "person": self = .person(id)
+        case "group": self = .group(id)
+        default: return nil
+        }
+    }
+}
+
+/// A deliverable as stored, with its workstream's and owner's names.
+public struct Deliverable: Sendable, Equatable {
+    public var id: Int64
+    public var nationalKey: String?
+    public var title: String
+    public var workstream: String
+    public var workstreamName: String
+    public var summary: String
+    public var inGrid: Bool
+    public var status: DeliverableStatus
+    public var owner: DeliverableOwner?
+    public var ownerName: String?
+    public var targetOn: String?
+    public var involvement: InvolvementRung?
+    public var retiredAt: Date?
+    public var version: Int
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    static let selectSQL = """
+        SELECT d.*, w.name AS workstream_name, COALESCE(u.name, g.name) AS owner_name
+          FROM deliverables d
+          JOIN roadmap_workstreams w ON w.key = d.workstream
+          LEFT JOIN users u ON u.id = d.owner_user_id
+          LEFT JOIN groups g ON g.id = d.owner_group_id
+        """
+
+    init(row: Row) {
+        id = row["id"]
+        nationalKey = row["national_key"]
+        title = row["title"]
+        workstream = row["workstream"]
+        workstreamName = row["workstream_name"]
+        summary = row["summary"]
+        inGrid = row["in_grid"]
+        status = DeliverableStatus(rawValue: row["status"]) ?? .notStarted
+        if let person: Int64 = row["owner_user_id"] {
+            owner = .person(person)
+        } else if let group: Int64 = row["owner_group_id"] {
+            owner = .group(group)
+        }
+        ownerName = row["owner_name"]
+        targetOn = row["target_on"]
+        involvement = (row["involvement"] as String?).flatMap(InvolvementRung.init)
+        retiredAt = row["retired_at"]
+        version = row["version"]
+        createdAt = row["created_at"]
+        updatedAt = row["updated_at"]
+    }
+
+    public var isRetired: Bool { retiredAt != nil }
+
+    var snapshot: [String: String] {
+        [
+            "title": title, "workstream": workstream, "summary": summary, "status": status.rawValue,
+            "owner": owner?.formValue ?? "", "target_on": targetOn ?? "", "involvement": involvement?.rawValue ?? "",
+            "retired": retiredAt == nil ? "no" : "yes",
+        ]
+    }
+}
+
+/// A getting-started step, success marker, resource or service-user voice line.
+public struct DeliverableItem: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case gettingStarted = "getting_started"
+        case successMarker = "success_marker"
+        case resource
+        case serviceUserVoice = "service_user_voice"
+    }
+
+    public var id: Int64
+    public var deliverableID: Int64
+    public var kind: Kind
+    public var position: Int
+    public var text: String
+    public var source: String
+    public var markerStatus: MarkerStatus?
+    public var evidence: String
+
+    init(row: Row) {
+        id = row["id"]
+        deliverableID = row["deliverable_id"]
+        kind = Kind(rawValue: row["kind"]) ?? .gettingStarted
+        position = row["position"]
+        text = row["text"]
+        source = row["source"]
+        markerStatus = (row["marker_status"] as String?).flatMap(MarkerStatus.init)
+        evidence = row["evidence"]
+    }
+}
+
+/// One change to a deliverable: its history and "what changed since".
+public struct RoadmapChange: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case added, edited, status, owner, target, involvement, marker
+        case linkAdded = "link_added"
+        case linkRemoved = "link_removed"
+        case retired, restored
+    }
+
+    public var id: Int64
+    public var deliverableID: Int64
+    public var deliverableTitle: String
+    public var kind: Kind
+    public var from: String
+    public var to: String
+    public var otherID: Int64?
+    public var otherTitle: String?
+    public var note: String
+    public var byName: String?
+    public var at: Date
+
+    static let selectSQL = """
+        SELECT c.*, d.title AS deliverable_title, o.title AS other_title, u.name AS by_name
+          FROM roadmap_changes c
+          JOIN deliverables d ON d.id = c.deliverable_id
+          LEFT JOIN deliverables o ON o.id = c.other_deliverable_id
+          LEFT JOIN users u ON u.id = c.user_id
+        """
+
+    init(row: Row) {
+        id = row["id"]
+        deliverableID = row["deliverable_id"]
+        deliverableTitle = row["deliverable_title"]
+        kind = Kind(rawValue: row["kind"]) ?? .edited
+        from = row["from_value"]
+        to = row["to_value"]
+        otherID = row["other_deliverable_id"]
+        otherTitle = row["other_title"]
+        note = row["note"]
+        byName = row["by_name"]
+        at = row["at"]
+    }
+
+    /// What happened, in plain words: "Status changed from Planning to At risk".
+    public var sentence: String {
+        func status(_ raw: String) -> String { DeliverableStatus(rawValue: raw)?.label ?? raw }
+        func day(_ raw: String) -> String { raw.isEmpty ? "none" : LondonTime.day(raw) }
+        func rung(_ raw: String) -> String { InvolvementRung(rawValue: raw)?.label ?? "not recorded" }
+        func named(_ raw: String) -> String { raw.isEmpty ? "nobody" : raw }
+        switch kind {
+        case .added: return "Added to the roadmap" + (to.isEmpty ? "" : " (\(to))")
+        case .edited: return "Details edited" + (to.isEmpty ? "" : ": \(to)")
+        case .status: return "Status changed from \(status(from)) to \(status(to))"
+        case .owner: return "Owner changed from \(named(from)) to \(named(to))"
+        case .target: return "Target date changed from \(day(from)) to \(day(to))"
+        case .involvement: return "Involvement changed from \(rung(from)) to \(rung(to))"
+        case .marker: return "Success marker \"\(from)\" now \((MarkerStatus(rawValue: to)?.label ?? to).lowercased())"
+        case .linkAdded: return "Now relies upon \(otherTitle ?? "a deliverable")"
+        case .linkRemoved: return "No longer relies upon \(otherTitle ?? "a deliverable")"
+        case .retired: return "Retired"
+        case .restored: return "Brought back from retirement"
+        }
+    }
+}

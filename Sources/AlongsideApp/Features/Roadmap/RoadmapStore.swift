@@ -1,0 +1,268 @@
+import Foundation
+import GRDB
+
+/// Deliverables, their items, links and changes. Every change is written with its audit row and a
+/// `roadmap_changes` row in one transaction.
+public struct RoadmapStore: Sendable {
+    let pool: DatabasePool
+    let clock: AppClock
+
+    public init(pool: DatabasePool, clock: AppClock) {
+        self.pool = pool
+        self.clock = clock
+    }
+
+    /// What a person edits on the add and edit forms.
+    public struct DeliverableInput: Sendable, Equatable {
+        public var title: String
+        public var workstream: String
+        public var summary: String
+        public var owner: DeliverableOwner?
+        public var targetOn: String?
+        public var involvement: InvolvementRung?
+    }
+
+    public enum EditOutcome: Sendable {
+        case saved(Deliverable)
+        /// Someone else saved first; their version is returned so both can be shown.
+        case conflict(current: Deliverable)
+    }
+
+    // MARK: Reading
+
+    public func workstreams() async throws -> [Workstream] {
+        try await pool.read { db in try Self.workstreams(in: db) }
+    }
+
+    static func workstreams(in db: Database) throws -> [Workstream] {
+        try Row.fetchAll(db, sql: "SELECT key, name FROM roadmap_workstreams ORDER BY position, key").map { Workstream(key: $0["key"], name: $0["name"]) }
+    }
+
+    public func deliverables(includeRetired: Bool = false) async throws -> [Deliverable] {
+        try await pool.read { db in try Self.deliverables(includeRetired: includeRetired, in: db) }
+    }
+
+    static func deliverables(includeRetired: Bool, in db: Database) throws -> [Deliverable] {
+        let sql = Deliverable.selectSQL + (includeRetired ? "" : " WHERE d.retired_at IS NULL") + " ORDER BY w.position, d.id"
+        return try Row.fetchAll(db, sql: sql).map(Deliverable.init)
+    }
+
+    public func deliverable(id: Int64) async throws -> Deliverable? {
+        try await pool.read { db in try Self.deliverable(id: id, in: db) }
+    }
+
+    static func deliverable(id: Int64, in db: Database) throws -> Deliverable? {
+        try Row.fetchOne(db, sql: Deliverable.selectSQL + " WHERE d.id = ?", arguments: [id]).map(Deliverable.init)
+    }
+
+    public func items(deliverableID: Int64) async throws -> [DeliverableItem] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM deliverable_items WHERE deliverable_id = ? ORDER BY kind, position, id",
+                             arguments: [deliverableID]).map(DeliverableItem.init)
+        }
+    }
+
+    /// Links in force, as (deliverable, relied upon).
+    public func links() async throws -> [(from: Int64, to: Int64)] {
+        try await pool.read { db in try Self.links(in: db).map { (from: $0.0, to: $0.1) } }
+    }
+
+    static func links(in db: Database) throws -> [(Int64, Int64)] {
+        try Row.fetchAll(db, sql: "SELECT deliverable_id, relies_on_id FROM deliverable_links WHERE removed_at IS NULL ORDER BY deliverable_id, relies_on_id")
+            .map { ($0[0], $0[1]) }
+    }
+
+    /// Everything the analysis needs, read in one transaction so it is consistent.
+    public func graph() async throws -> RoadmapGraph {
+        try await pool.read { db in
+            RoadmapGraph(deliverables: try Self.deliverables(includeRetired: false, in: db), links: try Self.links(in: db))
+        }
+    }
+
+    public func history(deliverableID: Int64) async throws -> [RoadmapChange] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: RoadmapChange.selectSQL + " WHERE c.deliverable_id = ? ORDER BY c.at DESC, c.id DESC",
+                             arguments: [deliverableID]).map(RoadmapChange.init)
+        }
+    }
+
+    /// Every change at or after the moment, oldest first.
+    public func changes(since: Date) async throws -> [RoadmapChange] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: RoadmapChange.selectSQL + " WHERE c.at >= ? ORDER BY c.at, c.id", arguments: [since]).map(RoadmapChange.init)
+        }
+    }
+
+    /// Each deliverable's status changes, for the progress chart.
+    public func statusChanges() async throws -> [(deliverableID: Int64, at: Date, status: DeliverableStatus)] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT deliverable_id, at, to_value FROM roadmap_changes WHERE kind = 'status' ORDER BY at, id").compactMap { row in
+                DeliverableStatus(rawValue: row[2]).map { (deliverableID: row[0], at: row[1], status: $0) }
+            }
+        }
+    }
+
+    public func isPublished() async throws -> Bool {
+        try await pool.read { db in try Bool.fetchOne(db, sql: "SELECT published FROM roadmap_settings WHERE id = 1") ?? false }
+    }
+
+    // MARK: Changing
+
+    public func setPublished(_ published: Bool, by actor: AuditActor, requestID: String?) async throws {
+        let now = clock.now()
+        try await pool.write { db in
+            let before = try Bool.fetchOne(db, sql: "SELECT published FROM roadmap_settings WHERE id = 1") ?? false
+            try db.execute(sql: "UPDATE roadmap_settings SET published = ?, updated_at = ? WHERE id = 1", arguments: [published, now])
+            let change = AuditChange(action: "updated", recordKind: "roadmap_settings", recordID: "1",
+                                     summary: published ? "Published roadmap progress" : "Stopped publishing roadmap progress",
+                                     before: ["published": before ? "yes" : "no"], after: ["published": published ? "yes" : "no"])
+            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+        }
+    }
+
+    public func create(_ input: DeliverableInput, by actor: AuditActor, requestID: String?) async throws -> Deliverable {
+        let now = clock.now()
+        return try await pool.write { db in
+            let ownerUser: Int64? = if case .person(let id) = input.owner { id } else { nil }
+            let ownerGroup: Int64? = if case .group(let id) = input.owner { id } else { nil }
+            try db.execute(sql: """
+                INSERT INTO deliverables (title, workstream, summary, owner_user_id, owner_group_id, target_on, involvement, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [input.title, input.workstream, input.summary, ownerUser, ownerGroup, input.targetOn, input.involvement?.rawValue, now, now])
+            let deliverable = try Self.deliverable(id: db.lastInsertedRowID, in: db)!
+            try Self.recordChange(.added, deliverable.id, to: "local", by: actor, at: now, in: db)
+            try AuditLog.record(AuditChange(action: "created", recordKind: "deliverable", recordID: String(deliverable.id),
+                                            summary: "Added the deliverable \"\(deliverable.title)\"", before: nil, after: deliverable.snapshot),
+                                by: actor, at: now, requestID: requestID, in: db)
+            return deliverable
+        }
+    }
+
+    /// Saves an edit made from `expectedVersion`; refuses it when someone else has saved since.
+    public func update(_ id: Int64, _ input: DeliverableInput, expectedVersion: Int, by actor: AuditActor, requestID: String?) async throws -> EditOutcome {
+        let now = clock.now()
+        return try await pool.write { db in
+            guard let before = try Self.deliverable(id: id, in: db) else { throw AppError.notFound }
+            guard before.version == expectedVersion else { return .conflict(current: before) }
+            let ownerUser: Int64? = if case .person(let id) = input.owner { id } else { nil }
+            let ownerGroup: Int64? = if case .group(let id) = input.owner { id } else { nil }
+            try db.execute(sql: """
+                UPDATE deliverables SET title = ?, workstream = ?, summary = ?, owner_user_id = ?, owner_group_id = ?, target_on = ?,
+                       involvement = ?, version = version + 1, updated_at = ? WHERE id = ?
+                """, arguments: [input.title, input.workstream, input.summary, ownerUser, ownerGroup, input.targetOn, input.involvement?.rawValue, now, id])
+            let after = try Self.deliverable(id: id, in: db)!
+            var edited: [String] = []
+            if before.title != after.title { edited.append("title") }
+            if before.workstream != after.workstream { edited.append("workstream") }
+            if before.summary != after.summary { edited.append("summary") }
+            if !edited.isEmpty { try Self.recordChange(.edited, id, to: edited.joined(separator: ", "), by: actor, at: now, in: db) }
+            if before.owner != after.owner {
+                try Self.recordChange(.owner, id, from: before.ownerName ?? "", to: after.ownerName ?? "", by: actor, at: now, in: db)
+            }
+            if before.targetOn != after.targetOn {
+                try Self.recordChange(.target, id, from: before.targetOn ?? "", to: after.targetOn ?? "", by: actor, at: now, in: db)
+            }
+            if before.involvement != after.involvement {
+                try Self.recordChange(.involvement, id, from: before.involvement?.rawValue ?? "", to: after.involvement?.rawValue ?? "", by: actor, at: now, in: db)
+            }
+            try AuditLog.record(AuditChange(action: "updated", recordKind: "deliverable", recordID: String(id),
+                                            summary: "Edited the deliverable \"\(after.title)\"", before: before.snapshot, after: after.snapshot),
+                                by: actor, at: now, requestID: requestID, in: db)
+            return .saved(after)
+        }
+    }
+
+    public func setStatus(_ id: Int64, to status: DeliverableStatus, note: String, by actor: AuditActor, requestID: String?) async throws -> Deliverable {
+        let now = clock.now()
+        return try await pool.write { db in
+            guard let before = try Self.deliverable(id: id, in: db), !before.isRetired else { throw AppError.notFound }
+            try db.execute(sql: "UPDATE deliverables SET status = ?, version = version + 1, updated_at = ? WHERE id = ?", arguments: [status.rawValue, now, id])
+            let after = try Self.deliverable(id: id, in: db)!
+            try Self.recordChange(.status, id, from: before.status.rawValue, to: status.rawValue, note: note, by: actor, at: now, in: db)
+            try AuditLog.record(AuditChange(action: "updated", recordKind: "deliverable", recordID: String(id),
+                                            summary: "Set \"\(after.title)\" to \(status.label.lowercased())", before: before.snapshot, after: after.snapshot),
+                                by: actor, at: now, requestID: requestID, in: db)
+            return after
+        }
+    }
+
+    public func setMarker(_ itemID: Int64, of deliverableID: Int64, status: MarkerStatus, evidence: String, by actor: AuditActor, requestID: String?) async throws {
+        let now = clock.now()
+        try await pool.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM deliverable_items WHERE id = ? AND deliverable_id = ? AND kind = 'success_marker'",
+                                             arguments: [itemID, deliverableID]) else { throw AppError.notFound }
+            let before = DeliverableItem(row: row)
+            try db.execute(sql: "UPDATE deliverable_items SET marker_status = ?, evidence = ? WHERE id = ?", arguments: [status.rawValue, evidence, itemID])
+            try db.execute(sql: "UPDATE deliverables SET updated_at = ? WHERE id = ?", arguments: [now, deliverableID])
+            try Self.recordChange(.marker, deliverableID, from: before.text, to: status.rawValue, note: evidence, by: actor, at: now, in: db)
+            try AuditLog.record(AuditChange(action: "updated", recordKind: "success_marker", recordID: String(itemID),
+                                            summary: "Success marker \"\(before.text)\": \(status.label.lowercased())",
+                                            before: ["status": before.markerStatus?.rawValue ?? "", "evidence": before.evidence],
+                                            after: ["status": status.rawValue, "evidence": evidence]),
+                                by: actor, at: now, requestID: requestID, in: db)
+        }
+    }
+
+    /// Adds "`id` relies upon `target`". Cycles are allowed; a link to itself is not.
+    public func addLink(_ id: Int64, reliesOn target: Int64, by actor: AuditActor, requestID: String?) async throws -> Bool {
+        let now = clock.now()
+        return try await pool.write { db in
+            guard id != target else { return false }
+            guard let from = try Self.deliverable(id: id, in: db), let to = try Self.deliverable(id: target, in: db), !from.isRetired, !to.isRetired
+            else { throw AppError.notFound }
+            let existing = try Row.fetchOne(db, sql: "SELECT removed_at FROM deliverable_links WHERE deliverable_id = ? AND relies_on_id = ?", arguments: [id, target])
+            if let existing, existing["removed_at"] as Date? == nil { return true }
+            if existing == nil {
+                try db.execute(sql: "INSERT INTO deliverable_links (deliverable_id, relies_on_id, created_at) VALUES (?, ?, ?)", arguments: [id, target, now])
+            } else {
+                try db.execute(sql: "UPDATE deliverable_links SET removed_at = NULL, created_at = ? WHERE deliverable_id = ? AND relies_on_id = ?", arguments: [now, id, target])
+            }
+            try Self.recordChange(.linkAdded, id, other: target, by: actor, at: now, in: db)
+            try AuditLog.record(AuditChange(action: "created", recordKind: "deliverable_link", recordID: "\(id)-\(target)",
+                                            summary: "\"\(from.title)\" now relies upon \"\(to.title)\"", before: nil,
+                                            after: ["deliverable": String(id), "relies_upon": String(target)]),
+                                by: actor, at: now, requestID: requestID, in: db)
+            return true
+        }
+    }
+
+    public func removeLink(_ id: Int64, reliesOn target: Int64, by actor: AuditActor, requestID: String?) async throws {
+        let now = clock.now()
+        try await pool.write { db in
+            guard let from = try Self.deliverable(id: id, in: db), let to = try Self.deliverable(id: target, in: db) else { throw AppError.notFound }
+            try db.execute(sql: "UPDATE deliverable_links SET removed_at = ? WHERE deliverable_id = ? AND relies_on_id = ? AND removed_at IS NULL",
+                           arguments: [now, id, target])
+            guard db.changesCount > 0 else { throw AppError.notFound }
+            try Self.recordChange(.linkRemoved, id, other: target, by: actor, at: now, in: db)
+            try AuditLog.record(AuditChange(action: "deleted", recordKind: "deliverable_link", recordID: "\(id)-\(target)",
+                                            summary: "\"\(from.title)\" no longer relies upon \"\(to.title)\"",
+                                            before: ["deliverable": String(id), "relies_upon": String(target)], after: nil),
+                                by: actor, at: now, requestID: requestID, in: db)
+        }
+    }
+
+    /// Retires a deliverable (it leaves the analysis and the overview but keeps its history), or brings it back.
+    public func setRetired(_ id: Int64, _ retired: Bool, note: String, by actor: AuditActor, requestID: String?) async throws -> Deliverable {
+        let now = clock.now()
+        return try await pool.write { db in
+            guard let before = try Self.deliverable(id: id, in: db), before.isRetired != retired else { throw AppError.notFound }
+            try db.execute(sql: "UPDATE deliverables SET retired_at = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                           arguments: [retired ? now : nil, now, id])
+            let after = try Self.deliverable(id: id, in: db)!
+            try Self.recordChange(retired ? .retired : .restored, id, note: note, by: actor, at: now, in: db)
+            try AuditLog.record(AuditChange(action: "updated", recordKind: "deliverable", recordID: String(id),
+                                            summary: (retired ? "Retired" : "Brought back") + " the deliverable \"\(after.title)\"",
+                                            before: before.snapshot, after: after.snapshot),
+                                by: actor, at: now, requestID: requestID, in: db)
+            return after
+        }
+    }
+
+    static func recordChange(_ kind: RoadmapChange.Kind, _ deliverableID: Int64, from: String = "", to: String = "", other: Int64? = nil,
+                             note: String = "", by actor: AuditActor, at: Date, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO roadmap_changes (deliverable_id, kind, from_value, to_value, other_deliverable_id, note, user_id, at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [deliverableID, kind.rawValue, from, to, other, note, actor.userID, at])
+    }
+}
