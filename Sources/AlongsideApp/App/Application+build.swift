@@ -64,6 +64,7 @@ func controllers(_ services: AppServices) -> [any Controller] {
         DecisionLogController(services: services),
         ProposalsController(services: services),
         RoadmapController(services: services),
+        RoadmapDataController(services: services),
     ]
 }
 

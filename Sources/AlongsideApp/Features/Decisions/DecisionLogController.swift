@@ -50,11 +50,7 @@ struct DecisionLogController: Controller {
     }
 
     func download(_ body: String, contentType: String, fileName: String) -> Response {
-        Response(
-            status: .ok,
-            headers: [.contentType: contentType, .contentDisposition: "attachment; filename=\"\(fileName)\"", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(string: body))
-        )
+        Response.download(body, contentType: contentType, fileName: fileName)
     }
 
     @Sendable func csv(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {

@@ -14,5 +14,6 @@ enum Templates {
         PublishedDecisionPage.template, DecisionSearchPage.template, ReviewsDuePage.template,
         ProposalsPage.template, ProposalFormPage.template, ProposalPage.template,
         RoadmapPage.template, DeliverablePage.template, DeliverableFormPage.template,
+        RoadmapAnalysisPage.template, RoadmapChangesPage.template, RoadmapImportPage.template, RoadmapPublishingPage.template, PublishedRoadmapPage.template,
     ]
 }

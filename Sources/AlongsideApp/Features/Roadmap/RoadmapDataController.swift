@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+import Hummingbird
+
+/// The roadmap's analysis, "what changed since", data in and out, and publishing.
+struct RoadmapDataController: Controller {
+    let services: AppServices
+
+    var today: String { LondonTime.isoDay(services.clock.now()) }
+    var store: RoadmapStore { RoadmapStore(pool: services.pool, clock: services.clock) }
+    var groups: GroupStore { GroupStore(pool: services.pool, clock: services.clock) }
+
+    func addRoutes(to routes: inout SiteRoutes) {
+        routes.get(.roadmapAnalysis, .signedIn, analysis)
+        routes.get(.roadmapChanges, .signedIn, changes)
+        routes.get(.roadmapJSON, .signedIn, json)
+        routes.get(.roadmapAnalysisJSON, .signedIn, analysisJSON)
+        routes.get(.roadmapDeliverablesCSV, .signedIn, deliverablesCSV)
+        routes.get(.roadmapLinksCSV, .signedIn, linksCSV)
+        routes.get(.roadmapImport, .capability(.manageRoadmap), importForm)
+        routes.post(.roadmapImport, .capability(.manageRoadmap), importRoadmap)
+        routes.get(.roadmapPublishing, .capability(.manageRoadmap), publishingForm)
+        routes.post(.roadmapPublishing, .capability(.manageRoadmap), setPublishing)
+        routes.get(.publishedRoadmap, published)
+    }
+
+    @Sendable func analysis(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let query = FormData(urlEncoded: request.uri.query ?? "")
+        let page = RoadmapAnalysisPage(graph: try await store.graph(), showAll: query["all"] == "yes")
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    /// Held meetings of the groups the person can see, latest first: quick choices for "since".
+    func recentMeetings(for signedIn: SignedIn) async throws -> [(name: String, day: String)] {
+        let visible = try await groups.visibleGroups(for: signedIn.user, today: today).map(\.group.id)
+        guard !visible.isEmpty else { return [] }
+        let now = services.clock.now()
+        let rows = try await services.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT g.name, m.starts_at FROM meetings m JOIN groups g ON g.id = m.group_id
+                 WHERE m.status <> 'cancelled' AND m.starts_at < ? AND m.group_id IN (\(visible.map { _ in "?" }.joined(separator: ", ")))
+                 ORDER BY m.starts_at DESC LIMIT 4
+                """, arguments: StatementArguments([now] as [any DatabaseValueConvertible]) + StatementArguments(visible))
+                .map { (name: $0["name"] as String, startsAt: $0["starts_at"] as Date) }
+        }
+        return rows.map { (name: $0.name, day: LondonTime.isoDay($0.startsAt)) }
+    }
+
+    @Sendable func changes(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let query = FormData(urlEncoded: request.uri.query ?? "")
+        let meetings = try await recentMeetings(for: signedIn)
+        let given = query.trimmed("since")
+        let day = given.isEmpty ? (meetings.first?.day ?? LondonTime.addingDays(-30, to: today) ?? today) : given
+        var errors = FormErrors()
+        guard let start = LondonTime.startOfDay(day) else {
+            errors.add("since", "Enter the date as a real date, like 2026-09-01")
+            let page = RoadmapChangesPage(since: given, changes: nil, meetings: meetings, errors: errors)
+            return try await services.pages.render(page, request: request, context: context)
+        }
+        let page = RoadmapChangesPage(since: day, changes: try await store.changes(since: start), meetings: meetings, errors: errors)
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    @Sendable func json(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let body = String(decoding: try Self.encoder().encode(RoadmapDocument(graph: try await store.graph())), as: UTF8.self)
+        return .download(body, contentType: "application/json; charset=utf-8", fileName: "roadmap-\(today).json")
+    }
+
+    @Sendable func analysisJSON(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let body = String(decoding: try Self.encoder().encode(RoadmapAnalysisDocument(graph: try await store.graph())), as: UTF8.self)
+        return .download(body, contentType: "application/json; charset=utf-8", fileName: "roadmap-analysis-\(today).json")
+    }
+
+    @Sendable func deliverablesCSV(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        .download(RoadmapCSV.deliverables(try await store.graph()), contentType: "text/csv; charset=utf-8", fileName: "roadmap-deliverables-\(today).csv")
+    }
+
+    @Sendable func linksCSV(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        .download(RoadmapCSV.links(try await store.graph()), contentType: "text/csv; charset=utf-8", fileName: "roadmap-links-\(today).csv")
+    }
+
+    @Sendable func importForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        try await services.pages.render(RoadmapImportPage(text: "", problems: []), request: request, context: context)
+    }
+
+    @Sendable func importRoadmap(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let text = context.form["roadmap"]
+        let workstreams = try await store.workstreams()
+        let live = try await store.deliverables()
+        let people = try await services.accounts.all().compactMap(\.id)
+        let groupIDs = try await groups.visibleGroups(for: signedIn.user, today: today).map(\.group.id)
+        let known = RoadmapImport.Known(deliverables: Set(live.map(\.id)), workstreams: Set(workstreams.map(\.key)), people: Set(people), groups: Set(groupIDs))
+        let checked = RoadmapImport.parse(text).flatMap { RoadmapImport.validate($0, known: known) }
+        switch checked {
+        case .failure(let problems):
+            return try await services.pages.render(RoadmapImportPage(text: text, problems: problems.list), request: request, context: context)
+        case .success(let plan):
+            let report = try await store.apply(plan, by: signedIn.actor, requestID: context.requestID)
+            try await services.sessions.setFlash(Flash(message: report.summary), tokenHash: signedIn.session.tokenHash)
+            return .seeOther(Route.roadmap.href)
+        }
+    }
+
+    @Sendable func publishingForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let published = try await store.isPublished()
+        let page = RoadmapPublishingPage(form: FormData([("published", published ? "yes" : "no")]), errors: FormErrors())
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    @Sendable func setPublishing(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let choice = context.form["published"]
+        guard choice == "yes" || choice == "no" else {
+            var errors = FormErrors()
+            errors.add("published", "Select whether to publish roadmap progress")
+            return try await services.pages.render(RoadmapPublishingPage(form: context.form, errors: errors), request: request, context: context)
+        }
+        try await store.setPublished(choice == "yes", by: signedIn.actor, requestID: context.requestID)
+        let message = choice == "yes" ? "Roadmap progress is published at \(Route.publishedRoadmap.href)." : "Roadmap progress is no longer published."
+        try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
+        return .seeOther(Route.roadmap.href)
+    }
+
+    @Sendable func published(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard try await store.isPublished() else { throw AppError.notFound }
+        let page = PublishedRoadmapPage(graph: try await store.graph(), workstreams: try await store.workstreams())
+        return try await services.pages.render(page, request: request, context: context)
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import XCTest
+@testable import AlongsideApp
+
+final class RoadmapDataTests: XCTestCase {
+    static func id(_ page: String) -> String { String(page.split(separator: "/").last!) }
+
+    func testAnalysisShowsKeyEnablersCyclesAndAnOrderToWorkIn() async throws {
+        try await withApp { app in
+            let pages = try await RoadmapFixtures.load(app)
+            let (member, _) = try await app.signedIn(as: .member)
+            let page = try await member.get("/roadmap/analysis")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.contains(#"<h3 id="cycle-1">Cycle 1</h3>"#))
+            XCTAssertTrue(page.contains("0 of 2 in place."))
+            XCTAssertTrue(page.contains("<strong>Together (cycle 1):</strong>"))
+            // Care planning tools is relied upon by all three others: it ranks first.
+            let first = try XCTUnwrap(page.firstMatch(#"<td>1</td><th scope="row"><a href="[^"]+">([^<]+)</a>"#))
+            XCTAssertEqual(first, "Care planning tools")
+            let order = page.allMatches(#"<li><a href="/roadmap/deliverables/\d+">([^<]+)</a>"#)
+            let tools = try XCTUnwrap(order.firstIndex(of: "Care planning tools")), records = try XCTUnwrap(order.lastIndex(of: "Shared records"))
+            XCTAssertLessThan(tools, records, "what is relied upon comes first")
+            // Once everything in the cycle's first step is in place it drops out of the order, with a way back.
+            let manager = try await app.signedIn(as: .programmeManager).0
+            _ = try await manager.get(pages["care-planning-tools"]!)
+            _ = try await manager.post(pages["care-planning-tools"]! + "/status", [("status", "in_place"), ("note", "Bought.")])
+            let after = try await member.get("/roadmap/analysis")
+            XCTAssertTrue(after.contains("1 step is already in place and left out."))
+            XCTAssertFalse(after.contains(">1</td><th scope=\"row\"><a href=\"\(pages["care-planning-tools"]!)\""), "in place: no longer a key enabler")
+            let all = try await member.get("/roadmap/analysis?all=yes")
+            XCTAssertFalse(all.contains("left out"))
+        }
+    }
+
+    func testWhatChangedSinceADate() async throws {
+        let clock = ManualClock()
+        try await withApp(clock: clock) { app in
+            let pages = try await RoadmapFixtures.load(app)
+            let (manager, _) = try await app.signedIn(as: .programmeManager, name: "Morgan Manager")
+            clock.advance(by: 20 * 60)
+            _ = try await manager.get(pages["peer-workforce"]!)
+            _ = try await manager.post(pages["peer-workforce"]! + "/status", [("status", "planning"), ("note", "Job descriptions drafted.")])
+            _ = try await manager.post(pages["peer-workforce"]! + "/links", [("relies_on", Self.id(pages["joint-governance"]!))])
+            let today = LondonTime.isoDay(clock.now)
+            let page = try await manager.get("/roadmap/changes?since=\(today)")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.contains("Status changed from Not started to Planning"))
+            XCTAssertTrue(page.contains("Now relies upon Joint governance"))
+            XCTAssertTrue(page.contains("Job descriptions drafted."))
+            XCTAssertTrue(page.contains("Status changes: <strong>1</strong>"))
+            XCTAssertTrue(page.contains("Deliverables added: <strong>5</strong>"), "the load counts as adding them")
+            let tomorrow = LondonTime.addingDays(1, to: today)!
+            let later = try await manager.get("/roadmap/changes?since=\(tomorrow)")
+            XCTAssertTrue(later.contains("Nothing has changed since then."))
+            let bad = try await manager.get("/roadmap/changes?since=31-02-2026")
+            XCTAssertEqual(bad.status, .unprocessableContent)
+            XCTAssertTrue(bad.contains("Enter the date as a real date"))
+            XCTAssertTrue(bad.contains(#"value="31-02-2026""#), "what was typed is kept")
+        }
+    }
+
+    func testExportsAsJSONAndCSV() async throws {
+        try await withApp { app in
+            let pages = try await RoadmapFixtures.load(app)
+            let (member, _) = try await app.signedIn(as: .member)
+            let json = try await member.get("/roadmap.json")
+            XCTAssertEqual(json.status, .ok)
+            XCTAssertEqual(json.headers[.contentType], "application/json; charset=utf-8")
+            let document = try JSONSerialization.jsonObject(with: Data(json.html.utf8)) as? [String: Any]
+            let deliverables = try XCTUnwrap(document?["deliverables"] as? [[String: Any]])
+            XCTAssertEqual(deliverables.count, 5)
+            let records = try XCTUnwrap(deliverables.first { $0["title"] as? String == "Shared records" })
+            XCTAssertEqual(records["relies_upon"] as? [Int], [Int(Self.id(pages["data-standards"]!))!])
+            XCTAssertEqual(records["in_grid"] as? Bool, true)
+            XCTAssertEqual(records["status"] as? String, "not_started")
+            XCTAssertTrue(records["owner"] is NSNull, "missing values are null")
+            let analysis = try await member.get("/roadmap/analysis.json")
+            let parsed = try JSONSerialization.jsonObject(with: Data(analysis.html.utf8)) as? [String: Any]
+            let components = try XCTUnwrap(parsed?["components"] as? [[Int]])
+            XCTAssertEqual(components.map { Set($0) }, [Set([Int(Self.id(pages["joint-governance"]!))!, Int(Self.id(pages["data-standards"]!))!])])
+            let entries = try XCTUnwrap(parsed?["deliverables"] as? [[String: Any]])
+            let tools = try XCTUnwrap(entries.first { $0["id"] as? Int == Int(Self.id(pages["care-planning-tools"]!)) })
+            XCTAssertEqual(tools["reach_transitive"] as? Int, 3)
+            XCTAssertEqual(tools["reach_direct"] as? Int, 1)
+            let recordsEntry = try XCTUnwrap(entries.first { $0["id"] as? Int == Int(Self.id(pages["shared-records"]!)) })
+            XCTAssertEqual((recordsEntry["blockers"] as? [Int])?.count, 3)
+            let csv = try await member.get("/roadmap/deliverables.csv")
+            XCTAssertEqual(csv.headers[.contentType], "text/csv; charset=utf-8")
+            XCTAssertTrue(csv.html.hasPrefix("id,title,workstream,status,owner_type"))
+            XCTAssertTrue(csv.contains(",Shared records,Data and outcomes,Not started,"))
+            let links = try await member.get("/roadmap/links.csv")
+            XCTAssertEqual(links.html.split(separator: "\r\n").count, 1 + 4, "a header and the four links")
+            let signedOut = try await app.browser().get("/roadmap.json")
+            XCTAssertEqual(signedOut.status, .seeOther)
+        }
+    }
+
+    func testImportChecksEverythingFirstAndChangesNothingOnAProblem() async throws {
+        try await withApp { app in
+            let pages = try await RoadmapFixtures.load(app)
+            let (manager, _) = try await app.signedIn(as: .programmeManager)
+            let (member, _) = try await app.signedIn(as: .member)
+            let refused = try await member.get("/roadmap/import")
+            XCTAssertEqual(refused.status, .forbidden)
+            let peer = Self.id(pages["peer-workforce"]!), records = Self.id(pages["shared-records"]!)
+            _ = try await manager.get("/roadmap/import")
+            let bad = """
+                {"deliverables": [
+                  {"id": \(peer), "title": "Peer workforce", "workstream": "workforce", "status": "finished", "relies_upon": [\(peer)]},
+                  {"id": 900, "title": "", "workstream": "nowhere", "status": "planning", "relies_upon": [901]},
+                  {"id": 902, "title": "Crisis cafe", "workstream": "workforce", "target_date": "2027-13-01", "relies_upon": [900]}
+                ]}
+                """
+            let refusedImport = try await manager.post("/roadmap/import", [("roadmap", bad)])
+            XCTAssertEqual(refusedImport.status, .unprocessableContent)
+            XCTAssertTrue(refusedImport.contains("Nothing was imported: the file has 6 problems"))
+            XCTAssertTrue(refusedImport.contains("<strong>deliverables[0] (Peer workforce) status</strong> &quot;finished&quot; is not one of"))
+            XCTAssertTrue(refusedImport.contains("<strong>deliverables[0] (Peer workforce) relies_upon[0]</strong> a deliverable cannot rely upon itself"))
+            XCTAssertTrue(refusedImport.contains("<strong>deliverables[1] title</strong> is missing"))
+            XCTAssertTrue(refusedImport.contains("<strong>deliverables[1] relies_upon[0]</strong> 901 is not a deliverable in the file or the workspace"))
+            XCTAssertTrue(refusedImport.contains("<strong>deliverables[2] (Crisis cafe) target_date</strong>"))
+            XCTAssertTrue(refusedImport.contains("Crisis cafe"), "the pasted text is kept")
+            let unchanged = try await RoadmapStore(pool: app.services.pool, clock: app.services.clock).deliverables().count
+            XCTAssertEqual(unchanged, 5)
+            let notJSON = try await manager.post("/roadmap/import", [("roadmap", "{\"deliverables\": [")])
+            XCTAssertTrue(notJSON.contains("is not valid JSON"))
+
+            let good = """
+                {"deliverables": [
+                  {"id": \(peer), "title": "Peer workforce", "workstream": "workforce", "status": "in_progress", "relies_upon": [900]},
+                  {"id": 900, "title": "Crisis cafe", "workstream": "workforce", "status": "planning", "target_date": "2027-03-01", "relies_upon": [\(records)]}
+                ]}
+                """
+            let imported = try await manager.post("/roadmap/import", [("roadmap", good)])
+            XCTAssertEqual(imported.status, .seeOther)
+            let overview = try await manager.get("/roadmap")
+            XCTAssertTrue(overview.contains("Imported the roadmap: 1 added, 1 updated, 2 links added, 0 removed."))
+            XCTAssertTrue(overview.contains("Crisis cafe"))
+            let peerPage = try await manager.get(pages["peer-workforce"]!)
+            XCTAssertTrue(peerPage.contains("Status changed from Not started to In progress"))
+            XCTAssertTrue(peerPage.contains("Crisis cafe</a>"))
+        }
+    }
+
+    func testPublishedProgressIsReadableWithoutSigningInOnlyWhenChosen() async throws {
+        try await withApp { app in
+            try await RoadmapFixtures.load(app)
+            let (manager, _) = try await app.signedIn(as: .programmeManager)
+            let (member, _) = try await app.signedIn(as: .member)
+            let visitor = app.browser()
+            let hidden = try await visitor.get("/published/roadmap")
+            XCTAssertEqual(hidden.status, .notFound)
+            let refused = try await member.post("/roadmap/publishing", [("published", "yes")])
+            XCTAssertEqual(refused.status, .forbidden)
+            _ = try await manager.get("/roadmap/publishing")
+            let nothing = try await manager.post("/roadmap/publishing", [])
+            XCTAssertEqual(nothing.status, .unprocessableContent)
+            let noToken = try await manager.post("/roadmap/publishing", [("published", "yes")], csrf: "")
+            XCTAssertEqual(noToken.status, .forbidden)
+            let published = try await manager.post("/roadmap/publishing", [("published", "yes")])
+            XCTAssertEqual(published.status, .seeOther)
+            let page = try await visitor.get("/published/roadmap")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.contains("0 of 5 deliverables in place."))
+            XCTAssertTrue(page.contains("Shared records <span class=\"tag tag-grey\">Not started</span>"))
+            _ = try await manager.get("/roadmap/publishing")
+            _ = try await manager.post("/roadmap/publishing", [("published", "no")])
+            let again = try await visitor.get("/published/roadmap")
+            XCTAssertEqual(again.status, .notFound)
+        }
+    }
+}
