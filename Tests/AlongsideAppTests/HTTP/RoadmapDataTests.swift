@@ -32,6 +32,45 @@ final class RoadmapDataTests: XCTestCase {
         }
     }
 
+    func testTheGraphIsDrawnOnTheServerWithATableOfTheSameInformation() async throws {
+        try await withApp { app in
+            let pages = try await RoadmapFixtures.load(app)
+            let (member, _) = try await app.signedIn(as: .member)
+            let page = try await member.get("/roadmap/graph")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.contains("<strong>5 deliverables, 4 links, 1 cycle.</strong>"))
+            XCTAssertTrue(page.contains(#"aria-labelledby="roadmap-graph-title""#))
+            XCTAssertTrue(page.contains("Cycle 1: must progress together"))
+            XCTAssertTrue(page.contains("href=\"\(pages["shared-records"]!)\" class=\"roadmap-node\""), "each box is a link")
+            XCTAssertTrue(page.contains(#"aria-label="Shared records, Not started""#), "status is in words, not only colour")
+            XCTAssertFalse(page.contains("style="), "no inline style: the Content-Security-Policy forbids it")
+            let tableRows = page.allMatches(#"<tr><th scope="row"><a href="/roadmap/deliverables/\d+">([^<]+)</a>"#)
+            XCTAssertEqual(Set(tableRows), ["Joint governance", "Data standards", "Shared records", "Peer workforce", "Care planning tools"])
+            XCTAssertEqual(tableRows.last, "Shared records", "the table runs in the order to work in: what relies on the rest comes last")
+            let workforce = try await member.get("/roadmap/graph?workstream=workforce")
+            XCTAssertTrue(workforce.contains("<strong>1 deliverable, 0 links, 0 cycles.</strong>"))
+            XCTAssertFalse(workforce.contains("Cycle 1: must progress together"))
+        }
+    }
+
+    func testProgressOverTimeCountsEachMonthsEnd() async throws {
+        let clock = ManualClock()
+        try await withApp(clock: clock) { app in
+            let pages = try await RoadmapFixtures.load(app)
+            let (manager, _) = try await app.signedIn(as: .programmeManager)
+            _ = try await manager.get(pages["peer-workforce"]!)
+            _ = try await manager.post(pages["peer-workforce"]! + "/status", [("status", "in_place"), ("note", "Team in post.")])
+            let page = try await manager.get("/roadmap/progress")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.contains(#"aria-labelledby="roadmap-progress-title""#))
+            // September 2026: five deliverables, one in place.
+            XCTAssertTrue(page.contains("<tr><th scope=\"row\">Sep 2026</th><td>4</td><td>0</td><td>0</td><td>0</td><td>1</td><td>5</td></tr>"))
+            clock.advance(by: 25 * 60)
+            let later = try await manager.get("/roadmap/progress")
+            XCTAssertEqual(later.allMatches(#"<tr><th scope="row">([A-Z][a-z]{2} \d{4})</th>"#), ["Sep 2026"])
+        }
+    }
+
     func testWhatChangedSinceADate() async throws {
         let clock = ManualClock()
         try await withApp(clock: clock) { app in

@@ -13,6 +13,8 @@ struct RoadmapDataController: Controller {
     func addRoutes(to routes: inout SiteRoutes) {
         routes.get(.roadmapAnalysis, .signedIn, analysis)
         routes.get(.roadmapChanges, .signedIn, changes)
+        routes.get(.roadmapGraph, .signedIn, graphPage)
+        routes.get(.roadmapProgress, .signedIn, progress)
         routes.get(.roadmapJSON, .signedIn, json)
         routes.get(.roadmapAnalysisJSON, .signedIn, analysisJSON)
         routes.get(.roadmapDeliverablesCSV, .signedIn, deliverablesCSV)
@@ -27,6 +29,17 @@ struct RoadmapDataController: Controller {
     @Sendable func analysis(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let query = FormData(urlEncoded: request.uri.query ?? "")
         let page = RoadmapAnalysisPage(graph: try await store.graph(), showAll: query["all"] == "yes")
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    @Sendable func graphPage(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let query = FormData(urlEncoded: request.uri.query ?? "")
+        let page = RoadmapGraphPage(graph: try await store.graph(), workstreams: try await store.workstreams(), query: query)
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    @Sendable func progress(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let page = RoadmapProgressPage(histories: try await store.histories(), now: services.clock.now())
         return try await services.pages.render(page, request: request, context: context)
     }
 

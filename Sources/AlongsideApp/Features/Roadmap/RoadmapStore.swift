@@ -102,6 +102,16 @@ public struct RoadmapStore: Sendable {
         }
     }
 
+    /// Every deliverable's life and status changes, retired ones included, for the progress chart.
+    public func histories() async throws -> [ProgressSeries.History] {
+        let deliverables = try await deliverables(includeRetired: true)
+        let changes = Dictionary(grouping: try await statusChanges(), by: \.deliverableID)
+        return deliverables.map { deliverable in
+            ProgressSeries.History(createdAt: deliverable.createdAt, retiredAt: deliverable.retiredAt,
+                                   changes: (changes[deliverable.id] ?? []).map { ProgressSeries.Change(at: $0.at, status: $0.status) })
+        }
+    }
+
     public func isPublished() async throws -> Bool {
         try await pool.read { db in try Bool.fetchOne(db, sql: "SELECT published FROM roadmap_settings WHERE id = 1") ?? false }
     }

@@ -15,5 +15,6 @@ enum Templates {
         ProposalsPage.template, ProposalFormPage.template, ProposalPage.template,
         RoadmapPage.template, DeliverablePage.template, DeliverableFormPage.template,
         RoadmapAnalysisPage.template, RoadmapChangesPage.template, RoadmapImportPage.template, RoadmapPublishingPage.template, PublishedRoadmapPage.template,
+        RoadmapGraphPage.template, RoadmapProgressPage.template,
     ]
 }
