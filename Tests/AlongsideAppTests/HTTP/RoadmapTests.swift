@@ -17,6 +17,9 @@ final class RoadmapTests: XCTestCase {
             XCTAssertTrue(filtered.contains("1 deliverable, 0 of 1 in place (0%)"))
             XCTAssertTrue(filtered.contains("Peer workforce"))
             XCTAssertFalse(filtered.contains("Shared records"))
+            XCTAssertTrue(overview.contains("Not recorded: <strong>5</strong>"))
+            let onlyInformed = try await member.get("/roadmap?involvement=inform")
+            XCTAssertTrue(onlyInformed.contains("0 deliverables"), "nobody has said any deliverable only informs experts by experience")
             let byStatus = try await member.get("/roadmap?status=in_place")
             XCTAssertTrue(byStatus.contains("0 deliverables"))
             XCTAssertTrue(byStatus.contains("No deliverables match."))
@@ -219,6 +222,53 @@ final class RoadmapTests: XCTestCase {
             XCTAssertEqual(kept?.status, .inPlace)
             let total = try await store.deliverables().count
             XCTAssertEqual(total, 5, "nothing is duplicated")
+        }
+    }
+}
+
+final class RoadmapRefusalTests: XCTestCase {
+    /// Everything that tailors the roadmap is refused to people without the capability, and to anyone without
+    /// the CSRF token; nothing changes.
+    func testTailoringIsRefusedToMembersAndWithoutTheToken() async throws {
+        try await withApp { app in
+            let pages = try await RoadmapFixtures.load(app)
+            let (member, _) = try await app.signedIn(as: .expertByExperience)
+            let (manager, _) = try await app.signedIn(as: .programmeManager)
+            let governance = pages["joint-governance"]!, standards = pages["data-standards"]!
+            let standardsID = String(standards.split(separator: "/").last!)
+            _ = try await member.get(governance)
+            let managerView = try await manager.get(governance)
+            let marker = try XCTUnwrap(managerView.firstMatch(#"action="(/roadmap/deliverables/\d+/markers/\d+)""#))
+            let markerID = String(marker.split(separator: "/").last!)
+            let attempts: [(String, [(String, String)])] = [
+                ("/roadmap/new", [("title", "X"), ("workstream", "workforce")]),
+                (governance + "/edit", [("title", "X"), ("workstream", "workforce")]),
+                (governance + "/status", [("status", "planning"), ("note", "x")]),
+                (marker, [("marker_\(markerID)", "met"), ("evidence_\(markerID)", "x")]),
+                (governance + "/links", [("relies_on", standardsID)]),
+                (governance + "/links/\(standardsID)/remove", []),
+                (governance + "/retire", [("confirm", "yes")]),
+                (governance + "/restore", []),
+                ("/roadmap/import", [("roadmap", #"{"deliverables": []}"#)]),
+                ("/roadmap/publishing", [("published", "yes")]),
+            ]
+            for (path, fields) in attempts {
+                let byMember = try await member.post(path, fields)
+                XCTAssertEqual(byMember.status, .forbidden, "a member posting to \(path)")
+                let noToken = try await manager.post(path, fields, csrf: "")
+                XCTAssertEqual(noToken.status, .forbidden, "no CSRF token on \(path)")
+            }
+            for path in ["/roadmap/new", governance + "/edit", "/roadmap/import", "/roadmap/publishing"] {
+                let page = try await member.get(path)
+                XCTAssertEqual(page.status, .forbidden, "a member opening \(path)")
+            }
+            let changes = try await app.services.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roadmap_changes WHERE kind <> 'added'") }
+            XCTAssertEqual(changes, 0, "nothing changed")
+            let signedOut = app.browser()
+            for path in ["/roadmap", governance, "/roadmap/graph", "/roadmap/progress", "/roadmap/analysis", "/roadmap/changes", "/roadmap/links.csv"] {
+                let page = try await signedOut.get(path)
+                XCTAssertEqual(page.status, .seeOther, "\(path) needs signing in")
+            }
         }
     }
 }

@@ -45,8 +45,10 @@ struct RoadmapPage: PageModel {
     let workstream: SelectField
     let status: SelectField
     let owner: SelectField
+    let involvement: SelectField
     let summary: String
     let totals: [StatusCount]
+    let involvementCounts: [StatusCount]
     let sections: [Section]
     let hasSections: Bool
     let canManage: Bool
@@ -77,18 +79,26 @@ struct RoadmapPage: PageModel {
         status = SelectField("status", label: "Status", options: [("", "Any status")] + DeliverableStatus.allCases.map { ($0.rawValue, $0.label) },
                              selected: query["status"], errors: none)
         owner = SelectField("owner", label: "Owner", options: [("", "Anyone"), ("none", "Nobody yet")] + owners, selected: query["owner"], errors: none)
+        involvement = SelectField("involvement", label: "Involvement of experts by experience",
+                                  options: [("", "Any"), ("none", "Not recorded")] + InvolvementRung.allCases.map { ($0.rawValue, $0.label) },
+                                  selected: query["involvement"], errors: none)
         let blockers = graph.allBlockers()
         let chosen = (0..<graph.deliverables.count).filter { index in
             let deliverable = graph.deliverables[index]
             if !query["workstream"].isEmpty, deliverable.workstream != query["workstream"] { return false }
             if !query["status"].isEmpty, deliverable.status.rawValue != query["status"] { return false }
+            switch query["involvement"] {
+            case "": break
+            case "none": if deliverable.involvement != nil { return false }
+            case let value: if deliverable.involvement?.rawValue != value { return false }
+            }
             switch query["owner"] {
             case "": return true
             case "none": return deliverable.owner == nil
             case let value: return deliverable.owner?.formValue == value
             }
         }
-        isFiltered = !(query["workstream"] + query["status"] + query["owner"]).isEmpty
+        isFiltered = !(query["workstream"] + query["status"] + query["owner"] + query["involvement"]).isEmpty
         func counts(_ indices: [Int]) -> [StatusCount] {
             DeliverableStatus.allCases.map { status in StatusCount(label: status.label, count: indices.filter { graph.deliverables[$0].status == status }.count) }
         }
@@ -98,6 +108,9 @@ struct RoadmapPage: PageModel {
             return ("\(done) of \(indices.count) in place (\(percent)%)", percent)
         }
         totals = counts(chosen)
+        involvementCounts = InvolvementRung.allCases.map { rung in
+            StatusCount(label: rung.label, count: chosen.filter { graph.deliverables[$0].involvement == rung }.count)
+        } + [StatusCount(label: "Not recorded", count: chosen.filter { graph.deliverables[$0].involvement == nil }.count)]
         summary = "\(chosen.count) deliverable\(chosen.count == 1 ? "" : "s")" + (chosen.isEmpty ? "" : ", " + progress(chosen).0)
         let byWorkstream = Dictionary(grouping: chosen, by: { graph.deliverables[$0].workstream })
         sections = workstreams.compactMap { workstream in
