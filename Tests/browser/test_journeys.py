@@ -1,7 +1,8 @@
 """Real-browser journeys through Alongside, from first set-up to a member's first sign-in, then a group,
 its terms of reference adopted by a decision, its meetings with attendance, quorum and actions, an online
-proposal answered by its members and closed into a decision, and the decision log: a correction,
-publication, search, export and reviews due.
+proposal answered by its members and closed into a decision, the decision log: a correction,
+publication, search, export and reviews due; and the roadmap: a status change with its history, the
+relies-upon graph, analysis, progress and changes, a local deliverable and published progress.
 
 Needs a fresh server: ALONGSIDE_URL (http://127.0.0.1:PORT) and ALONGSIDE_SETUP_URL (the one-time
 set-up link it printed). Screenshots go to ALONGSIDE_SCREENSHOTS. Run with `python test_journeys.py`
@@ -101,6 +102,26 @@ CORRECTION_REASON = "Add the review date the group agreed when it adopted the te
 REVIEW_ON = "2026-11-20"
 REVIEW_ON_TEXT = "20 November 2026"
 SEARCH_WORD = "adopt"
+
+# The roadmap: run.sh loads the national roadmap (45 deliverables, all "Not started") before the server starts, and no
+# earlier step touches it. One national deliverable moves on, with a note; a local one is added that relies upon it.
+ROADMAP_WORKSTREAM = "Model development"
+ROADMAP_SIZE = 45
+GOVERNANCE = "Joint governance with ICB oversight"   # in Model development
+NEW_STATUS = "In progress"
+STATUS_NOTE = "The partnership board met, agreed its members and now reports to the Integrated Care Board."
+STATUS_CHANGE = f"Status changed from Not started to {NEW_STATUS}"
+GRAPH_TABLE = "The graph as a table, in the order to work in (column 1 first)"
+PROGRESS_TABLE = "Deliverables by status at the end of each month"
+LOCAL_TITLE = "Example peer support hub"
+LOCAL_SUMMARY = "A drop-in hub run with a local peer support charity, open two evenings a week."
+LOCAL_INVOLVEMENT = "Co-produce: They share power and decisions from start to finish."
+LOCAL_TARGET = "2027-03-31"
+LOCAL_TARGET_TEXT = "31 March 2027"
+# A fifth digit slipped into the year: Chromium's date input takes it (years run to 275760), the server does not.
+BAD_TARGET = "20277-03-31"
+PUBLISH_ROADMAP = ("Yes: publish each deliverable's title and status, by workstream "
+                   "(owners, notes and history stay private)")
 
 
 class Journey:

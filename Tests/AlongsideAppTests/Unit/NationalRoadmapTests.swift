@@ -94,6 +94,22 @@ final class NationalRoadmapTests: XCTestCase {
 
     // MARK: the rules, on small hand-made roadmaps
 
+    /// Four lines on merged slides name the deliverable they now belong to; they are kept, resolve to it, and add
+    /// no link, so every line of the source is accounted for.
+    func testLinesNamingTheirOwnMergedCellResolveToItAndAddNoLink() throws {
+        let roadmap = try NationalRoadmap.bundled()
+        let table = roadmap.lookup()
+        let withOwnLines = roadmap.deliverables.filter { !($0.ownCellLines ?? []).isEmpty }
+        XCTAssertEqual(withOwnLines.map(\.key).sorted(), ["model-alignment", "must-have-services", "psychological-therapies-training"])
+        XCTAssertEqual(withOwnLines.reduce(0) { $0 + ($1.ownCellLines?.count ?? 0) }, 4)
+        for deliverable in withOwnLines {
+            for line in deliverable.ownCellLines ?? [] {
+                XCTAssertEqual(table[NationalRoadmap.normalised(line)], [deliverable.key], line)
+            }
+        }
+        XCTAssertFalse(roadmap.links().contains { $0.from == $0.to })
+    }
+
     func testNormalisedIgnoresCasePunctuationQuotesAndAmpersands() {
         XCTAssertEqual(NationalRoadmap.normalised("  “Must have” services  "), "must have services")
         XCTAssertEqual(NationalRoadmap.normalised("Carers & communities"), "carers and communities")
@@ -141,6 +157,6 @@ final class NationalRoadmapTests: XCTestCase {
 
     private func deliverable(_ key: String, _ title: String, reliesUpon: [String] = []) -> NationalRoadmap.Deliverable {
         .init(key: key, title: title, workstream: "w", inGrid: true, summary: "", gettingStarted: [], successMarkers: [],
-              resources: [], serviceUserVoice: [], reliesUpon: reliesUpon)
+              resources: [], serviceUserVoice: [], reliesUpon: reliesUpon, ownCellLines: nil)
     }
 }

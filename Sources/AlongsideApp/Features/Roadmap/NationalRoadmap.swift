@@ -32,6 +32,9 @@ public struct NationalRoadmap: Codable, Sendable, Equatable {
         public let serviceUserVoice: [Item]
         /// The "Relies upon delivery of" lines, worded as in the source.
         public let reliesUpon: [String]
+        /// Lines from a slide merged into this deliverable that name the deliverable's own grid cell (the
+        /// "Must have" sub-slides, for example). Kept for the record: they resolve to this deliverable and add no link.
+        public let ownCellLines: [String]?
     }
 
     public struct Alias: Codable, Sendable, Equatable {
@@ -119,6 +122,9 @@ public struct NationalRoadmap: Codable, Sendable, Equatable {
                     problems.append(.unresolvedLine(deliverable: deliverable.key, line: line)); continue
                 }
                 if targets == [deliverable.key] { problems.append(.reliesOnItself(deliverable.key)) }
+            }
+            for line in deliverable.ownCellLines ?? [] where table[Self.normalised(line)].map({ !$0.contains(deliverable.key) }) ?? true {
+                problems.append(.unresolvedLine(deliverable: deliverable.key, line: line))
             }
         }
         return problems
