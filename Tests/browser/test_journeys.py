@@ -22,7 +22,9 @@ import time
 import traceback
 import urllib.request
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
 
 from selenium.webdriver.common.by import By
 
@@ -113,6 +115,7 @@ STATUS_NOTE = "The partnership board met, agreed its members and now reports to 
 STATUS_CHANGE = f"Status changed from Not started to {NEW_STATUS}"
 GRAPH_TABLE = "The graph as a table, in the order to work in (column 1 first)"
 PROGRESS_TABLE = "Deliverables by status at the end of each month"
+LONDON = ZoneInfo("Europe/London")
 LOCAL_TITLE = "Example peer support hub"
 LOCAL_SUMMARY = "A drop-in hub run with a local peer support charity, open two evenings a week."
 LOCAL_INVOLVEMENT = "Co-produce: They share power and decisions from start to finish."
@@ -136,6 +139,8 @@ class Journey:
         self.proposal_decision_path = None
         self.decision_path = None        # the first decision (step t), then its corrected revision
         self.public_decision_path = None
+        self.governance_path = None      # the national deliverable whose status changes
+        self.local_path = None
 
     # ---- shared moves -------------------------------------------------------------------------
 
@@ -902,6 +907,182 @@ class Journey:
         b.follow(DECISION_TITLE, "zi7 decision due")
         b.require(b.path() == self.decision_path, f"the review links to {b.path()}, not the latest revision")
 
+    def zj_roadmap_overview(self):
+        b = self.b
+        b.follow_nav("Roadmap", "zj1 roadmap")
+        self.expect_h1("Roadmap")
+        b.require(f"{ROADMAP_SIZE} deliverables, 0 of {ROADMAP_SIZE} in place (0%)" in b.main_text(),
+                  f"the overview does not count the {ROADMAP_SIZE} national deliverables")
+        b.require(self.roadmap_status(GOVERNANCE) == "Not started",
+                  f"{GOVERNANCE!r} reads {self.roadmap_status(GOVERNANCE)!r} before any change")
+        b.select("Workstream", ROADMAP_WORKSTREAM)
+        b.submit("zj2 roadmap model development", button="Show deliverables")
+        b.require("workstream=model-development" in b.path(), f"the filter is not in the address: {b.path()}")
+        b.require(b.selected("Workstream") == ROADMAP_WORKSTREAM, f"the workstream filter reads {b.selected('Workstream')!r}")
+        captions = [c.get_attribute("textContent").strip() for c in b.driver.find_elements(By.XPATH, "//main//table/caption")]
+        b.require(captions == [f"{ROADMAP_WORKSTREAM} deliverables"], f"filtered by workstream, the tables are {captions}")
+        b.follow(GOVERNANCE, "zj3 deliverable")
+        self.expect_h1(GOVERNANCE)
+        self.governance_path = b.path()
+        b.require(re.fullmatch(r"/roadmap/deliverables/\d+", self.governance_path), f"the deliverable is at {self.governance_path}")
+        b.require(self.summary_value("Workstream") == ROADMAP_WORKSTREAM, f"its workstream reads {self.summary_value('Workstream')!r}")
+
+    def zk_change_status(self):
+        b = self.b
+        b.choose(NEW_STATUS)
+        b.submit("zk1 status no note", button="Save the status", status=422)
+        self.expect_form_errors("zk1 status no note", ["note"])
+        b.require("Say what happened, so the history explains the change" in b.main_text(), "the missing note is not explained")
+        b.require(b.is_chosen(NEW_STATUS), f"the status chosen ({NEW_STATUS}) was not kept")
+        b.require(self.history()[0][1] != STATUS_CHANGE, "the status changed although the form had an error")
+        b.fill("What happened", STATUS_NOTE)
+        b.submit("zk2 status saved", button="Save the status")
+        b.require(b.path() == self.governance_path, f"saving the status led to {b.path()}")
+        self.expect_notice(f'"{GOVERNANCE}" is now {NEW_STATUS.lower()}.')
+        tag = b.one('//main/p/span[contains(@class, "tag")]', "status tag under the title").text.strip()
+        b.require(tag == NEW_STATUS, f"the deliverable's status reads {tag!r}, not {NEW_STATUS!r}")
+        when, what, who, note = self.history()[0]
+        b.require((what, who, note) == (STATUS_CHANGE, ADA.name, STATUS_NOTE),
+                  f"the newest history row reads {[when, what, who, note]}")
+
+    def zl_status_in_graph(self):
+        b = self.b
+        b.follow("Roadmap", "zl1 roadmap")
+        b.require(self.roadmap_status(GOVERNANCE) == NEW_STATUS, f"the overview shows {GOVERNANCE!r} as {self.roadmap_status(GOVERNANCE)!r}")
+        b.follow("The relies-upon graph", "zl2 graph")
+        self.expect_h1("The relies-upon graph")
+        b.select("Workstream", ROADMAP_WORKSTREAM)
+        b.submit("zl3 graph model development", button="Show the graph")
+        b.require("workstream=model-development" in b.path(), f"the graph's filter is not in the address: {b.path()}")
+        rows = {cells[0]: cells for cells in b.table_rows(GRAPH_TABLE)}
+        b.require(len(rows) < ROADMAP_SIZE, f"filtered by workstream, the graph's table still lists {len(rows)} deliverables")
+        b.require(GOVERNANCE in rows and rows[GOVERNANCE][1] == NEW_STATUS,
+                  f"the graph's table shows {GOVERNANCE!r} as {rows.get(GOVERNANCE)}")
+        box = self.graph_box(GOVERNANCE)
+        b.require(box.get_attribute("aria-label") == f"{GOVERNANCE}, {NEW_STATUS}",
+                  f"the graph's box for {GOVERNANCE!r} is labelled {box.get_attribute('aria-label')!r}")
+        b.click_and_check(box, "zl4 deliverable from graph")
+        b.require(b.path() == self.governance_path, f"the graph's box leads to {b.path()}, not {self.governance_path}")
+        self.expect_h1(GOVERNANCE)
+
+    def zm_analysis_progress_changes(self):
+        b = self.b
+        b.follow("Roadmap", "zm1 roadmap")
+        b.follow("What to work on next: key enablers, cycles and an order to work in", "zm2 analysis")
+        self.expect_h1("What to work on next")
+        enablers = {cells[1]: cells for cells in b.table_rows("Key enablers, most relied upon first")}
+        b.require(GOVERNANCE in enablers and enablers[GOVERNANCE][2] == NEW_STATUS,
+                  f"the key enablers show {GOVERNANCE!r} as {enablers.get(GOVERNANCE)}")
+        cycle = [li.text.strip() for li in b.driver.find_elements(By.XPATH, '//main//section[h3="Cycle 1"]//li')]
+        b.require(f"{GOVERNANCE} {NEW_STATUS}" in cycle, f"cycle 1 does not list {GOVERNANCE!r} as {NEW_STATUS}: {cycle}")
+        b.follow("Roadmap", "zm3 roadmap")
+        b.follow("Progress over time", "zm4 progress")
+        self.expect_h1("Progress over time")
+        b.require(b.has('//main//*[local-name()="svg"]'), "the progress page has no chart")
+        month = b.table_rows(PROGRESS_TABLE)[-1]
+        b.require(month[1:] == [str(ROADMAP_SIZE - 1), "0", "1", "0", "0", str(ROADMAP_SIZE)],
+                  f"this month's row reads {month}, expected {ROADMAP_SIZE - 1} not started and 1 in progress")
+        b.follow("Roadmap", "zm5 roadmap")
+        b.follow("What changed since a date", "zm6 changes")
+        self.expect_h1("What changed since")
+        today = datetime.now(LONDON).date().isoformat()   # the server keeps London time
+        b.set_value("Changes since", today)
+        b.submit("zm7 changes today", button="Show changes")
+        b.require(f"since={today}" in b.path(), f"the date is not in the address: {b.path()}")
+        changes = [cells for cells in b.table_rows() if cells[2].startswith("Status changed")]
+        b.require(len(changes) == 1 and changes[0][1:] == [GOVERNANCE, STATUS_CHANGE, ADA.name, STATUS_NOTE],
+                  f"the status changes since today read {changes}")
+        b.require("Status changes: 1" in b.main_text(), "the changes page does not count 1 status change")
+
+    def zn_add_local_deliverable(self):
+        b = self.b
+        b.follow("Roadmap", "zn1 roadmap")
+        b.follow("Add a deliverable", "zn2 add deliverable")
+        self.expect_h1("Add a deliverable")
+        b.fill("Title", LOCAL_TITLE)
+        b.select("Workstream", ROADMAP_WORKSTREAM)
+        b.fill("Summary (optional)", LOCAL_SUMMARY)
+        b.select("Owner (optional)", ADA.name)
+        b.set_value("Target date (optional)", BAD_TARGET)
+        b.choose(LOCAL_INVOLVEMENT)
+        b.submit("zn3 deliverable bad date", button="Save", status=422)
+        self.expect_form_errors("zn3 deliverable bad date", ["target_on"])
+        b.require(b.value("Title") == LOCAL_TITLE, f"the title was not kept: {b.value('Title')!r}")
+        b.require(b.selected("Workstream") == ROADMAP_WORKSTREAM, f"the workstream was not kept: {b.selected('Workstream')!r}")
+        b.require(b.value("Summary (optional)") == LOCAL_SUMMARY, "the summary was not kept")
+        b.require(b.selected("Owner (optional)") == ADA.name, f"the owner was not kept: {b.selected('Owner (optional)')!r}")
+        b.require(b.value("Target date (optional)") == BAD_TARGET, f"the date typed was not kept: {b.value('Target date (optional)')!r}")
+        b.require(b.is_chosen(LOCAL_INVOLVEMENT), "the involvement chosen was not kept")
+        b.set_value("Target date (optional)", LOCAL_TARGET)
+        b.submit("zn4 deliverable added", button="Save")
+        match = re.fullmatch(r"/roadmap/deliverables/\d+", b.path())
+        b.require(match and b.path() != self.governance_path, f"adding the deliverable led to {b.path()}")
+        self.local_path = match.group(0)
+        self.expect_h1(LOCAL_TITLE)
+        self.expect_notice(f'Added "{LOCAL_TITLE}" to the roadmap.')
+        for label, expected in (("Workstream", ROADMAP_WORKSTREAM), ("Owner", ADA.name), ("Target date", LOCAL_TARGET_TEXT),
+                                ("Involvement of experts by experience", LOCAL_INVOLVEMENT)):
+            b.require(self.summary_value(label) == expected, f"{label!r} reads {self.summary_value(label)!r}, not {expected!r}")
+        b.require("It relies upon no other deliverable." in b.main_text(), "a new deliverable already relies upon something")
+        b.select("Relies upon", GOVERNANCE)
+        b.submit("zn5 link added", button="Add the link")
+        b.require(b.path() == self.local_path, f"adding the link led to {b.path()}")
+        self.expect_notice(f'"{LOCAL_TITLE}" now relies upon "{GOVERNANCE}".')
+        relies = [li.text.strip() for li in b.driver.find_elements(By.XPATH, '//main//h2[@id="relies-upon"]/following-sibling::ul[1]/li')]
+        b.require(len(relies) == 1 and relies[0].startswith(f"{GOVERNANCE} {NEW_STATUS}"), f"what it relies upon reads {relies}")
+        b.require(self.history()[0][1:3] == [f"Now relies upon {GOVERNANCE}", ADA.name], f"the newest history row reads {self.history()[0]}")
+        b.follow(GOVERNANCE, "zn6 deliverable relied on")
+        b.require(b.path() == self.governance_path, f"the link to {GOVERNANCE!r} leads to {b.path()}")
+        relied_on_by = [a.text.strip() for a in b.driver.find_elements(By.XPATH, '//main//h2[@id="relied-on-by"]/following-sibling::ul[1]/li/a')]
+        b.require(LOCAL_TITLE in relied_on_by, f"'What relies on it' does not list {LOCAL_TITLE!r}: {relied_on_by}")
+
+    def zo_publish_roadmap(self):
+        b = self.b
+        b.follow("Roadmap", "zo1 roadmap")
+        b.follow("Publishing", "zo2 publishing")
+        self.expect_h1("Publish roadmap progress")
+        b.require(b.is_chosen("No: only people signed in can read it"), "the roadmap starts out published")
+        b.choose(PUBLISH_ROADMAP)
+        b.submit("zo3 roadmap published", button="Save")
+        b.require(b.path() == "/roadmap", f"publishing led to {b.path()}")
+        self.expect_notice("Roadmap progress is published at /published/roadmap.")
+        self.sign_out("zo4 sign in")
+        b.open("/published/roadmap", "zo5 published roadmap")
+        self.expect_h1("Roadmap progress")
+        b.require(b.nav_labels() == ["Sign in"], f"signed out, the navigation offers {b.nav_labels()}")
+        b.require(f"0 of {ROADMAP_SIZE + 1} deliverables in place" in b.main_text(), "the public page does not count every deliverable")
+        listed = [li.text.strip() for li in b.driver.find_elements(
+            By.XPATH, f'//main//section[h2={exact_text(ROADMAP_WORKSTREAM)}]/ul/li')]
+        for line in (f"{GOVERNANCE} {NEW_STATUS}", f"{LOCAL_TITLE} Not started"):
+            b.require(line in listed, f"the public {ROADMAP_WORKSTREAM} list does not have {line!r}: {listed}")
+        text = b.main_text()
+        for private in (STATUS_NOTE, ADA.name):
+            b.require(private not in text, f"the public roadmap shows {private!r}, which should stay private")
+        b.require(not b.has('//main//a[contains(@href, "/roadmap/deliverables/")]'), "the public page links to private deliverable pages")
+        self.sign_in_again(ADA, "zo6")
+
+    # ---- helpers for the roadmap steps ---------------------------------------------------------
+
+    def expect_notice(self, text):
+        notices = [n.text.strip() for n in self.b.driver.find_elements(By.XPATH, '//main//div[contains(@class, "notice")]')]
+        self.b.require(text in notices, f"no notice saying {text!r}; the notices read {notices}")
+
+    def history(self):
+        """A deliverable's history, newest first: [when, what changed, who, note] per row."""
+        return self.b.table_rows("Every change to this deliverable, newest first")
+
+    def roadmap_status(self, title):
+        """On the roadmap overview, the status tag in the deliverable's row."""
+        return self.b.one(f'//main//table//tr[th/a[normalize-space(.)={exact_text(title)}]]/td[1]/span[contains(@class, "tag")]',
+                          f"status of {title!r} in the overview").text.strip()
+
+    def graph_box(self, title):
+        """The deliverable's box in the relies-upon graph: an SVG link labelled "title, status"."""
+        boxes = [a for a in self.b.driver.find_elements(By.CSS_SELECTOR, "main a.roadmap-node")
+                 if a.get_attribute("aria-label").rsplit(", ", 1)[0] == title]
+        self.b.require(len(boxes) == 1, f"expected one box in the graph for {title!r}, found {len(boxes)}")
+        return boxes[0]
+
     # ---- helpers for the proposal and decision log steps --------------------------------------
 
     def expect_proposal_status(self, status):
@@ -938,6 +1119,8 @@ class Journey:
         za_action_done, zb_plan_series,
         zc_open_proposal, zd_new_link_for_cy, ze_cy_objects, zf_bo_consents_and_closes, zg_correct_decision,
         zh_publish_decision, zi_search_log,
+        zj_roadmap_overview, zk_change_status, zl_status_in_graph, zm_analysis_progress_changes,
+        zn_add_local_deliverable, zo_publish_roadmap,
     ]
 
 
