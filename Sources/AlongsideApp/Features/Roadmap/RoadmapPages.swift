@@ -292,7 +292,8 @@ struct DeliverableFormPage: PageModel {
     let owner: SelectField
     let targetOn: Field
     let involvement: ChoiceField
-    let conflict: [MeetingPage.Line]?
+    let conflict: [MeetingPage.Line]
+    let hasConflict: Bool
     let errors: FormErrors
 
     init(editing: Deliverable?, workstreams: [Workstream], owners: [(value: String, label: String)], form: FormData, errors: FormErrors,
@@ -310,6 +311,7 @@ struct DeliverableFormPage: PageModel {
         involvement = ChoiceField("involvement", legend: "How are experts by experience involved?",
                                   options: [("", "Not recorded yet")] + InvolvementRung.allCases.map { ($0.rawValue, "\($0.label): \($0.hint)") },
                                   selected: form["involvement"], errors: errors)
+        hasConflict = conflict != nil
         self.conflict = conflict.map { current in [
             MeetingPage.Line(label: "Title", value: current.title),
             MeetingPage.Line(label: "Workstream", value: current.workstreamName),
@@ -317,7 +319,7 @@ struct DeliverableFormPage: PageModel {
             MeetingPage.Line(label: "Owner", value: current.ownerName ?? "Nobody yet"),
             MeetingPage.Line(label: "Target date", value: current.targetOn.map(LondonTime.day) ?? "Not set"),
             MeetingPage.Line(label: "Involvement", value: current.involvement?.label ?? "Not recorded"),
-        ] }
+        ] } ?? []
         self.errors = errors
     }
 

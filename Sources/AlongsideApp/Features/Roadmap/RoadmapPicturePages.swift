@@ -40,7 +40,7 @@ struct RoadmapGraphPage: PageModel {
         let name = workstreams.first { $0.key == query["workstream"] }?.name
         svg = RoadmapGraphSVG.render(nodes: nodes, graph: shown, title: "What relies upon what" + (name.map { ": \($0)" } ?? ""),
                                      description: "\(chosen.count) deliverables and \(links.count) relies-upon links. Arrows point from a deliverable to what it relies upon.",
-                                     idPrefix: "roadmap-graph", fitToWidth: chosen.count <= 12)
+                                     idPrefix: "roadmap-graph", fitToWidth: false)
         key = StatusKey.all
         rows = layout.layers.enumerated().flatMap { column, members in
             members.map { member in
