@@ -10,6 +10,25 @@ final class GraphAnalysisTests: XCTestCase {
         XCTAssertEqual(graph.reliedOnBy, [[], [0, 2], [1], [2], [], []])
     }
 
+    func testAnEmptyGraphHasNothingToFind() {
+        let empty = DependencyGraph(count: 0, links: [])
+        XCTAssertEqual(GraphAnalysis.components(empty), [])
+        XCTAssertEqual(GraphAnalysis.reach(empty), [])
+        XCTAssertTrue(GraphAnalysis.keyEnablers(empty, inPlace: { _ in false }).isEmpty)
+    }
+
+    func testDisconnectedPartsAreAnalysedApart() {
+        // Two separate cycles, 0-1 and 2-3, and a chain 4 -> 5; nothing links the three parts.
+        let parts = DependencyGraph(count: 6, links: [(0, 1), (1, 0), (2, 3), (3, 2), (4, 5)])
+        let components = GraphAnalysis.components(parts)
+        XCTAssertEqual(Set(components), Set([[0, 1], [2, 3], [4], [5]]))
+        XCTAssertEqual(GraphAnalysis.reliesOnTransitively(0, in: parts), [0, 1], "in a cycle a node relies on itself through the other")
+        XCTAssertEqual(GraphAnalysis.reliesOnTransitively(4, in: parts), [5])
+        let reach = GraphAnalysis.reach(parts)
+        XCTAssertEqual(reach.map(\.transitive), [1, 1, 1, 1, 0, 1])
+        XCTAssertEqual(GraphAnalysis.blockers(of: 2, in: parts, inPlace: { $0 == 3 }), [], "its only partner is in place")
+    }
+
     func testComponentsFindTheCycleAndComeReliedUponFirst() {
         let parts = GraphAnalysis.components(graph)
         XCTAssertEqual(Set(parts.map { $0 }), Set([[0], [1, 2], [3], [4], [5]]))
