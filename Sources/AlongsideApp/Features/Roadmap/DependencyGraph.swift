@@ -94,7 +94,11 @@ public enum GraphAnalysis {
     /// For every node, how many others rely on it directly and transitively. Computed once over the
     /// components (relied-upon first), carrying a bit set of dependents down the condensed graph.
     public static func reach(_ graph: DependencyGraph) -> [Reach] {
-        let parts = components(graph)
+        reach(graph, components: components(graph))
+    }
+
+    /// The same, over components already found by `components(_:)` (relied-upon first).
+    public static func reach(_ graph: DependencyGraph, components parts: [[Int]]) -> [Reach] {
         var componentOf = Array(repeating: 0, count: graph.count)
         for (number, members) in parts.enumerated() { for member in members { componentOf[member] = number } }
         let words = (graph.count + 63) / 64
@@ -120,8 +124,12 @@ public enum GraphAnalysis {
 
     /// Deliverables not yet in place, ranked by how many rely on them transitively (then directly).
     public static func keyEnablers(_ graph: DependencyGraph, inPlace: (Int) -> Bool, limit: Int = 10) -> [(node: Int, reach: Reach)] {
-        let reach = reach(graph)
-        return (0..<graph.count).filter { !inPlace($0) && reach[$0].transitive > 0 }
+        keyEnablers(reach: reach(graph), inPlace: inPlace, limit: limit)
+    }
+
+    /// The same, ranking reach already worked out by `reach(_:)`.
+    public static func keyEnablers(reach: [Reach], inPlace: (Int) -> Bool, limit: Int = 10) -> [(node: Int, reach: Reach)] {
+        (0..<reach.count).filter { !inPlace($0) && reach[$0].transitive > 0 }
             .sorted { (reach[$0].transitive, reach[$0].direct, -$0) > (reach[$1].transitive, reach[$1].direct, -$1) }
             .prefix(limit).map { ($0, reach[$0]) }
     }

@@ -9,6 +9,12 @@ public struct RoadmapGraph: Sendable {
     public let components: [[Int]]
     public let componentOf: [Int]
     public let reach: [GraphAnalysis.Reach]
+    /// The cycles: components with more than one member, numbered from 1 in work order.
+    public let cycles: [[Int]]
+    /// Each component's cycle number, nil for a component of one.
+    let cycleOfComponent: [Int?]
+    /// Who relies on each node directly.
+    let reliedOnByLists: [[Int]]
     let indexOf: [Int64: Int]
 
     public init(deliverables: [Deliverable], links: [(Int64, Int64)]) {
@@ -24,28 +30,27 @@ public struct RoadmapGraph: Sendable {
         var componentOf = Array(repeating: 0, count: deliverables.count)
         for (number, members) in components.enumerated() { for member in members { componentOf[member] = number } }
         self.componentOf = componentOf
-        reach = GraphAnalysis.reach(graph)
+        reach = GraphAnalysis.reach(graph, components: components)
+        var cycles: [[Int]] = [], cycleOfComponent: [Int?] = []
+        for members in components {
+            if members.count > 1 { cycles.append(members) }
+            cycleOfComponent.append(members.count > 1 ? cycles.count : nil)
+        }
+        self.cycles = cycles
+        self.cycleOfComponent = cycleOfComponent
+        reliedOnByLists = graph.reliedOnBy
     }
 
     public func index(of id: Int64) -> Int? { indexOf[id] }
 
     func isInPlace(_ node: Int) -> Bool { deliverables[node].status == .inPlace }
 
-    /// The cycles: components with more than one member, numbered from 1 in work order.
-    public var cycles: [[Int]] { components.filter { $0.count > 1 } }
-
     /// The cycle (1-based number in `cycles`) a node belongs to, if any.
-    public func cycleNumber(of node: Int) -> Int? {
-        let component = components[componentOf[node]]
-        guard component.count > 1 else { return nil }
-        return cycles.firstIndex(of: component).map { $0 + 1 }
-    }
+    public func cycleNumber(of node: Int) -> Int? { cycleOfComponent[componentOf[node]] }
 
     public func reliesOn(_ node: Int) -> [Int] { graph.reliesOn[node] }
 
-    public func reliedOnBy(_ node: Int) -> [Int] {
-        (0..<graph.count).filter { graph.reliesOn[$0].contains(node) }
-    }
+    public func reliedOnBy(_ node: Int) -> [Int] { reliedOnByLists[node] }
 
     public func reliesOnTransitively(_ node: Int) -> [Int] {
         GraphAnalysis.reliesOnTransitively(node, in: graph).filter { $0 != node }.sorted()
@@ -56,7 +61,7 @@ public struct RoadmapGraph: Sendable {
     }
 
     public func keyEnablers(limit: Int = 15) -> [(node: Int, reach: GraphAnalysis.Reach)] {
-        GraphAnalysis.keyEnablers(graph, inPlace: isInPlace, limit: limit)
+        GraphAnalysis.keyEnablers(reach: reach, inPlace: isInPlace, limit: limit)
     }
 
     /// Blockers of every node at once: what each relies upon, transitively, that is not in place. Worked out
