@@ -19,6 +19,14 @@ public enum DeliverableOwner: Sendable, Equatable, Hashable {
         }
     }
 
+    /// The owner as the two table columns: `owner_user_id`, `owner_group_id`.
+    var columns: (userID: Int64?, groupID: Int64?) {
+        switch self {
+        case .person(let id): return (id, nil)
+        case .group(let id): return (nil, id)
+        }
+    }
+
     public init?(formValue: String) {
         let parts = formValue.split(separator: ":", maxSplits: 1)
         guard parts.count == 2, let id = Int64(parts[1]) else { return nil }

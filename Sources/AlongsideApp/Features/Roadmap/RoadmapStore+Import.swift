@@ -21,8 +21,7 @@ extension RoadmapStore {
             var ids: [Int64] = []
             for planned in plan.entries {
                 let input = planned.input
-                let ownerUser: Int64? = if case .person(let id) = input.owner { id } else { nil }
-                let ownerGroup: Int64? = if case .group(let id) = input.owner { id } else { nil }
+                let (ownerUser, ownerGroup) = input.owner?.columns ?? (nil, nil)
                 if let id = planned.existingID {
                     guard let before = try Self.deliverable(id: id, in: db), !before.isRetired else { throw AppError.badRequest }
                     try db.execute(sql: """
@@ -33,11 +32,7 @@ extension RoadmapStore {
                     let after = try Self.deliverable(id: id, in: db)!
                     if before.title != after.title || before.workstream != after.workstream { try Self.recordChange(.edited, id, to: "by import", by: actor, at: now, in: db) }
                     if before.status != after.status { try Self.recordChange(.status, id, from: before.status.rawValue, to: after.status.rawValue, note: "Imported", by: actor, at: now, in: db) }
-                    if before.owner != after.owner { try Self.recordChange(.owner, id, from: before.ownerName ?? "", to: after.ownerName ?? "", by: actor, at: now, in: db) }
-                    if before.targetOn != after.targetOn { try Self.recordChange(.target, id, from: before.targetOn ?? "", to: after.targetOn ?? "", by: actor, at: now, in: db) }
-                    if before.involvement != after.involvement {
-                        try Self.recordChange(.involvement, id, from: before.involvement?.rawValue ?? "", to: after.involvement?.rawValue ?? "", by: actor, at: now, in: db)
-                    }
+                    try Self.recordOwnershipChanges(from: before, to: after, by: actor, at: now, in: db)
                     ids.append(id)
                     report.updated += 1
                 } else {

@@ -133,8 +133,7 @@ public struct RoadmapStore: Sendable {
     public func create(_ input: DeliverableInput, by actor: AuditActor, requestID: String?) async throws -> Deliverable {
         let now = clock.now()
         return try await pool.write { db in
-            let ownerUser: Int64? = if case .person(let id) = input.owner { id } else { nil }
-            let ownerGroup: Int64? = if case .group(let id) = input.owner { id } else { nil }
+            let (ownerUser, ownerGroup) = input.owner?.columns ?? (nil, nil)
             try db.execute(sql: """
                 INSERT INTO deliverables (title, workstream, summary, owner_user_id, owner_group_id, target_on, involvement, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -154,8 +153,7 @@ public struct RoadmapStore: Sendable {
         return try await pool.write { db in
             guard let before = try Self.deliverable(id: id, in: db) else { throw AppError.notFound }
             guard before.version == expectedVersion else { return .conflict(current: before) }
-            let ownerUser: Int64? = if case .person(let id) = input.owner { id } else { nil }
-            let ownerGroup: Int64? = if case .group(let id) = input.owner { id } else { nil }
+            let (ownerUser, ownerGroup) = input.owner?.columns ?? (nil, nil)
             try db.execute(sql: """
                 UPDATE deliverables SET title = ?, workstream = ?, summary = ?, owner_user_id = ?, owner_group_id = ?, target_on = ?,
                        involvement = ?, version = version + 1, updated_at = ? WHERE id = ?
@@ -166,15 +164,7 @@ public struct RoadmapStore: Sendable {
             if before.workstream != after.workstream { edited.append("workstream") }
             if before.summary != after.summary { edited.append("summary") }
             if !edited.isEmpty { try Self.recordChange(.edited, id, to: edited.joined(separator: ", "), by: actor, at: now, in: db) }
-            if before.owner != after.owner {
-                try Self.recordChange(.owner, id, from: before.ownerName ?? "", to: after.ownerName ?? "", by: actor, at: now, in: db)
-            }
-            if before.targetOn != after.targetOn {
-                try Self.recordChange(.target, id, from: before.targetOn ?? "", to: after.targetOn ?? "", by: actor, at: now, in: db)
-            }
-            if before.involvement != after.involvement {
-                try Self.recordChange(.involvement, id, from: before.involvement?.rawValue ?? "", to: after.involvement?.rawValue ?? "", by: actor, at: now, in: db)
-            }
+            try Self.recordOwnershipChanges(from: before, to: after, by: actor, at: now, in: db)
             try AuditLog.record(AuditChange(action: "updated", recordKind: "deliverable", recordID: String(id),
                                             summary: "Edited the deliverable \"\(after.title)\"", before: before.snapshot, after: after.snapshot),
                                 by: actor, at: now, requestID: requestID, in: db)
@@ -265,6 +255,20 @@ public struct RoadmapStore: Sendable {
                                             before: before.snapshot, after: after.snapshot),
                                 by: actor, at: now, requestID: requestID, in: db)
             return after
+        }
+    }
+
+    /// History rows for what an edit or an import changed of owner, target date and involvement.
+    static func recordOwnershipChanges(from before: Deliverable, to after: Deliverable, by actor: AuditActor, at now: Date, in db: Database) throws {
+        let id = after.id
+        if before.owner != after.owner {
+            try recordChange(.owner, id, from: before.ownerName ?? "", to: after.ownerName ?? "", by: actor, at: now, in: db)
+        }
+        if before.targetOn != after.targetOn {
+            try recordChange(.target, id, from: before.targetOn ?? "", to: after.targetOn ?? "", by: actor, at: now, in: db)
+        }
+        if before.involvement != after.involvement {
+            try recordChange(.involvement, id, from: before.involvement?.rawValue ?? "", to: after.involvement?.rawValue ?? "", by: actor, at: now, in: db)
         }
     }
 
