@@ -23,7 +23,7 @@ struct DecisionLogController: Controller {
         let visible = try await groups.visibleGroups(for: signedIn.user, today: today)
             .filter { GroupAccess.canManage($0.group.kind, role: signedIn.user.role) || $0.isMember }.map(\.group)
         // Read as a form, because HTML forms send a space in a GET query as "+" (Hummingbird's query parameters keep it).
-        let form = FormData(urlEncoded: request.uri.query ?? "")
+        let form = request.queryForm
         let input = DecisionSearchInput(query: form.values.compactMapValues(\.first))
         let (filter, errors) = input.parsed(visibleGroupIDs: Set(visible.map(\.id)))
         return (input, errors, visible, try await store.search(filter))
@@ -49,10 +49,6 @@ struct DecisionLogController: Controller {
         return Response(status: .unprocessableContent, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    func download(_ body: String, contentType: String, fileName: String) -> Response {
-        Response.download(body, contentType: contentType, fileName: fileName)
-    }
-
     @Sendable func csv(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let (_, errors, _, found) = try await results(request, signedIn: signedIn)
         guard errors.isEmpty else { return refusal(errors) }
@@ -60,7 +56,7 @@ struct DecisionLogController: Controller {
         let document = CSVFormat.document(
             header: DecisionExportRow.CodingKeys.allCases.map(\.rawValue), rows: rows.map(\.csvCells)
         )
-        return download(document, contentType: "text/csv; charset=utf-8", fileName: "decisions-\(today).csv")
+        return .download(document, contentType: "text/csv; charset=utf-8", fileName: "decisions-\(today).csv")
     }
 
     @Sendable func json(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -69,7 +65,7 @@ struct DecisionLogController: Controller {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let body = String(decoding: try encoder.encode(try await exportRows(found)), as: UTF8.self)
-        return download(body, contentType: "application/json; charset=utf-8", fileName: "decisions-\(today).json")
+        return .download(body, contentType: "application/json; charset=utf-8", fileName: "decisions-\(today).json")
     }
 
     /// Decisions whose review date has come: managers see the groups they manage, members the groups they sit on.

@@ -19,7 +19,7 @@ struct ActionsController: Controller {
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let visible = try await groups.visibleGroups(for: signedIn.user, today: today)
             .filter { $0.isMember || GroupAccess.canManage($0.group.kind, role: signedIn.user.role) }.map(\.group)
-        let form = FormData(urlEncoded: request.uri.query ?? "")
+        let form = request.queryForm
         var groupIDs = visible.map(\.id)
         if let chosen = Int64(form["group"]), groupIDs.contains(chosen) { groupIDs = [chosen] }
         let status = form["status"]

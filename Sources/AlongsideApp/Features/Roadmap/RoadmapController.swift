@@ -34,7 +34,7 @@ struct RoadmapController: Controller {
     }
 
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let query = FormData(urlEncoded: request.uri.query ?? "")
+        let query = request.queryForm
         let graph = try await store.graph()
         let owners = try await owners(for: signedIn)
         let page = RoadmapPage(graph: graph, workstreams: try await store.workstreams(), owners: owners.options, query: query,

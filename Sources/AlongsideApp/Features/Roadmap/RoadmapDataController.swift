@@ -27,13 +27,13 @@ struct RoadmapDataController: Controller {
     }
 
     @Sendable func analysis(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let query = FormData(urlEncoded: request.uri.query ?? "")
+        let query = request.queryForm
         let page = RoadmapAnalysisPage(graph: try await store.graph(), showAll: query["all"] == "yes")
         return try await services.pages.render(page, request: request, context: context)
     }
 
     @Sendable func graphPage(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let query = FormData(urlEncoded: request.uri.query ?? "")
+        let query = request.queryForm
         let page = RoadmapGraphPage(graph: try await store.graph(), workstreams: try await store.workstreams(), query: query)
         return try await services.pages.render(page, request: request, context: context)
     }
@@ -60,7 +60,7 @@ struct RoadmapDataController: Controller {
     }
 
     @Sendable func changes(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let query = FormData(urlEncoded: request.uri.query ?? "")
+        let query = request.queryForm
         let meetings = try await recentMeetings(for: signedIn)
         let given = query.trimmed("since")
         let day = given.isEmpty ? (meetings.first?.day ?? LondonTime.addingDays(-30, to: today) ?? today) : given
