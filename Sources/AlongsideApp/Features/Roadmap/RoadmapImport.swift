@@ -24,7 +24,7 @@ enum RoadmapImport {
         var input: RoadmapStore.DeliverableInput
         var status: DeliverableStatus
         var inGrid: Bool
-        /// What it relies upon: existing deliverables by id, new ones by their place in `entries`.
+        /// What it relies upon, in the file's order without repeats: existing deliverables by id, new ones by their place in `entries`.
         var reliesOn: [Reference]
     }
 
@@ -110,9 +110,9 @@ enum RoadmapImport {
                 if target == entry.id {
                     problems.append(Problem(location: "deliverables[\(index)]\(name) relies_upon[\(position)]", message: "a deliverable cannot rely upon itself"))
                 } else if let other = newIndex[target] {
-                    references.append(.new(other))
+                    if !references.contains(.new(other)) { references.append(.new(other)) }
                 } else if known.deliverables.contains(target) {
-                    references.append(.existing(target))
+                    if !references.contains(.existing(target)) { references.append(.existing(target)) }
                 } else {
                     problems.append(Problem(location: "deliverables[\(index)]\(name) relies_upon[\(position)]", message: "\(target) is not a deliverable in the file or the workspace"))
                 }
@@ -120,7 +120,7 @@ enum RoadmapImport {
             let existing = entry.id.flatMap { known.deliverables.contains($0) ? $0 : nil }
             entries.append(Planned(existingID: existing, input: .init(title: title, workstream: workstream, summary: "", owner: owner,
                                                                     targetOn: entry.targetDate, involvement: involvement),
-                                   status: status ?? .notStarted, inGrid: entry.inGrid ?? false, reliesOn: Array(Set(references)).sorted { "\($0)" < "\($1)" }))
+                                   status: status ?? .notStarted, inGrid: entry.inGrid ?? false, reliesOn: references))
         }
         return problems.isEmpty ? .success(Plan(entries: entries)) : .failure(Problems(problems))
     }
