@@ -154,8 +154,10 @@ struct RoadmapController: Controller {
             return try await services.pages.render(try await deliverablePage(deliverable, signedIn, form: context.form, errors: errors), request: request, context: context)
         }
         _ = try await store.addLink(deliverable.id, reliesOn: target, by: signedIn.actor, requestID: context.requestID)
-        let after = try await store.graph()
-        let inCycle = after.index(of: deliverable.id).flatMap(after.cycleNumber) != nil
+        // With the new link it is in a cycle if it already was, or if what it now relies upon relies on it.
+        let inCycle = graph.index(of: deliverable.id).map { node in
+            graph.cycleNumber(of: node) != nil || graph.index(of: target).map { graph.reliesOnTransitively($0).contains(node) } == true
+        } ?? false
         let name = graph.deliverables.first { $0.id == target }?.title ?? "it"
         try await services.sessions.setFlash(Flash(message: "\"\(deliverable.title)\" now relies upon \"\(name)\"."
                                                    + (inCycle ? " This makes a cycle: they must progress together." : "")),
