@@ -25,6 +25,10 @@ public enum Capability: String, CaseIterable, Sendable {
     case createGroups
     /// Tailoring the roadmap: adding, editing, retiring and linking deliverables, importing, publishing.
     case manageRoadmap
+    /// Writing involvement role descriptions, publishing adverts, handling expressions of interest and appointing (003 Appendix 1).
+    case manageInvolvementRoles
+    /// The payment policy, the earnings limits and who approves claims or records payments.
+    case managePaymentPolicy
 }
 
 /// Which roles hold which capabilities. Deny by default: a capability no role lists is held by nobody.
@@ -34,6 +38,8 @@ public enum Permissions {
         .viewAuditLog: [.administrator],
         .createGroups: [.administrator, .programmeManager, .allianceLead],
         .manageRoadmap: [.administrator, .programmeManager],
+        .manageInvolvementRoles: [.administrator, .programmeManager],
+        .managePaymentPolicy: [.administrator],
     ]
 
     public static func allows(_ role: Role, _ capability: Capability) -> Bool {
