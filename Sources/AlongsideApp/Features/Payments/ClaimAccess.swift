@@ -29,6 +29,6 @@ public enum ClaimAccess {
 
         public func canEdit(_ claim: Claim) -> Bool { claim.userID == userID && claim.status.ownerCanEdit }
         public func canDecide(_ claim: Claim) -> Bool { approves && claim.status == .submitted && claim.userID != userID }
-        public func canMarkPaid(_ claim: Claim) -> Bool { pays && claim.status == .approved }
+        public func canMarkPaid(_ claim: Claim) -> Bool { pays && claim.status == .approved && claim.userID != userID }
     }
 }
