@@ -216,3 +216,29 @@ public struct ClaimStore: Sendable {
             after: action == "claim.deleted" ? nil : claim.snapshot), by: actor, at: now, requestID: requestID, in: db)
     }
 }
+
+extension ClaimStore {
+    /// A meeting a claim can name: one of the person's groups' meetings, not cancelled, within the last year.
+    public struct MeetingOption: Sendable, Equatable {
+        public let id: Int64
+        public let groupID: Int64
+        public let label: String
+    }
+
+    public func claimableMeetings(groupIDs: [Int64], from first: Date, to last: Date) async throws -> [MeetingOption] {
+        guard !groupIDs.isEmpty else { return [] }
+        return try await pool.read { db in
+            let marks = groupIDs.map { _ in "?" }.joined(separator: ", ")
+            var arguments = StatementArguments(groupIDs)
+            arguments += [first, last]
+            return try Row.fetchAll(db, sql: """
+                SELECT m.id, m.group_id, m.purpose, m.starts_at, g.name FROM meetings m JOIN groups g ON g.id = m.group_id
+                WHERE m.group_id IN (\(marks)) AND m.status <> 'cancelled' AND m.starts_at BETWEEN ? AND ?
+                ORDER BY m.starts_at DESC
+                """, arguments: arguments).map { row in
+                MeetingOption(id: row["id"], groupID: row["group_id"],
+                              label: "\(row["name"] as String): \(row["purpose"] as String), \(LondonTime.date(row["starts_at"]))")
+            }
+        }
+    }
+}

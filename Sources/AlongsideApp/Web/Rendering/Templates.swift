@@ -16,5 +16,8 @@ enum Templates {
         RoadmapPage.template, DeliverablePage.template, DeliverableFormPage.template,
         RoadmapAnalysisPage.template, RoadmapChangesPage.template, RoadmapImportPage.template, RoadmapPublishingPage.template, PublishedRoadmapPage.template,
         RoadmapGraphPage.template, RoadmapProgressPage.template,
+        InvolvementPage.template, ClaimsPage.template, ClaimFormPage.template, ClaimCheckPage.template, ClaimPage.template,
+        "claims/warning", "claims/amounts", ApprovalsPage.template, FinancePage.template, FinanceSummaryPage.template,
+        EarningsPage.template, PreferencesPage.template,
     ]
 }

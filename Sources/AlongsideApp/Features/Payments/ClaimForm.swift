@@ -1,0 +1,179 @@
+import Foundation
+
+/// Reading and checking the claim form. Plain functions over the submitted values, so the rules are unit-tested
+/// without a server. Field names are the ones the form uses; expense rows are numbered from 1.
+public enum ClaimForm {
+    /// The most a single expense may be: anything bigger is a typing mistake, not an expense.
+    public static let largestExpense = 100_000
+    public static let longestMileage = 10_000  // 1,000 miles, in tenths
+    public static let mostExpenseRows = 10
+    public static let startingExpenseRows = 2
+
+    /// How many expense rows the form shows: what was sent, plus one when the person asked for another.
+    public static func expenseRows(_ form: FormData) -> Int {
+        let sent = Int(form["expense_rows"]) ?? startingExpenseRows
+        let rows = sent + (form["add_expense"].isEmpty ? 0 : 1)
+        return min(max(rows, 1), mostExpenseRows)
+    }
+
+    /// The choices the meeting and group selects offered, so nothing else is accepted.
+    public struct Options: Sendable {
+        public let groupIDs: Set<Int64>
+        /// Meeting id → its group.
+        public let meetings: [Int64: Int64]
+
+        public init(groupIDs: Set<Int64>, meetings: [Int64: Int64]) {
+            self.groupIDs = groupIDs
+            self.meetings = meetings
+        }
+    }
+
+    public static func parse(
+        _ form: FormData, policies: [PaymentPolicy], today: String, options: Options, errors: inout FormErrors
+    ) -> ClaimStore.ClaimInput? {
+        let activity = form.trimmed("activity")
+        if activity.isEmpty { errors.add("activity", "Enter what you did") }
+        else if activity.count > 200 { errors.add("activity", "What you did must be 200 characters or fewer") }
+
+        var meetingID: Int64?, groupID: Int64?
+        if !form["meeting"].isEmpty {
+            if let id = Int64(form["meeting"]), let group = options.meetings[id] { meetingID = id; groupID = group }
+            else { errors.add("meeting", "Choose a meeting from the list") }
+        }
+        if !form["group"].isEmpty {
+            if let id = Int64(form["group"]), options.groupIDs.contains(id) {
+                if let groupID, groupID != id { errors.add("group", "The meeting you chose belongs to another group: choose that group or none") }
+                groupID = id
+            } else { errors.add("group", "Choose a group from the list") }
+        }
+
+        let activityOn = form.trimmed("activity_on")
+        var policy: PaymentPolicy?
+        if activityOn.isEmpty { errors.add("activity_on", "Enter the date of the activity") }
+        else if LondonTime.startOfDay(activityOn) == nil { errors.add("activity_on", "Enter a real date, for example 3 March 2026") }
+        else if activityOn > today { errors.add("activity_on", "The date of the activity must be today or in the past") }
+        else {
+            policy = EffectiveDated.inForce(policies, on: activityOn, from: \.effectiveFrom)
+            if policy == nil { errors.add("activity_on", "No payment policy was in force on that date: ask a programme manager") }
+        }
+
+        let length = ActivityLength(rawValue: form["length"])
+        if length == nil { errors.add("length", "Choose how long the activity was") }
+
+        let choice = PaymentChoice(rawValue: form["choice"])
+        var lowerPence: Int?
+        var charity = ""
+        switch choice {
+        case nil:
+            errors.add("choice", "Choose how you would like to be paid")
+        case .lower?:
+            let rate = policy.flatMap { policy in length.map { policy.rate($0) } }
+            switch Money.parse(form["lower_amount"]) {
+            case .failure(.empty): errors.add("lower_amount", "Enter the lower amount you would like")
+            case .failure(.negative): errors.add("lower_amount", "The lower amount must be more than £0.00")
+            case .failure: errors.add("lower_amount", "Enter the lower amount in pounds and pence, for example 25.00")
+            case .success(let pence):
+                if pence == 0 { errors.add("lower_amount", "The lower amount must be more than £0.00; to be paid nothing, choose no payment") }
+                else if let rate, pence >= rate { errors.add("lower_amount", "The lower amount must be less than the full \(Money.format(rate))") }
+                else { lowerPence = pence }
+            }
+        case .charity?:
+            charity = form.trimmed("charity")
+            if charity.isEmpty { errors.add("charity", "Enter the name of the charity") }
+            else if charity.count > 120 { errors.add("charity", "The charity's name must be 120 characters or fewer") }
+        default:
+            break
+        }
+
+        var expenses: [ClaimExpense] = []
+        for row in 1...expenseRows(form) {
+            if let expense = parseExpense(form, row: row, policy: policy, errors: &errors) { expenses.append(expense) }
+        }
+
+        guard errors.isEmpty, let policy, let length, let choice else { return nil }
+        return ClaimStore.ClaimInput(activity: activity, groupID: groupID, meetingID: meetingID, activityOn: activityOn, length: length,
+                                     policy: policy, choice: choice, lowerPence: lowerPence, charity: charity, expenses: expenses)
+    }
+
+    /// One expense row; nil when the row was left empty or has a problem (recorded in `errors`).
+    static func parseExpense(_ form: FormData, row: Int, policy: PaymentPolicy?, errors: inout FormErrors) -> ClaimExpense? {
+        let kindField = "expense_kind_\(row)", amountField = "expense_amount_\(row)", milesField = "expense_miles_\(row)"
+        let noteField = "expense_note_\(row)"
+        let note = form.trimmed(noteField)
+        let receipt = !form["expense_receipt_\(row)"].isEmpty
+        let typed = [form.trimmed(kindField), form.trimmed(amountField), form.trimmed(milesField), note]
+        guard typed.contains(where: { !$0.isEmpty }) || receipt else { return nil }
+        guard let kind = ExpenseKind(rawValue: form[kindField]) else {
+            errors.add(kindField, "Choose the kind of expense \(row), or clear its other boxes")
+            return nil
+        }
+        if note.count > 200 { errors.add(noteField, "The note on expense \(row) must be 200 characters or fewer") }
+        if kind == .other && note.isEmpty { errors.add(noteField, "Say what expense \(row) was for") }
+        var tenths: Int?
+        let amount: Int
+        if kind == .mileage {
+            let milesText = form.trimmed(milesField)
+            guard !milesText.isEmpty else {
+                errors.add(milesField, "Enter how many miles you drove for expense \(row)")
+                return nil
+            }
+            guard let distance = Money.tenthsOfAMile(milesText), distance > 0, distance <= longestMileage else {
+                errors.add(milesField, "Enter the miles for expense \(row) as a number up to 1,000, to a tenth of a mile, for example 12.5")
+                return nil
+            }
+            tenths = distance
+            amount = Money.mileage(tenthsOfAMile: distance, pencePerMile: policy?.mileagePencePerMile ?? 0)
+            guard amount > 0 else {
+                errors.add(milesField, "The payment policy pays nothing for mileage, so it cannot be claimed")
+                return nil
+            }
+        } else {
+            switch Money.parse(form[amountField]) {
+            case .failure(.empty):
+                errors.add(amountField, "Enter the amount of expense \(row)")
+                return nil
+            case .failure(.negative):
+                errors.add(amountField, "The amount of expense \(row) must be more than £0.00")
+                return nil
+            case .failure:
+                errors.add(amountField, "Enter the amount of expense \(row) in pounds and pence, for example 12.50")
+                return nil
+            case .success(let pence):
+                if pence == 0 { errors.add(amountField, "The amount of expense \(row) must be more than £0.00"); return nil }
+                if pence > largestExpense { errors.add(amountField, "Expense \(row) must be \(Money.format(largestExpense)) or less"); return nil }
+                if let limit = policy?.limit(kind), pence > limit {
+                    errors.add(amountField, "The policy pays up to \(Money.format(limit)) for \(kind.shortLabel.lowercased()): change expense \(row)")
+                    return nil
+                }
+                amount = pence
+            }
+        }
+        return ClaimExpense(kind: kind, tenthsOfAMile: tenths, amountPence: amount, note: note, receipt: receipt)
+    }
+
+    /// The form filled in from a saved claim, for editing.
+    public static func formData(for claim: Claim) -> FormData {
+        var pairs: [(String, String)] = [
+            ("activity", claim.activity), ("meeting", claim.meetingID.map(String.init) ?? ""),
+            ("group", claim.groupID.map(String.init) ?? ""), ("activity_on", claim.activityOn), ("length", claim.length.rawValue),
+            ("choice", claim.choice.rawValue), ("lower_amount", claim.lowerPence.map(Money.plain) ?? ""), ("charity", claim.charity),
+            ("expense_rows", String(max(claim.expenses.count + 1, startingExpenseRows))),
+        ]
+        for (index, expense) in claim.expenses.enumerated() {
+            let row = index + 1
+            pairs += [("expense_kind_\(row)", expense.kind.rawValue),
+                      ("expense_amount_\(row)", expense.kind == .mileage ? "" : Money.plain(expense.amountPence)),
+                      ("expense_miles_\(row)", expense.tenthsOfAMile.map { Money.miles($0).components(separatedBy: " ")[0] } ?? ""),
+                      ("expense_note_\(row)", expense.note)]
+            if expense.receipt { pairs.append(("expense_receipt_\(row)", "yes")) }
+        }
+        return FormData(pairs)
+    }
+
+    /// A new claim's form: the person's usual payment choice, and today's date.
+    public static func newForm(preferences: PaymentPreferences, today: String) -> FormData {
+        FormData([("activity_on", today), ("choice", preferences.defaultChoice.rawValue),
+                  ("lower_amount", preferences.defaultLowerPence.map(Money.plain) ?? ""), ("charity", preferences.defaultCharity),
+                  ("expense_rows", String(startingExpenseRows))])
+    }
+}
