@@ -1,0 +1,161 @@
+import Foundation
+import XCTest
+@testable import AlongsideApp
+
+/// Approving, returning and paying claims: who may, what they see, and what happens when two act at once.
+final class ClaimApprovalTests: XCTestCase {
+    func testAManagerApprovesAndFinanceRecordsThePayment() async throws {
+        try await withApp { app in
+            // setup
+            let (casey, _) = try await app.signedIn(as: .expertByExperience, email: "casey@example.org", name: "Casey Example")
+            let (manager, _) = try await app.signedIn(as: .programmeManager, email: "pm@example.org", name: "Blake Example")
+            let (admin, _) = try await app.signedIn(as: .administrator, email: "admin@example.org", name: "Ada Example")
+            let id = try await ClaimFixtures.send(casey, ClaimFixtures.fields([("expense_kind_1", "travel"), ("expense_amount_1", "8.40")]))
+            // act: approve
+            let waiting = try await manager.get(Route.claimApprovals.href)
+            XCTAssertTrue(waiting.contains("Casey Example"))
+            XCTAssertTrue(waiting.contains("1 claim is waiting."))
+            let approved = try await manager.post(Route.approveClaim.href(id), [("version", try await ClaimFixtures.version(manager, id))])
+            XCTAssertEqual(approved.location, Route.claimApprovals.href)
+            // check: frozen for the owner
+            let ownerView = try await casey.get(Route.claim.href(id))
+            XCTAssertTrue(ownerView.contains("Approved, waiting to be paid"))
+            XCTAssertTrue(ownerView.contains("Approved by Blake Example"))
+            XCTAssertFalse(ownerView.contains(Route.editClaim.href(id)))
+            let edit = try await casey.get(Route.editClaim.href(id))
+            XCTAssertEqual(edit.status, .forbidden)
+            // act: finance exports and records the payment, after a refused first try
+            let csv = try await admin.get(Route.financeCSV.href)
+            XCTAssertEqual(csv.headers[.contentType], "text/csv; charset=utf-8")
+            XCTAssertTrue(csv.html.contains("Casey Example"))
+            XCTAssertTrue(csv.html.contains(",100.00,0.00,0.00,,8.40,108.40,"))
+            XCTAssertTrue(csv.html.contains("Total,1 claims,,,,,100.00,0.00,0.00,,8.40,108.40,"))
+            let finance = try await admin.get(Route.financeClaims.href)
+            XCTAssertTrue(finance.contains("£108.40"))
+            let version = try await ClaimFixtures.version(admin, id)
+            let bad = try await admin.post(Route.payClaim.href(id), [("version", version), ("paid_on", "2026-09-30"), ("reference", "")])
+            XCTAssertEqual(bad.status, .unprocessableContent)
+            XCTAssertEqual(bad.errorSummary, ["The date paid must be today or in the past", "Enter the payment reference from the finance system"])
+            XCTAssertEqual(bad.inputValue("paid_on"), "2026-09-30")
+            let paid = try await admin.post(Route.payClaim.href(id), [("version", version), ("paid_on", ClaimFixtures.today), ("reference", "BACS-0042")])
+            XCTAssertEqual(paid.location, Route.financeClaims.href)
+            let final = try await casey.get(Route.claim.href(id))
+            XCTAssertTrue(final.contains("Paid on 21 September 2026, reference BACS-0042."))
+            let audit = try await app.services.pool.read { db in
+                try String.fetchAll(db, sql: "SELECT action FROM audit_events WHERE record_kind = 'claim' ORDER BY id")
+            }
+            XCTAssertEqual(audit, ["claim.created", "claim.submitted", "claim.approved", "claim.paid"])
+        }
+    }
+
+    func testTwoApproversActingAtOnceCannotBothApprove() async throws {
+        try await withApp { app in
+            // setup
+            let (casey, _) = try await app.signedIn(as: .expertByExperience, email: "casey@example.org")
+            let (first, _) = try await app.signedIn(as: .programmeManager, email: "first@example.org")
+            let (second, _) = try await app.signedIn(as: .administrator, email: "second@example.org")
+            let id = try await ClaimFixtures.send(casey, ClaimFixtures.fields())
+            let firstVersion = try await ClaimFixtures.version(first, id)
+            let secondVersion = try await ClaimFixtures.version(second, id)
+            // act
+            let one = try await first.post(Route.approveClaim.href(id), [("version", firstVersion)])
+            let two = try await second.post(Route.returnClaim.href(id), [("version", secondVersion), ("reason", "Wrong date")])
+            let three = try await second.post(Route.approveClaim.href(id), [("version", secondVersion)])
+            // check
+            XCTAssertEqual(one.status, .seeOther)
+            XCTAssertEqual(two.status, .conflict)
+            XCTAssertTrue(two.contains("Someone else dealt with this claim first: it is now approved, waiting to be paid. Nothing was changed."))
+            XCTAssertEqual(three.status, .conflict)
+            let approvals = try await app.services.pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claim_events WHERE claim_id = ? AND kind IN ('approved', 'returned')", arguments: [id])
+            }
+            XCTAssertEqual(approvals, 1)
+        }
+    }
+
+    func testAReturnedClaimCarriesTheReasonAndCanBeSentAgain() async throws {
+        try await withApp { app in
+            // setup
+            let (casey, _) = try await app.signedIn(as: .expertByExperience, email: "casey@example.org")
+            let (manager, _) = try await app.signedIn(as: .programmeManager, email: "pm@example.org", name: "Blake Example")
+            let id = try await ClaimFixtures.send(casey, ClaimFixtures.fields())
+            let version = try await ClaimFixtures.version(manager, id)
+            // act: no reason, then a reason
+            let missing = try await manager.post(Route.returnClaim.href(id), [("version", version), ("reason", "  ")])
+            XCTAssertEqual(missing.status, .unprocessableContent)
+            XCTAssertEqual(missing.errorSummary, ["Say why you are returning the claim, so Sam Fictional knows what to change"])
+            let returned = try await manager.post(Route.returnClaim.href(id), [("version", version), ("reason", "It was a half day, not a whole day.")])
+            XCTAssertEqual(returned.status, .seeOther)
+            // check: the person reads the reason, changes the claim and sends it again
+            let page = try await casey.get(Route.claim.href(id))
+            XCTAssertTrue(page.contains("Returned to you"))
+            XCTAssertTrue(page.contains("It was a half day, not a whole day."))
+            let edit = try await casey.get(Route.editClaim.href(id))
+            _ = try await casey.post(Route.editClaim.href(id), ClaimFixtures.fields(length: "half", [("version", edit.inputValue("version") ?? "")]))
+            let check = try await casey.get(Route.checkClaim.href(id))
+            XCTAssertTrue(check.contains("Send the claim again"))
+            _ = try await casey.post(Route.checkClaim.href(id), [("version", check.inputValue("version") ?? "")])
+            let again = try await casey.get(Route.claim.href(id))
+            XCTAssertTrue(again.contains("Waiting for approval"))
+            XCTAssertTrue(again.contains("Returned by Blake Example: It was a half day, not a whole day."))
+        }
+    }
+
+    func testWhoMayApproveAndPay() async throws {
+        try await withApp { app in
+            // setup
+            let (casey, _) = try await app.signedIn(as: .expertByExperience, email: "casey@example.org")
+            let (robin, robinUser) = try await app.signedIn(as: .expertByExperience, email: "robin@example.org", name: "Robin Example")
+            let (manager, _) = try await app.signedIn(as: .programmeManager, email: "pm@example.org")
+            let (lead, _) = try await app.signedIn(as: .allianceLead, email: "lead@example.org")
+            let id = try await ClaimFixtures.send(casey, ClaimFixtures.fields())
+            let mine = try await ClaimFixtures.send(manager, ClaimFixtures.fields(activity: "Manager's own claim"))
+            // check: experts by experience and alliance leads are refused the approver and finance pages
+            for browser in [robin, lead] {
+                for path in [Route.claimApprovals.href, Route.financeClaims.href, Route.financeCSV.href, Route.financeSummary.href] {
+                    let page = try await browser.get(path)
+                    XCTAssertEqual(page.status, .forbidden, path)
+                }
+                _ = try await browser.get(Route.claims.href)
+                let approve = try await browser.post(Route.approveClaim.href(id), [("version", "2")])
+                XCTAssertEqual(approve.status, .forbidden)
+            }
+            // a manager cannot approve their own claim, nor record payments
+            let own = try await manager.post(Route.approveClaim.href(mine), [("version", "2")])
+            XCTAssertEqual(own.status, .forbidden)
+            let financePage = try await manager.get(Route.financeClaims.href)
+            XCTAssertEqual(financePage.status, .forbidden)
+            // an administrator names Robin as an approver: now Robin may approve Casey's claim
+            try await PaymentPolicyStore(pool: app.services.pool, clock: app.services.clock)
+                .grant(.approve, to: robinUser.id!, name: "Robin Example", by: .commandLine, requestID: nil)
+            let now = try await robin.get(Route.claimApprovals.href)
+            XCTAssertEqual(now.status, .ok)
+            let approved = try await robin.post(Route.approveClaim.href(id), [("version", try await ClaimFixtures.version(robin, id))])
+            XCTAssertEqual(approved.status, .seeOther)
+            // missing CSRF token
+            let noToken = try await manager.post(Route.approveClaim.href(mine), [("version", "2")], csrf: "")
+            XCTAssertEqual(noToken.status, .forbidden)
+        }
+    }
+
+    func testTheMonthlySummaryAddsUpSpendAndHoursByGroup() async throws {
+        try await withApp { app in
+            // setup
+            let (casey, _) = try await app.signedIn(as: .expertByExperience, email: "casey@example.org")
+            let (admin, _) = try await app.signedIn(as: .administrator, email: "admin@example.org")
+            let first = try await ClaimFixtures.send(casey, ClaimFixtures.fields(length: "half", [("expense_kind_1", "travel"), ("expense_amount_1", "3.20")]))
+            let second = try await ClaimFixtures.send(casey, ClaimFixtures.fields(activity: "Workshop", on: "2026-09-14", choice: "vouchers"))
+            let store = ClaimStore(pool: app.services.pool, clock: app.services.clock)
+            for id in [first, second] { _ = try await store.approve(id, version: 2, by: .commandLine, requestID: nil) }
+            // act
+            let page = try await admin.get(Route.financeSummary.href + "?month=2026-09")
+            // check: 4 hours + 7 hours 30 minutes; £50 + £100 vouchers; £3.20 expenses
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.contains("Involvement spend for September 2026"))
+            XCTAssertTrue(page.contains("Not for a group"))
+            XCTAssertTrue(page.contains("11 hours 30 minutes"))
+            XCTAssertTrue(page.contains("£150.00"))
+            XCTAssertTrue(page.contains("£153.20"))
+        }
+    }
+}
