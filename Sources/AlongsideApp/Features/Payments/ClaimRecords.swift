@@ -59,8 +59,9 @@ public struct Claim: Sendable, Equatable, Encodable {
         groupName = row["group_name"]
         meetingID = row["meeting_id"]
         let startsAt: Date? = row["meeting_starts_at"]
-        meetingLabel = (row["meeting_purpose"] as String?).map { purpose in
-            startsAt.map { "\(purpose), \(LondonTime.date($0))" } ?? purpose
+        meetingLabel = (row["meeting_purpose"] as String?).map { text in
+            let purpose = text.hasSuffix(".") ? String(text.dropLast()) : text
+            return startsAt.map { "\(purpose), \(LondonTime.date($0))" } ?? purpose
         }
         activityOn = row["activity_on"]
         length = row["length"]

@@ -84,12 +84,13 @@ public enum Money {
         return text + (tenths == 10 ? " mile" : " miles")
     }
 
-    /// "7 hours 30 minutes", "4 hours", "45 minutes".
+    /// "7 hours 30 minutes", "4 hours", "45 minutes", "0 hours".
     public static func duration(minutes: Int) -> String {
+        if minutes == 0 { return "0 hours" }
         let hours = minutes / 60, rest = minutes % 60
         var parts: [String] = []
         if hours > 0 { parts.append("\(hours) hour\(hours == 1 ? "" : "s")") }
-        if rest > 0 || hours == 0 { parts.append("\(rest) minute\(rest == 1 ? "" : "s")") }
+        if rest > 0 { parts.append("\(rest) minute\(rest == 1 ? "" : "s")") }
         return parts.joined(separator: " ")
     }
 }
