@@ -65,6 +65,9 @@ func controllers(_ services: AppServices) -> [any Controller] {
         ProposalsController(services: services),
         RoadmapController(services: services),
         RoadmapDataController(services: services),
+        RolesController(services: services),
+        InterestController(services: services),
+        OpportunitiesController(services: services),
     ]
 }
 

@@ -16,5 +16,8 @@ enum Templates {
         RoadmapPage.template, DeliverablePage.template, DeliverableFormPage.template,
         RoadmapAnalysisPage.template, RoadmapChangesPage.template, RoadmapImportPage.template, RoadmapPublishingPage.template, PublishedRoadmapPage.template,
         RoadmapGraphPage.template, RoadmapProgressPage.template,
+        "involvement-roles/description", RolesPage.template, RoleStartPage.template, RoleFormPage.template, RolePage.template,
+        AppointmentFormPage.template, EndAppointmentPage.template, InterestListPage.template, InterestPage.template,
+        OpportunitiesPage.template, OpportunityPage.template, InterestThanksPage.template,
     ]
 }
