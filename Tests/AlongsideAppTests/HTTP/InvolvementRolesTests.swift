@@ -395,6 +395,7 @@ final class InvolvementRolesTests: XCTestCase {
             XCTAssertTrue(page.contains("ari@example.org"))
             XCTAssertTrue(page.contains("Step-free access, please"), "managers see access needs so they can meet them")
             XCTAssertFalse(page.contains(#"value="appointed""#), "appointed comes from appointing")
+            XCTAssertTrue(page.contains(#"value="new" checked"#), "the current status starts ticked")
             let noStatus = try await manager.post(ari, [("note", "Kept note")])
             XCTAssertEqual(noStatus.status, .unprocessableContent)
             XCTAssertEqual(noStatus.errorSummary, ["Select a status"])

@@ -29,7 +29,9 @@ struct InterestController: Controller {
 
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let interest = try await interest(context)
-        let page = InterestPage(interest: interest, history: try await store.history(interestID: interest.id), form: FormData(), errors: FormErrors())
+        // The current status starts ticked, unless it is "appointed", which is not offered (it comes from appointing).
+        let form = FormData([("status", interest.status == .appointed ? "" : interest.status.rawValue)])
+        let page = InterestPage(interest: interest, history: try await store.history(interestID: interest.id), form: form, errors: FormErrors())
         return try await services.pages.render(page, request: request, context: context)
     }
 
