@@ -68,6 +68,9 @@ func controllers(_ services: AppServices) -> [any Controller] {
         EarningsController(services: services),
         ClaimsController(services: services),
         ClaimDecisionsController(services: services),
+        RolesController(services: services),
+        InterestController(services: services),
+        OpportunitiesController(services: services),
     ]
 }
 

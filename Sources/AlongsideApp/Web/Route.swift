@@ -116,6 +116,20 @@ public enum Route: String, CaseIterable, Sendable {
     case earningsLimits = "/involvement/limits"
     case claimDuties = "/involvement/duties"
     case removeClaimDuty = "/involvement/duties/{userID}/{duty}/remove"
+    // Involvement roles, adverts, expressions of interest and appointments (issue 5; 003 Appendix 1).
+    case involvementRoles = "/involvement/roles"
+    case newInvolvementRole = "/involvement/roles/new"
+    case involvementRole = "/involvement/roles/{id}"
+    case editInvolvementRole = "/involvement/roles/{id}/edit"
+    case roleAdvert = "/involvement/roles/{id}/advert"
+    case closeRoleAdvert = "/involvement/roles/{id}/advert/close"
+    case roleAppointments = "/involvement/roles/{id}/appointments"
+    case endRoleAppointment = "/involvement/roles/{id}/appointments/{appointmentID}/end"
+    case involvementInterest = "/involvement/interest"
+    case interestReceived = "/involvement/interest/{id}"
+    case opportunities = "/opportunities"
+    case opportunity = "/opportunities/{id}"
+    case opportunityInterest = "/opportunities/{id}/interest"
 
     public var pattern: RouterPath { RouterPath(rawValue) }
 

@@ -31,7 +31,8 @@ final class PermissionsTests: XCTestCase {
         XCTAssertEqual(registered, Set(Route.allCases), "every path in Route has a handler")
         let publicRoutes: Set<Route> = [.health, .accessibility, .privacy, .signIn, .setup, .setPassword, .publishedGroup,
                                           .publishedMeeting, .publishedGroupCalendar, .publishedTerms, .personalCalendar, .groupCalendar,
-                                          .publishedDecision, .publishedRoadmap]
+                                          .publishedDecision, .publishedRoadmap,
+                                          .opportunities, .opportunity, .opportunityInterest]
         for entry in routes.declared where entry.access == .everyone {
             XCTAssertTrue(publicRoutes.contains(entry.route), "\(entry.route) is public but not in the public list")
         }

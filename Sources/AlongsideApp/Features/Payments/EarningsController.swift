@@ -23,7 +23,9 @@ struct EarningsController: Controller {
         let counts = Dictionary(grouping: try await store.claims(userID: signedIn.user.id), by: \.status).mapValues(\.count)
         let waiting = viewer.approves ? try await store.claims(in: [.submitted]).count : 0
         let toPay = viewer.pays ? try await store.claims(in: [.approved]).count : 0
-        let page = InvolvementPage(viewer: viewer, role: signedIn.user.role, counts: counts, waiting: waiting, toPay: toPay)
+        let appointments = try await InterestStore(pool: services.pool, clock: services.clock).appointments(userID: signedIn.user.id)
+        let page = InvolvementPage(viewer: viewer, role: signedIn.user.role, counts: counts, waiting: waiting, toPay: toPay,
+                                   appointments: appointments, today: today)
         return try await services.pages.render(page, request: request, context: context)
     }
 

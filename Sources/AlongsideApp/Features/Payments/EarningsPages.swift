@@ -148,6 +148,8 @@ struct PreferencesPage: PageModel {
 struct InvolvementPage: PageModel {
     static let template = "claims/hub"
     let title = "Involvement and payments"
+    let roles: [String]
+    let hasRoles: Bool
     let yours: [Link]
     let work: [Link]
     let hasWork: Bool
@@ -159,7 +161,11 @@ struct InvolvementPage: PageModel {
         let hint: String?
     }
 
-    init(viewer: ClaimAccess.Viewer, role: Role, counts: [ClaimStatus: Int], waiting: Int, toPay: Int) {
+    init(viewer: ClaimAccess.Viewer, role: Role, counts: [ClaimStatus: Int], waiting: Int, toPay: Int, appointments: [Appointment], today: String) {
+        roles = appointments.filter { ($0.endsOn ?? "9999-12-31") >= today }.map { appointment in
+            "\(appointment.roleTitle), since \(LondonTime.day(appointment.startsOn))" + (appointment.endsOn.map { " until \(LondonTime.day($0))" } ?? "")
+        }
+        hasRoles = !roles.isEmpty
         let returned = counts[.returned] ?? 0, drafts = counts[.draft] ?? 0
         var yourHint: [String] = []
         if drafts > 0 { yourHint.append("\(drafts) not sent yet") }
@@ -175,11 +181,16 @@ struct InvolvementPage: PageModel {
         if viewer.pays { work.append(Link(label: "Claims to pay", href: Route.financeClaims.href, hint: "\(toPay) approved, not yet paid")) }
         if viewer.pays || viewer.approves { work.append(Link(label: "Monthly spend and hours by group", href: Route.financeSummary.href, hint: nil)) }
         if Permissions.allows(role, .managePaymentPolicy) { work.append(Link(label: "Who approves claims and records payments", href: Route.claimDuties.href, hint: nil)) }
+        if Permissions.allows(role, .manageInvolvementRoles) {
+            work.append(Link(label: "Roles and adverts", href: Route.involvementRoles.href, hint: "Role descriptions, adverts and appointments"))
+            work.append(Link(label: "Expressions of interest", href: Route.involvementInterest.href, hint: "People who answered an advert"))
+        }
         self.work = work
         hasWork = !work.isEmpty
         policy = [
             Link(label: "The payment policy", href: Route.paymentPolicy.href, hint: "Rates for agreed activity and the expenses covered"),
             Link(label: "Earnings limits", href: Route.earningsLimits.href, hint: "Facts about benefit earnings limits, and where to get advice"),
+            Link(label: "Involvement opportunities", href: Route.opportunities.href, hint: "Open adverts for expert-by-experience roles"),
         ]
     }
 }

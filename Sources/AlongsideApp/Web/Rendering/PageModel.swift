@@ -41,5 +41,6 @@ struct LayoutModel: Encodable, Sendable {
     let extendHref: String
     let accessibilityHref: String
     let privacyHref: String
+    let opportunitiesHref: String
     let homeHref: String
 }

@@ -71,6 +71,7 @@ public struct PageRenderer: Sendable {
             extendHref: Route.sessionExtend.href,
             accessibilityHref: Route.accessibility.href,
             privacyHref: Route.privacy.href,
+            opportunitiesHref: Route.opportunities.href,
             homeHref: Route.home.href
         )
     }

@@ -19,5 +19,8 @@ enum Templates {
         InvolvementPage.template, ClaimsPage.template, ClaimFormPage.template, ClaimCheckPage.template, ClaimPage.template,
         "claims/warning", "claims/amounts", ApprovalsPage.template, FinancePage.template, FinanceSummaryPage.template,
         EarningsPage.template, PreferencesPage.template,
+        "involvement-roles/description", RolesPage.template, RoleStartPage.template, RoleFormPage.template, RolePage.template,
+        AppointmentFormPage.template, EndAppointmentPage.template, InterestListPage.template, InterestPage.template,
+        OpportunitiesPage.template, OpportunityPage.template, InterestThanksPage.template,
     ]
 }

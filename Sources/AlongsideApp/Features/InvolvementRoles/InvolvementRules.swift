@@ -1,0 +1,100 @@
+import Foundation
+
+/// Adverts for involvement roles: open until the end of their closing day (Europe/London), unless closed early.
+public enum AdvertRules {
+    /// Open on `today` ("2026-03-03"): not closed early, and the closing day has not passed. ISO days compare as text.
+    public static func isOpen(closesOn: String, closedEarly: Bool, today: String) -> Bool {
+        !closedEarly && today <= closesOn
+    }
+
+    /// A closing date a manager may set: a real date, today or later. Nil when it is fine, else the problem.
+    public static func closingDateProblem(_ closesOn: String, today: String) -> String? {
+        guard LondonTime.startOfDay(closesOn) != nil else { return "Enter the closing date as a real date, like 2027-03-31" }
+        guard closesOn >= today else { return "The closing date must be today or later" }
+        return nil
+    }
+}
+
+/// People in roles: an appointment runs from its start day to its end day (the last day in the role), if it has one.
+public enum AppointmentRules {
+    public enum Standing: Equatable, Sendable {
+        case upcoming, current, ended
+    }
+
+    public static func standing(startsOn: String, endsOn: String?, today: String) -> Standing {
+        if today < startsOn { return .upcoming }
+        if let endsOn, endsOn < today { return .ended }
+        return .current
+    }
+
+    /// The start and end days as typed. Nil when they are fine, else the field and the problem.
+    public static func datesProblem(startsOn: String, endsOn: String) -> (field: String, message: String)? {
+        guard LondonTime.startOfDay(startsOn) != nil else { return ("starts_on", "Enter the start date as a real date, like 2026-03-03") }
+        return endDateProblem(endsOn, startsOn: startsOn).map { ("ends_on", $0) }
+    }
+
+    /// An end day for an appointment that started on `startsOn`: empty (no end), or a real day after the start.
+    public static func endDateProblem(_ endsOn: String, startsOn: String) -> String? {
+        guard !endsOn.isEmpty else { return nil }
+        guard LondonTime.startOfDay(endsOn) != nil else { return "Enter the end date as a real date, like 2027-03-31" }
+        guard endsOn > startsOn else { return "The end date must be after the start date (\(LondonTime.day(startsOn)))" }
+        return nil
+    }
+}
+
+/// How someone who is interested in a role can be reached: an email address, a phone number, or both, and a
+/// preferred way that uses one they gave.
+public enum ContactRules {
+    public static let maxEmailLength = 254
+    public static let maxPhoneLength = 30
+
+    /// A plausible email address: something, one "@", a domain with a dot; no spaces. Real checking is replying to it.
+    public static func isEmail(_ text: String) -> Bool {
+        guard text.count <= maxEmailLength, !text.contains(where: { $0.isWhitespace }) else { return false }
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty else { return false }
+        let domain = parts[1]
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }
+    }
+
+    /// A phone number: digits with spaces, brackets, dots or dashes, perhaps a leading "+"; 10 to 15 digits
+    /// (a UK number has 11 starting 0, or +44 and 10 more).
+    public static func isPhone(_ text: String) -> Bool {
+        guard text.count <= maxPhoneLength else { return false }
+        let body = text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        guard body.allSatisfy({ $0.isASCII && ($0.isNumber || " ()-.".contains($0)) }) else { return false }
+        let digits = body.filter(\.isNumber).count
+        return (10...15).contains(digits)
+    }
+
+    /// Problems with the contact details, field by field, in the order the form shows them.
+    public static func problems(email: String, phone: String, preferred: ContactMethod?) -> [(field: String, message: String)] {
+        var found: [(String, String)] = []
+        if email.isEmpty && phone.isEmpty {
+            found.append(("email", "Enter an email address or a phone number, so we can contact you"))
+        }
+        if !email.isEmpty, !isEmail(email) {
+            found.append(("email", "Enter an email address in the right format, like name@example.com"))
+        }
+        if !phone.isEmpty, !isPhone(phone) {
+            found.append(("phone", "Enter a phone number, like 01632 960 001 or 07700 900 982"))
+        }
+        switch preferred {
+        case nil:
+            found.append(("preferred_contact", "Select how you would like us to contact you"))
+        case .email where email.isEmpty:
+            found.append(("preferred_contact", "You chose email: enter your email address, or choose another way"))
+        case .phone where phone.isEmpty, .text where phone.isEmpty:
+            found.append(("preferred_contact", "You chose \(preferred!.label.lowercased()): enter your phone number, or choose another way"))
+        default:
+            break
+        }
+        return found
+    }
+
+    /// The first word of a name, to thank someone without repeating their details back.
+    public static func firstName(_ name: String) -> String {
+        name.split(whereSeparator: { $0.isWhitespace }).first.map(String.init) ?? name
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Open adverts, for anyone: no sign-in needed.
+struct OpportunitiesPage: PageModel {
+    static let template = "opportunities/index"
+    let title = "Involvement opportunities"
+    let rows: [Row]
+    let hasRows: Bool
+
+    struct Row: Encodable, Sendable {
+        let title: String
+        let href: String
+        let location: String?
+        let payment: String
+        let closes: String
+        let introduction: String?
+    }
+
+    init(adverts: [(advert: Advert, role: InvolvementRole)]) {
+        rows = adverts.map { advert, role in
+            Row(title: role.title, href: Route.opportunity.href(advert.id), location: role.content.location.isEmpty ? nil : role.content.location,
+                payment: role.content.payment, closes: "Closes on \(LondonTime.day(advert.closesOn))",
+                introduction: RoleDescriptionView.lines(role.content.about).first)
+        }
+        hasRows = !rows.isEmpty
+    }
+}
+
+/// An open advert: the full role description and the expression of interest form.
+struct OpportunityPage: PageModel {
+    static let template = "opportunities/show"
+    static let hasForm = true
+    let title: String
+    let description: RoleDescriptionView
+    let closes: String
+    let action: String
+    let listHref: String
+    let privacyHref: String
+    let name: Field
+    let email: Field
+    let phone: Field
+    let preferredContact: ChoiceField
+    let accessNeeds: Field
+    let about: Field
+    let errors: FormErrors
+
+    init(advert: Advert, role: InvolvementRole, form: FormData, errors: FormErrors) {
+        title = role.title
+        description = RoleDescriptionView(role.content)
+        closes = "Closes on \(LondonTime.day(advert.closesOn))"
+        action = Route.opportunityInterest.href(advert.id)
+        listHref = Route.opportunities.href
+        privacyHref = Route.privacy.href
+        name = Field("name", label: "Your name", value: form["name"], autocomplete: "name", errors: errors)
+        email = Field("email", label: "Email address", value: form["email"], type: "email", hint: "Give an email address, a phone number or both.",
+                      autocomplete: "email", errors: errors)
+        phone = Field("phone", label: "Phone number", value: form["phone"], type: "tel", autocomplete: "tel", errors: errors)
+        preferredContact = ChoiceField("preferred_contact", legend: "How would you like us to contact you?",
+                                       options: ContactMethod.allCases.map { ($0.rawValue, $0.label) }, selected: form["preferred_contact"], errors: errors)
+        accessNeeds = Field("access_needs", label: "Access needs (optional)", value: form["access_needs"], type: "textarea",
+                            hint: "Anything that would help you talk with us or take part, such as an interpreter, easy read documents or step-free access.",
+                            errors: errors)
+        about = Field("about", label: "Tell us a little about yourself", value: form["about"], type: "textarea",
+                      hint: "A few sentences about you and why the role interests you. You do not need to share anything about your health. Up to \(InvolvementForms.maxAboutLength) characters.",
+                      errors: errors)
+        self.errors = errors
+    }
+}
+
+/// After sending an expression of interest: what happens next. Only their first name is repeated back.
+struct InterestThanksPage: PageModel {
+    static let template = "opportunities/thanks"
+    let title = "Thank you for your interest"
+    let firstName: String
+    let roleTitle: String
+    let contactBy: String
+    let listHref: String
+
+    init(firstName: String, roleTitle: String, contactBy: ContactMethod) {
+        self.firstName = firstName
+        self.roleTitle = roleTitle
+        switch contactBy {
+        case .email: self.contactBy = "by email"
+        case .phone: self.contactBy = "by phone"
+        case .text: self.contactBy = "by text message"
+        }
+        listHref = Route.opportunities.href
+    }
+}
