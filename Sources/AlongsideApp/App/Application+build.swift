@@ -65,6 +65,7 @@ func controllers(_ services: AppServices) -> [any Controller] {
         ProposalsController(services: services),
         RoadmapController(services: services),
         RoadmapDataController(services: services),
+        PaymentPolicyController(services: services),
     ]
 }
 

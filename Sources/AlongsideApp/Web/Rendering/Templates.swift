@@ -16,5 +16,6 @@ enum Templates {
         RoadmapPage.template, DeliverablePage.template, DeliverableFormPage.template,
         RoadmapAnalysisPage.template, RoadmapChangesPage.template, RoadmapImportPage.template, RoadmapPublishingPage.template, PublishedRoadmapPage.template,
         RoadmapGraphPage.template, RoadmapProgressPage.template,
+        PaymentPolicyPage.template, PolicyFormPage.template, PolicyCheckPage.template, EarningsLimitsPage.template, ClaimDutiesPage.template,
     ]
 }
