@@ -148,6 +148,8 @@ struct PolicyCheckPage: PageModel {
         let value: String
         /// Where "Change" lands: the form with this field's input in view.
         let changeAction: String
+        /// Read after "Change" by screen readers: "Change food and drink".
+        let changeLabel: String
     }
 
     struct Hidden: Encodable, Sendable {
@@ -161,7 +163,7 @@ struct PolicyCheckPage: PageModel {
     init(input: PaymentPolicyStore.PolicyInput, form: FormData) {
         startsOn = LondonTime.day(input.effectiveFrom)
         func row(_ label: String, _ value: String, _ field: String) -> Row {
-            Row(label: label, value: value, changeAction: Route.newPaymentPolicy.href + "#" + Field.inputID(field))
+            Row(label: label, value: value, changeAction: Route.newPaymentPolicy.href + "#" + Field.inputID(field), changeLabel: label.lowercased())
         }
         var rows = [
             row("Starts on", LondonTime.day(input.effectiveFrom), "effective_from"),
