@@ -71,6 +71,7 @@ func controllers(_ services: AppServices) -> [any Controller] {
         RolesController(services: services),
         InterestController(services: services),
         OpportunitiesController(services: services),
+        PaymentPolicyController(services: services),
     ]
 }
 

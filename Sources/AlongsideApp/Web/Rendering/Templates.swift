@@ -22,5 +22,6 @@ enum Templates {
         "involvement-roles/description", RolesPage.template, RoleStartPage.template, RoleFormPage.template, RolePage.template,
         AppointmentFormPage.template, EndAppointmentPage.template, InterestListPage.template, InterestPage.template,
         OpportunitiesPage.template, OpportunityPage.template, InterestThanksPage.template,
+        PaymentPolicyPage.template, PolicyFormPage.template, PolicyCheckPage.template, EarningsLimitsPage.template, ClaimDutiesPage.template,
     ]
 }

@@ -1,0 +1,183 @@
+import Foundation
+
+/// A label and its value, for summary lists.
+struct PolicyLine: Encodable, Sendable {
+    let label: String
+    let value: String
+}
+
+/// One version of the payment policy in words (003 Appendix 1: what is paid, and which expenses are covered).
+struct PolicySummary: Encodable, Sendable {
+    let from: String
+    let lines: [PolicyLine]
+    let note: String
+    let hasNote: Bool
+
+    init(_ policy: PaymentPolicy) {
+        from = LondonTime.day(policy.effectiveFrom)
+        var lines = [
+            PolicyLine(label: "Up to half a day", value: Self.rateSentence(policy, .half)),
+            PolicyLine(label: "A whole day", value: Self.rateSentence(policy, .whole)),
+            PolicyLine(label: "Mileage", value: Self.mileage(policy.mileagePencePerMile) + " in your own vehicle"),
+        ]
+        for kind in PaymentPolicyForms.limitKinds {
+            lines.append(PolicyLine(label: kind.shortLabel, value: policy.limit(kind).map { "Up to \(Money.format($0)) for each expense" } ?? "No limit"))
+        }
+        self.lines = lines
+        note = policy.note
+        hasNote = !policy.note.isEmpty
+    }
+
+    /// "£50.00 for up to half a day of agreed activity (counted as 4 hours)"
+    static func rateSentence(_ policy: PaymentPolicy, _ length: ActivityLength) -> String {
+        let what = length == .half ? "up to half a day" : "a whole day"
+        return "\(Money.format(policy.rate(length))) for \(what) of agreed activity (counted as \(Money.duration(minutes: policy.minutes(length))))"
+    }
+
+    /// "45p a mile"
+    static func mileage(_ pence: Int) -> String { "\(pence)p a mile" }
+}
+
+/// The payment policy in force today, any versions still to come, and every version there has been.
+struct PaymentPolicyPage: PageModel {
+    static let template = "payments/policy"
+    static let roundingRule = "Mileage is miles, to a tenth of a mile, times the rate, rounded to the nearest penny; a half penny rounds up. "
+        + "Every other amount is in whole pence and every total is the sum of its parts."
+    let title = "Payment policy"
+    let today: String
+    let current: PolicySummary?
+    let hasCurrent: Bool
+    let upcoming: [PolicySummary]
+    let hasUpcoming: Bool
+    let history: [HistoryRow]
+    let roundingRule = PaymentPolicyPage.roundingRule
+    let canManage: Bool
+    let newHref = Route.newPaymentPolicy.href
+    let limitsHref = Route.earningsLimits.href
+    let dutiesHref = Route.claimDuties.href
+
+    struct HistoryRow: Encodable, Sendable {
+        let dates: String
+        let halfDay: String
+        let wholeDay: String
+        let mileage: String
+        let limits: String
+        let note: String
+        let status: String
+        let inForce: Bool
+    }
+
+    /// `policies` oldest first, as the store returns them.
+    init(policies: [PaymentPolicy], today: String, canManage: Bool) {
+        self.today = LondonTime.day(today)
+        let inForce = EffectiveDated.inForce(policies, on: today, from: \.effectiveFrom)
+        current = inForce.map(PolicySummary.init)
+        hasCurrent = inForce != nil
+        upcoming = policies.filter { $0.effectiveFrom > today }.map(PolicySummary.init)
+        hasUpcoming = !upcoming.isEmpty
+        history = policies.enumerated().map { index, policy in
+            let next = index + 1 < policies.count ? policies[index + 1] : nil
+            let until = next.flatMap { LondonTime.addingDays(-1, to: $0.effectiveFrom) }
+            let limited = PaymentPolicyForms.limitKinds.compactMap { kind in policy.limit(kind).map { "\(kind.shortLabel): \(Money.format($0))" } }
+            let status = policy.id == inForce?.id ? "In force today" : policy.effectiveFrom > today ? "Coming" : "Replaced"
+            return HistoryRow(
+                dates: "From \(LondonTime.day(policy.effectiveFrom))" + (until.map { " to \(LondonTime.day($0))" } ?? ""),
+                halfDay: "\(Money.format(policy.halfDayPence)) (\(Money.duration(minutes: policy.halfDayMinutes)))",
+                wholeDay: "\(Money.format(policy.wholeDayPence)) (\(Money.duration(minutes: policy.wholeDayMinutes)))",
+                mileage: PolicySummary.mileage(policy.mileagePencePerMile),
+                limits: limited.isEmpty ? "No limits" : limited.joined(separator: "; ") + "; no limit on the others",
+                note: policy.note, status: status, inForce: policy.id == inForce?.id
+            )
+        }.reversed()
+        self.canManage = canManage
+    }
+}
+
+/// The form for a new version of the policy, started from the one in force.
+struct PolicyFormPage: PageModel {
+    static let template = "payments/policy-new"
+    static let hasForm = true
+    let title = "Add a new version of the payment policy"
+    let effectiveFrom: Field
+    let halfDay: Field
+    let halfDayHours: Field
+    let wholeDay: Field
+    let wholeDayHours: Field
+    let mileage: Field
+    let limitFields: [Field]
+    let noteField: Field
+    let errors: FormErrors
+    let action = Route.newPaymentPolicy.href
+    let policyHref = Route.paymentPolicy.href
+
+    init(form: FormData, errors: FormErrors) {
+        let hoursHint = "Used to count hours of involvement and for weekly hours limits. For example, 4 hours, 3:30 or 3.5."
+        effectiveFrom = Field("effective_from", label: "Date the new version starts", value: form["effective_from"], type: "date",
+                              hint: "Today or later. Activity on or after this date is paid at these rates.", errors: errors)
+        halfDay = Field("half_day", label: "Rate for up to half a day, in pounds", value: form["half_day"], hint: "For example, 50.00", errors: errors)
+        halfDayHours = Field("half_day_hours", label: "Hours half a day counts as", value: form["half_day_hours"], hint: hoursHint, errors: errors)
+        wholeDay = Field("whole_day", label: "Rate for a whole day, in pounds", value: form["whole_day"],
+                         hint: "For example, 100.00. At least the half-day rate.", errors: errors)
+        wholeDayHours = Field("whole_day_hours", label: "Hours a whole day counts as", value: form["whole_day_hours"],
+                              hint: "24 hours or fewer. For example, 7 hours 30 minutes, 7:30 or 7.5.", errors: errors)
+        mileage = Field("mileage", label: "Mileage, in pence a mile", value: form["mileage"],
+                        hint: "Whole pence, from 0 to 200. For example, 45.", errors: errors)
+        limitFields = PaymentPolicyForms.limitKinds.map { kind in
+            let name = PaymentPolicyForms.limitField(kind)
+            return Field(name, label: kind.label, value: form[name], hint: "In pounds. Leave empty for no limit.", errors: errors)
+        }
+        noteField = Field("note", label: "Note (optional)", value: form["note"], type: "textarea",
+                          hint: "Why the policy changed, or anything people should know. Shown with the policy.", errors: errors)
+        self.errors = errors
+    }
+}
+
+/// "Check your answers" before a new version is saved (DESIGN.md, forms; WCAG 3.3.4).
+struct PolicyCheckPage: PageModel {
+    static let template = "payments/policy-check"
+    static let hasForm = true
+    let title = "Check the new payment policy"
+    let startsOn: String
+    let rows: [Row]
+    let hidden: [Hidden]
+    let action = Route.newPaymentPolicy.href
+    let policyHref = Route.paymentPolicy.href
+
+    struct Row: Encodable, Sendable {
+        let label: String
+        let value: String
+        /// Where "Change" lands: the form with this field's input in view.
+        let changeAction: String
+        /// Read after "Change" by screen readers: "Change food and drink".
+        let changeLabel: String
+    }
+
+    struct Hidden: Encodable, Sendable {
+        let name: String
+        let value: String
+    }
+
+    static let fieldNames = ["effective_from", "half_day", "half_day_hours", "whole_day", "whole_day_hours", "mileage"]
+        + PaymentPolicyForms.limitKinds.map(PaymentPolicyForms.limitField) + ["note"]
+
+    init(input: PaymentPolicyStore.PolicyInput, form: FormData) {
+        startsOn = LondonTime.day(input.effectiveFrom)
+        func row(_ label: String, _ value: String, _ field: String) -> Row {
+            Row(label: label, value: value, changeAction: Route.newPaymentPolicy.href + "#" + Field.inputID(field), changeLabel: label.lowercased())
+        }
+        var rows = [
+            row("Starts on", LondonTime.day(input.effectiveFrom), "effective_from"),
+            row("Up to half a day", "\(Money.format(input.halfDayPence)), counted as \(Money.duration(minutes: input.halfDayMinutes))", "half_day"),
+            row("A whole day", "\(Money.format(input.wholeDayPence)), counted as \(Money.duration(minutes: input.wholeDayMinutes))", "whole_day"),
+            row("Mileage", PolicySummary.mileage(input.mileagePencePerMile), "mileage"),
+        ]
+        for kind in PaymentPolicyForms.limitKinds {
+            rows.append(row(kind.shortLabel, input.limits[kind].map { "Up to \(Money.format($0)) for each expense" } ?? "No limit",
+                            PaymentPolicyForms.limitField(kind)))
+        }
+        rows.append(row("Note", input.note.isEmpty ? "None" : input.note, "note"))
+        self.rows = rows
+        // Exactly what was typed, so "Change" shows the form as the person left it.
+        hidden = Self.fieldNames.map { Hidden(name: $0, value: form[$0]) }
+    }
+}
