@@ -61,6 +61,18 @@ final class DemoDataTests: XCTestCase {
             let decisionPath = try XCTUnwrap(decisions.firstMatch(#"<a href="(/groups/\d+/decisions/\d+)">Fund two peer support workers"#))
             let decision = try await blake.get(decisionPath)
             XCTAssertTrue(decision.contains(held), "the decision links the meeting it was taken at")
+
+            // involvement: a claim waiting for Blake, an open advert anyone can read, Casey's role and paid claim
+            let approvals = try await blake.get(Route.claimApprovals.href)
+            XCTAssertTrue(approvals.contains("Finley Example"))
+            let opportunities = try await app.browser().get(Route.opportunities.href)
+            XCTAssertTrue(opportunities.contains("Expert by experience leader"))
+            let casey = app.browser()
+            _ = try await casey.signIn(email: "casey@example.org", password: goodPassword)
+            let hub = try await casey.get(Route.involvement.href)
+            XCTAssertTrue(hub.contains("Expert by experience leader, since"))
+            let earnings = try await casey.get(Route.earnings.href)
+            XCTAssertTrue(earnings.contains("£106.40 in 1 claim"))
         }
     }
 }

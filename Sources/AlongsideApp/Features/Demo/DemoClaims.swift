@@ -1,14 +1,26 @@
 import Foundation
 
-/// Demo claims: Casey's claim for the meeting held a fortnight ago, approved and paid; Finley's claim for the same
+/// A demo role with an open advert, Casey appointed to it; and demo claims: Casey's claim for the meeting held a fortnight ago, approved and paid; Finley's claim for the same
 /// meeting, sent and waiting, with the weekly earnings limit Finley said applies; and a draft of Casey's.
 enum DemoClaims {
     static func load(into services: AppServices, casey: Int64, finley: Int64, approver: Int64, groupID: Int64, meetingID: Int64, heldDay: String) async throws {
+        let today = LondonTime.isoDay(services.clock.now())
+        let blake = AuditActor(userID: approver, label: "Blake Example")
+        var content = RoleTemplate.expertByExperienceLeader
+        for field in [\RoleContent.location, \.about, \.purpose, \.responsibilities, \.essential, \.howToApply] {
+            content[keyPath: field] = content[keyPath: field].replacingOccurrences(of: "[your area]", with: "Example Place")
+        }
+        let roles = RoleStore(pool: services.pool, clock: services.clock)
+        let role = try await roles.create(content, by: blake, requestID: nil)
+        _ = try await roles.publish(roleID: role.id, closesOn: LondonTime.addingDays(21, to: today) ?? today, by: blake, requestID: nil)
+        _ = try await InterestStore(pool: services.pool, clock: services.clock).appoint(
+            AppointmentInput(personName: "Casey Example", interestID: nil, userID: casey, startsOn: LondonTime.addingMonths(-2, to: today) ?? today, endsOn: nil),
+            roleID: role.id, by: blake, requestID: nil)
+
         let claims = ClaimStore(pool: services.pool, clock: services.clock)
         let policies = PaymentPolicyStore(pool: services.pool, clock: services.clock)
         guard let policy = EffectiveDated.inForce(try await policies.policies(), on: heldDay, from: \.effectiveFrom) else { return }
         let caseyActor = AuditActor(userID: casey, label: "Casey Example"), finleyActor = AuditActor(userID: finley, label: "Finley Example")
-        let blake = AuditActor(userID: approver, label: "Blake Example")
         func input(_ activity: String, _ length: ActivityLength, _ choice: PaymentChoice, _ expenses: [ClaimExpense], day: String = heldDay,
                    meeting: Int64? = nil) -> ClaimStore.ClaimInput {
             ClaimStore.ClaimInput(activity: activity, groupID: groupID, meetingID: meeting, activityOn: day, length: length, policy: policy,
