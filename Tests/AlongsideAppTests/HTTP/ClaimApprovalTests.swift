@@ -159,3 +159,67 @@ final class ClaimApprovalTests: XCTestCase {
         }
     }
 }
+
+/// The involvement hub shows each person what their role lets them do, and recording payment is refused to anyone
+/// but finance.
+final class InvolvementHubTests: XCTestCase {
+    func testTheHubOffersEachRoleItsOwnWork() async throws {
+        try await withApp { app in
+            // setup
+            let (casey, _) = try await app.signedIn(as: .expertByExperience, email: "casey@example.org")
+            let (manager, _) = try await app.signedIn(as: .programmeManager, email: "pm@example.org")
+            let (admin, _) = try await app.signedIn(as: .administrator, email: "admin@example.org")
+            try await ClaimFixtures.send(casey, ClaimFixtures.fields())
+            // act
+            let expert = try await casey.get(Route.involvement.href)
+            let managerHub = try await manager.get(Route.involvement.href)
+            let adminHub = try await admin.get(Route.involvement.href)
+            // check
+            XCTAssertEqual(expert.h1, "Involvement and payments")
+            XCTAssertTrue(expert.contains(Route.newClaim.href))
+            XCTAssertFalse(expert.contains(Route.claimApprovals.href))
+            XCTAssertFalse(expert.contains(Route.involvementRoles.href))
+            XCTAssertTrue(managerHub.contains(Route.claimApprovals.href))
+            XCTAssertTrue(managerHub.contains("1 waiting"))
+            XCTAssertTrue(managerHub.contains(Route.involvementRoles.href))
+            XCTAssertFalse(managerHub.contains("href=\"\(Route.financeClaims.href)\""), "programme managers approve; finance pays")
+            XCTAssertTrue(adminHub.contains("href=\"\(Route.financeClaims.href)\""))
+            XCTAssertTrue(adminHub.contains(Route.claimDuties.href))
+            let signedOut = try await app.browser().get(Route.involvement.href)
+            XCTAssertEqual(signedOut.status, .seeOther)
+        }
+    }
+
+    func testOnlyFinanceRecordsAPaymentAndNeverForTheirOwnClaim() async throws {
+        try await withApp { app in
+            // setup
+            let (casey, _) = try await app.signedIn(as: .expertByExperience, email: "casey@example.org")
+            let (manager, _) = try await app.signedIn(as: .programmeManager, email: "pm@example.org")
+            let (admin, _) = try await app.signedIn(as: .administrator, email: "admin@example.org")
+            let store = ClaimStore(pool: app.services.pool, clock: app.services.clock)
+            let caseys = try await ClaimFixtures.send(casey, ClaimFixtures.fields())
+            let admins = try await ClaimFixtures.send(admin, ClaimFixtures.fields(activity: "Administrator's own claim"))
+            let fields = [("version", "3"), ("paid_on", ClaimFixtures.today), ("reference", "REF")]
+            // a sent claim is not paid before it is approved
+            _ = try await admin.get(Route.financeClaims.href)
+            let early = try await admin.post(Route.payClaim.href(caseys), [("version", "2"), ("paid_on", ClaimFixtures.today), ("reference", "REF")])
+            XCTAssertEqual(early.status, .forbidden)
+            for id in [caseys, admins] { _ = try await store.approve(id, version: 2, by: .commandLine, requestID: nil) }
+            // act and check
+            _ = try await manager.get(Route.claims.href)
+            let byManager = try await manager.post(Route.payClaim.href(caseys), fields)
+            XCTAssertEqual(byManager.status, .forbidden)
+            _ = try await casey.get(Route.claims.href)
+            let byOwner = try await casey.post(Route.payClaim.href(caseys), fields)
+            XCTAssertEqual(byOwner.status, .forbidden)
+            let ownByAdmin = try await admin.post(Route.payClaim.href(admins), fields)
+            XCTAssertEqual(ownByAdmin.status, .forbidden)
+            let noToken = try await admin.post(Route.payClaim.href(caseys), fields, csrf: "")
+            XCTAssertEqual(noToken.status, .forbidden)
+            let paid = try await admin.post(Route.payClaim.href(caseys), fields)
+            XCTAssertEqual(paid.status, .seeOther)
+            let twice = try await admin.post(Route.payClaim.href(caseys), fields)
+            XCTAssertEqual(twice.status, .conflict)
+        }
+    }
+}
