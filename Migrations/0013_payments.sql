@@ -90,6 +90,8 @@ CREATE TABLE claims (
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     submitted_at TEXT,
+    -- Whether the person was shown the earnings limit warning when they last sent it, so an approver is told truly.
+    sent_with_warning INTEGER NOT NULL DEFAULT 0 CHECK (sent_with_warning IN (0, 1)),
     decided_by INTEGER REFERENCES users(id),
     decided_at TEXT,
     return_reason TEXT NOT NULL DEFAULT '',

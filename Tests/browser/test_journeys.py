@@ -2,7 +2,9 @@
 its terms of reference adopted by a decision, its meetings with attendance, quorum and actions, an online
 proposal answered by its members and closed into a decision, the decision log: a correction,
 publication, search, export and reviews due; and the roadmap: a status change with its history, the
-relies-upon graph, analysis, progress and changes, a local deliverable and published progress.
+relies-upon graph, analysis, progress and changes, a local deliverable and published progress; and involvement:
+a role from the template, its public advert and an expression of interest, an appointment, claims over an earnings
+limit, approval, payment, earnings and the payment policy.
 
 Needs a fresh server: ALONGSIDE_URL (http://127.0.0.1:PORT) and ALONGSIDE_SETUP_URL (the one-time
 set-up link it printed). Screenshots go to ALONGSIDE_SCREENSHOTS. Run with `python test_journeys.py`
@@ -22,7 +24,7 @@ import time
 import traceback
 import urllib.request
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
@@ -126,6 +128,54 @@ BAD_TARGET = "20277-03-31"
 PUBLISH_ROADMAP = ("Yes: publish each deliverable's title and status, by workstream "
                    "(owners, notes and history stay private)")
 
+# Involvement roles and payments (issue 5). Ada writes a role from the ready template and advertises it; Bo answers the
+# advert signed out and is appointed with their account; they claim two whole days in this week (£100 each under the
+# starting policy), which takes them over the weekly "Permitted work earnings limit" (£195.50, 16 hours) they chose.
+ROLE_TITLE = "Expert by experience leader"
+ROLE_LOCATION = "Example Town, in person or online"
+TEMPLATE_START = "From our expert by experience leader template, to change as you need"
+BO_ABOUT = "I have used community mental health services for years and want to help shape them."
+BO_ACCESS_NEEDS = "Papers a week ahead, in large print."
+INTEREST_NOTE = "Talked by phone; Bo would like to start straight away."
+FULL_PAYMENT = "Pay me in full through the finance team"
+WEEKLY_LIMIT = "Permitted work earnings limit"
+CLAIM_ONE = "Ran a listening event at Example Community Hall"
+CLAIM_TWO = "Co-chaired the leaders group workshop"
+TRAVEL = "Travel: fares, taxis or parking"
+TRAVEL_NOTE = "Return bus fare"
+PAYMENT_REFERENCE = "FIN-2026-0001"
+AMOUNTS = "The money in this claim"
+APPROVALS = "Sent claims, oldest activity first"
+TO_PAY = "Approved claims to pay"
+OVER_LIMIT_FOR_BO = "This claim would take you over the weekly limit you told us applies to you"
+OVER_LIMIT_FOR_APPROVER = f"This claim would take {BO.name} over the weekly limit {BO.name} told us applies to them"
+POLICY_NOTE = "The whole-day rate rises from the new tax year."
+POLICY_HISTORY = "Every version of the payment policy, newest first"
+
+
+def london_today():
+    """The server's today: it keeps Europe/London time."""
+    return datetime.now(LONDON).date()
+
+
+def day_text(day):
+    """A day as the pages write it: "3 March 2026"."""
+    return f"{day.day} {day:%B} {day.year}"
+
+
+def claim_days(today):
+    """Two days for Bo's claims: in this Monday-to-Sunday week, not in the future, and in the same month and tax year
+    as today (so the monthly summary and the tax year hold both). The first may be today too, early in a week."""
+    monday = today - timedelta(days=today.weekday())
+    tax_year_start = date(today.year if (today.month, today.day) >= (4, 6) else today.year - 1, 4, 6)
+    return max(monday, today.replace(day=1), tax_year_start), today
+
+
+def next_sixth_of_april(today):
+    """The next start of a tax year after today, when a new version of the payment policy would start."""
+    this_year = date(today.year, 4, 6)
+    return this_year if this_year > today else date(today.year + 1, 4, 6)
+
 
 class Journey:
     def __init__(self, browser, setup_url):
@@ -141,6 +191,10 @@ class Journey:
         self.public_decision_path = None
         self.governance_path = None      # the national deliverable whose status changes
         self.local_path = None
+        self.role_path = None            # the involvement role written from the template
+        self.advert_path = None          # its public advert
+        self.advert_closes = None        # the day its advert closes
+        self.claim_paths = []            # Bo's two claims, in the order they were made
 
     # ---- shared moves -------------------------------------------------------------------------
 
@@ -1061,6 +1115,470 @@ class Journey:
         b.require(not b.has('//main//a[contains(@href, "/roadmap/deliverables/")]'), "the public page links to private deliverable pages")
         self.sign_in_again(ADA, "zo6")
 
+    def zp_role_from_template(self):
+        b = self.b
+        b.follow_nav("Involvement", "zp1 involvement")
+        self.expect_h1("Involvement and payments")
+        b.follow("Roles and adverts", "zp2 roles")
+        self.expect_h1("Involvement roles")
+        b.require("No role descriptions yet." in b.main_text(), "a new workspace already lists involvement roles")
+        b.follow("Write a role description", "zp3 start role")
+        self.expect_h1("Write a role description")
+        b.require(b.is_chosen(TEMPLATE_START), "starting from the template is not the choice already made")
+        b.submit("zp4 role from template", button="Continue")
+        b.require("start=template" in b.path(), f"continuing from the template led to {b.path()}")
+        b.require(b.value("Role title") == ROLE_TITLE, f"the template's title reads {b.value('Role title')!r}")
+        b.require("[your area]" in b.value("Location (optional)"), "the template does not mark the places to fill in")
+        b.require(b.is_chosen("Decision-making partnership board"), "the template's kinds of involvement are not ticked")
+        b.fill("Location (optional)", ROLE_LOCATION)
+        b.submit("zp5 role saved", button="Save the role description")
+        match = re.fullmatch(r"/involvement/roles/\d+", b.path())
+        b.require(match, f"saving the role led to {b.path()}")
+        self.role_path = match.group(0)
+        self.expect_h1(ROLE_TITLE)
+        self.expect_notice(f'The role description "{ROLE_TITLE}" is saved. Publish an advert when it is ready.')
+        b.require(self.advert_state() == "Not advertised", f"a new role's advert reads {self.advert_state()!r}")
+        b.require(self.summary_value("Location") == ROLE_LOCATION, f"the role's location reads {self.summary_value('Location')!r}")
+
+    def zq_publish_advert(self):
+        b = self.b
+        self.advert_closes = london_today() + timedelta(days=14)
+        closes = day_text(self.advert_closes)
+        b.set_value("Closing date", self.advert_closes.isoformat())
+        b.submit("zq1 advert published", button="Publish the advert")
+        b.require(b.path() == self.role_path, f"publishing the advert led to {b.path()}")
+        self.expect_notice(f'The advert for "{ROLE_TITLE}" is open to anyone until the end of {closes}.')
+        b.require(self.advert_state() == f"Open: closes on {closes}", f"the advert reads {self.advert_state()!r}")
+        b.require(b.value("Closing date") == self.advert_closes.isoformat(), "the closing date is not shown to change")
+        b.require(b.has('//main//button[normalize-space(.)="Close the advert now"]'), "an open advert cannot be closed early")
+        self.advert_path = urlparse(b.link("Read the advert as the public sees it").get_attribute("href")).path
+        b.require(re.fullmatch(r"/opportunities/\d+", self.advert_path), f"the public advert is at {self.advert_path}")
+        b.follow("Involvement roles", "zq2 roles")
+        rows = b.table_rows("Involvement roles, by title")
+        b.require(len(rows) == 1 and rows[0][0] == ROLE_TITLE and rows[0][2:] == [f"Open: closes on {closes}", "0", "0"],
+                  f"the roles table reads {rows}")
+
+    def zr_interest_signed_out(self):
+        b = self.b
+        self.sign_out("zr1 sign in")
+        b.follow("Involvement opportunities", "zr2 opportunities", within="//footer")
+        b.require(b.path() == "/opportunities", f"the footer link leads to {b.path()}")
+        self.expect_h1("Involvement opportunities")
+        b.require(b.nav_labels() == ["Sign in"], f"signed out, the navigation offers {b.nav_labels()}")
+        closes = f"Closes on {day_text(self.advert_closes)}"
+        cards = [li.text for li in b.driver.find_elements(By.XPATH, '//main//li[contains(@class, "card")]')]
+        b.require(len(cards) == 1 and cards[0].startswith(ROLE_TITLE) and ROLE_LOCATION in cards[0] and closes in cards[0],
+                  f"the opportunities read {cards}")
+        b.follow(ROLE_TITLE, "zr3 advert")
+        b.require(b.path() == self.advert_path, f"the advert's link leads to {b.path()}, not {self.advert_path}")
+        self.expect_h1(ROLE_TITLE)
+        b.require(closes in b.main_text(), f"the advert does not say {closes!r}")
+        b.require(not b.has('//main//a[contains(@href, "/involvement/")]'), "the public advert links to private pages")
+        b.fill("Your name", BO.name)
+        b.fill("Email address", BO.email)
+        b.choose("Email")
+        b.fill("Access needs (optional)", BO_ACCESS_NEEDS)
+        b.submit("zr4 interest no about", button="Send", status=422)
+        self.expect_form_errors("zr4 interest no about", ["about"])
+        b.require("Tell us a little about yourself and why the role interests you" in b.main_text(), "the missing 'about you' is not explained")
+        b.require(b.value("Your name") == BO.name, f"the name was not kept: {b.value('Your name')!r}")
+        b.require(b.value("Email address") == BO.email, f"the email address was not kept: {b.value('Email address')!r}")
+        b.require(b.is_chosen("Email"), "the preferred contact (email) was not kept")
+        b.require(b.value("Access needs (optional)") == BO_ACCESS_NEEDS, "the access needs were not kept")
+        b.fill("Tell us a little about yourself", BO_ABOUT)
+        b.submit("zr5 interest sent", button="Send")
+        self.expect_h1(f"Thank you, {BO.name.split()[0]}")
+        text = b.main_text()
+        b.require(f"We have your expression of interest in the role of {ROLE_TITLE}." in text and "We will contact you by email" in text,
+                  f"the thanks page reads {text!r}")
+        b.require(BO.email not in text, "the thanks page repeats the email address back")
+
+    def zs_interest_talked_to(self):
+        b = self.b
+        self.sign_in_again(ADA, "zs1")
+        b.follow_nav("Involvement", "zs2 involvement")
+        b.follow("Expressions of interest", "zs3 interest")
+        self.expect_h1("Expressions of interest")
+        rows = b.table_rows("Expressions of interest, newest first")
+        b.require(len(rows) == 1 and rows[0][:2] == [BO.name, ROLE_TITLE] and rows[0][3] == "New", f"the interest received reads {rows}")
+        b.follow(BO.name, "zs4 interest from bo")
+        interest_path = b.path()
+        b.require(re.fullmatch(r"/involvement/interest/\d+", interest_path), f"the interest is at {interest_path}")
+        self.expect_h1(f"Interest from {BO.name}")
+        self.expect_status_tag("New")
+        for label, expected in (("Role", ROLE_TITLE), ("Email", BO.email), ("Preferred contact", "Email"),
+                                ("Access needs", BO_ACCESS_NEEDS), ("About them", BO_ABOUT)):
+            b.require(self.summary_value(label) == expected, f"{label!r} reads {self.summary_value(label)!r}, not {expected!r}")
+        b.choose("Talked to")
+        b.fill("Note (optional)", INTEREST_NOTE)
+        b.submit("zs5 talked to", button="Save")
+        b.require(b.path() == interest_path, f"moving the interest on led to {b.path()}")
+        self.expect_notice(f"{BO.name}'s interest is now: talked to.")
+        self.expect_status_tag("Talked to")
+        history = b.table_rows("Each change of status, oldest first")
+        b.require(len(history) == 2 and history[0][1:3] == ["New", "Sent from the advert"]
+                  and history[1][1:] == ["Talked to", ADA.name, INTEREST_NOTE], f"the interest's history reads {history}")
+
+    def zt_appoint_bo(self):
+        b = self.b
+        today = london_today()
+        b.follow("Appoint them to the role", "zt1 appoint")
+        self.expect_h1(f"Appoint someone: {ROLE_TITLE}")
+        chosen = b.selected("Their expression of interest (optional)")
+        b.require(chosen == f"{BO.name} (talked to)", f"the expression of interest chosen is {chosen!r}")
+        b.require(b.value("Start date") == today.isoformat(), f"the start date is not today: {b.value('Start date')!r}")
+        b.select("Their Alongside account (optional)", f"{BO.name} ({BO.email})")
+        b.submit("zt2 appointed", button="Appoint")
+        b.require(b.path() == self.role_path, f"appointing led to {b.path()}")
+        self.expect_notice(f"{BO.name} is appointed as {ROLE_TITLE} from {day_text(today)}.")
+        people = b.table_rows("Current and starting soon")
+        b.require(len(people) == 1 and people[0][:5] == [BO.name, BO.name, day_text(today), "No end date", "Current"],
+                  f"the people in the role read {people}")
+        interest = b.table_rows("Interest in this role, newest first")
+        b.require(len(interest) == 1 and interest[0][0] == BO.name and interest[0][2] == "Appointed", f"the role's interest reads {interest}")
+
+    def zu_bo_payment_preferences(self):
+        b = self.b
+        self.sign_out("zu1 sign in")
+        self.sign_in_again(BO, "zu2")
+        b.follow_nav("Involvement", "zu3 involvement")
+        self.expect_h1("Involvement and payments")
+        roles = [li.text.strip() for li in b.driver.find_elements(By.XPATH, '//main//h2[.="Your roles"]/following-sibling::ul[1]/li')]
+        b.require(roles == [f"{ROLE_TITLE}, since {day_text(london_today())}"], f"'Your roles' reads {roles}")
+        b.require(not b.has('//main//h2[.="Approving and paying"]'), "an expert by experience is offered approving and paying")
+        b.follow("Your payment preferences", "zu4 preferences")
+        self.expect_h1("Your payment preferences")
+        b.require(b.is_chosen("No, or I would rather not say"), "an earnings limit is chosen before the person chose one")
+        weekly = b.one('//main//label[@for=//main//input[@name="limit"][@value="week"]/@id]', "the weekly limit's label").text.strip()
+        b.require(weekly == f"The weekly limit: {WEEKLY_LIMIT}, £195.50 and 16 hours a week", f"the weekly limit reads {weekly!r}")
+        b.choose(weekly)
+        b.choose(FULL_PAYMENT)
+        b.submit("zu5 preferences saved", button="Save your preferences")
+        b.require(b.path() == "/involvement", f"saving the preferences led to {b.path()}")
+        self.expect_notice("Your payment preferences are saved.")
+
+    def zv_bo_first_claim(self):
+        b = self.b
+        first_day, _ = claim_days(london_today())
+        b.follow("Claim for an activity", "zv1 new claim")
+        self.expect_h1("Claim for an activity")
+        b.require(b.is_chosen(FULL_PAYMENT), "the usual payment choice from the preferences is not filled in")
+        self.fill_claim(CLAIM_ONE, first_day)
+        b.select("#field-expense_kind_1", TRAVEL)
+        b.fill("#field-expense_amount_1", "12.50")
+        b.fill("#field-expense_note_1", TRAVEL_NOTE)
+        b.choose_value("expense_receipt_1", "yes")
+        b.submit("zv2 another expense row", button="Add another expense")
+        rows = b.driver.find_elements(By.XPATH, '//main//fieldset[contains(@class, "expense")]')
+        b.require(len(rows) == 3, f"'Add another expense' shows {len(rows)} expense rows, not 3")
+        b.require(b.value("What did you do?") == CLAIM_ONE and b.value("Date of the activity") == first_day.isoformat()
+                  and b.is_chosen("A whole day"), "the activity typed was not kept when adding an expense row")
+        b.require(b.selected("#field-expense_kind_1") == TRAVEL and b.value("#field-expense_amount_1") == "12.50"
+                  and b.is_chosen("#field-expense_receipt_1"), "the first expense was not kept when adding a row")
+        b.submit("zv3 check claim", button="Save and check your claim")
+        claim_path = self.expect_check_page()
+        b.require(self.earnings_warning() is None, "the first claim of the week already warns about the earnings limit")
+        for label, expected in (("What you did", CLAIM_ONE), ("Group", GROUP.name), ("Date", day_text(first_day)),
+                                ("How long", "A whole day"), ("How you would like to be paid", FULL_PAYMENT),
+                                ("Expenses", "Travel £12.50")):
+            b.require(self.answer(label) == expected, f"{label!r} reads {self.answer(label)!r}, not {expected!r}")
+        changes = b.driver.find_elements(By.XPATH, '//main//dl//a[starts-with(normalize-space(.), "Change ")]')
+        b.require(len(changes) == 7, f"{len(changes)} Change links, expected one for each of the 7 answers")
+        self.expect_amounts([["Involvement payment", "£100.00 for a whole day, paid in full through the finance team", "£100.00"],
+                             ["Travel", f"{TRAVEL_NOTE}. Receipt given", "£12.50"]], total="£112.50")
+        self.send_claim("zv4 claim sent", claim_path)
+
+    def zw_bo_second_claim_over_limit(self):
+        b = self.b
+        first_day, second_day = claim_days(london_today())
+        b.follow("Your claims", "zw1 claims")
+        rows = b.table_rows("Your claims, newest first")
+        b.require(rows == [[day_text(first_day), CLAIM_ONE, "£112.50", "Waiting for approval"]], f"Bo's claims read {rows}")
+        b.follow("Claim for an activity", "zw2 new claim")
+        self.fill_claim(CLAIM_TWO, second_day)
+        b.submit("zw3 check claim over limit", button="Save and check your claim")
+        claim_path = self.expect_check_page()
+        warning = self.earnings_warning()
+        b.require(warning and warning[0] == OVER_LIMIT_FOR_BO, f"the check page's earnings warning reads {warning}")
+        b.require(warning[1] == self.over_limit_lines(second_day), f"the warning's figures read {warning[1]}")
+        for option in ("Take less: change the claim to a lower amount.", "Go ahead: send the claim as it is. The choice is yours."):
+            b.require(option in warning[2], f"the warning does not offer {option!r}: {warning[2]}")
+        self.expect_amounts([["Involvement payment", "£100.00 for a whole day, paid in full through the finance team", "£100.00"]],
+                            total="£100.00")
+        self.send_claim("zw4 claim sent over limit", claim_path)
+
+    def zx_approve_claims(self):
+        b = self.b
+        _, second_day = claim_days(london_today())
+        self.sign_out("zx1 sign in")
+        self.sign_in_again(ADA, "zx2")
+        b.follow_nav("Involvement", "zx3 involvement")
+        b.require("2 waiting" in self.hub_item("Claims waiting for approval"), f"the hub says {self.hub_item('Claims waiting for approval')!r}")
+        b.follow("Claims waiting for approval", "zx4 approvals")
+        self.expect_h1("Claims waiting for approval")
+        b.require("2 claims are waiting." in b.main_text(), "the approvals page does not count 2 claims")
+        rows = {cells[2]: cells for cells in b.table_rows(APPROVALS)}
+        b.require(sorted(rows) == sorted([CLAIM_ONE, CLAIM_TWO]), f"the claims waiting are {list(rows)}")
+        b.require(rows[CLAIM_TWO] == [BO.name, day_text(second_day), CLAIM_TWO, GROUP.name, "£100.00", "£0.00", "£100.00", "Over their limit"],
+                  f"the over-limit claim's row reads {rows[CLAIM_TWO]}")
+        b.follow(CLAIM_TWO, "zx5 claim over limit")
+        b.require(b.path() == self.claim_paths[1], f"the approvals link leads to {b.path()}")
+        self.expect_h1(f"Claim: {CLAIM_TWO}")
+        b.require(self.summary_value("Whose claim") == BO.name, f"'Whose claim' reads {self.summary_value('Whose claim')!r}")
+        warning = self.earnings_warning()
+        b.require(warning and warning[0] == OVER_LIMIT_FOR_APPROVER, f"the approver's earnings warning reads {warning}")
+        b.require(warning[1] == self.over_limit_lines(second_day), f"the approver's warning figures read {warning[1]}")
+        b.require(f"{BO.name} has seen this warning and chose to send the claim as it is." in warning[2],
+                  f"the approver is not told {BO.name} chose to go ahead: {warning[2]}")
+        self.approve("zx6 approved", CLAIM_TWO, waiting=1)
+        b.follow(CLAIM_ONE, "zx7 first claim")
+        b.require(b.path() == self.claim_paths[0], f"the approvals link leads to {b.path()}")
+        self.expect_claim_status("Waiting for approval")
+        self.approve("zx8 both approved", CLAIM_ONE, waiting=0)
+        b.require(not b.has("//main//table"), "approved claims are still listed as waiting")
+
+    def zy_record_payment(self):
+        b = self.b
+        today = london_today()
+        b.follow_nav("Involvement", "zy1 involvement")
+        b.follow("Claims to pay", "zy2 claims to pay")
+        self.expect_h1("Claims to pay")
+        rows = {cells[2]: cells for cells in b.table_rows(TO_PAY)}
+        b.require(sorted(rows) == sorted([CLAIM_ONE, CLAIM_TWO]), f"the claims to pay are {list(rows)}")
+        b.require(rows[CLAIM_ONE][3:] == ["Paid in full", "£100.00", "£0.00", "£0.00", "£12.50", "£112.50"],
+                  f"the first claim's row reads {rows[CLAIM_ONE]}")
+        total = b.one(f"//main//table[caption[normalize-space(.)={exact_text(TO_PAY)}]]/tfoot/tr/td[last()]", "total to pay").text.strip()
+        b.require(total == "£212.50", f"the total to pay reads {total!r}")
+        self.check_finance_csv()
+        b.follow(CLAIM_ONE, "zy3 claim to pay")
+        self.expect_h1(f"Claim: {CLAIM_ONE}")
+        self.expect_claim_status("Approved, waiting to be paid")
+        b.require(b.value("Date paid") == today.isoformat(), f"'Date paid' is not filled in with today: {b.value('Date paid')!r}")
+        b.submit("zy4 paid no reference", button="Record as paid", status=422)
+        self.expect_form_errors("zy4 paid no reference", ["reference"])
+        b.require("Enter the payment reference from the finance system" in b.main_text(), "the missing reference is not explained")
+        b.require(b.value("Date paid") == today.isoformat(), f"the date paid was not kept: {b.value('Date paid')!r}")
+        self.expect_claim_status("Approved, waiting to be paid")
+        b.fill("Payment reference from the finance system", PAYMENT_REFERENCE)
+        b.submit("zy5 claim paid", button="Record as paid")
+        b.require(b.path() == "/involvement/finance", f"recording the payment led to {b.path()}")
+        self.expect_notice(f"Recorded {BO.name}'s claim as paid.")
+        left = [cells[2] for cells in b.table_rows(TO_PAY)]
+        b.require(left == [CLAIM_TWO], f"after paying one, the claims to pay are {left}")
+        paid = b.table_rows("Recently paid")
+        b.require(paid == [[BO.name, CLAIM_ONE, day_text(today), PAYMENT_REFERENCE, "£112.50"]], f"'Recently paid' reads {paid}")
+        b.follow("Monthly summary of involvement spend and hours, by group", "zy6 monthly summary")
+        self.expect_h1(f"Involvement spend for {today:%B} {today.year}")
+        rows = b.table_rows("Involvement spend and hours of lived-experience input, by group")
+        b.require(rows == [[GROUP.name, "2", "15 hours", "£200.00", "£12.50", "£212.50"]], f"the monthly summary reads {rows}")
+
+    def zz_bo_earnings(self):
+        b = self.b
+        today = london_today()
+        first_day, second_day = claim_days(today)
+        monday = second_day - timedelta(days=second_day.weekday())
+        self.sign_out("zz1 sign in")
+        self.sign_in_again(BO, "zz2")
+        b.follow_nav("Involvement", "zz3 involvement")
+        b.follow("What you have claimed and been paid", "zz4 earnings")
+        self.expect_h1("What you have claimed and been paid")
+        for label, expected in (("Earnings claimed", "£200.00 (money and vouchers, from sent, approved and paid claims)"),
+                                ("Expenses claimed", "£12.50 (never earnings)"), ("Paid so far", "£112.50 in 1 claim")):
+            b.require(self.summary_value(label) == expected, f"{label!r} reads {self.summary_value(label)!r}, not {expected!r}")
+        b.require(f"You told us the weekly limit applies to you: {WEEKLY_LIMIT}, £195.50 a week." in b.main_text(),
+                  "the earnings page does not say which limit Bo chose")
+        weeks = b.table_rows("By week (weeks with claims)")
+        week = f"{day_text(monday)} to {day_text(monday + timedelta(days=6))} Over your limit"
+        b.require(weeks == [[week, "£200.00", "£12.50", "15 hours", "£112.50"]], f"the weeks read {weeks}")
+        self.check_earnings_csv(first_day, today)
+        b.follow("Your claims", "zz5 claims")
+        b.follow("The payment policy: rates and expenses", "zz6 policy")
+        self.expect_h1("Payment policy")
+        b.require(b.has(f'//main//h2[normalize-space(.)={exact_text("The policy in force today, " + day_text(today))}]'),
+                  "the policy page does not say which policy is in force today")
+        b.require(not b.has('//main//a[normalize-space(.)="Add a new version of the policy"]'), "an expert by experience may add a policy")
+        b.follow("earnings limits", "zz7 limits")
+        self.expect_h1("Earnings limits")
+        weekly = b.table_rows("Weekly earnings limits, newest first")
+        b.require(weekly and "In force today" in weekly[0][0] and weekly[0][1:4] == [WEEKLY_LIMIT, "£195.50 a week", "16 hours a week"],
+                  f"the weekly limits read {weekly}")
+        b.require(not b.has('//main//h2[@id="add"]'), "an expert by experience is offered the form to add a limit")
+        b.open("/involvement/policy/new", "zz8 new policy forbidden", status=403)
+        self.expect_h1(ACCESS_DENIED)
+
+    def zza_new_policy_version(self):
+        b = self.b
+        starts = next_sixth_of_april(london_today())
+        self.sign_out("zza1 sign in")
+        self.sign_in_again(ADA, "zza2")
+        b.follow_nav("Involvement", "zza3 involvement")
+        b.follow("The payment policy", "zza4 policy")
+        b.require(not b.has('//main//h2[@id="upcoming"]'), "the policy already has changes to come")
+        b.follow("Add a new version of the policy", "zza5 new policy")
+        self.expect_h1("Add a new version of the payment policy")
+        b.require(b.value("Date the new version starts") == "", "the start date is filled in before anyone chose one")
+        b.require(b.value("Rate for a whole day, in pounds") == "100.00", "the form does not start from the policy in force")
+        b.fill("Rate for a whole day, in pounds", "110.00")
+        b.fill("Note (optional)", POLICY_NOTE)
+        b.submit("zza6 policy no start date", button="Continue", status=422)
+        self.expect_form_errors("zza6 policy no start date", ["effective_from"])
+        b.require(b.value("Rate for a whole day, in pounds") == "110.00", "the whole-day rate typed was not kept")
+        b.require(b.value("Note (optional)") == POLICY_NOTE, "the note typed was not kept")
+        b.set_value("Date the new version starts", starts.isoformat())
+        b.submit("zza7 check policy", button="Continue")
+        self.expect_policy_answers(starts)
+        b.submit("zza8 change whole day", button="Change a whole day")
+        self.expect_h1("Add a new version of the payment policy")
+        b.require(b.value("Rate for a whole day, in pounds") == "110.00" and b.value("Date the new version starts") == starts.isoformat(),
+                  "'Change' does not bring back the answers as typed")
+        b.submit("zza9 check policy again", button="Continue")
+        self.expect_policy_answers(starts)
+        b.submit("zza10 policy saved", button="Save the new policy")
+        b.require(b.path() == "/involvement/policy", f"saving the policy led to {b.path()}")
+        self.expect_notice(f"The new version of the payment policy is saved. It applies from {day_text(starts)}.")
+        b.require(b.has(f'//main//h2[@id="upcoming"]/following-sibling::h3[normalize-space(.)={exact_text("From " + day_text(starts))}]'),
+                  "'Changes to come' does not list the new version")
+        history = b.table_rows(POLICY_HISTORY)
+        b.require(len(history) == 2 and history[0][0].startswith(f"From {day_text(starts)}") and history[0][0].endswith("Coming")
+                  and history[0][2] == "£110.00 (7 hours 30 minutes)" and history[0][5] == POLICY_NOTE
+                  and history[1][0].endswith("In force today"), f"the policy's versions read {history}")
+
+    def zzb_claim_duties(self):
+        b = self.b
+        b.follow("Choose who approves and pays claims", "zzb1 duties")
+        self.expect_h1("Who approves and pays claims")
+        b.require(b.main_text().count("Nobody else is named.") == 2, "someone is already named for a duty")
+        b.select("Person", f"{CY.name} (Member)")
+        b.choose("Approve claims")
+        b.submit("zzb2 approver named", button="Name them")
+        b.require(b.path() == "/involvement/duties", f"naming an approver led to {b.path()}")
+        self.expect_notice(f"{CY.name} now approves claims.")
+        approvers = [li.text.strip() for li in b.driver.find_elements(By.XPATH, '//main//h2[@id="approvers"]/following-sibling::ul[1]/li')]
+        b.require(len(approvers) == 1 and approvers[0].startswith(CY.name), f"'Also approve claims' lists {approvers}")
+        b.submit("zzb3 approver removed", button=f"Remove {CY.name} from approving claims")
+        self.expect_notice(f"{CY.name} no longer approves claims.")
+        b.require(b.main_text().count("Nobody else is named.") == 2, "the approver removed is still named")
+
+    # ---- helpers for the involvement and payment steps -----------------------------------------
+
+    def advert_state(self):
+        return self.b.one('//main//h2[@id="advert"]/following-sibling::p[1]', "advert state").text.strip()
+
+    def expect_status_tag(self, status):
+        tag = self.b.one('//main//p[contains(., "Status:")]/span[contains(@class, "tag")]', "status tag").text.strip()
+        self.b.require(tag == status, f"the status is {tag!r}, not {status!r}")
+
+    def hub_item(self, label):
+        """On the Involvement page, the text of the list item with this link (the link and its hint)."""
+        return self.b.one(f"//main//li[a[normalize-space(.)={exact_text(label)}]]", f"hub item {label!r}").text
+
+    def fill_claim(self, activity, day):
+        """A whole day of activity for the group; the payment choice stays the usual one."""
+        b = self.b
+        b.fill("What did you do?", activity)
+        b.select("Which group was it for? (optional)", GROUP.name)
+        b.set_value("Date of the activity", day.isoformat())
+        b.choose("A whole day")
+
+    def expect_check_page(self):
+        """The claim was saved and its "check your answers" page is shown; returns the claim's own page."""
+        match = re.fullmatch(r"(/involvement/claims/\d+)/check", self.b.path())
+        self.b.require(match, f"saving the claim led to {self.b.path()}, not its check page")
+        self.expect_h1("Check your claim before sending it")
+        return match.group(1)
+
+    def answer(self, label):
+        """On a check-your-answers page, the answer in the row labelled `label` (the row's last cell is its Change link)."""
+        return self.b.one(f"//main//dl//dt[normalize-space(.)={exact_text(label)}]/following-sibling::dd[1]",
+                          f"answer {label!r}").text.strip()
+
+    def expect_amounts(self, rows, total):
+        table = f"//main//table[caption[normalize-space(.)={exact_text(AMOUNTS)}]]"
+        shown = self.b.table_rows(AMOUNTS)
+        self.b.require(shown == rows, f"the money in the claim reads {shown}, not {rows}")
+        shown_total = self.b.one(f"{table}/tfoot/tr/td[last()]", "the claim's total").text.strip()
+        self.b.require(shown_total == total, f"the claim's total reads {shown_total!r}, not {total!r}")
+
+    def send_claim(self, shot, claim_path):
+        b = self.b
+        b.submit(shot, button="Send the claim")
+        b.require(b.path() == claim_path, f"sending the claim led to {b.path()}, not {claim_path}")
+        self.expect_notice("Your claim has been sent. You can follow it here.")
+        self.expect_claim_status("Waiting for approval")
+        history = self.claim_history()
+        b.require(history and history[-1].endswith(f"Sent for approval by {BO.name}."), f"the claim's history reads {history}")
+        self.claim_paths.append(claim_path)
+
+    def expect_claim_status(self, status):
+        shown = self.b.one('//main/p/strong[contains(@class, "tag")]', "the claim's state").text.strip()
+        self.b.require(shown == status, f"the claim's state reads {shown!r}, not {status!r}")
+
+    def claim_history(self):
+        return [li.text.strip() for li in self.b.driver.find_elements(By.XPATH, '//main//h2[.="What has happened"]/following-sibling::ol[1]/li')]
+
+    def earnings_warning(self):
+        """The earnings warning on a claim as (heading, figure lines, what can be done), or None."""
+        boxes = self.b.driver.find_elements(By.XPATH, '//main//div[@aria-labelledby="earnings-warning-heading"]')
+        if not boxes:
+            return None
+        self.b.require(len(boxes) == 1, f"{len(boxes)} earnings warnings on one page")
+        lists = boxes[0].find_elements(By.XPATH, "./ul")
+        items = [[li.text.strip() for li in ul.find_elements(By.TAG_NAME, "li")] for ul in lists[:2]]
+        return boxes[0].find_element(By.TAG_NAME, "h2").text.strip(), *items
+
+    @staticmethod
+    def over_limit_lines(day):
+        """The figures when the second whole day (£100, 7 hours 30 minutes) joins the first in the week."""
+        monday = day - timedelta(days=day.weekday())
+        return [f"Earnings already claimed for the week from Monday {day_text(monday)} to Sunday {day_text(monday + timedelta(days=6))}: £100.00.",
+                "This claim adds £100.00, making £200.00.",
+                f"That is £4.50 over the {WEEKLY_LIMIT} of £195.50.",
+                "Time: 7 hours 30 minutes already, plus 7 hours 30 minutes, making 15 hours, within the limit of 16 hours."]
+
+    def approve(self, shot, activity, waiting):
+        b = self.b
+        b.submit(shot, button="Approve the claim")
+        b.require(b.path() == "/involvement/approvals", f"approving led to {b.path()}")
+        self.expect_notice(f"You approved {BO.name}'s claim for {activity}.")
+        count = "1 claim is waiting." if waiting == 1 else f"{waiting} claims are waiting."
+        b.require(count in b.main_text(), f"after approving, the page does not say {count!r}")
+
+    def check_finance_csv(self):
+        """The claims to pay as a spreadsheet: Bo's two rows and a totals line."""
+        b = self.b
+        status, content_type, text = self.download(b.link("Download the claims to pay (CSV)").get_attribute("href"))
+        b.require(status == 200 and content_type.startswith("text/csv"), f"the finance CSV answered {status} {content_type!r}")
+        rows = list(csv.DictReader(io.StringIO(text)))
+        bo = {row["Activity"]: row for row in rows if row["Person"] == BO.name}
+        b.require(sorted(bo) == sorted([CLAIM_ONE, CLAIM_TWO]), f"the finance CSV holds {BO.name}'s claims {list(bo)}")
+        b.require((bo[CLAIM_ONE]["Expenses (£)"], bo[CLAIM_ONE]["Total (£)"], bo[CLAIM_TWO]["Total (£)"]) == ("12.50", "112.50", "100.00"),
+                  f"the finance CSV's amounts read {bo}")
+        b.require(rows[-1]["Claim"] == "Total" and rows[-1]["Person"] == "2 claims" and rows[-1]["Total (£)"] == "212.50",
+                  f"the finance CSV's last line reads {rows[-1]}")
+
+    def check_earnings_csv(self, first_day, paid_on):
+        """Bo's tax year as a spreadsheet: both claims, the payment reference on the paid one, and a totals line."""
+        b = self.b
+        status, content_type, text = self.download(b.link("Download every claim in this tax year (CSV)").get_attribute("href"))
+        b.require(status == 200 and content_type.startswith("text/csv"), f"the earnings CSV answered {status} {content_type!r}")
+        rows = list(csv.DictReader(io.StringIO(text)))
+        claims = {row["Activity"]: row for row in rows[:-1]}
+        b.require(sorted(claims) == sorted([CLAIM_ONE, CLAIM_TWO]), f"the earnings CSV holds the claims {list(claims)}")
+        paid, approved = claims[CLAIM_ONE], claims[CLAIM_TWO]
+        b.require((paid["Activity date"], paid["Where it has got to"], paid["Paid on"], paid["Payment reference"], paid["Total (£)"])
+                  == (first_day.isoformat(), "Paid", paid_on.isoformat(), PAYMENT_REFERENCE, "112.50"), f"the paid claim's line reads {paid}")
+        b.require((approved["Where it has got to"], approved["Counts as earnings (£)"], approved["Payment reference"])
+                  == ("Approved, waiting to be paid", "100.00", ""), f"the approved claim's line reads {approved}")
+        total = rows[-1]
+        b.require((total["Activity date"], total["Activity"], total["Counts as earnings (£)"], total["Total (£)"])
+                  == ("Total", "2 claims", "200.00", "212.50"), f"the earnings CSV's last line reads {total}")
+
+    def expect_policy_answers(self, starts):
+        self.expect_h1("Check the new payment policy")
+        for label, expected in (("Starts on", day_text(starts)), ("Up to half a day", "£50.00, counted as 4 hours"),
+                                ("A whole day", "£110.00, counted as 7 hours 30 minutes"), ("Note", POLICY_NOTE)):
+            self.b.require(self.answer(label) == expected, f"{label!r} reads {self.answer(label)!r}, not {expected!r}")
+
     # ---- helpers for the roadmap steps ---------------------------------------------------------
 
     def expect_notice(self, text):
@@ -1121,6 +1639,9 @@ class Journey:
         zh_publish_decision, zi_search_log,
         zj_roadmap_overview, zk_change_status, zl_status_in_graph, zm_analysis_progress_changes,
         zn_add_local_deliverable, zo_publish_roadmap,
+        zp_role_from_template, zq_publish_advert, zr_interest_signed_out, zs_interest_talked_to, zt_appoint_bo,
+        zu_bo_payment_preferences, zv_bo_first_claim, zw_bo_second_claim_over_limit, zx_approve_claims, zy_record_payment,
+        zz_bo_earnings, zza_new_policy_version, zzb_claim_duties,
     ]
 
 

@@ -15,6 +15,8 @@ final class EarningsTests: XCTestCase {
             let saved = try await casey.post(Route.paymentPreferences.href, [("limit", "week"), ("choice", "full")])
             XCTAssertEqual(saved.location, Route.involvement.href)
             try await ClaimFixtures.send(casey, ClaimFixtures.fields(activity: "Monday workshop", on: "2026-09-21"))
+            let firstSent = try await casey.get(Route.claims.href)
+            XCTAssertTrue(firstSent.contains("Monday workshop"))
             // act: a second whole day in the same week (Monday 21 to Sunday 27 September)
             let id = try await ClaimFixtures.draft(casey, ClaimFixtures.fields(activity: "Monday meeting", on: "2026-09-21"))
             let check = try await casey.get(Route.checkClaim.href(id))
@@ -31,8 +33,15 @@ final class EarningsTests: XCTestCase {
             let list = try await manager.get(Route.claimApprovals.href)
             XCTAssertTrue(list.contains("Over their limit"))
             let approverView = try await manager.get(Route.claim.href(id))
-            XCTAssertTrue(approverView.contains("This claim would take Casey Example over the weekly limit Casey Example told us applies to them"))
+            XCTAssertTrue(approverView.contains("With their other claims, this claim takes Casey Example over the weekly limit Casey Example told us applies to them"))
             XCTAssertTrue(approverView.contains("That is £4.50 over the Permitted work earnings limit of £195.50."))
+            XCTAssertTrue(approverView.contains("Casey Example was shown this warning when sending the claim, and chose to send it as it is."))
+            XCTAssertTrue(approverView.contains("Sent for approval by Casey Example, after being shown that it goes over their earnings limit."))
+            XCTAssertTrue(approverView.contains("Casey Example has sent this claim. It is waiting for someone who approves claims."))
+            // the first claim was sent before the limit was passed: the approver is not told Casey saw a warning
+            let firstID = try XCTUnwrap(list.allMatches(#"<a href="/involvement/claims/(\d+)">Monday workshop</a>"#).first)
+            let first = try await manager.get(Route.claim.href(firstID))
+            XCTAssertTrue(first.contains("Casey Example was not shown a warning when sending this claim"))
         }
     }
 

@@ -82,7 +82,7 @@ struct ClaimPage: PageModel {
         title = "Claim: \(claim.activity)"
         status = claim.status.label
         statusClass = ClaimStatusTag.css(claim.status)
-        explanation = claim.status.explanation
+        explanation = claim.userID == viewer.userID ? claim.status.explanation : claim.status.explanation(for: claim.personName)
         returnReason = claim.status == .returned && !claim.returnReason.isEmpty ? claim.returnReason : nil
         paidLine = claim.paidOn.map { "Paid on \(LondonTime.day($0)), reference \(claim.paidReference)." }
         var details = [SummaryLine("Whose claim", claim.personName), SummaryLine("What", claim.activity)]
@@ -102,7 +102,7 @@ struct ClaimPage: PageModel {
         canDecide = viewer.canDecide(claim)
         ownClaimNote = isOwner && viewer.approves && claim.status == .submitted
         let owner = claim.userID == viewer.userID
-        self.warning = warning.map { WarningView($0, forPerson: owner, name: claim.personName) }
+        self.warning = warning.map { WarningView($0, forPerson: owner, name: claim.personName, seen: claim.sentWithWarning) }
         hasWarning = warning != nil
         approveAction = Route.approveClaim.href(claim.id)
         returnAction = Route.returnClaim.href(claim.id)

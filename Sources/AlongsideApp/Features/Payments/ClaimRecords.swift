@@ -23,6 +23,8 @@ public struct Claim: Sendable, Equatable, Encodable {
     public var version: Int
     public var createdAt: Date
     public var submittedAt: Date?
+    /// The person saw the earnings limit warning on the check page when they last sent it.
+    public var sentWithWarning: Bool
     public var decidedBy: Int64?
     public var decidedByName: String?
     public var decidedAt: Date?
@@ -74,6 +76,7 @@ public struct Claim: Sendable, Equatable, Encodable {
         version = row["version"]
         createdAt = row["created_at"]
         submittedAt = row["submitted_at"]
+        sentWithWarning = row["sent_with_warning"]
         decidedBy = row["decided_by"]
         decidedByName = row["decided_by_name"]
         decidedAt = row["decided_at"]
@@ -161,7 +164,7 @@ public struct ClaimEvent: Sendable, Equatable {
         switch kind {
         case .created: return "Started" + by
         case .changed: return "Changed" + by
-        case .submitted: return "Sent for approval" + by
+        case .submitted: return "Sent for approval" + by + (note.isEmpty ? "" : ", \(note)")
         case .returned: return "Returned" + by + (note.isEmpty ? "" : ": \(note)")
         case .approved: return "Approved" + by
         case .paid: return "Marked paid" + by + (note.isEmpty ? "" : " (\(note))")

@@ -131,10 +131,12 @@ public struct ClaimStore: Sendable {
         }
     }
 
-    public func submit(_ id: Int64, version: Int, by actor: AuditActor, requestID: String?) async throws -> Claim {
-        try await move(id, version: version, from: [.draft, .returned], to: .submitted, set: "submitted_at = ?, return_reason = ''",
-                       arguments: [clock.now()], event: .submitted, note: "", action: "claim.submitted", summary: "Sent a claim for approval",
-                       by: actor, requestID: requestID)
+    /// Sends a draft or returned claim for approval, noting whether the person was shown the earnings limit warning.
+    public func submit(_ id: Int64, version: Int, afterWarning: Bool = false, by actor: AuditActor, requestID: String?) async throws -> Claim {
+        try await move(id, version: version, from: [.draft, .returned], to: .submitted, set: "submitted_at = ?, return_reason = '', sent_with_warning = ?",
+                       arguments: [clock.now(), afterWarning], event: .submitted,
+                       note: afterWarning ? "after being shown that it goes over their earnings limit" : "",
+                       action: "claim.submitted", summary: "Sent a claim for approval", by: actor, requestID: requestID)
     }
 
     /// Deletes a draft that was never sent.

@@ -61,13 +61,16 @@ struct WarningView: Encodable, Sendable {
     let adviceLinks = PaymentWords.adviceLinks
     let factsNotAdvice = PaymentWords.factsNotAdvice
 
-    init(_ warning: EarningsWarning, forPerson: Bool, name: String) {
+    /// `seen`: whether the person was shown this warning when they sent the claim (for the approver's wording).
+    init(_ warning: EarningsWarning, forPerson: Bool, name: String, seen: Bool = false) {
         let limit = warning.limit
         let period = warning.limit.period == .week
             ? "the week from Monday \(LondonTime.day(warning.first)) to Sunday \(LondonTime.day(warning.last))"
             : "\(EarningsPeriods.monthName(String(warning.first.prefix(7))))"
         let whose = forPerson ? "you told us applies to you" : "\(name) told us applies to them"
-        heading = "This claim would take \(forPerson ? "you" : name) over the \(limit.period.label.lowercased()) limit \(whose)"
+        heading = forPerson
+            ? "This claim would take you over the \(limit.period.label.lowercased()) limit \(whose)"
+            : "With their other claims, this claim takes \(name) over the \(limit.period.label.lowercased()) limit \(whose)"
         var lines = [
             "Earnings already claimed for \(period): \(Money.format(warning.earlierEarnings)).",
             "This claim adds \(Money.format(warning.claimEarnings)), making \(Money.format(warning.totalEarnings)).",
@@ -88,8 +91,9 @@ struct WarningView: Encodable, Sendable {
             "Decline the payment: choose no payment. You can still claim your expenses.",
             "Go ahead: send the claim as it is. The choice is yours.",
         ] : [
-            "\(name) has seen this warning and chose to send the claim as it is.",
-            "You can approve it, or return it with a reason if something needs to change.",
+            seen ? "\(name) was shown this warning when sending the claim, and chose to send it as it is."
+                 : "\(name) was not shown a warning when sending this claim: the other claims that take the total over the limit came later or were sent since.",
+            "You can approve it, or return it with a reason so \(name) can choose to take less, donate it or decline it.",
         ]
     }
 }

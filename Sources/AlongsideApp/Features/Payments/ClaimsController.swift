@@ -85,8 +85,10 @@ struct ClaimsController: Controller {
 
     @Sendable func submit(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let claim = try await ownEditableClaim(context, signedIn)
+        let warned = try await ClaimViewers(services: services).warning(for: claim) != nil
         do {
-            _ = try await store.submit(claim.id, version: Int(context.form["version"]) ?? -1, by: signedIn.actor, requestID: context.requestID)
+            _ = try await store.submit(claim.id, version: Int(context.form["version"]) ?? -1, afterWarning: warned, by: signedIn.actor,
+                                       requestID: context.requestID)
             try await services.sessions.setFlash(Flash(message: "Your claim has been sent. You can follow it here."), tokenHash: signedIn.session.tokenHash)
         } catch is ClaimStore.Conflict {
             try await services.sessions.setFlash(Flash(message: "The claim changed before it was sent. Check it again below."), tokenHash: signedIn.session.tokenHash)

@@ -97,6 +97,17 @@ public enum ClaimStatus: String, CaseIterable, Codable, Sendable, DatabaseValueC
         }
     }
 
+    /// What the state means, for someone who is not the claim's owner (an approver or finance).
+    public func explanation(for name: String) -> String {
+        switch self {
+        case .draft: return "\(name) has not sent this claim yet."
+        case .submitted: return "\(name) has sent this claim. It is waiting for someone who approves claims."
+        case .returned: return "This claim was returned to \(name) to change and send again."
+        case .approved: return "This claim is approved. The finance team will pay it."
+        case .paid: return "This claim has been paid."
+        }
+    }
+
     /// Only the owner edits, and only before anyone has approved it: after approval a claim is frozen.
     public var ownerCanEdit: Bool { self == .draft || self == .returned }
     /// Claims that are on their way to being paid, or paid: what earnings are added up from.
