@@ -148,7 +148,7 @@ AMOUNTS = "The money in this claim"
 APPROVALS = "Sent claims, oldest activity first"
 TO_PAY = "Approved claims to pay"
 OVER_LIMIT_FOR_BO = "This claim would take you over the weekly limit you told us applies to you"
-OVER_LIMIT_FOR_APPROVER = f"This claim would take {BO.name} over the weekly limit {BO.name} told us applies to them"
+OVER_LIMIT_FOR_APPROVER = f"With their other claims, this claim takes {BO.name} over the weekly limit {BO.name} told us applies to them"
 POLICY_NOTE = "The whole-day rate rises from the new tax year."
 POLICY_HISTORY = "Every version of the payment policy, newest first"
 
@@ -1305,7 +1305,7 @@ class Journey:
             b.require(option in warning[2], f"the warning does not offer {option!r}: {warning[2]}")
         self.expect_amounts([["Involvement payment", "£100.00 for a whole day, paid in full through the finance team", "£100.00"]],
                             total="£100.00")
-        self.send_claim("zw4 claim sent over limit", claim_path)
+        self.send_claim("zw4 claim sent over limit", claim_path, after_warning=True)
 
     def zx_approve_claims(self):
         b = self.b
@@ -1328,12 +1328,15 @@ class Journey:
         warning = self.earnings_warning()
         b.require(warning and warning[0] == OVER_LIMIT_FOR_APPROVER, f"the approver's earnings warning reads {warning}")
         b.require(warning[1] == self.over_limit_lines(second_day), f"the approver's warning figures read {warning[1]}")
-        b.require(f"{BO.name} has seen this warning and chose to send the claim as it is." in warning[2],
+        b.require(f"{BO.name} was shown this warning when sending the claim, and chose to send it as it is." in warning[2],
                   f"the approver is not told {BO.name} chose to go ahead: {warning[2]}")
         self.approve("zx6 approved", CLAIM_TWO, waiting=1)
         b.follow(CLAIM_ONE, "zx7 first claim")
         b.require(b.path() == self.claim_paths[0], f"the approvals link leads to {b.path()}")
         self.expect_claim_status("Waiting for approval")
+        first_warning = self.earnings_warning()
+        b.require(first_warning and f"{BO.name} was not shown a warning when sending this claim" in " ".join(first_warning[2]),
+                  f"the approver is wrongly told {BO.name} saw a warning on the first claim: {first_warning}")
         self.approve("zx8 both approved", CLAIM_ONE, waiting=0)
         b.require(not b.has("//main//table"), "approved claims are still listed as waiting")
 
@@ -1499,14 +1502,15 @@ class Journey:
         shown_total = self.b.one(f"{table}/tfoot/tr/td[last()]", "the claim's total").text.strip()
         self.b.require(shown_total == total, f"the claim's total reads {shown_total!r}, not {total!r}")
 
-    def send_claim(self, shot, claim_path):
+    def send_claim(self, shot, claim_path, after_warning=False):
         b = self.b
         b.submit(shot, button="Send the claim")
         b.require(b.path() == claim_path, f"sending the claim led to {b.path()}, not {claim_path}")
         self.expect_notice("Your claim has been sent. You can follow it here.")
         self.expect_claim_status("Waiting for approval")
         history = self.claim_history()
-        b.require(history and history[-1].endswith(f"Sent for approval by {BO.name}."), f"the claim's history reads {history}")
+        sent = f"Sent for approval by {BO.name}" + (", after being shown that it goes over their earnings limit." if after_warning else ".")
+        b.require(history and history[-1].endswith(sent), f"the claim's history reads {history}")
         self.claim_paths.append(claim_path)
 
     def expect_claim_status(self, status):
