@@ -282,4 +282,21 @@ final class PaymentPolicyTests: XCTestCase {
             XCTAssertEqual(audit, ["claim_duty.granted", "claim_duty.removed"])
         }
     }
+
+    func testTheDatabaseRefusesASecondLimitStartingTheSameDay() async throws {
+        try await withApp { app in
+            // setup: two administrators pass the form's check at the same moment; the first saves
+            let store = PaymentPolicyStore(pool: app.services.pool, clock: app.services.clock)
+            let input = PaymentPolicyStore.LimitInput(period: .week, effectiveFrom: "2026-04-06", name: "Permitted work earnings limit",
+                                                      amountPence: 20_000, hoursLimitMinutes: 960, note: "")
+            _ = try await store.addLimit(input, by: .commandLine, requestID: nil)
+            // act
+            var refused = false
+            do { _ = try await store.addLimit(input, by: .commandLine, requestID: nil) } catch is PaymentPolicyStore.DuplicateLimit { refused = true }
+            // check
+            XCTAssertTrue(refused)
+            let audit = try await Self.auditActions(app, kind: "earnings_limit")
+            XCTAssertEqual(audit, ["earnings_limit.added"], "the refused one left no audit row")
+        }
+    }
 }

@@ -59,6 +59,11 @@ public struct ClaimStore: Sendable {
         }
     }
 
+    /// How many claims are in a state, for the hub's counts.
+    public func count(in status: ClaimStatus) async throws -> Int {
+        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claims WHERE status = ?", arguments: [status]) ?? 0 }
+    }
+
     /// The person's other claims that count towards their earnings (sent, approved or paid), near a day.
     public func earningsEntries(userID: Int64, around isoDay: String, excluding claimID: Int64?) async throws -> [EarningsEntry] {
         let first = LondonTime.addingDays(-40, to: isoDay) ?? isoDay, last = LondonTime.addingDays(40, to: isoDay) ?? isoDay

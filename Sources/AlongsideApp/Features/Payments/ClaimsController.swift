@@ -170,10 +170,11 @@ struct ClaimViewers {
     func viewer(_ signedIn: SignedIn) async throws -> ClaimAccess.Viewer {
         let store = PaymentPolicyStore(pool: services.pool, clock: services.clock)
         let role = signedIn.user.role
+        let named = try await store.namedDuties(userID: signedIn.user.id)
         return ClaimAccess.Viewer(
             userID: signedIn.user.id,
-            approves: ClaimAccess.canApprove(role, named: try await store.holds(.approve, userID: signedIn.user.id)),
-            pays: ClaimAccess.canRecordPayment(role, named: try await store.holds(.pay, userID: signedIn.user.id))
+            approves: ClaimAccess.canApprove(role, named: named.contains(.approve)),
+            pays: ClaimAccess.canRecordPayment(role, named: named.contains(.pay))
         )
     }
 

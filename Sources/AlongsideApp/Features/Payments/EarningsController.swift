@@ -21,27 +21,29 @@ struct EarningsController: Controller {
     @Sendable func hub(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let viewer = try await ClaimViewers(services: services).viewer(signedIn)
         let counts = Dictionary(grouping: try await store.claims(userID: signedIn.user.id), by: \.status).mapValues(\.count)
-        let waiting = viewer.approves ? try await store.claims(in: [.submitted]).count : 0
-        let toPay = viewer.pays ? try await store.claims(in: [.approved]).count : 0
+        let waiting = viewer.approves ? try await store.count(in: .submitted) : 0
+        let toPay = viewer.pays ? try await store.count(in: .approved) : 0
         let appointments = try await InterestStore(pool: services.pool, clock: services.clock).appointments(userID: signedIn.user.id)
         let page = InvolvementPage(viewer: viewer, role: signedIn.user.role, counts: counts, waiting: waiting, toPay: toPay,
                                    appointments: appointments, today: today)
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    /// The tax year asked for, or the current one; and every year the person has claims in.
-    func years(_ request: Request, userID: Int64) async throws -> (year: Int, years: [Int]) {
+    /// The person's claims in the tax year asked for (or the current one), with every year they have claims in.
+    func taxYear(_ request: Request, userID: Int64) async throws -> (year: Int, years: [Int], claims: [Claim]) {
         let current = EarningsPeriods.taxYear(today) ?? 2026
-        let claimed = try await store.claims(userID: userID).compactMap { EarningsPeriods.taxYear($0.activityOn) }
-        let years = Set(claimed + [current]).sorted(by: >)
+        let all = try await store.claims(userID: userID)
+        let years = Set(all.compactMap { EarningsPeriods.taxYear($0.activityOn) } + [current]).sorted(by: >)
         let asked = Int(request.queryForm["year"]) ?? current
-        return (years.contains(asked) ? asked : current, years)
+        let year = years.contains(asked) ? asked : current
+        // Oldest first, as the tables and the download read.
+        let claims = all.filter { EarningsPeriods.taxYear($0.activityOn) == year }.sorted { ($0.activityOn, $0.id) < ($1.activityOn, $1.id) }
+        return (year, years, claims)
     }
 
     @Sendable func earnings(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (year, years) = try await years(request, userID: signedIn.user.id)
+        let (year, years, claims) = try await taxYear(request, userID: signedIn.user.id)
         let range = EarningsPeriods.taxYearRange(year)
-        let claims = try await store.claims(userID: signedIn.user.id, from: range.first, to: range.last)
         let preferences = try await policies.preferences(userID: signedIn.user.id)
         let limits = try await policies.limits().filter { $0.period == preferences.limitPeriod }
         let limit = EffectiveDated.inForce(limits, on: min(today, range.last), from: \.effectiveFrom)
@@ -50,9 +52,8 @@ struct EarningsController: Controller {
     }
 
     @Sendable func earningsCSV(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (year, _) = try await years(request, userID: signedIn.user.id)
-        let range = EarningsPeriods.taxYearRange(year)
-        let claims = try await store.claims(userID: signedIn.user.id, from: range.first, to: range.last).filter { $0.status != .draft }
+        let (year, _, all) = try await taxYear(request, userID: signedIn.user.id)
+        let claims = all.filter { $0.status != .draft }
         return .download(EarningsCSV.document(claims), contentType: "text/csv; charset=utf-8", fileName: "claims-\(year)-to-\(year + 1).csv")
     }
 

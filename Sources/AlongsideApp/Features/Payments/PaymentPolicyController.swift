@@ -66,23 +66,23 @@ struct PaymentPolicyController: Controller {
     }
 
     @Sendable func addLimit(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let existing = try await store.limits()
+        var limits = try await store.limits()
         var errors = FormErrors()
-        var input = PaymentPolicyForms.limit(context.form, existing: existing, errors: &errors)
-        // Checked again just before saving: another administrator may have added the same start a moment ago.
-        if let checked = input, try await store.limitExists(period: checked.period, effectiveFrom: checked.effectiveFrom) {
-            errors.add("effective_from", "A \(checked.period.label.lowercased()) limit already starts on \(LondonTime.day(checked.effectiveFrom)). Choose a different date")
-            input = nil
+        if let input = PaymentPolicyForms.limit(context.form, existing: limits, errors: &errors) {
+            do {
+                let saved = try await store.addLimit(input, by: signedIn.actor, requestID: context.requestID)
+                try await services.sessions.setFlash(
+                    Flash(message: "The \(saved.period.label.lowercased()) limit of \(Money.format(saved.amountPence)) from \(LondonTime.day(saved.effectiveFrom)) is saved."),
+                    tokenHash: signedIn.session.tokenHash)
+                return .seeOther(Route.earningsLimits.href + "#\(saved.period.rawValue)-limits")
+            } catch is PaymentPolicyStore.DuplicateLimit {
+                // Another administrator added a limit starting that day a moment ago: the database refused this one.
+                errors.add("effective_from", PaymentPolicyForms.duplicateLimitMessage(input.period, from: input.effectiveFrom))
+                limits = try await store.limits()
+            }
         }
-        guard let input else {
-            let page = EarningsLimitsPage(limits: existing, today: today, canManage: true, form: context.form, errors: errors)
-            return try await services.pages.render(page, request: request, context: context)
-        }
-        let saved = try await store.addLimit(input, by: signedIn.actor, requestID: context.requestID)
-        try await services.sessions.setFlash(
-            Flash(message: "The \(saved.period.label.lowercased()) limit of \(Money.format(saved.amountPence)) from \(LondonTime.day(saved.effectiveFrom)) is saved."),
-            tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.earningsLimits.href + "#\(saved.period.rawValue)-limits")
+        let page = EarningsLimitsPage(limits: limits, today: today, canManage: true, form: context.form, errors: errors)
+        return try await services.pages.render(page, request: request, context: context)
     }
 
     // MARK: Claim duties

@@ -202,6 +202,11 @@ enum PaymentPolicyForms {
 
     // MARK: Earnings limits
 
+    /// The message when a limit of the period already starts on the day.
+    static func duplicateLimitMessage(_ period: LimitPeriod, from day: String) -> String {
+        "A \(period.label.lowercased()) limit already starts on \(LondonTime.day(day)). Choose a different date"
+    }
+
     /// A new earnings limit. Its start may be in the past, but each period has at most one limit starting on a day.
     static func limit(_ form: FormData, existing: [EarningsLimit], errors: inout FormErrors) -> PaymentPolicyStore.LimitInput? {
         let period = LimitPeriod(rawValue: form["period"])
@@ -210,7 +215,7 @@ enum PaymentPolicyForms {
         if from.isEmpty { errors.add("effective_from", "Enter the date the limit applies from") }
         else if LondonTime.startOfDay(from) == nil { errors.add("effective_from", "Enter the date the limit applies from as a real date, like 2026-04-06") }
         else if let period, existing.contains(where: { $0.period == period && $0.effectiveFrom == from }) {
-            errors.add("effective_from", "A \(period.label.lowercased()) limit already starts on \(LondonTime.day(from)). Choose a different date")
+            errors.add("effective_from", duplicateLimitMessage(period, from: from))
         }
         let name = form.trimmed("name")
         if name.isEmpty { errors.add("name", "Enter the limit's name, like Permitted work earnings limit") }

@@ -59,27 +59,29 @@ public struct PaymentPolicyStore: Sendable {
         public var note: String
     }
 
+    /// Another limit of the same period already starts on that day (the table allows one).
+    public struct DuplicateLimit: Error {}
+
+    /// Adds a limit; throws `DuplicateLimit` when one of the same period starts that day, even if it was added a moment
+    /// ago by someone else (the table's unique start is the check that cannot race).
     public func addLimit(_ input: LimitInput, by actor: AuditActor, requestID: String?) async throws -> EarningsLimit {
         let now = clock.now()
         return try await pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO earnings_limits (period, effective_from, name, amount_pence, hours_limit_minutes, note, created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [input.period, input.effectiveFrom, input.name, input.amountPence, input.hoursLimitMinutes, input.note,
-                                 actor.userID, now])
+            do {
+                try db.execute(sql: """
+                    INSERT INTO earnings_limits (period, effective_from, name, amount_pence, hours_limit_minutes, note, created_by, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [input.period, input.effectiveFrom, input.name, input.amountPence, input.hoursLimitMinutes, input.note,
+                                     actor.userID, now])
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                throw DuplicateLimit()
+            }
             let limit = try EarningsLimit.fetchOne(db, sql: "SELECT * FROM earnings_limits WHERE id = ?", arguments: [db.lastInsertedRowID])!
             try AuditLog.record(AuditChange<EarningsLimit>(
                 action: "earnings_limit.added", recordKind: "earnings_limit", recordID: String(limit.id),
                 summary: "\(limit.period.label) earnings limit from \(LondonTime.day(limit.effectiveFrom)): \(Money.format(limit.amountPence))",
                 before: nil, after: limit), by: actor, at: now, requestID: requestID, in: db)
             return limit
-        }
-    }
-
-    public func limitExists(period: LimitPeriod, effectiveFrom: String) async throws -> Bool {
-        try await pool.read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM earnings_limits WHERE period = ? AND effective_from = ?)",
-                              arguments: [period, effectiveFrom]) ?? false
         }
     }
 
@@ -122,6 +124,13 @@ public struct PaymentPolicyStore: Sendable {
                 SELECT d.user_id, d.duty, u.name FROM claim_duties d JOIN users u ON u.id = d.user_id
                 WHERE u.is_active ORDER BY d.duty, u.name COLLATE NOCASE
                 """)
+        }
+    }
+
+    /// The duties a person has been named for, in one read.
+    public func namedDuties(userID: Int64) async throws -> Set<ClaimDuty.Duty> {
+        try await pool.read { db in
+            Set(try ClaimDuty.Duty.fetchAll(db, sql: "SELECT duty FROM claim_duties WHERE user_id = ?", arguments: [userID]))
         }
     }
 
