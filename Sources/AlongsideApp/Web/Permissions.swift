@@ -29,6 +29,8 @@ public enum Capability: String, CaseIterable, Sendable {
     case manageInvolvementRoles
     /// The payment policy, the earnings limits and who approves claims or records payments.
     case managePaymentPolicy
+    /// The register of organisations and the workspace's list of communities (issue 6).
+    case manageOrganisations
 }
 
 /// Which roles hold which capabilities. Deny by default: a capability no role lists is held by nobody.
@@ -40,6 +42,7 @@ public enum Permissions {
         .manageRoadmap: [.administrator, .programmeManager],
         .manageInvolvementRoles: [.administrator, .programmeManager],
         .managePaymentPolicy: [.administrator],
+        .manageOrganisations: [.administrator, .programmeManager, .allianceLead],
     ]
 
     public static func allows(_ role: Role, _ capability: Capability) -> Bool {

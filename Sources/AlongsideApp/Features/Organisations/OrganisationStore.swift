@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+
+/// The register of organisations. Every change is written with its audit row in one transaction.
+public struct OrganisationStore: Sendable {
+    let pool: DatabasePool
+    let clock: AppClock
+
+    public init(pool: DatabasePool, clock: AppClock) {
+        self.pool = pool
+        self.clock = clock
+    }
+
+    public func organisation(id: Int64) async throws -> Organisation? {
+        try await pool.read { db in try Self.organisation(id: id, in: db) }
+    }
+
+    static func organisation(id: Int64, in db: Database) throws -> Organisation? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM organisations WHERE id = ?", arguments: [id]) else { return nil }
+        let communityIDs = try Int64.fetchAll(db, sql: "SELECT community_id FROM organisation_communities WHERE organisation_id = ? ORDER BY community_id",
+                                              arguments: [id])
+        return Organisation(row: row, communityIDs: communityIDs)
+    }
+
+    /// Every organisation, by name, with the communities each reaches (two reads, however many there are).
+    public func all() async throws -> [Organisation] {
+        try await pool.read { db in try Self.all(in: db) }
+    }
+
+    static func all(in db: Database) throws -> [Organisation] {
+        var communities: [Int64: [Int64]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT organisation_id, community_id FROM organisation_communities ORDER BY community_id") {
+            communities[row["organisation_id"], default: []].append(row["community_id"])
+        }
+        return try Row.fetchAll(db, sql: "SELECT * FROM organisations ORDER BY name COLLATE NOCASE, id")
+            .map { Organisation(row: $0, communityIDs: communities[$0["id"]] ?? []) }
+    }
+}
+
+/// The workspace's list of communities.
+public struct CommunityStore: Sendable {
+    let pool: DatabasePool
+    let clock: AppClock
+
+    public init(pool: DatabasePool, clock: AppClock) {
+        self.pool = pool
+        self.clock = clock
+    }
+
+    /// Every community, retired ones included, by name.
+    public func all() async throws -> [Community] {
+        try await pool.read { db in try Self.all(in: db) }
+    }
+
+    static func all(in db: Database) throws -> [Community] {
+        try Row.fetchAll(db, sql: "SELECT * FROM communities ORDER BY name COLLATE NOCASE, id").map(Community.init)
+    }
+}
