@@ -72,6 +72,9 @@ func controllers(_ services: AppServices) -> [any Controller] {
         InterestController(services: services),
         OpportunitiesController(services: services),
         PaymentPolicyController(services: services),
+        AllianceController(services: services),
+        MembershipController(services: services),
+        AccountableBodyController(services: services),
     ]
 }
 

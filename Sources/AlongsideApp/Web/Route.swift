@@ -130,6 +130,17 @@ public enum Route: String, CaseIterable, Sendable {
     case opportunities = "/opportunities"
     case opportunity = "/opportunities/{id}"
     case opportunityInterest = "/opportunities/{id}/interest"
+    // The VCSE alliance: hub, overview, membership, the accountable body and publication (issue 6; 003 step 4).
+    case alliances = "/alliance"
+    case alliance = "/groups/{id}/alliance"
+    case allianceSettings = "/groups/{id}/alliance/settings"
+    case newAllianceMember = "/groups/{id}/alliance/members/new"
+    case allianceMember = "/groups/{id}/alliance/members/{memberID}"
+    case allianceMemberStatus = "/groups/{id}/alliance/members/{memberID}/status"
+    case editAllianceMember = "/groups/{id}/alliance/members/{memberID}/edit"
+    case allianceMembersCSV = "/groups/{id}/alliance/members.csv"
+    case accountableBody = "/groups/{id}/alliance/accountable-body"
+    case publishedAlliance = "/published/groups/{id}/alliance"
 
     public var pattern: RouterPath { RouterPath(rawValue) }
 

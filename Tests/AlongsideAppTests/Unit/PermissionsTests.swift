@@ -32,7 +32,8 @@ final class PermissionsTests: XCTestCase {
         let publicRoutes: Set<Route> = [.health, .accessibility, .privacy, .signIn, .setup, .setPassword, .publishedGroup,
                                           .publishedMeeting, .publishedGroupCalendar, .publishedTerms, .personalCalendar, .groupCalendar,
                                           .publishedDecision, .publishedRoadmap,
-                                          .opportunities, .opportunity, .opportunityInterest]
+                                          .opportunities, .opportunity, .opportunityInterest,
+                                          .publishedAlliance]
         for entry in routes.declared where entry.access == .everyone {
             XCTAssertTrue(publicRoutes.contains(entry.route), "\(entry.route) is public but not in the public list")
         }

@@ -4,7 +4,7 @@ enum Navigation {
         guard let user else {
             return [NavLink(label: "Sign in", href: Route.signIn.href, current: currentPath == Route.signIn.href)]
         }
-        var items: [(String, Route)] = [("Home", .home), ("Groups", .groups), ("Decisions", .decisionSearch), ("Actions", .actions), ("Roadmap", .roadmap), ("Involvement", .involvement)]
+        var items: [(String, Route)] = [("Home", .home), ("Groups", .groups), ("Decisions", .decisionSearch), ("Actions", .actions), ("Roadmap", .roadmap), ("Involvement", .involvement), ("Alliance", .alliances)]
         if Permissions.allows(user.role, .manageAccounts) { items.append(("People", .users)) }
         if Permissions.allows(user.role, .viewAuditLog) { items.append(("Audit log", .auditLog)) }
         items.append(("Your account", .account))

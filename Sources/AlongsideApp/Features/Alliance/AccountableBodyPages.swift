@@ -1,0 +1,66 @@
+import Foundation
+
+/// The accountable body: the current one, every earlier one with the decision that elected it, and for the
+/// people who manage the alliance, the form to record an election.
+struct AccountableBodyPage: PageModel {
+    static let template = "alliance/accountable-body"
+    static let hasForm = true
+    let title = "Accountable body"
+    let allianceName: String
+    let allianceHref: String
+    let current: Row?
+    let rows: [Row]
+    let hasRows: Bool
+    let canManage: Bool
+    let election: Election?
+    let errors: FormErrors
+
+    struct Row: Encodable, Sendable {
+        let name: String
+        let from: String
+        let to: String
+        let decisionLabel: String
+        let decisionHref: String?
+        let decisionStands: Bool
+    }
+
+    struct Election: Encodable, Sendable {
+        let action: String
+        let hasMembers: Bool
+        let hasDecisions: Bool
+        let newDecisionHref: String
+        let decisionsHref: String
+        let organisation: SelectField
+        let decision: SelectField
+        let startsOn: Field
+    }
+
+    init(group: Group, terms: [AccountableBodyTerm], canManage: Bool, members: [AllianceMember], decisions: [DecisionReference],
+         form: FormData = FormData(), errors: FormErrors = FormErrors()) {
+        allianceName = group.name
+        allianceHref = Route.alliance.href(group.id)
+        rows = terms.map { term in
+            Row(name: term.body.organisationName, from: LondonTime.day(term.body.startsOn), to: term.body.endsOn.map(LondonTime.day) ?? "Now",
+                decisionLabel: term.decision?.label ?? "Decision \(term.body.decisionID)", decisionHref: term.decision?.href(groupID: group.id),
+                decisionStands: term.decision?.stillStands ?? false)
+        }
+        current = zip(terms, rows).first { $0.0.body.endsOn == nil }?.1
+        hasRows = !rows.isEmpty
+        self.canManage = canManage
+        let current = members.filter { $0.status == .member }
+        election = canManage ? Election(
+            action: Route.accountableBody.href(group.id), hasMembers: !current.isEmpty, hasDecisions: !decisions.isEmpty,
+            newDecisionHref: Route.newDecision.href(group.id), decisionsHref: Route.decisions.href(group.id),
+            organisation: SelectField("organisation", label: "Organisation elected", hint: "Only a current member of the alliance can be its accountable body.",
+                                      options: [("", "Choose a member")] + current.map { (String($0.organisationID), $0.organisationName) },
+                                      selected: form["organisation"], errors: errors),
+            decision: SelectField("decision", label: "The alliance decision that elected it",
+                                  hint: "Agreed decisions in this alliance's decision log. Record the decision in the log first if it is not here.",
+                                  options: [("", "Choose a decision")] + decisions.map { (String($0.id), $0.label) },
+                                  selected: form["decision"], errors: errors),
+            startsOn: Field("starts_on", label: "Day it became the accountable body", value: form["starts_on"], type: "date",
+                            hint: "The current accountable body's term ends on this day.", errors: errors)
+        ) : nil
+        self.errors = errors
+    }
+}

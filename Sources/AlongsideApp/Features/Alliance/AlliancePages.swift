@@ -1,0 +1,200 @@
+import Foundation
+
+/// The alliances a person can see, with links to the register and the communities list.
+struct AllianceHubPage: PageModel {
+    static let template = "alliance/hub"
+    let title = "VCSE alliance"
+    let rows: [Row]
+    let hasRows: Bool
+    let organisationsHref = AlliancePaths.organisations
+    let communitiesHref = AlliancePaths.communities
+    let newGroupHref: String?
+
+    struct Row: Encodable, Sendable {
+        let name: String
+        let href: String
+        let members: String
+        let accountableBody: String
+        let publishedHref: String?
+    }
+
+    init(alliances: [(group: Group, roster: AllianceRoster)], canCreateGroups: Bool) {
+        rows = alliances.map { group, roster in
+            Row(name: group.name, href: Route.alliance.href(group.id), members: AllianceWording.counts(roster),
+                accountableBody: roster.accountableBody?.organisationName ?? "Not elected yet",
+                publishedHref: roster.settings.membershipPublished ? Route.publishedAlliance.href(group.id) : nil)
+        }
+        hasRows = !rows.isEmpty
+        newGroupHref = canCreateGroups ? Route.newGroup.href : nil
+    }
+}
+
+/// A member as the alliance page's table shows it.
+struct AllianceMemberRow: Encodable, Sendable {
+    let name: String
+    let href: String
+    let sizeAndKinds: String
+    let representative: String
+    let status: String
+    let tagClass: String
+    let since: String
+    let principles: String
+    let terms: String
+
+    init(_ entry: AllianceRosterEntry) {
+        let member = entry.member
+        name = member.organisationName
+        href = Route.allianceMember.href(member.groupID, member.id)
+        sizeAndKinds = AllianceWording.sizeAndKinds(entry.organisation)
+        representative = member.representativeName.isEmpty ? "Not given" : member.representativeName
+        status = member.status.label
+        tagClass = member.status.tagClass
+        since = LondonTime.day(member.statusSince)
+        principles = AllianceWording.agreed(member.principlesAgreedOn)
+        terms = AllianceWording.terms(member.termsAgreedOn, version: member.termsVersion)
+    }
+}
+
+/// A community the alliance reaches, and who reaches it.
+struct ReachRow: Encodable, Sendable {
+    let name: String
+    let organisations: String
+
+    init(_ reached: ReachRules.Reached) {
+        name = reached.community.name
+        organisations = reached.organisations.joined(separator: ", ")
+    }
+}
+
+/// The alliance's overview: principles, accountable body, members and reach.
+struct AlliancePage: PageModel {
+    static let template = "alliance/show"
+    let title: String
+    let hubHref = Route.alliances.href
+    let groupHref: String
+    let principles: [String]
+    let hasPrinciples: Bool
+    let counts: String
+    let body: Body?
+    let bodyHistoryHref: String
+    let rows: [AllianceMemberRow]
+    let hasRows: Bool
+    let underServed: [ReachRow]
+    let hasUnderServed: Bool
+    let notYetReached: [String]
+    let hasNotYetReached: Bool
+    let otherReached: [ReachRow]
+    let hasOtherReached: Bool
+    let communitiesHref = AlliancePaths.communities
+    let fundingHref: String
+    let decisionsHref: String
+    let termsHref: String
+    let csvHref: String
+    let publishedHref: String?
+    let canManage: Bool
+    let newMemberHref: String
+    let settingsHref: String
+    // The funding summary is added here after the funding part of issue 6 is merged.
+
+    struct Body: Encodable, Sendable {
+        let name: String
+        let since: String
+        let decisionTitle: String?
+        let decisionHref: String?
+        let decisionStands: Bool
+    }
+
+    init(group: Group, roster: AllianceRoster, canManage: Bool) {
+        title = group.name
+        groupHref = Route.group.href(group.id)
+        principles = AllianceWording.paragraphs(roster.settings.principles)
+        hasPrinciples = !principles.isEmpty
+        counts = AllianceWording.counts(roster)
+        body = roster.accountableBody.map { body in
+            Body(name: body.organisationName, since: LondonTime.day(body.startsOn), decisionTitle: roster.bodyDecision?.label,
+                 decisionHref: roster.bodyDecision?.href(groupID: group.id), decisionStands: roster.bodyDecision?.stillStands ?? false)
+        }
+        bodyHistoryHref = Route.accountableBody.href(group.id)
+        rows = roster.entries.map(AllianceMemberRow.init)
+        hasRows = !rows.isEmpty
+        let reach = roster.reach
+        underServed = reach.underServedReached.map(ReachRow.init)
+        hasUnderServed = !underServed.isEmpty
+        notYetReached = reach.notYetReached.map(\.name)
+        hasNotYetReached = !notYetReached.isEmpty
+        otherReached = reach.otherReached.map(ReachRow.init)
+        hasOtherReached = !otherReached.isEmpty
+        fundingHref = AlliancePaths.funding(group.id)
+        decisionsHref = Route.decisions.href(group.id)
+        termsHref = Route.terms.href(group.id)
+        csvHref = Route.allianceMembersCSV.href(group.id)
+        publishedHref = roster.settings.membershipPublished ? Route.publishedAlliance.href(group.id) : nil
+        self.canManage = canManage
+        newMemberHref = Route.newAllianceMember.href(group.id)
+        settingsHref = Route.allianceSettings.href(group.id)
+    }
+}
+
+/// The shared principles and whether the membership is published.
+struct AllianceSettingsPage: PageModel {
+    static let template = "alliance/settings"
+    static let hasForm = true
+    let title: String
+    let action: String
+    let cancelHref: String
+    let principles: Field
+    let published: CheckboxesField
+    let errors: FormErrors
+
+    init(group: Group, form: FormData, errors: FormErrors) {
+        title = "Principles and publication: \(group.name)"
+        action = Route.allianceSettings.href(group.id)
+        cancelHref = Route.alliance.href(group.id)
+        principles = Field("principles", label: "The alliance's shared principles", value: form["principles"], type: "textarea",
+                           hint: "What every member organisation agrees to. Each line becomes a paragraph.", errors: errors)
+        published = CheckboxesField("published", legend: "Publication",
+                                    hint: "The public page shows the principles, the accountable body, and the organisations that are joining or members. It never shows representatives, contacts or money.",
+                                    options: [("yes", "Publish the membership for anyone to read")], selected: Set(form.all("published")), errors: errors)
+        self.errors = errors
+    }
+
+    static func formData(_ settings: AllianceSettings) -> FormData {
+        var pairs = [("principles", settings.principles)]
+        if settings.membershipPublished { pairs.append(("published", "yes")) }
+        return FormData(pairs)
+    }
+}
+
+/// The membership as published for anyone to read: no representatives, contacts or money.
+struct PublishedAlliancePage: PageModel {
+    static let template = "alliance/published"
+    let title: String
+    let principles: [String]
+    let hasPrinciples: Bool
+    let accountableBody: String?
+    let rows: [Row]
+    let hasRows: Bool
+
+    struct Row: Encodable, Sendable {
+        let name: String
+        let kinds: String
+        let size: String
+        let areaServed: String
+        let status: String
+        let since: String
+    }
+
+    init(group: Group, roster: AllianceRoster) {
+        title = group.name
+        principles = AllianceWording.paragraphs(roster.settings.principles)
+        hasPrinciples = !principles.isEmpty
+        accountableBody = roster.accountableBody?.organisationName
+        rows = roster.entries.filter { MembershipRules.countsTowardsReach.contains($0.member.status) }.map { entry in
+            let organisation = entry.organisation
+            return Row(name: organisation.name, kinds: organisation.details.kinds.map(\.label).joined(separator: ", "),
+                       size: organisation.size.map { "\($0.label) (\($0.band))" } ?? "", areaServed: organisation.details.areaServed,
+                       status: entry.member.status.label, since: LondonTime.day(entry.member.statusSince))
+        }
+        hasRows = !rows.isEmpty
+    }
+}
