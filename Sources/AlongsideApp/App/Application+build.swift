@@ -72,6 +72,8 @@ func controllers(_ services: AppServices) -> [any Controller] {
         InterestController(services: services),
         OpportunitiesController(services: services),
         PaymentPolicyController(services: services),
+        OrganisationsController(services: services),
+        CommunitiesController(services: services),
     ]
 }
 

@@ -23,5 +23,7 @@ enum Templates {
         AppointmentFormPage.template, EndAppointmentPage.template, InterestListPage.template, InterestPage.template,
         OpportunitiesPage.template, OpportunityPage.template, InterestThanksPage.template,
         PaymentPolicyPage.template, PolicyFormPage.template, PolicyCheckPage.template, EarningsLimitsPage.template, ClaimDutiesPage.template,
+        OrganisationsPage.template, OrganisationFormPage.template, OrganisationPage.template, "organisations/choices", "organisations/details",
+        CommunitiesPage.template, CommunityPage.template,
     ]
 }
