@@ -75,6 +75,8 @@ func controllers(_ services: AppServices) -> [any Controller] {
         AllianceController(services: services),
         MembershipController(services: services),
         AccountableBodyController(services: services),
+        OrganisationsController(services: services),
+        CommunitiesController(services: services),
     ]
 }
 

@@ -141,6 +141,16 @@ public enum Route: String, CaseIterable, Sendable {
     case allianceMembersCSV = "/groups/{id}/alliance/members.csv"
     case accountableBody = "/groups/{id}/alliance/accountable-body"
     case publishedAlliance = "/published/groups/{id}/alliance"
+    // The register of organisations and the workspace's list of communities (issue 6).
+    case organisations = "/organisations"
+    case newOrganisation = "/organisations/new"
+    case organisation = "/organisations/{id}"
+    case editOrganisation = "/organisations/{id}/edit"
+    case organisationsCSV = "/organisations.csv"
+    case communities = "/communities"
+    case community = "/communities/{id}"
+    case retireCommunity = "/communities/{id}/retire"
+    case restoreCommunity = "/communities/{id}/restore"
 
     public var pattern: RouterPath { RouterPath(rawValue) }
 

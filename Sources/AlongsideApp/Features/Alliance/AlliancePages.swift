@@ -6,8 +6,8 @@ struct AllianceHubPage: PageModel {
     let title = "VCSE alliance"
     let rows: [Row]
     let hasRows: Bool
-    let organisationsHref = AlliancePaths.organisations
-    let communitiesHref = AlliancePaths.communities
+    let organisationsHref = Route.organisations.href
+    let communitiesHref = Route.communities.href
     let newGroupHref: String?
 
     struct Row: Encodable, Sendable {
@@ -85,7 +85,7 @@ struct AlliancePage: PageModel {
     let hasNotYetReached: Bool
     let otherReached: [ReachRow]
     let hasOtherReached: Bool
-    let communitiesHref = AlliancePaths.communities
+    let communitiesHref = Route.communities.href
     let fundingHref: String
     let decisionsHref: String
     let termsHref: String

@@ -38,7 +38,7 @@ struct NewAllianceMemberPage: PageModel {
     let allianceName: String
     let action: String
     let cancelHref: String
-    let newOrganisationHref = AlliancePaths.newOrganisation
+    let newOrganisationHref = Route.newOrganisation.href
     let hasOrganisations: Bool
     let organisation: SelectField
     let status: ChoiceField
@@ -113,7 +113,7 @@ struct AllianceMemberPage: PageModel {
         title = member.organisationName
         allianceName = group.name
         allianceHref = Route.alliance.href(group.id)
-        registerHref = AlliancePaths.organisation(organisation.id)
+        registerHref = Route.organisation.href(organisation.id)
         let details = organisation.details
         var rows = [SummaryRow(label: "Sector", value: details.sector.label)]
         if details.sector == .vcse {

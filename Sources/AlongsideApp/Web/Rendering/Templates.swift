@@ -25,5 +25,7 @@ enum Templates {
         PaymentPolicyPage.template, PolicyFormPage.template, PolicyCheckPage.template, EarningsLimitsPage.template, ClaimDutiesPage.template,
         AllianceHubPage.template, AlliancePage.template, AllianceSettingsPage.template, PublishedAlliancePage.template, "alliance/details-fields",
         NewAllianceMemberPage.template, AllianceMemberPage.template, EditAllianceMemberPage.template, AccountableBodyPage.template,
+        OrganisationsPage.template, OrganisationFormPage.template, OrganisationPage.template, "organisations/choices", "organisations/details",
+        CommunitiesPage.template, CommunityPage.template,
     ]
 }

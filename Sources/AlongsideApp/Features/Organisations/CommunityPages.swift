@@ -1,0 +1,84 @@
+import Foundation
+
+/// The workspace's list of communities, with how many organisations reach each; managers add to it here.
+struct CommunitiesPage: PageModel {
+    static let template = "communities/index"
+    static let hasForm = true
+    let title = "Communities"
+    let current: [Row]
+    let hasCurrent: Bool
+    let retired: [Row]
+    let hasRetired: Bool
+    let organisationsHref: String
+    let canManage: Bool
+    let action: String
+    let name: Field
+    let description: Field
+    let underServed: CheckboxesField
+    let errors: FormErrors
+
+    struct Row: Encodable, Sendable {
+        let name: String
+        let href: String?
+        let underServed: Bool
+        let description: String
+        let reach: Int
+    }
+
+    init(communities: [Community], reach: [Int64: Int], canManage: Bool, form: FormData = FormData(), errors: FormErrors = FormErrors()) {
+        func row(_ community: Community) -> Row {
+            Row(name: community.name, href: canManage ? Route.community.href(community.id) : nil, underServed: community.underServed,
+                description: community.description, reach: reach[community.id] ?? 0)
+        }
+        current = communities.filter { !$0.isRetired }.map(row)
+        hasCurrent = !current.isEmpty
+        retired = communities.filter(\.isRetired).map(row)
+        hasRetired = !retired.isEmpty
+        organisationsHref = Route.organisations.href
+        self.canManage = canManage
+        action = Route.communities.href
+        name = Field("name", label: "Name", value: form["name"], errors: errors)
+        description = Field("description", label: "Description (optional)", value: form["description"], type: "textarea",
+                            hint: "Who the community is, in a sentence or two.", errors: errors)
+        underServed = CommunityForm.underServed(form, errors: errors)
+        self.errors = errors
+    }
+}
+
+/// Editing one community, and retiring it or bringing it back.
+struct CommunityPage: PageModel {
+    static let template = "communities/show"
+    static let hasForm = true
+    let title: String
+    let backHref: String
+    let action: String
+    let reach: String
+    let isRetired: Bool
+    let retireAction: String
+    let restoreAction: String
+    let name: Field
+    let description: Field
+    let underServed: CheckboxesField
+    let errors: FormErrors
+
+    init(community: Community, reach: Int, form: FormData, errors: FormErrors = FormErrors()) {
+        title = "Community: \(community.name)"
+        backHref = Route.communities.href
+        action = Route.community.href(community.id)
+        self.reach = reach == 1 ? "1 organisation in the register reaches this community." : "\(reach) organisations in the register reach this community."
+        isRetired = community.isRetired
+        retireAction = Route.retireCommunity.href(community.id)
+        restoreAction = Route.restoreCommunity.href(community.id)
+        name = Field("name", label: "Name", value: form["name"], errors: errors)
+        description = Field("description", label: "Description (optional)", value: form["description"], type: "textarea", errors: errors)
+        underServed = CommunityForm.underServed(form, errors: errors)
+        self.errors = errors
+    }
+}
+
+enum CommunityForm {
+    static func underServed(_ form: FormData, errors: FormErrors) -> CheckboxesField {
+        CheckboxesField("under_served", legend: "Under-served", hint: "The alliance's reach is measured against the under-served communities.",
+                        options: [("yes", "This community is under-served")], selected: Set(form.all("under_served")), errors: errors)
+    }
+}

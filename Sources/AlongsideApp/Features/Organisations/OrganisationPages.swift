@@ -1,0 +1,201 @@
+import Foundation
+
+/// The filters on the register, read from the query string. An unknown sector or size is ignored.
+struct OrganisationFilter: Sendable, Equatable {
+    var sector: OrganisationSector?
+    var size: VCSESize?
+    var words: String
+
+    init(sector: OrganisationSector? = nil, size: VCSESize? = nil, words: String = "") {
+        self.sector = sector
+        self.size = size
+        self.words = words
+    }
+
+    init(_ query: FormData) {
+        self.init(sector: OrganisationSector(rawValue: query["sector"]), size: VCSESize(rawValue: query["size"]), words: query.trimmed("words"))
+    }
+
+    var isEmpty: Bool { sector == nil && size == nil && words.isEmpty }
+
+    /// Every word typed must appear in the name, the area served or a charity or company number.
+    func matches(_ organisation: Organisation) -> Bool {
+        if let sector, organisation.sector != sector { return false }
+        if let size, organisation.size != size { return false }
+        let details = organisation.details
+        let haystack = [details.name, details.areaServed, details.charityNumber, details.companyNumber].joined(separator: " ")
+        return words.split(whereSeparator: \.isWhitespace).allSatisfy {
+            haystack.range(of: $0, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+        }
+    }
+}
+
+/// The register of organisations, with filters.
+struct OrganisationsPage: PageModel {
+    static let template = "organisations/index"
+    let title = "Register of organisations"
+    let action: String
+    let words: Field
+    let sector: SelectField
+    let size: SelectField
+    let count: String
+    let rows: [Row]
+    let hasRows: Bool
+    let newHref: String?
+    let csvHref: String
+    let communitiesHref: String
+
+    struct Row: Encodable, Sendable {
+        let name: String
+        let href: String
+        let sector: String
+        let vcse: String
+        let area: String
+        let status: String
+        let statusTag: String
+    }
+
+    init(organisations: [Organisation], filter: OrganisationFilter, canManage: Bool) {
+        action = Route.organisations.href
+        words = Field("words", label: "Name, area or number", value: filter.words)
+        sector = SelectField("sector", label: "Sector", options: [("", "Any sector")] + OrganisationSector.options,
+                             selected: filter.sector?.rawValue ?? "", errors: FormErrors())
+        size = SelectField("size", label: "Size (VCSE organisations)", options: [("", "Any size")] + VCSESize.allCases.map { ($0.rawValue, $0.label) },
+                           selected: filter.size?.rawValue ?? "", errors: FormErrors())
+        let shown = organisations.filter(filter.matches)
+        let noun = { (n: Int) in n == 1 ? "1 organisation" : "\(n) organisations" }
+        count = filter.isEmpty ? noun(shown.count) : "\(noun(shown.count)) of \(organisations.count) match the filters"
+        rows = shown.map { organisation in
+            let vcse = organisation.sector == .vcse
+                ? ([organisation.size?.label].compactMap { $0 } + organisation.details.kinds.map(\.label)).joined(separator: "; ")
+                : ""
+            return Row(name: organisation.name, href: Route.organisation.href(organisation.id), sector: organisation.sector.label, vcse: vcse,
+                       area: organisation.details.areaServed, status: organisation.details.status.label,
+                       statusTag: organisation.details.status == .active ? "tag" : "tag tag-grey")
+        }
+        hasRows = !rows.isEmpty
+        newHref = canManage ? Route.newOrganisation.href : nil
+        csvHref = Route.organisationsCSV.href
+        communitiesHref = Route.communities.href
+    }
+}
+
+/// Registering or editing an organisation. Possible duplicates are shown for the person to check before saving;
+/// an edit refused because someone else saved first shows their version above what this person typed.
+struct OrganisationFormPage: PageModel {
+    static let template = "organisations/form"
+    static let hasForm = true
+    let title: String
+    let action: String
+    let cancelHref: String
+    let version: String?
+    let name: Field
+    let sector: ChoiceField
+    let size: HintedChoices
+    let kinds: HintedChoices
+    let charityNumber: Field
+    let companyNumber: Field
+    let areaServed: Field
+    let communities: HintedChoices
+    let hasCommunities: Bool
+    let communitiesHref: String
+    let contactName: Field
+    let contactEmail: Field
+    let contactPhone: Field
+    let website: Field
+    let status: ChoiceField
+    let duplicates: [DuplicateRow]
+    let hasDuplicates: Bool
+    let seenDuplicates: String
+    let theirs: OrganisationDetailsView?
+    let errors: FormErrors
+
+    struct DuplicateRow: Encodable, Sendable {
+        let name: String
+        let href: String
+        let reasons: String
+    }
+
+    init(editing: Organisation?, form: FormData, communities: [Community], errors: FormErrors = FormErrors(),
+         duplicates: [OrganisationDuplicates.Match] = [], conflict: Organisation? = nil) {
+        title = editing.map { "Edit organisation: \($0.name)" } ?? "Register an organisation"
+        action = editing.map { Route.editOrganisation.href($0.id) } ?? Route.newOrganisation.href
+        cancelHref = editing.map { Route.organisation.href($0.id) } ?? Route.organisations.href
+        version = editing == nil ? nil : form["version"]
+        name = Field("name", label: "Name", value: form["name"], errors: errors)
+        sector = ChoiceField("sector", legend: "Sector", options: OrganisationSector.options, selected: form["sector"], errors: errors)
+        let vcseOnly = "For VCSE organisations only."
+        size = HintedChoices("vcse_size", legend: "Size, by annual income", hint: "\(vcseOnly) Required when the sector is VCSE.", multiple: false,
+                             options: VCSESize.options, selected: [form["vcse_size"]], errors: errors)
+        kinds = HintedChoices("vcse_kinds", legend: "Kind of organisation", hint: "\(vcseOnly) Select all that apply.", multiple: true,
+                              options: VCSEKind.options, selected: Set(form.all("vcse_kinds")), errors: errors)
+        charityNumber = Field("charity_number", label: "Charity number (optional)", value: form["charity_number"],
+                              hint: "Registered charities only: \(OrganisationNumbers.charityFormat).", errors: errors)
+        companyNumber = Field("company_number", label: "Company number (optional)", value: form["company_number"],
+                              hint: "From Companies House: 8 characters, like 01234567 or SC123456. Include any zeros at the start.", errors: errors)
+        areaServed = Field("area_served", label: "Area served (optional)", value: form["area_served"],
+                           hint: "For example, a town, a district or the whole county.", errors: errors)
+        let offered = communities.filter { !$0.isRetired }
+        self.communities = HintedChoices("communities", legend: "Communities reached (optional)",
+                                         hint: "Select all the communities the organisation works with. Under-served communities are marked.",
+                                         multiple: true, options: offered.map { (String($0.id), $0.name + ($0.underServed ? " (under-served)" : "")) },
+                                         selected: Set(form.all("communities")), errors: errors)
+        hasCommunities = !offered.isEmpty
+        communitiesHref = Route.communities.href
+        contactName = Field("contact_name", label: "Contact's name (optional)", value: form["contact_name"], errors: errors)
+        contactEmail = Field("contact_email", label: "Contact email address (optional)", value: form["contact_email"], type: "email",
+                             hint: "A work address for the organisation, like info@example.org.", errors: errors)
+        contactPhone = Field("contact_phone", label: "Contact phone number (optional)", value: form["contact_phone"], type: "tel", errors: errors)
+        website = Field("website", label: "Website (optional)", value: form["website"],
+                        hint: "For example, www.example.org. We add https:// if you leave it out.", errors: errors)
+        status = ChoiceField("status", legend: "Status", options: OrganisationStatus.options, selected: form["status"], errors: errors)
+        self.duplicates = duplicates.map { DuplicateRow(name: $0.name, href: Route.organisation.href($0.id), reasons: $0.reasonText) }
+        hasDuplicates = !duplicates.isEmpty
+        seenDuplicates = duplicates.map { String($0.id) }.joined(separator: ",")
+        let names = Dictionary(uniqueKeysWithValues: communities.map { ($0.id, $0) })
+        theirs = conflict.map { OrganisationDetailsView($0.details, communities: names) }
+        self.errors = errors
+    }
+}
+
+/// One organisation: every field, the communities it reaches and its places in alliances.
+struct OrganisationPage: PageModel {
+    static let template = "organisations/show"
+    let title: String
+    let registerHref: String
+    let editHref: String?
+    let summary: OrganisationDetailsView
+    let reached: [Reached]
+    let hasReached: Bool
+    let memberships: [MembershipRow]
+    let hasMemberships: Bool
+
+    struct Reached: Encodable, Sendable {
+        let name: String
+        let underServed: Bool
+        let retired: Bool
+    }
+
+    struct MembershipRow: Encodable, Sendable {
+        let alliance: String
+        let href: String
+        let status: String
+        let tagClass: String
+        let since: String
+    }
+
+    init(organisation: Organisation, communities: [Community], memberships: [OrganisationMembership], canManage: Bool) {
+        title = organisation.name
+        registerHref = Route.organisations.href
+        editHref = canManage ? Route.editOrganisation.href(organisation.id) : nil
+        summary = OrganisationDetailsView(organisation.details, communities: nil)
+        reached = communities.filter { organisation.details.communityIDs.contains($0.id) }
+            .map { Reached(name: $0.name, underServed: $0.underServed, retired: $0.isRetired) }
+        hasReached = !reached.isEmpty
+        self.memberships = memberships.map {
+            MembershipRow(alliance: $0.groupName, href: Route.alliance.href($0.groupID), status: $0.status.label, tagClass: $0.status.tagClass,
+                          since: LondonTime.day($0.statusSince))
+        }
+        hasMemberships = !self.memberships.isEmpty
+    }
+}
