@@ -72,6 +72,7 @@ func controllers(_ services: AppServices) -> [any Controller] {
         InterestController(services: services),
         OpportunitiesController(services: services),
         PaymentPolicyController(services: services),
+        FundingController(services: services),
     ]
 }
 

@@ -23,5 +23,6 @@ enum Templates {
         AppointmentFormPage.template, EndAppointmentPage.template, InterestListPage.template, InterestPage.template,
         OpportunitiesPage.template, OpportunityPage.template, InterestThanksPage.template,
         PaymentPolicyPage.template, PolicyFormPage.template, PolicyCheckPage.template, EarningsLimitsPage.template, ClaimDutiesPage.template,
+        FundingPage.template, ReceivedFormPage.template, ReceivedCheckPage.template, AllocationFormPage.template, FundingWithdrawPage.template,
     ]
 }
