@@ -92,7 +92,13 @@ struct FundingController: Controller {
             let page = ReceivedCheckPage(group: group, input: input, organisations: register, accountableBody: body, form: form)
             return try await services.pages.render(page, request: request, context: context)
         }
-        let saved = try await store.recordReceived(input, groupID: group.id, by: signedIn.actor, requestID: context.requestID)
+        let saved: FundingReceived
+        do {
+            saved = try await store.recordReceived(input, groupID: group.id, by: signedIn.actor, requestID: context.requestID)
+        } catch FundingStore.Refusal.unknownOrganisation {
+            errors.add("from_organisation", "Select the organisation the money came from")
+            return try await formPage(errors)
+        }
         try await flash("\(Money.format(saved.amountPence)) received from \(saved.fromName) is recorded.", signedIn)
         return .seeOther(Route.allianceFunding.href(group.id) + "#received")
     }
