@@ -77,6 +77,7 @@ func controllers(_ services: AppServices) -> [any Controller] {
         AccountableBodyController(services: services),
         OrganisationsController(services: services),
         CommunitiesController(services: services),
+        FundingController(services: services),
     ]
 }
 

@@ -151,6 +151,13 @@ public enum Route: String, CaseIterable, Sendable {
     case community = "/communities/{id}"
     case retireCommunity = "/communities/{id}/retire"
     case restoreCommunity = "/communities/{id}/restore"
+    // The VCSE alliance's money: funding received, allocations to members and their spreadsheet (issue 6).
+    case allianceFunding = "/groups/{id}/alliance/funding"
+    case newFundingReceived = "/groups/{id}/alliance/funding/received/new"
+    case withdrawFundingReceived = "/groups/{id}/alliance/funding/received/{receivedID}/withdraw"
+    case newAllocation = "/groups/{id}/alliance/allocations/new"
+    case withdrawAllocation = "/groups/{id}/alliance/allocations/{allocationID}/withdraw"
+    case allocationsCSV = "/groups/{id}/alliance/allocations.csv"
 
     public var pattern: RouterPath { RouterPath(rawValue) }
 

@@ -124,7 +124,7 @@ struct AlliancePage: PageModel {
         hasNotYetReached = !notYetReached.isEmpty
         otherReached = reach.otherReached.map(ReachRow.init)
         hasOtherReached = !otherReached.isEmpty
-        fundingHref = AlliancePaths.funding(group.id)
+        fundingHref = Route.allianceFunding.href(group.id)
         decisionsHref = Route.decisions.href(group.id)
         termsHref = Route.terms.href(group.id)
         csvHref = Route.allianceMembersCSV.href(group.id)

@@ -27,5 +27,6 @@ enum Templates {
         NewAllianceMemberPage.template, AllianceMemberPage.template, EditAllianceMemberPage.template, AccountableBodyPage.template,
         OrganisationsPage.template, OrganisationFormPage.template, OrganisationPage.template, "organisations/choices", "organisations/details",
         CommunitiesPage.template, CommunityPage.template,
+        FundingPage.template, ReceivedFormPage.template, ReceivedCheckPage.template, AllocationFormPage.template, FundingWithdrawPage.template,
     ]
 }

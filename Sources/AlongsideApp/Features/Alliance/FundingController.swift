@@ -1,0 +1,211 @@
+import Foundation
+import Hummingbird
+
+/// The alliance's money (issue 6, "Funding"; 003 step 4): funding received from commissioners, allocations to members
+/// authorised by recorded alliance decisions, the funding page and the allocations spreadsheet. Anyone who may see the
+/// alliance reads; alliance leads, programme managers and administrators record and withdraw. Money forms end with
+/// "check your answers".
+struct FundingController: Controller {
+    let services: AppServices
+
+    var scope: AllianceScope { AllianceScope(services: services) }
+    var store: FundingStore { FundingStore(pool: services.pool, clock: services.clock) }
+    var organisations: OrganisationStore { OrganisationStore(pool: services.pool, clock: services.clock) }
+    var today: String { LondonTime.isoDay(services.clock.now()) }
+
+    func addRoutes(to routes: inout SiteRoutes) {
+        routes.get(.allianceFunding, .signedIn, show)
+        routes.get(.allocationsCSV, .signedIn, csv)
+        routes.get(.newFundingReceived, .signedIn, newReceived)
+        routes.post(.newFundingReceived, .signedIn, createReceived)
+        routes.get(.withdrawFundingReceived, .signedIn, withdrawReceivedForm)
+        routes.post(.withdrawFundingReceived, .signedIn, withdrawReceived)
+        routes.get(.newAllocation, .signedIn, newAllocation)
+        routes.post(.newAllocation, .signedIn, createAllocation)
+        routes.get(.withdrawAllocation, .signedIn, withdrawAllocationForm)
+        routes.post(.withdrawAllocation, .signedIn, withdrawAllocation)
+    }
+
+    func flash(_ message: String, _ signedIn: SignedIn) async throws {
+        try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
+    }
+
+    func decisionReferences(_ ids: [Int64], groupID: Int64) async throws -> [Int64: DecisionReference] {
+        try await services.pool.read { db in try AllianceDecisions.references(ids: Array(Set(ids)), groupID: groupID, in: db) }
+    }
+
+    func authorisingDecisions(groupID: Int64) async throws -> [DecisionReference] {
+        try await services.pool.read { db in try AllianceDecisions.authorising(groupID: groupID, in: db) }
+    }
+
+    // MARK: Reading
+
+    @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let view = try await scope.visible(context, for: signedIn.user)
+        let groupID = view.group.id
+        let received = try await store.received(groupID: groupID)
+        let allocations = try await store.allocations(groupID: groupID)
+        let summary = try await store.summary(groupID: groupID)
+        let sizes = try await services.pool.read { db in try FundingStore.sizes(of: allocations.map(\.organisationID), in: db) }
+        let page = FundingPage(
+            group: view.group, summary: summary, received: received, allocations: allocations,
+            decisions: try await decisionReferences(allocations.map(\.decisionID), groupID: groupID), sizes: sizes,
+            accountableBody: try await store.currentAccountableBody(groupID: groupID), canManage: view.canManage)
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    @Sendable func csv(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let view = try await scope.visible(context, for: signedIn.user)
+        let allocations = try await store.allocations(groupID: view.group.id)
+        let register = Dictionary(try await organisations.all().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let body = FundingCSV.allocations(allocations, organisations: register,
+                                          decisions: try await decisionReferences(allocations.map(\.decisionID), groupID: view.group.id))
+        return .download(body, contentType: "text/csv; charset=utf-8", fileName: "alliance-\(view.group.id)-allocations-\(today).csv")
+    }
+
+    // MARK: Funding received
+
+    @Sendable func newReceived(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let group = try await scope.managed(context, for: signedIn.user)
+        let year = FinancialYear(containing: today)
+        let form = FormData([("period_starts_on", year?.startsOn ?? ""), ("period_ends_on", year?.endsOn ?? "")])
+        let page = ReceivedFormPage(group: group, organisations: try await organisations.all(),
+                                    accountableBody: try await store.currentAccountableBody(groupID: group.id), form: form, errors: FormErrors())
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    /// `step=check` shows the answers to check, `step=change` goes back to the form with them, and only
+    /// `step=confirm` saves.
+    @Sendable func createReceived(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let group = try await scope.managed(context, for: signedIn.user)
+        let form = context.form
+        let register = try await organisations.all()
+        let body = try await store.currentAccountableBody(groupID: group.id)
+        func formPage(_ errors: FormErrors) async throws -> Response {
+            try await services.pages.render(ReceivedFormPage(group: group, organisations: register, accountableBody: body, form: form, errors: errors),
+                                            request: request, context: context)
+        }
+        if form["step"] == "change" { return try await formPage(FormErrors()) }
+        var errors = FormErrors()
+        guard let input = FundingForms.received(form, organisations: register, errors: &errors) else { return try await formPage(errors) }
+        guard form["step"] == "confirm" else {
+            let page = ReceivedCheckPage(group: group, input: input, organisations: register, accountableBody: body, form: form)
+            return try await services.pages.render(page, request: request, context: context)
+        }
+        let saved: FundingReceived
+        do {
+            saved = try await store.recordReceived(input, groupID: group.id, by: signedIn.actor, requestID: context.requestID)
+        } catch FundingStore.Refusal.unknownOrganisation {
+            errors.add("from_organisation", "Select the organisation the money came from")
+            return try await formPage(errors)
+        }
+        try await flash("\(Money.format(saved.amountPence)) received from \(saved.fromName) is recorded.", signedIn)
+        return .seeOther(Route.allianceFunding.href(group.id) + "#received")
+    }
+
+    @Sendable func withdrawReceivedForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let group = try await scope.managed(context, for: signedIn.user)
+        let item = try await loadReceived(context, groupID: group.id)
+        return try await services.pages.render(FundingWithdrawPage(group: group, received: item, form: FormData(), errors: FormErrors()),
+                                               request: request, context: context)
+    }
+
+    @Sendable func withdrawReceived(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let group = try await scope.managed(context, for: signedIn.user)
+        let item = try await loadReceived(context, groupID: group.id)
+        var errors = FormErrors()
+        guard !item.isWithdrawn, let reason = FundingForms.reason(context.form, errors: &errors) else {
+            let page = FundingWithdrawPage(group: group, received: item, form: context.form, errors: errors)
+            return try await services.pages.render(page, request: request, context: context, status: item.isWithdrawn ? .conflict : nil)
+        }
+        do {
+            let saved = try await store.withdrawReceived(id: item.id, groupID: group.id, reason: reason, by: signedIn.actor, requestID: context.requestID)
+            try await flash("\(Money.format(saved.amountPence)) received from \(saved.fromName) is withdrawn.", signedIn)
+            return .seeOther(Route.allianceFunding.href(group.id) + "#withdrawn-received")
+        } catch FundingStore.Refusal.alreadyWithdrawn {
+            let latest = try await loadReceived(context, groupID: group.id)
+            let page = FundingWithdrawPage(group: group, received: latest, form: context.form, errors: FormErrors())
+            return try await services.pages.render(page, request: request, context: context, status: .conflict)
+        }
+    }
+
+    func loadReceived(_ context: AppRequestContext, groupID: Int64) async throws -> FundingReceived {
+        guard let id = context.parameters.get("receivedID", as: Int64.self), let item = try await store.received(id: id, groupID: groupID)
+        else { throw AppError.notFound }
+        return item
+    }
+
+    // MARK: Allocations
+
+    @Sendable func newAllocation(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let group = try await scope.managed(context, for: signedIn.user)
+        let year = FinancialYear(containing: today)
+        let form = FormData([("period_starts_on", year?.startsOn ?? ""), ("period_ends_on", year?.endsOn ?? ""), ("contract_years", "1")])
+        let page = AllocationFormPage(group: group, members: try await store.fundableMembers(groupID: group.id),
+                                      decisions: try await authorisingDecisions(groupID: group.id), form: form, errors: FormErrors())
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    @Sendable func createAllocation(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let group = try await scope.managed(context, for: signedIn.user)
+        let form = context.form
+        var members = try await store.fundableMembers(groupID: group.id)
+        var decisions = try await authorisingDecisions(groupID: group.id)
+        func formPage(_ errors: FormErrors) async throws -> Response {
+            try await services.pages.render(AllocationFormPage(group: group, members: members, decisions: decisions, form: form, errors: errors),
+                                            request: request, context: context)
+        }
+        if form["step"] == "change" { return try await formPage(FormErrors()) }
+        var errors = FormErrors()
+        guard let input = FundingForms.allocation(form, members: members, decisions: decisions, errors: &errors) else { return try await formPage(errors) }
+        guard form["step"] == "confirm" else {
+            let page = AllocationCheckPage(group: group, input: input, members: members, decisions: decisions, form: form)
+            return try await services.pages.render(page, request: request, context: context)
+        }
+        do {
+            let saved = try await store.recordAllocation(input, groupID: group.id, by: signedIn.actor, requestID: context.requestID)
+            try await flash("\(Money.format(saved.amountPence)) allocated to \(saved.organisationName) is recorded.", signedIn)
+            return .seeOther(Route.allianceFunding.href(group.id) + "#allocations")
+        } catch let refusal as FundingStore.Refusal {
+            // The member or the decision changed between the check and the confirmation: show the form again, explained.
+            members = try await store.fundableMembers(groupID: group.id)
+            decisions = try await authorisingDecisions(groupID: group.id)
+            var errors = FormErrors()
+            _ = FundingForms.allocation(form, members: members, decisions: decisions, errors: &errors)
+            if errors.isEmpty { errors.add(refusal == .notAMember ? "organisation" : "decision", "This changed a moment ago. Check it and try again") }
+            return try await formPage(errors)
+        }
+    }
+
+    @Sendable func withdrawAllocationForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let group = try await scope.managed(context, for: signedIn.user)
+        let item = try await loadAllocation(context, groupID: group.id)
+        return try await services.pages.render(FundingWithdrawPage(group: group, allocation: item, form: FormData(), errors: FormErrors()),
+                                               request: request, context: context)
+    }
+
+    @Sendable func withdrawAllocation(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let group = try await scope.managed(context, for: signedIn.user)
+        let item = try await loadAllocation(context, groupID: group.id)
+        var errors = FormErrors()
+        guard !item.isWithdrawn, let reason = FundingForms.reason(context.form, errors: &errors) else {
+            let page = FundingWithdrawPage(group: group, allocation: item, form: context.form, errors: errors)
+            return try await services.pages.render(page, request: request, context: context, status: item.isWithdrawn ? .conflict : nil)
+        }
+        do {
+            let saved = try await store.withdrawAllocation(id: item.id, groupID: group.id, reason: reason, by: signedIn.actor, requestID: context.requestID)
+            try await flash("The allocation of \(Money.format(saved.amountPence)) to \(saved.organisationName) is withdrawn.", signedIn)
+            return .seeOther(Route.allianceFunding.href(group.id) + "#withdrawn-allocations")
+        } catch FundingStore.Refusal.alreadyWithdrawn {
+            let latest = try await loadAllocation(context, groupID: group.id)
+            let page = FundingWithdrawPage(group: group, allocation: latest, form: context.form, errors: FormErrors())
+            return try await services.pages.render(page, request: request, context: context, status: .conflict)
+        }
+    }
+
+    func loadAllocation(_ context: AppRequestContext, groupID: Int64) async throws -> Allocation {
+        guard let id = context.parameters.get("allocationID", as: Int64.self), let item = try await store.allocation(id: id, groupID: groupID)
+        else { throw AppError.notFound }
+        return item
+    }
+}

@@ -1,0 +1,237 @@
+import Foundation
+
+/// One answer on a "check your answers" page, with where "Change" lands.
+struct FundingCheckRow: Encodable, Sendable {
+    let label: String
+    let value: String
+    /// Nil for answers the form does not ask for (such as who the money is paid to).
+    let changeAction: String?
+    /// Read after "Change" by screen readers: "Change amount".
+    let changeLabel: String
+
+    init(_ label: String, _ value: String, field: String?, action: String) {
+        self.label = label
+        self.value = value
+        changeAction = field.map { action + "#" + Field.inputID($0) }
+        changeLabel = label.lowercased()
+    }
+}
+
+/// A value carried from the form through the check page unchanged.
+struct FundingHidden: Encodable, Sendable {
+    let name: String
+    let value: String
+
+    static func all(_ names: [String], from form: FormData) -> [FundingHidden] { names.map { FundingHidden(name: $0, value: form[$0]) } }
+}
+
+/// The form for money that came into the alliance.
+struct ReceivedFormPage: PageModel {
+    static let template = "alliance-funding/received-form"
+    static let hasForm = true
+    static let fieldNames = ["amount", "from_organisation", "via_organisation", "period_starts_on", "period_ends_on", "description"]
+    let title = "Record funding received"
+    let allianceName: String
+    let accountableBody: String?
+    let amount: Field
+    let from: SelectField
+    let via: SelectField
+    let startsOn: Field
+    let endsOn: Field
+    let description: Field
+    let errors: FormErrors
+    let action: String
+    let fundingHref: String
+
+    init(group: Group, organisations: [Organisation], accountableBody: AccountableBody?, form: FormData, errors: FormErrors) {
+        allianceName = group.name
+        self.accountableBody = accountableBody?.organisationName
+        let options = organisations.map { (value: String($0.id), label: "\($0.name) – \($0.sector.label)") }
+        amount = Field("amount", label: "Amount, in pounds", value: form["amount"], hint: "For example, 12,500 or 12500.50", errors: errors)
+        from = SelectField("from_organisation", label: "Who the money came from",
+                           hint: "The commissioner, usually the integrated care board (ICB) or the local authority. Add a missing organisation to the register first.",
+                           options: [(value: "", label: "Select an organisation")] + options, selected: form["from_organisation"], errors: errors)
+        via = SelectField("via_organisation", label: "Who it came through (optional)",
+                          hint: "For example, the NHS trust that holds the contract and passes the money on.",
+                          options: [(value: "", label: "Nobody: it came directly")] + options, selected: form["via_organisation"], errors: errors)
+        startsOn = Field("period_starts_on", label: "First day of the period it covers", value: form["period_starts_on"], type: "date",
+                         hint: "The period lies within one financial year, 1 April to 31 March.", errors: errors)
+        endsOn = Field("period_ends_on", label: "Last day of the period it covers", value: form["period_ends_on"], type: "date", errors: errors)
+        description = Field("description", label: "Description (optional)", value: form["description"], type: "textarea",
+                            hint: "For example, the contract or grant it comes from.", errors: errors)
+        self.errors = errors
+        action = Route.newFundingReceived.href(group.id)
+        fundingHref = Route.allianceFunding.href(group.id)
+    }
+}
+
+/// "Check your answers" before money received is recorded (DESIGN.md: a money-related form ends with one).
+struct ReceivedCheckPage: PageModel {
+    static let template = "alliance-funding/check"
+    static let hasForm = true
+    let title = "Check the funding received"
+    let intro: String
+    let rows: [FundingCheckRow]
+    let hidden: [FundingHidden]
+    let action: String
+    let confirmLabel = "Record the funding"
+    let cancelHref: String
+    let afterwards = "Money records are never edited. If something is wrong later, withdraw it with a reason and record it again."
+
+    init(group: Group, input: ReceivedInput, organisations: [Organisation], accountableBody: AccountableBody?, form: FormData) {
+        let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let action = Route.newFundingReceived.href(group.id)
+        intro = "Nothing is saved yet. Check each answer, then record the funding."
+        rows = [
+            FundingCheckRow("Amount", Money.format(input.amountPence), field: "amount", action: action),
+            FundingCheckRow("From", names[input.fromOrganisationID] ?? "", field: "from_organisation", action: action),
+            FundingCheckRow("Through", input.viaOrganisationID.flatMap { names[$0] } ?? "Nobody: it came directly", field: "via_organisation", action: action),
+            FundingCheckRow("Paid to", accountableBody.map { "\($0.organisationName), the accountable body" } ?? "No accountable body yet",
+                            field: nil, action: action),
+            FundingCheckRow("Period", FundingPage.period(input.periodStartsOn, input.periodEndsOn)
+                                + " (financial year \(FundingPage.year(input.periodStartsOn)))", field: "period_starts_on", action: action),
+            FundingCheckRow("Description", input.description.isEmpty ? "None" : input.description, field: "description", action: action),
+        ]
+        hidden = FundingHidden.all(ReceivedFormPage.fieldNames, from: form)
+        self.action = action
+        cancelHref = Route.allianceFunding.href(group.id)
+    }
+}
+
+/// The form for an allocation to a member.
+struct AllocationFormPage: PageModel {
+    static let template = "alliance-funding/allocation-form"
+    static let hasForm = true
+    static let fieldNames = ["organisation", "amount", "period_starts_on", "period_ends_on", "purpose", "contract_years", "contract_reference",
+                             "source", "decision"]
+    let title = "Allocate funding to a member"
+    let allianceName: String
+    let hasMembers: Bool
+    let hasDecisions: Bool
+    let newDecisionHref: String
+    let organisation: SelectField
+    let amount: Field
+    let startsOn: Field
+    let endsOn: Field
+    let purpose: Field
+    let contractYears: Field
+    let contractReference: Field
+    let source: Field
+    let decision: SelectField
+    let errors: FormErrors
+    let action: String
+    let fundingHref: String
+
+    init(group: Group, members: [AllianceMember], decisions: [DecisionReference], form: FormData, errors: FormErrors) {
+        allianceName = group.name
+        hasMembers = !members.isEmpty
+        hasDecisions = !decisions.isEmpty
+        newDecisionHref = Route.newDecision.href(group.id)
+        organisation = SelectField("organisation", label: "Member", hint: "Members that are joining, members or paused.",
+                                   options: [(value: "", label: "Select a member")]
+                                    + members.map { (value: String($0.organisationID), label: "\($0.organisationName) (\($0.status.label.lowercased()))") },
+                                   selected: form["organisation"], errors: errors)
+        amount = Field("amount", label: "Amount, in pounds", value: form["amount"], hint: "For example, 12,500 or 12500.50", errors: errors)
+        startsOn = Field("period_starts_on", label: "First day of the period it covers", value: form["period_starts_on"], type: "date",
+                         hint: "The period lies within one financial year, 1 April to 31 March. Record each year of a longer contract as its own allocation.",
+                         errors: errors)
+        endsOn = Field("period_ends_on", label: "Last day of the period it covers", value: form["period_ends_on"], type: "date", errors: errors)
+        purpose = Field("purpose", label: "What the money is for", value: form["purpose"], type: "textarea", errors: errors)
+        contractYears = Field("contract_years", label: "Length of the whole contract, in years", value: form["contract_years"],
+                              hint: "A whole number from 1 to 10. A three-year contract is recorded as three allocations, each giving 3.", errors: errors)
+        contractReference = Field("contract_reference", label: "Contract reference (optional)", value: form["contract_reference"],
+                                  hint: "Give each year of one contract the same reference, so they count as one contract.", errors: errors)
+        source = Field("source", label: "Where the money comes from", value: form["source"],
+                       hint: "For example, the community mental health transformation contract for 2026 to 2027.", errors: errors)
+        decision = SelectField("decision", label: "The alliance decision that authorised it",
+                               hint: decisions.isEmpty ? "There are no agreed alliance decisions to choose from yet. Record the decision in the alliance's decision log first."
+                                   : "Agreed decisions in the alliance's decision log, newest first.",
+                               options: [(value: "", label: "Select a decision")] + decisions.map { (value: String($0.id), label: $0.label) },
+                               selected: form["decision"], errors: errors)
+        self.errors = errors
+        action = Route.newAllocation.href(group.id)
+        fundingHref = Route.allianceFunding.href(group.id)
+    }
+}
+
+/// "Check your answers" before an allocation is recorded.
+struct AllocationCheckPage: PageModel {
+    static let template = "alliance-funding/check"
+    static let hasForm = true
+    let title = "Check the allocation"
+    let intro: String
+    let rows: [FundingCheckRow]
+    let hidden: [FundingHidden]
+    let action: String
+    let confirmLabel = "Record the allocation"
+    let cancelHref: String
+    let afterwards = "Allocations are never edited. If something is wrong later, withdraw it with a reason and record it again."
+
+    init(group: Group, input: AllocationInput, members: [AllianceMember], decisions: [DecisionReference], form: FormData) {
+        let action = Route.newAllocation.href(group.id)
+        intro = "Nothing is saved yet. Check each answer, then record the allocation."
+        let member = members.first { $0.organisationID == input.organisationID }?.organisationName ?? ""
+        let decision = decisions.first { $0.id == input.decisionID }?.label ?? ""
+        rows = [
+            FundingCheckRow("Member", member, field: "organisation", action: action),
+            FundingCheckRow("Amount", Money.format(input.amountPence), field: "amount", action: action),
+            FundingCheckRow("Period", FundingPage.period(input.periodStartsOn, input.periodEndsOn)
+                                + " (financial year \(FundingPage.year(input.periodStartsOn)))", field: "period_starts_on", action: action),
+            FundingCheckRow("Purpose", input.purpose, field: "purpose", action: action),
+            FundingCheckRow("Contract length", "\(input.contractYears) year\(input.contractYears == 1 ? "" : "s")", field: "contract_years", action: action),
+            FundingCheckRow("Contract reference", input.contractReference.isEmpty ? "None" : input.contractReference, field: "contract_reference", action: action),
+            FundingCheckRow("Source", input.source, field: "source", action: action),
+            FundingCheckRow("Authorised by", decision, field: "decision", action: action),
+        ]
+        hidden = FundingHidden.all(AllocationFormPage.fieldNames, from: form)
+        self.action = action
+        cancelHref = Route.allianceFunding.href(group.id)
+    }
+}
+
+/// Withdrawing money received or an allocation: what it is, and a reason.
+struct FundingWithdrawPage: PageModel {
+    static let template = "alliance-funding/withdraw"
+    static let hasForm = true
+    let title: String
+    let details: [FundingCheckRow]
+    let alreadyWithdrawn: Bool
+    let withdrawnReason: String
+    let reason: Field
+    let errors: FormErrors
+    let action: String
+    let cancelHref: String
+
+    init(group: Group, received item: FundingReceived, form: FormData, errors: FormErrors) {
+        title = "Withdraw funding received"
+        details = [
+            FundingCheckRow("Amount", Money.format(item.amountPence), field: nil, action: ""),
+            FundingCheckRow("From", item.fromName, field: nil, action: ""),
+            FundingCheckRow("Period", FundingPage.period(item.periodStartsOn, item.periodEndsOn), field: nil, action: ""),
+        ]
+        alreadyWithdrawn = item.isWithdrawn
+        withdrawnReason = item.withdrawnReason ?? ""
+        reason = Field("reason", label: "Why it is being withdrawn", value: form["reason"], type: "textarea",
+                       hint: "For example, the amount was wrong and is recorded again. The record stays, left out of the totals.", errors: errors)
+        self.errors = errors
+        action = Route.withdrawFundingReceived.href(group.id, item.id)
+        cancelHref = Route.allianceFunding.href(group.id)
+    }
+
+    init(group: Group, allocation item: Allocation, form: FormData, errors: FormErrors) {
+        title = "Withdraw an allocation"
+        details = [
+            FundingCheckRow("Member", item.organisationName, field: nil, action: ""),
+            FundingCheckRow("Amount", Money.format(item.amountPence), field: nil, action: ""),
+            FundingCheckRow("Period", FundingPage.period(item.periodStartsOn, item.periodEndsOn), field: nil, action: ""),
+            FundingCheckRow("Purpose", item.purpose, field: nil, action: ""),
+        ]
+        alreadyWithdrawn = item.isWithdrawn
+        withdrawnReason = item.withdrawnReason ?? ""
+        reason = Field("reason", label: "Why it is being withdrawn", value: form["reason"], type: "textarea",
+                       hint: "For example, the decision was changed. The record stays, left out of the totals.", errors: errors)
+        self.errors = errors
+        action = Route.withdrawAllocation.href(group.id, item.id)
+        cancelHref = Route.allianceFunding.href(group.id)
+    }
+}
