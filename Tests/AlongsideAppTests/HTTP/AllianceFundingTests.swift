@@ -441,6 +441,50 @@ final class AllianceFundingTests: XCTestCase {
         }
     }
 
+    func testTheOverviewAndEachMemberPageShowTheMoney() async throws {
+        try await withApp { app in
+            // setup: £10,000 in; £8,000 to Riverside over two allocations (one withdrawn); £4,000 to Meadow
+            let world = try await Self.world(app)
+            try await Self.receive(world, ["amount": "10000"])
+            try await Self.allocate(world, ["amount": "8000"])
+            try await Self.allocate(world, ["amount": "500", "purpose": "Room hire"])
+            try await Self.allocate(world, ["organisation": String(world.meadow), "amount": "4000", "contract_years": "1", "contract_reference": ""])
+            let allocationIDs = try await Self.ids(app, "alliance_allocations")
+            let roomHire = try XCTUnwrap(allocationIDs.dropFirst().first)
+            _ = try await world.lead.get(Route.withdrawAllocation.href(world.alliance, roomHire))
+            let withdrawn = try await world.lead.post(Route.withdrawAllocation.href(world.alliance, roomHire), [("reason", "Recorded twice")])
+            XCTAssertEqual(withdrawn.status, .seeOther)
+            // act
+            let overview = try await world.lead.get(Route.alliance.href(world.alliance))
+            let riversideMember = try await app.services.pool.read { db in
+                try Int64.fetchOne(db, sql: "SELECT id FROM alliance_members WHERE organisation_id = ?", arguments: [world.riverside])
+            }
+            let riversideID = try XCTUnwrap(riversideMember)
+            let member = try await world.lead.get(Route.allianceMember.href(world.alliance, riversideID))
+            // check: the overview's totals, warning and tables
+            XCTAssertEqual(overview.status, .ok)
+            XCTAssertTrue(overview.contains("<dt>Received</dt><dd>£10,000.00</dd>"))
+            XCTAssertTrue(overview.contains("<dt>Allocated to members</dt><dd>£12,000.00</dd>"))
+            XCTAssertTrue(overview.contains("<dt>Allocated beyond what came in</dt><dd>£2,000.00</dd>"))
+            XCTAssertTrue(overview.contains("In 2026 to 2027, allocations of £12,000.00 are £2,000.00 more than the £10,000.00 that came in."))
+            XCTAssertTrue(overview.contains("£12,000.00, 100.0% of everything allocated"))
+            XCTAssertTrue(overview.contains("1 of 2 contracts run for three years or longer."))
+            XCTAssertTrue(overview.contains(#"<th scope="row">2026 to 2027</th><td class="numeric">£10,000.00</td><td class="numeric">£12,000.00</td>"#))
+            XCTAssertTrue(overview.contains(#"<th scope="row">Riverside Peer Support</th><td>Yes</td><td class="numeric">£8,000.00</td>"#))
+            XCTAssertTrue(overview.contains(#"href="\#(world.funding)""#))
+            // check: the member page lists its allocations, the withdrawn one struck out and left out of the total
+            XCTAssertEqual(member.status, .ok)
+            XCTAssertTrue(member.contains("Allocations to this organisation"))
+            XCTAssertTrue(member.contains("Peer support groups in the north of the county"))
+            XCTAssertTrue(member.contains("3 years (BW-PEER-1)"))
+            XCTAssertTrue(member.contains("<s>£500.00</s>"))
+            XCTAssertTrue(member.contains("Recorded twice"))
+            XCTAssertTrue(member.contains(#"<th scope="row" colspan="5">Total allocated</th><td class="numeric">£8,000.00</td>"#))
+            XCTAssertTrue(member.contains(#"href="\#(Route.decision.href(world.alliance, world.decision))">Allocate the peer support grants</a>"#))
+            XCTAssertFalse(member.contains("Meadow Lane"), "another member's money is not on this page")
+        }
+    }
+
     func testADecisionThatNoLongerStandsIsMarkedAndNoLongerOffered() async throws {
         try await withApp { app in
             // setup

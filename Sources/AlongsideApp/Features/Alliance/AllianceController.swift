@@ -29,7 +29,8 @@ struct AllianceController: Controller {
 
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let view = try await scope.visible(context, for: signedIn.user)
-        let page = AlliancePage(group: view.group, roster: try await store.roster(groupID: view.group.id), canManage: view.canManage)
+        let funding = try await FundingStore(pool: services.pool, clock: services.clock).summary(groupID: view.group.id)
+        let page = AlliancePage(group: view.group, roster: try await store.roster(groupID: view.group.id), funding: funding, canManage: view.canManage)
         return try await services.pages.render(page, request: request, context: context)
     }
 

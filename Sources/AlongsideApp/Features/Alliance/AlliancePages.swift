@@ -94,7 +94,7 @@ struct AlliancePage: PageModel {
     let canManage: Bool
     let newMemberHref: String
     let settingsHref: String
-    // The funding summary is added here after the funding part of issue 6 is merged.
+    let funding: FundingGlance
 
     struct Body: Encodable, Sendable {
         let name: String
@@ -104,8 +104,9 @@ struct AlliancePage: PageModel {
         let decisionStands: Bool
     }
 
-    init(group: Group, roster: AllianceRoster, canManage: Bool) {
+    init(group: Group, roster: AllianceRoster, funding: FundingSummary, canManage: Bool) {
         title = group.name
+        self.funding = FundingGlance(funding)
         groupHref = Route.group.href(group.id)
         principles = AllianceWording.paragraphs(roster.settings.principles)
         hasPrinciples = !principles.isEmpty

@@ -138,8 +138,7 @@ struct FundingPage: PageModel {
         hasAllocations = summary.totalAllocated > 0
         smallAndMicro = Money.format(summary.smallAndMicroPence)
         smallAndMicroShare = summary.smallAndMicroShare ?? "0.0%"
-        contractsSentence = "\(summary.longContractCount) of \(summary.contractCount) contract\(summary.contractCount == 1 ? "" : "s") "
-            + "run\(summary.contractCount == 1 ? "s" : "") for three years or longer."
+        contractsSentence = summary.contractsSentence
 
         let chartMembers = summary.members.map { member in
             FundingChartSVG.MemberBars(name: member.name, total: member.total,

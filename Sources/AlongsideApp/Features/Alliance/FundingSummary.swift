@@ -113,6 +113,11 @@ public struct FundingSummary: Sendable, Equatable {
 
     public var isOverAllocated: Bool { totalAllocated > totalReceived }
 
+    /// "2 of 3 contracts run for three years or longer."
+    public var contractsSentence: String {
+        "\(longContractCount) of \(contractCount) contract\(contractCount == 1 ? "" : "s") run\(contractCount == 1 ? "s" : "") for three years or longer."
+    }
+
     /// Said beside the share, so nobody reads it as the size when the money was allocated.
     public static let shareBasis = "Small means an annual income of £10,000 to £99,999 and micro under £10,000. "
         + "The size is each organisation's size in the register now, not when the money was allocated. "

@@ -62,9 +62,15 @@ struct MembershipController: Controller {
     func memberPage(_ view: GroupView, _ member: AllianceMember, form: FormData = FormData(), errors: FormErrors = FormErrors()) async throws -> AllianceMemberPage {
         guard let organisation = try await OrganisationStore(pool: services.pool, clock: services.clock).organisation(id: member.organisationID)
         else { throw AppError.notFound }
+        let groupID = view.group.id
+        let allocations = try await FundingStore(pool: services.pool, clock: services.clock).allocations(groupID: groupID, organisationID: organisation.id)
+        let decisions = try await services.pool.read { db in
+            try AllianceDecisions.references(ids: Array(Set(allocations.map(\.decisionID))), groupID: groupID, in: db)
+        }
         return AllianceMemberPage(
             group: view.group, member: member, organisation: organisation, history: try await store.history(memberID: member.id),
-            communities: try await CommunityStore(pool: services.pool, clock: services.clock).all(), seesPrivate: view.seesPrivate,
+            communities: try await CommunityStore(pool: services.pool, clock: services.clock).all(),
+            allocations: MemberAllocations(groupID: groupID, allocations: allocations, decisions: decisions), seesPrivate: view.seesPrivate,
             canManage: view.canManage, today: scope.today, form: form, errors: errors
         )
     }

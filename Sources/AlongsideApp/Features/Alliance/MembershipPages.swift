@@ -85,6 +85,7 @@ struct AllianceMemberPage: PageModel {
     let canManage: Bool
     let editHref: String
     let statusForm: StatusForm?
+    let allocations: MemberAllocations
     let errors: FormErrors
 
     struct SummaryRow: Encodable, Sendable {
@@ -109,8 +110,9 @@ struct AllianceMemberPage: PageModel {
     }
 
     init(group: Group, member: AllianceMember, organisation: Organisation, history: [MembershipHistoryEntry], communities: [Community],
-         seesPrivate: Bool, canManage: Bool, today: String, form: FormData = FormData(), errors: FormErrors = FormErrors()) {
+         allocations: MemberAllocations, seesPrivate: Bool, canManage: Bool, today: String, form: FormData = FormData(), errors: FormErrors = FormErrors()) {
         title = member.organisationName
+        self.allocations = allocations
         allianceName = group.name
         allianceHref = Route.alliance.href(group.id)
         registerHref = Route.organisation.href(organisation.id)
