@@ -73,6 +73,22 @@ final class DemoDataTests: XCTestCase {
             XCTAssertTrue(hub.contains("Expert by experience leader, since"))
             let earnings = try await casey.get(Route.earnings.href)
             XCTAssertTrue(earnings.contains("£106.40 in 1 claim"))
+
+            // the alliance: members, the elected accountable body, money in and out, and its published membership
+            let alliance = try XCTUnwrap(groups.firstMatch(#"<a href="/groups/(\d+)">Example Place VCSE Alliance</a>"#))
+            let overview = try await blake.get(Route.alliance.href(alliance))
+            XCTAssertEqual(overview.status, .ok)
+            XCTAssertTrue(overview.contains("<strong>Example Voluntary Action</strong> since"))
+            XCTAssertTrue(overview.contains("<dt>Received</dt><dd>£250,000.00</dd>"))
+            XCTAssertTrue(overview.contains("<dt>Allocated to members</dt><dd>£190,000.00</dd>"))
+            XCTAssertTrue(overview.contains("2 of 3 contracts run for three years or longer."))
+            XCTAssertTrue(overview.contains("Gypsy, Roma and Traveller communities"), "an under-served community not yet reached")
+            let register = try await blake.get(Route.organisations.href)
+            XCTAssertTrue(register.contains("Meadow Lane Men&#39;s Shed") || register.contains("Meadow Lane Men&#x27;s Shed") || register.contains("Meadow Lane Men's Shed"))
+            let publicPage = try await app.browser().get(Route.publishedAlliance.href(alliance))
+            XCTAssertEqual(publicPage.status, .ok)
+            XCTAssertTrue(publicPage.contains("Northgate Refugee Welcome"), "joining members are published")
+            XCTAssertFalse(publicPage.contains("Meadow Lane"), "an interested organisation is not")
         }
     }
 }
