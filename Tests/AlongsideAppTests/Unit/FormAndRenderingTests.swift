@@ -2,6 +2,20 @@ import XCTest
 @testable import AlongsideApp
 
 final class FormAndRenderingTests: XCTestCase {
+    func testTheNavigationMarksTheSectionThePageBelongsTo() {
+        let user = SessionUser(id: 1, name: "Sam Fictional", email: "sam@example.org", role: .allianceLead)
+        func current(_ path: String) -> [String] { Navigation.links(for: user, currentPath: path).filter(\.current).map(\.label) }
+        XCTAssertEqual(current("/groups/3/alliance"), ["Alliance"])
+        XCTAssertEqual(current("/groups/3/alliance/members/2"), ["Alliance"])
+        XCTAssertEqual(current("/organisations/4/edit"), ["Alliance"])
+        XCTAssertEqual(current("/communities"), ["Alliance"])
+        XCTAssertEqual(current("/alliance"), ["Alliance"])
+        XCTAssertEqual(current("/groups/3"), ["Groups"])
+        XCTAssertEqual(current("/groups/3/decisions"), ["Groups"])
+        XCTAssertEqual(current("/involvement/claims"), ["Involvement"])
+        XCTAssertEqual(current("/"), ["Home"])
+    }
+
     func testParsesURLEncodedForms() {
         let form = FormData(urlEncoded: "name=Sam+Fictional&email=sam%40example.org&role=member&role=administrator&empty=&flag")
         XCTAssertEqual(form["name"], "Sam Fictional")

@@ -8,10 +8,23 @@ enum Navigation {
         if Permissions.allows(user.role, .manageAccounts) { items.append(("People", .users)) }
         if Permissions.allows(user.role, .viewAuditLog) { items.append(("Audit log", .auditLog)) }
         items.append(("Your account", .account))
+        let inAlliance = isAllianceSection(currentPath)
         return items.map { label, route in
             let href = route.href
-            let current = href == "/" ? currentPath == "/" : (currentPath == href || currentPath.hasPrefix(href + "/"))
+            let current: Bool
+            switch route {
+            case .alliances: current = inAlliance
+            case .groups: current = !inAlliance && (currentPath == href || currentPath.hasPrefix(href + "/"))
+            default: current = href == "/" ? currentPath == "/" : (currentPath == href || currentPath.hasPrefix(href + "/"))
+            }
             return NavLink(label: label, href: href, current: current)
         }
+    }
+
+    /// The alliance's pages hang off its group, and the register of organisations and the communities list belong with them.
+    static func isAllianceSection(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        if let first = parts.first, ["alliance", "organisations", "organisations.csv", "communities"].contains(first) { return true }
+        return parts.count >= 3 && parts[0] == "groups" && parts[2] == "alliance"
     }
 }
