@@ -152,6 +152,48 @@ OVER_LIMIT_FOR_APPROVER = f"With their other claims, this claim takes {BO.name} 
 POLICY_NOTE = "The whole-day rate rises from the new tax year."
 POLICY_HISTORY = "Every version of the payment policy, newest first"
 
+# The VCSE alliance (issue 6). Ada makes an account for Di, an alliance lead, who does the rest: a private alliance group,
+# three VCSE organisations and a commissioner in the register, the three brought into the alliance, an accountable body
+# elected by a recorded decision, £20,000 in from the ICB and £17,000 allocated to the two small and micro members.
+DI = Person("Di Exemplar", "di.lead@example.org", "copper lantern willow 83")
+DI_ROLE = "Alliance lead"
+ALLIANCE = GroupPlan("Example Riverside VCSE Alliance", "Voluntary, community and social enterprise (VCSE) alliance",
+                     "Brings local voluntary and community organisations together to be commissioned as a partnership.",
+                     "Active", "Private: members and staff only")
+VCSE = "Voluntary, community and social enterprise (VCSE)"
+
+
+@dataclass(frozen=True)
+class OrganisationPlan:
+    name: str
+    sector: str                 # the sector's label on the form
+    size: str = ""              # the size's label, for VCSE organisations
+    kinds: tuple = ()
+    charity_number: str = ""
+    area: str = ""
+    communities: tuple = ()     # community labels as the form offers them
+    representative: str = ""    # who speaks for it in the alliance
+
+
+UNDER_SERVED = "Refugees and people seeking asylum"
+RIVERSIDE = OrganisationPlan("Riverside Peer Support", VCSE, "Small: annual income £10,000 to £99,999",
+                             ("User-led organisation", "Registered charity"), "1123456", "Riverside district",
+                             (f"{UNDER_SERVED} (under-served)",), "Sam Rivers")
+MEADOW = OrganisationPlan("Meadow Lane Men's Shed", VCSE, "Micro: annual income under £10,000", ("Grassroots or community group",),
+                          area="Meadow Lane estate", representative="Alex Meadow")
+HARBOUR = OrganisationPlan("Harbour Wellbeing Trust", VCSE, "Large: annual income £1 million or more", ("Registered charity",),
+                           "1098765", "The whole county", representative="Jo Harbour")
+ICB = OrganisationPlan("Brightwater Integrated Care Board", "Integrated care board (ICB)", area="Brightwater and district")
+BAD_CHARITY_NUMBER = "12AB"
+ALLIANCE_MEMBERS = "Organisations in the alliance, current members first"
+ELECTION_TITLE = "Elect the accountable body"
+GRANTS_TITLE = "Allocate the first grants"
+FUNDING_SOURCE = "Community mental health transformation contract"
+ALLOCATION_TABLE = "Money allocated to each member by financial year"
+PRINCIPLES = ["People who use services shape what we do.", "We share what we learn with every member."]
+PUBLISH_MEMBERSHIP = "Publish the membership for anyone to read"
+WITHDRAW_REASON = "Agreed in error: the winter evenings are funded from next year's money."
+
 
 def london_today():
     """The server's today: it keeps Europe/London time."""
@@ -169,6 +211,12 @@ def claim_days(today):
     monday = today - timedelta(days=today.weekday())
     tax_year_start = date(today.year if (today.month, today.day) >= (4, 6) else today.year - 1, 4, 6)
     return max(monday, today.replace(day=1), tax_year_start), today
+
+
+def financial_year(today):
+    """The financial year (1 April to 31 March) holding today: (first day, last day, "2026 to 2027")."""
+    start = date(today.year if today.month >= 4 else today.year - 1, 4, 1)
+    return start, date(start.year + 1, 3, 31), f"{start.year} to {start.year + 1}"
 
 
 def next_sixth_of_april(today):
@@ -195,6 +243,9 @@ class Journey:
         self.advert_path = None          # its public advert
         self.advert_closes = None        # the day its advert closes
         self.claim_paths = []            # Bo's two claims, in the order they were made
+        self.di_link = None
+        self.alliance_path = None        # the alliance's overview, /groups/ID/alliance
+        self.election_path = None        # the decision that elected the accountable body
 
     # ---- shared moves -------------------------------------------------------------------------
 
