@@ -111,21 +111,34 @@ struct FundingController: Controller {
     }
 
     @Sendable func withdrawReceived(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        try await withdraw(request, context, signedIn, anchor: "#withdrawn-received", load: loadReceived, isWithdrawn: \.isWithdrawn,
+                           page: { FundingWithdrawPage(group: $0, received: $1, form: $2, errors: $3) }) { group, item, reason in
+            let saved = try await store.withdrawReceived(id: item.id, groupID: group.id, reason: reason, by: signedIn.actor, requestID: context.requestID)
+            return "\(Money.format(saved.amountPence)) received from \(saved.fromName) is withdrawn."
+        }
+    }
+
+    /// Withdraws either kind of money record: a reason is needed (422 without one), and a record already withdrawn
+    /// answers 409 with its reason shown, as does one withdrawn by someone else a moment before.
+    func withdraw<Item: Sendable>(
+        _ request: Request, _ context: AppRequestContext, _ signedIn: SignedIn, anchor: String,
+        load: (AppRequestContext, Int64) async throws -> Item, isWithdrawn: (Item) -> Bool,
+        page: (Group, Item, FormData, FormErrors) -> FundingWithdrawPage,
+        save: (Group, Item, String) async throws -> String
+    ) async throws -> Response {
         let group = try await scope.managed(context, for: signedIn.user)
-        let item = try await loadReceived(context, groupID: group.id)
+        let item = try await load(context, group.id)
         var errors = FormErrors()
-        guard !item.isWithdrawn, let reason = FundingForms.reason(context.form, errors: &errors) else {
-            let page = FundingWithdrawPage(group: group, received: item, form: context.form, errors: errors)
-            return try await services.pages.render(page, request: request, context: context, status: item.isWithdrawn ? .conflict : nil)
+        guard !isWithdrawn(item), let reason = FundingForms.reason(context.form, errors: &errors) else {
+            return try await services.pages.render(page(group, item, context.form, errors), request: request, context: context,
+                                                   status: isWithdrawn(item) ? .conflict : nil)
         }
         do {
-            let saved = try await store.withdrawReceived(id: item.id, groupID: group.id, reason: reason, by: signedIn.actor, requestID: context.requestID)
-            try await flash("\(Money.format(saved.amountPence)) received from \(saved.fromName) is withdrawn.", signedIn)
-            return .seeOther(Route.allianceFunding.href(group.id) + "#withdrawn-received")
+            try await flash(try await save(group, item, reason), signedIn)
+            return .seeOther(Route.allianceFunding.href(group.id) + anchor)
         } catch FundingStore.Refusal.alreadyWithdrawn {
-            let latest = try await loadReceived(context, groupID: group.id)
-            let page = FundingWithdrawPage(group: group, received: latest, form: context.form, errors: FormErrors())
-            return try await services.pages.render(page, request: request, context: context, status: .conflict)
+            let latest = try await load(context, group.id)
+            return try await services.pages.render(page(group, latest, context.form, FormErrors()), request: request, context: context, status: .conflict)
         }
     }
 
@@ -185,21 +198,10 @@ struct FundingController: Controller {
     }
 
     @Sendable func withdrawAllocation(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
-        let item = try await loadAllocation(context, groupID: group.id)
-        var errors = FormErrors()
-        guard !item.isWithdrawn, let reason = FundingForms.reason(context.form, errors: &errors) else {
-            let page = FundingWithdrawPage(group: group, allocation: item, form: context.form, errors: errors)
-            return try await services.pages.render(page, request: request, context: context, status: item.isWithdrawn ? .conflict : nil)
-        }
-        do {
+        try await withdraw(request, context, signedIn, anchor: "#withdrawn-allocations", load: loadAllocation, isWithdrawn: \.isWithdrawn,
+                           page: { FundingWithdrawPage(group: $0, allocation: $1, form: $2, errors: $3) }) { group, item, reason in
             let saved = try await store.withdrawAllocation(id: item.id, groupID: group.id, reason: reason, by: signedIn.actor, requestID: context.requestID)
-            try await flash("The allocation of \(Money.format(saved.amountPence)) to \(saved.organisationName) is withdrawn.", signedIn)
-            return .seeOther(Route.allianceFunding.href(group.id) + "#withdrawn-allocations")
-        } catch FundingStore.Refusal.alreadyWithdrawn {
-            let latest = try await loadAllocation(context, groupID: group.id)
-            let page = FundingWithdrawPage(group: group, allocation: latest, form: context.form, errors: FormErrors())
-            return try await services.pages.render(page, request: request, context: context, status: .conflict)
+            return "The allocation of \(Money.format(saved.amountPence)) to \(saved.organisationName) is withdrawn."
         }
     }
 
