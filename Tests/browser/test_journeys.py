@@ -4,7 +4,9 @@ proposal answered by its members and closed into a decision, the decision log: a
 publication, search, export and reviews due; and the roadmap: a status change with its history, the
 relies-upon graph, analysis, progress and changes, a local deliverable and published progress; and involvement:
 a role from the template, its public advert and an expression of interest, an appointment, claims over an earnings
-limit, approval, payment, earnings and the payment policy.
+limit, approval, payment, earnings and the payment policy; and the VCSE alliance: an alliance lead's account, the register
+of organisations, members, an accountable body elected by a decision, funding received and allocated with its totals,
+and the published membership.
 
 Needs a fresh server: ALONGSIDE_URL (http://127.0.0.1:PORT) and ALONGSIDE_SETUP_URL (the one-time
 set-up link it printed). Screenshots go to ALONGSIDE_SCREENSHOTS. Run with `python test_journeys.py`
@@ -192,6 +194,9 @@ FUNDING_SOURCE = "Community mental health transformation contract"
 ALLOCATION_TABLE = "Money allocated to each member by financial year"
 PRINCIPLES = ["People who use services shape what we do.", "We share what we learn with every member."]
 PUBLISH_MEMBERSHIP = "Publish the membership for anyone to read"
+RIVERSIDE_PURPOSE = "Weekly peer support groups with refugees and people seeking asylum"
+MEADOW_PURPOSE = "Drop-in mornings at the shed"
+WINTER_PURPOSE = "Winter drop-in evenings"
 WITHDRAW_REASON = "Agreed in error: the winter evenings are funded from next year's money."
 
 
@@ -1513,6 +1518,359 @@ class Journey:
         self.expect_notice(f"{CY.name} no longer approves claims.")
         b.require(b.main_text().count("Nobody else is named.") == 2, "the approver removed is still named")
 
+    def zzc_alliance_lead_account(self):
+        b = self.b
+        b.follow_nav("People", "zzc1 people")
+        b.follow("Create an account", "zzc2 create account")
+        b.fill("#field-name", DI.name)
+        b.fill("#field-email", DI.email)
+        b.choose(DI_ROLE)
+        b.submit("zzc3 person created")
+        self.expect_h1(DI.name)
+        self.di_link = b.value("#one-time-link")
+        b.require(re.search(r"/set-password/[\w-]{20,}$", self.di_link or ""), f"no set-password link for {DI.name}: {self.di_link!r}")
+
+    def zzd_di_first_sign_in(self):
+        b = self.b
+        self.sign_out("zzd1 sign in")
+        b.driver.get(self.di_link)
+        b.check("zzd2 set password")
+        self.set_password(DI.password, "zzd3 home di")
+        self.expect_home(DI)
+        b.require("Alliance" in b.nav_labels(), f"an alliance lead has no Alliance in the navigation: {b.nav_labels()}")
+        b.require("People" not in b.nav_labels(), f"an alliance lead sees People in the navigation: {b.nav_labels()}")
+
+    def zze_create_alliance(self):
+        b = self.b
+        b.follow_nav("Groups", "zze1 groups")
+        b.follow("Create a group", "zze2 create group")
+        kinds = [b.driver.find_element(By.XPATH, f'//label[@for="{i.get_attribute("id")}"]').text.strip()
+                 for i in b.driver.find_elements(By.XPATH, '//main//input[@name="kind"]')]
+        b.require(kinds == [ALLIANCE.kind], f"an alliance lead is offered the kinds of group {kinds}")
+        b.fill("Name", ALLIANCE.name)
+        b.fill("Purpose", ALLIANCE.purpose)
+        for choice in (ALLIANCE.kind, ALLIANCE.status, ALLIANCE.visibility):
+            b.choose(choice)
+        b.submit("zze3 alliance group created", button="Create group")
+        match = re.fullmatch(r"/groups/\d+", b.path())
+        b.require(match, f"creating the alliance's group led to {b.path()}, not /groups/ID")
+        self.alliance_path = f"{match.group(0)}/alliance"
+        b.follow_nav("Alliance", "zze4 alliances")
+        self.expect_h1("VCSE alliance")
+        rows = b.table_rows("Alliances you can see")
+        b.require(rows == [[ALLIANCE.name, "No organisations yet", "Not elected yet", "Not published"]], f"the alliances read {rows}")
+        b.follow(ALLIANCE.name, "zze5 alliance")
+        b.require(b.path() == self.alliance_path, f"the alliance's link leads to {b.path()}, not {self.alliance_path}")
+        self.expect_h1(ALLIANCE.name)
+        text = b.main_text()
+        for empty in ("No organisations have been added yet.", "The alliance has not elected an accountable body yet.",
+                      "No money received or allocated is recorded yet."):
+            b.require(empty in text, f"a new alliance's overview does not say {empty!r}")
+
+    def zzf_organisation_errors(self):
+        b = self.b
+        b.follow_nav("Alliance", "zzf1 alliances")
+        b.follow("The register of organisations", "zzf2 register")
+        self.expect_h1("Register of organisations")
+        b.require(b.one('//main//h2[@id="count"]', "count").text.strip() == "0 organisations", "a new register is not empty")
+        b.follow("Register an organisation", "zzf3 register organisation")
+        self.expect_h1("Register an organisation")
+        b.require(b.is_chosen("Active"), "a new organisation is not active to begin with")
+        self.fill_organisation(RIVERSIDE, charity_number=BAD_CHARITY_NUMBER, size=False)
+        b.submit("zzf4 organisation bad number no size", button="Save the organisation", status=422)
+        self.expect_form_errors("zzf4 organisation bad number no size", ["vcse_size", "charity_number"])
+        text = b.main_text()
+        for message in ("Select the size of the VCSE organisation, by its annual income", "Enter a charity number in the right format"):
+            b.require(message in text, f"no error says {message!r}")
+        b.require(b.value("Name") == RIVERSIDE.name, f"the name was not kept: {b.value('Name')!r}")
+        b.require(b.value("Charity number (optional)") == BAD_CHARITY_NUMBER, "the charity number typed was not kept")
+        b.require(b.value("Area served (optional)") == RIVERSIDE.area, "the area served was not kept")
+        for choice in (RIVERSIDE.sector, *RIVERSIDE.kinds, *RIVERSIDE.communities):
+            b.require(b.is_chosen(choice), f"{choice!r} was not kept")
+        b.choose(RIVERSIDE.size)
+        b.fill("Charity number (optional)", RIVERSIDE.charity_number)
+        b.submit("zzf5 organisation registered", button="Save the organisation")
+        b.require(re.fullmatch(r"/organisations/\d+", b.path()), f"registering led to {b.path()}")
+        self.expect_notice(f"{RIVERSIDE.name} is in the register.")
+        self.expect_h1(RIVERSIDE.name)
+        for label, expected in (("Size", RIVERSIDE.size), ("Kind of organisation", ", ".join(RIVERSIDE.kinds)),
+                                ("Charity number", RIVERSIDE.charity_number), ("Area served", RIVERSIDE.area)):
+            b.require(self.summary_value(label) == expected, f"{label!r} reads {self.summary_value(label)!r}, not {expected!r}")
+        reached = [li.text.strip() for li in b.driver.find_elements(By.XPATH, '//main//h2[@id="communities"]/following-sibling::ul[1]/li')]
+        b.require(reached == [f"{UNDER_SERVED} Under-served"], f"the communities reached read {reached}")
+
+    def zzg_register_organisations(self):
+        b = self.b
+        for number, plan in enumerate((MEADOW, HARBOUR, ICB), start=1):
+            shot = f"zzg{number} {plan.name.split()[0].lower()}"
+            b.follow("Register of organisations", f"{shot} register")
+            b.follow("Register an organisation", f"{shot} form")
+            self.fill_organisation(plan)
+            b.submit(f"{shot} registered", button="Save the organisation")
+            self.expect_notice(f"{plan.name} is in the register.")
+            self.expect_h1(plan.name)
+        b.follow("Register of organisations", "zzg4 register")
+        b.require(b.one('//main//h2[@id="count"]', "count").text.strip() == "4 organisations", "the register does not count 4 organisations")
+        rows = {cells[0]: cells for cells in b.table_rows("Organisations, by name")}
+        b.require(list(rows) == sorted(rows) and sorted(rows) == sorted(p.name for p in (RIVERSIDE, MEADOW, HARBOUR, ICB)),
+                  f"the register lists {list(rows)}")
+        b.require(rows[RIVERSIDE.name] == [RIVERSIDE.name, VCSE, "Small; User-led organisation; Registered charity", RIVERSIDE.area, "Active"],
+                  f"Riverside's row reads {rows[RIVERSIDE.name]}")
+        b.require(rows[ICB.name] == [ICB.name, ICB.sector, "", ICB.area, "Active"], f"the ICB's row reads {rows[ICB.name]}")
+
+    def zzh_duplicate_warning(self):
+        b = self.b
+        b.follow("Register an organisation", "zzh1 register organisation")
+        # "Ltd" and the spaces in the number are set aside when looking for the same organisation.
+        b.fill("Name", f"{RIVERSIDE.name} Ltd")
+        b.choose(VCSE)
+        b.choose(RIVERSIDE.size)
+        b.fill("Charity number (optional)", f"{RIVERSIDE.charity_number[:4]} {RIVERSIDE.charity_number[4:]}")
+        b.submit("zzh2 possible duplicate", button="Save the organisation")
+        b.require(b.path() == "/organisations/new", f"a possible duplicate was saved: {b.path()}")
+        warning = b.one('//main//div[@aria-labelledby="duplicates-title"]', "the duplicate warning")
+        items = [li.text.strip() for li in warning.find_elements(By.TAG_NAME, "li")]
+        b.require(items == [f"{RIVERSIDE.name} has the same charity number and the same name."], f"the duplicate warning lists {items}")
+        b.require("Nothing has been saved yet." in warning.text, "the warning does not say nothing was saved")
+        b.require(not b.is_chosen("This is a different organisation: save it anyway"), "'save it anyway' is ticked before anyone chose it")
+        b.require(b.value("Name") == f"{RIVERSIDE.name} Ltd", f"the name typed was not kept: {b.value('Name')!r}")
+        b.follow("Cancel", "zzh3 register not saved")
+        b.require(b.path() == "/organisations", f"'Cancel' leads to {b.path()}")
+        b.require(b.one('//main//h2[@id="count"]', "count").text.strip() == "4 organisations", "the possible duplicate was saved")
+
+    def zzi_add_members(self):
+        b = self.b
+        today = london_today()
+        b.follow_nav("Alliance", "zzi1 alliances")
+        b.follow(ALLIANCE.name, "zzi2 alliance")
+        joined = {RIVERSIDE: today - timedelta(days=7), MEADOW: today, HARBOUR: today}
+        for number, (plan, day) in enumerate(joined.items(), start=3):
+            shot = f"zzi{number} {plan.name.split()[0].lower()}"
+            b.follow("Add an organisation", f"{shot} add")
+            self.expect_h1("Add an organisation to the alliance")
+            b.require(b.value("Day it reached this status") == today.isoformat(),
+                      f"'Day it reached this status' is not today: {b.value('Day it reached this status')!r}")
+            b.select("Organisation", f"{plan.name} ({plan.sector})")
+            b.choose("Member")
+            b.set_value("Day it reached this status", day.isoformat())
+            b.fill("Representative's name (optional)", plan.representative)
+            b.set_value("Day it agreed the shared principles (optional)", day.isoformat())
+            b.submit(f"{shot} added", button="Add to the alliance")
+            b.require(re.fullmatch(rf"{self.alliance_path}/members/\d+", b.path()), f"adding {plan.name} led to {b.path()}")
+            self.expect_notice(f"{plan.name} is in the alliance as member.")
+            self.expect_h1(plan.name)
+            if plan == HARBOUR:
+                b.at_narrow_width(f"{shot} added")
+            b.follow(f"Back to {ALLIANCE.name}", f"{shot} alliance")
+        b.require(b.one("//main/h1/following-sibling::p[1]", "counts").text.strip() == "3 members.", "the overview does not count 3 members")
+        rows = {cells[0]: cells for cells in b.table_rows(ALLIANCE_MEMBERS)}
+        sizes = {RIVERSIDE: "Small; User-led organisation, Registered charity", MEADOW: "Micro; Grassroots or community group",
+                 HARBOUR: "Large; Registered charity"}
+        for plan, day in joined.items():
+            expected = [plan.name, sizes[plan], plan.representative, "Member", day_text(day), f"Yes, {day_text(day)}", "Not yet"]
+            b.require(rows.get(plan.name) == expected, f"{plan.name}'s row reads {rows.get(plan.name)}, not {expected}")
+        b.require(len(rows) == 3, f"the alliance lists {list(rows)}")
+        reach = b.table_rows("Under-served communities reached, and by whom")
+        b.require(reach == [[UNDER_SERVED, RIVERSIDE.name]], f"the alliance's reach reads {reach}")
+        not_reached = [li.text.strip() for li in b.driver.find_elements(
+            By.XPATH, '//main//h3[.="Under-served communities not yet reached"]/following-sibling::ul[1]/li')]
+        b.require(not_reached and UNDER_SERVED not in not_reached, f"'not yet reached' lists {not_reached}")
+
+    def zzj_elect_accountable_body(self):
+        b = self.b
+        today = london_today()
+        elected_by = self.decision_label(ELECTION_TITLE)
+        self.record_alliance_decision(ELECTION_TITLE, "Which member should hold the contract as the alliance's accountable body?",
+                                      "Harbour Wellbeing Trust has the finance team to hold the contract and pass money on.", "zzj1")
+        self.election_path = b.path()
+        b.open(self.alliance_path, "zzj2 alliance")
+        b.follow("Record an election, or see every accountable body and the decisions that elected them", "zzj3 accountable body")
+        self.expect_h1("Accountable body")
+        b.require("The alliance has not elected an accountable body yet." in b.main_text(), "an accountable body is already named")
+        b.require(b.value("Day it became the accountable body") == today.isoformat(), "the day it starts is not today to begin with")
+        b.select("Organisation elected", HARBOUR.name)
+        b.select("The alliance decision that elected it", elected_by)
+        b.submit("zzj4 body elected", button="Record the election")
+        b.require(b.path() == self.alliance_path, f"recording the election led to {b.path()}")
+        self.expect_notice(f"{HARBOUR.name} is the accountable body from {day_text(today)}.")
+        body = b.one('//main//h2[.="Accountable body"]/following-sibling::p[1]', "the accountable body").text.strip()
+        b.require(body == f"{HARBOUR.name} since {day_text(today)}.", f"the overview's accountable body reads {body!r}")
+        b.follow("Record an election, or see every accountable body and the decisions that elected them", "zzj5 accountable body")
+        history = b.table_rows("Every accountable body, newest first")
+        b.require(history == [[HARBOUR.name, day_text(today), "Now", elected_by, "Yes"]], f"the accountable bodies read {history}")
+        b.follow(f"Back to {ALLIANCE.name}", "zzj6 alliance")
+        b.follow(elected_by, "zzj7 election decision")
+        b.require(b.path() == self.election_path, f"the overview's link to the election's decision leads to {b.path()}")
+
+    def zzk_funding_received(self):
+        b = self.b
+        start, end, year = financial_year(london_today())
+        b.open(self.alliance_path, "zzk1 alliance")
+        b.follow("Funding: money in and allocations to members", "zzk2 funding")
+        self.expect_h1("Funding")
+        b.require("No funding received is recorded." in b.main_text(), "a new alliance already has funding")
+        b.follow("Record funding received", "zzk3 record received")
+        self.expect_h1("Record funding received")
+        b.require(f"It is recorded as paid to the accountable body, {HARBOUR.name}." in b.main_text(),
+                  "the form does not say the money goes to the accountable body")
+        b.require((b.value("First day of the period it covers"), b.value("Last day of the period it covers")) == (start.isoformat(), end.isoformat()),
+                  "the period is not this financial year to begin with")
+        b.fill("Amount, in pounds", "20,000")
+        b.select("Who the money came from", f"{ICB.name} – {ICB.sector}")
+        b.fill("Description (optional)", FUNDING_SOURCE)
+        b.submit("zzk4 check received", button="Continue")
+        self.expect_h1("Check the funding received")
+        for label, expected in (("Amount", "£20,000.00"), ("From", ICB.name), ("Through", "Nobody: it came directly"),
+                                ("Paid to", f"{HARBOUR.name}, the accountable body"),
+                                ("Period", f"{day_text(start)} to {day_text(end)} (financial year {year})"), ("Description", FUNDING_SOURCE)):
+            b.require(self.answer(label) == expected, f"{label!r} reads {self.answer(label)!r}, not {expected!r}")
+        b.submit("zzk5 funding recorded", button="Record the funding")
+        b.require(b.path() == f"{self.alliance_path}/funding", f"recording the funding led to {b.path()}")
+        self.expect_notice(f"£20,000.00 received from {ICB.name} is recorded.")
+        received = b.table_rows("Funding received")
+        b.require(len(received) == 1 and received[0][1:6] == [ICB.name, "Direct", HARBOUR.name, "£20,000.00", FUNDING_SOURCE],
+                  f"the funding received reads {received}")
+
+    def zzl_allocations(self):
+        b = self.b
+        b.follow(ALLIANCE.name, "zzl1 alliance")
+        self.record_alliance_decision(GRANTS_TITLE, "Should the alliance fund Riverside Peer Support and Meadow Lane Men's Shed this year?",
+                                      "Both reach people the alliance does not reach yet, and neither could go on without it.", "zzl2")
+        b.open(f"{self.alliance_path}/funding", "zzl3 funding")
+        b.follow("Allocate funding to a member", "zzl4 allocate")
+        self.expect_h1("Allocate funding to a member")
+        b.require(b.value("Length of the whole contract, in years") == "1", "the contract's length is not 1 year to begin with")
+        self.fill_allocation(RIVERSIDE, "0", "3", RIVERSIDE_PURPOSE)
+        b.submit("zzl5 allocation nothing", button="Continue", status=422)
+        self.expect_form_errors("zzl5 allocation nothing", ["amount"])
+        b.require("The amount must be more than £0" in b.main_text(), "no error says the amount must be more than £0")
+        b.require(b.selected("Member") == f"{RIVERSIDE.name} (member)", f"the member chosen was not kept: {b.selected('Member')!r}")
+        b.require(b.value("What the money is for") == RIVERSIDE_PURPOSE, "the purpose typed was not kept")
+        b.require(b.value("Length of the whole contract, in years") == "3", "the contract's length typed was not kept")
+        b.require(b.value("Where the money comes from") == FUNDING_SOURCE, "the source typed was not kept")
+        b.require(b.selected("The alliance decision that authorised it") == self.decision_label(GRANTS_TITLE), "the decision chosen was not kept")
+        b.fill("Amount, in pounds", "12,000")
+        self.allocate("zzl6", RIVERSIDE, "£12,000.00", "3 years")
+        b.follow("Allocate funding to a member", "zzl7 allocate")
+        self.fill_allocation(MEADOW, "5000", "1", MEADOW_PURPOSE)
+        self.allocate("zzl8", MEADOW, "£5,000.00", "1 year")
+        rows = {cells[0]: cells for cells in b.table_rows("Allocations to members")}
+        for plan, contract in ((RIVERSIDE, "3 years"), (MEADOW, "1 year")):
+            b.require(rows[plan.name][4] == contract and rows[plan.name][6] == self.decision_label(GRANTS_TITLE),
+                      f"{plan.name}'s allocation reads {rows[plan.name]}")
+
+    def zzm_funding_totals(self):
+        b = self.b
+        _, _, year = financial_year(london_today())
+        self.expect_totals(received="£20,000.00", allocated="£17,000.00", left=("Not yet allocated", "£3,000.00"))
+        b.require(not b.has('//main//*[@id="funding-warnings"]'), "the funding page warns with nothing over-allocated")
+        years = b.table_rows("Money received and allocated in each financial year (1 April to 31 March)")
+        b.require(years == [[year, "£20,000.00", "£17,000.00", "£3,000.00 not yet allocated"]], f"the years read {years}")
+        chart = b.one('//main//*[local-name()="svg"][contains(@class, "funding-chart")]', "the funding chart")
+        titles = chart.find_elements(By.XPATH, './*[local-name()="title"]')
+        b.require(len(titles) == 1 and titles[0].get_attribute("textContent") == ALLOCATION_TABLE,
+                  f"the chart's <title> reads {[t.get_attribute('textContent') for t in titles]}")
+        b.require(chart.get_attribute("aria-labelledby") == titles[0].get_attribute("id"), "the chart is not labelled by its <title>")
+        drawn = chart.get_attribute("textContent")
+        for bar in (f"{RIVERSIDE.name}: £12,000.00 in all", f"{MEADOW.name}: £5,000.00 in all"):
+            b.require(bar in drawn, f"the chart does not draw {bar!r}")
+        table = f"//main//table[caption[normalize-space(.)={exact_text(ALLOCATION_TABLE)}]]"
+        headings = [th.text.strip() for th in b.driver.find_elements(By.XPATH, f"{table}/thead/tr/th")]
+        b.require(headings == ["Member", "Size now", year, "Total"], f"the chart's table has the columns {headings}")
+        rows = b.table_rows(ALLOCATION_TABLE)
+        b.require(rows == [[MEADOW.name, "Micro", "£5,000.00", "£5,000.00"], [RIVERSIDE.name, "Small", "£12,000.00", "£12,000.00"]],
+                  f"the chart's table reads {rows}")
+        totals = [cell.text.strip() for cell in b.driver.find_elements(By.XPATH, f"{table}/tfoot/tr/*")]
+        b.require(totals == ["All members", "", "£17,000.00", "£17,000.00"], f"the chart's table totals read {totals}")
+        self.check_allocations_csv(year)
+        b.at_narrow_width("zzl8 allocation recorded")
+        b.follow(ALLIANCE.name, "zzm1 alliance")
+        self.expect_totals(received="£20,000.00", allocated="£17,000.00", left=("Not yet allocated", "£3,000.00"))
+        members = b.table_rows("Money allocated to each member, all years")
+        b.require(members == [[MEADOW.name, "Yes", "£5,000.00"], [RIVERSIDE.name, "Yes", "£12,000.00"]], f"the overview's members read {members}")
+        b.at_narrow_width("zzm1 alliance")
+
+    def zzn_over_allocation(self):
+        b = self.b
+        _, _, year = financial_year(london_today())
+        b.follow("The funding page: the chart, how the money flows, and every record", "zzn1 funding")
+        b.follow("Allocate funding to a member", "zzn2 allocate")
+        self.fill_allocation(RIVERSIDE, "4,000", "1", WINTER_PURPOSE)
+        self.allocate("zzn3", RIVERSIDE, "£4,000.00", "1 year")
+        warnings = [li.text.strip() for li in b.driver.find_elements(By.XPATH, '//main//div[@aria-labelledby="funding-warnings"]//li')]
+        b.require(warnings == [f"In {year}, allocations of £21,000.00 are £1,000.00 more than the £20,000.00 that came in.",
+                               "Over all years, allocations of £21,000.00 are £1,000.00 more than the £20,000.00 that came in."],
+                  f"the over-allocation warnings read {warnings}")
+        self.expect_totals(received="£20,000.00", allocated="£21,000.00", left=("Allocated beyond what came in", "£1,000.00"),
+                           share="£21,000.00, 100.0% of everything allocated", contracts="1 of 3 contracts run for three years or longer.")
+        b.follow(f"Withdraw £4,000.00 to {RIVERSIDE.name}", "zzn4 withdraw")
+        self.expect_h1("Withdraw an allocation")
+        b.submit("zzn5 withdraw no reason", button="Withdraw it", status=422)
+        self.expect_form_errors("zzn5 withdraw no reason", ["reason"])
+        b.fill("Why it is being withdrawn", WITHDRAW_REASON)
+        b.submit("zzn6 allocation withdrawn", button="Withdraw it")
+        b.require(b.path() == f"{self.alliance_path}/funding", f"withdrawing led to {b.path()}")
+        self.expect_notice(f"The allocation of £4,000.00 to {RIVERSIDE.name} is withdrawn.")
+        b.require(not b.has('//main//*[@id="funding-warnings"]'), "the over-allocation warning stays after the withdrawal")
+        self.expect_totals(received="£20,000.00", allocated="£17,000.00", left=("Not yet allocated", "£3,000.00"))
+        withdrawn = b.table_rows("Allocations that were withdrawn, left out of the totals")
+        b.require(len(withdrawn) == 1 and withdrawn[0][0] == RIVERSIDE.name and withdrawn[0][2:] == ["£4,000.00", WINTER_PURPOSE, WITHDRAW_REASON],
+                  f"the withdrawn allocations read {withdrawn}")
+
+    def zzo_publish_membership(self):
+        b = self.b
+        joined = day_text(london_today() - timedelta(days=7))
+        b.follow(ALLIANCE.name, "zzo1 alliance")
+        b.follow("Change the principles and whether the membership is published", "zzo2 principles")
+        self.expect_h1(f"Principles and publication: {ALLIANCE.name}")
+        b.require(not b.is_chosen(PUBLISH_MEMBERSHIP), "the membership is published before anyone chose to")
+        b.fill("The alliance's shared principles", "\n".join(PRINCIPLES))
+        b.choose(PUBLISH_MEMBERSHIP)
+        b.submit("zzo3 membership published", button="Save")
+        b.require(b.path() == self.alliance_path, f"saving the principles led to {b.path()}")
+        self.expect_notice("Saved. The membership is published for anyone to read.")
+        shown = [p.text.strip() for p in b.driver.find_elements(By.XPATH, '//main//h2[.="Shared principles"]/following-sibling::p')][:2]
+        b.require(shown == PRINCIPLES, f"the overview's principles read {shown}")
+        published = urlparse(b.link("The published membership, open to anyone").get_attribute("href")).path
+        b.require(published == f"/published{self.alliance_path}", f"the published membership is at {published}")
+        b.follow_nav("Alliance", "zzo4 alliances")
+        rows = b.table_rows("Alliances you can see")
+        b.require(len(rows) == 1 and rows[0][:3] == [ALLIANCE.name, "3 members", HARBOUR.name] and rows[0][3].startswith("Published membership"),
+                  f"the alliances read {rows}")
+        self.sign_out("zzo5 sign in")
+        b.open(published, "zzo6 published alliance")
+        self.expect_h1(ALLIANCE.name)
+        b.require(b.nav_labels() == ["Sign in"], f"signed out, the navigation offers {b.nav_labels()}")
+        rows = {cells[0]: cells for cells in b.table_rows("Organisations that are members or joining")}
+        b.require(sorted(rows) == sorted([RIVERSIDE.name, MEADOW.name, HARBOUR.name]), f"the published members are {list(rows)}")
+        expected = [RIVERSIDE.name, "User-led organisation, Registered charity", "Small (annual income £10,000 to £99,999)", RIVERSIDE.area,
+                    "Member", joined]
+        b.require(rows[RIVERSIDE.name] == expected, f"Riverside's published row reads {rows[RIVERSIDE.name]}")
+        text = b.main_text()
+        for shown in (*PRINCIPLES, f"{HARBOUR.name}, elected by the alliance."):
+            b.require(shown in text, f"the published membership does not show {shown!r}")
+        for private in (RIVERSIDE.representative, MEADOW.representative, HARBOUR.representative, DI.name, "£20,000.00", "£12,000.00"):
+            b.require(private not in text, f"the published membership shows {private!r}, which should stay private")
+        b.require(not b.has('//main//a[starts-with(@href, "/groups/")]'), "the published membership links to private pages")
+        b.at_narrow_width("zzo6 published alliance")
+
+    def zzp_bo_reads_register(self):
+        b = self.b
+        self.sign_in_again(BO, "zzp1")
+        b.follow_nav("Alliance", "zzp2 alliances")
+        b.require("There are no alliances you can see yet." in b.main_text(), f"{BO.name} sees the private alliance")
+        b.require(not b.has('//main//a[starts-with(normalize-space(.), "Create a group")]'), f"{BO.name} is offered to create an alliance")
+        b.follow("The register of organisations", "zzp3 register")
+        b.require(not b.has('//main//a[normalize-space(.)="Register an organisation"]'), f"{BO.name} is offered 'Register an organisation'")
+        b.require(b.one('//main//h2[@id="count"]', "count").text.strip() == "4 organisations", f"{BO.name} does not see the 4 organisations")
+        b.follow(RIVERSIDE.name, "zzp4 organisation")
+        b.require(not b.has('//main//a[normalize-space(.)="Edit the organisation"]'), f"{BO.name} is offered 'Edit the organisation'")
+        b.require("Not in any alliance you can see." in b.main_text(), f"the register shows {BO.name} the private alliance")
+        b.open("/organisations/new", "zzp5 register forbidden", status=403)
+        self.expect_h1(ACCESS_DENIED)
+        b.open(self.alliance_path, "zzp6 private alliance", status=404)
+        self.expect_h1("Page not found")
+
     # ---- helpers for the involvement and payment steps -----------------------------------------
 
     def advert_state(self):
@@ -1682,6 +2040,93 @@ class Journey:
             titles = [row["title"] for row in rows]
             b.require(titles == [DECISION_TITLE], f"the {kind} export holds {titles}")
 
+    # ---- helpers for the alliance steps ---------------------------------------------------------
+
+    def fill_organisation(self, plan, charity_number=None, size=True):
+        """The register's form for `plan`; `charity_number` in place of its own, and its size left out unless `size`."""
+        b = self.b
+        b.fill("Name", plan.name)
+        b.choose(plan.sector)
+        if plan.size and size:
+            b.choose(plan.size)
+        for choice in (*plan.kinds, *plan.communities):
+            b.choose(choice)
+        b.fill("Charity number (optional)", plan.charity_number if charity_number is None else charity_number)
+        b.fill("Area served (optional)", plan.area)
+
+    @staticmethod
+    def decision_label(title):
+        """How the alliance's forms offer a decision recorded today."""
+        return f"{title} (recorded {day_text(london_today())})"
+
+    def record_alliance_decision(self, title, question, reasons, prefix):
+        """From the alliance's overview, record an agreed decision by consent in its decision log; ends on the decision."""
+        b = self.b
+        b.follow("The alliance's decision log", f"{prefix} decisions")
+        self.expect_h1("Decisions")
+        b.follow("Record a decision", f"{prefix} record decision")
+        b.require("The group has no adopted terms of reference yet" in b.main_text(), "the form does not say there are no terms to check against")
+        b.fill("Title", title)
+        b.fill("The question decided", question)
+        b.choose_value("method", "consent")
+        b.fill("Members of the group", "3")
+        b.fill("Members present (or taking part, between meetings)", "3")
+        b.choose_value("lived_experience_present", "yes")
+        b.fill("Objections (consent only)", "0")
+        b.fill("Reasons", reasons)
+        b.submit(f"{prefix} decision recorded", button="Record decision")
+        b.require(re.fullmatch(rf"{self.alliance_path.removesuffix('/alliance')}/decisions/\d+", b.path()), f"recording the decision led to {b.path()}")
+        self.expect_notice("The decision has been recorded.")
+        self.expect_h1(title)
+        for label, expected in (("Outcome", "Agreed"), ("Quorum", "Met"), ("Terms of reference", "None adopted")):
+            b.require(self.summary_value(label) == expected, f"{label!r} reads {self.summary_value(label)!r}, not {expected!r}")
+
+    def fill_allocation(self, plan, amount, years, purpose):
+        b = self.b
+        b.select("Member", f"{plan.name} (member)")
+        b.fill("Amount, in pounds", amount)
+        b.fill("What the money is for", purpose)
+        b.fill("Length of the whole contract, in years", years)
+        b.fill("Where the money comes from", FUNDING_SOURCE)
+        b.select("The alliance decision that authorised it", self.decision_label(GRANTS_TITLE))
+
+    def allocate(self, prefix, plan, amount, contract):
+        """Continue from the filled allocation form, check the answers, and record it."""
+        b = self.b
+        start, end, year = financial_year(london_today())
+        b.submit(f"{prefix} check allocation", button="Continue")
+        self.expect_h1("Check the allocation")
+        for label, expected in (("Member", plan.name), ("Amount", amount), ("Contract length", contract), ("Source", FUNDING_SOURCE),
+                                ("Period", f"{day_text(start)} to {day_text(end)} (financial year {year})"),
+                                ("Authorised by", self.decision_label(GRANTS_TITLE))):
+            b.require(self.answer(label) == expected, f"{label!r} reads {self.answer(label)!r}, not {expected!r}")
+        b.submit(f"{prefix} allocation recorded", button="Record the allocation")
+        b.require(b.path() == f"{self.alliance_path}/funding", f"recording the allocation led to {b.path()}")
+        self.expect_notice(f"{amount} allocated to {plan.name} is recorded.")
+
+    def expect_totals(self, received, allocated, left, share="£17,000.00, 100.0% of everything allocated",
+                      contracts="1 of 2 contracts run for three years or longer."):
+        """The totals on the funding page and the overview; `left` is (label, amount) for what is not yet allocated
+        (or allocated beyond what came in)."""
+        for label, value in (("Received", received), ("Allocated to members", allocated), left,
+                             ("To small and micro organisations", share), ("Contracts of three years or longer", contracts)):
+            self.b.require(self.summary_value(label) == value, f"{label!r} reads {self.summary_value(label)!r}, not {value!r}")
+
+    def check_allocations_csv(self, year):
+        """Every allocation as a spreadsheet: one line each and the total of the live ones."""
+        b = self.b
+        status, content_type, text = self.download(b.link("Download every allocation (CSV spreadsheet)").get_attribute("href"))
+        b.require(status == 200 and content_type.startswith("text/csv"), f"the allocations CSV answered {status} {content_type!r}")
+        rows = list(csv.DictReader(io.StringIO(text)))
+        lines = {row["Member"]: row for row in rows[:-1]}
+        b.require(sorted(lines) == sorted([RIVERSIDE.name, MEADOW.name]), f"the allocations CSV holds {list(lines)}")
+        for plan, amount, years, size in ((RIVERSIDE, "12000.00", "3", "Small"), (MEADOW, "5000.00", "1", "Micro")):
+            line = lines[plan.name]
+            b.require((line["Amount (pounds)"], line["Contract years"], line["Size now"], line["Financial year"], line["Authorising decision"])
+                      == (amount, years, size, year, GRANTS_TITLE), f"{plan.name}'s line in the CSV reads {line}")
+        b.require((rows[-1]["Member"], rows[-1]["Amount (pounds)"]) == ("Total of live allocations", "17000.00"),
+                  f"the allocations CSV's last line reads {rows[-1]}")
+
     STEPS = [
         a_set_up_first_administrator, b_sign_out, c_sign_in, d_create_account, e_audit_log,
         f_change_password_wrongly, g_public_pages_signed_in, h_member_first_sign_in, i_one_time_link_used_up,
@@ -1697,6 +2142,9 @@ class Journey:
         zp_role_from_template, zq_publish_advert, zr_interest_signed_out, zs_interest_talked_to, zt_appoint_bo,
         zu_bo_payment_preferences, zv_bo_first_claim, zw_bo_second_claim_over_limit, zx_approve_claims, zy_record_payment,
         zz_bo_earnings, zza_new_policy_version, zzb_claim_duties,
+        zzc_alliance_lead_account, zzd_di_first_sign_in, zze_create_alliance, zzf_organisation_errors, zzg_register_organisations,
+        zzh_duplicate_warning, zzi_add_members, zzj_elect_accountable_body, zzk_funding_received, zzl_allocations,
+        zzm_funding_totals, zzn_over_allocation, zzo_publish_membership, zzp_bo_reads_register,
     ]
 
 

@@ -96,6 +96,8 @@ struct GroupPage: PageModel {
     let decisionsHref: String?
     let meetingsHref: String?
     let proposalsHref: String?
+    /// A VCSE alliance's own pages: members, accountable body and funding.
+    let allianceHref: String?
     let newMemberHref: String
     let groupsHref = Route.groups.href
     let publishedHref: String?
@@ -182,6 +184,7 @@ struct GroupPage: PageModel {
         decisionsHref = isPublicView ? nil : Route.decisions.href(group.id)
         meetingsHref = isPublicView ? nil : Route.meetings.href(group.id)
         proposalsHref = isPublicView ? nil : Route.proposals.href(group.id)
+        allianceHref = !isPublicView && group.kind == .vcseAlliance ? Route.alliance.href(group.id) : nil
         newMemberHref = Route.newMembership.href(group.id)
         publishedHref = group.visibility == .published ? Route.publishedGroup.href(group.id) : nil
     }
