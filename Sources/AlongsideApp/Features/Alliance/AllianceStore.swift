@@ -123,7 +123,7 @@ public struct AllianceStore: Sendable {
 
     static func roster(groupID: Int64, in db: Database) throws -> AllianceRoster {
         let members = try Self.members(groupID: groupID, in: db)
-        let organisations = Dictionary(uniqueKeysWithValues: try OrganisationStore.all(in: db).map { ($0.id, $0) })
+        let organisations = Dictionary(uniqueKeysWithValues: try OrganisationStore.organisations(ids: members.map(\.organisationID), in: db).map { ($0.id, $0) })
         var history: [Int64: [(status: MembershipStatus, onDay: String)]] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT h.member_id, h.status, h.on_day FROM alliance_member_history h

@@ -57,7 +57,7 @@ struct FundingController: Controller {
     @Sendable func csv(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let view = try await scope.visible(context, for: signedIn.user)
         let allocations = try await store.allocations(groupID: view.group.id)
-        let register = Dictionary(try await organisations.all().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let register = Dictionary(uniqueKeysWithValues: try await organisations.organisations(ids: allocations.map(\.organisationID)).map { ($0.id, $0) })
         let body = FundingCSV.allocations(allocations, organisations: register,
                                           decisions: try await decisionReferences(allocations.map(\.decisionID), groupID: view.group.id))
         return .download(body, contentType: "text/csv; charset=utf-8", fileName: "alliance-\(view.group.id)-allocations-\(today).csv")

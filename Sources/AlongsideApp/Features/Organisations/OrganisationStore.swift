@@ -27,6 +27,26 @@ public struct OrganisationStore: Sendable {
         try await pool.read { db in try Self.all(in: db) }
     }
 
+    public func organisations(ids: [Int64]) async throws -> [Organisation] {
+        try await pool.read { db in try Self.organisations(ids: ids, in: db) }
+    }
+
+    /// The organisations named, with the communities each reaches: what a page about some of them needs, however
+    /// long the register grows.
+    static func organisations(ids: [Int64], in db: Database) throws -> [Organisation] {
+        let unique = Array(Set(ids))
+        guard !unique.isEmpty else { return [] }
+        let placeholders = Array(repeating: "?", count: unique.count).joined(separator: ", ")
+        var communities: [Int64: [Int64]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT organisation_id, community_id FROM organisation_communities WHERE organisation_id IN (\(placeholders)) ORDER BY community_id",
+                                    arguments: StatementArguments(unique)) {
+            communities[row["organisation_id"], default: []].append(row["community_id"])
+        }
+        return try Row.fetchAll(db, sql: "SELECT * FROM organisations WHERE id IN (\(placeholders)) ORDER BY name COLLATE NOCASE, id",
+                                arguments: StatementArguments(unique))
+            .map { Organisation(row: $0, communityIDs: communities[$0["id"]] ?? []) }
+    }
+
     static func all(in db: Database) throws -> [Organisation] {
         var communities: [Int64: [Int64]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT organisation_id, community_id FROM organisation_communities ORDER BY community_id") {
