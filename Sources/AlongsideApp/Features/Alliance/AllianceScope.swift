@@ -60,7 +60,6 @@ enum AllianceDecisions {
     /// Decisions a page names, by id, with whether each still stands (the latest revision of its chain is agreed and valid).
     static func references(ids: [Int64], groupID: Int64, in db: Database) throws -> [Int64: DecisionReference] {
         guard !ids.isEmpty else { return [:] }
-        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
         var arguments = StatementArguments(ids)
         arguments += [groupID]
         let rows = try Row.fetchAll(db, sql: """
@@ -69,7 +68,7 @@ enum AllianceDecisions {
                      WHERE (d.id = COALESCE(x.original_decision_id, x.id) OR d.original_decision_id = COALESCE(x.original_decision_id, x.id))
                        AND \(Decision.isLatest)) AS stands
               FROM decisions x
-             WHERE x.id IN (\(placeholders)) AND x.group_id = ?
+             WHERE x.id IN (\(databaseQuestionMarks(count: ids.count))) AND x.group_id = ?
             """, arguments: arguments)
         return Dictionary(uniqueKeysWithValues: rows.map { row in
             let id: Int64 = row["id"]

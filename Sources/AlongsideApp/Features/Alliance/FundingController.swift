@@ -43,14 +43,11 @@ struct FundingController: Controller {
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let view = try await scope.visible(context, for: signedIn.user)
         let groupID = view.group.id
-        let received = try await store.received(groupID: groupID)
-        let allocations = try await store.allocations(groupID: groupID)
-        let summary = try await store.summary(groupID: groupID)
-        let sizes = try await services.pool.read { db in try FundingStore.sizes(of: allocations.map(\.organisationID), in: db) }
+        let book = try await store.book(groupID: groupID)
         let page = FundingPage(
-            group: view.group, summary: summary, received: received, allocations: allocations,
-            decisions: try await decisionReferences(allocations.map(\.decisionID), groupID: groupID), sizes: sizes,
-            accountableBody: try await store.currentAccountableBody(groupID: groupID), canManage: view.canManage)
+            group: view.group, summary: book.summary, received: book.received, allocations: book.allocations,
+            decisions: try await decisionReferences(book.allocations.map(\.decisionID), groupID: groupID), sizes: book.sizes,
+            accountableBody: book.accountableBody, canManage: view.canManage)
         return try await services.pages.render(page, request: request, context: context)
     }
 

@@ -24,6 +24,21 @@ public struct AllocationInput: Sendable, Equatable {
     public var decisionID: Int64
 }
 
+/// An alliance's money records as one read gives them, and the sums made from them.
+public struct FundingBook: Sendable {
+    /// Withdrawn records included.
+    public let received: [FundingReceived]
+    public let allocations: [Allocation]
+    public let accountableBody: AccountableBody?
+    /// Each allocated organisation's size now, for those that have one.
+    public let sizes: [Int64: VCSESize]
+
+    public var summary: FundingSummary {
+        FundingSummary(allocations: allocations.map(AllocationFigure.init), received: received.map(ReceivedFigure.init), sizes: sizes,
+                       accountableBodyID: accountableBody?.organisationID)
+    }
+}
+
 /// The alliance's money: funding received and allocations to members. Records are never edited or deleted (the
 /// database refuses it); a mistake is withdrawn with a reason and recorded again. Every change writes its audit row
 /// in the same transaction.
@@ -95,12 +110,7 @@ public struct FundingStore: Sendable {
 
     /// The accountable body serving now (the term with no end), if the alliance has elected one.
     public func currentAccountableBody(groupID: Int64) async throws -> AccountableBody? {
-        try await pool.read { db in try Self.currentAccountableBody(groupID: groupID, in: db) }
-    }
-
-    static func currentAccountableBody(groupID: Int64, in db: Database) throws -> AccountableBody? {
-        try Row.fetchOne(db, sql: AccountableBody.selectSQL + " WHERE b.group_id = ? AND b.ends_on IS NULL", arguments: [groupID])
-            .map(AccountableBody.init)
+        try await pool.read { db in try AllianceStore.currentAccountableBody(groupID: groupID, in: db) }
     }
 
     /// Members that may be allocated money (joining, member or paused), by name.
@@ -114,28 +124,25 @@ public struct FundingStore: Sendable {
                                 arguments: [groupID]).map(AllianceMember.init)
     }
 
-    /// The sums for the funding page, the alliance overview and member pages.
-    public func summary(groupID: Int64) async throws -> FundingSummary {
+    /// Everything the funding page shows, read together: the records, the accountable body and the members' sizes.
+    public func book(groupID: Int64) async throws -> FundingBook {
         try await pool.read { db in
             let allocations = try Self.allocations(groupID: groupID, in: db)
-            let received = try Self.received(groupID: groupID, in: db)
-            let body = try Self.currentAccountableBody(groupID: groupID, in: db)
-            return FundingSummary(allocations: allocations.map(AllocationFigure.init), received: received.map(ReceivedFigure.init),
-                                  sizes: try Self.sizes(of: allocations.map(\.organisationID), in: db), accountableBodyID: body?.organisationID)
+            return FundingBook(received: try Self.received(groupID: groupID, in: db), allocations: allocations,
+                               accountableBody: try AllianceStore.currentAccountableBody(groupID: groupID, in: db),
+                               sizes: try Self.sizes(of: allocations.map(\.organisationID), in: db))
         }
+    }
+
+    /// The sums for the alliance overview.
+    public func summary(groupID: Int64) async throws -> FundingSummary {
+        try await book(groupID: groupID).summary
     }
 
     /// Each organisation's size now, for those that have one.
     static func sizes(of ids: [Int64], in db: Database) throws -> [Int64: VCSESize] {
-        let unique = Array(Set(ids))
-        guard !unique.isEmpty else { return [:] }
-        let placeholders = Array(repeating: "?", count: unique.count).joined(separator: ", ")
-        let rows = try Row.fetchAll(db, sql: "SELECT id, vcse_size FROM organisations WHERE id IN (\(placeholders)) AND vcse_size IS NOT NULL",
-                                    arguments: StatementArguments(unique))
         var sizes: [Int64: VCSESize] = [:]
-        for row in rows {
-            if let size = (row["vcse_size"] as String?).flatMap(VCSESize.init(rawValue:)) { sizes[row["id"]] = size }
-        }
+        for organisation in try OrganisationStore.organisations(ids: ids, in: db) { sizes[organisation.id] = organisation.size }
         return sizes
     }
 
@@ -148,7 +155,7 @@ public struct FundingStore: Sendable {
             for id in [input.fromOrganisationID] + [input.viaOrganisationID].compactMap({ $0 }) {
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM organisations WHERE id = ?", arguments: [id]) == true else { throw Refusal.unknownOrganisation }
             }
-            let body = try Self.currentAccountableBody(groupID: groupID, in: db)
+            let body = try AllianceStore.currentAccountableBody(groupID: groupID, in: db)
             try db.execute(sql: """
                 INSERT INTO alliance_funding_received (group_id, amount_pence, from_organisation_id, via_organisation_id, to_organisation_id,
                                                        period_starts_on, period_ends_on, description, recorded_by, recorded_at)

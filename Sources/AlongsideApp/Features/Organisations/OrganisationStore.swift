@@ -36,23 +36,24 @@ public struct OrganisationStore: Sendable {
     static func organisations(ids: [Int64], in db: Database) throws -> [Organisation] {
         let unique = Array(Set(ids))
         guard !unique.isEmpty else { return [] }
-        let placeholders = Array(repeating: "?", count: unique.count).joined(separator: ", ")
-        var communities: [Int64: [Int64]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT organisation_id, community_id FROM organisation_communities WHERE organisation_id IN (\(placeholders)) ORDER BY community_id",
-                                    arguments: StatementArguments(unique)) {
-            communities[row["organisation_id"], default: []].append(row["community_id"])
-        }
-        return try Row.fetchAll(db, sql: "SELECT * FROM organisations WHERE id IN (\(placeholders)) ORDER BY name COLLATE NOCASE, id",
-                                arguments: StatementArguments(unique))
-            .map { Organisation(row: $0, communityIDs: communities[$0["id"]] ?? []) }
+        return try fetch(in: db, only: unique)
     }
 
     static func all(in db: Database) throws -> [Organisation] {
+        try fetch(in: db, only: nil)
+    }
+
+    /// Organisations by name with the communities each reaches, in two reads: every one, or only those in `ids`.
+    private static func fetch(in db: Database, only ids: [Int64]?) throws -> [Organisation] {
+        let filter = ids.map { "IN (\(databaseQuestionMarks(count: $0.count)))" }
+        let arguments = ids.map { StatementArguments($0) } ?? StatementArguments()
         var communities: [Int64: [Int64]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT organisation_id, community_id FROM organisation_communities ORDER BY community_id") {
+        for row in try Row.fetchAll(db, sql: "SELECT organisation_id, community_id FROM organisation_communities"
+                                        + (filter.map { " WHERE organisation_id \($0)" } ?? "") + " ORDER BY community_id", arguments: arguments) {
             communities[row["organisation_id"], default: []].append(row["community_id"])
         }
-        return try Row.fetchAll(db, sql: "SELECT * FROM organisations ORDER BY name COLLATE NOCASE, id")
+        return try Row.fetchAll(db, sql: "SELECT * FROM organisations" + (filter.map { " WHERE id \($0)" } ?? "") + " ORDER BY name COLLATE NOCASE, id",
+                                arguments: arguments)
             .map { Organisation(row: $0, communityIDs: communities[$0["id"]] ?? []) }
     }
 }
