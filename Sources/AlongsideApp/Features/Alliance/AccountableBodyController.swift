@@ -16,7 +16,7 @@ struct AccountableBodyController: Controller {
 
     func page(_ view: GroupView, form: FormData = FormData(), errors: FormErrors = FormErrors()) async throws -> AccountableBodyPage {
         let groupID = view.group.id
-        let decisions = view.canManage ? try await services.pool.read { db in try AllianceDecisions.authorising(groupID: groupID, in: db) } : []
+        let decisions = view.canManage ? try await scope.authorisingDecisions(groupID: groupID) : []
         return AccountableBodyPage(group: view.group, terms: try await store.accountableBodies(groupID: groupID), canManage: view.canManage,
                                    members: view.canManage ? try await store.members(groupID: groupID) : [], decisions: decisions,
                                    form: form, errors: errors)
@@ -32,7 +32,7 @@ struct AccountableBodyController: Controller {
         let group = try await scope.managed(context, for: signedIn.user)
         let view = GroupView(group: group, canManage: true, isMember: false)
         let members = try await store.members(groupID: group.id)
-        let decisions = try await services.pool.read { db in try AllianceDecisions.authorising(groupID: group.id, in: db) }
+        let decisions = try await scope.authorisingDecisions(groupID: group.id)
         let current = try await store.accountableBodies(groupID: group.id).first { $0.body.endsOn == nil }?.body
         var errors = FormErrors()
         if let input = AllianceForms.election(context.form, members: members, decisions: decisions, current: current, today: scope.today, errors: &errors) {

@@ -94,7 +94,7 @@ struct AlliancePage: PageModel {
     let canManage: Bool
     let newMemberHref: String
     let settingsHref: String
-    let funding: FundingGlance
+    let funding: FundingTotals
 
     struct Body: Encodable, Sendable {
         let name: String
@@ -106,7 +106,7 @@ struct AlliancePage: PageModel {
 
     init(group: Group, roster: AllianceRoster, funding: FundingSummary, canManage: Bool) {
         title = group.name
-        self.funding = FundingGlance(funding)
+        self.funding = FundingTotals(funding)
         groupHref = Route.group.href(group.id)
         principles = AllianceWording.paragraphs(roster.settings.principles)
         hasPrinciples = !principles.isEmpty

@@ -24,6 +24,16 @@ struct AllianceScope: Sendable {
         guard view.canManage else { throw AppError.forbidden }
         return view.group
     }
+
+    /// The alliance's decisions that can authorise an election or an allocation, for a form's choices.
+    func authorisingDecisions(groupID: Int64) async throws -> [DecisionReference] {
+        try await services.pool.read { db in try AllianceDecisions.authorising(groupID: groupID, in: db) }
+    }
+
+    /// The decisions a page names, by id, with whether each still stands.
+    func decisionReferences(_ ids: [Int64], groupID: Int64) async throws -> [Int64: DecisionReference] {
+        try await services.pool.read { db in try AllianceDecisions.references(ids: ids, groupID: groupID, in: db) }
+    }
 }
 
 /// A recorded alliance decision, as an allocation or an election names it.
@@ -59,6 +69,7 @@ enum AllianceDecisions {
 
     /// Decisions a page names, by id, with whether each still stands (the latest revision of its chain is agreed and valid).
     static func references(ids: [Int64], groupID: Int64, in db: Database) throws -> [Int64: DecisionReference] {
+        let ids = Array(Set(ids))
         guard !ids.isEmpty else { return [:] }
         var arguments = StatementArguments(ids)
         arguments += [groupID]

@@ -7,7 +7,7 @@ extension AllianceStore {
         try await pool.read { db in
             let bodies = try Row.fetchAll(db, sql: AccountableBody.selectSQL + " WHERE b.group_id = ? ORDER BY b.starts_on DESC, b.id DESC",
                                           arguments: [groupID]).map(AccountableBody.init)
-            let decisions = try AllianceDecisions.references(ids: Array(Set(bodies.map(\.decisionID))), groupID: groupID, in: db)
+            let decisions = try AllianceDecisions.references(ids: bodies.map(\.decisionID), groupID: groupID, in: db)
             return bodies.map { AccountableBodyTerm(body: $0, decision: decisions[$0.decisionID]) }
         }
     }

@@ -30,14 +30,6 @@ struct FundingController: Controller {
         try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
     }
 
-    func decisionReferences(_ ids: [Int64], groupID: Int64) async throws -> [Int64: DecisionReference] {
-        try await services.pool.read { db in try AllianceDecisions.references(ids: Array(Set(ids)), groupID: groupID, in: db) }
-    }
-
-    func authorisingDecisions(groupID: Int64) async throws -> [DecisionReference] {
-        try await services.pool.read { db in try AllianceDecisions.authorising(groupID: groupID, in: db) }
-    }
-
     // MARK: Reading
 
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -46,7 +38,7 @@ struct FundingController: Controller {
         let book = try await store.book(groupID: groupID)
         let page = FundingPage(
             group: view.group, summary: book.summary, received: book.received, allocations: book.allocations,
-            decisions: try await decisionReferences(book.allocations.map(\.decisionID), groupID: groupID), sizes: book.sizes,
+            decisions: try await scope.decisionReferences(book.allocations.map(\.decisionID), groupID: groupID), sizes: book.sizes,
             accountableBody: book.accountableBody, canManage: view.canManage)
         return try await services.pages.render(page, request: request, context: context)
     }
@@ -56,7 +48,7 @@ struct FundingController: Controller {
         let allocations = try await store.allocations(groupID: view.group.id)
         let register = Dictionary(uniqueKeysWithValues: try await organisations.organisations(ids: allocations.map(\.organisationID)).map { ($0.id, $0) })
         let body = FundingCSV.allocations(allocations, organisations: register,
-                                          decisions: try await decisionReferences(allocations.map(\.decisionID), groupID: view.group.id))
+                                          decisions: try await scope.decisionReferences(allocations.map(\.decisionID), groupID: view.group.id))
         return .download(body, contentType: "text/csv; charset=utf-8", fileName: "alliance-\(view.group.id)-allocations-\(today).csv")
     }
 
@@ -152,7 +144,7 @@ struct FundingController: Controller {
         let year = FinancialYear(containing: today)
         let form = FormData([("period_starts_on", year?.startsOn ?? ""), ("period_ends_on", year?.endsOn ?? ""), ("contract_years", "1")])
         let page = AllocationFormPage(group: group, members: try await store.fundableMembers(groupID: group.id),
-                                      decisions: try await authorisingDecisions(groupID: group.id), form: form, errors: FormErrors())
+                                      decisions: try await scope.authorisingDecisions(groupID: group.id), form: form, errors: FormErrors())
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -160,7 +152,7 @@ struct FundingController: Controller {
         let group = try await scope.managed(context, for: signedIn.user)
         let form = context.form
         var members = try await store.fundableMembers(groupID: group.id)
-        var decisions = try await authorisingDecisions(groupID: group.id)
+        var decisions = try await scope.authorisingDecisions(groupID: group.id)
         func formPage(_ errors: FormErrors) async throws -> Response {
             try await services.pages.render(AllocationFormPage(group: group, members: members, decisions: decisions, form: form, errors: errors),
                                             request: request, context: context)
@@ -179,7 +171,7 @@ struct FundingController: Controller {
         } catch let refusal as FundingStore.Refusal {
             // The member or the decision changed between the check and the confirmation: show the form again, explained.
             members = try await store.fundableMembers(groupID: group.id)
-            decisions = try await authorisingDecisions(groupID: group.id)
+            decisions = try await scope.authorisingDecisions(groupID: group.id)
             var errors = FormErrors()
             _ = FundingForms.allocation(form, members: members, decisions: decisions, errors: &errors)
             if errors.isEmpty { errors.add(refusal == .notAMember ? "organisation" : "decision", "This changed a moment ago. Check it and try again") }

@@ -19,20 +19,9 @@ struct FundingPage: PageModel {
     let flowRows: [FlowRow]
     let hasFlows: Bool
 
-    let totalReceived: String
-    let totalAllocated: String
-    let unallocatedLabel: String
-    let unallocated: String
-    let warnings: [String]
-    let hasWarnings: Bool
-    let yearRows: [YearRow]
-    let hasYears: Bool
-
+    let totals: FundingTotals
     let hasAllocations: Bool
-    let smallAndMicro: String
-    let smallAndMicroShare: String
     let shareBasis = FundingSummary.shareBasis
-    let contractsSentence: String
 
     let chartSVG: String
     let yearHeadings: [String]
@@ -53,14 +42,6 @@ struct FundingPage: PageModel {
         let to: String
         let amounts: [String]
         let total: String
-    }
-
-    struct YearRow: Encodable, Sendable {
-        let year: String
-        let received: String
-        let allocated: String
-        let difference: String
-        let isOver: Bool
     }
 
     struct MemberRow: Encodable, Sendable {
@@ -122,23 +103,8 @@ struct FundingPage: PageModel {
         }
         hasFlows = !flowRows.isEmpty
 
-        totalReceived = Money.format(summary.totalReceived)
-        totalAllocated = Money.format(summary.totalAllocated)
-        unallocatedLabel = summary.unallocated < 0 ? "Allocated beyond what came in" : "Not yet allocated"
-        unallocated = Money.format(abs(summary.unallocated))
-        warnings = summary.warnings
-        hasWarnings = !warnings.isEmpty
-        yearRows = summary.years.map { year in
-            YearRow(year: year.year.label, received: Money.format(year.received), allocated: Money.format(year.allocated),
-                    difference: year.isOverAllocated ? "\(Money.format(-year.difference)) over-allocated" : "\(Money.format(year.difference)) not yet allocated",
-                    isOver: year.isOverAllocated)
-        }
-        hasYears = !yearRows.isEmpty
-
+        totals = FundingTotals(summary)
         hasAllocations = summary.totalAllocated > 0
-        smallAndMicro = Money.format(summary.smallAndMicroPence)
-        smallAndMicroShare = summary.smallAndMicroShare ?? "0.0%"
-        contractsSentence = summary.contractsSentence
 
         let chartMembers = summary.members.map { member in
             FundingChartSVG.MemberBars(name: member.name, total: member.total,

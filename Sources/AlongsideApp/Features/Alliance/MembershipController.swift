@@ -64,9 +64,7 @@ struct MembershipController: Controller {
         else { throw AppError.notFound }
         let groupID = view.group.id
         let allocations = try await FundingStore(pool: services.pool, clock: services.clock).allocations(groupID: groupID, organisationID: organisation.id)
-        let decisions = try await services.pool.read { db in
-            try AllianceDecisions.references(ids: Array(Set(allocations.map(\.decisionID))), groupID: groupID, in: db)
-        }
+        let decisions = try await scope.decisionReferences(allocations.map(\.decisionID), groupID: groupID)
         return AllianceMemberPage(
             group: view.group, member: member, organisation: organisation, history: try await store.history(memberID: member.id),
             communities: try await CommunityStore(pool: services.pool, clock: services.clock).all(),

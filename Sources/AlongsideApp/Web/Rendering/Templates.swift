@@ -23,7 +23,7 @@ enum Templates {
         AppointmentFormPage.template, EndAppointmentPage.template, InterestListPage.template, InterestPage.template,
         OpportunitiesPage.template, OpportunityPage.template, InterestThanksPage.template,
         PaymentPolicyPage.template, PolicyFormPage.template, PolicyCheckPage.template, EarningsLimitsPage.template, ClaimDutiesPage.template,
-        AllianceHubPage.template, AlliancePage.template, AllianceSettingsPage.template, PublishedAlliancePage.template, "alliance/details-fields",
+        AllianceHubPage.template, AlliancePage.template, AllianceSettingsPage.template, PublishedAlliancePage.template, "alliance/details-fields", "alliance-funding/totals",
         NewAllianceMemberPage.template, AllianceMemberPage.template, EditAllianceMemberPage.template, AccountableBodyPage.template,
         OrganisationsPage.template, OrganisationFormPage.template, OrganisationPage.template, "organisations/choices", "organisations/details",
         CommunitiesPage.template, CommunityPage.template,

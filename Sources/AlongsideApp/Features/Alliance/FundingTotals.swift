@@ -1,8 +1,9 @@
 import Foundation
 
-/// The alliance's money at a glance, for the overview: totals, the years, the share to small and micro
-/// organisations, long contracts and any warning. The funding page has the detail, the chart and every record.
-struct FundingGlance: Encodable, Sendable {
+/// The alliance's money in totals: what came in and went out, by year, the share to small and micro organisations, long
+/// contracts and any warning. The overview shows these at a glance; the funding page shows them above the detail.
+/// Rendered by the partial `alliance-funding/totals`.
+struct FundingTotals: Encodable, Sendable {
     let hasMoney: Bool
     let totalReceived: String
     let totalAllocated: String
@@ -13,6 +14,7 @@ struct FundingGlance: Encodable, Sendable {
     let warnings: [String]
     let hasWarnings: Bool
     let years: [Year]
+    let hasYears: Bool
     let members: [MemberTotal]
     let hasMembers: Bool
 
@@ -20,6 +22,9 @@ struct FundingGlance: Encodable, Sendable {
         let year: String
         let received: String
         let allocated: String
+        /// "£2,000.00 over-allocated" or "£500.00 not yet allocated".
+        let difference: String
+        let isOver: Bool
     }
 
     struct MemberTotal: Encodable, Sendable {
@@ -39,7 +44,12 @@ struct FundingGlance: Encodable, Sendable {
         contractsSentence = summary.contractsSentence
         warnings = summary.warnings
         hasWarnings = !warnings.isEmpty
-        years = summary.years.map { Year(year: $0.year.label, received: Money.format($0.received), allocated: Money.format($0.allocated)) }
+        years = summary.years.map { year in
+            Year(year: year.year.label, received: Money.format(year.received), allocated: Money.format(year.allocated),
+                 difference: year.isOverAllocated ? "\(Money.format(-year.difference)) over-allocated" : "\(Money.format(year.difference)) not yet allocated",
+                 isOver: year.isOverAllocated)
+        }
+        hasYears = !years.isEmpty
         members = summary.members.map { MemberTotal(name: $0.name, total: Money.format($0.total), size: $0.isSmallOrMicro ? "Yes" : "No") }
         hasMembers = !members.isEmpty
     }
@@ -69,8 +79,7 @@ struct MemberAllocations: Encodable, Sendable {
             let decision = decisions[allocation.decisionID]
             let years = "\(allocation.contractYears) year\(allocation.contractYears == 1 ? "" : "s")"
             return Row(
-                year: FinancialYear(containing: allocation.periodStartsOn)?.label ?? allocation.periodStartsOn,
-                period: "\(LondonTime.day(allocation.periodStartsOn)) to \(LondonTime.day(allocation.periodEndsOn))",
+                year: FundingPage.year(allocation.periodStartsOn), period: FundingPage.period(allocation.periodStartsOn, allocation.periodEndsOn),
                 purpose: allocation.purpose, amount: Money.format(allocation.amountPence),
                 contract: allocation.contractReference.isEmpty ? years : "\(years) (\(allocation.contractReference))",
                 decisionTitle: decision?.title ?? "Decision \(allocation.decisionID)",
