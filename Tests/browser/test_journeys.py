@@ -33,18 +33,11 @@ from zoneinfo import ZoneInfo
 from selenium.webdriver.common.by import By
 
 from browser import NAV, Browser, exact_text
+from people import ADA, BO, Person
+from journeys_assets import ASSET_STEPS, AssetJourney
+from journeys_coproduction import COPRODUCTION_STEPS, CoproductionJourney
 
 
-@dataclass(frozen=True)
-class Person:
-    name: str
-    email: str
-    password: str
-
-
-# Obviously fictional people.
-ADA = Person("Ada Example", "ada.admin@example.org", "plum orchard lantern 42")
-BO = Person("Bo Sample", "bo.member@example.org", "quiet river meadow 17")
 BO_ROLE = "Expert by experience"
 PUBLIC_PAGES = ["/accessibility", "/privacy"]
 
@@ -230,7 +223,7 @@ def next_sixth_of_april(today):
     return this_year if this_year > today else date(today.year + 1, 4, 6)
 
 
-class Journey:
+class Journey(CoproductionJourney, AssetJourney):
     def __init__(self, browser, setup_url):
         self.b = browser
         self.setup_url = setup_url
@@ -2145,7 +2138,7 @@ class Journey:
         zzc_alliance_lead_account, zzd_di_first_sign_in, zze_create_alliance, zzf_organisation_errors, zzg_register_organisations,
         zzh_duplicate_warning, zzi_add_members, zzj_elect_accountable_body, zzk_funding_received, zzl_allocations,
         zzm_funding_totals, zzn_over_allocation, zzo_publish_membership, zzp_bo_reads_register,
-    ]
+    ] + COPRODUCTION_STEPS + ASSET_STEPS
 
 
 def report_problems(problems):
@@ -2159,8 +2152,11 @@ def run(base_url, setup_url, screenshots):
     browser = Browser(base_url, screenshots)
     journey = Journey(browser, setup_url)
     failures = []
+    # ALONGSIDE_STEPS=name,name runs only the first step (set-up) and those named: for working on a few steps.
+    only = [name for name in os.environ.get("ALONGSIDE_STEPS", "").split(",") if name]
+    steps = [step for step in Journey.STEPS if not only or step is Journey.STEPS[0] or step.__name__ in only]
     try:
-        for step in Journey.STEPS:
+        for step in steps:
             started = time.monotonic()
             print(f"- {step.__name__.replace('_', ' ', 1)}", flush=True)
             try:

@@ -78,7 +78,7 @@ func controllers(_ services: AppServices) -> [any Controller] {
         OrganisationsController(services: services),
         CommunitiesController(services: services),
         FundingController(services: services),
-    ]
+    ] + coproductionControllers(services) + assetMapControllers(services) + firstStepsControllers(services)
 }
 
 /// A feature's routes.

@@ -31,6 +31,10 @@ public enum Capability: String, CaseIterable, Sendable {
     case managePaymentPolicy
     /// The register of organisations and the workspace's list of communities (issue 6).
     case manageOrganisations
+    /// The co-production action plan, answering insights ("you said, we did") and publishing a community's answers (issue 7).
+    case manageCoproduction
+    /// The community asset map: assets, needs, localities, imports and the review of stale entries (issue 7).
+    case manageAssets
 }
 
 /// Which roles hold which capabilities. Deny by default: a capability no role lists is held by nobody.
@@ -43,6 +47,9 @@ public enum Permissions {
         .manageInvolvementRoles: [.administrator, .programmeManager],
         .managePaymentPolicy: [.administrator],
         .manageOrganisations: [.administrator, .programmeManager, .allianceLead],
+        // Experts by experience co-produce the plan and answer their communities as equal partners (003 step 2).
+        .manageCoproduction: [.administrator, .programmeManager, .expertByExperience],
+        .manageAssets: [.administrator, .programmeManager, .allianceLead, .expertByExperience],
     ]
 
     public static func allows(_ role: Role, _ capability: Capability) -> Bool {

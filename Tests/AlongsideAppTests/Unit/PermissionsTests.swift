@@ -33,7 +33,7 @@ final class PermissionsTests: XCTestCase {
                                           .publishedMeeting, .publishedGroupCalendar, .publishedTerms, .personalCalendar, .groupCalendar,
                                           .publishedDecision, .publishedRoadmap,
                                           .opportunities, .opportunity, .opportunityInterest,
-                                          .publishedAlliance]
+                                          .publishedAlliance, .publishedFeedbackIndex, .publishedFeedback, .directory, .directoryEntry]
         for entry in routes.declared where entry.access == .everyone {
             XCTAssertTrue(publicRoutes.contains(entry.route), "\(entry.route) is public but not in the public list")
         }

@@ -4,7 +4,7 @@ enum Navigation {
         guard let user else {
             return [NavLink(label: "Sign in", href: Route.signIn.href, current: currentPath == Route.signIn.href)]
         }
-        var items: [(String, Route)] = [("Home", .home), ("Groups", .groups), ("Decisions", .decisionSearch), ("Actions", .actions), ("Roadmap", .roadmap), ("Involvement", .involvement), ("Alliance", .alliances)]
+        var items: [(String, Route)] = [("Home", .home), ("Groups", .groups), ("Decisions", .decisionSearch), ("Actions", .actions), ("Roadmap", .roadmap), ("Involvement", .involvement), ("Co-production", .coproduction), ("Alliance", .alliances)]
         if Permissions.allows(user.role, .manageAccounts) { items.append(("People", .users)) }
         if Permissions.allows(user.role, .viewAuditLog) { items.append(("Audit log", .auditLog)) }
         items.append(("Your account", .account))
@@ -14,11 +14,18 @@ enum Navigation {
             let current: Bool
             switch route {
             case .alliances: current = inAlliance
+            case .coproduction: current = isCoproductionSection(currentPath)
             case .groups: current = !inAlliance && (currentPath == href || currentPath.hasPrefix(href + "/"))
             default: current = href == "/" ? currentPath == "/" : (currentPath == href || currentPath.hasPrefix(href + "/"))
             }
             return NavLink(label: label, href: href, current: current)
         }
+    }
+
+    /// The co-production pages, with the asset map and the first steps view that the co-production working group keeps.
+    static func isCoproductionSection(_ path: String) -> Bool {
+        guard let first = path.split(separator: "/").first else { return false }
+        return ["coproduction", "assets", "assets.csv", "first-steps"].contains(first)
     }
 
     /// The alliance's pages hang off its group, and the register of organisations and the communities list belong with them.

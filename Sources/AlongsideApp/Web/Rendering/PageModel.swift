@@ -42,5 +42,7 @@ struct LayoutModel: Encodable, Sendable {
     let accessibilityHref: String
     let privacyHref: String
     let opportunitiesHref: String
+    let directoryHref: String
+    let feedbackHref: String
     let homeHref: String
 }

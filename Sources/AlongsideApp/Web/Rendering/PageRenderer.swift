@@ -72,6 +72,8 @@ public struct PageRenderer: Sendable {
             accessibilityHref: Route.accessibility.href,
             privacyHref: Route.privacy.href,
             opportunitiesHref: Route.opportunities.href,
+            directoryHref: Route.directory.href,
+            feedbackHref: Route.publishedFeedbackIndex.href,
             homeHref: Route.home.href
         )
     }

@@ -1,6 +1,8 @@
 /// Every template the app renders or includes; start-up fails if one is missing from `Views/`.
 enum Templates {
-    static let all = [
+    static let all = core + coproduction + assetMap + firstSteps
+
+    static let core = [
         "layout", "partials/field", "partials/radios", "partials/csrf", "partials/textarea", "partials/select", "partials/checkboxes",
         ErrorPage.template, AccessibilityPage.template, PrivacyPage.template, HomePage.template,
         SignInPage.template, SetupPage.template, SetPasswordPage.template,
