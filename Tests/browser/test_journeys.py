@@ -1864,6 +1864,34 @@ class Journey(CoproductionJourney, AssetJourney):
         b.open(self.alliance_path, "zzp6 private alliance", status=404)
         self.expect_h1("Page not found")
 
+    def zzzz_first_steps(self):
+        """The first steps view judges each of the six outcomes from what the journeys recorded (issue 7)."""
+        b = self.b
+        b.open("/", "zzzz1 where am I")
+        if b.has('//header//button[normalize-space(.)="Sign out"]'):
+            self.sign_out("zzzz2 signed out")
+        else:
+            b.open("/sign-in", "zzzz2 sign in")
+        self.sign_in(ADA, "zzzz3 home")
+        b.follow_nav("Co-production", "zzzz4 co-production")
+        b.follow("First steps", "zzzz5 first steps")
+        self.expect_h1("First steps")
+        states = {cells[0]: cells[1] for cells in b.table_rows("The six first steps and where each stands")}
+        b.require(len(states) == 6, f"the summary lists {len(states)} steps: {list(states)}")
+        b.require(set(states.values()) <= {"Not started", "Under way", "In place"}, f"unexpected states: {states}")
+        headings = b.driver.find_elements(By.XPATH, '//main//section/h2')
+        b.require(len(headings) == 6, f"{len(headings)} step sections, expected 6")
+        for heading in headings:
+            section = heading.find_element(By.XPATH, "..")
+            b.require(section.find_elements(By.XPATH, './/h3[normalize-space(.)="What the records show"]'),
+                      f"{heading.text!r} does not say what the records show")
+        by_number = {name.split(".")[0]: state for name, state in states.items()}
+        if self.advert_path:
+            b.require(by_number["6"] != "Not started", f"an advert was published, yet the workforce step reads {by_number['6']!r}")
+        if self.alliance_path:
+            b.require(by_number["4"] != "Not started", f"an alliance exists, yet its step reads {by_number['4']!r}")
+        b.at_narrow_width("zzzz6 first steps narrow")
+
     # ---- helpers for the involvement and payment steps -----------------------------------------
 
     def advert_state(self):
@@ -2138,7 +2166,7 @@ class Journey(CoproductionJourney, AssetJourney):
         zzc_alliance_lead_account, zzd_di_first_sign_in, zze_create_alliance, zzf_organisation_errors, zzg_register_organisations,
         zzh_duplicate_warning, zzi_add_members, zzj_elect_accountable_body, zzk_funding_received, zzl_allocations,
         zzm_funding_totals, zzn_over_allocation, zzo_publish_membership, zzp_bo_reads_register,
-    ] + COPRODUCTION_STEPS + ASSET_STEPS
+    ] + COPRODUCTION_STEPS + ASSET_STEPS + [zzzz_first_steps]
 
 
 def report_problems(problems):

@@ -20,6 +20,9 @@ extension FormData {
     /// Decodes a multipart body. Text that is not valid UTF-8 is decoded with replacement characters, so a
     /// spreadsheet saved in another encoding still reaches the checks, which then say what is wrong.
     init(multipart body: ByteBuffer, boundary: String) throws {
+        // The parser stops quietly at a body cut short or sent with another boundary; a whole body ends with the
+        // closing delimiter, so anything without one is refused rather than read as half a form.
+        guard String(buffer: body).contains("--\(boundary)--") else { throw MultipartBodyError.incomplete }
         let parser = MultipartParser(boundary: boundary)
         var pairs: [(String, String)] = []
         var name: String?
@@ -39,6 +42,10 @@ extension FormData {
         }
         try parser.execute(body)
         self.init(pairs)
+    }
+
+    enum MultipartBodyError: Error {
+        case incomplete
     }
 
     /// `form-data; name="file"; filename="assets.csv"` → "file".
