@@ -26,6 +26,7 @@ final class AssetListsTests: XCTestCase {
             // rename
             let page = try await keeper.get("/assets/localities/\(id)")
             XCTAssertEqual(page.h1, "Locality: Northfield")
+            XCTAssertTrue(page.contains(#"value="pcn" checked"#), "its kind is chosen")
             let renamed = try await keeper.post("/assets/localities/\(id)", [("name", "Northfield and Moor"), ("kind", "pcn")])
             XCTAssertEqual(renamed.status, .seeOther)
             let blank = try await keeper.post("/assets/localities/\(id)", [("name", " "), ("kind", "pcn")])

@@ -24,13 +24,16 @@ struct AssetListEntry: Sendable {
     let detail: String
     let retired: Bool
     let assets: Int
+    /// Localities only.
+    let kind: LocalityKind?
 
     init(_ need: Need, assets: Int) {
-        id = need.id; name = need.name; detail = need.description; retired = need.isRetired; self.assets = assets
+        id = need.id; name = need.name; detail = need.description; retired = need.isRetired; self.assets = assets; kind = nil
     }
 
     init(_ locality: Locality, assets: Int) {
         id = locality.id; name = locality.name; detail = locality.kind.label; retired = locality.isRetired; self.assets = assets
+        kind = locality.kind
     }
 }
 

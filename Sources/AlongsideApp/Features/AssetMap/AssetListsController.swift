@@ -83,12 +83,8 @@ struct AssetListsController: Controller {
 
     func show(_ list: AssetListKind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let entry = try await entry(list, context)
-        let form = FormData([("name", entry.name), list == .needs ? ("description", entry.detail) : ("kind", kindValue(entry))])
+        let form = FormData([("name", entry.name), list == .needs ? ("description", entry.detail) : ("kind", entry.kind?.rawValue ?? "")])
         return try await services.pages.render(AssetListEntryPage(list, entry: entry, form: form), request: request, context: context)
-    }
-
-    func kindValue(_ entry: AssetListEntry) -> String {
-        LocalityKind.allCases.first { $0.label == entry.detail }?.rawValue ?? LocalityKind.locality.rawValue
     }
 
     func update(_ list: AssetListKind, _ request: Request, _ context: AppRequestContext, _ signedIn: SignedIn) async throws -> Response {
