@@ -197,6 +197,7 @@ public enum DemoData {
         try await DemoAlliance.load(into: services, allianceID: alliance.id, lead: allianceRecorder, start: start, today: today)
         try await DemoClaims.load(into: services, casey: id("Casey"), finley: id("Finley"), approver: id("Blake"), groupID: leaders.id,
                                   meetingID: held.id, heldDay: heldDay)
+        try await DemoAssets.load(into: services, by: AuditActor(userID: id("Casey"), label: "Casey Example"), today: today)
         let deliverables = try await DemoRoadmap.load(into: services, manager: AuditActor(userID: id("Blake"), label: "Blake Example"),
                                                       ownerGroupID: leaders.id, ownerUserID: id("Blake"))
         return Summary(people: people, groups: 3, meetings: 3 + planned.count, decisions: 5, deliverables: deliverables)

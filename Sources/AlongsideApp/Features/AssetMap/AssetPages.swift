@@ -1,0 +1,112 @@
+import Foundation
+
+/// The asset map: every asset, with filters, and links to everything else the map has.
+struct AssetsPage: PageModel {
+    static let template = "assets/index"
+    let title = "Community asset map"
+    let action: String
+    let words: Field
+    let category: SelectField
+    let locality: SelectField
+    let need: SelectField
+    let status: SelectField
+    let stale: CheckboxesField
+    let count: String
+    let rows: [Row]
+    let hasRows: Bool
+    let newHref: String?
+    let importHref: String?
+    let settingsHref: String?
+    let links: [Link]
+    let months: Int
+
+    struct Row: Encodable, Sendable {
+        let name: String
+        let href: String
+        let category: String
+        let locality: String
+        let lastChecked: String
+        let stale: String?
+        let status: String
+        let statusTag: String
+        let publicly: String
+    }
+
+    struct Link: Encodable, Sendable {
+        let label: String
+        let href: String
+    }
+
+    init(assets: [Asset], query: FormData, names: AssetNames, today: String, months: Int, canManage: Bool) {
+        let search = AssetsPage.search(query, today: today, months: months)
+        action = Route.assets.href
+        words = Field("words", label: "Words", value: query["words"], hint: "In the name, description, languages, category or needs.")
+        category = SelectField("category", label: "Category", options: [("", "Any category")] + AssetCategory.options,
+                               selected: query["category"], errors: FormErrors())
+        let localities = names.localities.values.filter { !$0.isRetired }.sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
+        locality = SelectField("locality", label: "Serving the locality", hint: "Assets for the whole area serve every locality.",
+                               options: [("", "Anywhere")] + localities.map { (String($0.id), $0.labelWithKind) },
+                               selected: query["locality"], errors: FormErrors())
+        let needs = names.needs.values.filter { !$0.isRetired }.sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
+        need = SelectField("need", label: "Helps with", options: [("", "Any need")] + needs.map { (String($0.id), $0.name) },
+                           selected: query["need"], errors: FormErrors())
+        status = SelectField("status", label: "Status", options: [("", "Any status")] + AssetStatus.options, selected: query["status"], errors: FormErrors())
+        stale = CheckboxesField("stale", legend: "Checking", options: [("yes", "Only entries not checked in the last \(months) months")],
+                                selected: Set(query.all("stale")), errors: FormErrors())
+        let shown = assets.filter { search.matches($0, needNames: names.needNames) }
+        let noun = { (n: Int) in n == 1 ? "1 asset" : "\(n) assets" }
+        count = search.isEmpty ? noun(shown.count) : "\(noun(shown.count)) of \(assets.count) match the filters"
+        rows = shown.map { asset in
+            let d = asset.details
+            return Row(name: d.name, href: Route.asset.href(asset.id), category: d.category.label, locality: names.locality(d.localityID),
+                       lastChecked: LondonTime.day(d.lastCheckedOn), stale: StaleLabel.text(d, today: today, months: months),
+                       status: d.status.label, statusTag: d.status.tagClass,
+                       publicly: DirectoryRules.isShown(asset) ? "Yes" : "No")
+        }
+        hasRows = !rows.isEmpty
+        newHref = canManage ? Route.newAsset.href : nil
+        importHref = canManage ? Route.assetImport.href : nil
+        settingsHref = canManage ? Route.assetSettings.href : nil
+        self.months = months
+        links = [
+            Link(label: "Entries due for a check", href: Route.assetReview.href),
+            Link(label: "Gaps: needs no asset meets, by locality", href: Route.assetGaps.href),
+            Link(label: "The list of needs", href: Route.assetNeeds.href),
+            Link(label: "The list of localities and primary care networks", href: Route.localities.href),
+            Link(label: "Download the map as a spreadsheet (CSV)", href: Route.assetsCSV.href),
+            Link(label: "Download the map as Open Referral UK data (JSON)", href: Route.assetsOpenReferral.href),
+            Link(label: "The public community directory", href: Route.directory.href),
+        ]
+    }
+
+    /// The filters from the query string; anything unknown is ignored.
+    static func search(_ query: FormData, today: String, months: Int) -> AssetSearch {
+        AssetSearch(words: query.trimmed("words"), category: AssetCategory(rawValue: query["category"]), localityID: Int64(query["locality"]),
+                    needID: Int64(query["need"]), status: AssetStatus(rawValue: query["status"]),
+                    staleOnly: query["stale"] == "yes" ? (today, months) : nil)
+    }
+}
+
+/// One asset: every field, and for managers, editing and marking it checked.
+struct AssetPage: PageModel {
+    static let template = "assets/show"
+    static let hasForm = true
+    let title: String
+    let mapHref: String
+    let editHref: String?
+    let checkedAction: String?
+    let stale: String?
+    let directoryHref: String?
+    let summary: AssetDetailsView
+
+    init(asset: Asset, names: AssetNames, today: String, months: Int, canManage: Bool) {
+        title = asset.name
+        mapHref = Route.assets.href
+        editHref = canManage ? Route.editAsset.href(asset.id) : nil
+        checkedAction = canManage ? Route.assetChecked.href(asset.id) : nil
+        stale = StaleRule.isStale(lastCheckedOn: asset.details.lastCheckedOn, today: today, months: months)
+            ? "Due for a check: last checked more than \(months) months ago." : nil
+        directoryHref = DirectoryRules.isShown(asset) ? Route.directoryEntry.href(asset.id) : nil
+        summary = AssetDetailsView(asset.details, names: names)
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import GRDB
+
+/// Everything a person writes about a community asset.
+public struct AssetDetails: Sendable, Equatable {
+    public var name: String
+    public var category: AssetCategory
+    public var domains: [AssetDomain]
+    public var description: String = ""
+    /// Nil: the asset serves the whole area.
+    public var localityID: Int64?
+    public var address: String = ""
+    public var postcode: String = ""
+    public var openingTimes: String = ""
+    public var phone: String = ""
+    public var email: String = ""
+    public var website: String = ""
+    public var contactNotes: String = ""
+    public var referralNeeded: Bool = false
+    public var accessInformation: String = ""
+    public var languages: String = ""
+    public var cost: String = ""
+    public var needIDs: [Int64] = []
+    /// ISO day, London.
+    public var lastCheckedOn: String
+    public var status: AssetStatus = .active
+    public var listedPublicly: Bool = true
+    public var organisationID: Int64?
+
+    public init(name: String, category: AssetCategory, domains: [AssetDomain] = [], description: String = "", localityID: Int64? = nil,
+                address: String = "", postcode: String = "", openingTimes: String = "", phone: String = "", email: String = "",
+                website: String = "", contactNotes: String = "", referralNeeded: Bool = false, accessInformation: String = "",
+                languages: String = "", cost: String = "", needIDs: [Int64] = [], lastCheckedOn: String, status: AssetStatus = .active,
+                listedPublicly: Bool = true, organisationID: Int64? = nil) {
+        self.name = name
+        self.category = category
+        self.domains = AssetDomain.allCases.filter(domains.contains)
+        self.description = description
+        self.localityID = localityID
+        self.address = address
+        self.postcode = postcode
+        self.openingTimes = openingTimes
+        self.phone = phone
+        self.email = email
+        self.website = website
+        self.contactNotes = contactNotes
+        self.referralNeeded = referralNeeded
+        self.accessInformation = accessInformation
+        self.languages = languages
+        self.cost = cost
+        self.needIDs = Array(Set(needIDs)).sorted()
+        self.lastCheckedOn = lastCheckedOn
+        self.status = status
+        self.listedPublicly = listedPublicly
+        self.organisationID = organisationID
+    }
+}
+
+/// A community asset on the map.
+public struct Asset: Sendable, Equatable {
+    public var id: Int64
+    public var details: AssetDetails
+    public var version: Int
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public var name: String { details.name }
+
+    init(row: Row, domains: [AssetDomain], needIDs: [Int64]) {
+        id = row["id"]
+        details = AssetDetails(
+            name: row["name"], category: AssetCategory(rawValue: row["category"]) ?? .hubsAndSpaces, domains: domains,
+            description: row["description"], localityID: row["locality_id"], address: row["address"], postcode: row["postcode"],
+            openingTimes: row["opening_times"], phone: row["contact_phone"], email: row["contact_email"], website: row["website"],
+            contactNotes: row["contact_notes"], referralNeeded: row["referral_needed"], accessInformation: row["access_information"],
+            languages: row["languages"], cost: row["cost"], needIDs: needIDs, lastCheckedOn: row["last_checked_on"],
+            status: AssetStatus(rawValue: row["status"]) ?? .active, listedPublicly: row["listed_publicly"], organisationID: row["organisation_id"]
+        )
+        version = row["version"]
+        createdAt = row["created_at"]
+        updatedAt = row["updated_at"]
+    }
+
+    /// An asset made in memory, for rules that take plain values (and their tests).
+    public init(id: Int64, details: AssetDetails, version: Int = 1, createdAt: Date = Date(timeIntervalSince1970: 0)) {
+        self.id = id
+        self.details = details
+        self.version = version
+        self.createdAt = createdAt
+        self.updatedAt = createdAt
+    }
+}
+
+/// A locality or primary care network the map is analysed by; retired ones stay for history.
+public struct Locality: Sendable, Equatable {
+    public var id: Int64
+    public var name: String
+    public var kind: LocalityKind
+    public var retiredAt: Date?
+
+    public var isRetired: Bool { retiredAt != nil }
+
+    init(row: Row) {
+        id = row["id"]
+        name = row["name"]
+        kind = LocalityKind(rawValue: row["kind"]) ?? .locality
+        retiredAt = row["retired_at"]
+    }
+
+    public init(id: Int64, name: String, kind: LocalityKind = .locality, retiredAt: Date? = nil) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.retiredAt = retiredAt
+    }
+
+    /// "Northfield (primary care network)" or just "Northfield".
+    var labelWithKind: String { kind == .pcn ? "\(name) (primary care network)" : name }
+}
+
+/// A need of the co-produced model that assets help with; the group keeps the list.
+public struct Need: Sendable, Equatable {
+    public var id: Int64
+    public var name: String
+    public var description: String
+    public var retiredAt: Date?
+
+    public var isRetired: Bool { retiredAt != nil }
+
+    init(row: Row) {
+        id = row["id"]
+        name = row["name"]
+        description = row["description"]
+        retiredAt = row["retired_at"]
+    }
+
+    public init(id: Int64, name: String, description: String = "", retiredAt: Date? = nil) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.retiredAt = retiredAt
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// The public community directory: what is in the community, searchable without signing in, laid out as cards
+/// that read well on a phone.
+struct DirectoryPage: PageModel {
+    static let template = "directory/index"
+    let title = "Community directory"
+    let action: String
+    let words: Field
+    let locality: SelectField
+    let need: SelectField
+    let noReferral: CheckboxesField
+    let searched: Bool
+    let count: String
+    let cards: [Card]
+    let hasCards: Bool
+
+    struct Card: Encodable, Sendable {
+        let name: String
+        let href: String
+        let category: String
+        let locality: String
+        let referral: String
+        let cost: String?
+        let openingTimes: String?
+        let paused: Bool
+    }
+
+    init(assets: [Asset], query: FormData, names: AssetNames) {
+        action = Route.directory.href
+        words = Field("words", label: "What are you looking for?", value: query["words"],
+                      hint: "For example, walking group, debt advice, Polish or peer support.")
+        let localities = names.localities.values.filter { !$0.isRetired }.sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
+        locality = SelectField("locality", label: "Where", options: [("", "Anywhere")] + localities.map { (String($0.id), $0.labelWithKind) },
+                               selected: query["locality"], errors: FormErrors())
+        let needs = names.needs.values.filter { !$0.isRetired }.sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
+        need = SelectField("need", label: "Help with", options: [("", "Anything")] + needs.map { (String($0.id), $0.name) },
+                           selected: query["need"], errors: FormErrors())
+        noReferral = CheckboxesField("no_referral", legend: "Referral", options: [("yes", "Only places I can go without a referral")],
+                                     selected: Set(query.all("no_referral")), errors: FormErrors())
+        let search = Self.search(query)
+        searched = !search.isEmpty
+        let shown = assets.filter { DirectoryRules.isShown($0) && search.matches($0, needNames: names.needNames) }
+        let noun = shown.count == 1 ? "1 place or service" : "\(shown.count) places and services"
+        count = searched ? "\(noun) found" : noun
+        cards = shown.map { asset in
+            let d = asset.details
+            return Card(name: d.name, href: Route.directoryEntry.href(asset.id), category: d.category.label, locality: names.locality(d.localityID),
+                        referral: d.referralNeeded ? "A referral is needed" : "No referral needed",
+                        cost: d.cost.isEmpty ? nil : d.cost, openingTimes: d.openingTimes.isEmpty ? nil : d.openingTimes, paused: d.status == .paused)
+        }
+        hasCards = !cards.isEmpty
+    }
+
+    static func search(_ query: FormData) -> AssetSearch {
+        AssetSearch(words: query.trimmed("words"), localityID: Int64(query["locality"]), needID: Int64(query["need"]),
+                    noReferralNeeded: query["no_referral"] == "yes")
+    }
+}
+
+/// One entry of the public directory: only what the public may see (never who keeps it or whether it is listed).
+struct DirectoryEntryPage: PageModel {
+    static let template = "directory/show"
+    let title: String
+    let directoryHref: String
+    let description: String
+    let paused: Bool
+    let details: [DetailRow]
+
+    init(asset: Asset, names: AssetNames) {
+        let d = asset.details
+        title = d.name
+        directoryHref = Route.directory.href
+        description = d.description
+        paused = d.status == .paused
+        details = [
+            DetailRow("What it is", d.category.label), DetailRow("Where", names.locality(d.localityID)),
+            DetailRow("Address", [d.address, d.postcode].filter { !$0.isEmpty }.joined(separator: ", ")),
+            DetailRow("Opening times", d.openingTimes),
+            DetailRow("Referral", d.referralNeeded ? "A referral is needed: ask your GP, care team or link worker" : "No referral needed: get in touch directly"),
+            DetailRow("Phone", d.phone, href: d.phone.isEmpty ? nil : "tel:" + d.phone.filter { $0.isNumber || $0 == "+" }),
+            DetailRow("Email", d.email, href: ContactRules.isEmail(d.email) ? "mailto:" + d.email : nil),
+            DetailRow("Website", d.website, href: OrganisationDetailsView.isWebAddress(d.website) ? d.website : nil),
+            DetailRow("Other ways to get in touch", d.contactNotes), DetailRow("Access information", d.accessInformation),
+            DetailRow("Languages", d.languages), DetailRow("Cost", d.cost), DetailRow("Can help with", names.needs(d.needIDs)),
+            DetailRow("Details last checked", LondonTime.day(d.lastCheckedOn)),
+        ]
+    }
+}
