@@ -42,7 +42,7 @@ final class FirstStepsTests: XCTestCase {
             let today = LondonTime.isoDay(app.clock.now)
             try await app.services.pool.write { db in
                 let needs = try Int64.fetchAll(db, sql: "SELECT id FROM needs")
-                for (key, _) in FirstStepsController.categories {
+                for key in AssetCategory.allCases.map(\.rawValue) {
                     try db.execute(sql: """
                         INSERT INTO assets (name, category, last_checked_on, created_at, updated_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
                         """, arguments: ["Asset in \(key)", key, today])

@@ -78,9 +78,9 @@ struct FirstStepsStore: Sendable {
             ORDER BY n.name COLLATE NOCASE
             """)
         facts.staleAfterMonths = try Int.fetchOne(db, sql: "SELECT stale_after_months FROM asset_map_settings WHERE id = 1") ?? 12
-        let cutoff = LondonTime.addingMonths(-facts.staleAfterMonths, to: today) ?? today
-        facts.staleAssets = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assets WHERE status <> 'closed' AND last_checked_on < ?",
-                                             arguments: [cutoff]) ?? 0
+        // The same rule, and the same entries, as the review list the step links to.
+        facts.staleAssets = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assets WHERE last_checked_on < ?",
+                                             arguments: [StaleRule.cutoff(today: today, months: facts.staleAfterMonths)]) ?? 0
     }
 
     static func alliances(in db: Database) throws -> [FirstStepsFacts.AllianceFacts] {
