@@ -114,4 +114,26 @@ final class CoproductionFeedbackTests: XCTestCase {
             XCTAssertEqual(auditAfter.count, 2)
         }
     }
+
+    // MARK: Demo data
+
+    func testTheDemoPublishesTheCarersPageWithOnlyItsConsentedQuote() async throws {
+        try await withApp { app in
+            // setup
+            let hash = try await app.services.hasher.hash(goodPassword)
+            _ = try await DemoData.load(into: app.services, passwordHash: hash)
+            let carers = try await AllianceFixtures.community(app, named: "Carers")
+            // act
+            let page = try await app.browser().get("/published/you-said-we-did/\(carers)")
+            // check
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.contains("Evenings are the only time I have to myself."))
+            XCTAssertTrue(page.contains("We are changing something."))
+            XCTAssertTrue(page.contains("opening times are now on the partnership"), "an answer to an insight from two communities shows on both")
+            XCTAssertFalse(page.contains("I only found out about the drop-in by accident."), "a quote given without consent stays inside")
+            let young = try await AllianceFixtures.community(app, named: "Young adults aged 18 to 25")
+            let unpublished = try await app.browser().get("/published/you-said-we-did/\(young)")
+            XCTAssertEqual(unpublished.status, .notFound)
+        }
+    }
 }

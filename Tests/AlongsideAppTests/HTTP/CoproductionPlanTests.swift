@@ -67,7 +67,7 @@ final class CoproductionPlanTests: XCTestCase {
             XCTAssertTrue(form.contains(#"<option value="\#(workshop)" selected>10 September 2026: Listening workshop (Co-production Working Group)</option>"#),
                           "the workshop is chosen already")
             XCTAssertTrue(form.contains(#"<option value="\#(group)" selected>Co-production Working Group</option>"#))
-            XCTAssertTrue(form.contains("<p class=\"label\">Workforce</p>"), "deliverables are grouped by workstream")
+            XCTAssertTrue(form.contains("<legend class=\"label\">Workforce</legend>"), "deliverables are grouped by workstream")
             // act
             let path = try await F.addPlanItem(ebe, F.planFields(["status": "in_progress", "group": String(group), "workshop": String(workshop)],
                                                                  extra: [("deliverables", peerID)]))
