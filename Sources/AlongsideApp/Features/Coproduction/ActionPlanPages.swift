@@ -63,6 +63,7 @@ struct PlanItemPage: PageModel {
     let status: String
     let tagClass: String
     let details: [DetailLine]
+    let workshop: LinkLine?
     let deliverables: [LinkLine]
     let hasDeliverables: Bool
     let insights: [LinkLine]
@@ -89,8 +90,6 @@ struct PlanItemPage: PageModel {
         hasInsights = !self.insights.isEmpty
         workshop = ItemLinks.workshop(input.meetingID, scope: scope)
     }
-
-    let workshop: LinkLine?
 }
 
 /// Turning stored ids into links, showing only what the person may see.
