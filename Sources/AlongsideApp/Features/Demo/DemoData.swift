@@ -200,6 +200,7 @@ public enum DemoData {
         try await DemoAssets.load(into: services, by: AuditActor(userID: id("Casey"), label: "Casey Example"), today: today)
         let deliverables = try await DemoRoadmap.load(into: services, manager: AuditActor(userID: id("Blake"), label: "Blake Example"),
                                                       ownerGroupID: leaders.id, ownerUserID: id("Blake"))
+        try await DemoCoproduction.load(into: services, casey: id("Casey"), blake: id("Blake"), workingGroupID: working.id, today: today)
         return Summary(people: people, groups: 3, meetings: 3 + planned.count, decisions: 5, deliverables: deliverables)
     }
 }

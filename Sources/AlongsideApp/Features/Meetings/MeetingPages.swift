@@ -122,6 +122,8 @@ struct MeetingPage: PageModel {
     let canRun: Bool
     let links: Links?
     let forms: Forms?
+    /// A workshop's insights and action-plan items (co-production, issue 7); never on the public page.
+    let workshopOutputs: WorkshopOutputs?
     let errors: FormErrors
 
     struct Line: Encodable, Sendable {
@@ -220,6 +222,8 @@ struct MeetingPage: PageModel {
         var today: String
         /// Who is looking: they may update their own actions.
         var viewerID: Int64?
+        /// What came out of the meeting when it is a workshop, for people signed in.
+        var workshop: WorkshopOutputs? = nil
     }
 
     init(_ c: Context, canRun: Bool, canSeeActions: Bool, isPublicView: Bool = false, form: FormData = FormData(), errors: FormErrors = FormErrors()) {
@@ -287,6 +291,7 @@ struct MeetingPage: PageModel {
         carriedOver = canSeeActions ? c.carriedOver.map(row) : []
         hasCarriedOver = !carriedOver.isEmpty
         self.isPublicView = isPublicView
+        workshopOutputs = isPublicView ? nil : c.workshop
         self.canRun = canRun && !isPublicView
         self.errors = errors
         if isPublicView {

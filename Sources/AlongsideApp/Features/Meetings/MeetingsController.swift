@@ -97,7 +97,11 @@ struct MeetingsController: Controller {
         _ request: Request, _ context: AppRequestContext, group: Group, meeting: Meeting, canRun: Bool,
         form: FormData = FormData(), errors: FormErrors = FormErrors()
     ) async throws -> Response {
-        let page = MeetingPage(try await pageContext(group: group, meeting: meeting, viewerID: context.visit.user?.id), canRun: canRun, canSeeActions: true, form: form, errors: errors)
+        var pageContext = try await pageContext(group: group, meeting: meeting, viewerID: context.visit.user?.id)
+        if meeting.kind == .workshop, let user = context.visit.user {
+            pageContext.workshop = try await WorkshopOutputs.load(meetingID: meeting.id, services: services, role: user.role)
+        }
+        let page = MeetingPage(pageContext, canRun: canRun, canSeeActions: true, form: form, errors: errors)
         return try await services.pages.render(page, request: request, context: context)
     }
 

@@ -1,0 +1,162 @@
+import Foundation
+
+/// The action plan, by status then due date, with a status filter.
+struct ActionPlanPage: PageModel {
+    static let template = "coproduction/plan-index"
+    let title = "Co-production action plan"
+    let hubHref: String
+    let action: String
+    let status: SelectField
+    let count: String
+    let rows: [Row]
+    let hasRows: Bool
+    let newHref: String?
+    let csvHref: String
+
+    struct Row: Encodable, Sendable {
+        let what: String
+        let href: String
+        let who: String
+        let due: String
+        let status: String
+        let tagClass: String
+    }
+
+    /// Status order first (not started, in progress, done, stopped), then due date with undated items last.
+    static func ordered(_ items: [PlanItem]) -> [PlanItem] {
+        let rank = Dictionary(uniqueKeysWithValues: PlanStatus.allCases.enumerated().map { ($1, $0) })
+        return items.sorted {
+            if $0.status != $1.status { return rank[$0.status]! < rank[$1.status]! }
+            switch ($0.input.dueOn, $1.input.dueOn) {
+            case let (left?, right?) where left != right: return left < right
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return $0.id < $1.id
+            }
+        }
+    }
+
+    init(items: [PlanItem], status filter: PlanStatus?, canManage: Bool) {
+        hubHref = Route.coproduction.href
+        action = Route.actionPlan.href
+        status = SelectField("status", label: "Status", options: [("", "Any status")] + PlanStatus.options, selected: filter?.rawValue ?? "",
+                             errors: FormErrors())
+        let shown = Self.ordered(items.filter { filter == nil || $0.status == filter })
+        let noun = { (n: Int) in n == 1 ? "1 item" : "\(n) items" }
+        count = filter == nil ? noun(shown.count) : "\(noun(shown.count)) of \(items.count) match the filter"
+        rows = shown.map {
+            Row(what: $0.what, href: Route.planItem.href($0.id), who: $0.input.who, due: $0.input.dueOn.map(LondonTime.day) ?? "No date set",
+                status: $0.status.label, tagClass: $0.status.tagClass)
+        }
+        hasRows = !rows.isEmpty
+        newHref = canManage ? Route.newPlanItem.href : nil
+        csvHref = Route.actionPlanCSV.href
+    }
+}
+
+/// One action-plan item: what, how, who and when, its group and workshop, deliverables and the insights behind it.
+struct PlanItemPage: PageModel {
+    static let template = "coproduction/plan-item"
+    let title: String
+    let backHref: String
+    let editHref: String?
+    let status: String
+    let tagClass: String
+    let details: [DetailLine]
+    let workshop: LinkLine?
+    let deliverables: [LinkLine]
+    let hasDeliverables: Bool
+    let insights: [LinkLine]
+    let hasInsights: Bool
+
+    init(item: PlanItem, scope: CoproductionScope, deliverables: [Deliverable], insights: [Insight], canManage: Bool) {
+        let input = item.input
+        title = input.what
+        backHref = Route.actionPlan.href
+        editHref = canManage ? Route.editPlanItem.href(item.id) : nil
+        status = input.status.label
+        tagClass = input.status.tagClass
+        details = [
+            DetailLine(label: "How", value: input.how.isEmpty ? "Not recorded" : input.how),
+            DetailLine(label: "Who", value: input.who.isEmpty ? "Not recorded" : input.who),
+            DetailLine(label: "When", value: input.dueOn.map(LondonTime.day) ?? "No date set"),
+            DetailLine(label: "Group", value: ItemLinks.groupText(input.groupID, scope: scope)),
+            DetailLine(label: "Notes", value: input.notes.isEmpty ? "None" : input.notes),
+            DetailLine(label: "Last changed", value: LondonTime.dateTime(item.updatedAt)),
+        ]
+        self.deliverables = ItemLinks.deliverables(input.deliverableIDs, all: deliverables)
+        hasDeliverables = !self.deliverables.isEmpty
+        self.insights = insights.map { LinkLine(text: $0.heard, href: Route.insight.href($0.id)) }
+        hasInsights = !self.insights.isEmpty
+        workshop = ItemLinks.workshop(input.meetingID, scope: scope)
+    }
+}
+
+/// Turning stored ids into links, showing only what the person may see.
+enum ItemLinks {
+    static func groupText(_ id: Int64?, scope: CoproductionScope) -> String {
+        guard let id else { return "None" }
+        return scope.groupName(id) ?? "A group you cannot see"
+    }
+
+    static func workshop(_ id: Int64?, scope: CoproductionScope) -> LinkLine? {
+        guard let id else { return nil }
+        guard let workshop = scope.workshop(id) else { return LinkLine(text: "A workshop you cannot see", href: nil) }
+        return LinkLine(text: workshop.label, href: workshop.href)
+    }
+
+    static func deliverables(_ ids: [Int64], all: [Deliverable]) -> [LinkLine] {
+        all.filter { ids.contains($0.id) }.map {
+            LinkLine(text: $0.title + ($0.retiredAt == nil ? "" : " (retired)"), href: Route.deliverable.href($0.id))
+        }
+    }
+}
+
+/// Adding or editing an action-plan item. An edit refused because someone else saved first shows their version
+/// above what this person typed.
+struct PlanItemFormPage: PageModel {
+    static let template = "coproduction/plan-form"
+    static let hasForm = true
+    let title: String
+    let action: String
+    let cancelHref: String
+    let version: String?
+    let what: Field
+    let how: Field
+    let who: Field
+    let dueOn: Field
+    let status: ChoiceField
+    let group: SelectField
+    let workshop: SelectField
+    let deliverables: GroupedChoices
+    let notes: Field
+    let theirs: TheirVersion?
+    let errors: FormErrors
+
+    init(editing: PlanItem?, form: FormData, choices: CoproductionChoices, errors: FormErrors = FormErrors(), conflict: PlanItem? = nil) {
+        title = editing.map { "Edit action-plan item: \($0.what)" } ?? "Add an action-plan item"
+        action = editing.map { Route.editPlanItem.href($0.id) } ?? Route.newPlanItem.href
+        cancelHref = editing.map { Route.planItem.href($0.id) } ?? Route.actionPlan.href
+        version = editing == nil ? nil : form["version"]
+        what = Field("what", label: "What will be done", value: form["what"], errors: errors)
+        how = Field("how", label: "How it will be done (optional)", value: form["how"], type: "textarea", errors: errors)
+        who = Field("who", label: "Who will do it (optional)", value: form["who"],
+                    hint: "People, a group or an organisation, for example \"The co-production working group\".", errors: errors)
+        dueOn = Field("due_on", label: "When it is due (optional)", value: form["due_on"], type: "date",
+                      hint: "For example, 2027-03-31.", errors: errors)
+        status = ChoiceField("status", legend: "Status", options: PlanStatus.options, selected: form["status"], errors: errors)
+        group = SelectField("group", label: "Group (optional)", hint: "The group that owns the item. Only groups you can see are listed.",
+                            options: CoproductionOptions.groups(choices.scope), selected: form["group"], errors: errors)
+        workshop = SelectField("workshop", label: "Workshop it came from (optional)", options: CoproductionOptions.workshops(choices.scope),
+                               selected: form["workshop"], errors: errors)
+        deliverables = GroupedChoices.deliverables(choices.deliverables, form: form, errors: errors,
+                                                   hint: "Select the deliverables this item helps, grouped by workstream.")
+        notes = Field("notes", label: "Notes (optional)", value: form["notes"], type: "textarea", errors: errors)
+        theirs = conflict.map { item in
+            TheirVersion(lines: [DetailLine(label: "What", value: item.what), DetailLine(label: "How", value: item.input.how),
+             DetailLine(label: "Who", value: item.input.who), DetailLine(label: "When", value: item.input.dueOn.map(LondonTime.day) ?? "No date set"),
+             DetailLine(label: "Status", value: item.status.label), DetailLine(label: "Notes", value: item.input.notes)])
+        }
+        self.errors = errors
+    }
+}

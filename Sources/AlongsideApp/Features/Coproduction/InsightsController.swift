@@ -1,0 +1,156 @@
+import Foundation
+import Hummingbird
+
+/// Insights heard from communities and staff (issue 7; 003 step 2.4a and b). Anyone signed in records one (experts
+/// by experience bring them from their communities); the person who recorded it, or anyone who manages
+/// co-production, edits it; those who manage co-production answer it.
+struct InsightsController: Controller {
+    let services: AppServices
+
+    var stores: CoproductionStores { CoproductionStores(services: services) }
+
+    static let manage = Access.capability(.manageCoproduction)
+
+    func addRoutes(to routes: inout SiteRoutes) {
+        routes.get(.insights, .signedIn, index)
+        routes.get(.insightsCSV, .signedIn, csv)
+        routes.get(.newInsight, .signedIn, new)
+        routes.post(.newInsight, .signedIn, create)
+        routes.get(.insight, .signedIn, show)
+        routes.get(.editInsight, .signedIn, edit)
+        routes.post(.editInsight, .signedIn, update)
+        routes.get(.insightResponse, Self.manage, answerForm)
+        routes.post(.insightResponse, Self.manage, answer)
+    }
+
+    func insight(_ context: AppRequestContext) async throws -> Insight {
+        guard let insight = try await stores.insights.insight(id: try CoproductionStores.id(context)) else { throw AppError.notFound }
+        return insight
+    }
+
+    static func canEdit(_ insight: Insight, _ signedIn: SignedIn) -> Bool {
+        insight.recordedBy == signedIn.user.id || CoproductionStores.canManage(signedIn)
+    }
+
+    /// The insight if this person may edit it: 404 when there is none, 403 when it is someone else's.
+    func editable(_ context: AppRequestContext, _ signedIn: SignedIn) async throws -> Insight {
+        let insight = try await insight(context)
+        guard Self.canEdit(insight, signedIn) else { throw AppError.forbidden }
+        return insight
+    }
+
+    @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let page = InsightsPage(insights: try await stores.insights.all(), filter: InsightFilter(request.queryForm),
+                                communities: try await stores.communities.all())
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    @Sendable func csv(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let document = CoproductionCSV.insights(try await stores.insights.all(), communities: try await stores.communities.all(),
+                                                scope: try await stores.scope(for: signedIn.user))
+        return .download(document, contentType: "text/csv; charset=utf-8", fileName: "insights-\(stores.today).csv")
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let insight = try await insight(context)
+        let page = InsightPage(insight: insight, scope: try await stores.scope(for: signedIn.user), communities: try await stores.communities.all(),
+                               deliverables: try await stores.roadmap.deliverables(includeRetired: true), planItems: try await stores.plan.all(),
+                               canEdit: Self.canEdit(insight, signedIn), canAnswer: CoproductionStores.canManage(signedIn))
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    @Sendable func new(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let choices = try await stores.choices(for: signedIn.user)
+        // From a workshop's page (?meeting=ID): heard there, on its day, in its group.
+        var pairs = [("heard_on", stores.today)]
+        if let meeting = Int64(request.queryForm["meeting"]), let workshop = choices.scope.workshop(meeting) {
+            let day = min(LondonTime.isoDay(workshop.startsAt), stores.today)
+            pairs = [("heard_on", day), ("workshop", String(workshop.id)), ("group", String(workshop.groupID))]
+        }
+        let page = InsightFormPage(editing: nil, form: FormData(pairs), choices: choices)
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let choices = try await stores.choices(for: signedIn.user)
+        var errors = FormErrors()
+        guard let input = CoproductionForms.insight(context.form, choices: choices, today: stores.today, errors: &errors) else {
+            let page = InsightFormPage(editing: nil, form: context.form, choices: choices, errors: errors)
+            return try await services.pages.render(page, request: request, context: context)
+        }
+        let insight = try await stores.insights.create(input, by: signedIn.actor, requestID: context.requestID)
+        try await services.sessions.setFlash(Flash(message: "The insight is recorded."), tokenHash: signedIn.session.tokenHash)
+        return .seeOther(Route.insight.href(insight.id))
+    }
+
+    @Sendable func edit(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let insight = try await editable(context, signedIn)
+        let page = InsightFormPage(editing: insight, form: CoproductionForms.formData(insight), choices: try await stores.choices(for: signedIn.user))
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let insight = try await editable(context, signedIn)
+        let version = Int(context.form["version"]) ?? insight.version
+        let form = context.form.replacing("version", with: String(version))
+        let choices = try await stores.choices(for: signedIn.user)
+        var errors = FormErrors()
+        guard var input = CoproductionForms.insight(form, choices: choices, today: stores.today, errors: &errors) else {
+            let page = InsightFormPage(editing: insight, form: form, choices: choices, errors: errors)
+            return try await services.pages.render(page, request: request, context: context)
+        }
+        // Links this person was never offered (a group, workshop or decision they cannot see, a retired community or
+        // deliverable) are kept rather than silently dropped.
+        input.groupID = CoproductionScope.kept(input.groupID, was: insight.input.groupID, offered: choices.scope.groupIDs)
+        input.meetingID = CoproductionScope.kept(input.meetingID, was: insight.input.meetingID, offered: choices.scope.workshopIDs)
+        let keeping = [
+            "insight_communities": insight.input.communityIDs.filter { id in !choices.communities.contains { $0.id == id } },
+            "insight_deliverables": insight.input.deliverableIDs.filter { id in !choices.deliverables.contains { $0.id == id } },
+            "insight_decisions": insight.input.decisionIDs.filter { !choices.scope.decisionIDs.contains($0) },
+        ]
+        switch try await stores.insights.update(insight.id, input, expectedVersion: version, keeping: keeping, by: signedIn.actor,
+                                                requestID: context.requestID) {
+        case .saved(let saved):
+            try await services.sessions.setFlash(Flash(message: "Saved the changes to the insight."), tokenHash: signedIn.session.tokenHash)
+            return .seeOther(Route.insight.href(saved.id))
+        case .conflict(let current):
+            var errors = FormErrors()
+            errors.add("heard", "Someone else saved this insight while you were editing it. Their version is shown first; yours is kept in the form. Save again to replace theirs with yours")
+            let page = InsightFormPage(editing: current, form: form.replacing("version", with: String(current.version)), choices: choices,
+                                       errors: errors, conflict: current)
+            return try await services.pages.render(page, request: request, context: context, status: .conflict)
+        }
+    }
+
+    @Sendable func answerForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let insight = try await insight(context)
+        var pairs: [(String, String)] = []
+        if let response = insight.response {
+            pairs = [("outcome", response.outcome.rawValue), ("answer", response.answer), ("version", String(response.version))]
+        }
+        return try await services.pages.render(ResponseFormPage(insight: insight, form: FormData(pairs)), request: request, context: context)
+    }
+
+    @Sendable func answer(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let insight = try await insight(context)
+        var errors = FormErrors()
+        guard let parsed = CoproductionForms.answer(context.form, errors: &errors) else {
+            return try await services.pages.render(ResponseFormPage(insight: insight, form: context.form, errors: errors), request: request, context: context)
+        }
+        let (outcome, text) = parsed
+        let expected = Int(context.form["version"])
+        switch try await stores.insights.respond(insight.id, outcome: outcome, answer: text, expectedVersion: expected, by: signedIn.actor,
+                                                 requestID: context.requestID) {
+        case .saved:
+            try await services.sessions.setFlash(Flash(message: "The answer is saved. It shows on the pages of the communities the insight came from."),
+                                                 tokenHash: signedIn.session.tokenHash)
+            return .seeOther(Route.insight.href(insight.id))
+        case .conflict(let current):
+            var errors = FormErrors()
+            errors.add("outcome", "Someone else answered this insight while you were writing. Their answer is shown first; yours is kept in the form. Save again to replace theirs with yours")
+            let form = context.form.replacing("version", with: current.map { String($0.version) } ?? "")
+            let page = ResponseFormPage(insight: insight, form: form, errors: errors, conflict: current)
+            return try await services.pages.render(page, request: request, context: context, status: .conflict)
+        }
+    }
+}
