@@ -76,7 +76,14 @@ DECISION_TITLE = "Adopt the terms of reference"
 DECISION_QUESTION = "Should the group adopt version 1 of its terms of reference?"
 DECISION_REASONS = "The group drafted them together and no one objected."
 ADOPT_VERSION_1 = "Yes: adopt version 1"
-MEETING_DAY = "2026-12-03"
+# The server keeps real time, so the days the journey plans ahead are counted from today rather than written in:
+# a meeting ten days ahead, a monthly series from the 7th of the month after next (a date every month has), and a
+# proposal closing a fortnight ahead.
+JOURNEY_TODAY = datetime.now(ZoneInfo("Europe/London")).date()
+MEETING_DATE = JOURNEY_TODAY + timedelta(days=10)
+MEETING_DAY = MEETING_DATE.isoformat()
+SERIES_START = (JOURNEY_TODAY.replace(day=1) + timedelta(days=62)).replace(day=7)
+PROPOSAL_CLOSING_DATE = JOURNEY_TODAY + timedelta(days=14)
 MEETING_PURPOSE = "Agree the winter priorities."
 MEETING_ADDRESS = "Example Community Hall, 1 Sample Street"
 MEETING_JOINING = "The video link is sent the day before."
@@ -84,7 +91,7 @@ AGENDA = ["Winter pressures", "Peer support funding"]
 DECLARED_INTEREST = "Volunteers with a peer support charity that could apply."
 ACTION_WHAT = "Share the peer support funding criteria"
 ACTION_DUE = "2026-11-01"
-SERIES = {"day": "2027-01-07", "start": "10:00", "end": "12:00", "count": 3}
+SERIES = {"day": SERIES_START.isoformat(), "start": "10:00", "end": "12:00", "count": 3}
 UPCOMING = "Meetings coming up, soonest first"
 
 # An online proposal between meetings, answered by both members and closed early by the co-chair; then the decision
@@ -93,8 +100,8 @@ UPCOMING = "Meetings coming up, soonest first"
 PROPOSAL_TITLE = "Hold winter drop-in sessions"
 CONSENT = "Consent: no one has a reasoned objection"
 PROPOSAL_QUESTION = "Should the group hold weekly drop-in sessions over the winter?"
-PROPOSAL_CLOSES = ("2026-12-10", "17:00")
-PROPOSAL_CLOSES_TEXT = "10 December 2026 at 5:00pm"
+PROPOSAL_CLOSES = (PROPOSAL_CLOSING_DATE.isoformat(), "17:00")
+PROPOSAL_CLOSES_TEXT = f"{PROPOSAL_CLOSING_DATE.day} {PROPOSAL_CLOSING_DATE:%B} {PROPOSAL_CLOSING_DATE.year} at 5:00pm"
 PAST_DAY = "2026-11-01"
 CY_OBJECTION = "The venue's step-free access must be checked first."
 CORRECTION_REASON = "Add the review date the group agreed when it adopted the terms."
@@ -669,7 +676,7 @@ class Journey(CoproductionJourney, AssetJourney):
         match = re.fullmatch(rf"{self.group_path}/meetings/\d+", b.path())
         b.require(match, f"planning the meeting led to {b.path()}")
         self.meeting_path = match.group(0)
-        self.expect_h1("Meeting: 3 December 2026")
+        self.expect_h1(f"Meeting: {day_text(MEETING_DATE)}")
         b.require(self.summary_value("Purpose") == MEETING_PURPOSE, f"the purpose reads {self.summary_value('Purpose')!r}")
         b.require(self.summary_value("Address") == MEETING_ADDRESS, f"the address reads {self.summary_value('Address')!r}")
         for arrangement in ("Step-free access", "Hearing loop"):
