@@ -22,61 +22,77 @@ public struct AssetListInput: Sendable, Equatable {
     }
 }
 
-public struct LocalityStore: Sendable {
+/// An entry in one of the lists the map is analysed by: a name unique whatever its case, retired rather than deleted.
+public protocol KeptListEntry: Sendable, Equatable {
+    /// The table the list lives in.
+    static var table: String { get }
+    /// What one entry is called in the audit log: "locality", "need".
+    static var noun: String { get }
+    /// The columns a save writes besides the name, from what the person typed.
+    static func columns(_ input: AssetListInput) -> [(name: String, value: any DatabaseValueConvertible)]
+    init(row: Row)
+    var id: Int64 { get }
+    var name: String { get }
+    var isRetired: Bool { get }
+    var snapshot: [String: String] { get }
+}
+
+/// The localities and the needs are kept the same way, so one store serves both; every change is written with its
+/// audit row in one transaction.
+public struct KeptListStore<Entry: KeptListEntry>: Sendable {
     let pool: DatabasePool
     let clock: AppClock
 
-    public func all() async throws -> [Locality] {
+    public func all() async throws -> [Entry] {
         try await pool.read { db in try Self.all(in: db) }
     }
 
-    static func all(in db: Database) throws -> [Locality] {
-        try Row.fetchAll(db, sql: "SELECT * FROM localities ORDER BY name COLLATE NOCASE, id").map(Locality.init)
+    static func all(in db: Database) throws -> [Entry] {
+        try Row.fetchAll(db, sql: "SELECT * FROM \(Entry.table) ORDER BY name COLLATE NOCASE, id").map(Entry.init)
     }
 
-    public func locality(id: Int64) async throws -> Locality? {
-        try await pool.read { db in try Self.locality(id: id, in: db) }
+    static func entry(id: Int64, in db: Database) throws -> Entry? {
+        try Row.fetchOne(db, sql: "SELECT * FROM \(Entry.table) WHERE id = ?", arguments: [id]).map(Entry.init)
     }
 
-    static func locality(id: Int64, in db: Database) throws -> Locality? {
-        try Row.fetchOne(db, sql: "SELECT * FROM localities WHERE id = ?", arguments: [id]).map(Locality.init)
-    }
-
-    public func save(_ id: Int64?, _ input: AssetListInput, by actor: AuditActor, requestID: String?) async throws -> AssetListOutcome<Locality> {
+    /// Adds an entry (`id` nil) or changes one, unless another entry, perhaps a retired one, has the name already.
+    public func save(_ id: Int64?, _ input: AssetListInput, by actor: AuditActor, requestID: String?) async throws -> AssetListOutcome<Entry> {
         let now = clock.now()
         return try await pool.write { db in
-            if let taken = try Row.fetchOne(db, sql: "SELECT * FROM localities WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
-                                            arguments: [input.name, id]).map(Locality.init) {
+            if let taken = try Row.fetchOne(db, sql: "SELECT * FROM \(Entry.table) WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
+                                            arguments: [input.name, id]).map(Entry.init) {
                 return .nameTaken(taken)
             }
-            let before = try id.flatMap { try Self.locality(id: $0, in: db) }
+            let before = try id.flatMap { try Self.entry(id: $0, in: db) }
+            let columns = [(name: "name", value: input.name as any DatabaseValueConvertible)] + Entry.columns(input)
             if let id {
                 guard before != nil else { throw AppError.notFound }
-                try db.execute(sql: "UPDATE localities SET name = ?, kind = ?, updated_at = ? WHERE id = ?",
-                               arguments: [input.name, input.kind.rawValue, now, id])
+                try db.execute(sql: "UPDATE \(Entry.table) SET " + columns.map { "\($0.name) = ?, " }.joined() + "updated_at = ? WHERE id = ?",
+                               arguments: StatementArguments(columns.map(\.value) + [now, id]))
             } else {
-                try db.execute(sql: "INSERT INTO localities (name, kind, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                               arguments: [input.name, input.kind.rawValue, now, now])
+                try db.execute(sql: "INSERT INTO \(Entry.table) (" + columns.map(\.name).joined(separator: ", ") + ", created_at, updated_at) VALUES ("
+                                   + databaseQuestionMarks(count: columns.count + 2) + ")",
+                               arguments: StatementArguments(columns.map(\.value) + [now, now]))
             }
-            let after = try Self.locality(id: id ?? db.lastInsertedRowID, in: db)!
-            try AuditLog.record(AuditChange(action: id == nil ? "created" : "updated", recordKind: "locality", recordID: String(after.id),
-                                            summary: id == nil ? "Added the locality \"\(after.name)\"" : "Edited the locality \"\(after.name)\"",
+            let after = try Self.entry(id: id ?? db.lastInsertedRowID, in: db)!
+            try AuditLog.record(AuditChange(action: id == nil ? "created" : "updated", recordKind: Entry.noun, recordID: String(after.id),
+                                            summary: (id == nil ? "Added the " : "Edited the ") + "\(Entry.noun) \"\(after.name)\"",
                                             before: before?.snapshot, after: after.snapshot),
                                 by: actor, at: now, requestID: requestID, in: db)
             return .saved(after)
         }
     }
 
-    /// Retires the locality (`retired` true) or brings it back. Returns false when it was already so.
+    /// Retires the entry (`retired` true) or brings it back. Returns false when it was already so.
     public func setRetired(_ id: Int64, _ retired: Bool, by actor: AuditActor, requestID: String?) async throws -> Bool {
         let now = clock.now()
         return try await pool.write { db in
-            guard let before = try Self.locality(id: id, in: db) else { throw AppError.notFound }
+            guard let before = try Self.entry(id: id, in: db) else { throw AppError.notFound }
             guard before.isRetired != retired else { return false }
-            try db.execute(sql: "UPDATE localities SET retired_at = ?, updated_at = ? WHERE id = ?", arguments: [retired ? now : nil, now, id])
-            let after = try Self.locality(id: id, in: db)!
-            try AuditLog.record(AuditChange(action: retired ? "retired" : "restored", recordKind: "locality", recordID: String(id),
-                                            summary: (retired ? "Retired the locality" : "Brought back the locality") + " \"\(after.name)\"",
+            try db.execute(sql: "UPDATE \(Entry.table) SET retired_at = ?, updated_at = ? WHERE id = ?", arguments: [retired ? now : nil, now, id])
+            let after = try Self.entry(id: id, in: db)!
+            try AuditLog.record(AuditChange(action: retired ? "retired" : "restored", recordKind: Entry.noun, recordID: String(id),
+                                            summary: (retired ? "Retired the " : "Brought back the ") + "\(Entry.noun) \"\(after.name)\"",
                                             before: before.snapshot, after: after.snapshot),
                                 by: actor, at: now, requestID: requestID, in: db)
             return true
@@ -84,71 +100,27 @@ public struct LocalityStore: Sendable {
     }
 }
 
-public struct NeedStore: Sendable {
-    let pool: DatabasePool
-    let clock: AppClock
+public typealias LocalityStore = KeptListStore<Locality>
+public typealias NeedStore = KeptListStore<Need>
 
-    public func all() async throws -> [Need] {
-        try await pool.read { db in try Self.all(in: db) }
+extension Locality: KeptListEntry {
+    public static let table = "localities"
+    public static let noun = "locality"
+
+    public static func columns(_ input: AssetListInput) -> [(name: String, value: any DatabaseValueConvertible)] {
+        [("kind", input.kind.rawValue)]
     }
 
-    static func all(in db: Database) throws -> [Need] {
-        try Row.fetchAll(db, sql: "SELECT * FROM needs ORDER BY name COLLATE NOCASE, id").map(Need.init)
-    }
-
-    public func need(id: Int64) async throws -> Need? {
-        try await pool.read { db in try Self.need(id: id, in: db) }
-    }
-
-    static func need(id: Int64, in db: Database) throws -> Need? {
-        try Row.fetchOne(db, sql: "SELECT * FROM needs WHERE id = ?", arguments: [id]).map(Need.init)
-    }
-
-    public func save(_ id: Int64?, _ input: AssetListInput, by actor: AuditActor, requestID: String?) async throws -> AssetListOutcome<Need> {
-        let now = clock.now()
-        return try await pool.write { db in
-            if let taken = try Row.fetchOne(db, sql: "SELECT * FROM needs WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
-                                            arguments: [input.name, id]).map(Need.init) {
-                return .nameTaken(taken)
-            }
-            let before = try id.flatMap { try Self.need(id: $0, in: db) }
-            if let id {
-                guard before != nil else { throw AppError.notFound }
-                try db.execute(sql: "UPDATE needs SET name = ?, description = ?, updated_at = ? WHERE id = ?",
-                               arguments: [input.name, input.description, now, id])
-            } else {
-                try db.execute(sql: "INSERT INTO needs (name, description, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                               arguments: [input.name, input.description, now, now])
-            }
-            let after = try Self.need(id: id ?? db.lastInsertedRowID, in: db)!
-            try AuditLog.record(AuditChange(action: id == nil ? "created" : "updated", recordKind: "need", recordID: String(after.id),
-                                            summary: id == nil ? "Added the need \"\(after.name)\"" : "Edited the need \"\(after.name)\"",
-                                            before: before?.snapshot, after: after.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
-            return .saved(after)
-        }
-    }
-
-    public func setRetired(_ id: Int64, _ retired: Bool, by actor: AuditActor, requestID: String?) async throws -> Bool {
-        let now = clock.now()
-        return try await pool.write { db in
-            guard let before = try Self.need(id: id, in: db) else { throw AppError.notFound }
-            guard before.isRetired != retired else { return false }
-            try db.execute(sql: "UPDATE needs SET retired_at = ?, updated_at = ? WHERE id = ?", arguments: [retired ? now : nil, now, id])
-            let after = try Self.need(id: id, in: db)!
-            try AuditLog.record(AuditChange(action: retired ? "retired" : "restored", recordKind: "need", recordID: String(id),
-                                            summary: (retired ? "Retired the need" : "Brought back the need") + " \"\(after.name)\"",
-                                            before: before.snapshot, after: after.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
-            return true
-        }
-    }
+    public var snapshot: [String: String] { ["name": name, "kind": kind.rawValue, "retired": isRetired ? "yes" : "no"] }
 }
 
-extension Locality {
-    var snapshot: [String: String] { ["name": name, "kind": kind.rawValue, "retired": isRetired ? "yes" : "no"] }
-}
+extension Need: KeptListEntry {
+    public static let table = "needs"
+    public static let noun = "need"
 
-extension Need {
-    var snapshot: [String: String] { ["name": name, "description": description, "retired": isRetired ? "yes" : "no"] }
+    public static func columns(_ input: AssetListInput) -> [(name: String, value: any DatabaseValueConvertible)] {
+        [("description", input.description)]
+    }
+
+    public var snapshot: [String: String] { ["name": name, "description": description, "retired": isRetired ? "yes" : "no"] }
 }

@@ -100,7 +100,7 @@ public struct Locality: Sendable, Equatable {
 
     public var isRetired: Bool { retiredAt != nil }
 
-    init(row: Row) {
+    public init(row: Row) {
         id = row["id"]
         name = row["name"]
         kind = LocalityKind(rawValue: row["kind"]) ?? .locality
@@ -127,7 +127,7 @@ public struct Need: Sendable, Equatable {
 
     public var isRetired: Bool { retiredAt != nil }
 
-    init(row: Row) {
+    public init(row: Row) {
         id = row["id"]
         name = row["name"]
         description = row["description"]
