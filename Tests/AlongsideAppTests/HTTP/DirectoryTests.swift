@@ -64,4 +64,38 @@ final class DirectoryTests: XCTestCase {
             XCTAssertTrue(staff.contains("It is not in the public community directory."))
         }
     }
+
+    func testLongResultsComeTwentyToAPageAndThePagesKeepTheSearch() async throws {
+        try await withApp { app in
+            // setup: 25 walking groups in Northfield, names sorting as "Walk 01" to "Walk 25"
+            let north = try await AssetFixtures.locality(app, "Northfield")
+            for number in 1...25 { _ = try await AssetFixtures.asset(app, String(format: "Walk %02d", number), locality: north) }
+            let visitor = app.browser()
+            // act
+            let first = try await visitor.get("/directory?words=walk&locality=\(north)")
+            let second = try await visitor.get("/directory?words=walk&locality=\(north)&page=2")
+            let beyond = try await visitor.get("/directory?words=walk&locality=\(north)&page=9")
+            // check
+            XCTAssertTrue(first.contains("25 places and services found"))
+            XCTAssertTrue(first.contains("Showing 1 to 20, page 1 of 2"))
+            XCTAssertEqual(first.allMatches(#"(<li class="card">)"#).count, 20)
+            XCTAssertTrue(first.contains("Walk 20") && !first.contains("Walk 21"))
+            XCTAssertTrue(first.contains(#"<a href="/directory?words=walk&amp;locality=\#(north)&amp;page=2" rel="next">Next page</a>"#))
+            XCTAssertFalse(first.contains("Previous page"))
+            XCTAssertTrue(second.contains("Showing 21 to 25, page 2 of 2"))
+            XCTAssertEqual(second.allMatches(#"(<li class="card">)"#).count, 5)
+            XCTAssertTrue(second.contains(#"<a href="/directory?words=walk&amp;locality=\#(north)&amp;page=1" rel="prev">Previous page</a>"#))
+            XCTAssertFalse(second.contains("Next page"))
+            XCTAssertTrue(beyond.contains("Showing 21 to 25, page 2 of 2"), "a page past the end shows the last")
+        }
+    }
+
+    func testPagingSlicesTheResults() {
+        XCTAssertEqual(DirectoryPaging(count: 0, pageSize: 20, requested: 1), DirectoryPaging(count: 0, pageSize: 20, requested: 5))
+        XCTAssertEqual(DirectoryPaging(count: 0, pageSize: 20, requested: 1).range, 0..<0)
+        XCTAssertEqual(DirectoryPaging(count: 40, pageSize: 20, requested: 2).range, 20..<40)
+        XCTAssertEqual(DirectoryPaging(count: 41, pageSize: 20, requested: 3).range, 40..<41)
+        XCTAssertEqual(DirectoryPaging(count: 41, pageSize: 20, requested: -4).page, 1)
+        XCTAssertEqual(DirectoryPaging(count: 41, pageSize: 20, requested: 1).pages, 3)
+    }
 }

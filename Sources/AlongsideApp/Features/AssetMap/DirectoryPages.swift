@@ -14,6 +14,13 @@ struct DirectoryPage: PageModel {
     let count: String
     let cards: [Card]
     let hasCards: Bool
+    /// "Showing 21 to 40, page 2 of 5", when the results run to more than one page.
+    let showing: String?
+    let previousHref: String?
+    let nextHref: String?
+
+    /// A page of results reads well on a phone, and keeps a search of a large map quick (see scripts/bench).
+    static let pageSize = 20
 
     struct Card: Encodable, Sendable {
         let name: String
@@ -43,7 +50,15 @@ struct DirectoryPage: PageModel {
         let shown = assets.filter { DirectoryRules.isShown($0) && search.matches($0, needNames: names.needNames) }
         let noun = shown.count == 1 ? "1 place or service" : "\(shown.count) places and services"
         count = searched ? "\(noun) found" : noun
-        cards = shown.map { asset in
+        let paging = DirectoryPaging(count: shown.count, pageSize: Self.pageSize, requested: Int(query["page"]) ?? 1)
+        showing = paging.pages > 1 ? "Showing \(paging.range.lowerBound + 1) to \(paging.range.upperBound), page \(paging.page) of \(paging.pages)" : nil
+        func href(page: Int) -> String {
+            let pairs = ["words", "locality", "need", "no_referral"].flatMap { name in query.all(name).map { (name, $0) } } + [("page", String(page))]
+            return Route.directory.href + "?" + pairs.map { "\($0.0)=\(DirectoryPage.encode($0.1))" }.joined(separator: "&")
+        }
+        previousHref = paging.page > 1 ? href(page: paging.page - 1) : nil
+        nextHref = paging.page < paging.pages ? href(page: paging.page + 1) : nil
+        cards = shown[paging.range].map { asset in
             let d = asset.details
             return Card(name: d.name, href: Route.directoryEntry.href(asset.id), category: d.category.label, locality: names.locality(d.localityID),
                         referral: d.referralNeeded ? "A referral is needed" : "No referral needed",
@@ -52,9 +67,26 @@ struct DirectoryPage: PageModel {
         hasCards = !cards.isEmpty
     }
 
+    static func encode(_ value: String) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-", "_", ".", "~"])) ?? ""
+    }
+
     static func search(_ query: FormData) -> AssetSearch {
         AssetSearch(words: query.trimmed("words"), localityID: Int64(query["locality"]), needID: Int64(query["need"]),
                     noReferralNeeded: query["no_referral"] == "yes")
+    }
+}
+
+/// Which slice of the results a page shows: a page asked for beyond the last shows the last.
+struct DirectoryPaging: Equatable {
+    let page: Int
+    let pages: Int
+    let range: Range<Int>
+
+    init(count: Int, pageSize: Int, requested: Int) {
+        pages = max(1, (count + pageSize - 1) / pageSize)
+        page = min(max(1, requested), pages)
+        range = min(count, (page - 1) * pageSize)..<min(count, page * pageSize)
     }
 }
 
