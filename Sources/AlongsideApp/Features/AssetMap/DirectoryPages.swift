@@ -54,7 +54,7 @@ struct DirectoryPage: PageModel {
         showing = paging.pages > 1 ? "Showing \(paging.range.lowerBound + 1) to \(paging.range.upperBound), page \(paging.page) of \(paging.pages)" : nil
         func href(page: Int) -> String {
             let pairs = ["words", "locality", "need", "no_referral"].flatMap { name in query.all(name).map { (name, $0) } } + [("page", String(page))]
-            return Route.directory.href + "?" + pairs.map { "\($0.0)=\(DirectoryPage.encode($0.1))" }.joined(separator: "&")
+            return Route.directory.href + "?" + FormData.queryString(pairs)
         }
         previousHref = paging.page > 1 ? href(page: paging.page - 1) : nil
         nextHref = paging.page < paging.pages ? href(page: paging.page + 1) : nil
@@ -65,10 +65,6 @@ struct DirectoryPage: PageModel {
                         cost: d.cost.isEmpty ? nil : d.cost, openingTimes: d.openingTimes.isEmpty ? nil : d.openingTimes, paused: d.status == .paused)
         }
         hasCards = !cards.isEmpty
-    }
-
-    static func encode(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-", "_", ".", "~"])) ?? ""
     }
 
     static func search(_ query: FormData) -> AssetSearch {

@@ -19,8 +19,7 @@ struct DecisionSearchInput: Sendable, Equatable {
     /// The filters as a query string ("q=…&from=…"), for links to the exports and back; empty values left out.
     var queryString: String {
         let pairs = [("q", words), ("from", from), ("to", to), ("group", group), ("outcome", outcome)].filter { !$0.1.isEmpty }
-        return pairs.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-", "_", ".", "~"])) ?? "")" }
-            .joined(separator: "&")
+        return FormData.queryString(pairs)
     }
 
     /// Checks the filters against the groups the person can see. A bad filter is explained and the rest still apply.

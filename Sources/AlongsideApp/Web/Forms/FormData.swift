@@ -22,6 +22,13 @@ public struct FormData: Sendable, Equatable {
         self.init(pairs)
     }
 
+    /// Name-value pairs as a query string ("q=peer%20support&page=2"), the inverse of `init(urlEncoded:)`: for links
+    /// that carry a search on to its exports or its next page.
+    static func queryString(_ pairs: [(String, String)]) -> String {
+        pairs.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-", "_", ".", "~"])) ?? "")" }
+            .joined(separator: "&")
+    }
+
     static func decode(_ text: Substring) -> String {
         let spaced = text.replacingOccurrences(of: "+", with: " ")
         return spaced.removingPercentEncoding ?? spaced
