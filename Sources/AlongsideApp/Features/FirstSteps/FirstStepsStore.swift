@@ -72,11 +72,15 @@ struct FirstStepsStore: Sendable {
     static func readAssetMap(into facts: inout FirstStepsFacts, today: String, in db: Database) throws {
         facts.activeAssets = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assets WHERE status = 'active'") ?? 0
         facts.categoriesCovered = Set(try String.fetchAll(db, sql: "SELECT DISTINCT category FROM assets WHERE status = 'active'"))
-        facts.needsWithoutAsset = try String.fetchAll(db, sql: """
-            SELECT n.name FROM needs n WHERE n.retired_at IS NULL AND NOT EXISTS (
-                SELECT 1 FROM asset_needs an JOIN assets a ON a.id = an.asset_id WHERE an.need_id = n.id AND a.status = 'active')
-            ORDER BY n.name COLLATE NOCASE
-            """)
+        // The gap analysis decides which needs nothing meets, so this step and the gaps page it links to agree.
+        let needs = try NeedStore.all(in: db).filter { !$0.isRetired }
+        var needIDs: [Int64: [Int64]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT asset_id, need_id FROM asset_needs") { needIDs[row["asset_id"], default: []].append(row["need_id"]) }
+        let entries = try Row.fetchAll(db, sql: "SELECT id, status, locality_id FROM assets").map { row in
+            GapAnalysis.Entry(status: AssetStatus(rawValue: row["status"]) ?? .closed, localityID: row["locality_id"], needIDs: needIDs[row["id"]] ?? [])
+        }
+        let unmet = Set(GapAnalysis.analyse(needs: needs.map(\.id), localities: [], assets: entries).unmetEverywhere)
+        facts.needsWithoutAsset = needs.filter { unmet.contains($0.id) }.map(\.name)
         facts.staleAfterMonths = try Int.fetchOne(db, sql: "SELECT stale_after_months FROM asset_map_settings WHERE id = 1") ?? 12
         // The same rule, and the same entries, as the review list the step links to.
         facts.staleAssets = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assets WHERE last_checked_on < ?",
