@@ -10,12 +10,18 @@ public enum AppError: Error, Equatable {
     case csrfFailed
     /// A request no form of ours would send.
     case badRequest
+    /// A value no form of ours would send (a hidden number out of range, say): a 422 page with this message.
+    case invalidInput(String)
+    /// A body larger than the route accepts: 413.
+    case tooLarge(limitBytes: Int)
 
     var status: HTTPResponse.Status {
         switch self {
         case .notFound: return .notFound
         case .forbidden, .csrfFailed: return .forbidden
         case .badRequest: return .badRequest
+        case .invalidInput: return .unprocessableContent
+        case .tooLarge: return .contentTooLarge
         }
     }
 }

@@ -55,7 +55,20 @@ struct ErrorPage: PageModel {
     enum CodingKeys: String, CodingKey { case title, paragraphs, requestID, backHref }
 
     init(_ error: AppError, requestID: String, backHref: String?) {
-        if error == .csrfFailed {
+        if case .invalidInput(let message) = error {
+            self.init(
+                status: .unprocessableContent, requestID: requestID, title: "Sorry, we could not use what was sent",
+                paragraphs: [message, "Nothing has been changed. Go back and try again."], backHref: backHref
+            )
+        } else if case .tooLarge(let limit) = error {
+            self.init(
+                status: .contentTooLarge, requestID: requestID, title: "What you sent is too large",
+                paragraphs: [
+                    "This page accepts at most \(ByteSize.describe(limit)). Nothing has been changed.",
+                    "If you were uploading a file, make it smaller or split it, then try again.",
+                ], backHref: backHref
+            )
+        } else if error == .csrfFailed {
             self.init(
                 status: .forbidden, requestID: requestID, title: "Your form could not be sent",
                 paragraphs: [

@@ -45,12 +45,11 @@ public enum LondonTime {
         startOfDay(isoDay).map(date) ?? isoDay
     }
 
-    /// The instant a London day starts, from "2026-03-03"; nil when the text is not a real date.
+    /// The instant a London day starts, from "2026-03-03"; nil when the text is not a real date written exactly
+    /// `YYYY-MM-DD` (ASCII digits, no signs, no spaces), so what is stored is always the canonical form and the
+    /// string comparisons of stored dates (`BETWEEN`, `<`) hold (issue 15).
     public static func startOfDay(_ isoDay: String) -> Date? {
-        let pieces = isoDay.split(separator: "-")
-        guard pieces.count == 3, pieces[0].count == 4, let year = Int(pieces[0]), let month = Int(pieces[1]),
-              let day = Int(pieces[2]), (1...12).contains(month), (1...31).contains(day)
-        else { return nil }
+        guard let (year, month, day) = canonicalDayParts(isoDay) else { return nil }
         let components = DateComponents(year: year, month: month, day: day)
         guard let date = calendar.date(from: components),
               calendar.component(.day, from: date) == day, calendar.component(.month, from: date) == month
@@ -58,13 +57,45 @@ public enum LondonTime {
         return date
     }
 
-    /// The instant a London wall-clock time happens: "2027-03-04" and "14:30". Nil when either is not real.
+    /// True when `text` is a real date written exactly `YYYY-MM-DD`.
+    public static func isCanonicalDay(_ text: String) -> Bool { startOfDay(text) != nil }
+
+    /// Year, month and day from exactly ten ASCII characters `DDDD-DD-DD`, the year from 1000 to 9999.
+    static func canonicalDayParts(_ text: String) -> (Int, Int, Int)? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let byte = bytes[index]
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              year >= 1000, (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        return (year, month, day)
+    }
+
+    /// Hour and minute from exactly `HH:MM` (24-hour clock, ASCII digits), or nil.
+    public static func clockParts(_ text: String) -> (hour: Int, minute: Int)? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 5, bytes[2] == 0x3A,
+              bytes.enumerated().allSatisfy({ $0.offset == 2 || ($0.element >= 0x30 && $0.element <= 0x39) })
+        else { return nil }
+        let hour = Int(bytes[0] - 0x30) * 10 + Int(bytes[1] - 0x30)
+        let minute = Int(bytes[3] - 0x30) * 10 + Int(bytes[4] - 0x30)
+        guard hour <= 23, minute <= 59 else { return nil }
+        return (hour, minute)
+    }
+
+    /// The instant a London wall-clock time happens: "2027-03-04" and "14:30". Nil when either is not real or not
+    /// written exactly `YYYY-MM-DD` and `HH:MM`.
     /// A time that does not exist (the hour skipped when clocks go forward) moves forward to one that does.
     public static func instant(isoDay: String, time: String) -> Date? {
-        let pieces = time.split(separator: ":")
-        guard let start = startOfDay(isoDay), pieces.count == 2, pieces[0].count <= 2, pieces[1].count == 2,
-              let hour = Int(pieces[0]), let minute = Int(pieces[1]), (0...23).contains(hour), (0...59).contains(minute)
-        else { return nil }
+        guard let start = startOfDay(isoDay), let (hour, minute) = clockParts(time) else { return nil }
         var parts = calendar.dateComponents([.year, .month, .day], from: start)
         parts.hour = hour
         parts.minute = minute
