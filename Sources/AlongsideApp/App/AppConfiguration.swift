@@ -13,6 +13,11 @@ public struct AppConfiguration: Sendable {
     public var https = false
     /// The address people use to reach the site, for links printed on the command line.
     public var publicURL: String?
+    /// Addresses of reverse proxies whose `X-Forwarded-For` is believed (`ALONGSIDE_TRUSTED_PROXIES`, comma-separated).
+    /// Empty: the header is never believed.
+    public var trustedProxies: [String] = []
+    /// Connections one client address may hold open at once (proxies named above are exempt).
+    public var maxConnectionsPerAddress = 32
     public var sessionPolicy = SessionPolicy()
     public var passwordParameters = Argon2Parameters.owasp
     public var logLevel = Logger.Level.info
@@ -30,6 +35,9 @@ public struct AppConfiguration: Sendable {
         if let value = environment["ALONGSIDE_DATABASE"], !value.isEmpty { databasePath = value }
         if let value = environment["ALONGSIDE_ROOT"], !value.isEmpty { rootDirectory = value }
         if let value = environment["ALONGSIDE_PUBLIC_URL"], !value.isEmpty { publicURL = value }
+        if let value = environment["ALONGSIDE_TRUSTED_PROXIES"], !value.isEmpty {
+            trustedProxies = try Self.addresses(value, key: "ALONGSIDE_TRUSTED_PROXIES")
+        }
         if let value = environment["ALONGSIDE_HTTPS"], !value.isEmpty {
             switch value.lowercased() {
             case "1", "true", "yes": https = true
@@ -50,6 +58,16 @@ public struct AppConfiguration: Sendable {
             throw Invalid(description: "\(key) must be a port number from 0 to 65535.")
         }
         return port
+    }
+
+    /// A comma-separated list of IP addresses, each checked.
+    public static func addresses(_ text: String, key: String) throws -> [String] {
+        try text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { entry in
+            guard let address = IPAddressText.normalised(entry) else {
+                throw Invalid(description: "\(key) must be IP addresses separated by commas, such as 127.0.0.1,::1.")
+            }
+            return address
+        }
     }
 
     /// The base of links printed for people to open.

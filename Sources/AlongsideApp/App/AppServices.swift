@@ -12,6 +12,8 @@ public struct AppServices: Sendable {
     public let pages: PageRenderer
     public let sessions: SessionStore
     public let cookie: SessionCookie
+    /// Signed-out visitors' form tokens (CSRF without a session row).
+    public let formCookie: FormCookie
     public let hasher: PasswordHasher
     public let throttle: SignInThrottle
     public let accounts: AccountStore
@@ -26,25 +28,26 @@ public struct AppServices: Sendable {
         try Migrator(directory: configuration.migrationsDirectory).migrate(pool)
         let views = try await Views(directory: configuration.viewsDirectory, required: Templates.all)
         let sessions = SessionStore(pool: pool, clock: clock, policy: configuration.sessionPolicy)
+        let formCookie = FormCookie(secure: configuration.https, key: try ServerKeys.key(named: "form-token", in: pool))
         return AppServices(
             configuration: configuration,
             pool: pool,
             clock: clock,
-            pages: PageRenderer(views: views, sessions: sessions, clock: clock),
+            pages: PageRenderer(views: views, sessions: sessions, formCookie: formCookie, clock: clock),
             sessions: sessions,
             cookie: SessionCookie(secure: configuration.https),
+            formCookie: formCookie,
             hasher: PasswordHasher(parameters: configuration.passwordParameters),
-            throttle: SignInThrottle(),
+            throttle: SignInThrottle(pool: pool),
             accounts: AccountStore(pool: pool, clock: clock),
             links: AccountLinks(pool: pool, clock: clock),
             auditRows: FragmentCache()
         )
     }
 
-    /// The address to put in front of a path in a link people copy: the configured public URL, or this request's host.
-    func absoluteURL(_ path: String, request: Request) -> String {
-        if configuration.publicURL != nil { return configuration.baseURL + path }
-        let host = request.head.authority ?? "127.0.0.1:\(configuration.port)"
-        return (configuration.https ? "https://" : "http://") + host + path
+    /// The address to put in front of a path in a link people copy: always the configured base (the public URL, or
+    /// this server's own address), never the request's Host header, which whoever sends the request chooses (issue 15).
+    func absoluteURL(_ path: String) -> String {
+        configuration.baseURL + path
     }
 }

@@ -22,11 +22,14 @@ public func buildApplication(services: AppServices) -> some ApplicationProtocol 
 }
 
 /// Middleware order, outermost first:
-/// request log → security headers → error pages → static files → session → CSRF → routes.
+/// request log → path guard → client address → security headers → error pages → static files → session → routes, each POST route checking its
+/// CSRF token and body size before it reads the form (`RequestForm`).
 /// Static files come before the session so they cost no database read.
 func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: PathGuardMiddleware())
+    router.add(middleware: ClientAddressMiddleware(trustedProxies: Set(services.configuration.trustedProxies)))
     router.add(middleware: SecurityHeadersMiddleware(https: services.configuration.https))
     router.add(middleware: ErrorPagesMiddleware(pages: services.pages))
     router.add(middleware: FileMiddleware(
@@ -34,8 +37,7 @@ func buildRouter(services: AppServices) -> Router<AppRequestContext> {
         cacheControl: .init([(MediaType(type: .any), [.public, .maxAge(3600)])]),
         searchForIndexHtml: false
     ))
-    router.add(middleware: SessionMiddleware(store: services.sessions, cookie: services.cookie))
-    router.add(middleware: CSRFMiddleware(maxBodyBytes: 1 << 20))
+    router.add(middleware: SessionMiddleware(store: services.sessions, cookie: services.cookie, formCookie: services.formCookie))
     var routes = SiteRoutes(router: router)
     for controller in controllers(services) {
         controller.addRoutes(to: &routes)

@@ -9,10 +9,11 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Who is asking, and any change to their session cookie this request makes.
     public let visit: Visit
-    /// The submitted form, read once by the CSRF check on state-changing requests.
+    /// The submitted form, read once (after the CSRF check) on state-changing requests.
     public var form: FormData
-    /// The peer's IP address, for the per-address sign-in limit.
-    public let remoteAddress: String
+    /// The client's IP address, for the sign-in limits: the peer's, or where a trusted proxy says the request came
+    /// from (`ClientAddressMiddleware`).
+    public var remoteAddress: String
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
@@ -36,6 +37,8 @@ public final class Visit: Sendable {
         var session: LoadedSession?
         var cookieChange: CookieChange?
         var expired = false
+        var formToken: String?
+        var formCookieToSet: String?
     }
 
     private let state = NIOLockedValueBox(State())
@@ -45,6 +48,10 @@ public final class Visit: Sendable {
     public var session: LoadedSession? { state.withLockedValue { $0.session } }
     public var user: SessionUser? { session?.user }
     public var cookieChange: CookieChange? { state.withLockedValue { $0.cookieChange } }
+    /// For a visitor who is not signed in: the token their form cookie proves (see `FormCookie`).
+    public var formToken: String? { state.withLockedValue { $0.formToken } }
+    /// A new form cookie value the response must set.
+    public var formCookieToSet: String? { state.withLockedValue { $0.formCookieToSet } }
     /// True when the person's session ended for inactivity or age on this request.
     public var sessionExpired: Bool { state.withLockedValue { $0.expired } }
 
@@ -67,6 +74,17 @@ public final class Visit: Sendable {
         state.withLockedValue {
             $0.session = nil
             $0.cookieChange = .clear
+        }
+    }
+
+    func hasFormCookie(token: String) {
+        state.withLockedValue { $0.formToken = token }
+    }
+
+    func issuedFormCookie(_ value: String, token: String) {
+        state.withLockedValue {
+            $0.formToken = token
+            $0.formCookieToSet = value
         }
     }
 

@@ -54,6 +54,17 @@ public struct SiteRoutes {
     ) {
         declared.append((method, route, access))
         router.on(route.pattern, method: method) { request, context in
+            var context = context
+            if method == .post {
+                if access == .everyone || context.visit.user != nil {
+                    context.form = try await RequestForm.read(request, context: context, route: route, access: access)
+                } else if context.visit.session == nil, context.visit.formToken == nil, !context.visit.sessionExpired {
+                    // No page of ours was ever shown to this sender: refused before anything else.
+                    throw AppError.csrfFailed
+                }
+                // Otherwise a signed-out visitor posting to a protected route is sent to sign in (below) without the
+                // body being read: a redirect changes nothing, so it needs no token.
+            }
             let signedIn = try Self.check(access, request: request, context: context)
             if case .redirect(let response) = signedIn { return response }
             return try await handler(request, context, signedIn.person)

@@ -37,8 +37,14 @@ final class PagesAndHeadersTests: XCTestCase {
             let page = try await app.browser().get("/sign-in")
             XCTAssertNotNil(page.headers[.strictTransportSecurity])
             let cookie = try XCTUnwrap(page.headers[.setCookie])
-            XCTAssertTrue(cookie.hasPrefix("__Host-alongside_session="), cookie)
+            XCTAssertTrue(cookie.hasPrefix("__Host-alongside_form="), cookie)
             XCTAssertTrue(cookie.contains("; Secure"))
+            let browser = app.browser()
+            try await app.createUser(email: "sam@example.org")
+            let signedIn = try await browser.signIn(email: "sam@example.org", password: goodPassword)
+            let session = try XCTUnwrap(signedIn.headers[.setCookie])
+            XCTAssertTrue(session.hasPrefix("__Host-alongside_session="), session)
+            XCTAssertTrue(session.contains("; Secure"))
         }
     }
 

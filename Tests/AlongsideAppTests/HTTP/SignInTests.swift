@@ -101,7 +101,7 @@ final class SignInTests: XCTestCase {
             }
             let locked = try await browser.post("/sign-in", [("email", "sam@example.org"), ("password", goodPassword)])
             XCTAssertEqual(locked.status, .unprocessableContent)
-            XCTAssertTrue(locked.errorSummary.first?.contains("too many times") == true)
+            XCTAssertTrue(locked.errorSummary.first?.contains("too many attempts") == true)
             // an email with no account locks the same way, so the message reveals nothing
             for _ in 0..<5 {
                 _ = try await browser.post("/sign-in", [("email", "ghost@example.org"), ("password", "wrong password here")])

@@ -45,18 +45,39 @@ struct Page: Sendable {
     func contains(_ text: String) -> Bool { html.contains(text) }
 }
 
-/// A test client that keeps the session cookie and the last CSRF token, like a browser would.
+/// A test client that keeps its cookies (the session, and the form cookie of a signed-out visitor) and the last
+/// CSRF token, like a browser would.
 final class TestBrowser: Sendable {
     let client: any TestClientProtocol
-    private let state = NIOLockedValueBox<(cookie: String?, csrf: String?)>((nil, nil))
+    private let state = NIOLockedValueBox<(cookies: [(name: String, value: String)], csrf: String?)>(([], nil))
 
     init(client: any TestClientProtocol) {
         self.client = client
     }
 
+    /// The `Cookie` header this browser sends: every cookie it holds.
     var cookie: String? {
-        get { state.withLockedValue { $0.cookie } }
-        set { state.withLockedValue { $0.cookie = newValue } }
+        get {
+            let cookies = state.withLockedValue { $0.cookies }
+            return cookies.isEmpty ? nil : cookies.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")
+        }
+        set {
+            let pairs = (newValue ?? "").split(separator: ";").compactMap { part -> (name: String, value: String)? in
+                let pieces = part.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1).map(String.init)
+                return pieces.count == 2 ? (pieces[0], pieces[1]) : nil
+            }
+            state.withLockedValue { $0.cookies = pairs }
+        }
+    }
+
+    /// The value of one cookie, if held.
+    func cookie(named name: String) -> String? {
+        state.withLockedValue { $0.cookies.first { $0.name == name }?.value }
+    }
+
+    /// The session cookie as a `Cookie` header value, if held.
+    var sessionCookie: String? {
+        state.withLockedValue { $0.cookies.first { $0.name.hasSuffix("alongside_session") } }.map { "\($0.name)=\($0.value)" }
     }
 
     var csrfToken: String? { state.withLockedValue { $0.csrf } }
@@ -88,8 +109,12 @@ final class TestBrowser: Sendable {
         let response = try await client.execute(uri: path, method: method, headers: headers, body: body)
         for setCookie in response.headers[values: .setCookie] {
             let pair = String(setCookie.split(separator: ";")[0])
+            let name = pair.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
             let value = pair.split(separator: "=", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
-            self.cookie = value.isEmpty || setCookie.contains("Max-Age=0") ? nil : pair
+            state.withLockedValue { state in
+                state.cookies.removeAll { $0.name == name }
+                if !value.isEmpty, !setCookie.contains("Max-Age=0") { state.cookies.append((name, value)) }
+            }
         }
         let page = Page(status: response.status, headers: response.headers, html: String(buffer: response.body))
         if let token = page.csrfToken { state.withLockedValue { $0.csrf = token } }

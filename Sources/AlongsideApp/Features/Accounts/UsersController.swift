@@ -50,7 +50,7 @@ struct UsersController: Controller {
             errors.add("email", "There is already an account with this email address")
             return try await services.pages.render(NewUserPage(form: form, errors: errors), request: request, context: context)
         }
-        let link = services.absoluteURL(Route.setPassword.href(token.value), request: request)
+        let link = services.absoluteURL(Route.setPassword.href(token.value))
         try await services.sessions.setFlash(
             Flash(message: "Account created for \(user.name). Give them this link so they can set their password. It works once, for 7 days.", link: link),
             tokenHash: signedIn.session.tokenHash
@@ -89,7 +89,7 @@ struct UsersController: Controller {
             try AuditLog.record(change, by: signedIn.actor, at: now, requestID: context.requestID, in: db)
             return token
         }
-        let link = services.absoluteURL(Route.setPassword.href(token), request: request)
+        let link = services.absoluteURL(Route.setPassword.href(token))
         try await services.sessions.setFlash(
             Flash(message: "New link made for \(user.name). Any earlier link no longer works. This one works once, for 7 days.", link: link),
             tokenHash: signedIn.session.tokenHash

@@ -45,21 +45,22 @@ struct SignInController: Controller {
             return try await fail(errors, email: email, next: next, request: request, context: context)
         }
         let now = services.clock.now()
-        if await services.throttle.isLocked(email: email, address: address, now: now) {
+        if let until = try await services.throttle.lockedUntil(email: email, address: address, now: now) {
             context.logger.warning("sign-in refused: too many attempts", metadata: ["address": "\(address)"])
-            errors.add("email", "You have tried to sign in too many times. Wait 15 minutes, then try again")
+            let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
+            errors.add("email", "There have been too many attempts to sign in to this account from here. Wait \(minutes) minute\(minutes == 1 ? "" : "s"), then try again")
             return try await fail(errors, email: email, next: next, request: request, context: context)
         }
         let user = try await services.accounts.find(email: email)
         let hash = (user?.isActive == true ? user?.passwordHash : nil) ?? Self.decoyHash
         let matches = try await services.hasher.verify(password, against: hash)
         guard let user, let userID = user.id, user.isActive, user.passwordHash != nil, matches else {
-            await services.throttle.recordFailure(email: email, address: address, now: now)
+            try await services.throttle.recordFailure(email: email, address: address, now: now)
             context.logger.notice("sign-in failed", metadata: ["address": "\(address)"])
             errors.add("email", "Enter a correct email address and password")
             return try await fail(errors, email: email, next: next, request: request, context: context)
         }
-        await services.throttle.recordSuccess(email: email)
+        try await services.throttle.recordSuccess(email: email, address: address, now: now)
         if services.hasher.needsRehash(hash) {
             try await services.accounts.upgradeHash(userID: userID, hash: try await services.hasher.hash(password))
         }

@@ -12,14 +12,56 @@ public struct FormData: Sendable, Equatable {
     }
 
     public init(urlEncoded body: String) {
+        self.init(urlEncodedBytes: Array(body.utf8))
+    }
+
+    /// Decodes `application/x-www-form-urlencoded` bytes in one pass: "+" is a space and "%XX" a byte, anything
+    /// malformed is kept as sent. Bytes that are not UTF-8 become replacement characters. One pass over the bytes
+    /// keeps a large hostile body cheap to read (issue 15: 1 MiB of "+" took 600 ms with string replacing).
+    public init(urlEncodedBytes bytes: [UInt8]) {
         var pairs: [(String, String)] = []
-        for part in body.split(separator: "&", omittingEmptySubsequences: true) {
-            let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = Self.decode(pieces[0])
-            let value = pieces.count > 1 ? Self.decode(pieces[1]) : ""
-            pairs.append((name, value))
+        var name: [UInt8] = [], value: [UInt8] = []
+        var inValue = false
+        var index = 0
+        func finish() {
+            if !name.isEmpty || inValue {
+                pairs.append((String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self)))
+            }
+            name.removeAll(keepingCapacity: true)
+            value.removeAll(keepingCapacity: true)
+            inValue = false
         }
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "&"):
+                finish()
+            case UInt8(ascii: "=") where !inValue:
+                inValue = true
+            default:
+                var decoded = byte
+                if byte == UInt8(ascii: "+") {
+                    decoded = UInt8(ascii: " ")
+                } else if byte == UInt8(ascii: "%"), index + 2 < bytes.count,
+                          let high = Self.hexValue(bytes[index + 1]), let low = Self.hexValue(bytes[index + 2]) {
+                    decoded = high << 4 | low
+                    index += 2
+                }
+                if inValue { value.append(decoded) } else { name.append(decoded) }
+            }
+            index += 1
+        }
+        finish()
         self.init(pairs)
+    }
+
+    static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
     }
 
     /// Name-value pairs as a query string ("q=peer%20support&page=2"), the inverse of `init(urlEncoded:)`: for links
@@ -27,11 +69,6 @@ public struct FormData: Sendable, Equatable {
     static func queryString(_ pairs: [(String, String)]) -> String {
         pairs.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-", "_", ".", "~"])) ?? "")" }
             .joined(separator: "&")
-    }
-
-    static func decode(_ text: Substring) -> String {
-        let spaced = text.replacingOccurrences(of: "+", with: " ")
-        return spaced.removingPercentEncoding ?? spaced
     }
 
     /// The first value for `name`, or "" when it was not sent.

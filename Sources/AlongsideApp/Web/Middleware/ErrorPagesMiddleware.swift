@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Hummingbird
 import Logging
 
@@ -21,7 +22,9 @@ struct ErrorPagesMiddleware: RouterMiddleware {
                 page = ErrorPage(status: httpError.status, requestID: context.requestID)
                 context.logger.warning("refused", metadata: ["status": "\(httpError.status.code)"])
             default:
-                context.logger.critical("request failed", metadata: ["error": "\(String(reflecting: error))"])
+                // Only the kind of error: its text can hold request data (a database error carries its SQL), and
+                // nothing a request sent is ever logged at critical (issue 15).
+                context.logger.critical("request failed", metadata: ["error": "\(Self.kind(of: error))"])
                 page = ErrorPage(status: .internalServerError, requestID: context.requestID)
             }
             let html = (try? pages.renderHTML(page, path: request.uri.path, session: context.visit.session))
@@ -32,6 +35,12 @@ struct ErrorPagesMiddleware: RouterMiddleware {
 }
 
 extension ErrorPagesMiddleware {
+    /// The error's type, and for a database error its SQLite result code, never its message.
+    static func kind(of error: any Error) -> String {
+        if let database = error as? DatabaseError { return "DatabaseError \(database.resultCode)" }
+        return String(reflecting: type(of: error))
+    }
+
     /// The page the person came from, if it was on this site: the way back from a refused form.
     static func localReferrer(_ request: Request) -> String? {
         guard let referer = request.headers[.referer], let url = URL(string: referer),

@@ -2,11 +2,13 @@ import Hummingbird
 import HTTPTypes
 
 /// Loads the visitor's session (one indexed read, joined with their account) and, after the handler,
-/// sets or clears the cookie if the request started or ended a session.
+/// sets or clears the cookie if the request started or ended a session. A signed-out visitor's form cookie is
+/// read here too, and set when a page with a form was shown to someone without one.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let store: SessionStore
     let cookie: SessionCookie
+    let formCookie: FormCookie
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if let token = cookie.read(from: request) {
@@ -21,7 +23,13 @@ struct SessionMiddleware: RouterMiddleware {
                 context.visit.ended()
             }
         }
+        if let value = formCookie.read(from: request) {
+            context.visit.hasFormCookie(token: formCookie.token(for: value))
+        }
         var response = try await next(request, context)
+        if let value = context.visit.formCookieToSet {
+            response.headers.append(HTTPField(name: .setCookie, value: formCookie.header(setting: value)))
+        }
         if let change = context.visit.cookieChange {
             response.headers.append(HTTPField(name: .setCookie, value: cookie.header(for: change)))
         }

@@ -1,15 +1,21 @@
+import Crypto
 import Foundation
+import GRDB
 
-/// The rule: `maxFailures` failed sign-ins within `window` lock the key (an email, or an address) until
-/// `lockout` after the failure that tipped it over. Refused attempts do not extend the lock, so an attacker
-/// can keep a real person out for at most one lockout at a time.
+/// The rule: `maxFailures` failed sign-ins within `window` lock the key until `lockout` after the failure that
+/// tipped it over. Refused attempts are not failures, so they do not extend the lock.
 public struct ThrottleRule: Sendable, Equatable {
     public var maxFailures: Int
     public var window: TimeInterval
     public var lockout: TimeInterval
 
-    public static let perEmail = ThrottleRule(maxFailures: 5, window: 15 * 60, lockout: 15 * 60)
-    public static let perAddress = ThrottleRule(maxFailures: 50, window: 15 * 60, lockout: 15 * 60)
+    /// One account guessed from one address: the guesser is stopped; the real person elsewhere is not.
+    public static let perPair = ThrottleRule(maxFailures: 5, window: 15 * 60, lockout: 15 * 60)
+    /// One account guessed from many addresses: stopped for every address the person has not signed in from.
+    public static let perAccount = ThrottleRule(maxFailures: 20, window: 15 * 60, lockout: 15 * 60)
+    /// Many accounts guessed from one address (a password spray): stopped for that address, except for people who
+    /// have signed in from it before, so it locks nobody else out.
+    public static let perAddress = ThrottleRule(maxFailures: 30, window: 15 * 60, lockout: 15 * 60)
 
     /// When the lock ends, or nil if `failures` (oldest first) do not lock the key at `now`.
     public func lockedUntil(failures: [Date], now: Date) -> Date? {
@@ -25,49 +31,115 @@ public struct ThrottleRule: Sendable, Equatable {
         return nil
     }
 
-    /// Failures that can still matter at `now`.
-    func pruned(_ failures: [Date], now: Date) -> [Date] {
-        failures.filter { now.timeIntervalSince($0) < window + lockout }
-    }
+    /// How far back failures can still matter at `now`.
+    var memory: TimeInterval { window + lockout }
 }
 
-/// Counts failed sign-ins per email and per address, in memory.
-public actor SignInThrottle {
-    let perEmail: ThrottleRule
-    let perAddress: ThrottleRule
-    private var emailFailures: [String: [Date]] = [:]
-    private var addressFailures: [String: [Date]] = [:]
+/// The three rules applied together (pure, so the policy is unit-tested without a database).
+public struct ThrottlePolicy: Sendable, Equatable {
+    public var perPair = ThrottleRule.perPair
+    public var perAccount = ThrottleRule.perAccount
+    public var perAddress = ThrottleRule.perAddress
+    /// How long a successful sign-in from an address keeps that address known for the account.
+    public var knownFor: TimeInterval = 90 * 24 * 60 * 60
 
-    public init(perEmail: ThrottleRule = .perEmail, perAddress: ThrottleRule = .perAddress) {
-        self.perEmail = perEmail
-        self.perAddress = perAddress
-    }
+    public init() {}
 
-    public func isLocked(email: String, address: String, now: Date) -> Bool {
-        let key = email.lowercased()
-        return perEmail.lockedUntil(failures: emailFailures[key] ?? [], now: now) != nil
-            || perAddress.lockedUntil(failures: addressFailures[address] ?? [], now: now) != nil
-    }
+    /// What the throttle knows about one attempt.
+    public struct Evidence: Sendable, Equatable {
+        public var pairFailures: [Date]
+        public var accountFailures: [Date]
+        public var addressFailures: [Date]
+        public var isKnownPair: Bool
 
-    public func recordFailure(email: String, address: String, now: Date) {
-        let key = email.lowercased()
-        emailFailures[key] = perEmail.pruned(emailFailures[key] ?? [], now: now) + [now]
-        addressFailures[address] = perAddress.pruned(addressFailures[address] ?? [], now: now) + [now]
-        if emailFailures.count + addressFailures.count > 20_000 { prune(now: now) }
-    }
-
-    public func recordSuccess(email: String) {
-        emailFailures[email.lowercased()] = nil
-    }
-
-    private func prune(now: Date) {
-        emailFailures = emailFailures.compactMapValues { list in
-            let kept = perEmail.pruned(list, now: now)
-            return kept.isEmpty ? nil : kept
+        public init(pairFailures: [Date], accountFailures: [Date], addressFailures: [Date], isKnownPair: Bool) {
+            self.pairFailures = pairFailures
+            self.accountFailures = accountFailures
+            self.addressFailures = addressFailures
+            self.isKnownPair = isKnownPair
         }
-        addressFailures = addressFailures.compactMapValues { list in
-            let kept = perAddress.pruned(list, now: now)
-            return kept.isEmpty ? nil : kept
+    }
+
+    /// When the attempt may be made, or nil if it may be made now.
+    public func lockedUntil(_ evidence: Evidence, now: Date) -> Date? {
+        var until = perPair.lockedUntil(failures: evidence.pairFailures, now: now)
+        if !evidence.isKnownPair {
+            for candidate in [perAccount.lockedUntil(failures: evidence.accountFailures, now: now),
+                              perAddress.lockedUntil(failures: evidence.addressFailures, now: now)] {
+                if let candidate, candidate > (until ?? .distantPast) { until = candidate }
+            }
+        }
+        return until
+    }
+
+    var memory: TimeInterval { max(perPair.memory, perAccount.memory, perAddress.memory) }
+}
+
+/// Counts failed sign-ins per account and address pair, per account and per address, in the database so the
+/// limits survive a restart (issue 15). Addresses are the client's as `ClientAddress` worked them out.
+public struct SignInThrottle: Sendable {
+    let pool: DatabasePool
+    public let policy: ThrottlePolicy
+
+    public init(pool: DatabasePool, policy: ThrottlePolicy = ThrottlePolicy()) {
+        self.pool = pool
+        self.policy = policy
+    }
+
+    /// The stored form of an email address: its SHA-256, lower-cased and trimmed.
+    static func accountKey(_ email: String) -> Data {
+        Data(SHA256.hash(data: Data(email.trimmingCharacters(in: .whitespaces).lowercased().utf8)))
+    }
+
+    /// When this account may next be tried from this address, or nil if it may be tried now.
+    public func lockedUntil(email: String, address: String, now: Date) async throws -> Date? {
+        let account = Self.accountKey(email)
+        let since = now.addingTimeInterval(-policy.memory)
+        let knownSince = now.addingTimeInterval(-policy.knownFor)
+        let evidence = try await pool.read { db in
+            ThrottlePolicy.Evidence(
+                pairFailures: try Date.fetchAll(db, sql: """
+                    SELECT failed_at FROM sign_in_failures WHERE account_key = ? AND address = ? AND failed_at > ? ORDER BY failed_at
+                    """, arguments: [account, address, since]),
+                accountFailures: try Date.fetchAll(db, sql: """
+                    SELECT failed_at FROM sign_in_failures WHERE account_key = ? AND failed_at > ? ORDER BY failed_at
+                    """, arguments: [account, since]),
+                addressFailures: try Date.fetchAll(db, sql: """
+                    SELECT failed_at FROM sign_in_failures WHERE address = ? AND failed_at > ? ORDER BY failed_at
+                    """, arguments: [address, since]),
+                isKnownPair: try Bool.fetchOne(db, sql: """
+                    SELECT EXISTS (SELECT 1 FROM sign_in_known_addresses WHERE account_key = ? AND address = ? AND last_success_at > ?)
+                    """, arguments: [account, address, knownSince]) ?? false
+            )
+        }
+        return policy.lockedUntil(evidence, now: now)
+    }
+
+    public func isLocked(email: String, address: String, now: Date) async throws -> Bool {
+        try await lockedUntil(email: email, address: address, now: now) != nil
+    }
+
+    public func recordFailure(email: String, address: String, now: Date) async throws {
+        let account = Self.accountKey(email)
+        let forgetBefore = now.addingTimeInterval(-policy.memory)
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM sign_in_failures WHERE failed_at <= ?", arguments: [forgetBefore])
+            try db.execute(sql: "INSERT INTO sign_in_failures (account_key, address, failed_at) VALUES (?, ?, ?)",
+                           arguments: [account, address, now])
+        }
+    }
+
+    /// The person got in: this address becomes known for the account, and its failures from here are forgotten.
+    public func recordSuccess(email: String, address: String, now: Date) async throws {
+        let account = Self.accountKey(email)
+        let forgetKnownBefore = now.addingTimeInterval(-policy.knownFor)
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM sign_in_failures WHERE account_key = ? AND address = ?", arguments: [account, address])
+            try db.execute(sql: "DELETE FROM sign_in_known_addresses WHERE last_success_at <= ?", arguments: [forgetKnownBefore])
+            try db.execute(sql: """
+                INSERT INTO sign_in_known_addresses (account_key, address, last_success_at) VALUES (?, ?, ?)
+                ON CONFLICT (account_key, address) DO UPDATE SET last_success_at = excluded.last_success_at
+                """, arguments: [account, address, now])
         }
     }
 }

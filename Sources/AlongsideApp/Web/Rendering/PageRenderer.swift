@@ -5,30 +5,32 @@ import Hummingbird
 public struct PageRenderer: Sendable {
     let views: Views
     let sessions: SessionStore
+    let formCookie: FormCookie
     let clock: AppClock
 
     public func render<Page: PageModel>(
         _ page: Page, request: Request, context: AppRequestContext, status: HTTPResponse.Status? = nil
     ) async throws -> Response {
         let visit = context.visit
-        if Page.hasForm, visit.session == nil {
-            let started = try await sessions.start(userID: nil)
-            visit.started(started.session, token: started.token)
+        if Page.hasForm, visit.session == nil, visit.formToken == nil {
+            // A signed-out visitor needs a token for the form: a cookie and its signature, nothing stored.
+            let value = SecretToken.generate()
+            visit.issuedFormCookie(value, token: formCookie.token(for: value))
         }
         let session = visit.session
         if let session, session.flash != nil {
             // Shown once: cleared as it is rendered.
             try await sessions.setFlash(nil, tokenHash: session.tokenHash)
         }
-        let html = try renderHTML(page, path: request.uri.path, session: session)
+        let html = try renderHTML(page, path: request.uri.path, session: session, formToken: visit.formToken)
         let errors = page.errors
         let finalStatus = status ?? (errors.isEmpty ? .ok : .unprocessableContent)
         return Self.htmlResponse(html, status: finalStatus)
     }
 
-    func renderHTML<Page: PageModel>(_ page: Page, path: String, session: LoadedSession?) throws -> String {
+    func renderHTML<Page: PageModel>(_ page: Page, path: String, session: LoadedSession?, formToken: String? = nil) throws -> String {
         var root = (try TemplateEncoder.encode(page) as? [String: Any]) ?? [:]
-        root["layout"] = try TemplateEncoder.encode(layout(for: page, path: path, session: session))
+        root["layout"] = try TemplateEncoder.encode(layout(for: page, path: path, session: session, formToken: formToken))
         return views.render(root, template: Page.template)
     }
 
@@ -37,7 +39,7 @@ public struct PageRenderer: Sendable {
         views.render(try TemplateEncoder.encode(model), template: template)
     }
 
-    func layout<Page: PageModel>(for page: Page, path: String, session: LoadedSession?) -> LayoutModel {
+    func layout<Page: PageModel>(for page: Page, path: String, session: LoadedSession?, formToken: String? = nil) -> LayoutModel {
         let errors = page.errors
         let user = session?.user
         var warnAfter: Int?, refreshSeconds: Int?, refreshHref: String?
@@ -59,7 +61,7 @@ public struct PageRenderer: Sendable {
             pageTitle: (errors.isEmpty ? "" : "Error: ") + page.title + " – Alongside",
             userName: user?.name,
             nav: Navigation.links(for: user, currentPath: path),
-            csrfToken: session?.csrfToken,
+            csrfToken: session?.csrfToken ?? formToken,
             flash: session?.flash,
             errorSummary: errors.summary,
             hasErrors: !errors.isEmpty,
