@@ -16,8 +16,8 @@ public struct AppConfiguration: Sendable {
     /// Addresses of reverse proxies whose `X-Forwarded-For` is believed (`ALONGSIDE_TRUSTED_PROXIES`, comma-separated).
     /// Empty: the header is never believed.
     public var trustedProxies: [String] = []
-    /// Connections one client address may hold open at once (proxies named above are exempt).
-    public var maxConnectionsPerAddress = 32
+    /// Time limits, the body cap and the per-address connection cap each connection is held to.
+    public var connectionLimits = ConnectionLimits()
     public var sessionPolicy = SessionPolicy()
     public var passwordParameters = Argon2Parameters.owasp
     public var logLevel = Logger.Level.info
@@ -37,6 +37,12 @@ public struct AppConfiguration: Sendable {
         if let value = environment["ALONGSIDE_PUBLIC_URL"], !value.isEmpty { publicURL = value }
         if let value = environment["ALONGSIDE_TRUSTED_PROXIES"], !value.isEmpty {
             trustedProxies = try Self.addresses(value, key: "ALONGSIDE_TRUSTED_PROXIES")
+        }
+        if let value = environment["ALONGSIDE_MAX_CONNECTIONS_PER_ADDRESS"], !value.isEmpty {
+            guard let number = BoundedNumber.parse(value, in: 1...10_000) else {
+                throw Invalid(description: "ALONGSIDE_MAX_CONNECTIONS_PER_ADDRESS must be a whole number from 1 to 10000.")
+            }
+            connectionLimits.perAddress = number
         }
         if let value = environment["ALONGSIDE_HTTPS"], !value.isEmpty {
             switch value.lowercased() {
@@ -68,6 +74,13 @@ public struct AppConfiguration: Sendable {
             }
             return address
         }
+    }
+
+    /// The connection limits with the trusted proxies exempt from the per-address cap (they carry everyone's).
+    var effectiveConnectionLimits: ConnectionLimits {
+        var limits = connectionLimits
+        limits.exempt.formUnion(trustedProxies)
+        return limits
     }
 
     /// The base of links printed for people to open.

@@ -11,8 +11,11 @@ public func buildApplication(services: AppServices) -> some ApplicationProtocol 
     var logger = Logger(label: "alongside")
     logger.logLevel = services.configuration.logLevel
     let router = buildRouter(services: services)
+    let limits = services.configuration.effectiveConnectionLimits
+    let counts = ConnectionCounts()
     return Application(
         router: router,
+        server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuardHandler(limits: limits, counts: counts)])),
         configuration: .init(
             address: .hostname(services.configuration.hostname, port: services.configuration.port),
             serverName: "Alongside"

@@ -13,7 +13,7 @@ public enum AppDatabase {
 
     public static func open(path: String) throws -> DatabasePool {
         let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FilePrivacy.makeFolder(url.deletingLastPathComponent().path)
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
@@ -23,6 +23,7 @@ public enum AppDatabase {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         try checkSettings(pool)
+        try FilePrivacy.restrict(database: path)
         return pool
     }
 

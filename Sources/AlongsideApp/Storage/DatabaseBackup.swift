@@ -12,7 +12,9 @@ public enum DatabaseBackup {
     @discardableResult
     public static func copy(from source: String, to destination: String) throws -> String {
         let pool = try AppDatabase.open(path: source)
+        try FilePrivacy.makeFolder(URL(fileURLWithPath: destination).deletingLastPathComponent().path)
         let copy = try DatabaseQueue(path: destination)
+        try FilePrivacy.restrict(database: destination)
         try pool.backup(to: copy)
         let check = try copy.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } ?? "no answer"
         try copy.close()

@@ -43,7 +43,7 @@ enum IPAddressText {
             && lowered.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { part in
                 !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber) && (Int(part) ?? 256) <= 255
             }
-        let isV6 = lowered.contains(":") && lowered.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+        let isV6 = lowered.filter({ $0 == ":" }).count >= 2 && lowered.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
         return isV4 || isV6 ? lowered : nil
     }
 }

@@ -1,5 +1,6 @@
 import Hummingbird
 import HTTPTypes
+import NIOCore
 
 /// How large a request body each route accepts, in one place (README, "Limits"). Bodies are refused with 413 as
 /// soon as they pass the limit, before any of them is parsed.
@@ -52,6 +53,9 @@ enum RequestForm {
         do {
             buffer = try await request.collectBody(upTo: limit)
         } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw AppError.tooLarge(limitBytes: limit)
+        } catch is NIOTooManyBytesError {
+            // A body sent in chunks, with no length declared, ran past the limit while being read.
             throw AppError.tooLarge(limitBytes: limit)
         }
         let form: FormData
