@@ -48,8 +48,8 @@ final class ConnectionCounts: Sendable {
 }
 
 /// One connection's guard: closes it when the client is too slow with its headers or body, when a body runs past
-/// the largest limit, when its address holds too many connections, and after a 413 or 400 (so a refused body is not
-/// read to its end).
+/// the largest limit, when its address holds too many connections, and after a 413, 400 or 403 (so a refused body is
+/// not read to its end).
 final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -111,7 +111,9 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         let part = unwrapOutboundIn(data)
         switch part {
         case .head(let response):
-            if response.status == .contentTooLarge || response.status == .badRequest { closeAfterResponse = true }
+            // A refusal that may leave a body unread (too large, malformed, or from a stranger without a token):
+            // close rather than read the rest of it.
+            if [.contentTooLarge, .badRequest, .forbidden].contains(response.status) { closeAfterResponse = true }
             context.write(data, promise: promise)
         case .body:
             context.write(data, promise: promise)

@@ -84,3 +84,27 @@ final class StorageTests: XCTestCase {
         XCTAssertEqual(names, ["Sam Fictional"])
     }
 }
+
+/// Issue 15: the database, its WAL and backups are readable by the server's own account only.
+final class FilePrivacyTests: XCTestCase {
+    func testTheDatabaseItsCompanionsAndBackupsArePrivate() throws {
+        // setup: a folder that does not exist yet, and a umask that would make files readable by everyone
+        let root = try temporaryFolder(self)
+        let previous = umask(0o022)
+        defer { umask(previous) }
+        let path = root + "/data/alongside.sqlite"
+        // act
+        let pool = try AppDatabase.open(path: path)
+        try pool.write { db in try db.execute(sql: "CREATE TABLE t (x)") }
+        try DatabaseBackup.copy(from: path, to: root + "/backups/copy.sqlite")
+        // check
+        func mode(_ file: String) throws -> Int {
+            (try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? NSNumber)?.intValue ?? -1
+        }
+        XCTAssertEqual(try mode(root + "/data"), 0o700)
+        XCTAssertEqual(try mode(path), 0o600)
+        XCTAssertEqual(try mode(path + "-wal"), 0o600)
+        XCTAssertEqual(try mode(root + "/backups"), 0o700)
+        XCTAssertEqual(try mode(root + "/backups/copy.sqlite"), 0o600)
+    }
+}
