@@ -8,6 +8,7 @@ does not show in `ps`).
     bench_signins.py sign-in BASE EMAIL            print a signed-in session cookie value
     bench_signins.py seed BASE COOKIE COUNT        create COUNT accounts, then count audit rows
     bench_signins.py loop BASE EMAIL WORKERS       sign in over and over until SIGTERM/SIGINT
+    bench_signins.py bodies BASE WORKERS           send 1 MiB signed-out form bodies over and over until SIGTERM/SIGINT
 """
 
 import html
@@ -15,6 +16,7 @@ import http.client
 import os
 import re
 import signal
+import socket
 import sys
 import threading
 import time
@@ -22,6 +24,7 @@ import urllib.parse
 
 COOKIE_NAME = "alongside_session"
 COOKIE_RE = re.compile(COOKIE_NAME + r"=([^;]*)")
+FORM_COOKIE_RE = re.compile(r"(alongside_form=[^;]*)")
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]*)"')
 TBODY_RE = re.compile(r"<tbody>(.*?)</tbody>", re.S)
 
@@ -35,11 +38,13 @@ def connect(base):
     return http.client.HTTPConnection(url.hostname, url.port, timeout=30)
 
 
-def request(conn, method, path, cookie=None, form=None):
+def request(conn, method, path, cookie=None, form=None, raw_cookie=None):
     """One request on a kept-alive connection; returns (status, headers, body text)."""
     headers = {}
     if cookie:
         headers["Cookie"] = f"{COOKIE_NAME}={cookie}"
+    if raw_cookie:
+        headers["Cookie"] = raw_cookie
     body = None
     if form is not None:
         body = urllib.parse.urlencode(form)
@@ -72,11 +77,12 @@ def sign_in_once(conn, email, password):
     status, headers, text = request(conn, "GET", "/sign-in")
     if status != 200:
         raise BenchError(f"GET /sign-in returned {status}")
-    anonymous = set_cookie(headers)
-    if not anonymous:
-        raise BenchError("GET /sign-in set no session cookie")
+    form_cookie = next((m.group(1) for name, value in headers if name.lower() == "set-cookie"
+                        for m in [FORM_COOKIE_RE.match(value)] if m), None)
+    if not form_cookie:
+        raise BenchError("GET /sign-in set no form cookie")
     form = {"csrf_token": csrf_token(text), "email": email, "password": password}
-    status, headers, _ = request(conn, "POST", "/sign-in", cookie=anonymous, form=form)
+    status, headers, _ = request(conn, "POST", "/sign-in", form=form, raw_cookie=form_cookie)
     signed_in = set_cookie(headers)
     if status != 303 or not signed_in:
         raise BenchError(f"POST /sign-in returned {status} (expected 303 with a new cookie)")
@@ -160,8 +166,62 @@ def cmd_loop(base, email, workers):
           + (f" first_error={first_error[0]!r}" if first_error else ""))
 
 
+def send_big_body(host, port, size):
+    """One signed-out POST of `size` bytes of "+"; returns the status line's code, or 0 if the server cut it off."""
+    with socket.create_connection((host, port), timeout=30) as sock:
+        head = (f"POST /sign-in HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                f"Content-Length: {size}\r\n\r\n").encode()
+        chunk = b"x=" + b"+" * (64 * 1024 - 2)
+        try:
+            sock.sendall(head)
+            sent = 0
+            while sent < size:
+                piece = chunk[: size - sent]
+                sock.sendall(piece)
+                sent += len(piece)
+        except OSError:
+            pass  # the server refused it and closed the connection: what we hope for
+        try:
+            reply = sock.recv(64)
+        except OSError:
+            return 0
+        parts = reply.split(b" ")
+        return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
+
+
+def cmd_bodies(base, workers):
+    """WORKERS threads, each sending 1 MiB signed-out bodies back to back, until told to stop."""
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    url = urllib.parse.urlsplit(base)
+    lock = threading.Lock()
+    statuses = {}
+
+    def worker():
+        while not stop.is_set():
+            try:
+                status = send_big_body(url.hostname, url.port, 1 << 20)
+            except OSError:
+                status = 0
+            with lock:
+                statuses[status] = statuses.get(status, 0) + 1
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=worker, daemon=True) for _ in range(int(workers))]
+    for thread in threads:
+        thread.start()
+    while not stop.is_set():
+        stop.wait(0.2)
+    for thread in threads:
+        thread.join(timeout=35)
+    elapsed = time.monotonic() - started
+    print(f"bodies={sum(statuses.values())} seconds={elapsed:.1f} statuses=" +
+          ",".join(f"{code}:{count}" for code, count in sorted(statuses.items())))
+
+
 def main(argv):
-    commands = {"sign-in": (cmd_sign_in, 2), "seed": (cmd_seed, 3), "loop": (cmd_loop, 3)}
+    commands = {"sign-in": (cmd_sign_in, 2), "seed": (cmd_seed, 3), "loop": (cmd_loop, 3), "bodies": (cmd_bodies, 2)}
     if len(argv) < 2 or argv[1] not in commands or len(argv) - 2 != commands[argv[1]][1]:
         sys.exit(__doc__)
     command, _ = commands[argv[1]]
