@@ -25,7 +25,7 @@ enum MembershipForm {
     /// `deputiesAllowed` comes from the terms of reference in force (true when there are none yet).
     static func parse(_ form: FormData, people: [User], deputiesAllowed: Bool, errors: inout FormErrors) -> GroupStore.MembershipInput? {
         let activeIDs = Set(people.filter(\.isActive).compactMap(\.id))
-        let person = Int64(form["person"]).flatMap { activeIDs.contains($0) ? $0 : nil }
+        let person = form.id("person").flatMap { activeIDs.contains($0) ? $0 : nil }
         if person == nil { errors.add("person", "Select the person joining the group") }
         let seat = Seat(rawValue: form["seat"])
         if seat == nil { errors.add("seat", "Select their seat on the group") }
@@ -37,7 +37,7 @@ enum MembershipForm {
         }
         var deputy: Int64?
         if !form["deputy"].isEmpty {
-            deputy = Int64(form["deputy"]).flatMap { activeIDs.contains($0) ? $0 : nil }
+            deputy = form.id("deputy").flatMap { activeIDs.contains($0) ? $0 : nil }
             if !deputiesAllowed { errors.add("deputy", "The group's terms of reference do not allow deputies. Choose no deputy") }
             else if deputy == nil { errors.add("deputy", "Select a deputy from the list, or no deputy") }
             else if deputy == person { errors.add("deputy", "A deputy must be someone other than the member") }

@@ -83,9 +83,9 @@ enum MeetingItemForms {
     static func declaration(
         _ form: FormData, items: [AgendaItem], people: [Int64], errors: inout FormErrors
     ) -> (itemID: Int64, userID: Int64, interest: String, tookPart: Bool)? {
-        let item = Int64(form["declaration_item"]).flatMap { id in items.contains { $0.id == id } ? id : nil }
+        let item = form.id("declaration_item").flatMap { id in items.contains { $0.id == id } ? id : nil }
         if item == nil { errors.add("declaration_item", "Select the agenda item the interest is about") }
-        let person = Int64(form["declaration_person"]).flatMap { people.contains($0) ? $0 : nil }
+        let person = form.id("declaration_person").flatMap { people.contains($0) ? $0 : nil }
         if person == nil { errors.add("declaration_person", "Select who declared the interest") }
         let interest = form.trimmed("declaration_interest")
         if interest.isEmpty { errors.add("declaration_interest", "Describe the interest declared") }
@@ -98,13 +98,13 @@ enum MeetingItemForms {
     static func action(_ form: FormData, items: [AgendaItem], people: [Int64], errors: inout FormErrors) -> ActionStore.ActionInput? {
         let what = form.trimmed("action_what")
         if what.isEmpty { errors.add("action_what", "Enter what needs to be done") }
-        let owner = Int64(form["action_owner"]).flatMap { people.contains($0) ? $0 : nil }
+        let owner = form.id("action_owner").flatMap { people.contains($0) ? $0 : nil }
         if owner == nil { errors.add("action_owner", "Select who will do it") }
         let due = form.trimmed("action_due")
         if LondonTime.startOfDay(due) == nil { errors.add("action_due", "Enter the due date as a real date, like 2027-03-31") }
         var itemID: Int64?
         if !form["action_item"].isEmpty {
-            itemID = Int64(form["action_item"]).flatMap { id in items.contains { $0.id == id } ? id : nil }
+            itemID = form.id("action_item").flatMap { id in items.contains { $0.id == id } ? id : nil }
             if itemID == nil { errors.add("action_item", "Select an agenda item from the list, or none") }
         }
         guard errors.isEmpty, let owner else { return nil }

@@ -96,7 +96,7 @@ struct RoadmapController: Controller {
         guard !deliverable.isRetired else { throw AppError.notFound }
         let workstreams = try await store.workstreams()
         let owners = try await owners(for: signedIn)
-        let version = Int(context.form["version"]) ?? deliverable.version
+        let version = context.form.expectedVersion
         var errors = FormErrors()
         guard let input = RoadmapForms.deliverable(context.form, workstreams: workstreams, owners: owners.valid, errors: &errors) else {
             let page = DeliverableFormPage(editing: deliverable, workstreams: workstreams, owners: owners.options, form: context.form, errors: errors, version: version)

@@ -64,7 +64,7 @@ enum RoadmapForms {
     }
 
     static func link(_ form: FormData, deliverableID: Int64, candidates: Set<Int64>, errors: inout FormErrors) -> Int64? {
-        guard let target = Int64(form["relies_on"]) else {
+        guard let target = form.id("relies_on") else {
             errors.add("relies_on", "Select the deliverable it relies upon")
             return nil
         }
