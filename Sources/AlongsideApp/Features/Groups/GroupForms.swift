@@ -8,6 +8,7 @@ enum GroupForm {
         let kind = existing?.kind ?? GroupKind(rawValue: form["kind"])
         if existing == nil, kind.map({ !kinds.contains($0) }) ?? true { errors.add("kind", "Select the kind of group") }
         if purpose.isEmpty { errors.add("purpose", "Enter the group's purpose: what it is for") }
+        errors.checkLength(purpose, "purpose", max: TextLimit.paragraph, label: "The purpose")
         let status = GroupStatus(rawValue: form["status"])
         if status == nil { errors.add("status", "Select the group's status") }
         let visibility = Visibility(rawValue: form["visibility"])
@@ -49,6 +50,8 @@ enum MembershipForm {
             else if endsOn < startsOn { errors.add("ends_on", "The date they leave must be on or after the date they join") }
         }
         let organisation = form.trimmed("organisation")
+        errors.checkLength(community, "community", max: TextLimit.line, label: "The community's name")
+        errors.checkLength(organisation, "organisation", max: TextLimit.line, label: "The organisation's name")
         guard errors.isEmpty, let person, let seat, let sector else { return nil }
         return .init(
             userID: person, seat: seat, sector: sector, community: community.isEmpty ? nil : community,
