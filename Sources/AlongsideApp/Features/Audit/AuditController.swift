@@ -16,10 +16,9 @@ struct AuditController: Controller {
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let query = request.queryForm
         let input = AuditFilterInput(person: query["person"], kind: query["kind"], from: query["from"], to: query["to"])
-        var (filter, errors) = input.parsed()
         // A page number comes only from our own older and newer links: one past any real log is refused before the
         // offset arithmetic can overflow.
-        filter.page = try query.number("page", in: 1...Self.maxPage) ?? 1
+        let (filter, errors) = input.parsed(page: try query.number("page", in: 1...Self.maxPage) ?? 1)
         let (found, kinds, people) = try await services.pool.read { db in
             (
                 try errors.isEmpty ? AuditQuery.events(filter, in: db) : (events: [], hasMore: false),
@@ -47,9 +46,9 @@ struct AuditFilterInput: Sendable, Equatable {
     var from: String
     var to: String
 
-    func parsed() -> (AuditFilter, FormErrors) {
+    func parsed(page: Int = 1) -> (AuditFilter, FormErrors) {
         var errors = FormErrors()
-        var filter = AuditFilter()
+        var filter = AuditFilter(page: page)
         if !person.isEmpty {
             if let id = BoundedNumber.id(person) { filter.person = id } else { errors.add("person", "Select a person from the list") }
         }
