@@ -15,10 +15,12 @@ final class HostileInputTests: XCTestCase {
     func testAnEditWithoutItsVersionIsAConflictAndChangesNothing() async throws {
         try await withApp { app in
             // setup: one of each record, made through its form
+            try await RoadmapFixtures.load(app)
             let (manager, _) = try await app.signedIn(as: .programmeManager, email: "pm@example.org")
             let (casey, _) = try await app.signedIn(as: .expertByExperience, email: "casey@example.org")
             let plan = try await F.addPlanItem(manager, F.planFields())
             let insight = try await F.recordInsight(manager, F.insightFields())
+            _ = try await manager.get("/roadmap/new")
             let added = try await manager.post("/roadmap/new", [("title", "Local peer network"), ("workstream", "workforce")])
             let deliverable = try XCTUnwrap(added.location)
             let organisation = try await OrganisationsTests.register(manager, OrganisationsTests.fields())
