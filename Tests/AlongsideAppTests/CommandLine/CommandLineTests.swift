@@ -66,6 +66,24 @@ final class CommandLineTests: XCTestCase {
         XCTAssertNotEqual(again.status, 0, "never overwrites a backup")
     }
 
+    func testMigrateReportsTheDatesItRepaired() throws {
+        // setup: a database from before dates were read strictly, holding loose dates
+        let (pool, _) = try DateRepairMigrationTests.databaseBeforeRepair(self)
+        try DateRepairMigrationTests.insertLooseDates(pool)
+        let path = pool.path
+        try pool.close()
+        // act
+        let run = try CommandRunner.run(["migrate", "--database", path])
+        // check: a line for each value recorded, then nothing more on the next run
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertTrue(run.output.contains("Applied migrations: 17"), run.output)
+        XCTAssertTrue(run.output.contains("Repaired a date in insights.heard_on row 1: \"2026-1-5\" is now 2026-01-05."), run.output)
+        XCTAssertTrue(run.output.contains("Could not repair a date in insights.heard_on row 4: \"next week\" is left as it was."), run.output)
+        XCTAssertEqual(run.output.components(separatedBy: "a date in ").count - 1, 9, run.output)
+        let again = try CommandRunner.run(["migrate", "--database", path])
+        XCTAssertFalse(again.output.contains("a date in"), again.output)
+    }
+
     func testRefusesADatabaseFromANewerVersion() throws {
         let database = try temporaryFolder(self) + "/newer.sqlite"
         XCTAssertEqual(try CommandRunner.run(["migrate", "--database", database]).status, 0)

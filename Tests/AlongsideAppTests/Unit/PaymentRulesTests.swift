@@ -74,12 +74,12 @@ final class PaymentRulesTests: XCTestCase {
         XCTAssertEqual(EarningsPeriods.monthName("2026-10"), "October 2026")
     }
 
-    func testTodayIsTheLondonDateNotTheServersUTCDate() {
+    func testTodayIsTheLondonDateNotTheServersUTCDate() throws {
         // 23:30 UTC on 30 June 2026 is already 1 July in London (summer time).
         let lateEvening = Date(timeIntervalSince1970: 1_782_862_200)
         XCTAssertEqual(LondonTime.isoDay(lateEvening), "2026-07-01")
         var errors = FormErrors()
-        let input = ClaimForm.parse(FormData([("activity", "Evening event"), ("activity_on", "2026-07-01"), ("length", "half"), ("choice", "full")]),
+        let input = try ClaimForm.parse(FormData([("activity", "Evening event"), ("activity_on", "2026-07-01"), ("length", "half"), ("choice", "full")]),
                                     policies: [Self.policy], today: LondonTime.isoDay(lateEvening), options: .init(groupIDs: [], meetings: [:]), errors: &errors)
         XCTAssertNotNil(input, "\(errors.summary)")
     }
@@ -145,34 +145,34 @@ final class PaymentRulesTests: XCTestCase {
         var errors = FormErrors()
         let form = FormData([("activity", "Workshop"), ("activity_on", "2026-09-01"), ("length", "whole"), ("choice", "none"), ("expense_rows", "3"),
                              ("expense_kind_2", "mileage"), ("expense_miles_2", "20"), ("expense_note_2", "Home to the hub and back")])
-        let input = try XCTUnwrap(ClaimForm.parse(form, policies: [Self.policy], today: "2026-09-21", options: .init(groupIDs: [], meetings: [:]), errors: &errors))
+        let input = try XCTUnwrap(try ClaimForm.parse(form, policies: [Self.policy], today: "2026-09-21", options: .init(groupIDs: [], meetings: [:]), errors: &errors))
         XCTAssertEqual(input.expenses.count, 1)
         XCTAssertEqual(input.expenses.first?.amountPence, 900)
         XCTAssertEqual(input.expenses.first?.tenthsOfAMile, 200)
         XCTAssertEqual(input.choice, .none)
     }
 
-    func testAMeetingFromAnotherGroupIsRefused() {
+    func testAMeetingFromAnotherGroupIsRefused() throws {
         var errors = FormErrors()
         let form = FormData([("activity", "Meeting"), ("activity_on", "2026-09-01"), ("length", "half"), ("choice", "full"), ("meeting", "7"), ("group", "2")])
-        XCTAssertNil(ClaimForm.parse(form, policies: [Self.policy], today: "2026-09-21", options: .init(groupIDs: [1, 2], meetings: [7: 1]), errors: &errors))
+        XCTAssertNil(try ClaimForm.parse(form, policies: [Self.policy], today: "2026-09-21", options: .init(groupIDs: [1, 2], meetings: [7: 1]), errors: &errors))
         XCTAssertEqual(errors["group"], "The meeting you chose belongs to another group: choose that group or none")
     }
 
-    func testNoPolicyInForceIsExplained() {
+    func testNoPolicyInForceIsExplained() throws {
         var errors = FormErrors()
         let later = PaymentPolicy(id: 2, effectiveFrom: "2026-01-01", halfDayPence: 5000, wholeDayPence: 10000, halfDayMinutes: 240, wholeDayMinutes: 450,
                                   mileagePencePerMile: 45, travelLimitPence: nil, careLimitPence: nil, subsistenceLimitPence: nil, otherLimitPence: nil, note: "")
         let form = FormData([("activity", "Old event"), ("activity_on", "2025-06-01"), ("length", "half"), ("choice", "full")])
-        XCTAssertNil(ClaimForm.parse(form, policies: [later], today: "2026-09-21", options: .init(groupIDs: [], meetings: [:]), errors: &errors))
+        XCTAssertNil(try ClaimForm.parse(form, policies: [later], today: "2026-09-21", options: .init(groupIDs: [], meetings: [:]), errors: &errors))
         XCTAssertEqual(errors["activity_on"], "No payment policy was in force on that date: ask a programme manager")
     }
 
-    func testAnAbsurdExpenseIsRefused() {
+    func testAnAbsurdExpenseIsRefused() throws {
         var errors = FormErrors()
         let form = FormData([("activity", "Event"), ("activity_on", "2026-09-01"), ("length", "half"), ("choice", "full"),
                              ("expense_kind_1", "travel"), ("expense_amount_1", "25000")])
-        XCTAssertNil(ClaimForm.parse(form, policies: [Self.policy], today: "2026-09-21", options: .init(groupIDs: [], meetings: [:]), errors: &errors))
+        XCTAssertNil(try ClaimForm.parse(form, policies: [Self.policy], today: "2026-09-21", options: .init(groupIDs: [], meetings: [:]), errors: &errors))
         XCTAssertEqual(errors["expense_amount_1"], "Expense 1 must be £1,000.00 or less")
     }
 }

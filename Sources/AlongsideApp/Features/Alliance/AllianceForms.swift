@@ -17,7 +17,7 @@ enum AllianceForms {
     /// Adding an organisation: it must be on the register, not closed, and not already in this alliance.
     static func newMember(_ form: FormData, register: [Organisation], present: Set<Int64>, termsVersions: [Int], today: String,
                           errors: inout FormErrors) -> NewMemberInput? {
-        let chosen = Int64(form["organisation"]).flatMap { id in register.first { $0.id == id } }
+        let chosen = form.id("organisation").flatMap { id in register.first { $0.id == id } }
         if let chosen, present.contains(chosen.id) {
             errors.add("organisation", "\(chosen.name) is already in this alliance. Change its status on its member page")
         } else if let chosen, chosen.details.status == .closed {
@@ -56,7 +56,7 @@ enum AllianceForms {
         let versionText = form.trimmed("terms_version")
         var version: Int?
         if !versionText.isEmpty {
-            version = Int(versionText)
+            version = BoundedNumber.parse(versionText, in: 1...TermsController.maxVersionNumber)
             if version == nil || !termsVersions.contains(version!) {
                 errors.add("terms_version", "Select a version of this alliance's terms of reference")
             }
@@ -84,13 +84,13 @@ enum AllianceForms {
     /// Electing the accountable body: a current member, a decision that still stands, a start day.
     static func election(_ form: FormData, members: [AllianceMember], decisions: [DecisionReference], current: AccountableBody?,
                          today: String, errors: inout FormErrors) -> (organisationID: Int64, decisionID: Int64, startsOn: String)? {
-        let organisation = Int64(form["organisation"]).flatMap { id in members.first { $0.organisationID == id } }
+        let organisation = form.id("organisation").flatMap { id in members.first { $0.organisationID == id } }
         if organisation == nil {
             errors.add("organisation", "Select an organisation that is a member of the alliance now")
         } else if organisation?.status != .member {
             errors.add("organisation", "\(organisation!.organisationName) is \(organisation!.status.label.lowercased()), not a member: only a current member can be the accountable body")
         }
-        let decision = Int64(form["decision"]).flatMap { id in decisions.first { $0.id == id } }
+        let decision = form.id("decision").flatMap { id in decisions.first { $0.id == id } }
         if decision == nil { errors.add("decision", "Select the alliance decision that elected it: an agreed decision in this alliance's log") }
         let startsOn = form.trimmed("starts_on")
         if startsOn.isEmpty { errors.add("starts_on", "Enter the day it became the accountable body") }

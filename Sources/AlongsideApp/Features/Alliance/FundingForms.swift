@@ -39,11 +39,11 @@ enum FundingForms {
     static func received(_ form: FormData, organisations: [Organisation], errors: inout FormErrors) -> ReceivedInput? {
         let known = Set(organisations.map(\.id))
         let amount = amount(form, errors: &errors)
-        let from = Int64(form["from_organisation"]).flatMap { known.contains($0) ? $0 : nil }
+        let from = form.id("from_organisation").flatMap { known.contains($0) ? $0 : nil }
         if from == nil { errors.add("from_organisation", "Select the organisation the money came from") }
         var via: Int64?
         if !form["via_organisation"].isEmpty {
-            via = Int64(form["via_organisation"]).flatMap { known.contains($0) ? $0 : nil }
+            via = form.id("via_organisation").flatMap { known.contains($0) ? $0 : nil }
             if via == nil { errors.add("via_organisation", "Select the organisation the money came through, or none") }
             else if via == from { errors.add("via_organisation", "The money cannot come through the organisation it came from. Select another, or none") }
         }
@@ -56,19 +56,19 @@ enum FundingForms {
 
     /// An allocation: `members` are those that may be funded, `decisions` the alliance decisions that can authorise it.
     static func allocation(_ form: FormData, members: [AllianceMember], decisions: [DecisionReference], errors: inout FormErrors) -> AllocationInput? {
-        let organisation = Int64(form["organisation"]).flatMap { id in members.contains { $0.organisationID == id } ? id : nil }
+        let organisation = form.id("organisation").flatMap { id in members.contains { $0.organisationID == id } ? id : nil }
         if organisation == nil { errors.add("organisation", "Select a member of the alliance that is joining, a member or paused") }
         let amount = amount(form, errors: &errors)
         let (startsOn, endsOn) = period(form, acrossYears: FundingRules.oneYearMessage, errors: &errors)
         let purpose = text(form, "purpose", label: "The purpose", required: "Say what the money is for", limit: maxPurpose, errors: &errors)
         let yearsText = form.trimmed("contract_years")
-        let years = Int(yearsText).flatMap { (1...10).contains($0) ? $0 : nil }
+        let years = BoundedNumber.parse(yearsText, in: 1...10)
         if yearsText.isEmpty { errors.add("contract_years", "Enter the contract's length in whole years, from 1 to 10") }
         else if years == nil { errors.add("contract_years", "The contract's length must be a whole number of years from 1 to 10") }
         let reference = text(form, "contract_reference", label: "The contract reference", required: nil, limit: maxReference, errors: &errors)
         let source = text(form, "source", label: "The source", required: "Say where the money comes from, for example the community mental health contract",
                           limit: maxSource, errors: &errors)
-        let decision = Int64(form["decision"]).flatMap { id in decisions.contains { $0.id == id } ? id : nil }
+        let decision = form.id("decision").flatMap { id in decisions.contains { $0.id == id } ? id : nil }
         if decision == nil {
             errors.add("decision", decisions.isEmpty
                 ? "Record the alliance's decision to make this allocation in its decision log first"

@@ -87,7 +87,7 @@ struct MembershipController: Controller {
         guard let move = AllianceForms.statusChange(context.form, member: member, today: scope.today, errors: &errors) else {
             return try await services.pages.render(try await memberPage(view, member, form: context.form, errors: errors), request: request, context: context)
         }
-        let version = Int(context.form["version"]) ?? member.version
+        let version = context.form.expectedVersion
         do {
             switch try await store.changeStatus(memberID: member.id, groupID: group.id, to: move.status, on: move.day, note: move.note,
                                                 expectedVersion: version, by: signedIn.actor, requestID: context.requestID) {
@@ -118,10 +118,10 @@ struct MembershipController: Controller {
         let group = try await scope.managed(context, for: signedIn.user)
         let member = try await member(context, groupID: group.id)
         let versions = try await store.termsVersions(groupID: group.id)
-        let version = Int(context.form["version"]) ?? member.version
+        let version = context.form.expectedVersion
         var errors = FormErrors()
         guard let details = AllianceForms.details(context.form, termsVersions: versions.map(\.number), today: scope.today, errors: &errors) else {
-            let page = EditAllianceMemberPage(group: group, member: member, termsVersions: versions, form: context.form.replacing("version", with: String(version)), errors: errors)
+            let page = EditAllianceMemberPage(group: group, member: member, termsVersions: versions, form: context.form, errors: errors)
             return try await services.pages.render(page, request: request, context: context)
         }
         switch try await store.updateDetails(memberID: member.id, groupID: group.id, details, expectedVersion: version, by: signedIn.actor, requestID: context.requestID) {

@@ -29,7 +29,7 @@ enum AssetForms {
         var localityID: Int64?
         if !form["locality"].isEmpty {
             let offered = choices.localities.filter { !$0.isRetired }.map(\.id)
-            if let id = Int64(form["locality"]), offered.contains(id) { localityID = id }
+            if let id = form.id("locality"), offered.contains(id) { localityID = id }
             else { errors.add("locality", "Select a locality from the list, or the whole area") }
         }
         let address = text("address", "The address", limit: 500)
@@ -50,7 +50,7 @@ enum AssetForms {
         let languages = text("languages", "Languages", limit: 500)
         let cost = text("cost", "Cost", limit: 500)
         let offeredNeeds = Set(choices.needs.filter { !$0.isRetired }.map(\.id))
-        let chosenNeeds = form.all("needs").map { Int64($0) }
+        let chosenNeeds = form.ids("needs")
         if chosenNeeds.contains(where: { $0 == nil || !offeredNeeds.contains($0!) }) { errors.add("needs", "Select needs from the list") }
         let lastChecked = form.trimmed("last_checked")
         if lastChecked.isEmpty { errors.add("last_checked", "Enter the date the entry was last checked") }
@@ -62,7 +62,7 @@ enum AssetForms {
         if listed != "yes", listed != "no" { errors.add("listed_publicly", "Select whether to list the asset in the public directory") }
         var organisationID: Int64?
         if !form["organisation"].isEmpty {
-            if let id = Int64(form["organisation"]), choices.organisations.contains(where: { $0.id == id }) { organisationID = id }
+            if let id = form.id("organisation"), choices.organisations.contains(where: { $0.id == id }) { organisationID = id }
             else { errors.add("organisation", "Select an organisation from the register, or none") }
         }
         guard errors.isEmpty, let category, let status else { return nil }
@@ -116,7 +116,7 @@ enum AssetForms {
     static let monthsMessage = "Enter a whole number of months from \(StaleRule.monthRange.lowerBound) to \(StaleRule.monthRange.upperBound)"
 
     static func months(_ form: FormData, errors: inout FormErrors) -> Int? {
-        guard let months = Int(form.trimmed("stale_after_months")), StaleRule.monthRange.contains(months) else {
+        guard let months = BoundedNumber.parse(form["stale_after_months"], in: StaleRule.monthRange) else {
             errors.add("stale_after_months", monthsMessage)
             return nil
         }

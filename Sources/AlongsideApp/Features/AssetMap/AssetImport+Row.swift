@@ -55,7 +55,7 @@ extension AssetImport {
             var existingID: Int64?
             let idText = cell("id")
             if !idText.isEmpty {
-                if let id = Int64(idText), known.assets[id] != nil { existingID = id }
+                if let id = BoundedNumber.id(idText), known.assets[id] != nil { existingID = id }
                 else { problem("id", "There is no asset with id \"\(idText)\": leave id empty to add a new asset") }
             }
             let existing = existingID.flatMap { known.assets[$0] }

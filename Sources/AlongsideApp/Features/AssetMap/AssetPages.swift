@@ -81,8 +81,8 @@ struct AssetsPage: PageModel {
 
     /// The filters from the query string; anything unknown is ignored.
     static func search(_ query: FormData, today: String, months: Int) -> AssetSearch {
-        AssetSearch(words: query.trimmed("words"), category: AssetCategory(rawValue: query["category"]), localityID: Int64(query["locality"]),
-                    needID: Int64(query["need"]), status: AssetStatus(rawValue: query["status"]),
+        AssetSearch(words: query.searchWords("words").text, category: AssetCategory(rawValue: query["category"]), localityID: query.id("locality"),
+                    needID: query.id("need"), status: AssetStatus(rawValue: query["status"]),
                     staleOnly: query["stale"] == "yes" ? (today, months) : nil)
     }
 }

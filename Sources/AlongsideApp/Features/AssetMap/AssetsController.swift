@@ -91,8 +91,8 @@ struct AssetsController: Controller {
 
     @Sendable func update(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let asset = try await asset(context)
-        let version = Int(context.form["version"]) ?? asset.version
-        let form = context.form.replacing("version", with: String(version))
+        let version = context.form.expectedVersion
+        let form = context.form
         let choices = try await choices()
         var errors = FormErrors()
         guard let details = AssetForms.asset(form, choices: choices, today: today, errors: &errors) else {

@@ -19,7 +19,7 @@ struct DirectoryController: Controller {
     }
 
     @Sendable func index(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let page = DirectoryPage(assets: try await store.all(), query: request.queryForm, names: try await names())
+        let page = try DirectoryPage(assets: try await store.all(), query: request.queryForm, names: try await names())
         return try await services.pages.render(page, request: request, context: context)
     }
 

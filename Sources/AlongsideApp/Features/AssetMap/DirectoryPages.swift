@@ -21,6 +21,8 @@ struct DirectoryPage: PageModel {
 
     /// A page of results reads well on a phone, and keeps a search of a large map quick (see scripts/bench).
     static let pageSize = 20
+    /// Page numbers come from our own previous and next links; no directory will have a hundred thousand pages.
+    static let maxPage = 100_000
 
     struct Card: Encodable, Sendable {
         let name: String
@@ -33,7 +35,7 @@ struct DirectoryPage: PageModel {
         let paused: Bool
     }
 
-    init(assets: [Asset], query: FormData, names: AssetNames) {
+    init(assets: [Asset], query: FormData, names: AssetNames) throws {
         action = Route.directory.href
         words = Field("words", label: "What are you looking for?", value: query["words"],
                       hint: "For example, walking group, debt advice, Polish or peer support.")
@@ -50,7 +52,7 @@ struct DirectoryPage: PageModel {
         let shown = assets.filter { DirectoryRules.isShown($0) && search.matches($0, needNames: names.needNames) }
         let noun = shown.count == 1 ? "1 place or service" : "\(shown.count) places and services"
         count = searched ? "\(noun) found" : noun
-        let paging = DirectoryPaging(count: shown.count, pageSize: Self.pageSize, requested: Int(query["page"]) ?? 1)
+        let paging = DirectoryPaging(count: shown.count, pageSize: Self.pageSize, requested: try query.number("page", in: 1...Self.maxPage) ?? 1)
         showing = paging.pages > 1 ? "Showing \(paging.range.lowerBound + 1) to \(paging.range.upperBound), page \(paging.page) of \(paging.pages)" : nil
         func href(page: Int) -> String {
             let pairs = ["words", "locality", "need", "no_referral"].flatMap { name in query.all(name).map { (name, $0) } } + [("page", String(page))]
@@ -68,7 +70,7 @@ struct DirectoryPage: PageModel {
     }
 
     static func search(_ query: FormData) -> AssetSearch {
-        AssetSearch(words: query.trimmed("words"), localityID: Int64(query["locality"]), needID: Int64(query["need"]),
+        AssetSearch(words: query.searchWords("words").text, localityID: query.id("locality"), needID: query.id("need"),
                     noReferralNeeded: query["no_referral"] == "yes")
     }
 }

@@ -4,6 +4,9 @@ import Hummingbird
 
 /// The audit log, newest first, filtered by person, kind of record and date.
 struct AuditController: Controller {
+    /// A million pages of fifty: far beyond any log this service will keep.
+    static let maxPage = 1_000_000
+
     let services: AppServices
 
     func addRoutes(to routes: inout SiteRoutes) {
@@ -11,13 +14,11 @@ struct AuditController: Controller {
     }
 
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let query = request.uri.queryParameters
-        let input = AuditFilterInput(
-            person: query["person"].map(String.init) ?? "", kind: query["kind"].map(String.init) ?? "",
-            from: query["from"].map(String.init) ?? "", to: query["to"].map(String.init) ?? "",
-            page: query["page"].map(String.init) ?? ""
-        )
-        let (filter, errors) = input.parsed()
+        let query = request.queryForm
+        let input = AuditFilterInput(person: query["person"], kind: query["kind"], from: query["from"], to: query["to"])
+        // A page number comes only from our own older and newer links: one past any real log is refused before the
+        // offset arithmetic can overflow.
+        let (filter, errors) = input.parsed(page: try query.number("page", in: 1...Self.maxPage) ?? 1)
         let (found, kinds, people) = try await services.pool.read { db in
             (
                 try errors.isEmpty ? AuditQuery.events(filter, in: db) : (events: [], hasMore: false),
@@ -44,13 +45,12 @@ struct AuditFilterInput: Sendable, Equatable {
     var kind: String
     var from: String
     var to: String
-    var page: String
 
-    func parsed() -> (AuditFilter, FormErrors) {
+    func parsed(page: Int = 1) -> (AuditFilter, FormErrors) {
         var errors = FormErrors()
-        var filter = AuditFilter()
+        var filter = AuditFilter(page: page)
         if !person.isEmpty {
-            if let id = Int64(person) { filter.person = id } else { errors.add("person", "Select a person from the list") }
+            if let id = BoundedNumber.id(person) { filter.person = id } else { errors.add("person", "Select a person from the list") }
         }
         if !kind.isEmpty { filter.kind = kind }
         if !from.isEmpty {
@@ -66,7 +66,6 @@ struct AuditFilterInput: Sendable, Equatable {
         if let from = filter.from, let to = filter.toExclusive, to <= from {
             errors.add("to", "The end date must be the same as or after the start date")
         }
-        filter.page = max(1, Int(page) ?? 1)
         return (filter, errors)
     }
 }

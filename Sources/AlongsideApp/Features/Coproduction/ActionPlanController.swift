@@ -49,7 +49,7 @@ struct ActionPlanController: Controller {
         let choices = try await stores.choices(for: signedIn.user)
         // From a workshop's page: the item starts linked to it, and to its group.
         var pairs = [("status", PlanStatus.notStarted.rawValue)]
-        if let meeting = Int64(request.queryForm["meeting"]), let workshop = choices.scope.workshop(meeting) {
+        if let meeting = request.queryForm.id("meeting"), let workshop = choices.scope.workshop(meeting) {
             pairs += [("workshop", String(workshop.id)), ("group", String(workshop.groupID))]
         }
         let page = PlanItemFormPage(editing: nil, form: FormData(pairs), choices: choices)
@@ -76,8 +76,8 @@ struct ActionPlanController: Controller {
 
     @Sendable func update(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let item = try await item(context)
-        let version = Int(context.form["version"]) ?? item.version
-        let form = context.form.replacing("version", with: String(version))
+        let version = context.form.expectedVersion
+        let form = context.form
         let choices = try await stores.choices(for: signedIn.user)
         var errors = FormErrors()
         guard var input = CoproductionForms.planItem(form, choices: choices, errors: &errors) else {

@@ -25,7 +25,7 @@ enum CoproductionForms {
     static func optionalID(_ form: FormData, _ name: String, offered: Set<Int64>, message: String, errors: inout FormErrors) -> Int64? {
         let raw = form.trimmed(name)
         guard !raw.isEmpty else { return nil }
-        guard let id = Int64(raw), offered.contains(id) else {
+        guard let id = BoundedNumber.id(raw), offered.contains(id) else {
             errors.add(name, message)
             return nil
         }

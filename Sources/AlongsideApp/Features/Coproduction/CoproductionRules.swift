@@ -40,7 +40,7 @@ enum CoproductionRules {
 
     /// Ids ticked on a form, kept only when they are among those offered; `refused` is true when any was not.
     static func chosenIDs(_ values: [String], offered: Set<Int64>) -> (ids: [Int64], refused: Bool) {
-        let parsed = values.filter { !$0.isEmpty }.map { Int64($0) }
+        let parsed = values.filter { !$0.isEmpty }.map(BoundedNumber.id)
         let refused = parsed.contains { $0 == nil || !offered.contains($0!) }
         return (Array(Set(parsed.compactMap { $0 }.filter(offered.contains))).sorted(), refused)
     }

@@ -21,7 +21,7 @@ struct InsightFilter: Sendable, Equatable {
     }
 
     init(_ query: FormData) {
-        self.init(words: query.trimmed("words"), communityID: Int64(query["community"]), theme: CoproductionRules.themes(query["theme"]).first ?? "",
+        self.init(words: query.searchWords("words").text, communityID: query.id("community"), theme: CoproductionRules.themes(query["theme"]).first ?? "",
                   sourceKind: SourceKind(rawValue: query["source_kind"]), answered: Answered(rawValue: query["answered"]))
     }
 

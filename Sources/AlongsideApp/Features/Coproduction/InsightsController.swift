@@ -63,7 +63,7 @@ struct InsightsController: Controller {
         let choices = try await stores.choices(for: signedIn.user)
         // From a workshop's page (?meeting=ID): heard there, on its day, in its group.
         var pairs = [("heard_on", stores.today)]
-        if let meeting = Int64(request.queryForm["meeting"]), let workshop = choices.scope.workshop(meeting) {
+        if let meeting = request.queryForm.id("meeting"), let workshop = choices.scope.workshop(meeting) {
             let day = min(LondonTime.isoDay(workshop.startsAt), stores.today)
             pairs = [("heard_on", day), ("workshop", String(workshop.id)), ("group", String(workshop.groupID))]
         }
@@ -91,8 +91,8 @@ struct InsightsController: Controller {
 
     @Sendable func update(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let insight = try await editable(context, signedIn)
-        let version = Int(context.form["version"]) ?? insight.version
-        let form = context.form.replacing("version", with: String(version))
+        let version = context.form.expectedVersion
+        let form = context.form
         let choices = try await stores.choices(for: signedIn.user)
         var errors = FormErrors()
         guard var input = CoproductionForms.insight(form, choices: choices, today: stores.today, errors: &errors) else {
@@ -138,7 +138,8 @@ struct InsightsController: Controller {
             return try await services.pages.render(ResponseFormPage(insight: insight, form: context.form, errors: errors), request: request, context: context)
         }
         let (outcome, text) = parsed
-        let expected = Int(context.form["version"])
+        // No version means a first answer (refused if someone has answered meanwhile); a malformed one never matches.
+        let expected: Int? = context.form.trimmed("version").isEmpty ? nil : context.form.expectedVersion
         switch try await stores.insights.respond(insight.id, outcome: outcome, answer: text, expectedVersion: expected, by: signedIn.actor,
                                                  requestID: context.requestID) {
         case .saved:

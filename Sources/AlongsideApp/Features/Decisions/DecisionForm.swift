@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks the decision form. Shortfalls against the terms of reference are not errors: the page explains them
 /// and the decision can then be recorded only as "not valid under the terms of reference", with a reason.
 enum DecisionForm {
@@ -44,7 +46,7 @@ enum DecisionForm {
         var meetingID: Int64?
         let meeting = form.trimmed("meeting")
         if !meeting.isEmpty, meeting != betweenMeetings {
-            meetingID = Int64(meeting).flatMap { id in meetings.contains { $0.id == id } ? id : nil }
+            meetingID = BoundedNumber.id(meeting).flatMap { id in meetings.contains { $0.id == id } ? id : nil }
             if meetingID == nil { errors.add("meeting", "Select the meeting the decision was taken at, or between meetings") }
         }
         let declarationList = DeclarationsForm.parse(form, people: people, errors: &errors)
@@ -52,10 +54,11 @@ enum DecisionForm {
         if !review.isEmpty, LondonTime.startOfDay(review) == nil { errors.add("review_on", "Enter the review date as a real date, like 2027-03-31") }
         var adopts: Int?
         if !form["adopts_terms"].isEmpty {
-            adopts = Int(form["adopts_terms"]).flatMap { proposedVersions.contains($0) ? $0 : nil }
+            adopts = BoundedNumber.parse(form["adopts_terms"], in: 1...TermsController.maxVersionNumber).flatMap { proposedVersions.contains($0) ? $0 : nil }
             if adopts == nil { errors.add("adopts_terms", "Select a proposed version of the terms of reference, or none") }
         }
         let declarations = form.trimmed("declarations"), reason = form.trimmed("invalid_reason")
+        checkLengths(form, errors: &errors)
         guard errors.isEmpty, let method, let total, let present, let outcome else { return nil }
         return DecisionInput(
             title: title, question: question, method: method, membersTotal: total, membersPresent: present,
@@ -67,12 +70,29 @@ enum DecisionForm {
         )
     }
 
+    /// The largest count of members or votes: far more than any group, small enough that sums cannot overflow.
+    static let maxCount = 10_000
+
+    /// A count a person typed: a whole number from 0 to `maxCount`.
     static func count(_ form: FormData, _ name: String, _ message: String, _ errors: inout FormErrors) -> Int? {
-        guard let value = Int(form.trimmed(name)), value >= 0 else {
+        if let value = BoundedNumber.parse(form[name], in: 0...maxCount) { return value }
+        if BoundedNumber.parse(form[name], in: 0...Int.max) != nil {
+            errors.add(name, "The number must be \(maxCount.formatted(.number.locale(Locale(identifier: "en_GB")))) or fewer")
+        } else {
             errors.add(name, message)
-            return nil
         }
-        return value
+        return nil
+    }
+
+    /// The decision log is append-only and can never be cleaned, so every text is limited before it is written.
+    static func checkLengths(_ form: FormData, errors: inout FormErrors) {
+        errors.checkLength(form, "correction_reason", max: TextLimit.paragraph, label: "The reason for the correction")
+        errors.checkLength(form, "title", max: TextLimit.line, label: "The title")
+        errors.checkLength(form, "question", max: TextLimit.short, label: "The question")
+        errors.checkLength(form, "consensus_record", max: TextLimit.paragraph, label: "How the group reached the decision")
+        errors.checkLength(form, "rationale", max: TextLimit.paragraph, label: "The reasons for the decision")
+        errors.checkLength(form, "declarations", max: TextLimit.paragraph, label: "The declarations of interest")
+        errors.checkLength(form, "invalid_reason", max: TextLimit.paragraph, label: "The reason")
     }
 }
 

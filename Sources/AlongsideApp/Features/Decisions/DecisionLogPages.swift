@@ -43,7 +43,7 @@ struct DecisionSearchPage: PageModel {
     let errors: FormErrors
 
     init(input: DecisionSearchInput, errors: FormErrors, groups: [Group], results: [GroupDecision]) {
-        words = Field("q", label: "Words", value: input.words, type: "search", hint: "Found in the title, question or reasons.", errors: errors)
+        words = Field("q", label: "Words", value: input.words, type: "search", hint: "Found in the title, question or reasons." + (SearchWords(input.words).note.map { " " + $0 } ?? ""), errors: errors)
         from = Field("from", label: "Recorded from", value: input.from, type: "date", errors: errors)
         to = Field("to", label: "Recorded to", value: input.to, type: "date", errors: errors)
         group = SelectField("group", label: "Group", options: [("", "Any group you can see")] + groups.map { (String($0.id), $0.name) }, selected: input.group, errors: errors)

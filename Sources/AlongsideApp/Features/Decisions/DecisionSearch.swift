@@ -26,7 +26,7 @@ struct DecisionSearchInput: Sendable, Equatable {
     func parsed(visibleGroupIDs: Set<Int64>) -> (DecisionFilter, FormErrors) {
         var errors = FormErrors()
         var filter = DecisionFilter(groupIDs: visibleGroupIDs)
-        filter.words = words.split(whereSeparator: \.isWhitespace).map(String.init)
+        filter.words = SearchWords(words).words
         if !from.isEmpty {
             if let day = LondonTime.startOfDay(from.trimmingCharacters(in: .whitespaces)) { filter.from = day }
             else { errors.add("from", "Enter the start date as a real date, like 2026-03-03") }
@@ -43,7 +43,7 @@ struct DecisionSearchInput: Sendable, Equatable {
             filter.toExclusive = nil
         }
         if !group.isEmpty {
-            if let id = Int64(group), visibleGroupIDs.contains(id) { filter.groupIDs = [id] }
+            if let id = BoundedNumber.id(group), visibleGroupIDs.contains(id) { filter.groupIDs = [id] }
             else { errors.add("group", "Select a group from the list") }
         }
         if !outcome.isEmpty {

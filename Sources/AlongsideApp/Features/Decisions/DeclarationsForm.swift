@@ -12,7 +12,7 @@ enum DeclarationsForm {
             let personValue = form.trimmed(name(row, "person")), typed = form.trimmed(name(row, "name"))
             let interest = form.trimmed(name(row, "interest")), tookPart = form.trimmed(name(row, "took_part"))
             if personValue.isEmpty, typed.isEmpty, interest.isEmpty, tookPart.isEmpty { continue }
-            let person = Int64(personValue).flatMap { id in people.first { $0.id == id } }
+            let person = BoundedNumber.id(personValue).flatMap { id in people.first { $0.id == id } }
             if !personValue.isEmpty, person == nil {
                 errors.add(name(row, "person"), "Declaration \(row): select a person from the list, or type their name")
             } else if person != nil, !typed.isEmpty {
@@ -21,6 +21,8 @@ enum DeclarationsForm {
                 errors.add(name(row, "person"), "Declaration \(row): choose who declared the interest, or type their name")
             }
             if interest.isEmpty { errors.add(name(row, "interest"), "Declaration \(row): enter the interest they declared") }
+            errors.checkLength(typed, name(row, "name"), max: TextLimit.line, label: "Declaration \(row): the name")
+            errors.checkLength(interest, name(row, "interest"), max: TextLimit.short, label: "Declaration \(row): the interest")
             if tookPart != "yes", tookPart != "no" { errors.add(name(row, "took_part"), "Declaration \(row): select whether they took part in the decision") }
             let who = person?.name ?? typed
             if !who.isEmpty, !interest.isEmpty, tookPart == "yes" || tookPart == "no" {

@@ -8,6 +8,7 @@ enum GroupForm {
         let kind = existing?.kind ?? GroupKind(rawValue: form["kind"])
         if existing == nil, kind.map({ !kinds.contains($0) }) ?? true { errors.add("kind", "Select the kind of group") }
         if purpose.isEmpty { errors.add("purpose", "Enter the group's purpose: what it is for") }
+        errors.checkLength(purpose, "purpose", max: TextLimit.paragraph, label: "The purpose")
         let status = GroupStatus(rawValue: form["status"])
         if status == nil { errors.add("status", "Select the group's status") }
         let visibility = Visibility(rawValue: form["visibility"])
@@ -25,7 +26,7 @@ enum MembershipForm {
     /// `deputiesAllowed` comes from the terms of reference in force (true when there are none yet).
     static func parse(_ form: FormData, people: [User], deputiesAllowed: Bool, errors: inout FormErrors) -> GroupStore.MembershipInput? {
         let activeIDs = Set(people.filter(\.isActive).compactMap(\.id))
-        let person = Int64(form["person"]).flatMap { activeIDs.contains($0) ? $0 : nil }
+        let person = form.id("person").flatMap { activeIDs.contains($0) ? $0 : nil }
         if person == nil { errors.add("person", "Select the person joining the group") }
         let seat = Seat(rawValue: form["seat"])
         if seat == nil { errors.add("seat", "Select their seat on the group") }
@@ -37,7 +38,7 @@ enum MembershipForm {
         }
         var deputy: Int64?
         if !form["deputy"].isEmpty {
-            deputy = Int64(form["deputy"]).flatMap { activeIDs.contains($0) ? $0 : nil }
+            deputy = form.id("deputy").flatMap { activeIDs.contains($0) ? $0 : nil }
             if !deputiesAllowed { errors.add("deputy", "The group's terms of reference do not allow deputies. Choose no deputy") }
             else if deputy == nil { errors.add("deputy", "Select a deputy from the list, or no deputy") }
             else if deputy == person { errors.add("deputy", "A deputy must be someone other than the member") }
@@ -49,6 +50,8 @@ enum MembershipForm {
             else if endsOn < startsOn { errors.add("ends_on", "The date they leave must be on or after the date they join") }
         }
         let organisation = form.trimmed("organisation")
+        errors.checkLength(community, "community", max: TextLimit.line, label: "The community's name")
+        errors.checkLength(organisation, "organisation", max: TextLimit.line, label: "The organisation's name")
         guard errors.isEmpty, let person, let seat, let sector else { return nil }
         return .init(
             userID: person, seat: seat, sector: sector, community: community.isEmpty ? nil : community,

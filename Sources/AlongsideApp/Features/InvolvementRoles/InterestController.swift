@@ -17,7 +17,7 @@ struct InterestController: Controller {
 
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let query = request.queryForm
-        let filter = InterestStore.Filter(roleID: Int64(query["role"]), status: InterestStatus(rawValue: query["status"]))
+        let filter = InterestStore.Filter(roleID: query.id("role"), status: InterestStatus(rawValue: query["status"]))
         let page = InterestListPage(interests: try await store.interests(filter), roles: try await roles.titles(), query: query)
         return try await services.pages.render(page, request: request, context: context)
     }

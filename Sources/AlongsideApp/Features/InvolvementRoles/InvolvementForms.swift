@@ -92,12 +92,12 @@ enum InvolvementForms {
     static func appointment(_ form: FormData, interests: [Interest], accounts: [User], errors: inout FormErrors) -> AppointmentInput? {
         var interest: Interest?
         if !form["interest"].isEmpty {
-            interest = Int64(form["interest"]).flatMap { id in interests.first { $0.id == id } }
+            interest = form.id("interest").flatMap { id in interests.first { $0.id == id } }
             if interest == nil { errors.add("interest", "Select an expression of interest from the list, or none") }
         }
         var account: User?
         if !form["account"].isEmpty {
-            account = Int64(form["account"]).flatMap { id in accounts.first { $0.id == id && $0.isActive } }
+            account = form.id("account").flatMap { id in accounts.first { $0.id == id && $0.isActive } }
             if account == nil { errors.add("account", "Select an account from the list, or no account") }
         }
         let typed = form.trimmed("person_name")

@@ -81,10 +81,10 @@ struct RolesController: Controller {
 
     @Sendable func update(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let role = try await role(context)
-        let version = Int(context.form["version"]) ?? role.version
+        let version = context.form.expectedVersion
         var errors = FormErrors()
         guard let content = InvolvementForms.role(context.form, errors: &errors) else {
-            let page = RoleFormPage(editing: role, form: context.form.replacing("version", with: String(version)), errors: errors)
+            let page = RoleFormPage(editing: role, form: context.form, errors: errors)
             return try await services.pages.render(page, request: request, context: context)
         }
         switch try await roles.update(role.id, content, expectedVersion: version, by: signedIn.actor, requestID: context.requestID) {

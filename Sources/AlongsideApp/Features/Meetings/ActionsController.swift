@@ -21,10 +21,10 @@ struct ActionsController: Controller {
             .filter { $0.isMember || GroupAccess.canManage($0.group.kind, role: signedIn.user.role) }.map(\.group)
         let form = request.queryForm
         var groupIDs = visible.map(\.id)
-        if let chosen = Int64(form["group"]), groupIDs.contains(chosen) { groupIDs = [chosen] }
+        if let chosen = form.id("group"), groupIDs.contains(chosen) { groupIDs = [chosen] }
         let status = form["status"]
         let filter = ActionStore.Filter(
-            groupIDs: groupIDs, ownerUserID: Int64(form["person"]), status: ActionStatus(rawValue: status), onlyOutstanding: status.isEmpty
+            groupIDs: groupIDs, ownerUserID: form.id("person"), status: ActionStatus(rawValue: status), onlyOutstanding: status.isEmpty
         )
         let people = try await services.accounts.all().filter(\.isActive).map { ($0.id ?? 0, $0.name) }
         let seats = try await groups.currentSeats(userID: signedIn.user.id, today: today)

@@ -39,12 +39,17 @@ enum MeetingForm {
         if isNew, !form["repeat"].isEmpty {
             every = MeetingRepeat(rawValue: form["repeat"])
             if every == nil { errors.add("repeat", "Select how often the meetings repeat, or that they do not") }
-            if let number = Int(form.trimmed("count")), (2...maximumSeries).contains(number) {
+            if let number = BoundedNumber.parse(form["count"], in: 2...maximumSeries) {
                 count = number
             } else {
                 errors.add("count", "Enter how many meetings to plan, from 2 to \(maximumSeries)")
             }
         }
+        errors.checkLength(purpose, "purpose", max: TextLimit.short, label: "The purpose")
+        errors.checkLength(address, "address", max: TextLimit.short, label: "The address")
+        errors.checkLength(joining, "joining_details", max: TextLimit.short, label: "How to join")
+        errors.checkLength(form, "access_notes", max: TextLimit.short, label: "The notes on access")
+        errors.checkLength(form, "papers", max: TextLimit.paragraph, label: "The papers")
         guard errors.isEmpty, let startsAt, let endsAt, let kind, let format, let visibility else { return nil }
         let starts = every.map { every in
             MeetingRules.seriesDays(firstDay: day, every: every, count: count).compactMap { LondonTime.instant(isoDay: $0, time: startTime) }
@@ -76,6 +81,9 @@ enum MeetingItemForms {
     static func agendaItem(_ form: FormData, errors: inout FormErrors) -> (title: String, description: String, paper: String)? {
         let title = form.trimmed("agenda_title")
         if title.isEmpty { errors.add("agenda_title", "Enter the agenda item's title") }
+        errors.checkLength(title, "agenda_title", max: TextLimit.line, label: "The agenda item's title")
+        errors.checkLength(form, "agenda_description", max: TextLimit.paragraph, label: "The description")
+        errors.checkLength(form, "agenda_paper", max: TextLimit.short, label: "The paper")
         guard errors.isEmpty else { return nil }
         return (title, form.trimmed("agenda_description"), form.trimmed("agenda_paper"))
     }
@@ -83,12 +91,13 @@ enum MeetingItemForms {
     static func declaration(
         _ form: FormData, items: [AgendaItem], people: [Int64], errors: inout FormErrors
     ) -> (itemID: Int64, userID: Int64, interest: String, tookPart: Bool)? {
-        let item = Int64(form["declaration_item"]).flatMap { id in items.contains { $0.id == id } ? id : nil }
+        let item = form.id("declaration_item").flatMap { id in items.contains { $0.id == id } ? id : nil }
         if item == nil { errors.add("declaration_item", "Select the agenda item the interest is about") }
-        let person = Int64(form["declaration_person"]).flatMap { people.contains($0) ? $0 : nil }
+        let person = form.id("declaration_person").flatMap { people.contains($0) ? $0 : nil }
         if person == nil { errors.add("declaration_person", "Select who declared the interest") }
         let interest = form.trimmed("declaration_interest")
         if interest.isEmpty { errors.add("declaration_interest", "Describe the interest declared") }
+        errors.checkLength(interest, "declaration_interest", max: TextLimit.short, label: "The interest")
         let tookPart = form["declaration_took_part"]
         if tookPart != "yes" && tookPart != "no" { errors.add("declaration_took_part", "Select whether they took part in the item") }
         guard errors.isEmpty, let item, let person else { return nil }
@@ -98,13 +107,14 @@ enum MeetingItemForms {
     static func action(_ form: FormData, items: [AgendaItem], people: [Int64], errors: inout FormErrors) -> ActionStore.ActionInput? {
         let what = form.trimmed("action_what")
         if what.isEmpty { errors.add("action_what", "Enter what needs to be done") }
-        let owner = Int64(form["action_owner"]).flatMap { people.contains($0) ? $0 : nil }
+        errors.checkLength(what, "action_what", max: TextLimit.short, label: "What needs to be done")
+        let owner = form.id("action_owner").flatMap { people.contains($0) ? $0 : nil }
         if owner == nil { errors.add("action_owner", "Select who will do it") }
         let due = form.trimmed("action_due")
         if LondonTime.startOfDay(due) == nil { errors.add("action_due", "Enter the due date as a real date, like 2027-03-31") }
         var itemID: Int64?
         if !form["action_item"].isEmpty {
-            itemID = Int64(form["action_item"]).flatMap { id in items.contains { $0.id == id } ? id : nil }
+            itemID = form.id("action_item").flatMap { id in items.contains { $0.id == id } ? id : nil }
             if itemID == nil { errors.add("action_item", "Select an agenda item from the list, or none") }
         }
         guard errors.isEmpty, let owner else { return nil }
@@ -116,8 +126,20 @@ enum MeetingItemForms {
         if status == nil { errors.add("status", "Select the action's status") }
         let due = form.trimmed("due_on")
         if LondonTime.startOfDay(due) == nil { errors.add("due_on", "Enter the due date as a real date, like 2027-03-31") }
+        errors.checkLength(form, "notes", max: TextLimit.paragraph, label: "The notes")
         guard errors.isEmpty, let status else { return nil }
         return (status, due, form.trimmed("notes"))
+    }
+
+    /// Minutes against each agenda item sent (`minutes_<item id>`), each limited in length; nil when one is too long.
+    static func minutes(_ form: FormData, agenda: [AgendaItem], errors: inout FormErrors) -> [Int64: String]? {
+        let minutes = Dictionary(agenda.compactMap { item in
+            form.values["minutes_\(item.id)"] == nil ? nil : (item.id, form.trimmed("minutes_\(item.id)"))
+        }) { $1 }
+        for (index, item) in agenda.enumerated() {
+            errors.checkLength(minutes[item.id] ?? "", "minutes_\(item.id)", max: TextLimit.paragraph, label: "The minutes for item \(index + 1)")
+        }
+        return errors.isEmpty ? minutes : nil
     }
 
     /// Attendance for each expected member: `attendance_<user id>` holds their status.

@@ -182,9 +182,11 @@ struct MeetingsController: Controller {
     @Sendable func saveMinutes(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let (group, meeting, _) = try await meeting(context, signedIn, mustRun: true)
         let agenda = try await store.agenda(meetingID: meeting.id)
-        let minutes = Dictionary(agenda.compactMap { item in
-            context.form.values["minutes_\(item.id)"] == nil ? nil : (item.id, context.form.trimmed("minutes_\(item.id)"))
-        }) { $1 }
+        var errors = FormErrors()
+        guard let minutes = MeetingItemForms.minutes(context.form, agenda: agenda, errors: &errors) else {
+            let page = MinutesPage(group: group, meeting: meeting, agenda: agenda, form: context.form, errors: errors)
+            return try await services.pages.render(page, request: request, context: context)
+        }
         try await store.saveMinutes(meetingID: meeting.id, minutes, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "The minutes have been saved."), tokenHash: signedIn.session.tokenHash)
         return .seeOther(Route.meeting.href(group.id, meeting.id) + "#agenda")

@@ -37,7 +37,7 @@ enum OrganisationForms {
         }
         let area = text("area_served", "The area served")
         let offered = Set(communities.filter { !$0.isRetired }.map(\.id))
-        let chosenCommunities = form.all("communities").map { Int64($0) }
+        let chosenCommunities = form.ids("communities")
         if chosenCommunities.contains(where: { $0 == nil || !offered.contains($0!) }) {
             errors.add("communities", "Select communities from the list")
         }
@@ -81,7 +81,7 @@ enum OrganisationForms {
     /// (a match that appeared since, say after changing the name, is warned about again).
     static func duplicatesConfirmed(_ form: FormData, matches: [OrganisationDuplicates.Match]) -> Bool {
         guard form["confirm_not_duplicate"] == "yes" else { return false }
-        let seen = Set(form["seen_duplicates"].split(separator: ",").compactMap { Int64($0) })
+        let seen = Set(form["seen_duplicates"].split(separator: ",").compactMap { BoundedNumber.id(String($0)) })
         return matches.allSatisfy { seen.contains($0.id) }
     }
 

@@ -13,7 +13,7 @@ struct OrganisationFilter: Sendable, Equatable {
     }
 
     init(_ query: FormData) {
-        self.init(sector: OrganisationSector(rawValue: query["sector"]), size: VCSESize(rawValue: query["size"]), words: query.trimmed("words"))
+        self.init(sector: OrganisationSector(rawValue: query["sector"]), size: VCSESize(rawValue: query["size"]), words: query.searchWords("words").text)
     }
 
     var isEmpty: Bool { sector == nil && size == nil && words.isEmpty }

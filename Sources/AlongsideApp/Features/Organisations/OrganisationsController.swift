@@ -88,8 +88,8 @@ struct OrganisationsController: Controller {
 
     @Sendable func update(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let organisation = try await organisation(context)
-        let version = Int(context.form["version"]) ?? organisation.version
-        let form = context.form.replacing("version", with: String(version))
+        let version = context.form.expectedVersion
+        let form = context.form
         let (details, page) = try await checked(request, context: context, editing: organisation, form: form)
         guard let details else { return try await services.pages.render(page!, request: request, context: context) }
         switch try await store.update(organisation.id, details, expectedVersion: version, by: signedIn.actor, requestID: context.requestID) {

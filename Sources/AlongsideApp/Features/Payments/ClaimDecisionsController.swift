@@ -34,7 +34,7 @@ struct ClaimDecisionsController: Controller {
         let (claim, viewer) = try await decidable(context, signedIn)
         guard claim.status == .submitted else { return try await conflict(claim.id, viewer, request, context) }
         do {
-            let approved = try await store.approve(claim.id, version: Int(context.form["version"]) ?? -1, by: signedIn.actor, requestID: context.requestID)
+            let approved = try await store.approve(claim.id, version: context.form.expectedVersion, by: signedIn.actor, requestID: context.requestID)
             try await services.sessions.setFlash(Flash(message: "You approved \(approved.personName)'s claim for \(approved.activity)."), tokenHash: signedIn.session.tokenHash)
             return .seeOther(Route.claimApprovals.href)
         } catch is ClaimStore.Conflict {
@@ -51,7 +51,7 @@ struct ClaimDecisionsController: Controller {
         else if reason.count > 1000 { errors.add("reason", "The reason must be 1,000 characters or fewer") }
         guard errors.isEmpty else { return try await claimPage(claim, viewer, form: context.form, errors: errors, request, context) }
         do {
-            _ = try await store.returnClaim(claim.id, version: Int(context.form["version"]) ?? -1, reason: reason, by: signedIn.actor, requestID: context.requestID)
+            _ = try await store.returnClaim(claim.id, version: context.form.expectedVersion, reason: reason, by: signedIn.actor, requestID: context.requestID)
             try await services.sessions.setFlash(Flash(message: "You returned \(claim.personName)'s claim with your reason."), tokenHash: signedIn.session.tokenHash)
             return .seeOther(Route.claimApprovals.href)
         } catch is ClaimStore.Conflict {
@@ -77,7 +77,7 @@ struct ClaimDecisionsController: Controller {
         else if reference.count > 60 { errors.add("reference", "The reference must be 60 characters or fewer") }
         guard errors.isEmpty else { return try await claimPage(claim, viewer, form: form, errors: errors, request, context) }
         do {
-            _ = try await store.markPaid(claim.id, version: Int(form["version"]) ?? -1, on: paidOn, reference: reference, by: signedIn.actor, requestID: context.requestID)
+            _ = try await store.markPaid(claim.id, version: form.expectedVersion, on: paidOn, reference: reference, by: signedIn.actor, requestID: context.requestID)
             try await services.sessions.setFlash(Flash(message: "Recorded \(claim.personName)'s claim as paid."), tokenHash: signedIn.session.tokenHash)
             return .seeOther(Route.financeClaims.href)
         } catch is ClaimStore.Conflict {

@@ -9,9 +9,11 @@ public enum ClaimForm {
     public static let mostExpenseRows = 10
     public static let startingExpenseRows = 2
 
-    /// How many expense rows the form shows: what was sent, plus one when the person asked for another.
-    public static func expenseRows(_ form: FormData) -> Int {
-        let sent = Int(form["expense_rows"]) ?? startingExpenseRows
+    /// How many expense rows the form shows: what was sent, plus one when the person asked for another. The count is a
+    /// hidden field our form fills in (at most one more than the rows allowed, for a saved claim's spare row), so a
+    /// number outside that is refused with a 422 page before any arithmetic.
+    public static func expenseRows(_ form: FormData) throws -> Int {
+        let sent = try form.number("expense_rows", in: 0...(mostExpenseRows + 1)) ?? startingExpenseRows
         let rows = sent + (form["add_expense"].isEmpty ? 0 : 1)
         return min(max(rows, 1), mostExpenseRows)
     }
@@ -30,18 +32,18 @@ public enum ClaimForm {
 
     public static func parse(
         _ form: FormData, policies: [PaymentPolicy], today: String, options: Options, errors: inout FormErrors
-    ) -> ClaimStore.ClaimInput? {
+    ) throws -> ClaimStore.ClaimInput? {
         let activity = form.trimmed("activity")
         if activity.isEmpty { errors.add("activity", "Enter what you did") }
-        else if activity.count > 200 { errors.add("activity", "What you did must be 200 characters or fewer") }
+        else { errors.checkLength(activity, "activity", max: TextLimit.line, label: "What you did") }
 
         var meetingID: Int64?, groupID: Int64?
         if !form["meeting"].isEmpty {
-            if let id = Int64(form["meeting"]), let group = options.meetings[id] { meetingID = id; groupID = group }
+            if let id = form.id("meeting"), let group = options.meetings[id] { meetingID = id; groupID = group }
             else { errors.add("meeting", "Choose a meeting from the list") }
         }
         if !form["group"].isEmpty {
-            if let id = Int64(form["group"]), options.groupIDs.contains(id) {
+            if let id = form.id("group"), options.groupIDs.contains(id) {
                 if let groupID, groupID != id { errors.add("group", "The meeting you chose belongs to another group: choose that group or none") }
                 groupID = id
             } else { errors.add("group", "Choose a group from the list") }
@@ -86,7 +88,7 @@ public enum ClaimForm {
         }
 
         var expenses: [ClaimExpense] = []
-        for row in 1...expenseRows(form) {
+        for row in 1...(try expenseRows(form)) {
             if let expense = parseExpense(form, row: row, policy: policy, errors: &errors) { expenses.append(expense) }
         }
 

@@ -41,7 +41,7 @@ struct ClaimFormPage: PageModel {
         let label: String
     }
 
-    init(claim: Claim?, form: FormData, errors: FormErrors, meetings: [Option], groups: [Option], policy: PaymentPolicy?) {
+    init(claim: Claim?, form: FormData, errors: FormErrors, meetings: [Option], groups: [Option], policy: PaymentPolicy?) throws {
         title = claim == nil ? "Claim for an activity" : "Change your claim"
         action = claim.map { Route.editClaim.href($0.id) } ?? Route.newClaim.href
         version = claim.map { String($0.version) }
@@ -60,7 +60,7 @@ struct ClaimFormPage: PageModel {
         lowerAmount = Field("lower_amount", label: "The lower amount, in pounds (only if you chose a lower amount)", value: form["lower_amount"],
                             hint: "For example 25.00", errors: errors)
         charity = Field("charity", label: "The charity's name (only if you chose a charity)", value: form["charity"], errors: errors)
-        let rows = ClaimForm.expenseRows(form)
+        let rows = try ClaimForm.expenseRows(form)
         let kinds = [("", "Choose a kind")] + ExpenseKind.allCases.map { ($0.rawValue, $0.label) }
         expenses = (1...rows).map { row in
             ExpenseRow(

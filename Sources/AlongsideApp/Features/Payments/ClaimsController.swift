@@ -36,7 +36,7 @@ struct ClaimsController: Controller {
         let options = try await choices(signedIn, including: nil)
         if !form["add_expense"].isEmpty { return try await formPage(claim: nil, form: form, errors: FormErrors(), signedIn, request, context, options: options) }
         var errors = FormErrors()
-        guard let input = ClaimForm.parse(form, policies: try await policies.policies(), today: today, options: options.rules, errors: &errors) else {
+        guard let input = try ClaimForm.parse(form, policies: try await policies.policies(), today: today, options: options.rules, errors: &errors) else {
             return try await formPage(claim: nil, form: form, errors: errors, signedIn, request, context, options: options)
         }
         let claim = try await store.create(input, userID: signedIn.user.id, by: signedIn.actor, requestID: context.requestID)
@@ -62,11 +62,11 @@ struct ClaimsController: Controller {
         let options = try await choices(signedIn, including: claim)
         if !form["add_expense"].isEmpty { return try await formPage(claim: claim, form: form, errors: FormErrors(), signedIn, request, context, options: options) }
         var errors = FormErrors()
-        guard let input = ClaimForm.parse(form, policies: try await policies.policies(), today: today, options: options.rules, errors: &errors) else {
+        guard let input = try ClaimForm.parse(form, policies: try await policies.policies(), today: today, options: options.rules, errors: &errors) else {
             return try await formPage(claim: claim, form: form, errors: errors, signedIn, request, context, options: options)
         }
         do {
-            let saved = try await store.update(claim.id, version: Int(form["version"]) ?? -1, with: input, by: signedIn.actor, requestID: context.requestID)
+            let saved = try await store.update(claim.id, version: form.expectedVersion, with: input, by: signedIn.actor, requestID: context.requestID)
             return .seeOther(Route.checkClaim.href(saved.id))
         } catch let conflict as ClaimStore.Conflict {
             errors.add("activity", "This claim changed in another window or tab since you opened it. What you typed is kept: save again to use it")
@@ -87,7 +87,7 @@ struct ClaimsController: Controller {
         let claim = try await ownEditableClaim(context, signedIn)
         let warned = try await ClaimViewers(services: services).warning(for: claim) != nil
         do {
-            _ = try await store.submit(claim.id, version: Int(context.form["version"]) ?? -1, afterWarning: warned, by: signedIn.actor,
+            _ = try await store.submit(claim.id, version: context.form.expectedVersion, afterWarning: warned, by: signedIn.actor,
                                        requestID: context.requestID)
             try await services.sessions.setFlash(Flash(message: "Your claim has been sent. You can follow it here."), tokenHash: signedIn.session.tokenHash)
         } catch is ClaimStore.Conflict {
@@ -100,7 +100,7 @@ struct ClaimsController: Controller {
         let claim = try await ownClaim(context, signedIn)
         guard claim.status == .draft else { throw AppError.forbidden }
         do {
-            try await store.deleteDraft(claim.id, version: Int(context.form["version"]) ?? -1, by: signedIn.actor, requestID: context.requestID)
+            try await store.deleteDraft(claim.id, version: context.form.expectedVersion, by: signedIn.actor, requestID: context.requestID)
             try await services.sessions.setFlash(Flash(message: "The draft claim for \(claim.activity) was deleted."), tokenHash: signedIn.session.tokenHash)
             return .seeOther(Route.claims.href)
         } catch is ClaimStore.Conflict {
@@ -158,7 +158,7 @@ struct ClaimsController: Controller {
                   options: Choices? = nil) async throws -> Response {
         let options = if let options { options } else { try await choices(signedIn, including: claim) }
         let policy = EffectiveDated.inForce(try await policies.policies(), on: today, from: \.effectiveFrom)
-        let page = ClaimFormPage(claim: claim, form: form, errors: errors, meetings: options.meetings, groups: options.groups, policy: policy)
+        let page = try ClaimFormPage(claim: claim, form: form, errors: errors, meetings: options.meetings, groups: options.groups, policy: policy)
         return try await services.pages.render(page, request: request, context: context)
     }
 }

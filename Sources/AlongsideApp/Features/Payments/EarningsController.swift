@@ -34,7 +34,7 @@ struct EarningsController: Controller {
         let current = EarningsPeriods.taxYear(today) ?? 2026
         let all = try await store.claims(userID: userID)
         let years = Set(all.compactMap { EarningsPeriods.taxYear($0.activityOn) } + [current]).sorted(by: >)
-        let asked = Int(request.queryForm["year"]) ?? current
+        let asked = try request.queryForm.number("year", in: 1000...9999) ?? current
         let year = years.contains(asked) ? asked : current
         // Oldest first, as the tables and the download read.
         let claims = all.filter { EarningsPeriods.taxYear($0.activityOn) == year }.sorted { ($0.activityOn, $0.id) < ($1.activityOn, $1.id) }

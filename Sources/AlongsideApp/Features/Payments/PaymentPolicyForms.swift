@@ -256,7 +256,7 @@ enum PaymentPolicyForms {
     static func duty(
         _ form: FormData, people: [User], named: [ClaimDuty], errors: inout FormErrors
     ) -> (user: User, duty: ClaimDuty.Duty)? {
-        let person = Int64(form["person"]).flatMap { id in people.first { $0.id == id && $0.isActive } }
+        let person = form.id("person").flatMap { id in people.first { $0.id == id && $0.isActive } }
         if person == nil { errors.add("person", "Select the person to name") }
         let duty = ClaimDuty.Duty(rawValue: form["duty"])
         if duty == nil { errors.add("duty", "Select whether they approve claims or record payments") }

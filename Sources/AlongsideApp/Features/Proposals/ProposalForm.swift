@@ -8,8 +8,9 @@ enum ProposalForm {
     /// `termsMethod`: the method the terms in force set, if any (then it is not asked).
     static func parse(_ form: FormData, termsMethod: DecisionMethod?, now: Date, errors: inout FormErrors) -> ProposalInput? {
         let title = form.trimmed("title"), question = form.trimmed("question")
-        if title.isEmpty { errors.add("title", "Enter a short title for the proposal") } else if title.count > 200 { errors.add("title", "Title must be 200 characters or fewer") }
+        if title.isEmpty { errors.add("title", "Enter a short title for the proposal") } else { errors.checkLength(title, "title", max: TextLimit.line, label: "Title") }
         if question.isEmpty { errors.add("question", "Enter the question members are asked") }
+        else { errors.checkLength(question, "question", max: TextLimit.short, label: "The question") }
         let method = termsMethod ?? DecisionMethod(rawValue: form["method"]).flatMap { methods.contains($0) ? $0 : nil }
         if method == nil { errors.add("method", "Select how members will decide") }
         let day = form.trimmed("closes_on"), time = form.trimmed("closes_at_time")
@@ -25,16 +26,10 @@ enum ProposalForm {
         return ProposalInput(title: title, question: question, method: method, closesAt: closesAt)
     }
 
-    /// The instant of a London day and a 24-hour "17:00" time; nil when the time is not real.
+    /// The instant of a London day and a 24-hour "17:00" time; nil when either is not real or not written exactly
+    /// `YYYY-MM-DD` and `HH:MM` (the shared strict reading, `LondonTime.clockParts`).
     static func londonInstant(day: String, time: String) -> Date? {
-        let pieces = time.split(separator: ":")
-        guard let start = LondonTime.startOfDay(day), pieces.count == 2, pieces[1].count == 2,
-              let hour = Int(pieces[0]), let minute = Int(pieces[1]), (0...23).contains(hour), (0...59).contains(minute)
-        else { return nil }
-        var parts = LondonTime.calendar.dateComponents([.year, .month, .day], from: start)
-        parts.hour = hour
-        parts.minute = minute
-        return LondonTime.calendar.date(from: parts)
+        LondonTime.instant(isoDay: day, time: time)
     }
 
     /// A member's answer: one the method offers, with a reason where it needs one.
@@ -43,6 +38,7 @@ enum ProposalForm {
         let answer = ProposalAnswer(rawValue: form["response"]).flatMap { offered.contains($0) ? $0 : nil }
         if answer == nil { errors.add("response", "Select your response") }
         let reason = form.trimmed("reason")
+        errors.checkLength(reason, "reason", max: TextLimit.short, label: "Your reason")
         if let answer, answer.needsReason, reason.isEmpty {
             errors.add("reason", answer == .object ? "Give the reason for your objection" : "Give the reason you cannot agree")
         }

@@ -96,7 +96,7 @@ struct RoadmapController: Controller {
         guard !deliverable.isRetired else { throw AppError.notFound }
         let workstreams = try await store.workstreams()
         let owners = try await owners(for: signedIn)
-        let version = Int(context.form["version"]) ?? deliverable.version
+        let version = context.form.expectedVersion
         var errors = FormErrors()
         guard let input = RoadmapForms.deliverable(context.form, workstreams: workstreams, owners: owners.valid, errors: &errors) else {
             let page = DeliverableFormPage(editing: deliverable, workstreams: workstreams, owners: owners.options, form: context.form, errors: errors, version: version)
@@ -176,9 +176,10 @@ struct RoadmapController: Controller {
     @Sendable func retire(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let deliverable = try await deliverable(context)
         guard !deliverable.isRetired else { throw AppError.notFound }
-        guard context.form["confirm"] == "yes" else {
-            var errors = FormErrors()
-            errors.add("confirm", "Tick the box to confirm you want to retire this deliverable")
+        var errors = FormErrors()
+        if context.form["confirm"] != "yes" { errors.add("confirm", "Tick the box to confirm you want to retire this deliverable") }
+        errors.checkLength(context.form, "reason", max: TextLimit.short, label: "The reason")
+        guard errors.isEmpty else {
             return try await services.pages.render(try await deliverablePage(deliverable, signedIn, form: context.form, errors: errors), request: request, context: context)
         }
         _ = try await store.setRetired(deliverable.id, true, note: context.form.trimmed("reason"), by: signedIn.actor, requestID: context.requestID)

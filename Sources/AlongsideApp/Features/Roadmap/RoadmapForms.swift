@@ -38,6 +38,7 @@ enum RoadmapForms {
             involvement = InvolvementRung(rawValue: form["involvement"])
             if involvement == nil { errors.add("involvement", "Select how experts by experience are involved, or not recorded yet") }
         }
+        errors.checkLength(form, "summary", max: TextLimit.paragraph, label: "The summary")
         guard errors.isEmpty else { return nil }
         return .init(title: title, workstream: workstream, summary: form.trimmed("summary"), owner: owner,
                      targetOn: target.isEmpty ? nil : target, involvement: involvement)
@@ -49,6 +50,7 @@ enum RoadmapForms {
         else if status == current { errors.add("status", "The status is already \(current.label.lowercased()). Select a different one") }
         let note = form.trimmed("note")
         if note.isEmpty { errors.add("note", "Say what happened, so the history explains the change") }
+        errors.checkLength(note, "note", max: TextLimit.short, label: "What happened")
         guard errors.isEmpty, let status else { return nil }
         return (status, note)
     }
@@ -59,12 +61,13 @@ enum RoadmapForms {
         if status == nil { errors.add("marker_\(markerID)", "Select how far the success marker is met") }
         let evidence = form.trimmed("evidence_\(markerID)")
         if status != nil, status != .notMet, evidence.isEmpty { errors.add("evidence_\(markerID)", "Give the evidence that it is met, or partly met") }
+        errors.checkLength(evidence, "evidence_\(markerID)", max: TextLimit.paragraph, label: "The evidence")
         guard errors.isEmpty, let status else { return nil }
         return (status, evidence)
     }
 
     static func link(_ form: FormData, deliverableID: Int64, candidates: Set<Int64>, errors: inout FormErrors) -> Int64? {
-        guard let target = Int64(form["relies_on"]) else {
+        guard let target = form.id("relies_on") else {
             errors.add("relies_on", "Select the deliverable it relies upon")
             return nil
         }

@@ -29,7 +29,7 @@ public enum DeliverableOwner: Sendable, Equatable, Hashable {
 
     public init?(formValue: String) {
         let parts = formValue.split(separator: ":", maxSplits: 1)
-        guard parts.count == 2, let id = Int64(parts[1]) else { return nil }
+        guard parts.count == 2, let id = BoundedNumber.id(String(parts[1])) else { return nil }
         switch parts[0] {
         case "person": self = .person(id)
         case "group": self = .group(id)

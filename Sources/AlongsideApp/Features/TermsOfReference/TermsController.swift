@@ -4,6 +4,9 @@ import Hummingbird
 /// A group's terms of reference: versions, drafts, proposing, reading and comparing.
 /// Adopting a proposed version is done by a recorded decision of the group (not built yet: see issue 3).
 struct TermsController: Controller {
+    /// Far more versions than any group will adopt; a comparison link asking for more is not one of ours.
+    static let maxVersionNumber = 100_000
+
     let services: AppServices
 
     var store: TermsStore { TermsStore(pool: services.pool, clock: services.clock) }
@@ -93,8 +96,9 @@ struct TermsController: Controller {
         let version = try await loadVersion(context, group: group)
         guard version.status == .draft else { return try await onlyDrafts(group: group, version: version, signedIn: signedIn) }
         var errors = FormErrors()
-        guard let content = TermsForm.parse(context.form, errors: &errors), let revision = Int(context.form["revision"]) else {
-            if errors.isEmpty { throw AppError.badRequest }
+        // The revision the edit was made from: missing or malformed counts as out of date, so nothing is overwritten unseen.
+        let revision = try context.form.number("revision", in: 0...Int(Int32.max)) ?? -1
+        guard let content = TermsForm.parse(context.form, errors: &errors) else {
             let page = TermsFormPage(group: group, version: version, form: context.form, errors: errors, conflict: nil)
             return try await services.pages.render(page, request: request, context: context)
         }
@@ -135,8 +139,8 @@ struct TermsController: Controller {
     @Sendable func compare(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let view = try await scope.visible(context, for: signedIn.user)
         let group = view.group
-        let query = request.uri.queryParameters
-        guard let fromNumber = query["from"].flatMap({ Int($0) }), let toNumber = query["to"].flatMap({ Int($0) }),
+        let query = request.queryForm
+        guard let fromNumber = try query.number("from", in: 1...Self.maxVersionNumber), let toNumber = try query.number("to", in: 1...Self.maxVersionNumber),
               let from = try await store.version(groupID: group.id, number: fromNumber),
               let to = try await store.version(groupID: group.id, number: toNumber),
               view.mayRead(from.visibility), view.mayRead(to.visibility)
