@@ -106,12 +106,11 @@ struct AuditPage: PageModel {
         self.rows = rows.map(RenderedRow.init)
         hasRows = !rows.isEmpty
         pageNumber = filter.page
-        var base = [String]()
-        if !input.person.isEmpty { base.append("person=\(input.person)") }
-        if !input.kind.isEmpty { base.append("kind=\(input.kind.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
-        if !input.from.isEmpty { base.append("from=\(input.from.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
-        if !input.to.isEmpty { base.append("to=\(input.to.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
-        func href(page: Int) -> String { Route.auditLog.href + "?" + (base + ["page=\(page)"]).joined(separator: "&") }
+        var base = [(String, String)]()
+        for (name, value) in [("person", input.person), ("kind", input.kind), ("from", input.from), ("to", input.to)] where !value.isEmpty {
+            base.append((name, value))
+        }
+        func href(page: Int) -> String { Route.auditLog.href + "?" + FormData.queryString(base + [("page", String(page))]) }
         newerHref = filter.page > 1 ? href(page: filter.page - 1) : nil
         olderHref = hasMore ? href(page: filter.page + 1) : nil
         self.errors = errors
