@@ -127,40 +127,47 @@ def cmd_seed(base, cookie, count):
     print(body.group(1).count("<tr") if body else 0)
 
 
-def cmd_loop(base, email, workers):
-    """WORKERS threads, each signing in back to back on its own connection, until told to stop."""
+def run_until_stopped(workers, make_worker):
+    """Runs WORKERS threads of `make_worker(stop)` until SIGTERM or SIGINT; returns the seconds they ran."""
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
-    secret = password()
-    lock = threading.Lock()
-    totals = {"ok": 0, "errors": 0}
-    first_error = []
-
-    def worker():
-        conn = connect(base)
-        while not stop.is_set():
-            try:
-                sign_in_once(conn, email, secret)
-                outcome = "ok"
-            except (BenchError, OSError, http.client.HTTPException) as error:
-                outcome = "errors"
-                conn.close()
-                conn = connect(base)
-                if not first_error:
-                    first_error.append(str(error))
-            with lock:
-                totals[outcome] += 1
-
     started = time.monotonic()
-    threads = [threading.Thread(target=worker, daemon=True) for _ in range(int(workers))]
+    threads = [threading.Thread(target=make_worker(stop), daemon=True) for _ in range(int(workers))]
     for thread in threads:
         thread.start()
     while not stop.is_set():
         stop.wait(0.2)
     for thread in threads:
         thread.join(timeout=35)
-    elapsed = time.monotonic() - started
+    return time.monotonic() - started
+
+
+def cmd_loop(base, email, workers):
+    """WORKERS threads, each signing in back to back on its own connection, until told to stop."""
+    secret = password()
+    lock = threading.Lock()
+    totals = {"ok": 0, "errors": 0}
+    first_error = []
+
+    def make_worker(stop):
+        def worker():
+            conn = connect(base)
+            while not stop.is_set():
+                try:
+                    sign_in_once(conn, email, secret)
+                    outcome = "ok"
+                except (BenchError, OSError, http.client.HTTPException) as error:
+                    outcome = "errors"
+                    conn.close()
+                    conn = connect(base)
+                    if not first_error:
+                        first_error.append(str(error))
+                with lock:
+                    totals[outcome] += 1
+        return worker
+
+    elapsed = run_until_stopped(workers, make_worker)
     # One key=value line that the bash script reads.
     print(f"signins={totals['ok']} errors={totals['errors']} seconds={elapsed:.1f}"
           + (f" first_error={first_error[0]!r}" if first_error else ""))
@@ -191,31 +198,22 @@ def send_big_body(host, port, size):
 
 def cmd_bodies(base, workers):
     """WORKERS threads, each sending 1 MiB signed-out bodies back to back, until told to stop."""
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
     url = urllib.parse.urlsplit(base)
     lock = threading.Lock()
     statuses = {}
 
-    def worker():
-        while not stop.is_set():
-            try:
-                status = send_big_body(url.hostname, url.port, 1 << 20)
-            except OSError:
-                status = 0
-            with lock:
-                statuses[status] = statuses.get(status, 0) + 1
+    def make_worker(stop):
+        def worker():
+            while not stop.is_set():
+                try:
+                    status = send_big_body(url.hostname, url.port, 1 << 20)
+                except OSError:
+                    status = 0
+                with lock:
+                    statuses[status] = statuses.get(status, 0) + 1
+        return worker
 
-    started = time.monotonic()
-    threads = [threading.Thread(target=worker, daemon=True) for _ in range(int(workers))]
-    for thread in threads:
-        thread.start()
-    while not stop.is_set():
-        stop.wait(0.2)
-    for thread in threads:
-        thread.join(timeout=35)
-    elapsed = time.monotonic() - started
+    elapsed = run_until_stopped(workers, make_worker)
     print(f"bodies={sum(statuses.values())} seconds={elapsed:.1f} statuses=" +
           ",".join(f"{code}:{count}" for code, count in sorted(statuses.items())))
 
