@@ -16,11 +16,16 @@ struct FuzzFinding: Sendable, Hashable {
 
 /// Findings and counts, shared by the fuzzing phases.
 final class FuzzReport: Sendable {
-    private let state = NIOLockedValueBox<(findings: [FuzzFinding], requests: Int, notes: [String])>(([], 0, []))
+    private let state = NIOLockedValueBox<(findings: [FuzzFinding], requests: Int, notes: [String], statuses: [String: Int])>(([], 0, [], [:]))
 
     func add(_ finding: FuzzFinding) { state.withLockedValue { $0.findings.append(finding) } }
     func note(_ line: String) { state.withLockedValue { $0.notes.append(line) } }
     func countRequest() { state.withLockedValue { $0.requests += 1 } }
+    /// Counts answers by method and status, to show the fuzz reached the handlers (not only 403s or 404s).
+    func countStatus(_ method: String, _ status: Int) { state.withLockedValue { $0.statuses["\(method) \(status)", default: 0] += 1 } }
+    var statuses: String {
+        state.withLockedValue { $0.statuses.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") }
+    }
 
     var findings: [FuzzFinding] { state.withLockedValue { $0.findings } }
     var requests: Int { state.withLockedValue { $0.requests } }

@@ -36,6 +36,34 @@ enum FuzzPayloads {
         Hostile(label: "attribute breakout", value: "\"'>" + imageTag),
     ]
 
+    /// The value with that label.
+    static func named(_ label: String) -> Hostile { all.first { $0.label == label }! }
+
+    static let numbers = all.filter { ["Int64.max", "Int64.max+1", "20 digits", "-1", "Int64.min", "1e308", "NaN"].contains($0.label) }
+    static let dates = all.filter { $0.label.hasPrefix("date") || $0.label.hasPrefix("time") }
+    /// Sent to every field: the overflow that traps, the text no field should take whole, and markup.
+    static let core = all.filter { ["Int64.max", "20,000 characters", "attribute breakout"].contains($0.label) }
+
+    /// The hostile values for one field: the core ones, every number for a field that holds a number, every
+    /// malformed date for one that holds a date, and `extra` more picked by a generator seeded from `seed`.
+    static func forField(_ name: String, value: String, extra: Int, seed: String) -> [Hostile] {
+        var chosen = core
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let lowered = name.lowercased()
+        if Int(trimmed) != nil || ["version", "amount", "pence", "rows", "page", "year", "count", "number", "id", "miles"]
+            .contains(where: { lowered.contains($0) }) {
+            chosen += numbers
+        }
+        if trimmed.range(of: #"^\d{4}-\d{2}-\d{2}$|^\d{2}:\d{2}$"#, options: .regularExpression) != nil
+            || ["date", "_on", "day", "month", "from", "until", "since", "time", "starts", "ends", "due"].contains(where: { lowered.contains($0) }) {
+            chosen += dates
+        }
+        let rest = all.filter { candidate in !chosen.contains { $0.label == candidate.label } }
+        let picked = Set(rest.sample(extra, seed: seed).map(\.label))
+        chosen += rest.filter { picked.contains($0.label) }
+        return all.filter { candidate in chosen.contains { $0.label == candidate.label } }
+    }
+
     /// Values for path parameters (`{id}` and the like).
     static let pathValues = ["9223372036854775807", "9223372036854775808", "-1", "0", "abc", "1e308", "%00", "%E2%80%AE1"]
 }

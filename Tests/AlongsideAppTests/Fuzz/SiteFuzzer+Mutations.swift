@@ -36,9 +36,10 @@ extension SiteFuzzer {
                 collectForms(from: page.html, source: found.source, alreadyFuzzed: alreadyFuzzed)
             }
             for name in Set(fields.map(\.0)).union(extra.map(\.0)).sorted() where !isSkipped("POST", entry.route, name) {
+                let value = (fields + extra).first { $0.0 == name }?.1 ?? ""
                 let hostile = variant.perField >= FuzzPayloads.all.count
                     ? FuzzPayloads.all
-                    : [FuzzPayloads.all[0]] + Array(FuzzPayloads.all.dropFirst()).sample(variant.perField - 1, seed: route + name + label)
+                    : FuzzPayloads.forField(name, value: value, extra: variant.perField, seed: route + name + label)
                 for payload in hostile {
                     let mutated = Self.replacing(name, in: fields + extra, with: payload.value)
                     let page = await send("POST", action, mutated, route: route, field: name + label, payload: payload.label)
@@ -52,7 +53,7 @@ extension SiteFuzzer {
                 await send("POST", action, fields.filter { $0.0 != name }, route: route, field: name, payload: "missing")
             }
             await send("POST", action, [], route: route, field: "(all fields)", payload: "missing")
-            for payload in [FuzzPayloads.all[0], FuzzPayloads.all[7], FuzzPayloads.all[15]] {
+            for payload in [FuzzPayloads.named("Int64.max"), FuzzPayloads.named("20,000 characters"), FuzzPayloads.named("NUL and ESC")] {
                 await send("POST", action, fields + [("csrf_token", payload.value)], csrf: "", route: route, field: "csrf_token",
                            payload: payload.label)
             }
@@ -93,7 +94,7 @@ extension SiteFuzzer {
             var chosen = generic.sample(tuning.genericQueryNames, seed: route)
             if generic.contains("page"), !chosen.contains("page") { chosen.append("page") }
             for name in chosen {
-                tries.append((name, [FuzzPayloads.all[0]] + Array(FuzzPayloads.all.dropFirst())
+                tries.append((name, [FuzzPayloads.named("Int64.max")] + Array(FuzzPayloads.all.dropFirst())
                     .sample(tuning.payloadsPerGenericName - 1, seed: route + name)))
             }
             for (name, payloads) in tries where !isSkipped("GET", entry.route, name) {

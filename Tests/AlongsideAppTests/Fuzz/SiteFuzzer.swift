@@ -59,6 +59,8 @@ final class SiteFuzzer: @unchecked Sendable {
             return nil
         }
         let elapsed = ContinuousClock.now - started
+        report.countStatus(method, page.status.code)
+        FuzzTrace.write("  → \(page.status.code)")
         let detail = "\(persona): \(method) \(target.prefix(120))"
         if page.status.code >= 500 {
             report.add(FuzzFinding(kind: "5xx", route: route, field: field, payload: payload, status: page.status.code, detail: detail))
@@ -172,10 +174,11 @@ struct FuzzTuning: Sendable {
     var samplesPerRoute = 1
     var formsPerRoute = 2
     var maxPagesPerPersona = 400
-    /// Hostile values per field on each form's main submission (all of them when this is at least their count).
-    var payloadsPerField = FuzzPayloads.all.count
-    /// Hostile values per field for the other submit buttons of a form.
-    var payloadsPerButtonVariant = 3
+    /// Hostile values per field on each form's main submission besides those for its kind (all of them when this
+    /// is at least their count): see `FuzzPayloads.forField`.
+    var payloadsPerField = 3
+    /// The same for the other submit buttons of a form.
+    var payloadsPerButtonVariant = 1
     /// Generic query names tried on each GET route, and hostile values for each.
     var genericQueryNames = 3
     var payloadsPerGenericName = 3
