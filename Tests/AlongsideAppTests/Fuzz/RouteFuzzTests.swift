@@ -139,11 +139,10 @@ extension RouteFuzzTests {
     static func fuzzPostsWithoutForms(table: FuzzRouteTable, fuzzers: [SiteFuzzer], fuzzedForms: Set<String>) async -> [String] {
         guard let fuzzer = fuzzers.first(where: { $0.signIn != nil && $0.persona == "administrator" }) ?? fuzzers.first else { return [] }
         let generic = ["version", "title", "name", "date", "starts_on", "amount", "id", "status", "notes", "step"]
-        let known = fuzzers.flatMap { $0.samples.values.flatMap { $0 } } + fuzzers.flatMap { $0.forms.map(\.form.action) }
         var uncovered: [String] = []
         for entry in table.entries("POST") where !fuzzedForms.contains(where: { $0.hasPrefix(entry.description + " ") }) {
             uncovered.append(entry.description)
-            let target = nearestPath(for: entry.route, among: known)
+            let target = fuzzer.nearestPath(for: entry.route)
             let fields = generic.map { ($0, "1") }
             for name in generic where !fuzzer.isSkipped("POST", entry.route, name) {
                 for payload in [FuzzPayloads.named("Int64.max"), FuzzPayloads.named("20,000 characters"), FuzzPayloads.named("date 2026-1-5"), FuzzPayloads.named("script tag")] {
@@ -154,25 +153,6 @@ extension RouteFuzzTests {
             await fuzzer.checkStillAnswering(after: entry.description)
         }
         return uncovered
-    }
-
-    /// `route` filled with the parameter values of the known path that shares the most leading segments with it.
-    static func nearestPath(for route: Route, among paths: [String]) -> String {
-        let pattern = route.rawValue.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        var best: (score: Int, parts: [String]) = (0, [])
-        for path in paths {
-            let parts = FuzzRouteTable.pathOnly(path).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            var score = 0
-            for (index, segment) in pattern.enumerated() {
-                guard index < parts.count else { break }
-                if segment.hasPrefix("{") || segment == parts[index] { score += 1 } else { break }
-            }
-            if score > best.score { best = (score, parts) }
-        }
-        return pattern.enumerated().map { index, segment in
-            guard segment.hasPrefix("{") else { return segment }
-            return index < best.score ? best.parts[index] : "1"
-        }.joined(separator: "/")
     }
 }
 

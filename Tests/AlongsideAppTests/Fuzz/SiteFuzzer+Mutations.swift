@@ -26,15 +26,12 @@ extension SiteFuzzer {
         let variants: [(button: (String, String)?, action: String, perField: Int)] =
             [(nil, found.form.action, tuning.payloadsPerField)]
             + found.form.buttons.map { (($0.name, $0.value), $0.action ?? found.form.action, tuning.payloadsPerButtonVariant) }
+        var sendAsIs: [(action: String, fields: [(String, String)], label: String)] = []
         for variant in variants {
             let action = variant.action
             guard let entry = table.match("POST", action) else { continue }
             let extra = variant.button.map { [$0] } ?? []
             let label = variant.button.map { " [\($0.0)=\($0.1)]" } ?? ""
-            // the form as sent by a browser first: it shows whether the form works, and may lead to a next form
-            if let page = await send("POST", action, fields + extra, route: route, field: "(as the page sent it)" + label, payload: "") {
-                collectForms(from: page.html, source: found.source, alreadyFuzzed: alreadyFuzzed)
-            }
             for name in Set(fields.map(\.0)).union(extra.map(\.0)).sorted() where !isSkipped("POST", entry.route, name) {
                 let value = (fields + extra).first { $0.0 == name }?.1 ?? ""
                 let hostile = variant.perField >= FuzzPayloads.all.count
@@ -43,9 +40,19 @@ extension SiteFuzzer {
                 for payload in hostile {
                     let mutated = Self.replacing(name, in: fields + extra, with: payload.value)
                     let page = await send("POST", action, mutated, route: route, field: name + label, payload: payload.label)
-                    if let page, (300..<400).contains(page.status.code) { fields = await refreshed(found, fields) }
+                    if let page, (300..<400).contains(page.status.code) {
+                        // it went through: the page it leads to shows the stored value, then a fresh form
+                        if let location = page.location?.split(separator: "#").first.map(String.init),
+                           location.hasPrefix("/"), !location.hasPrefix("//") {
+                            await send("GET", location, route: route, field: name + label, payload: payload.label + " (page after)")
+                        }
+                        fields = await refreshed(found, fields)
+                    }
                 }
             }
+            // the form as a browser sends it, last: it is the submission most likely to go through and change the
+            // record (submit a claim, say), and its answer may hold the next step's form (check your answers)
+            defer { sendAsIs.append((action, fields + extra, label)) }
             guard variant.button == nil else { continue }
             // duplicated, each missing, all missing, and hostile CSRF tokens
             await send("POST", action, fields + fields, route: route, field: "(every field twice)", payload: "duplicates")
@@ -58,6 +65,11 @@ extension SiteFuzzer {
                            payload: payload.label)
             }
             fields = await refreshed(found, fields)
+        }
+        for (action, pairs, label) in sendAsIs {
+            if let page = await send("POST", action, pairs, route: route, field: "(as the page sent it)" + label, payload: "") {
+                collectForms(from: page.html, source: found.source, alreadyFuzzed: alreadyFuzzed)
+            }
         }
     }
 

@@ -22,13 +22,17 @@ final class SiteFuzzer: @unchecked Sendable {
     let signIn: (@Sendable () async throws -> TestBrowser)?
     let tuning: FuzzTuning
 
-    /// Concrete paths found for each GET route (up to `tuning.samplesPerRoute`).
+    /// Concrete paths that answered 200 for each GET route (up to `tuning.samplesPerRoute`).
     private(set) var samples: [FuzzRouteTable.Entry: [String]] = [:]
     /// Field names (with the page's default values) of GET forms, per route.
     private(set) var getFormFields: [FuzzRouteTable.Entry: [(String, String)]] = [:]
     private(set) var forms: [FoundForm] = []
     private var formKeys = Set<String>()
     private var visited = Set<String>()
+    private var synthesised = Set<FuzzRouteTable.Entry>()
+    private var tried = Set<FuzzRouteTable.Entry>()
+    /// Pages that answered 200, with their routes: where real parameter values come from.
+    private(set) var known: [(FuzzRouteTable.Entry, String)] = []
 
     init(table: FuzzRouteTable, report: FuzzReport, skips: [FuzzSkip], browser: TestBrowser, persona: String,
          tuning: FuzzTuning, signIn: (@Sendable () async throws -> TestBrowser)?) {
@@ -117,8 +121,10 @@ final class SiteFuzzer: @unchecked Sendable {
             index += 1
             guard let entry = table.match("GET", path) else { continue }
             let page = await send("GET", path, route: entry.description, field: "(crawl)", payload: "")
-            samples[entry, default: []].append(path)
+            tried.insert(entry)
             guard let page, page.status == .ok else { continue }
+            samples[entry, default: []].append(path)
+            known.append((entry, path))
             collectForms(from: page.html, source: path, alreadyFuzzed: alreadyFuzzed)
             for link in FuzzHTML.localPaths(in: page.html) {
                 let linkPath = FuzzRouteTable.pathOnly(link)
@@ -127,7 +133,47 @@ final class SiteFuzzer: @unchecked Sendable {
                 let known = samples[target, default: []].count + queue[index...].filter { table.match("GET", $0) == target }.count
                 if known < tuning.samplesPerRoute { queue.append(linkPath) }
             }
+            // routes no link led to (a page shown only for a draft, say): their path made from the nearest real one
+            if index == queue.count {
+                for entry in table.entries("GET") where !tried.contains(entry) && !synthesised.contains(entry) {
+                    synthesised.insert(entry)
+                    queue.append(nearestPath(for: entry.route))
+                }
+            }
         }
+        // steps that end or finish a record last, so a deleted, retired or submitted record does not turn every
+        // later form into a 403 or 404
+        forms.sort { Self.isDestructive($0.form.action) == false && Self.isDestructive($1.form.action) }
+    }
+
+    static let destructiveSteps: Set<String> = ["delete", "retire", "withdraw", "end", "close", "deactivate", "remove", "paid",
+                                                "approve", "return", "check", "sign-out", "sign-out-everywhere"]
+
+    static func isDestructive(_ action: String) -> Bool {
+        destructiveSteps.contains(String(FuzzRouteTable.pathOnly(action).split(separator: "/").last ?? ""))
+    }
+
+    /// `route` with its parameters taken from the real path (of a page that answered) sharing the most leading
+    /// segments with it, a parameter only from a parameter; "1" where none fits.
+    func nearestPath(for route: Route) -> String {
+        let pattern = route.rawValue.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var best: (score: Int, parts: [String]) = (0, [])
+        for (entry, path) in known {
+            let theirs = entry.segments
+            let parts = FuzzRouteTable.pathOnly(path).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            var score = 0
+            for (index, segment) in pattern.enumerated() {
+                guard index < theirs.count, index < parts.count,
+                      segment.hasPrefix("{") ? theirs[index] == Substring(segment) : segment == parts[index]
+                else { break }
+                score += 1
+            }
+            if score >= best.score, score > 0 { best = (score, parts) }  // the last of equals: not the first row, often oneself
+        }
+        return pattern.enumerated().map { index, segment in
+            guard segment.hasPrefix("{") else { return segment }
+            return index < best.score ? best.parts[index] : "1"
+        }.joined(separator: "/")
     }
 
     /// Records the forms on a page: POST forms to fuzz (up to `formsPerRoute` different ones per route), and GET
@@ -172,15 +218,15 @@ struct FuzzSkip: Sendable {
 /// How much the fuzz sends: bounded so the whole test adds well under two minutes to `swift test`.
 struct FuzzTuning: Sendable {
     var samplesPerRoute = 1
-    var formsPerRoute = 2
+    var formsPerRoute = 1
     var maxPagesPerPersona = 400
     /// Hostile values per field on each form's main submission besides those for its kind (all of them when this
     /// is at least their count): see `FuzzPayloads.forField`.
-    var payloadsPerField = 3
+    var payloadsPerField = 1
     /// The same for the other submit buttons of a form.
     var payloadsPerButtonVariant = 1
     /// Generic query names tried on each GET route, and hostile values for each.
-    var genericQueryNames = 3
-    var payloadsPerGenericName = 3
+    var genericQueryNames = 2
+    var payloadsPerGenericName = 2
     var slowRequest: Duration = .seconds(3)
 }
