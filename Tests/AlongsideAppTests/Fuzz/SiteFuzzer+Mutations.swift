@@ -10,10 +10,9 @@ extension SiteFuzzer {
     /// Fuzzes every form found, including forms found on the answers to earlier submissions (a "check your
     /// answers" page), until no new form turns up.
     func fuzzForms(alreadyFuzzed: Set<String>) async {
-        var index = 0
-        while index < forms.count {
-            let found = forms[index]
-            index += 1
+        while fuzzedForms < forms.count {
+            let found = forms[fuzzedForms]
+            fuzzedForms += 1
             await fuzz(found, alreadyFuzzed: alreadyFuzzed)
             await checkStillAnswering(after: found.entry.description)
         }
@@ -127,14 +126,4 @@ extension SiteFuzzer {
         pairs.map { "\(TestBrowser.encode($0.0))=\(TestBrowser.encode($0.1))" }.joined(separator: "&")
     }
 
-    // MARK: afterwards
-
-    /// Every page visited, again: hostile values that were stored must not break a page or come back unescaped.
-    func revisit() async {
-        for (entry, paths) in samples.sorted(by: { $0.key.description < $1.key.description }) {
-            for path in paths {
-                await send("GET", path, route: entry.description, field: "(page after fuzzing)", payload: "stored values")
-            }
-        }
-    }
 }

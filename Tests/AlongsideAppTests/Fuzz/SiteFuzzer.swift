@@ -27,6 +27,8 @@ final class SiteFuzzer: @unchecked Sendable {
     /// Field names (with the page's default values) of GET forms, per route.
     private(set) var getFormFields: [FuzzRouteTable.Entry: [(String, String)]] = [:]
     private(set) var forms: [FoundForm] = []
+    /// How many of `forms` have been fuzzed.
+    var fuzzedForms = 0
     private var formKeys = Set<String>()
     private var visited = Set<String>()
     private var synthesised = Set<FuzzRouteTable.Entry>()
@@ -113,18 +115,26 @@ final class SiteFuzzer: @unchecked Sendable {
 
     /// Visits every GET route without parameters, then follows links to fill each parameterised route with up to
     /// `samplesPerRoute` real paths, collecting the forms on every page.
-    func explore(alreadyFuzzed: Set<String>) async {
-        var queue = table.entries("GET").filter { !$0.hasParameters }.map(\.route.href)
+    ///
+    /// Called again after the forms were fuzzed (`again`), it starts from every page reached: that shows each page
+    /// with the hostile values now stored, and finds records, links and forms that only the submissions created.
+    func explore(alreadyFuzzed: Set<String>, again: Bool = false) async {
+        var queue = again
+            ? samples.sorted { $0.key.description < $1.key.description }.flatMap(\.value)
+            : table.entries("GET").filter { !$0.hasParameters }.map(\.route.href)
         var index = 0
         while index < queue.count, index < tuning.maxPagesPerPersona {
             let path = queue[index]
             index += 1
             guard let entry = table.match("GET", path) else { continue }
-            let page = await send("GET", path, route: entry.description, field: "(crawl)", payload: "")
+            let page = await send("GET", path, route: entry.description, field: again ? "(page after fuzzing)" : "(crawl)",
+                                  payload: again ? "stored values" : "")
             tried.insert(entry)
             guard let page, page.status == .ok else { continue }
-            samples[entry, default: []].append(path)
-            known.append((entry, path))
+            if samples[entry]?.contains(path) != true {
+                samples[entry, default: []].append(path)
+                known.append((entry, path))
+            }
             collectForms(from: page.html, source: path, alreadyFuzzed: alreadyFuzzed)
             for link in FuzzHTML.localPaths(in: page.html) {
                 let linkPath = FuzzRouteTable.pathOnly(link)
@@ -143,7 +153,7 @@ final class SiteFuzzer: @unchecked Sendable {
         }
         // steps that end or finish a record last, so a deleted, retired or submitted record does not turn every
         // later form into a 403 or 404
-        forms.sort { Self.isDestructive($0.form.action) == false && Self.isDestructive($1.form.action) }
+        forms[fuzzedForms...].sort { Self.isDestructive($0.form.action) == false && Self.isDestructive($1.form.action) }
     }
 
     static let destructiveSteps: Set<String> = ["delete", "retire", "withdraw", "end", "close", "deactivate", "remove", "paid",
