@@ -16,9 +16,12 @@ struct FuzzFinding: Sendable, Hashable {
 
 /// Findings and counts, shared by the fuzzing phases.
 final class FuzzReport: Sendable {
-    private let state = NIOLockedValueBox<(findings: [FuzzFinding], requests: Int, notes: [String], statuses: [String: Int])>(([], 0, [], [:]))
+    private let state = NIOLockedValueBox<(findings: [FuzzFinding], requests: Int, notes: [String], statuses: [String: Int], reviews: [FuzzFinding])>(([], 0, [], [:], []))
 
     func add(_ finding: FuzzFinding) { state.withLockedValue { $0.findings.append(finding) } }
+    /// Something to look at that does not fail the test (it may be right for some fields).
+    func review(_ finding: FuzzFinding) { state.withLockedValue { $0.reviews.append(finding) } }
+    var reviews: [FuzzFinding] { state.withLockedValue { $0.reviews } }
     func note(_ line: String) { state.withLockedValue { $0.notes.append(line) } }
     func countRequest() { state.withLockedValue { $0.requests += 1 } }
     /// Counts answers by method and status, to show the fuzz reached the handlers (not only 403s or 404s).
@@ -33,8 +36,8 @@ final class FuzzReport: Sendable {
 
     /// Findings grouped by kind, route and field, with how many requests showed each and one example payload;
     /// at most `limit` groups.
-    func summary(limit: Int = 150) -> String {
-        let findings = self.findings
+    func summary(limit: Int = 150, reviews: Bool = false) -> String {
+        let findings = reviews ? self.reviews : self.findings
         var groups: [String: (count: Int, example: FuzzFinding, payloads: Set<String>)] = [:]
         var order: [String] = []
         for finding in findings {
@@ -43,7 +46,7 @@ final class FuzzReport: Sendable {
             groups[key]!.count += 1
             groups[key]!.payloads.insert(finding.payload)
         }
-        var lines = ["\(findings.count) findings in \(groups.count) groups:"]
+        var lines = ["\(findings.count) \(reviews ? "to review (not failing)" : "findings") in \(groups.count) groups:"]
         for key in order.prefix(limit) {
             let group = groups[key]!
             let payloads = group.payloads.sorted().prefix(6).joined(separator: ", ")

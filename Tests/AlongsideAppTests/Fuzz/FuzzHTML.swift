@@ -11,6 +11,8 @@ struct FuzzForm: Sendable {
     let buttons: [(name: String, value: String, action: String?)]
     /// True when the form posts a file (multipart): we still post its other fields, URL-encoded.
     let hasFile: Bool
+    /// Fields whose values come from a fixed list (select, radio, checkbox): anything else was not offered.
+    let choiceFields: Set<String>
 
     var fieldNames: [String] {
         var seen = Set<String>()
@@ -40,6 +42,7 @@ enum FuzzHTML {
         var checkboxes: [String: [(value: String, checked: Bool)]] = [:]
         var checkboxOrder: [String] = []
         var hasFile = false
+        var choices = Set<String>()
         let pattern = #"<input\b([^>]*)>|<select\b([^>]*)>(.*?)</select>|<textarea\b([^>]*)>(.*?)</textarea>|<button\b([^>]*)>"#
         for groups in matches(pattern, in: body) {
             if let input = groups[1] {
@@ -52,6 +55,7 @@ enum FuzzHTML {
                 case "submit", "image", "button", "reset":
                     if type == "submit" { buttons.append((name, value, a["formaction"])) }
                 case "radio":
+                    choices.insert(name)
                     // the checked choice, else the first one offered, so the field is there to be fuzzed
                     if a["checked"] != nil {
                         fields.removeAll { $0.0 == name }
@@ -60,6 +64,7 @@ enum FuzzHTML {
                         fields.append((name, value))
                     }
                 case "checkbox":
+                    choices.insert(name)
                     if checkboxes[name] == nil { checkboxOrder.append(name) }
                     checkboxes[name, default: []].append((value.isEmpty ? "on" : value, a["checked"] != nil))
                 default: fields.append((name, value))
@@ -67,6 +72,7 @@ enum FuzzHTML {
             } else if let select = groups[2] {
                 let a = attributes(select)
                 guard let name = a["name"] else { continue }
+                choices.insert(name)
                 let options = matches(#"<option\b([^>]*)>(.*?)</option>"#, in: groups[3] ?? "").map { option in
                     let o = attributes(option[1] ?? "")
                     return (value: o["value"] ?? unescape(option[2] ?? ""), selected: o["selected"] != nil)
@@ -91,7 +97,8 @@ enum FuzzHTML {
         }
         return FuzzForm(
             method: (formAttributes["method"] ?? "get").lowercased(), action: unescape(formAttributes["action"] ?? ""),
-            fields: fields.filter { $0.0 != "csrf_token" }, buttons: buttons, hasFile: hasFile
+            fields: fields.filter { $0.0 != "csrf_token" }, buttons: buttons, hasFile: hasFile,
+            choiceFields: choices
         )
     }
 

@@ -71,6 +71,7 @@ final class RouteFuzzTests: XCTestCase {
                 Skipped (known to trap): \(Self.knownCrashes.map { "\($0.method) \($0.route.rawValue) \($0.field)" }.joined(separator: "; "))
                 \(report.notes.prefix(20).joined(separator: "\n"))
                 \(report.summary())
+                \(report.summary(limit: 80, reviews: true))
                 """)
             XCTAssertTrue(report.findings.isEmpty, report.summary(limit: 60))
             XCTAssertGreaterThan(fuzzedForms.count, 50, "the crawl found the site's forms")

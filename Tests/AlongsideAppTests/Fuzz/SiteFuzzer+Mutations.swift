@@ -40,12 +40,15 @@ extension SiteFuzzer {
                     let mutated = Self.replacing(name, in: fields + extra, with: payload.value)
                     let page = await send("POST", action, mutated, route: route, field: name + label, payload: payload.label)
                     if let page, (300..<400).contains(page.status.code) {
-                        // it went through: the page it leads to shows the stored value, then a fresh form
+                        // a redirect: the page it leads to shows what was stored; then a fresh form (new `version`)
                         if let location = page.location?.split(separator: "#").first.map(String.init),
                            location.hasPrefix("/"), !location.hasPrefix("//") {
                             await send("GET", location, route: route, field: name + label, payload: payload.label + " (page after)")
                         }
-                        fields = await refreshed(found, fields)
+                        let after = await refresh(found)
+                        judgeAccepted(found, field: name + label, payload: payload, page: page, action: action,
+                                      wentThrough: Self.changed(fields, after))
+                        fields = after ?? fields
                     }
                 }
             }
@@ -56,7 +59,15 @@ extension SiteFuzzer {
             // duplicated, each missing, all missing, and hostile CSRF tokens
             await send("POST", action, fields + fields, route: route, field: "(every field twice)", payload: "duplicates")
             for name in Set(fields.map(\.0)).sorted() where !isSkipped("POST", entry.route, name) {
-                await send("POST", action, fields.filter { $0.0 != name }, route: route, field: name, payload: "missing")
+                let page = await send("POST", action, fields.filter { $0.0 != name }, route: route, field: name, payload: "missing")
+                if name == "version", let page, (300..<400).contains(page.status.code) {
+                    let after = await refresh(found)
+                    if Self.changed(fields, after) {
+                        report.add(FuzzFinding(kind: "edit went through without a version", route: route, field: name, payload: "missing",
+                                               status: page.status.code, detail: "\(persona): POST \(action)"))
+                    }
+                    fields = after ?? fields
+                }
             }
             await send("POST", action, [], route: route, field: "(all fields)", payload: "missing")
             for payload in [FuzzPayloads.named("Int64.max"), FuzzPayloads.named("20,000 characters"), FuzzPayloads.named("NUL and ESC")] {
@@ -72,13 +83,45 @@ extension SiteFuzzer {
         }
     }
 
-    /// After a submission went through (a redirect), the form's page again, for a fresh `version` and the like.
+    /// A hostile value that went through: wrong for a `version` (STYLE.md 16: a missing or malformed version is a
+    /// conflict, never a pass); worth a look for a choice no list offered, or 20,000 characters. A form with a version
+    /// went through when its version moved on (or the record went); one without, when the answer was a redirect.
+    private func judgeAccepted(_ found: FoundForm, field: String, payload: Hostile, page: Page, action: String, wentThrough: Bool) {
+        let versioned = found.form.fieldNames.contains("version")
+        guard wentThrough || !versioned else { return }
+        let route = found.entry.description
+        let detail = "\(persona): POST \(action) → \(page.location ?? "")"
+        let name = String(field.prefix { $0 != " " })
+        if name == "version" {
+            report.add(FuzzFinding(kind: "edit went through with a malformed version", route: route, field: field,
+                                   payload: payload.label, status: page.status.code, detail: detail))
+        } else if found.form.choiceFields.contains(name) {
+            report.review(FuzzFinding(kind: "accepted a choice not offered", route: route, field: field, payload: payload.label,
+                                      status: page.status.code, detail: detail))
+        } else if payload.value.count >= 20_000 {
+            report.review(FuzzFinding(kind: "accepted 20,000 characters", route: route, field: field, payload: payload.label,
+                                      status: page.status.code, detail: detail))
+        }
+    }
+
+    /// True when the record behind a form changed: its form is gone, or its `version` moved on.
+    static func changed(_ before: [(String, String)], _ after: [(String, String)]?) -> Bool {
+        guard let after else { return true }
+        return before.first { $0.0 == "version" }?.1 != after.first { $0.0 == "version" }?.1
+    }
+
+    /// The form's page again for fresh values, or the old ones when it is gone.
     private func refreshed(_ found: FoundForm, _ fields: [(String, String)]) async -> [(String, String)] {
+        await refresh(found) ?? fields
+    }
+
+    /// The form's page again: the same form's fields now, or nil when the page or the form is gone.
+    func refresh(_ found: FoundForm) async -> [(String, String)]? {
         guard let page = await send("GET", found.source, route: "GET " + found.source, field: "(refresh)", payload: ""),
               page.status == .ok
-        else { return fields }
+        else { return nil }
         let names = Set(found.form.fieldNames)
-        return FuzzHTML.forms(in: page.html).first { $0.action == found.form.action && Set($0.fieldNames) == names }?.fields ?? fields
+        return FuzzHTML.forms(in: page.html).first { $0.action == found.form.action && Set($0.fieldNames) == names }?.fields
     }
 
     /// The pairs with the first value of `name` replaced (or added).

@@ -236,7 +236,7 @@ struct FuzzTuning: Sendable {
     /// The same for the other submit buttons of a form.
     var payloadsPerButtonVariant = 1
     /// Generic query names tried on each GET route, and hostile values for each.
-    var genericQueryNames = 2
+    var genericQueryNames = 1
     var payloadsPerGenericName = 2
     var slowRequest: Duration = .seconds(3)
 }
