@@ -58,6 +58,10 @@ final class RouteFuzzTests: XCTestCase {
                 report.add(FuzzFinding(kind: "stored date not YYYY-MM-DD", route: "database", field: String(value.prefix(while: { $0 != " " })),
                                        payload: "", status: 0, detail: value))
             }
+            for column in try await StoredDateCheck.controlCharacters(app.services.pool) {
+                report.review(FuzzFinding(kind: "stored NUL, ESC or right-to-left override", route: "database", field: column,
+                                          payload: "", status: 0, detail: column))
+            }
             // check
             let elapsed = ContinuousClock.now - started
             let reached = Set(fuzzers.flatMap { $0.samples.keys })

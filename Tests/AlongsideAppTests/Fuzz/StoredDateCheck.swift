@@ -44,6 +44,23 @@ enum StoredDateCheck {
         }
     }
 
+    /// "table.column: n values" for text holding NUL, ESC or a right-to-left override: not a failure (free text
+    /// may keep what was typed), but worth a look, as they can hide or reorder what a page shows.
+    static func controlCharacters(_ pool: DatabasePool) async throws -> [String] {
+        try await pool.read { db in
+            var found: [String] = []
+            for column in try textColumns(db) {
+                let name = quoted(column.name)
+                let count = try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM \(quoted(column.table)) WHERE typeof(\(name)) = 'text' AND (instr(CAST(\(name) AS BLOB), x'00') > 0
+                    OR instr(CAST(\(name) AS BLOB), x'1b') > 0 OR instr(CAST(\(name) AS BLOB), x'e280ae') > 0)
+                    """) ?? 0
+                if count > 0 { found.append("\(column.table).\(column.name): \(count)") }
+            }
+            return found
+        }
+    }
+
     /// True for a real calendar day written exactly `YYYY-MM-DD`.
     static func isDay(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
