@@ -13,6 +13,8 @@ struct FuzzForm: Sendable {
     let hasFile: Bool
     /// Fields whose values come from a fixed list (select, radio, checkbox): anything else was not offered.
     let choiceFields: Set<String>
+    /// Names the form has but a browser would not send as it stands (checkboxes none of which is ticked).
+    let unsent: [String]
 
     var fieldNames: [String] {
         var seen = Set<String>()
@@ -89,16 +91,17 @@ enum FuzzHTML {
                 buttons.append((name, unescape(a["value"] ?? ""), a["formaction"].map(unescape)))
             }
         }
-        // checkboxes: those ticked, or else the first, so each name is there to be fuzzed
+        // checkboxes: those ticked, as a browser sends them; a name with none ticked is still fuzzed (`unsent`)
+        var unsent: [String] = []
         for name in checkboxOrder {
-            let boxes = checkboxes[name] ?? []
-            let ticked = boxes.filter(\.checked)
-            for box in ticked.isEmpty ? Array(boxes.prefix(1)) : ticked { fields.append((name, box.value)) }
+            let ticked = (checkboxes[name] ?? []).filter(\.checked)
+            if ticked.isEmpty { unsent.append(name) }
+            for box in ticked { fields.append((name, box.value)) }
         }
         return FuzzForm(
             method: (formAttributes["method"] ?? "get").lowercased(), action: unescape(formAttributes["action"] ?? ""),
             fields: fields.filter { $0.0 != "csrf_token" }, buttons: buttons, hasFile: hasFile,
-            choiceFields: choices
+            choiceFields: choices, unsent: unsent
         )
     }
 

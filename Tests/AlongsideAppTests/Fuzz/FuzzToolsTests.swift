@@ -13,7 +13,7 @@ final class FuzzToolsTests: XCTestCase {
               <input name="title" value="Tea &amp; talk" id="title"><input type="file" name="upload">
               <input type="radio" name="kind" value="a"><input type="radio" name="kind" value="b" checked>
               <input type="checkbox" name="needs" value="1"><input type="checkbox" name="needs" value="2" checked>
-              <input type="checkbox" name="needs" value="3" checked>
+              <input type="checkbox" name="needs" value="3" checked><input type="checkbox" name="consent" value="yes">
               <select name="group"><option value="">Choose</option><option value="7">Seven</option></select>
               <textarea name="notes" rows="3">Line &lt;one&gt;</textarea>
               <button type="submit" name="add_expense" value="1" formaction="/other">Add</button><button type="submit">Save</button>
@@ -32,7 +32,8 @@ final class FuzzToolsTests: XCTestCase {
         XCTAssertEqual(form.buttons.map(\.name), ["add_expense"])
         XCTAssertEqual(form.buttons.first?.action, "/other")
         XCTAssertTrue(form.hasFile)
-        XCTAssertEqual(form.choiceFields, ["kind", "needs", "group"])
+        XCTAssertEqual(form.choiceFields, ["kind", "needs", "group", "consent"])
+        XCTAssertEqual(form.unsent, ["consent"], "an unticked box is not sent, but is fuzzed")
         XCTAssertEqual(forms[1].method, "get")
     }
 

@@ -31,7 +31,8 @@ extension SiteFuzzer {
             guard let entry = table.match("POST", action) else { continue }
             let extra = variant.button.map { [$0] } ?? []
             let label = variant.button.map { " [\($0.0)=\($0.1)]" } ?? ""
-            for name in Set(fields.map(\.0)).union(extra.map(\.0)).sorted() where !isSkipped("POST", entry.route, name) {
+            for name in Set(fields.map(\.0)).union(extra.map(\.0)).union(found.form.unsent).sorted()
+            where !isSkipped("POST", entry.route, name) {
                 let value = (fields + extra).first { $0.0 == name }?.1 ?? ""
                 let hostile = variant.perField >= FuzzPayloads.all.count
                     ? FuzzPayloads.all

@@ -66,7 +66,7 @@ final class SiteFuzzer: @unchecked Sendable {
         }
         let elapsed = ContinuousClock.now - started
         report.countStatus(method, page.status.code)
-        FuzzTrace.write("  → \(page.status.code)")
+        FuzzTrace.write("  → \(page.status.code) \(page.status == .unprocessableContent ? page.errorSummary.joined(separator: " | ") : "")")
         let detail = "\(persona): \(method) \(target.prefix(120))"
         if page.status.code >= 500 {
             report.add(FuzzFinding(kind: "5xx", route: route, field: field, payload: payload, status: page.status.code, detail: detail))
