@@ -1,4 +1,5 @@
 import Foundation
+@testable import AlongsideApp
 
 /// A hostile value with a short label for reports (the value itself may be 20,000 characters or invisible).
 struct Hostile: Sendable {
@@ -97,5 +98,34 @@ extension Array {
         var generator = SeededGenerator(seed: seed)
         let picked = Set(indices.shuffled(using: &generator).prefix(count))
         return indices.filter(picked.contains).map { self[$0] }
+    }
+}
+
+/// Plausible values for the blank fields of a form (a new record's form is mostly blank), so that the form as sent
+/// is valid and a hostile value in one field is judged on its own, and can be stored, rather than refused along
+/// with every empty required field. Guessed from the field's name; a wrong guess only makes a form refuse.
+enum FuzzFill {
+    static func value(for name: String, today: String) -> String {
+        let n = name.lowercased()
+        let past = LondonTime.addingDays(-7, to: today) ?? today
+        let future = LondonTime.addingDays(14, to: today) ?? today
+        if n.contains("email") { return "fuzz@example.org" }
+        if n.contains("website") || n.contains("url") { return "https://example.org" }
+        if n.contains("phone") { return "01234 567890" }
+        if n.contains("postcode") { return "AB1 2CD" }
+        if n.contains("time") { return n.contains("end") ? "11:00" : "10:00" }
+        if n.contains("ends_on") || n.contains("until") { return LondonTime.addingDays(60, to: today) ?? future }
+        if ["heard", "activity", "paid", "checked", "agreed", "since", "on_day", "starts_on", "effective"].contains(where: n.contains) {
+            return past
+        }
+        if n.hasSuffix("_on") || n.contains("date") || n.contains("due") || n.contains("closes") || n.contains("closing") {
+            return future
+        }
+        if ["amount", "limit", "pounds", "rate"].contains(where: n.contains) { return "10.00" }
+        if ["count", "number", "members", "votes", "present", "total", "miles", "months", "value", "years", "weeks"]
+            .contains(where: n.contains) {
+            return "3"
+        }
+        return "Fuzz \(name.replacingOccurrences(of: "_", with: " "))"
     }
 }

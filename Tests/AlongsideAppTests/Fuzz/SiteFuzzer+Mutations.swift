@@ -20,7 +20,9 @@ extension SiteFuzzer {
 
     private func fuzz(_ found: FoundForm, alreadyFuzzed: Set<String>) async {
         let route = found.entry.description
-        var fields = found.form.fields
+        // blanks filled with plausible values, so the form as sent is valid and each hostile value is judged alone
+        // fetched again first: an earlier form may have changed the record since the crawl (a newer `version`)
+        var fields = await refresh(found) ?? filled(found.form.fields, found.form)
         // the main submission (no named button), then each named button with a smaller sample
         let variants: [(button: (String, String)?, action: String, perField: Int)] =
             [(nil, found.form.action, tuning.payloadsPerField)]
@@ -46,14 +48,14 @@ extension SiteFuzzer {
                            location.hasPrefix("/"), !location.hasPrefix("//") {
                             await send("GET", location, route: route, field: name + label, payload: payload.label + " (page after)")
                         }
-                        let after = await refresh(found)
+                        let after = await refreshPage(found)
                         judgeAccepted(found, field: name + label, payload: payload, page: page, action: action,
                                       wentThrough: Self.changed(fields, after))
-                        fields = after ?? fields
+                        fields = after.fields ?? fields
                     }
                 }
             }
-            // the form as a browser sends it, last: it is the submission most likely to go through and change the
+            // the form as a person would fill it in, last: it is the submission most likely to go through and change the
             // record (submit a claim, say), and its answer may hold the next step's form (check your answers)
             defer { sendAsIs.append((action, fields + extra, label)) }
             guard variant.button == nil else { continue }
@@ -62,12 +64,12 @@ extension SiteFuzzer {
             for name in Set(fields.map(\.0)).sorted() where !isSkipped("POST", entry.route, name) {
                 let page = await send("POST", action, fields.filter { $0.0 != name }, route: route, field: name, payload: "missing")
                 if name == "version", let page, (300..<400).contains(page.status.code) {
-                    let after = await refresh(found)
+                    let after = await refreshPage(found)
                     if Self.changed(fields, after) {
                         report.add(FuzzFinding(kind: "edit went through without a version", route: route, field: name, payload: "missing",
                                                status: page.status.code, detail: "\(persona): POST \(action)"))
                     }
-                    fields = after ?? fields
+                    fields = after.fields ?? fields
                 }
             }
             await send("POST", action, [], route: route, field: "(all fields)", payload: "missing")
@@ -78,7 +80,7 @@ extension SiteFuzzer {
             fields = await refreshed(found, fields)
         }
         for (action, pairs, label) in sendAsIs {
-            if let page = await send("POST", action, pairs, route: route, field: "(as the page sent it)" + label, payload: "") {
+            if let page = await send("POST", action, pairs, route: route, field: "(the form, blanks filled)" + label, payload: "") {
                 collectForms(from: page.html, source: found.source, alreadyFuzzed: alreadyFuzzed)
             }
         }
@@ -105,10 +107,12 @@ extension SiteFuzzer {
         }
     }
 
-    /// True when the record behind a form changed: its form is gone, or its `version` moved on.
-    static func changed(_ before: [(String, String)], _ after: [(String, String)]?) -> Bool {
-        guard let after else { return true }
-        return before.first { $0.0 == "version" }?.1 != after.first { $0.0 == "version" }?.1
+    /// True when the record behind a form changed: its page is gone (deleted), or its form's `version` moved on.
+    /// A page still there without the form (a claim no longer a draft, say) tells nothing either way.
+    static func changed(_ before: [(String, String)], _ after: (pageGone: Bool, fields: [(String, String)]?)) -> Bool {
+        if after.pageGone { return true }
+        guard let fields = after.fields else { return false }
+        return before.first { $0.0 == "version" }?.1 != fields.first { $0.0 == "version" }?.1
     }
 
     /// The form's page again for fresh values, or the old ones when it is gone.
@@ -118,11 +122,26 @@ extension SiteFuzzer {
 
     /// The form's page again: the same form's fields now, or nil when the page or the form is gone.
     func refresh(_ found: FoundForm) async -> [(String, String)]? {
-        guard let page = await send("GET", found.source, route: "GET " + found.source, field: "(refresh)", payload: ""),
-              page.status == .ok
-        else { return nil }
+        await refreshPage(found).fields
+    }
+
+    func refreshPage(_ found: FoundForm) async -> (pageGone: Bool, fields: [(String, String)]?) {
+        guard let page = await send("GET", found.source, route: "GET " + found.source, field: "(refresh)", payload: "") else {
+            return (false, nil)
+        }
+        guard page.status == .ok else { return (page.status == .notFound, nil) }
         let names = Set(found.form.fieldNames)
-        return FuzzHTML.forms(in: page.html).first { $0.action == found.form.action && Set($0.fieldNames) == names }?.fields
+        let form = FuzzHTML.forms(in: page.html).first { $0.action == found.form.action && Set($0.fieldNames) == names }
+        return (false, form.map { filled($0.fields, $0) })
+    }
+
+    /// A new record's form with its blanks filled; an edit form (one with a `version`) as it is, since it shows a
+    /// stored record that was valid, and a guess could only spoil it.
+    func filled(_ fields: [(String, String)], _ form: FuzzForm) -> [(String, String)] {
+        guard !form.fieldNames.contains("version") else { return fields }
+        return fields.map { name, value in
+            (name, value.isEmpty && !form.choiceFields.contains(name) ? FuzzFill.value(for: name, today: tuning.today) : value)
+        }
     }
 
     /// The pairs with the first value of `name` replaced (or added).

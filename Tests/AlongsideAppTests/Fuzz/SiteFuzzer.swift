@@ -239,4 +239,6 @@ struct FuzzTuning: Sendable {
     var genericQueryNames = 1
     var payloadsPerGenericName = 2
     var slowRequest: Duration = .seconds(3)
+    /// The app's today (its clock), for plausible dates in blank fields.
+    var today = "2026-01-01"
 }
