@@ -142,6 +142,10 @@ final class RequestGuardTests: XCTestCase {
         XCTAssertEqual(form["d"], "%zz")
         XCTAssertEqual(form["e"], "%2")
         XCTAssertEqual(form["f"], "x=y")
+        // control characters are dropped; tab and line breaks stay
+        let controls = FormData(urlEncoded: "t=a%00b%1Bc%7Fd%09e%0D%0Af&n%00ame=1")
+        XCTAssertEqual(controls["t"], "abcd\te\r\nf")
+        XCTAssertEqual(controls["name"], "1")
         // a megabyte of "+" decodes in one pass
         let started = ContinuousClock.now
         let big = FormData(urlEncoded: "x=" + String(repeating: "+", count: 1 << 20))

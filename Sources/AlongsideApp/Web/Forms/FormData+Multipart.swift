@@ -34,7 +34,8 @@ extension FormData {
         parser.onPartComplete = {
             if let name {
                 // A byte-order mark from a spreadsheet is not part of the text.
-                let text = String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes, as: UTF8.self)
+                let content = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+                let text = String(decoding: content.filter(Self.isKept), as: UTF8.self)
                 pairs.append((name, text))
             }
             name = nil

@@ -16,7 +16,7 @@ public struct FormData: Sendable, Equatable {
     }
 
     /// Decodes `application/x-www-form-urlencoded` bytes in one pass: "+" is a space and "%XX" a byte, anything
-    /// malformed is kept as sent. Bytes that are not UTF-8 become replacement characters. One pass over the bytes
+    /// malformed is kept as sent, control characters are dropped (`isKept`). Bytes that are not UTF-8 become replacement characters. One pass over the bytes
     /// keeps a large hostile body cheap to read (issue 15: 1 MiB of "+" took 600 ms with string replacing).
     public init(urlEncodedBytes bytes: [UInt8]) {
         var pairs: [(String, String)] = []
@@ -47,12 +47,21 @@ public struct FormData: Sendable, Equatable {
                     decoded = high << 4 | low
                     index += 2
                 }
-                if inValue { value.append(decoded) } else { name.append(decoded) }
+                if Self.isKept(decoded) {
+                    if inValue { value.append(decoded) } else { name.append(decoded) }
+                }
             }
             index += 1
         }
         finish()
         self.init(pairs)
+    }
+
+    /// Control characters never reach a handler: NUL, escape and the rest of C0 (but tab, line feed and carriage
+    /// return, which text areas send) and DEL are dropped as a form is read, so none can be stored and shown later
+    /// (issue 15).
+    static func isKept(_ byte: UInt8) -> Bool {
+        (byte >= 0x20 && byte != 0x7F) || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
     static func hexValue(_ byte: UInt8) -> UInt8? {
