@@ -27,7 +27,7 @@ enum Templates {
         PaymentPolicyPage.template, PolicyFormPage.template, PolicyCheckPage.template, EarningsLimitsPage.template, ClaimDutiesPage.template,
         AllianceHubPage.template, AlliancePage.template, AllianceSettingsPage.template, PublishedAlliancePage.template, "alliance/details-fields", "alliance-funding/totals",
         NewAllianceMemberPage.template, AllianceMemberPage.template, EditAllianceMemberPage.template, AccountableBodyPage.template,
-        OrganisationsPage.template, OrganisationFormPage.template, OrganisationPage.template, "organisations/choices", "organisations/details",
+        OrganisationsPage.template, OrganisationFormPage.template, OrganisationPage.template, "partials/hinted-choices", "organisations/details",
         CommunitiesPage.template, CommunityPage.template,
         FundingPage.template, ReceivedFormPage.template, ReceivedCheckPage.template, AllocationFormPage.template, FundingWithdrawPage.template,
     ]
