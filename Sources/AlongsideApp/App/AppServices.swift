@@ -33,7 +33,7 @@ public struct AppServices: Sendable {
         for repair in try await pool.read({ db in try DateRepairs.recorded(after: repairsBefore, in: db) }) {
             logger.warning("\(repair.line)")
         }
-        let views = try await Views(directory: configuration.viewsDirectory, required: Templates.all)
+        let views = try await Views(directory: configuration.viewsDirectory, required: AppFeatures.templates)
         let sessions = SessionStore(pool: pool, clock: clock, policy: configuration.sessionPolicy)
         let formCookie = FormCookie(secure: configuration.https, key: try ServerKeys.key(named: "form-token", in: pool))
         return AppServices(

@@ -1,14 +1,16 @@
 /// The community asset map (issue 7; 003 step 3 and Appendix 2; 000 section 4.5) and its public directory.
-func assetMapControllers(_ services: AppServices) -> [any Controller] {
-    [
-        AssetsController(services: services), AssetReviewController(services: services), AssetListsController(services: services),
-        AssetImportController(services: services), DirectoryController(services: services),
-    ]
-}
+enum AssetMapFeature: Feature {
+    static func controllers(_ services: AppServices) -> [any Controller] {
+        [
+            AssetsController(services: services), AssetReviewController(services: services),
+            AssetListsController(services: services), AssetImportController(services: services),
+            DirectoryController(services: services),
+        ]
+    }
 
-extension Templates {
-    static let assetMap: [String] = [
-        AssetsPage.template, AssetPage.template, AssetFormPage.template, "assets/details", AssetReviewPage.template, AssetSettingsPage.template,
+    static let templates: [String] = [
+        AssetsPage.template, AssetPage.template, AssetFormPage.template, "assets/details", AssetReviewPage.template,
+        AssetSettingsPage.template,
         AssetGapsPage.template, AssetListPage.template, AssetListEntryPage.template, AssetImportPage.template,
         DirectoryPage.template, DirectoryEntryPage.template,
     ]

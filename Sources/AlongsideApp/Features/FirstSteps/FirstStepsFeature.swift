@@ -1,8 +1,8 @@
 /// How far the partnership has come with the six first steps (issue 7; 003's check box).
-func firstStepsControllers(_ services: AppServices) -> [any Controller] {
+enum FirstStepsFeature: Feature {
+    static func controllers(_ services: AppServices) -> [any Controller] {
     [FirstStepsController(services: services)]
-}
+    }
 
-extension Templates {
-    static let firstSteps: [String] = [FirstStepsPage.template]
+    static let templates: [String] = [FirstStepsPage.template]
 }

@@ -1,0 +1,16 @@
+/// Involvement roles, adverts, expressions of interest and appointments (003 Appendix 1).
+enum InvolvementRolesFeature: Feature {
+    static func controllers(_ services: AppServices) -> [any Controller] {
+        [
+            RolesController(services: services), InterestController(services: services),
+            OpportunitiesController(services: services),
+        ]
+    }
+
+    static let templates: [String] = [
+        RolesPage.template, RoleStartPage.template, RoleFormPage.template, RolePage.template,
+        AppointmentFormPage.template, EndAppointmentPage.template, InterestListPage.template, InterestPage.template,
+        OpportunitiesPage.template, OpportunityPage.template, InterestThanksPage.template,
+        "involvement-roles/description",
+    ]
+}
