@@ -12,6 +12,6 @@ enum AllianceFeature: Feature {
         PublishedAlliancePage.template, NewAllianceMemberPage.template, AllianceMemberPage.template,
         EditAllianceMemberPage.template, AccountableBodyPage.template, FundingPage.template,
         ReceivedFormPage.template, ReceivedCheckPage.template, AllocationFormPage.template,
-        FundingWithdrawPage.template, "alliance/details-fields", "alliance-funding/totals",
+        FundingWithdrawPage.template, "alliance/details-fields", "alliance/funding/totals",
     ]
 }

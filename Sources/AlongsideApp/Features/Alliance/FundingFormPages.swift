@@ -27,7 +27,7 @@ struct FundingHidden: Encodable, Sendable {
 
 /// The form for money that came into the alliance.
 struct ReceivedFormPage: PageModel {
-    static let template = "alliance-funding/received-form"
+    static let template = "alliance/funding/received-form"
     static let hasForm = true
     static let fieldNames = ["amount", "from_organisation", "via_organisation", "period_starts_on", "period_ends_on", "description"]
     let title = "Record funding received"
@@ -67,7 +67,7 @@ struct ReceivedFormPage: PageModel {
 
 /// "Check your answers" before money received is recorded (DESIGN.md: a money-related form ends with one).
 struct ReceivedCheckPage: PageModel {
-    static let template = "alliance-funding/check"
+    static let template = "alliance/funding/check"
     static let hasForm = true
     let title = "Check the funding received"
     let intro: String
@@ -100,7 +100,7 @@ struct ReceivedCheckPage: PageModel {
 
 /// The form for an allocation to a member.
 struct AllocationFormPage: PageModel {
-    static let template = "alliance-funding/allocation-form"
+    static let template = "alliance/funding/allocation-form"
     static let hasForm = true
     static let fieldNames = ["organisation", "amount", "period_starts_on", "period_ends_on", "purpose", "contract_years", "contract_reference",
                              "source", "decision"]
@@ -156,7 +156,7 @@ struct AllocationFormPage: PageModel {
 
 /// "Check your answers" before an allocation is recorded.
 struct AllocationCheckPage: PageModel {
-    static let template = "alliance-funding/check"
+    static let template = "alliance/funding/check"
     static let hasForm = true
     let title = "Check the allocation"
     let intro: String
@@ -191,7 +191,7 @@ struct AllocationCheckPage: PageModel {
 
 /// Withdrawing money received or an allocation: what it is, and a reason.
 struct FundingWithdrawPage: PageModel {
-    static let template = "alliance-funding/withdraw"
+    static let template = "alliance/funding/withdraw"
     static let hasForm = true
     let title: String
     let details: [FundingCheckRow]

@@ -3,7 +3,7 @@ import Foundation
 /// The alliance's money (issue 6, "Funding"): the flow from commissioner to accountable body to members, totals and
 /// warnings, the share to small and micro organisations, long contracts, a chart with its table, and every record.
 struct FundingPage: PageModel {
-    static let template = "alliance-funding/index"
+    static let template = "alliance/funding/index"
     let title: String
     let allianceName: String
     let overviewHref: String

@@ -3,7 +3,7 @@ import Foundation
 /// Adding or editing an asset. An edit refused because someone else saved first shows their version above what
 /// this person typed.
 struct AssetFormPage: PageModel {
-    static let template = "assets/form"
+    static let template = "asset-map/assets/form"
     static let hasForm = true
     let title: String
     let action: String

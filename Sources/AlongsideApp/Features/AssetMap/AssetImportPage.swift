@@ -2,7 +2,7 @@ import Foundation
 
 /// Importing assets from a spreadsheet: a file or pasted text, checked in full before anything changes.
 struct AssetImportPage: PageModel {
-    static let template = "assets/import"
+    static let template = "asset-map/assets/import"
     static let hasForm = true
     let title = "Import assets from a spreadsheet"
     let action: String

@@ -39,7 +39,7 @@ struct AssetListEntry: Sendable {
 
 /// A list of needs or localities, with the form to add one.
 struct AssetListPage: PageModel {
-    static let template = "assets/list"
+    static let template = "asset-map/assets/list"
     static let hasForm = true
     let title: String
     let intro: String
@@ -97,7 +97,7 @@ struct AssetListPage: PageModel {
 
 /// Editing one need or locality, and retiring it or bringing it back.
 struct AssetListEntryPage: PageModel {
-    static let template = "assets/list-entry"
+    static let template = "asset-map/assets/list-entry"
     static let hasForm = true
     let title: String
     let noun: String

@@ -9,7 +9,7 @@ enum AssetMapFeature: Feature {
     }
 
     static let templates: [String] = [
-        AssetsPage.template, AssetPage.template, AssetFormPage.template, "assets/details", AssetReviewPage.template,
+        AssetsPage.template, AssetPage.template, AssetFormPage.template, "asset-map/assets/details", AssetReviewPage.template,
         AssetSettingsPage.template,
         AssetGapsPage.template, AssetListPage.template, AssetListEntryPage.template, AssetImportPage.template,
         DirectoryPage.template, DirectoryEntryPage.template,

@@ -2,7 +2,7 @@ import Foundation
 
 /// The asset map: every asset, with filters, and links to everything else the map has.
 struct AssetsPage: PageModel {
-    static let template = "assets/index"
+    static let template = "asset-map/assets/index"
     let title = "Community asset map"
     let action: String
     let words: Field
@@ -89,7 +89,7 @@ struct AssetsPage: PageModel {
 
 /// One asset: every field, and for managers, editing and marking it checked.
 struct AssetPage: PageModel {
-    static let template = "assets/show"
+    static let template = "asset-map/assets/show"
     static let hasForm = true
     let title: String
     let mapHref: String

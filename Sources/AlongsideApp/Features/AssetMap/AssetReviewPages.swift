@@ -2,7 +2,7 @@ import Foundation
 
 /// Entries not checked for the set number of months, oldest check first, so someone can ring round.
 struct AssetReviewPage: PageModel {
-    static let template = "assets/review"
+    static let template = "asset-map/assets/review"
     static let hasForm = true
     let title = "Entries due for a check"
     let mapHref: String
@@ -43,7 +43,7 @@ struct AssetReviewPage: PageModel {
 
 /// The setting for how long an entry may go without a check.
 struct AssetSettingsPage: PageModel {
-    static let template = "assets/settings"
+    static let template = "asset-map/assets/settings"
     static let hasForm = true
     let title = "Asset map settings"
     let action: String
@@ -63,7 +63,7 @@ struct AssetSettingsPage: PageModel {
 
 /// The gap analysis: for each need of the co-produced model, how many active assets meet it in each locality.
 struct AssetGapsPage: PageModel {
-    static let template = "assets/gaps"
+    static let template = "asset-map/assets/gaps"
     let title = "Gaps in the asset map"
     let mapHref: String
     let needsHref: String

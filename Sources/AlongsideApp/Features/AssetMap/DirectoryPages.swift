@@ -3,7 +3,7 @@ import Foundation
 /// The public community directory: what is in the community, searchable without signing in, laid out as cards
 /// that read well on a phone.
 struct DirectoryPage: PageModel {
-    static let template = "directory/index"
+    static let template = "asset-map/directory/index"
     let title = "Community directory"
     let action: String
     let words: Field
@@ -90,7 +90,7 @@ struct DirectoryPaging: Equatable {
 
 /// One entry of the public directory: only what the public may see (never who keeps it or whether it is listed).
 struct DirectoryEntryPage: PageModel {
-    static let template = "directory/show"
+    static let template = "asset-map/directory/show"
     let title: String
     let directoryHref: String
     let description: String

@@ -2,7 +2,7 @@ import Foundation
 
 /// Open adverts, for anyone: no sign-in needed.
 struct OpportunitiesPage: PageModel {
-    static let template = "opportunities/index"
+    static let template = "involvement-roles/opportunities/index"
     let title = "Involvement opportunities"
     let rows: [Row]
     let hasRows: Bool
@@ -28,7 +28,7 @@ struct OpportunitiesPage: PageModel {
 
 /// An open advert: the full role description and the expression of interest form.
 struct OpportunityPage: PageModel {
-    static let template = "opportunities/show"
+    static let template = "involvement-roles/opportunities/show"
     static let hasForm = true
     let title: String
     let description: RoleDescriptionView
@@ -69,7 +69,7 @@ struct OpportunityPage: PageModel {
 
 /// After sending an expression of interest: what happens next. Only their first name is repeated back.
 struct InterestThanksPage: PageModel {
-    static let template = "opportunities/thanks"
+    static let template = "involvement-roles/opportunities/thanks"
     let title = "Thank you for your interest"
     let firstName: String
     let roleTitle: String

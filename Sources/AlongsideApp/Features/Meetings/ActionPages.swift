@@ -2,7 +2,7 @@ import Foundation
 
 /// Actions across every group the person can see, filterable by person, group and status; overdue ones marked.
 struct ActionsPage: PageModel {
-    static let template = "actions/index"
+    static let template = "meetings/actions/index"
     let title = "Actions"
     let person: SelectField
     let group: SelectField
@@ -44,7 +44,7 @@ struct ActionsPage: PageModel {
 
 /// Updating an action: its status, due date and notes.
 struct ActionFormPage: PageModel {
-    static let template = "actions/edit"
+    static let template = "meetings/actions/edit"
     static let hasForm = true
     let title: String
     let details: [MeetingPage.Line]

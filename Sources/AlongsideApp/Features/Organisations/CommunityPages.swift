@@ -2,7 +2,7 @@ import Foundation
 
 /// The workspace's list of communities, with how many organisations reach each; managers add to it here.
 struct CommunitiesPage: PageModel {
-    static let template = "communities/index"
+    static let template = "organisations/communities/index"
     static let hasForm = true
     let title = "Communities"
     let current: [Row]
@@ -47,7 +47,7 @@ struct CommunitiesPage: PageModel {
 
 /// Editing one community, and retiring it or bringing it back.
 struct CommunityPage: PageModel {
-    static let template = "communities/show"
+    static let template = "organisations/communities/show"
     static let hasForm = true
     let title: String
     let backHref: String

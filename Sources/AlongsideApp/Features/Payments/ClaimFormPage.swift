@@ -3,7 +3,7 @@ import Foundation
 /// Recording an activity and its expenses, new or changed. Without JavaScript, "Add another expense" sends the
 /// form back with one more row and saves nothing.
 struct ClaimFormPage: PageModel {
-    static let template = "claims/form"
+    static let template = "payments/claims/form"
     static let hasForm = true
     let title: String
     let action: String

@@ -2,7 +2,7 @@ import Foundation
 
 /// "Check your answers" before a claim is sent: each answer with a Change link, the money, and any earnings warning.
 struct ClaimCheckPage: PageModel {
-    static let template = "claims/check"
+    static let template = "payments/claims/check"
     static let hasForm = true
     let title = "Check your claim before sending it"
     let answers: [SummaryLine]
@@ -40,7 +40,7 @@ struct ClaimCheckPage: PageModel {
 
 /// One claim: where it has got to in plain words, its money, its history, and what the viewer may do next.
 struct ClaimPage: PageModel {
-    static let template = "claims/show"
+    static let template = "payments/claims/show"
     static let hasForm = true
     let title: String
     /// Why the person is seeing this page instead of what they asked for (someone else acted first).
@@ -129,7 +129,7 @@ struct ClaimPage: PageModel {
 
 /// A person's own claims, newest first.
 struct ClaimsPage: PageModel {
-    static let template = "claims/index"
+    static let template = "payments/claims/index"
     let title = "Your claims"
     let rows: [Row]
     let hasRows: Bool

@@ -2,7 +2,7 @@ import Foundation
 
 /// What a person has claimed and been paid in a tax year, by month and by week, with their own limit marked.
 struct EarningsPage: PageModel {
-    static let template = "claims/earnings"
+    static let template = "payments/claims/earnings"
     let title = "What you have claimed and been paid"
     let year: SelectField
     let yearName: String
@@ -83,7 +83,7 @@ enum EarningsCSV {
 
 /// A person's own payment preferences: which earnings limit applies to them (private) and how they usually want paying.
 struct PreferencesPage: PageModel {
-    static let template = "claims/preferences"
+    static let template = "payments/claims/preferences"
     static let hasForm = true
     let title = "Your payment preferences"
     let action = Route.paymentPreferences.href
@@ -146,7 +146,7 @@ struct PreferencesPage: PageModel {
 
 /// The start of everything about involvement payments, with what this person's role lets them do.
 struct InvolvementPage: PageModel {
-    static let template = "claims/hub"
+    static let template = "payments/claims/hub"
     let title = "Involvement and payments"
     let roles: [String]
     let hasRoles: Bool

@@ -2,7 +2,7 @@ import Foundation
 
 /// Claims waiting for approval, with any that would take the person over their earnings limit flagged.
 struct ApprovalsPage: PageModel {
-    static let template = "claims/approvals"
+    static let template = "payments/claims/approvals"
     let title = "Claims waiting for approval"
     let rows: [Row]
     let hasRows: Bool
@@ -35,7 +35,7 @@ struct ApprovalsPage: PageModel {
 
 /// Approved claims for finance to pay, with totals, and recent payments.
 struct FinancePage: PageModel {
-    static let template = "claims/finance"
+    static let template = "payments/claims/finance"
     let title = "Claims to pay"
     let rows: [Row]
     let hasRows: Bool
@@ -95,7 +95,7 @@ struct FinancePage: PageModel {
 
 /// A month's involvement spend and hours of lived-experience input, by group.
 struct FinanceSummaryPage: PageModel {
-    static let template = "claims/summary"
+    static let template = "payments/claims/summary"
     let title: String
     let month: SelectField
     let rows: [Row]

@@ -1,7 +1,7 @@
 import Foundation
 
 struct TermsIndexPage: PageModel {
-    static let template = "terms/index"
+    static let template = "terms-of-reference/index"
     let title: String
     let groupName: String
     let groupHref: String
@@ -47,7 +47,7 @@ struct TermsSection: Encodable, Sendable {
 }
 
 struct TermsVersionPage: PageModel {
-    static let template = "terms/show"
+    static let template = "terms-of-reference/show"
     let title: String
     let groupName: String
     let termsHref: String
@@ -89,7 +89,7 @@ struct TermsVersionPage: PageModel {
 }
 
 struct TermsFormPage: PageModel {
-    static let template = "terms/form"
+    static let template = "terms-of-reference/form"
     let title: String
     let groupName: String
     let number: Int
@@ -135,7 +135,7 @@ struct TermsFormPage: PageModel {
 }
 
 struct TermsComparePage: PageModel {
-    static let template = "terms/compare"
+    static let template = "terms-of-reference/compare"
     let title: String
     let groupName: String
     let termsHref: String
