@@ -47,7 +47,7 @@ struct ActionFormPage: PageModel {
     static let template = "meetings/actions/edit"
     static let hasForm = true
     let title: String
-    let details: [MeetingPage.Line]
+    let details: [LabelledLine]
     let status: ChoiceField
     let dueOn: Field
     let notes: Field
@@ -59,12 +59,12 @@ struct ActionFormPage: PageModel {
     init(action item: ActionItem, form: FormData, errors: FormErrors, today: String) {
         title = "Action: \(item.what)"
         var details = [
-            MeetingPage.Line(label: "Group", value: item.groupName),
-            MeetingPage.Line(label: "Who", value: item.ownerName),
-            MeetingPage.Line(label: "Due", value: LondonTime.day(item.dueOn) + (item.isOverdue(today: today) ? " (overdue)" : "")),
-            MeetingPage.Line(label: "Status", value: item.status.label),
+            LabelledLine(label: "Group", value: item.groupName),
+            LabelledLine(label: "Who", value: item.ownerName),
+            LabelledLine(label: "Due", value: LondonTime.day(item.dueOn) + (item.isOverdue(today: today) ? " (overdue)" : "")),
+            LabelledLine(label: "Status", value: item.status.label),
         ]
-        if !item.notes.isEmpty { details.append(MeetingPage.Line(label: "Notes", value: item.notes)) }
+        if !item.notes.isEmpty { details.append(LabelledLine(label: "Notes", value: item.notes)) }
         self.details = details
         status = ChoiceField("status", legend: "Status", options: ActionStatus.allCases.map { ($0.rawValue, $0.label) }, selected: form["status"], errors: errors)
         dueOn = Field("due_on", label: "Due date", value: form["due_on"], type: "date", errors: errors)

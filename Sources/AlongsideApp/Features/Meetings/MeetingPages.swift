@@ -104,7 +104,7 @@ struct MeetingPage: PageModel {
     let groupName: String
     let backHref: String?
     let backLabel: String
-    let details: [Line]
+    let details: [LabelledLine]
     let access: [String]
     let hasAccess: Bool
     let papers: [Paper]
@@ -112,7 +112,7 @@ struct MeetingPage: PageModel {
     let agenda: [Item]
     let hasAgenda: Bool
     let quorum: QuorumBox?
-    let attendance: [Line]
+    let attendance: [LabelledLine]
     let hasAttendance: Bool
     let actions: [ActionRow]
     let hasActions: Bool
@@ -125,11 +125,6 @@ struct MeetingPage: PageModel {
     /// A workshop's insights and action-plan items (co-production, issue 7); never on the public page.
     let workshopOutputs: WorkshopOutputs?
     let errors: FormErrors
-
-    struct Line: Encodable, Sendable {
-        let label: String
-        let value: String
-    }
 
     /// A paper: a link when it is one, text otherwise.
     struct Paper: Encodable, Sendable {
@@ -233,17 +228,17 @@ struct MeetingPage: PageModel {
         backHref = isPublicView ? (group.visibility == .published ? Route.publishedGroup.href(group.id) : nil) : Route.meetings.href(group.id)
         backLabel = isPublicView ? group.name : "All meetings of \(group.name)"
         var details = [
-            Line(label: "Group", value: group.name),
-            Line(label: "When", value: meeting.when),
-            Line(label: "Purpose", value: meeting.purpose),
-            Line(label: "Status", value: meeting.status.label),
-            Line(label: "How people take part", value: meeting.format.label),
+            LabelledLine(label: "Group", value: group.name),
+            LabelledLine(label: "When", value: meeting.when),
+            LabelledLine(label: "Purpose", value: meeting.purpose),
+            LabelledLine(label: "Status", value: meeting.status.label),
+            LabelledLine(label: "How people take part", value: meeting.format.label),
         ]
-        if !meeting.address.isEmpty { details.append(Line(label: "Address", value: meeting.address)) }
+        if !meeting.address.isEmpty { details.append(LabelledLine(label: "Address", value: meeting.address)) }
         if !meeting.joiningDetails.isEmpty {
-            details.append(Line(label: "Joining by video", value: isPublicView ? "Details are sent to the people taking part." : meeting.joiningDetails))
+            details.append(LabelledLine(label: "Joining by video", value: isPublicView ? "Details are sent to the people taking part." : meeting.joiningDetails))
         }
-        if !isPublicView { details.append(Line(label: "Who can see it", value: meeting.visibility.label)) }
+        if !isPublicView { details.append(LabelledLine(label: "Who can see it", value: meeting.visibility.label)) }
         self.details = details
         access = meeting.access.map(\.label) + (meeting.accessNotes.isEmpty ? [] : [meeting.accessNotes])
         hasAccess = !access.isEmpty
@@ -278,7 +273,7 @@ struct MeetingPage: PageModel {
         attendance = c.expected.compactMap { member in
             guard let entry = c.attendance[member.userID] else { return nil }
             let value = entry.status == .deputy ? "Sent their deputy, \(entry.deputyName ?? "named deputy")" : entry.status.label
-            return Line(label: member.name, value: value)
+            return LabelledLine(label: member.name, value: value)
         }
         hasAttendance = !attendance.isEmpty
         let row: (ActionItem) -> ActionRow = { action in

@@ -134,7 +134,7 @@ struct DeliverablePage: PageModel {
     static let hasForm = true
     let title: String
     let deliverable: Details
-    let details: [MeetingPage.Line]
+    let details: [LabelledLine]
     let canManage: Bool
     let canUpdate: Bool
     let statusForm: StatusForm?
@@ -219,10 +219,10 @@ struct DeliverablePage: PageModel {
             retireAction: Route.retireDeliverable.href(id), restoreAction: Route.restoreDeliverable.href(id)
         )
         details = [
-            MeetingPage.Line(label: "Workstream", value: item.workstreamName),
-            MeetingPage.Line(label: "Owner", value: item.ownerName ?? "Nobody yet"),
-            MeetingPage.Line(label: "Target date", value: item.targetOn.map(LondonTime.day) ?? "Not set"),
-            MeetingPage.Line(label: "Involvement of experts by experience", value: item.involvement.map { "\($0.label): \($0.hint)" } ?? "Not recorded"),
+            LabelledLine(label: "Workstream", value: item.workstreamName),
+            LabelledLine(label: "Owner", value: item.ownerName ?? "Nobody yet"),
+            LabelledLine(label: "Target date", value: item.targetOn.map(LondonTime.day) ?? "Not set"),
+            LabelledLine(label: "Involvement of experts by experience", value: item.involvement.map { "\($0.label): \($0.hint)" } ?? "Not recorded"),
         ]
         self.canManage = canManage && !item.isRetired
         self.canUpdate = canUpdate && !item.isRetired
@@ -292,7 +292,7 @@ struct DeliverableFormPage: PageModel {
     let owner: SelectField
     let targetOn: Field
     let involvement: ChoiceField
-    let conflict: [MeetingPage.Line]
+    let conflict: [LabelledLine]
     let hasConflict: Bool
     let errors: FormErrors
 
@@ -313,12 +313,12 @@ struct DeliverableFormPage: PageModel {
                                   selected: form["involvement"], errors: errors)
         hasConflict = conflict != nil
         self.conflict = conflict.map { current in [
-            MeetingPage.Line(label: "Title", value: current.title),
-            MeetingPage.Line(label: "Workstream", value: current.workstreamName),
-            MeetingPage.Line(label: "Summary", value: current.summary.isEmpty ? "None" : current.summary),
-            MeetingPage.Line(label: "Owner", value: current.ownerName ?? "Nobody yet"),
-            MeetingPage.Line(label: "Target date", value: current.targetOn.map(LondonTime.day) ?? "Not set"),
-            MeetingPage.Line(label: "Involvement", value: current.involvement?.label ?? "Not recorded"),
+            LabelledLine(label: "Title", value: current.title),
+            LabelledLine(label: "Workstream", value: current.workstreamName),
+            LabelledLine(label: "Summary", value: current.summary.isEmpty ? "None" : current.summary),
+            LabelledLine(label: "Owner", value: current.ownerName ?? "Nobody yet"),
+            LabelledLine(label: "Target date", value: current.targetOn.map(LondonTime.day) ?? "Not set"),
+            LabelledLine(label: "Involvement", value: current.involvement?.label ?? "Not recorded"),
         ] } ?? []
         self.errors = errors
     }
