@@ -18,6 +18,8 @@ public struct AppServices: Sendable {
     public let throttle: SignInThrottle
     public let accounts: AccountStore
     public let links: AccountLinks
+    /// The alliance places an organisation's page lists, answered by the alliance for the register.
+    public let organisationMemberships: any OrganisationMembershipSource
     /// Rendered audit rows by event id (events are append-only, so a rendered row never goes stale).
     public let auditRows: FragmentCache<Int64>
 
@@ -48,6 +50,7 @@ public struct AppServices: Sendable {
             throttle: SignInThrottle(pool: pool),
             accounts: AccountStore(pool: pool, clock: clock),
             links: AccountLinks(pool: pool, clock: clock),
+            organisationMemberships: AllianceOrganisationMemberships(pool: pool),
             auditRows: FragmentCache()
         )
     }

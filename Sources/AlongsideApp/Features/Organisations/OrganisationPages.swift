@@ -193,7 +193,7 @@ struct OrganisationPage: PageModel {
             .map { Reached(name: $0.name, underServed: $0.underServed, retired: $0.isRetired) }
         hasReached = !reached.isEmpty
         self.memberships = memberships.map {
-            MembershipRow(alliance: $0.groupName, href: Route.alliance.href($0.groupID), status: $0.status.label, tagClass: $0.status.tagClass,
+            MembershipRow(alliance: $0.groupName, href: Route.alliance.href($0.groupID), status: $0.statusLabel, tagClass: $0.statusTagClass,
                           since: LondonTime.day($0.statusSince))
         }
         hasMemberships = !self.memberships.isEmpty

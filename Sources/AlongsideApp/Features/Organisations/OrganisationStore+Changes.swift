@@ -66,35 +66,24 @@ extension OrganisationStore {
             try db.execute(sql: "INSERT INTO organisation_communities (organisation_id, community_id) VALUES (?, ?)", arguments: [organisationID, id])
         }
     }
-
-    /// The alliances the organisation has a place in, limited to the alliances `user` may see (as `GroupScope` decides).
-    public func memberships(organisationID: Int64, for user: SessionUser, today: String) async throws -> [OrganisationMembership] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT am.group_id, g.name, g.kind, g.visibility, am.status, am.status_since,
-                       EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = g.id AND m.user_id = ?
-                               AND m.starts_on <= ? AND (m.ends_on IS NULL OR m.ends_on > ?)) AS is_member
-                  FROM alliance_members am JOIN groups g ON g.id = am.group_id
-                 WHERE am.organisation_id = ?
-                 ORDER BY g.name COLLATE NOCASE, g.id
-                """, arguments: [user.id, today, today, organisationID]).compactMap { row in
-                guard let kind = GroupKind(rawValue: row["kind"]), let visibility = Visibility(rawValue: row["visibility"]),
-                      GroupAccess.canView(kind, visibility: visibility, role: user.role, isMember: row["is_member"])
-                else { return nil }
-                return OrganisationMembership(groupID: row["group_id"], groupName: row["name"],
-                                              status: MembershipStatus(rawValue: row["status"]) ?? .interested, statusSince: row["status_since"])
-            }
-        }
-    }
 }
 
 /// An organisation's place in one alliance, as its page lists it.
 public struct OrganisationMembership: Sendable, Equatable {
     public var groupID: Int64
     public var groupName: String
-    public var status: MembershipStatus
+    /// The membership status in words ("Member"), and the tag class that styles it.
+    public var statusLabel: String
+    public var statusTagClass: String
     /// ISO day.
     public var statusSince: String
+}
+
+/// Where an organisation's alliance places come from. The alliance feature answers (wired in `AppServices`), so the
+/// register of organisations does not depend on the alliance, which builds on the register (issue 16).
+public protocol OrganisationMembershipSource: Sendable {
+    /// The alliances the organisation has a place in, limited to those `user` may see.
+    func memberships(organisationID: Int64, for user: SessionUser, today: String) async throws -> [OrganisationMembership]
 }
 
 extension Organisation {

@@ -41,7 +41,7 @@ struct OrganisationsController: Controller {
 
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let organisation = try await organisation(context)
-        let memberships = try await store.memberships(organisationID: organisation.id, for: signedIn.user, today: today)
+        let memberships = try await services.organisationMemberships.memberships(organisationID: organisation.id, for: signedIn.user, today: today)
         let page = OrganisationPage(organisation: organisation, communities: try await communityStore.all(), memberships: memberships,
                                     canManage: Self.canManage(signedIn))
         return try await services.pages.render(page, request: request, context: context)
