@@ -20,6 +20,8 @@ public struct AppServices: Sendable {
     public let links: AccountLinks
     /// The alliance places an organisation's page lists, answered by the alliance for the register.
     public let organisationMemberships: any OrganisationMembershipSource
+    /// What came out of a workshop, answered by co-production for the meeting page.
+    let workshopOutputs: any WorkshopOutputsSource
     /// Rendered audit rows by event id (events are append-only, so a rendered row never goes stale).
     public let auditRows: FragmentCache<Int64>
 
@@ -51,6 +53,7 @@ public struct AppServices: Sendable {
             accounts: AccountStore(pool: pool, clock: clock),
             links: AccountLinks(pool: pool, clock: clock),
             organisationMemberships: AllianceOrganisationMemberships(pool: pool),
+            workshopOutputs: CoproductionWorkshopOutputs(pool: pool, clock: clock),
             auditRows: FragmentCache()
         )
     }

@@ -14,6 +14,5 @@ enum CoproductionFeature: Feature {
         FeedbackCommunitiesPage.template, FeedbackCommunityPage.template, PublishedFeedbackIndexPage.template,
         PublishedFeedbackPage.template,
         "coproduction/grouped-choices", "coproduction/their-version", "coproduction/feedback-entries",
-        "coproduction/workshop-outputs",
     ]
 }

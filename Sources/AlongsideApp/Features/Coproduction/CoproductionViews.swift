@@ -71,12 +71,6 @@ enum CoproductionOptions {
     }
 }
 
-/// A link with words: used for the lists of what an item or insight is linked to.
-struct LinkLine: Encodable, Sendable {
-    let text: String
-    let href: String?
-}
-
 /// A label and value in a summary list.
 struct DetailLine: Encodable, Sendable {
     let label: String

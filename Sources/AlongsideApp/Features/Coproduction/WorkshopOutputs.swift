@@ -1,33 +1,27 @@
 import Foundation
 import GRDB
 
-/// What came out of a workshop: the insights heard there and the action-plan items it produced, as the meeting
-/// page shows them (003 step 2.5). Only for people signed in: insights never appear on a public meeting page.
-struct WorkshopOutputs: Encodable, Sendable {
-    let insights: [LinkLine]
-    let hasInsights: Bool
-    let planItems: [LinkLine]
-    let hasPlanItems: Bool
-    let recordInsightHref: String
-    let addPlanItemHref: String?
+/// Co-production's answer to the meeting page's question "what came out of this workshop?": the insights heard there
+/// and the action-plan items it produced (003 step 2.5). Meetings ask through `WorkshopOutputsSource` (wired in
+/// `AppServices`), so they do not depend on co-production, which builds on them (issue 16).
+struct CoproductionWorkshopOutputs: WorkshopOutputsSource {
+    let pool: DatabasePool
+    let clock: AppClock
 
-    init(meetingID: Int64, insights: [Insight], planItems: [PlanItem], canManage: Bool) {
-        self.insights = insights.map { LinkLine(text: $0.heard, href: Route.insight.href($0.id)) }
-        hasInsights = !self.insights.isEmpty
-        self.planItems = planItems.map { LinkLine(text: "\($0.what) (\($0.status.label.lowercased()))", href: Route.planItem.href($0.id)) }
-        hasPlanItems = !self.planItems.isEmpty
-        recordInsightHref = Route.newInsight.href + "?meeting=\(meetingID)"
-        addPlanItemHref = canManage ? Route.newPlanItem.href + "?meeting=\(meetingID)" : nil
+    func outputs(meetingID: Int64, role: Role) async throws -> WorkshopOutputsView {
+        let insights = try await InsightStore(pool: pool, clock: clock).insights(meetingID: meetingID)
+        let planItems = try await ActionPlanStore(pool: pool, clock: clock).items(meetingID: meetingID)
+        return WorkshopOutputsView(
+            meetingID: meetingID,
+            insights: insights.map { LinkLine(text: $0.heard, href: Route.insight.href($0.id)) },
+            planItems: planItems.map { LinkLine(text: "\($0.what) (\($0.status.label.lowercased()))", href: Route.planItem.href($0.id)) },
+            canAdd: Permissions.allows(role, .manageCoproduction)
+        )
     }
+}
 
-    /// The outputs of one workshop, read for the person looking.
-    static func load(meetingID: Int64, services: AppServices, role: Role) async throws -> WorkshopOutputs {
-        let stores = CoproductionStores(services: services)
-        return WorkshopOutputs(meetingID: meetingID, insights: try await stores.insights.insights(meetingID: meetingID),
-                               planItems: try await stores.plan.items(meetingID: meetingID),
-                               canManage: Permissions.allows(role, .manageCoproduction))
-    }
-
+/// Counts of what came out of each workshop, for the co-production hub.
+enum WorkshopOutputs {
     /// How many insights and plan items came from each workshop, by meeting id.
     static func counts(pool: DatabasePool) async throws -> (insights: [Int64: Int], planItems: [Int64: Int]) {
         try await pool.read { db in

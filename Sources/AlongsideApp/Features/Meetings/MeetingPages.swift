@@ -123,7 +123,7 @@ struct MeetingPage: PageModel {
     let links: Links?
     let forms: Forms?
     /// A workshop's insights and action-plan items (co-production, issue 7); never on the public page.
-    let workshopOutputs: WorkshopOutputs?
+    let workshopOutputs: WorkshopOutputsView?
     let errors: FormErrors
 
     /// A paper: a link when it is one, text otherwise.
@@ -218,7 +218,7 @@ struct MeetingPage: PageModel {
         /// Who is looking: they may update their own actions.
         var viewerID: Int64?
         /// What came out of the meeting when it is a workshop, for people signed in.
-        var workshop: WorkshopOutputs? = nil
+        var workshop: WorkshopOutputsView? = nil
     }
 
     init(_ c: Context, canRun: Bool, canSeeActions: Bool, isPublicView: Bool = false, form: FormData = FormData(), errors: FormErrors = FormErrors()) {

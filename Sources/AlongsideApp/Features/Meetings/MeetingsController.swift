@@ -99,7 +99,7 @@ struct MeetingsController: Controller {
     ) async throws -> Response {
         var pageContext = try await pageContext(group: group, meeting: meeting, viewerID: context.visit.user?.id)
         if meeting.kind == .workshop, let user = context.visit.user {
-            pageContext.workshop = try await WorkshopOutputs.load(meetingID: meeting.id, services: services, role: user.role)
+            pageContext.workshop = try await services.workshopOutputs.outputs(meetingID: meeting.id, role: user.role)
         }
         let page = MeetingPage(pageContext, canRun: canRun, canSeeActions: true, form: form, errors: errors)
         return try await services.pages.render(page, request: request, context: context)

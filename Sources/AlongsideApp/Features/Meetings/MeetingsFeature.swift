@@ -8,6 +8,7 @@ enum MeetingsFeature: Feature {
     }
 
     static let templates: [String] = [
+        "meetings/workshop-outputs",
         MeetingsPage.template, MeetingFormPage.template, MeetingPage.template, AttendancePage.template,
         MinutesPage.template, ActionsPage.template, ActionFormPage.template, CalendarPage.template,
     ]
