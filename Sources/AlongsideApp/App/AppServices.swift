@@ -22,6 +22,10 @@ public struct AppServices: Sendable {
     public let organisationMemberships: any OrganisationMembershipSource
     /// What came out of a workshop, answered by co-production for the meeting page.
     let workshopOutputs: any WorkshopOutputsSource
+    /// A group's published records and its terms' deputy rule, for the group pages (answered in `App/GroupRecordsFromFeatures`).
+    let groupRecords: any GroupRecordsSource
+    /// The proposal that decided a decision, answered by proposals for the decision log.
+    let decisionProposals: any DecisionProposalSource
     /// Rendered audit rows by event id (events are append-only, so a rendered row never goes stale).
     public let auditRows: FragmentCache<Int64>
 
@@ -54,6 +58,8 @@ public struct AppServices: Sendable {
             links: AccountLinks(pool: pool, clock: clock),
             organisationMemberships: AllianceOrganisationMemberships(pool: pool),
             workshopOutputs: CoproductionWorkshopOutputs(pool: pool, clock: clock),
+            groupRecords: GroupRecordsFromFeatures(pool: pool, clock: clock),
+            decisionProposals: ProposalStore(pool: pool, clock: clock),
             auditRows: FragmentCache()
         )
     }

@@ -135,7 +135,7 @@ struct DecisionsController: Controller {
         let decision = try await loadDecision(context, group: group)
         let revisions = try await store.revisions(chainID: decision.chainID, groupID: group.id)
         guard view.mayRead(revisions.last?.visibility ?? decision.visibility) else { throw AppError.notFound }
-        let proposal = try await ProposalStore(pool: services.pool, clock: services.clock).proposalID(decidedBy: revisions.map(\.id))
+        let proposal = try await services.decisionProposals.proposalID(decidedBy: revisions.map(\.id))
         let page = DecisionPage(
             group: group, decision: decision, revisions: revisions, meetings: try await store.meetings(groupID: group.id),
             proposalHref: proposal.map { Route.proposal.href(group.id, $0) }, canRecord: canRecord

@@ -55,16 +55,7 @@ struct GroupsController: Controller {
         guard let id = context.parameters.get("id", as: Int64.self), let group = try await store.find(id: id), group.visibility == .published
         else { throw AppError.notFound }
         let members = try await store.memberships(groupID: group.id)
-        let terms = try await TermsStore(pool: services.pool, clock: services.clock).publishedVersions(groupID: group.id).map {
-            GroupPage.PublishedRecords.Link(label: "Version \($0.number) (\($0.status.label.lowercased()))", href: Route.publishedTerms.href(group.id, $0.number))
-        }
-        let meetings = try await MeetingStore(pool: services.pool, clock: services.clock).meetings(groupID: group.id).filter { $0.visibility == .published }.map {
-            GroupPage.PublishedRecords.Link(label: "\($0.when): \($0.purpose)", href: Route.publishedMeeting.href(group.id, $0.id))
-        }
-        let decisions = try await DecisionStore(pool: services.pool, clock: services.clock).publishedDecisions(groupID: group.id).map {
-            GroupPage.PublishedRecords.Link(label: "\($0.title) (\(LondonTime.date($0.recordedAt)))", href: Route.publishedDecision.href(group.id, $0.chainID))
-        }
-        let published = GroupPage.PublishedRecords(groupID: group.id, terms: terms, meetings: meetings, decisions: decisions)
+        let published = try await services.groupRecords.publishedRecords(groupID: group.id)
         let page = GroupPage(group: group, members: members, today: today, canManage: false, published: published)
         return try await services.pages.render(page, request: request, context: context)
     }
@@ -98,8 +89,7 @@ struct GroupsController: Controller {
         let group = try await scope.managed(context, for: signedIn.user)
         let people = try await services.accounts.all()
         var errors = FormErrors()
-        let terms = try await TermsStore(pool: services.pool, clock: services.clock).inForce(groupID: group.id)
-        let deputiesAllowed = terms?.content.deputiesAllowed ?? true
+        let deputiesAllowed = try await services.groupRecords.deputiesAllowed(groupID: group.id)
         guard let input = MembershipForm.parse(context.form, people: people, deputiesAllowed: deputiesAllowed, errors: &errors) else {
             let page = MembershipFormPage(group: group, people: people, form: context.form, errors: errors)
             return try await services.pages.render(page, request: request, context: context)

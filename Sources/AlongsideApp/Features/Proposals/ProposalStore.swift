@@ -100,3 +100,6 @@ public struct ProposalStore: Sendable {
         }
     }
 }
+
+/// The proposal store answers the decision log's question: which proposal decided this?
+extension ProposalStore: DecisionProposalSource {}
