@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import NIOConcurrencyHelpers
 
@@ -39,6 +40,7 @@ public final class Visit: Sendable {
         var expired = false
         var formToken: String?
         var formCookieToSet: String?
+        var flashShownFor: Data?
     }
 
     private let state = NIOLockedValueBox(State())
@@ -86,6 +88,13 @@ public final class Visit: Sendable {
             $0.formToken = token
             $0.formCookieToSet = value
         }
+    }
+
+    /// The session whose flash the page rendered for this request showed, so it must now be cleared.
+    var flashToClear: Data? { state.withLockedValue { $0.flashShownFor } }
+
+    func flashShown(in session: LoadedSession) {
+        state.withLockedValue { $0.flashShownFor = session.tokenHash }
     }
 
     func replaceFlash(_ flash: Flash?) {

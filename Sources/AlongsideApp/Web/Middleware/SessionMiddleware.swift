@@ -27,6 +27,10 @@ struct SessionMiddleware: RouterMiddleware {
             context.visit.hasFormCookie(token: formCookie.token(for: value))
         }
         var response = try await next(request, context)
+        if let shown = context.visit.flashToClear {
+            // A flash is shown once: the page that showed it has been rendered.
+            try await store.setFlash(nil, tokenHash: shown)
+        }
         if let value = context.visit.formCookieToSet {
             response.headers.append(HTTPField(name: .setCookie, value: formCookie.header(setting: value)))
         }

@@ -1,7 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// Renders a page inside the layout and makes the HTML response.
+/// Renders a page inside the layout and makes the HTML response. Rendering reads only: it never writes to the
+/// database (a flash it shows is cleared by `SessionMiddleware`), and a template that fails is an error.
 public struct PageRenderer: Sendable {
     let views: Views
     let sessions: SessionStore
@@ -18,10 +19,8 @@ public struct PageRenderer: Sendable {
             visit.issuedFormCookie(value, token: formCookie.token(for: value))
         }
         let session = visit.session
-        if let session, session.flash != nil {
-            // Shown once: cleared as it is rendered.
-            try await sessions.setFlash(nil, tokenHash: session.tokenHash)
-        }
+        // Shown once: the session middleware clears it once the page is sent (rendering writes nothing).
+        if let session, session.flash != nil { visit.flashShown(in: session) }
         let html = try renderHTML(page, path: request.uri.path, session: session, formToken: visit.formToken)
         let errors = page.errors
         let finalStatus = status ?? (errors.isEmpty ? .ok : .unprocessableContent)
@@ -31,12 +30,12 @@ public struct PageRenderer: Sendable {
     func renderHTML<Page: PageModel>(_ page: Page, path: String, session: LoadedSession?, formToken: String? = nil) throws -> String {
         var root = (try TemplateEncoder.encode(page) as? [String: Any]) ?? [:]
         root["layout"] = try TemplateEncoder.encode(layout(for: page, path: path, session: session, formToken: formToken))
-        return views.render(root, template: Page.template)
+        return try views.render(root, template: Page.template)
     }
 
     /// Renders a piece of a page (a table row, say) from its own view model and template.
     func renderFragment(_ model: some Encodable, template: String) throws -> String {
-        views.render(try TemplateEncoder.encode(model), template: template)
+        try views.render(try TemplateEncoder.encode(model), template: template)
     }
 
     func layout<Page: PageModel>(for page: Page, path: String, session: LoadedSession?, formToken: String? = nil) -> LayoutModel {

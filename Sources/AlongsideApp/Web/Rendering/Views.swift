@@ -21,7 +21,14 @@ public struct Views: Sendable {
         guard missing.isEmpty else { throw MissingTemplates(names: missing, directory: directory) }
     }
 
-    func render(_ context: Any, template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    /// A template that cannot be rendered is an error, never an empty page (issue 16).
+    public struct RenderFailed: Error, CustomStringConvertible {
+        public let template: String
+        public var description: String { "The template \(template) could not be rendered." }
+    }
+
+    func render(_ context: Any, template: String) throws -> String {
+        guard let html = library.render(context, withTemplate: template) else { throw RenderFailed(template: template) }
+        return html
     }
 }
