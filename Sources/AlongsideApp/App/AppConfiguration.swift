@@ -83,6 +83,13 @@ public struct AppConfiguration: Sendable {
         return limits
     }
 
+    /// The server's logger, at the configured level.
+    var logger: Logger {
+        var logger = Logger(label: "alongside")
+        logger.logLevel = logLevel
+        return logger
+    }
+
     /// The base of links printed for people to open.
     public var baseURL: String {
         if let publicURL { return publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL }

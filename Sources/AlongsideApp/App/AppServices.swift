@@ -33,14 +33,9 @@ public struct AppServices: Sendable {
     public static func make(_ configuration: AppConfiguration, clock: AppClock = .system) async throws -> AppServices {
         try configuration.checkFolders()
         let pool = try AppDatabase.open(path: configuration.databasePath)
-        let repairsBefore = try await pool.read { db in try DateRepairs.lastID(in: db) }
-        try Migrator(directory: configuration.migrationsDirectory).migrate(pool)
+        let (_, repairs) = try await DateRepairs.migrate(pool, with: Migrator(directory: configuration.migrationsDirectory))
         // Dates a migration repaired or could not repair are said at start-up too, not only by `alongside migrate`.
-        var logger = Logger(label: "alongside")
-        logger.logLevel = configuration.logLevel
-        for repair in try await pool.read({ db in try DateRepairs.recorded(after: repairsBefore, in: db) }) {
-            logger.warning("\(repair.line)")
-        }
+        for repair in repairs { configuration.logger.warning("\(repair.line)") }
         let views = try await Views(directory: configuration.viewsDirectory, required: AppFeatures.templates)
         let sessions = SessionStore(pool: pool, clock: clock, policy: configuration.sessionPolicy)
         let formCookie = FormCookie(secure: configuration.https, key: try ServerKeys.key(named: "form-token", in: pool))

@@ -8,8 +8,6 @@ public func buildApplication(_ configuration: AppConfiguration, clock: AppClock 
 }
 
 public func buildApplication(services: AppServices) -> some ApplicationProtocol {
-    var logger = Logger(label: "alongside")
-    logger.logLevel = services.configuration.logLevel
     let router = buildRouter(services: services)
     let limits = services.configuration.effectiveConnectionLimits
     let counts = ConnectionCounts()
@@ -20,7 +18,7 @@ public func buildApplication(services: AppServices) -> some ApplicationProtocol 
             address: .hostname(services.configuration.hostname, port: services.configuration.port),
             serverName: "Alongside"
         ),
-        logger: logger
+        logger: services.configuration.logger
     )
 }
 

@@ -43,8 +43,6 @@ final class ConnectionCounts: Sendable {
             counts[address] = remaining > 0 ? remaining : nil
         }
     }
-
-    func count(_ address: String) -> Int { counts.withLockedValue { $0[address, default: 0] } }
 }
 
 /// One connection's guard: closes it when the client is too slow with its headers or body, when a body runs past

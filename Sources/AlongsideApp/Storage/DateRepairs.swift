@@ -25,8 +25,17 @@ public struct DateRepair: Sendable, Equatable, Decodable, FetchableRecord {
     }
 }
 
-/// Reading `date_repairs`, so `alongside migrate` can report the rows a run recorded.
+/// Reading `date_repairs`, so `alongside migrate` and start-up can report the rows a run recorded.
 public enum DateRepairs {
+    /// Applies any new migrations, and returns them with the dates they repaired or could not repair.
+    public static func migrate(
+        _ pool: DatabasePool, with migrator: Migrator
+    ) async throws -> (applied: [Int], repairs: [DateRepair]) {
+        let before = try await pool.read { db in try lastID(in: db) }
+        let applied = try migrator.migrate(pool)
+        return (applied, try await pool.read { db in try recorded(after: before, in: db) })
+    }
+
     /// The id of the last row recorded so far: 0 when there is none, or no table yet.
     public static func lastID(in db: Database) throws -> Int64 {
         guard try db.tableExists("date_repairs") else { return 0 }

@@ -77,7 +77,7 @@ enum DecisionForm {
     static func count(_ form: FormData, _ name: String, _ message: String, _ errors: inout FormErrors) -> Int? {
         if let value = BoundedNumber.parse(form[name], in: 0...maxCount) { return value }
         if BoundedNumber.parse(form[name], in: 0...Int.max) != nil {
-            errors.add(name, "The number must be \(maxCount.formatted(.number.locale(Locale(identifier: "en_GB")))) or fewer")
+            errors.add(name, "The number must be \(NumberText.grouped(maxCount)) or fewer")
         } else {
             errors.add(name, message)
         }

@@ -90,7 +90,7 @@ extension FormErrors {
     @discardableResult
     public mutating func checkLength(_ value: String, _ name: String, max: Int, label: String) -> Bool {
         guard value.count > max else { return true }
-        add(name, "\(label) must be \(max.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_GB")))) characters or fewer (you entered \(value.count.formatted(.number.locale(Locale(identifier: "en_GB")))))")
+        add(name, "\(label) must be \(NumberText.grouped(max)) characters or fewer (you entered \(NumberText.grouped(value.count)))")
         return false
     }
 }

@@ -39,8 +39,9 @@ enum IPAddressText {
     static func normalised(_ text: String) -> String? {
         guard !text.isEmpty, text.utf8.count <= 45 else { return nil }
         let lowered = text.lowercased()
-        let isV4 = lowered.split(separator: ".", omittingEmptySubsequences: false).count == 4
-            && lowered.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { part in
+        let parts = lowered.split(separator: ".", omittingEmptySubsequences: false)
+        let isV4 = parts.count == 4
+            && parts.allSatisfy { part in
                 !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber) && (Int(part) ?? 256) <= 255
             }
         let isV6 = lowered.filter({ $0 == ":" }).count >= 2 && lowered.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }

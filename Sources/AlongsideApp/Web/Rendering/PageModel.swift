@@ -6,7 +6,7 @@ public protocol PageModel: Encodable, Sendable {
     var title: String { get }
     /// Validation problems to summarise at the top of the page.
     var errors: FormErrors { get }
-    /// True when the page has a form, so a signed-out visitor needs a session to carry the CSRF token.
+    /// True when the page has a form, so a signed-out visitor needs a form cookie to carry the CSRF token (`FormCookie`).
     static var hasForm: Bool { get }
 }
 

@@ -19,7 +19,7 @@ public struct FormCookie: Sendable {
         self.key = key
     }
 
-    public var name: String { secure ? "__Host-alongside_form" : "alongside_form" }
+    public var name: String { SessionCookie.name("alongside_form", secure: secure) }
 
     /// The cookie's value if it is one we could have issued (43 base64url characters of 32 random bytes).
     public func read(from request: Request) -> String? {
@@ -34,7 +34,7 @@ public struct FormCookie: Sendable {
     }
 
     public func header(setting value: String) -> String {
-        "\(name)=\(value); Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "")
+        "\(name)=\(value)" + SessionCookie.attributes(secure: secure)
     }
 }
 

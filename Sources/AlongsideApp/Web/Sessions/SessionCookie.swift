@@ -9,14 +9,14 @@ public struct SessionCookie: Sendable {
         self.secure = secure
     }
 
-    public var name: String { secure ? "__Host-alongside_session" : "alongside_session" }
+    public var name: String { Self.name("alongside_session", secure: secure) }
 
     public func read(from request: Request) -> String? {
         request.cookies[name]?.value
     }
 
     public func header(for change: Visit.CookieChange) -> String {
-        let attributes = "; Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "")
+        let attributes = Self.attributes(secure: secure)
         switch change {
         case .set(let token):
             return "\(name)=\(token)\(attributes)"
@@ -24,4 +24,12 @@ public struct SessionCookie: Sendable {
             return "\(name)=\(attributes); Max-Age=0"
         }
     }
+}
+
+extension SessionCookie {
+    /// Every cookie of ours: behind HTTPS, the `__Host-` prefix (see above).
+    static func name(_ base: String, secure: Bool) -> String { secure ? "__Host-" + base : base }
+
+    /// Every cookie of ours: the whole site, not readable by script, not sent on cross-site posts; `Secure` behind HTTPS.
+    static func attributes(secure: Bool) -> String { "; Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "") }
 }
