@@ -39,6 +39,24 @@ final class FormAndRenderingTests: XCTestCase {
         XCTAssertEqual(errors.summary, [ErrorItem(href: "#field-email", message: "Enter an email address")])
     }
 
+    func testChoicesAreRadiosOrCheckboxesWithTheirHintAndErrorTiedToTheFieldset() {
+        var errors = FormErrors()
+        errors.add("kinds", "Select at least one kind")
+        let options = [(value: "paid", label: "Paid"), (value: "voluntary", label: "Voluntary")]
+        let boxes = ChoiceField("kinds", legend: "Kinds", hint: "Select all that apply.", options: options,
+                                selected: Set(["voluntary"]), errors: errors)
+        XCTAssertEqual(boxes.inputType, "checkbox")
+        XCTAssertEqual(boxes.describedBy, "field-kinds-hint field-kinds-error")
+        XCTAssertEqual(boxes.choices.map(\.id), ["field-kinds", "field-kinds-voluntary"])
+        XCTAssertEqual(boxes.choices.map(\.checked), [false, true])
+        let radios = ChoiceField("kind", legend: "Kind", options: options, selected: "paid", errors: FormErrors())
+        XCTAssertEqual(radios.inputType, "radio")
+        XCTAssertNil(radios.describedBy)
+        XCTAssertEqual(radios.choices.map(\.checked), [true, false])
+        let select = SelectField("kind", label: "Kind", options: options, selected: "paid", errors: errors)
+        XCTAssertNil(select.describedBy, "an error for another field is not this field's")
+    }
+
     struct Sample: Encodable {
         struct Item: Encodable { let label: String }
         let title: String

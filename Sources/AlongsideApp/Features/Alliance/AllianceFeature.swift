@@ -11,7 +11,7 @@ enum AllianceFeature: Feature {
         AllianceHubPage.template, AlliancePage.template, AllianceSettingsPage.template,
         PublishedAlliancePage.template, NewAllianceMemberPage.template, AllianceMemberPage.template,
         EditAllianceMemberPage.template, AccountableBodyPage.template, FundingPage.template,
-        ReceivedFormPage.template, ReceivedCheckPage.template, AllocationFormPage.template,
+        ReceivedFormPage.template, AllocationFormPage.template,
         FundingWithdrawPage.template, "alliance/details-fields", "alliance/funding/totals",
     ]
 }

@@ -144,7 +144,7 @@ struct AllianceSettingsPage: PageModel {
     let action: String
     let cancelHref: String
     let principles: Field
-    let published: CheckboxesField
+    let published: ChoiceField
     let errors: FormErrors
 
     init(group: Group, form: FormData, errors: FormErrors) {
@@ -153,7 +153,7 @@ struct AllianceSettingsPage: PageModel {
         cancelHref = Route.alliance.href(group.id)
         principles = Field("principles", label: "The alliance's shared principles", value: form["principles"], type: "textarea",
                            hint: "What every member organisation agrees to. Each line becomes a paragraph.", errors: errors)
-        published = CheckboxesField("published", legend: "Publication",
+        published = ChoiceField("published", legend: "Publication",
                                     hint: "The public page shows the principles, the accountable body, and the organisations that are joining or members. It never shows representatives, contacts or money.",
                                     options: [("yes", "Publish the membership for anyone to read")], selected: Set(form.all("published")), errors: errors)
         self.errors = errors

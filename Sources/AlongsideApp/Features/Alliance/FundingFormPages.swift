@@ -1,30 +1,5 @@
 import Foundation
 
-/// One answer on a "check your answers" page, with where "Change" lands.
-struct FundingCheckRow: Encodable, Sendable {
-    let label: String
-    let value: String
-    /// Nil for answers the form does not ask for (such as who the money is paid to).
-    let changeAction: String?
-    /// Read after "Change" by screen readers: "Change amount".
-    let changeLabel: String
-
-    init(_ label: String, _ value: String, field: String?, action: String) {
-        self.label = label
-        self.value = value
-        changeAction = field.map { action + "#" + Field.inputID($0) }
-        changeLabel = label.lowercased()
-    }
-}
-
-/// A value carried from the form through the check page unchanged.
-struct FundingHidden: Encodable, Sendable {
-    let name: String
-    let value: String
-
-    static func all(_ names: [String], from form: FormData) -> [FundingHidden] { names.map { FundingHidden(name: $0, value: form[$0]) } }
-}
-
 /// The form for money that came into the alliance.
 struct ReceivedFormPage: PageModel {
     static let template = "alliance/funding/received-form"
@@ -66,13 +41,11 @@ struct ReceivedFormPage: PageModel {
 }
 
 /// "Check your answers" before money received is recorded (DESIGN.md: a money-related form ends with one).
-struct ReceivedCheckPage: PageModel {
-    static let template = "alliance/funding/check"
-    static let hasForm = true
+struct ReceivedCheckPage: CheckAnswersPage {
     let title = "Check the funding received"
     let intro: String
-    let rows: [FundingCheckRow]
-    let hidden: [FundingHidden]
+    let rows: [CheckAnswerRow]
+    let hidden: [CarriedValue]
     let action: String
     let confirmLabel = "Record the funding"
     let cancelHref: String
@@ -83,16 +56,16 @@ struct ReceivedCheckPage: PageModel {
         let action = Route.newFundingReceived.href(group.id)
         intro = "Nothing is saved yet. Check each answer, then record the funding."
         rows = [
-            FundingCheckRow("Amount", Money.format(input.amountPence), field: "amount", action: action),
-            FundingCheckRow("From", names[input.fromOrganisationID] ?? "", field: "from_organisation", action: action),
-            FundingCheckRow("Through", input.viaOrganisationID.flatMap { names[$0] } ?? "Nobody: it came directly", field: "via_organisation", action: action),
-            FundingCheckRow("Paid to", accountableBody.map { "\($0.organisationName), the accountable body" } ?? "No accountable body yet",
-                            field: nil, action: action),
-            FundingCheckRow("Period", FundingPage.period(input.periodStartsOn, input.periodEndsOn)
-                                + " (financial year \(FundingPage.year(input.periodStartsOn)))", field: "period_starts_on", action: action),
-            FundingCheckRow("Description", input.description.isEmpty ? "None" : input.description, field: "description", action: action),
+            CheckAnswerRow("Amount", Money.format(input.amountPence), field: "amount", form: action),
+            CheckAnswerRow("From", names[input.fromOrganisationID] ?? "", field: "from_organisation", form: action),
+            CheckAnswerRow("Through", input.viaOrganisationID.flatMap { names[$0] } ?? "Nobody: it came directly", field: "via_organisation", form: action),
+            CheckAnswerRow("Paid to", accountableBody.map { "\($0.organisationName), the accountable body" } ?? "No accountable body yet",
+                            field: nil, form: action),
+            CheckAnswerRow("Period", FundingPage.period(input.periodStartsOn, input.periodEndsOn)
+                                + " (financial year \(FundingPage.year(input.periodStartsOn)))", field: "period_starts_on", form: action),
+            CheckAnswerRow("Description", input.description.isEmpty ? "None" : input.description, field: "description", form: action),
         ]
-        hidden = FundingHidden.all(ReceivedFormPage.fieldNames, from: form)
+        hidden = CarriedValue.all(ReceivedFormPage.fieldNames, from: form)
         self.action = action
         cancelHref = Route.allianceFunding.href(group.id)
     }
@@ -155,13 +128,11 @@ struct AllocationFormPage: PageModel {
 }
 
 /// "Check your answers" before an allocation is recorded.
-struct AllocationCheckPage: PageModel {
-    static let template = "alliance/funding/check"
-    static let hasForm = true
+struct AllocationCheckPage: CheckAnswersPage {
     let title = "Check the allocation"
     let intro: String
-    let rows: [FundingCheckRow]
-    let hidden: [FundingHidden]
+    let rows: [CheckAnswerRow]
+    let hidden: [CarriedValue]
     let action: String
     let confirmLabel = "Record the allocation"
     let cancelHref: String
@@ -173,17 +144,17 @@ struct AllocationCheckPage: PageModel {
         let member = members.first { $0.organisationID == input.organisationID }?.organisationName ?? ""
         let decision = decisions.first { $0.id == input.decisionID }?.label ?? ""
         rows = [
-            FundingCheckRow("Member", member, field: "organisation", action: action),
-            FundingCheckRow("Amount", Money.format(input.amountPence), field: "amount", action: action),
-            FundingCheckRow("Period", FundingPage.period(input.periodStartsOn, input.periodEndsOn)
-                                + " (financial year \(FundingPage.year(input.periodStartsOn)))", field: "period_starts_on", action: action),
-            FundingCheckRow("Purpose", input.purpose, field: "purpose", action: action),
-            FundingCheckRow("Contract length", "\(input.contractYears) year\(input.contractYears == 1 ? "" : "s")", field: "contract_years", action: action),
-            FundingCheckRow("Contract reference", input.contractReference.isEmpty ? "None" : input.contractReference, field: "contract_reference", action: action),
-            FundingCheckRow("Source", input.source, field: "source", action: action),
-            FundingCheckRow("Authorised by", decision, field: "decision", action: action),
+            CheckAnswerRow("Member", member, field: "organisation", form: action),
+            CheckAnswerRow("Amount", Money.format(input.amountPence), field: "amount", form: action),
+            CheckAnswerRow("Period", FundingPage.period(input.periodStartsOn, input.periodEndsOn)
+                                + " (financial year \(FundingPage.year(input.periodStartsOn)))", field: "period_starts_on", form: action),
+            CheckAnswerRow("Purpose", input.purpose, field: "purpose", form: action),
+            CheckAnswerRow("Contract length", "\(input.contractYears) year\(input.contractYears == 1 ? "" : "s")", field: "contract_years", form: action),
+            CheckAnswerRow("Contract reference", input.contractReference.isEmpty ? "None" : input.contractReference, field: "contract_reference", form: action),
+            CheckAnswerRow("Source", input.source, field: "source", form: action),
+            CheckAnswerRow("Authorised by", decision, field: "decision", form: action),
         ]
-        hidden = FundingHidden.all(AllocationFormPage.fieldNames, from: form)
+        hidden = CarriedValue.all(AllocationFormPage.fieldNames, from: form)
         self.action = action
         cancelHref = Route.allianceFunding.href(group.id)
     }
@@ -194,7 +165,7 @@ struct FundingWithdrawPage: PageModel {
     static let template = "alliance/funding/withdraw"
     static let hasForm = true
     let title: String
-    let details: [FundingCheckRow]
+    let details: [DetailRow]
     let alreadyWithdrawn: Bool
     let withdrawnReason: String
     let reason: Field
@@ -205,9 +176,9 @@ struct FundingWithdrawPage: PageModel {
     init(group: Group, received item: FundingReceived, form: FormData, errors: FormErrors) {
         title = "Withdraw funding received"
         details = [
-            FundingCheckRow("Amount", Money.format(item.amountPence), field: nil, action: ""),
-            FundingCheckRow("From", item.fromName, field: nil, action: ""),
-            FundingCheckRow("Period", FundingPage.period(item.periodStartsOn, item.periodEndsOn), field: nil, action: ""),
+            DetailRow("Amount", Money.format(item.amountPence)),
+            DetailRow("From", item.fromName),
+            DetailRow("Period", FundingPage.period(item.periodStartsOn, item.periodEndsOn)),
         ]
         alreadyWithdrawn = item.isWithdrawn
         withdrawnReason = item.withdrawnReason ?? ""
@@ -221,10 +192,10 @@ struct FundingWithdrawPage: PageModel {
     init(group: Group, allocation item: Allocation, form: FormData, errors: FormErrors) {
         title = "Withdraw an allocation"
         details = [
-            FundingCheckRow("Member", item.organisationName, field: nil, action: ""),
-            FundingCheckRow("Amount", Money.format(item.amountPence), field: nil, action: ""),
-            FundingCheckRow("Period", FundingPage.period(item.periodStartsOn, item.periodEndsOn), field: nil, action: ""),
-            FundingCheckRow("Purpose", item.purpose, field: nil, action: ""),
+            DetailRow("Member", item.organisationName),
+            DetailRow("Amount", Money.format(item.amountPence)),
+            DetailRow("Period", FundingPage.period(item.periodStartsOn, item.periodEndsOn)),
+            DetailRow("Purpose", item.purpose),
         ]
         alreadyWithdrawn = item.isWithdrawn
         withdrawnReason = item.withdrawnReason ?? ""

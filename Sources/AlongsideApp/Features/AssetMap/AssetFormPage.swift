@@ -10,8 +10,8 @@ struct AssetFormPage: PageModel {
     let cancelHref: String
     let version: String?
     let name: Field
-    let category: HintedChoices
-    let domains: HintedChoices
+    let category: ChoiceField
+    let domains: ChoiceField
     let description: Field
     let locality: SelectField
     let localitiesHref: String
@@ -26,12 +26,12 @@ struct AssetFormPage: PageModel {
     let accessInformation: Field
     let languages: Field
     let cost: Field
-    let needs: HintedChoices
+    let needs: ChoiceField
     let hasNeeds: Bool
     let needsHref: String
     let lastChecked: Field
     let status: ChoiceField
-    let listedPublicly: HintedChoices
+    let listedPublicly: ChoiceField
     let organisation: SelectField
     let theirs: AssetDetailsView?
     let errors: FormErrors
@@ -42,10 +42,10 @@ struct AssetFormPage: PageModel {
         cancelHref = editing.map { Route.asset.href($0.id) } ?? Route.assets.href
         version = editing == nil ? nil : form["version"]
         name = Field("name", label: "Name", value: form["name"], errors: errors)
-        category = HintedChoices("category", legend: "Category", hint: "The kind of asset, from the community mental health asset mapping tool.",
+        category = ChoiceField("category", legend: "Category", hint: "The kind of asset, from the community mental health asset mapping tool.",
                                  multiple: false, options: AssetCategory.allCases.map { ($0.rawValue, "\($0.label) (for example \($0.examples))") },
                                  selected: [form["category"]], errors: errors)
-        domains = HintedChoices("domains", legend: "Domains (optional)", hint: "Select all that apply: an asset can sit in more than one.",
+        domains = ChoiceField("domains", legend: "Domains (optional)", hint: "Select all that apply: an asset can sit in more than one.",
                                 multiple: true, options: AssetDomain.options, selected: Set(form.all("domains")), errors: errors)
         description = Field("description", label: "Description (optional)", value: form["description"], type: "textarea",
                             hint: "What it offers, in plain words.", errors: errors)
@@ -74,14 +74,14 @@ struct AssetFormPage: PageModel {
                           hint: "Languages spoken, separated by commas, like English, Polish, British Sign Language.", errors: errors)
         cost = Field("cost", label: "Cost (optional)", value: form["cost"], hint: "For example, free, or £2 a session.", errors: errors)
         let currentNeeds = choices.needs.filter { !$0.isRetired }
-        needs = HintedChoices("needs", legend: "Needs it helps with (optional)", hint: "From the co-produced model's list of needs. Select all that apply.",
+        needs = ChoiceField("needs", legend: "Needs it helps with (optional)", hint: "From the co-produced model's list of needs. Select all that apply.",
                               multiple: true, options: currentNeeds.map { (String($0.id), $0.name) }, selected: Set(form.all("needs")), errors: errors)
         hasNeeds = !currentNeeds.isEmpty
         needsHref = Route.assetNeeds.href
         lastChecked = Field("last_checked", label: "Last checked", value: form["last_checked"], type: "date",
                             hint: "The day someone last made sure these details are right. Not in the future.", errors: errors)
         status = ChoiceField("status", legend: "Status", options: AssetStatus.options, selected: form["status"], errors: errors)
-        listedPublicly = HintedChoices("listed_publicly", legend: "List it in the public community directory?",
+        listedPublicly = ChoiceField("listed_publicly", legend: "List it in the public community directory?",
                                        hint: "Anyone can read the directory without signing in. Individuals may not want to be listed: ask them first.",
                                        multiple: false, options: [("yes", "Yes, list it publicly"), ("no", "No, only people signed in see it")],
                                        selected: [form["listed_publicly"]], errors: errors)

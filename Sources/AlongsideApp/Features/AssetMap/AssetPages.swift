@@ -10,7 +10,7 @@ struct AssetsPage: PageModel {
     let locality: SelectField
     let need: SelectField
     let status: SelectField
-    let stale: CheckboxesField
+    let stale: ChoiceField
     let count: String
     let rows: [Row]
     let hasRows: Bool
@@ -51,7 +51,7 @@ struct AssetsPage: PageModel {
         need = SelectField("need", label: "Helps with", options: [("", "Any need")] + needs.map { (String($0.id), $0.name) },
                            selected: query["need"], errors: FormErrors())
         status = SelectField("status", label: "Status", options: [("", "Any status")] + AssetStatus.options, selected: query["status"], errors: FormErrors())
-        stale = CheckboxesField("stale", legend: "Checking", options: [("yes", "Only entries not checked in the last \(months) months")],
+        stale = ChoiceField("stale", legend: "Checking", options: [("yes", "Only entries not checked in the last \(months) months")],
                                 selected: Set(query.all("stale")), errors: FormErrors())
         let shown = assets.filter { search.matches($0, needNames: names.needNames) }
         let noun = { (n: Int) in n == 1 ? "1 asset" : "\(n) assets" }

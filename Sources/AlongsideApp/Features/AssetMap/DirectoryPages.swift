@@ -9,7 +9,7 @@ struct DirectoryPage: PageModel {
     let words: Field
     let locality: SelectField
     let need: SelectField
-    let noReferral: CheckboxesField
+    let noReferral: ChoiceField
     let searched: Bool
     let count: String
     let cards: [Card]
@@ -45,7 +45,7 @@ struct DirectoryPage: PageModel {
         let needs = names.needs.values.filter { !$0.isRetired }.sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
         need = SelectField("need", label: "Help with", options: [("", "Anything")] + needs.map { (String($0.id), $0.name) },
                            selected: query["need"], errors: FormErrors())
-        noReferral = CheckboxesField("no_referral", legend: "Referral", options: [("yes", "Only places I can go without a referral")],
+        noReferral = ChoiceField("no_referral", legend: "Referral", options: [("yes", "Only places I can go without a referral")],
                                      selected: Set(query.all("no_referral")), errors: FormErrors())
         let search = Self.search(query)
         searched = !search.isEmpty

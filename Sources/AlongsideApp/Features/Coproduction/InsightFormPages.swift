@@ -14,11 +14,11 @@ struct InsightFormPage: PageModel {
     let sourceDetail: Field
     let place: Field
     let heardOn: Field
-    let communities: HintedChoices
+    let communities: ChoiceField
     let hasCommunities: Bool
     let themes: Field
     let quote: Field
-    let consent: HintedChoices
+    let consent: ChoiceField
     let group: SelectField
     let workshop: SelectField
     let deliverables: GroupedChoices
@@ -40,7 +40,7 @@ struct InsightFormPage: PageModel {
         place = Field("place", label: "Where it was heard (optional)", value: form["place"], hint: "A town, a venue or \"online\".", errors: errors)
         heardOn = Field("heard_on", label: "When it was heard", value: form["heard_on"], type: "date",
                         hint: "For example, 2026-03-03. Today or earlier.", errors: errors)
-        communities = HintedChoices("communities", legend: "Communities it came from (optional)",
+        communities = ChoiceField("communities", legend: "Communities it came from (optional)",
                                     hint: "Select all that apply. Under-served communities are marked. The answer is shown on each community's page.",
                                     multiple: true, options: CoproductionOptions.communities(choices.communities),
                                     selected: Set(form.all("communities")), errors: errors)
@@ -49,7 +49,7 @@ struct InsightFormPage: PageModel {
                        hint: "Separate themes with commas, for example: waiting times, peer support.", errors: errors)
         quote = Field("quote", label: "A quote in the person's own words (optional)", value: form["quote"], type: "textarea",
                       hint: "Never include the person's name. Without their consent the quote stays inside the workspace.", errors: errors)
-        consent = HintedChoices("quote_consent", legend: "Consent to quote",
+        consent = ChoiceField("quote_consent", legend: "Consent to quote",
                                 hint: "Tick only if the person agreed that their words may be shown outside the workspace, on the community's public page.",
                                 multiple: true, options: [("yes", "The person agreed to be quoted outside the workspace")],
                                 selected: Set(form.all("quote_consent")), errors: errors)

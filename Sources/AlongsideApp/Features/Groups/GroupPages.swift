@@ -39,7 +39,7 @@ struct GroupFormPage: PageModel {
     let purpose: Field
     let status: ChoiceField
     let visibility: ChoiceField
-    let requirements: CheckboxesField?
+    let requirements: ChoiceField?
     let errors: FormErrors
     let action: String
     let cancelHref: String
@@ -55,7 +55,7 @@ struct GroupFormPage: PageModel {
         purpose = Field("purpose", label: "Purpose", value: form["purpose"], type: "textarea", hint: "What the group is for, in a sentence or two.", errors: errors)
         status = ChoiceField("status", legend: "Status", options: GroupStatus.allCases.map { ($0.rawValue, $0.label) }, selected: form["status"], errors: errors)
         visibility = ChoiceField("visibility", legend: "Who can see it", options: Visibility.allCases.map { ($0.rawValue, $0.label) }, selected: form["visibility"], errors: errors)
-        requirements = existing == nil ? nil : CheckboxesField(
+        requirements = existing == nil ? nil : ChoiceField(
             "requirements", legend: "Who must be at the table",
             hint: "The group's page checks its members against these and shows what is missing.",
             options: SeatRequirement.allCases.map { ($0.rawValue, $0.label) }, selected: Set(form.all("requirements")), errors: errors

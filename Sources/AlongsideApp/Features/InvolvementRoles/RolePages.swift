@@ -84,7 +84,7 @@ struct RoleFormPage: PageModel {
     let about: Field
     let purpose: Field
     let tasks: Field
-    let kinds: CheckboxesField
+    let kinds: ChoiceField
     let responsibilities: Field
     let support: Field
     let essential: Field
@@ -107,7 +107,7 @@ struct RoleFormPage: PageModel {
         about = Field("about", label: "About the role", value: form["about"], type: "textarea", hint: "A short introduction. Each line becomes a paragraph.", errors: errors)
         purpose = Field("purpose", label: "What is the role for?", value: form["purpose"], type: "textarea", hint: onePerLine, errors: errors)
         tasks = Field("tasks", label: "What tasks are involved?", value: form["tasks"], type: "textarea", hint: onePerLine, errors: errors)
-        kinds = CheckboxesField("kinds", legend: "Kinds of involvement", hint: "Select all the ways someone in this role can take part.",
+        kinds = ChoiceField("kinds", legend: "Kinds of involvement", hint: "Select all the ways someone in this role can take part.",
                                 options: InvolvementKind.options, selected: Set(form.all("kinds")), errors: errors)
         responsibilities = Field("responsibilities", label: "What are the responsibilities? (optional)", value: form["responsibilities"], type: "textarea", hint: onePerLine, errors: errors)
         support = Field("support", label: "What support and training is there? (optional)", value: form["support"], type: "textarea", hint: onePerLine, errors: errors)

@@ -56,7 +56,7 @@ struct MeetingFormPage: PageModel {
     let format: ChoiceField
     let address: Field
     let joiningDetails: Field
-    let access: CheckboxesField
+    let access: ChoiceField
     let accessNotes: Field
     let papers: Field
     let visibility: ChoiceField
@@ -80,7 +80,7 @@ struct MeetingFormPage: PageModel {
         address = Field("address", label: "Address (in person or hybrid)", value: form["address"], type: "textarea", errors: errors)
         joiningDetails = Field("joining_details", label: "How to join by video (video or hybrid)", value: form["joining_details"], type: "textarea",
                                hint: "A link, or how it will be sent. Never shown on the public page or in the public calendar.", errors: errors)
-        access = CheckboxesField("access", legend: "Access arrangements", hint: "Select all that will be in place.",
+        access = ChoiceField("access", legend: "Access arrangements", hint: "Select all that will be in place.",
                                  options: AccessArrangement.allCases.map { ($0.rawValue, $0.label) }, selected: Set(form.all("access")), errors: errors)
         accessNotes = Field("access_notes", label: "Other access information (optional)", value: form["access_notes"], type: "textarea", errors: errors)
         papers = Field("papers", label: "Papers (optional)", value: form["papers"], type: "textarea", hint: "Text, or links to papers, one per line.", errors: errors)

@@ -14,7 +14,7 @@ struct CommunitiesPage: PageModel {
     let action: String
     let name: Field
     let description: Field
-    let underServed: CheckboxesField
+    let underServed: ChoiceField
     let errors: FormErrors
 
     struct Row: Encodable, Sendable {
@@ -58,7 +58,7 @@ struct CommunityPage: PageModel {
     let restoreAction: String
     let name: Field
     let description: Field
-    let underServed: CheckboxesField
+    let underServed: ChoiceField
     let errors: FormErrors
 
     init(community: Community, reach: Int, form: FormData, errors: FormErrors = FormErrors()) {
@@ -77,8 +77,8 @@ struct CommunityPage: PageModel {
 }
 
 enum CommunityForm {
-    static func underServed(_ form: FormData, errors: FormErrors) -> CheckboxesField {
-        CheckboxesField("under_served", legend: "Under-served", hint: "The alliance's reach is measured against the under-served communities.",
+    static func underServed(_ form: FormData, errors: FormErrors) -> ChoiceField {
+        ChoiceField("under_served", legend: "Under-served", hint: "The alliance's reach is measured against the under-served communities.",
                         options: [("yes", "This community is under-served")], selected: Set(form.all("under_served")), errors: errors)
     }
 }

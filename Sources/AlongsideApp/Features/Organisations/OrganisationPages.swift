@@ -91,12 +91,12 @@ struct OrganisationFormPage: PageModel {
     let version: String?
     let name: Field
     let sector: ChoiceField
-    let size: HintedChoices
-    let kinds: HintedChoices
+    let size: ChoiceField
+    let kinds: ChoiceField
     let charityNumber: Field
     let companyNumber: Field
     let areaServed: Field
-    let communities: HintedChoices
+    let communities: ChoiceField
     let hasCommunities: Bool
     let communitiesHref: String
     let contactName: Field
@@ -125,9 +125,9 @@ struct OrganisationFormPage: PageModel {
         name = Field("name", label: "Name", value: form["name"], errors: errors)
         sector = ChoiceField("sector", legend: "Sector", options: OrganisationSector.options, selected: form["sector"], errors: errors)
         let vcseOnly = "For VCSE organisations only."
-        size = HintedChoices("vcse_size", legend: "Size, by annual income", hint: "\(vcseOnly) Required when the sector is VCSE.", multiple: false,
+        size = ChoiceField("vcse_size", legend: "Size, by annual income", hint: "\(vcseOnly) Required when the sector is VCSE.", multiple: false,
                              options: VCSESize.options, selected: [form["vcse_size"]], errors: errors)
-        kinds = HintedChoices("vcse_kinds", legend: "Kind of organisation", hint: "\(vcseOnly) Select all that apply.", multiple: true,
+        kinds = ChoiceField("vcse_kinds", legend: "Kind of organisation", hint: "\(vcseOnly) Select all that apply.", multiple: true,
                               options: VCSEKind.options, selected: Set(form.all("vcse_kinds")), errors: errors)
         charityNumber = Field("charity_number", label: "Charity number (optional)", value: form["charity_number"],
                               hint: "Registered charities only: \(OrganisationNumbers.charityFormat).", errors: errors)
@@ -136,7 +136,7 @@ struct OrganisationFormPage: PageModel {
         areaServed = Field("area_served", label: "Area served (optional)", value: form["area_served"],
                            hint: "For example, a town, a district or the whole county.", errors: errors)
         let offered = communities.filter { !$0.isRetired }
-        self.communities = HintedChoices("communities", legend: "Communities reached (optional)",
+        self.communities = ChoiceField("communities", legend: "Communities reached (optional)",
                                          hint: "Select all the communities the organisation works with. Under-served communities are marked.",
                                          multiple: true, options: offered.map { (String($0.id), $0.name + ($0.underServed ? " (under-served)" : "")) },
                                          selected: Set(form.all("communities")), errors: errors)

@@ -133,37 +133,24 @@ struct PolicyFormPage: PageModel {
 }
 
 /// "Check your answers" before a new version is saved (DESIGN.md, forms; WCAG 3.3.4).
-struct PolicyCheckPage: PageModel {
-    static let template = "payments/policy-check"
-    static let hasForm = true
+struct PolicyCheckPage: CheckAnswersPage {
     let title = "Check the new payment policy"
-    let startsOn: String
-    let rows: [Row]
-    let hidden: [Hidden]
+    let intro: String
+    let rows: [CheckAnswerRow]
+    let hidden: [CarriedValue]
     let action = Route.newPaymentPolicy.href
-    let policyHref = Route.paymentPolicy.href
-
-    struct Row: Encodable, Sendable {
-        let label: String
-        let value: String
-        /// Where "Change" lands: the form with this field's input in view.
-        let changeAction: String
-        /// Read after "Change" by screen readers: "Change food and drink".
-        let changeLabel: String
-    }
-
-    struct Hidden: Encodable, Sendable {
-        let name: String
-        let value: String
-    }
+    let afterwards = "Changing the policy never changes a claim that is already approved."
+    let confirmLabel = "Save the new policy"
+    let cancelHref = Route.paymentPolicy.href
 
     static let fieldNames = ["effective_from", "half_day", "half_day_hours", "whole_day", "whole_day_hours", "mileage"]
         + PaymentPolicyForms.limitKinds.map(PaymentPolicyForms.limitField) + ["note"]
 
     init(input: PaymentPolicyStore.PolicyInput, form: FormData) {
-        startsOn = LondonTime.day(input.effectiveFrom)
-        func row(_ label: String, _ value: String, _ field: String) -> Row {
-            Row(label: label, value: value, changeAction: Route.newPaymentPolicy.href + "#" + Field.inputID(field), changeLabel: label.lowercased())
+        intro = "Nothing is saved yet. Check each answer, then save the new version. It will apply to activity on or after "
+            + "\(LondonTime.day(input.effectiveFrom))."
+        func row(_ label: String, _ value: String, _ field: String) -> CheckAnswerRow {
+            CheckAnswerRow(label, value, field: field, form: Route.newPaymentPolicy.href)
         }
         var rows = [
             row("Starts on", LondonTime.day(input.effectiveFrom), "effective_from"),
@@ -177,7 +164,6 @@ struct PolicyCheckPage: PageModel {
         }
         rows.append(row("Note", input.note.isEmpty ? "None" : input.note, "note"))
         self.rows = rows
-        // Exactly what was typed, so "Change" shows the form as the person left it.
-        hidden = Self.fieldNames.map { Hidden(name: $0, value: form[$0]) }
+        hidden = CarriedValue.all(Self.fieldNames, from: form)
     }
 }

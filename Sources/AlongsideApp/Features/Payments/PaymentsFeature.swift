@@ -11,7 +11,7 @@ enum PaymentsFeature: Feature {
         InvolvementPage.template, ClaimsPage.template, ClaimFormPage.template, ClaimCheckPage.template,
         ClaimPage.template, ApprovalsPage.template, FinancePage.template, FinanceSummaryPage.template,
         EarningsPage.template, PreferencesPage.template, PaymentPolicyPage.template, PolicyFormPage.template,
-        PolicyCheckPage.template, EarningsLimitsPage.template, ClaimDutiesPage.template, "payments/claims/warning",
+        EarningsLimitsPage.template, ClaimDutiesPage.template, "payments/claims/warning",
         "payments/claims/amounts",
     ]
 }

@@ -23,9 +23,9 @@ struct ProposalPage: PageModel {
     let hasResponded: Bool
     let yetToRespond: String
     let closeAction: String?
-    let closeEarly: CheckboxesField?
+    let closeEarly: ChoiceField?
     let withdrawAction: String?
-    let confirmWithdraw: CheckboxesField?
+    let confirmWithdraw: ChoiceField?
     let errors: FormErrors
 
     struct ResponseForm: Encodable, Sendable {
@@ -75,13 +75,13 @@ struct ProposalPage: PageModel {
         let waiting = memberIDs.subtracting(responses.map(\.userID)).count
         yetToRespond = waiting == 0 ? "Every member has responded." : waiting == 1 ? "1 member has not responded yet." : "\(waiting) members have not responded yet."
         closeAction = isOpen && canRun ? Route.closeProposal.href(group.id, proposal.id) : nil
-        closeEarly = isOpen && canRun ? CheckboxesField(
+        closeEarly = isOpen && canRun ? ChoiceField(
             "close_early", legend: "Close it before its closing time",
             hint: "A proposal closes by itself at its closing time. Closing it early counts only the responses made so far.",
             options: [("yes", "I want to close it now, before its closing time")], selected: [], errors: errors
         ) : nil
         withdrawAction = isOpen && canRun ? Route.withdrawProposal.href(group.id, proposal.id) : nil
-        confirmWithdraw = isOpen && canRun ? CheckboxesField(
+        confirmWithdraw = isOpen && canRun ? ChoiceField(
             "confirm_withdraw", legend: "Withdraw the proposal", hint: "Withdrawing it ends it without a decision: the responses made so far are kept but not counted.",
             options: [("yes", "I want to withdraw it")], selected: [], errors: errors
         ) : nil

@@ -37,6 +37,23 @@ public struct FormErrors: Sendable, Equatable, Encodable {
     }
 }
 
+/// How a field's hint and error are tied to its input: their ids and the `aria-describedby` that names them.
+/// Worked out once here for every kind of field.
+struct FieldDescription: Sendable, Equatable {
+    let error: String?
+    let hintID: String?
+    let errorID: String?
+    let describedBy: String?
+
+    init(id: String, name: String, hint: String?, errors: FormErrors) {
+        error = errors[name]
+        hintID = hint == nil ? nil : "\(id)-hint"
+        errorID = error == nil ? nil : "\(id)-error"
+        let described = [hintID, errorID].compactMap { $0 }.joined(separator: " ")
+        describedBy = described.isEmpty ? nil : described
+    }
+}
+
 /// A form field as the `partials/field` template draws it: label, hint, error and the value typed,
 /// with `aria-describedby` tying the hint and error to the input.
 public struct Field: Encodable, Sendable, Equatable {
@@ -65,18 +82,15 @@ public struct Field: Encodable, Sendable, Equatable {
         // Passwords are never sent back to the browser, even after a failed submit.
         self.value = type == "password" ? "" : value
         self.hint = hint
-        self.hintID = hint == nil ? nil : "\(id)-hint"
-        self.error = errors[name]
-        self.errorID = error == nil ? nil : "\(id)-error"
-        let described = [hintID, errorID].compactMap { $0 }.joined(separator: " ")
-        self.describedBy = described.isEmpty ? nil : described
+        let description = FieldDescription(id: id, name: name, hint: hint, errors: errors)
+        (error, hintID, errorID, describedBy) = (description.error, description.hintID, description.errorID, description.describedBy)
         self.autocomplete = autocomplete
     }
 
     static func inputID(_ name: String) -> String { "field-\(name)" }
 }
 
-/// A choice in a radio group or select.
+/// One radio button or checkbox in a `ChoiceField`.
 public struct Choice: Encodable, Sendable, Equatable {
     public let value: String
     public let label: String
@@ -84,29 +98,47 @@ public struct Choice: Encodable, Sendable, Equatable {
     public let checked: Bool
 }
 
-/// A set of radio buttons with a legend, hint and error, like `Field`.
+/// Radio buttons (one answer) or checkboxes (any number) under a legend, with a hint and error tied to the
+/// fieldset, drawn by `partials/choices`.
 public struct ChoiceField: Encodable, Sendable, Equatable {
     public let name: String
     public let id: String
     public let legend: String
-    public let choices: [Choice]
+    public let hint: String?
+    public let hintID: String?
     public let error: String?
     public let errorID: String?
+    public let describedBy: String?
+    /// "radio" or "checkbox".
+    public let inputType: String
+    public let choices: [Choice]
 
-    public init(_ name: String, legend: String, options: [(value: String, label: String)], selected: String, errors: FormErrors) {
+    /// Radio buttons: one answer.
+    public init(_ name: String, legend: String, hint: String? = nil, options: [(value: String, label: String)], selected: String,
+                errors: FormErrors) {
+        self.init(name, legend: legend, hint: hint, multiple: false, options: options, selected: [selected], errors: errors)
+    }
+
+    /// Checkboxes: any number of answers.
+    public init(_ name: String, legend: String, hint: String? = nil, options: [(value: String, label: String)], selected: Set<String>,
+                errors: FormErrors) {
+        self.init(name, legend: legend, hint: hint, multiple: true, options: options, selected: selected, errors: errors)
+    }
+
+    public init(_ name: String, legend: String, hint: String?, multiple: Bool, options: [(value: String, label: String)],
+                selected: Set<String>, errors: FormErrors) {
         self.name = name
-        self.id = Field.inputID(name)
+        id = Field.inputID(name)
         self.legend = legend
-        // The first radio carries the field's id so the error summary link lands on it.
-        self.choices = options.enumerated().map { index, option in
-            Choice(
-                value: option.value, label: option.label,
-                id: index == 0 ? Field.inputID(name) : "\(Field.inputID(name))-\(option.value)",
-                checked: option.value == selected
-            )
+        self.hint = hint
+        let description = FieldDescription(id: id, name: name, hint: hint, errors: errors)
+        (error, hintID, errorID, describedBy) = (description.error, description.hintID, description.errorID, description.describedBy)
+        inputType = multiple ? "checkbox" : "radio"
+        // The first choice carries the field's id so the error summary link lands on it.
+        choices = options.enumerated().map { index, option in
+            Choice(value: option.value, label: option.label, id: index == 0 ? Field.inputID(name) : "\(Field.inputID(name))-\(option.value)",
+                   checked: selected.contains(option.value))
         }
-        self.error = errors[name]
-        self.errorID = error == nil ? nil : "\(Field.inputID(name))-error"
     }
 }
 
@@ -133,38 +165,8 @@ public struct SelectField: Encodable, Sendable, Equatable {
         self.id = Field.inputID(name)
         self.label = label
         self.hint = hint
-        self.hintID = hint == nil ? nil : "\(Field.inputID(name))-hint"
         self.options = options.map { Option(value: $0.value, label: $0.label, selected: $0.value == selected) }
-        self.error = errors[name]
-        self.errorID = error == nil ? nil : "\(Field.inputID(name))-error"
-        let described = [hintID, errorID].compactMap { $0 }.joined(separator: " ")
-        self.describedBy = described.isEmpty ? nil : described
-    }
-}
-
-/// A set of checkboxes with a legend, like `ChoiceField` but any number may be ticked.
-public struct CheckboxesField: Encodable, Sendable, Equatable {
-    public let name: String
-    public let id: String
-    public let legend: String
-    public let hint: String?
-    public let choices: [Choice]
-    public let error: String?
-    public let errorID: String?
-
-    public init(_ name: String, legend: String, hint: String? = nil, options: [(value: String, label: String)], selected: Set<String>, errors: FormErrors) {
-        self.name = name
-        self.id = Field.inputID(name)
-        self.legend = legend
-        self.hint = hint
-        self.choices = options.enumerated().map { index, option in
-            Choice(
-                value: option.value, label: option.label,
-                id: index == 0 ? Field.inputID(name) : "\(Field.inputID(name))-\(option.value)",
-                checked: selected.contains(option.value)
-            )
-        }
-        self.error = errors[name]
-        self.errorID = error == nil ? nil : "\(Field.inputID(name))-error"
+        let description = FieldDescription(id: id, name: name, hint: hint, errors: errors)
+        (error, hintID, errorID, describedBy) = (description.error, description.hintID, description.errorID, description.describedBy)
     }
 }

@@ -2,7 +2,7 @@
 /// (`Feature.templates`), and start-up fails if any is missing from `Views/`.
 enum Templates {
     static let shared = [
-        "layout", "partials/field", "partials/radios", "partials/csrf", "partials/textarea", "partials/select",
-        "partials/checkboxes", "partials/hinted-choices", ErrorPage.template,
+        "layout", "check-answers", "partials/field", "partials/choices", "partials/csrf", "partials/textarea", "partials/select",
+        ErrorPage.template,
     ]
 }
