@@ -171,6 +171,8 @@ final class AssetsTests: XCTestCase {
             let all = try await member.get("/assets")
             XCTAssertTrue(all.contains("<h2 id=\"count\">3 assets</h2>"))
             XCTAssertTrue(all.contains("Due for a check"))
+            // One tag for the one entry due: an entry that is not due shows none (nor the page's filter, by mistake).
+            XCTAssertEqual(all.html.components(separatedBy: "tag tag-yellow").count - 1, 1)
             let inNorth = try await member.get("/assets?locality=\(north)")
             XCTAssertTrue(inNorth.contains("2 assets of 3 match the filters"), "the whole-area helpline serves Northfield too")
             let stale = try await member.get("/assets?stale=yes")

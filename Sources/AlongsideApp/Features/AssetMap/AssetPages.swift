@@ -10,7 +10,8 @@ struct AssetsPage: PageModel {
     let locality: SelectField
     let need: SelectField
     let status: SelectField
-    let stale: ChoiceField
+    /// Not `stale`: a row's own `stale` is nil when the entry is not due, and Mustache would then find the page's.
+    let staleFilter: ChoiceField
     let count: String
     let rows: [Row]
     let hasRows: Bool
@@ -51,7 +52,7 @@ struct AssetsPage: PageModel {
         need = SelectField("need", label: "Helps with", options: [("", "Any need")] + needs.map { (String($0.id), $0.name) },
                            selected: query["need"], errors: FormErrors())
         status = SelectField("status", label: "Status", options: [("", "Any status")] + AssetStatus.options, selected: query["status"], errors: FormErrors())
-        stale = ChoiceField("stale", legend: "Checking", options: [("yes", "Only entries not checked in the last \(months) months")],
+        staleFilter = ChoiceField("stale", legend: "Checking", options: [("yes", "Only entries not checked in the last \(months) months")],
                                 selected: Set(query.all("stale")), errors: FormErrors())
         let shown = assets.filter { search.matches($0, needNames: names.needNames) }
         let noun = { (n: Int) in n == 1 ? "1 asset" : "\(n) assets" }
