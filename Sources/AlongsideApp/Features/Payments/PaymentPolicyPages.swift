@@ -52,9 +52,9 @@ struct PaymentPolicyPage: PageModel {
     let history: [HistoryRow]
     let roundingRule = PaymentPolicyPage.roundingRule
     let canManage: Bool
-    let newHref = Route.newPaymentPolicy.href
-    let limitsHref = Route.earningsLimits.href
-    let dutiesHref = Route.claimDuties.href
+    let newHref = Href.newPaymentPolicy()
+    let limitsHref = Href.earningsLimits()
+    let dutiesHref = Href.claimDuties()
 
     struct HistoryRow: Encodable, Sendable {
         let dates: String
@@ -107,8 +107,8 @@ struct PolicyFormPage: PageModel {
     let limitFields: [Field]
     let noteField: Field
     let errors: FormErrors
-    let action = Route.newPaymentPolicy.href
-    let policyHref = Route.paymentPolicy.href
+    let action = Href.newPaymentPolicy()
+    let policyHref = Href.paymentPolicy()
 
     init(form: FormData, errors: FormErrors) {
         let hoursHint = "Used to count hours of involvement and for weekly hours limits. For example, 4 hours, 3:30 or 3.5."
@@ -140,8 +140,8 @@ struct PolicyCheckPage: PageModel {
     let startsOn: String
     let rows: [Row]
     let hidden: [Hidden]
-    let action = Route.newPaymentPolicy.href
-    let policyHref = Route.paymentPolicy.href
+    let action = Href.newPaymentPolicy()
+    let policyHref = Href.paymentPolicy()
 
     struct Row: Encodable, Sendable {
         let label: String
@@ -163,7 +163,7 @@ struct PolicyCheckPage: PageModel {
     init(input: PaymentPolicyStore.PolicyInput, form: FormData) {
         startsOn = LondonTime.day(input.effectiveFrom)
         func row(_ label: String, _ value: String, _ field: String) -> Row {
-            Row(label: label, value: value, changeAction: Route.newPaymentPolicy.href + "#" + Field.inputID(field), changeLabel: label.lowercased())
+            Row(label: label, value: value, changeAction: Href.newPaymentPolicy() + "#" + Field.inputID(field), changeLabel: label.lowercased())
         }
         var rows = [
             row("Starts on", LondonTime.day(input.effectiveFrom), "effective_from"),
