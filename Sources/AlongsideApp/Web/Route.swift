@@ -1,8 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// Every path on the site. Routes are registered from these and links are built from them,
-/// so a link cannot drift from its route.
+/// Every path on the site. Routes are registered from these, and links are built from them through the typed
+/// builders in `Href` (one per case, paired in `typedPath`), so a link cannot drift from its route.
 public enum Route: String, CaseIterable, Sendable {
     case home = "/"
     case health = "/healthz"
@@ -203,22 +203,4 @@ public enum Route: String, CaseIterable, Sendable {
     case firstSteps = "/first-steps"
 
     public var pattern: RouterPath { RouterPath(rawValue) }
-
-    /// The path with each `{placeholder}` replaced, in order, by a percent-encoded value.
-    public func href(_ values: CustomStringConvertible...) -> String {
-        var path = ""
-        var remaining = values.makeIterator()
-        for segment in rawValue.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
-            path += "/"
-            if segment.hasPrefix("{") {
-                let value = remaining.next()?.description ?? ""
-                path += value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? ""
-            } else {
-                path += segment
-            }
-        }
-        return path
-    }
-
-    public var href: String { href() }
 }

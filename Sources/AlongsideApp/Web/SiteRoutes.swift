@@ -90,7 +90,7 @@ public struct SiteRoutes {
             return .allowed(person)
         case .signedIn, .capability:
             guard let person else {
-                let back = request.method == .get ? request.uri.description : Route.home.href
+                let back = request.method == .get ? request.uri.description : Href.home()
                 return .redirect(.seeOther(SignInReturn.signInHref(returningTo: back, expired: context.visit.sessionExpired)))
             }
             if case .capability(let capability) = access, !Permissions.allows(person.user.role, capability) {
@@ -104,13 +104,10 @@ public struct SiteRoutes {
 /// Where to go after signing in: only a path on this site, never another site.
 public enum SignInReturn {
     public static func signInHref(returningTo path: String, expired: Bool) -> String {
-        var query: [String] = []
-        if path != Route.home.href, let safe = safeLocalPath(path),
-           let encoded = safe.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-", "_", ".", "/"])) {
-            query.append("next=\(encoded)")
-        }
-        if expired { query.append("expired=1") }
-        return Route.signIn.href + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+        var query = Query()
+        if path != Href.home(), let safe = safeLocalPath(path) { query.append("next", ReturnPath(safe)) }
+        if expired { query.append("expired", 1) }
+        return Href.signIn(query: query)
     }
 
     /// The path if it is a plain local path ("/x", not "//host" or "/\host" or a full URL), else nil.

@@ -93,13 +93,13 @@ final class SiteFuzzer: @unchecked Sendable {
     /// The app still answers, and this person is still signed in (a fuzzed sign-out or password change may end
     /// the session: sign in again so the rest of the run still reaches signed-in pages).
     func checkStillAnswering(after route: String) async {
-        let health = await send("GET", Route.health.href, route: route, field: "(after the batch)", payload: "GET /healthz")
+        let health = await send("GET", Href.health(), route: route, field: "(after the batch)", payload: "GET /healthz")
         if health?.status != .ok {
             report.add(FuzzFinding(kind: "stopped answering", route: route, field: "", payload: "", status: health?.status.code ?? 0,
                                    detail: "GET /healthz after fuzzing \(route)"))
         }
         guard let signIn else { return }
-        let account = await send("GET", Route.account.href, route: "GET /account", field: "(session check)", payload: "")
+        let account = await send("GET", Href.account(), route: "GET /account", field: "(session check)", payload: "")
         if account?.status != .ok {
             do { browser = try await signIn() } catch {
                 report.add(FuzzFinding(kind: "cannot sign in again", route: route, field: "", payload: "", status: 0, detail: "\(persona): \(error)"))
@@ -121,7 +121,7 @@ final class SiteFuzzer: @unchecked Sendable {
     func explore(alreadyFuzzed: Set<String>, again: Bool = false) async {
         var queue = again
             ? samples.sorted { $0.key.description < $1.key.description }.flatMap(\.value)
-            : table.entries("GET").filter { !$0.hasParameters }.map(\.route.href)
+            : table.entries("GET").filter { !$0.hasParameters }.map(\.route.rawValue)
         var index = 0
         while index < queue.count, index < tuning.maxPagesPerPersona {
             let path = queue[index]

@@ -21,10 +21,10 @@ final class AllianceFundingTests: XCTestCase {
         let trust: Int64
         let decision: Int64
 
-        var funding: String { Route.allianceFunding.href(alliance) }
-        var newReceived: String { Route.newFundingReceived.href(alliance) }
-        var newAllocation: String { Route.newAllocation.href(alliance) }
-        var csv: String { Route.allocationsCSV.href(alliance) }
+        var funding: String { Href.allianceFunding(alliance) }
+        var newReceived: String { Href.newFundingReceived(alliance) }
+        var newAllocation: String { Href.newAllocation(alliance) }
+        var csv: String { Href.allocationsCSV(alliance) }
     }
 
     static func world(_ app: TestContext) async throws -> World {
@@ -121,7 +121,7 @@ final class AllianceFundingTests: XCTestCase {
             let world = try await Self.world(app)
             let browser = app.browser()
             let paths = [world.funding, world.csv, world.newReceived, world.newAllocation,
-                         Route.withdrawFundingReceived.href(world.alliance, 1), Route.withdrawAllocation.href(world.alliance, 1)]
+                         Href.withdrawFundingReceived(world.alliance, 1), Href.withdrawAllocation(world.alliance, 1)]
             for path in paths {
                 let page = try await browser.get(path)
                 XCTAssertEqual(page.status, .seeOther, path)
@@ -340,7 +340,7 @@ final class AllianceFundingTests: XCTestCase {
         try await withApp { app in
             let (lead, _) = try await app.signedIn(as: .allianceLead)
             let alliance = try await AllianceFixtures.alliance(app)
-            let form = try await lead.get(Route.newAllocation.href(alliance))
+            let form = try await lead.get(Href.newAllocation(alliance))
             XCTAssertEqual(form.status, .ok)
             XCTAssertTrue(form.contains(#"<a href="/groups/\#(alliance)/decisions/new">Record the decision in the alliance's decision log</a>"#)
                 || form.contains(#"<a href="/groups/\#(alliance)/decisions/new">Record the decision in the alliance&#39;s decision log</a>"#))
@@ -358,8 +358,8 @@ final class AllianceFundingTests: XCTestCase {
             try await Self.allocate(world)
             let receivedID = try await Self.ids(app, "alliance_funding_received")[0]
             let allocationID = try await Self.ids(app, "alliance_allocations")[0]
-            let withdrawReceived = Route.withdrawFundingReceived.href(world.alliance, receivedID)
-            let withdrawAllocation = Route.withdrawAllocation.href(world.alliance, allocationID)
+            let withdrawReceived = Href.withdrawFundingReceived(world.alliance, receivedID)
+            let withdrawAllocation = Href.withdrawAllocation(world.alliance, allocationID)
             let before = try await world.lead.get(world.funding)
             XCTAssertTrue(before.contains(#"href="\#(withdrawReceived)""#))
             XCTAssertTrue(before.contains(#"href="\#(withdrawAllocation)""#))
@@ -453,16 +453,16 @@ final class AllianceFundingTests: XCTestCase {
             try await Self.allocate(world, ["organisation": String(world.meadow), "amount": "4000", "contract_years": "1", "contract_reference": ""])
             let allocationIDs = try await Self.ids(app, "alliance_allocations")
             let roomHire = try XCTUnwrap(allocationIDs.dropFirst().first)
-            _ = try await world.lead.get(Route.withdrawAllocation.href(world.alliance, roomHire))
-            let withdrawn = try await world.lead.post(Route.withdrawAllocation.href(world.alliance, roomHire), [("reason", "Recorded twice")])
+            _ = try await world.lead.get(Href.withdrawAllocation(world.alliance, roomHire))
+            let withdrawn = try await world.lead.post(Href.withdrawAllocation(world.alliance, roomHire), [("reason", "Recorded twice")])
             XCTAssertEqual(withdrawn.status, .seeOther)
             // act
-            let overview = try await world.lead.get(Route.alliance.href(world.alliance))
+            let overview = try await world.lead.get(Href.alliance(world.alliance))
             let riversideMember = try await app.services.pool.read { db in
                 try Int64.fetchOne(db, sql: "SELECT id FROM alliance_members WHERE organisation_id = ?", arguments: [world.riverside])
             }
             let riversideID = try XCTUnwrap(riversideMember)
-            let member = try await world.lead.get(Route.allianceMember.href(world.alliance, riversideID))
+            let member = try await world.lead.get(Href.allianceMember(world.alliance, riversideID))
             // check: the overview's totals, warning and tables
             XCTAssertEqual(overview.status, .ok)
             XCTAssertTrue(overview.contains("<dt>Received</dt><dd>£10,000.00</dd>"))
@@ -482,7 +482,7 @@ final class AllianceFundingTests: XCTestCase {
             XCTAssertTrue(member.contains("<s>£500.00</s>"))
             XCTAssertTrue(member.contains("Recorded twice"))
             XCTAssertTrue(member.contains(#"<th scope="row" colspan="5">Total allocated</th><td class="numeric">£8,000.00</td>"#))
-            XCTAssertTrue(member.contains(#"href="\#(Route.decision.href(world.alliance, world.decision))">Allocate the peer support grants</a>"#))
+            XCTAssertTrue(member.contains(#"href="\#(Href.decision(world.alliance, world.decision))">Allocate the peer support grants</a>"#))
             XCTAssertFalse(member.contains("Meadow Lane"), "another member's money is not on this page")
         }
     }
@@ -521,8 +521,8 @@ final class AllianceFundingTests: XCTestCase {
                                             "purpose": "Shed, \"tools\" and tea"])
             try await Self.allocate(world, ["organisation": String(world.harbour), "amount": "99", "contract_reference": ""])
             let withdrawn = try await Self.ids(app, "alliance_allocations")[2]
-            _ = try await world.lead.get(Route.withdrawAllocation.href(world.alliance, withdrawn))
-            let done = try await world.lead.post(Route.withdrawAllocation.href(world.alliance, withdrawn), [("reason", "Wrong member")])
+            _ = try await world.lead.get(Href.withdrawAllocation(world.alliance, withdrawn))
+            let done = try await world.lead.post(Href.withdrawAllocation(world.alliance, withdrawn), [("reason", "Wrong member")])
             XCTAssertEqual(done.status, .seeOther)
             // act
             let csv = try await world.lead.get(world.csv)
@@ -566,8 +566,8 @@ final class AllianceFundingTests: XCTestCase {
             let csv = try await reader.get(world.csv)
             XCTAssertEqual(csv.status, .ok)
             // act and check: managing
-            let manage = [world.newReceived, world.newAllocation, Route.withdrawFundingReceived.href(world.alliance, receivedID),
-                          Route.withdrawAllocation.href(world.alliance, allocationID)]
+            let manage = [world.newReceived, world.newAllocation, Href.withdrawFundingReceived(world.alliance, receivedID),
+                          Href.withdrawAllocation(world.alliance, allocationID)]
             for path in manage {
                 let got = try await reader.get(path)
                 XCTAssertEqual(got.status, .forbidden, path)
@@ -600,8 +600,8 @@ final class AllianceFundingTests: XCTestCase {
             let (member, _) = try await app.signedIn(as: .member)
             let receivedID = try await Self.ids(app, "alliance_funding_received")[0]
             let allocationID = try await Self.ids(app, "alliance_allocations")[0]
-            let gets = [world.funding, world.csv, world.newReceived, world.newAllocation, Route.withdrawFundingReceived.href(world.alliance, receivedID),
-                        Route.withdrawAllocation.href(world.alliance, allocationID)]
+            let gets = [world.funding, world.csv, world.newReceived, world.newAllocation, Href.withdrawFundingReceived(world.alliance, receivedID),
+                        Href.withdrawAllocation(world.alliance, allocationID)]
             for browser in [outsider, member] {
                 for path in gets {
                     let page = try await browser.get(path)
@@ -629,8 +629,8 @@ final class AllianceFundingTests: XCTestCase {
             let receivedID = try await Self.ids(app, "alliance_funding_received")[0]
             let allocationID = try await Self.ids(app, "alliance_allocations")[0]
             // act and check: this alliance's records under another alliance's id
-            for path in [Route.withdrawFundingReceived.href(other, receivedID), Route.withdrawAllocation.href(other, allocationID),
-                         Route.withdrawFundingReceived.href(world.alliance, 9999), Route.withdrawAllocation.href(world.alliance, 9999)] {
+            for path in [Href.withdrawFundingReceived(other, receivedID), Href.withdrawAllocation(other, allocationID),
+                         Href.withdrawFundingReceived(world.alliance, 9999), Href.withdrawAllocation(world.alliance, 9999)] {
                 let page = try await world.lead.get(path)
                 XCTAssertEqual(page.status, .notFound, path)
                 _ = try await world.lead.get(world.funding)
@@ -638,16 +638,16 @@ final class AllianceFundingTests: XCTestCase {
                 XCTAssertEqual(posted.status, .notFound, path)
             }
             // the other alliance's page shows none of this alliance's money
-            let otherPage = try await world.lead.get(Route.allianceFunding.href(other))
+            let otherPage = try await world.lead.get(Href.allianceFunding(other))
             XCTAssertEqual(otherPage.status, .ok)
             XCTAssertFalse(otherPage.contains("£12,500"))
             // a member of this alliance cannot be funded through the other one
-            _ = try await world.lead.get(Route.newAllocation.href(other))
-            let crossed = try await world.lead.post(Route.newAllocation.href(other), Self.allocationFields(world, "confirm"))
+            _ = try await world.lead.get(Href.newAllocation(other))
+            let crossed = try await world.lead.post(Href.newAllocation(other), Self.allocationFields(world, "confirm"))
             XCTAssertEqual(crossed.status, .unprocessableContent)
             // a group that is not an alliance
-            for path in [Route.allianceFunding.href(leaders), Route.allocationsCSV.href(leaders), Route.newAllocation.href(leaders),
-                         Route.newFundingReceived.href(leaders), Route.allianceFunding.href(99999)] {
+            for path in [Href.allianceFunding(leaders), Href.allocationsCSV(leaders), Href.newAllocation(leaders),
+                         Href.newFundingReceived(leaders), Href.allianceFunding(99999)] {
                 let page = try await world.lead.get(path)
                 XCTAssertEqual(page.status, .notFound, path)
             }
@@ -670,8 +670,8 @@ final class AllianceFundingTests: XCTestCase {
             let allocationID = try await Self.ids(app, "alliance_allocations")[0]
             let posts: [(String, [(String, String)])] = [
                 (world.newReceived, Self.receivedFields(world, "confirm")), (world.newAllocation, Self.allocationFields(world, "confirm")),
-                (Route.withdrawFundingReceived.href(world.alliance, receivedID), [("reason", "No token")]),
-                (Route.withdrawAllocation.href(world.alliance, allocationID), [("reason", "No token")]),
+                (Href.withdrawFundingReceived(world.alliance, receivedID), [("reason", "No token")]),
+                (Href.withdrawAllocation(world.alliance, allocationID), [("reason", "No token")]),
             ]
             // act and check
             for (path, fields) in posts {

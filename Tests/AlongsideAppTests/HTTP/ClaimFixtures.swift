@@ -20,8 +20,8 @@ enum ClaimFixtures {
 
     /// Saves a draft and returns its id (from the redirect to its check page).
     static func draft(_ browser: TestBrowser, _ fields: [(String, String)]) async throws -> Int64 {
-        _ = try await browser.get(Route.newClaim.href)
-        let saved = try await browser.post(Route.newClaim.href, fields)
+        _ = try await browser.get(Href.newClaim())
+        let saved = try await browser.post(Href.newClaim(), fields)
         XCTAssertEqual(saved.status, .seeOther, "the claim should save: \(saved.errorSummary)")
         let location = try XCTUnwrap(saved.location)
         return try XCTUnwrap(Int64(location.split(separator: "/")[2]))
@@ -31,15 +31,15 @@ enum ClaimFixtures {
     @discardableResult
     static func send(_ browser: TestBrowser, _ fields: [(String, String)]) async throws -> Int64 {
         let id = try await draft(browser, fields)
-        let check = try await browser.get(Route.checkClaim.href(id))
-        let sent = try await browser.post(Route.checkClaim.href(id), [("version", check.inputValue("version") ?? "")])
+        let check = try await browser.get(Href.checkClaim(id))
+        let sent = try await browser.post(Href.checkClaim(id), [("version", check.inputValue("version") ?? "")])
         XCTAssertEqual(sent.status, .seeOther)
         return id
     }
 
     /// The claim's current version, read from its page as the given viewer.
     static func version(_ browser: TestBrowser, _ id: Int64) async throws -> String {
-        let page = try await browser.get(Route.claim.href(id))
+        let page = try await browser.get(Href.claim(id))
         return try XCTUnwrap(page.inputValue("version"))
     }
 }

@@ -11,15 +11,15 @@ final class EarningsTests: XCTestCase {
             // setup: Casey says the weekly limit (£195.50, 16 hours) applies; a whole day this week is already sent
             let (casey, _) = try await app.signedIn(as: .expertByExperience, email: "casey@example.org", name: "Casey Example")
             let (manager, _) = try await app.signedIn(as: .programmeManager, email: "pm@example.org")
-            _ = try await casey.get(Route.paymentPreferences.href)
-            let saved = try await casey.post(Route.paymentPreferences.href, [("limit", "week"), ("choice", "full")])
-            XCTAssertEqual(saved.location, Route.involvement.href)
+            _ = try await casey.get(Href.paymentPreferences())
+            let saved = try await casey.post(Href.paymentPreferences(), [("limit", "week"), ("choice", "full")])
+            XCTAssertEqual(saved.location, Href.involvement())
             try await ClaimFixtures.send(casey, ClaimFixtures.fields(activity: "Monday workshop", on: "2026-09-21"))
-            let firstSent = try await casey.get(Route.claims.href)
+            let firstSent = try await casey.get(Href.claims())
             XCTAssertTrue(firstSent.contains("Monday workshop"))
             // act: a second whole day in the same week (Monday 21 to Sunday 27 September)
             let id = try await ClaimFixtures.draft(casey, ClaimFixtures.fields(activity: "Monday meeting", on: "2026-09-21"))
-            let check = try await casey.get(Route.checkClaim.href(id))
+            let check = try await casey.get(Href.checkClaim(id))
             // check: the person is told first, with the figures and the choices
             XCTAssertTrue(check.contains("This claim would take you over the weekly limit you told us applies to you"))
             XCTAssertTrue(check.contains("the week from Monday 21 September 2026 to Sunday 27 September 2026"))
@@ -29,18 +29,18 @@ final class EarningsTests: XCTestCase {
             XCTAssertTrue(check.contains("Go ahead: send the claim as it is."))
             XCTAssertTrue(check.contains("https://www.citizensadvice.org.uk/benefits/"))
             // nothing is blocked: the person goes ahead, and the approver sees the same figures
-            _ = try await casey.post(Route.checkClaim.href(id), [("version", check.inputValue("version") ?? "")])
-            let list = try await manager.get(Route.claimApprovals.href)
+            _ = try await casey.post(Href.checkClaim(id), [("version", check.inputValue("version") ?? "")])
+            let list = try await manager.get(Href.claimApprovals())
             XCTAssertTrue(list.contains("Over their limit"))
-            let approverView = try await manager.get(Route.claim.href(id))
+            let approverView = try await manager.get(Href.claim(id))
             XCTAssertTrue(approverView.contains("With their other claims, this claim takes Casey Example over the weekly limit Casey Example told us applies to them"))
             XCTAssertTrue(approverView.contains("That is £4.50 over the Permitted work earnings limit of £195.50."))
             XCTAssertTrue(approverView.contains("Casey Example was shown this warning when sending the claim, and chose to send it as it is."))
             XCTAssertTrue(approverView.contains("Sent for approval by Casey Example, after being shown that it goes over their earnings limit."))
             XCTAssertTrue(approverView.contains("Casey Example has sent this claim. It is waiting for someone who approves claims."))
             // the first claim was sent before the limit was passed: the approver is not told Casey saw a warning
-            let firstID = try XCTUnwrap(list.allMatches(#"<a href="/involvement/claims/(\d+)">Monday workshop</a>"#).first)
-            let first = try await manager.get(Route.claim.href(firstID))
+            let firstID = try XCTUnwrap(list.allMatches(#"<a href="/involvement/claims/(\d+)">Monday workshop</a>"#).first.flatMap { Int64($0) })
+            let first = try await manager.get(Href.claim(firstID))
             XCTAssertTrue(first.contains("Casey Example was not shown a warning when sending this claim"))
         }
     }
@@ -48,21 +48,21 @@ final class EarningsTests: XCTestCase {
     func testVouchersCountAsEarningsButCharityAndExpensesDoNot() async throws {
         try await withApp { app in
             let (casey, _) = try await app.signedIn(as: .expertByExperience)
-            _ = try await casey.get(Route.paymentPreferences.href)
-            _ = try await casey.post(Route.paymentPreferences.href, [("limit", "week"), ("choice", "full")])
+            _ = try await casey.get(Href.paymentPreferences())
+            _ = try await casey.post(Href.paymentPreferences(), [("limit", "week"), ("choice", "full")])
             try await ClaimFixtures.send(casey, ClaimFixtures.fields(on: "2026-09-21", choice: "charity", [("charity", "Example Mind"),
                                          ("expense_kind_1", "care"), ("expense_amount_1", "150.00")]))
             let donated = try await ClaimFixtures.draft(casey, ClaimFixtures.fields(on: "2026-09-21", choice: "vouchers"))
-            let check = try await casey.get(Route.checkClaim.href(donated))
+            let check = try await casey.get(Href.checkClaim(donated))
             XCTAssertFalse(check.contains("earnings-warning-heading"), "£100 of vouchers alone is within £195.50; the charity day and expenses do not count")
             try await ClaimFixtures.send(casey, ClaimFixtures.fields(on: "2026-09-20", choice: "vouchers"))
-            let nextWeek = try await casey.get(Route.checkClaim.href(donated))
+            let nextWeek = try await casey.get(Href.checkClaim(donated))
             XCTAssertFalse(nextWeek.contains("earnings-warning-heading"), "Sunday 20 September is in the week before")
             try await ClaimFixtures.send(casey, ClaimFixtures.fields(on: "2026-09-21", length: "half", choice: "vouchers"))
-            let within = try await casey.get(Route.checkClaim.href(donated))
+            let within = try await casey.get(Href.checkClaim(donated))
             XCTAssertFalse(within.contains("earnings-warning-heading"), "£50 + £100 of vouchers is within £195.50")
             try await ClaimFixtures.send(casey, ClaimFixtures.fields(on: "2026-09-21", choice: "full"))
-            let over = try await casey.get(Route.checkClaim.href(donated))
+            let over = try await casey.get(Href.checkClaim(donated))
             XCTAssertTrue(over.contains("Earnings already claimed for the week from Monday 21 September 2026 to Sunday 27 September 2026: £150.00."))
             XCTAssertTrue(over.contains("This claim adds £100.00, making £250.00."))
         }
@@ -71,13 +71,13 @@ final class EarningsTests: XCTestCase {
     func testAMonthlyLimitAddsUpTheCalendarMonth() async throws {
         try await withApp { app in
             let (casey, _) = try await app.signedIn(as: .expertByExperience)
-            _ = try await casey.get(Route.paymentPreferences.href)
-            _ = try await casey.post(Route.paymentPreferences.href, [("limit", "month"), ("choice", "full")])
+            _ = try await casey.get(Href.paymentPreferences())
+            _ = try await casey.post(Href.paymentPreferences(), [("limit", "month"), ("choice", "full")])
             for day in ["2026-09-01", "2026-09-02", "2026-09-08", "2026-09-15", "2026-08-31"] {
                 try await ClaimFixtures.send(casey, ClaimFixtures.fields(on: day))
             }
             let id = try await ClaimFixtures.draft(casey, ClaimFixtures.fields(on: "2026-09-21", length: "half"))
-            let check = try await casey.get(Route.checkClaim.href(id))
+            let check = try await casey.get(Href.checkClaim(id))
             XCTAssertTrue(check.contains("Earnings already claimed for September 2026: £400.00."), "31 August is in another month")
             XCTAssertTrue(check.contains("This claim adds £50.00, making £450.00."))
             XCTAssertTrue(check.contains("That is £39.00 over the Universal Credit work allowance (lower) of £411.00."))
@@ -97,9 +97,9 @@ final class EarningsTests: XCTestCase {
             _ = try await store.markPaid(april5, version: 3, on: "2026-05-01", reference: "REF-1", by: .commandLine, requestID: nil)
             _ = try await ClaimFixtures.draft(casey, ClaimFixtures.fields(activity: "A draft", on: "2026-09-01"))
             // act
-            let page = try await casey.get(Route.earnings.href)
-            let previous = try await casey.get(Route.earnings.href + "?year=2025")
-            let csv = try await casey.get(Route.earningsCSV.href + "?year=2026")
+            let page = try await casey.get(Href.earnings())
+            let previous = try await casey.get(Href.earnings() + "?year=2025")
+            let csv = try await casey.get(Href.earningsCSV() + "?year=2026")
             // check
             XCTAssertTrue(page.contains("Tax year 2026 to 2027"))
             XCTAssertTrue(page.contains("April 2026 (from 6 April)"))
@@ -115,7 +115,7 @@ final class EarningsTests: XCTestCase {
             XCTAssertFalse(csv.html.contains("Last of the old year"))
             XCTAssertTrue(csv.html.contains("Total,,,1 claims,,,,50.00,0.00,0.00,50.00,2.50,52.50,,"))
             // nobody else's claims appear, even for an administrator
-            let adminPage = try await admin.get(Route.earnings.href)
+            let adminPage = try await admin.get(Href.earnings())
             XCTAssertFalse(adminPage.contains("£50.00"))
         }
     }
@@ -123,12 +123,12 @@ final class EarningsTests: XCTestCase {
     func testWhichLimitAppliesStaysPrivate() async throws {
         try await withApp { app in
             let (casey, _) = try await app.signedIn(as: .expertByExperience)
-            _ = try await casey.get(Route.paymentPreferences.href)
-            let bad = try await casey.post(Route.paymentPreferences.href, [("limit", "fortnight"), ("choice", "lower"), ("lower_amount", "")])
+            _ = try await casey.get(Href.paymentPreferences())
+            let bad = try await casey.post(Href.paymentPreferences(), [("limit", "fortnight"), ("choice", "lower"), ("lower_amount", "")])
             XCTAssertEqual(bad.status, .unprocessableContent)
             XCTAssertEqual(bad.errorSummary, ["Choose whether an earnings limit applies to you", "Enter your usual lower amount"])
-            _ = try await casey.post(Route.paymentPreferences.href, [("limit", "week"), ("choice", "full")])
-            let page = try await casey.get(Route.paymentPreferences.href)
+            _ = try await casey.post(Href.paymentPreferences(), [("limit", "week"), ("choice", "full")])
+            let page = try await casey.get(Href.paymentPreferences())
             XCTAssertTrue(page.contains(#"value="week" checked"#))
             let audit = try await app.services.pool.read { db in
                 try Row.fetchAll(db, sql: "SELECT summary, before_json, after_json FROM audit_events WHERE action = 'payment_preferences.changed'")

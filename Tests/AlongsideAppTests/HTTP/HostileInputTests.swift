@@ -41,7 +41,7 @@ final class HostileInputTests: XCTestCase {
                 (manager, organisation + "/edit", OrganisationsTests.fields(["area_served": "Changed without a version"])),
                 (manager, "/assets/\(asset)/edit", AssetFixtures.form(app, name: "Changed without a version")),
                 (manager, role + "/edit", InvolvementRolesTests.roleFields(["title": "Changed without a version"])),
-                (casey, Route.editClaim.href(claim), ClaimFixtures.fields(activity: "Changed without a version")),
+                (casey, Href.editClaim(claim), ClaimFixtures.fields(activity: "Changed without a version")),
             ]
             for (browser, path, fields) in edits {
                 let form = try await browser.get(path)
@@ -67,21 +67,21 @@ final class HostileInputTests: XCTestCase {
             // setup
             let (admin, _) = try await app.signedIn(as: .administrator, email: "admin@example.org")
             let (casey, _) = try await app.signedIn(as: .expertByExperience, email: "casey@example.org")
-            _ = try await casey.get(Route.newClaim.href)
+            _ = try await casey.get(Href.newClaim())
             // act
-            let rows = try await casey.post(Route.newClaim.href, [("expense_rows", "9223372036854775807"), ("add_expense", "1")])
-            let audit = try await admin.get(Route.auditLog.href + "?page=9223372036854775807")
-            let directory = try await app.browser().get(Route.directory.href + "?page=9223372036854775807")
-            let year = try await casey.get(Route.earnings.href + "?year=99999999999999999999")
+            let rows = try await casey.post(Href.newClaim(), [("expense_rows", "9223372036854775807"), ("add_expense", "1")])
+            let audit = try await admin.get(Href.auditLog() + "?page=9223372036854775807")
+            let directory = try await app.browser().get(Href.directory() + "?page=9223372036854775807")
+            let year = try await casey.get(Href.earnings() + "?year=99999999999999999999")
             // check: a page that says what was wrong, and the server still answers
             XCTAssertEqual(rows.status, .unprocessableContent)
             XCTAssertTrue(rows.contains("must be a whole number from 0 to 11"), rows.html)
             XCTAssertEqual(audit.status, .unprocessableContent)
             XCTAssertEqual(directory.status, .unprocessableContent)
             XCTAssertEqual(year.status, .unprocessableContent)
-            let nextPage = try await admin.get(Route.auditLog.href + "?page=2")
+            let nextPage = try await admin.get(Href.auditLog() + "?page=2")
             XCTAssertEqual(nextPage.status, .ok)
-            let newClaim = try await casey.get(Route.newClaim.href)
+            let newClaim = try await casey.get(Href.newClaim())
             XCTAssertEqual(newClaim.status, .ok)
         }
     }
@@ -92,16 +92,16 @@ final class HostileInputTests: XCTestCase {
             let (manager, _) = try await app.signedIn(as: .programmeManager)
             let words = (1...1_000).map { "word\($0)" }.joined(separator: "+")
             // act and check: every search answers
-            let decisions = try await manager.get(Route.decisionSearch.href + "?q=" + words)
+            let decisions = try await manager.get(Href.decisionSearch() + "?q=" + words)
             XCTAssertEqual(decisions.status, .ok)
             XCTAssertTrue(decisions.contains("Only the first 20 words"), "the page says words were ignored")
-            for path in [Route.insights.href, Route.assets.href, Route.organisations.href] {
+            for path in [Href.insights(), Href.assets(), Href.organisations()] {
                 let found = try await manager.get(path + "?words=" + words)
                 XCTAssertEqual(found.status, .ok, path)
             }
-            let directory = try await app.browser().get(Route.directory.href + "?words=" + words)
+            let directory = try await app.browser().get(Href.directory() + "?words=" + words)
             XCTAssertEqual(directory.status, .ok)
-            let long = try await manager.get(Route.decisionSearch.href + "?q=" + String(repeating: "a", count: 5_000))
+            let long = try await manager.get(Href.decisionSearch() + "?q=" + String(repeating: "a", count: 5_000))
             XCTAssertEqual(long.status, .ok)
         }
     }

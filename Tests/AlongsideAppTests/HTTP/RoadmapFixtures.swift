@@ -35,6 +35,6 @@ enum RoadmapFixtures {
     static func load(_ app: TestContext) async throws -> [String: String] {
         _ = try await RoadmapLoader(pool: app.services.pool, clock: app.services.clock).load(roadmap, by: .commandLine)
         let all = try await RoadmapStore(pool: app.services.pool, clock: app.services.clock).deliverables(includeRetired: true)
-        return Dictionary(uniqueKeysWithValues: all.compactMap { deliverable in deliverable.nationalKey.map { ($0, Route.deliverable.href(deliverable.id)) } })
+        return Dictionary(uniqueKeysWithValues: all.compactMap { deliverable in deliverable.nationalKey.map { ($0, Href.deliverable(deliverable.id)) } })
     }
 }

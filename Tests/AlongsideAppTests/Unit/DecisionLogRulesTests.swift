@@ -32,7 +32,7 @@ final class DecisionLogRulesTests: XCTestCase {
         XCTAssertEqual(hidden["group"], "Select a group from the list", "a group the person cannot see is not searched")
         let (_, backwards) = DecisionSearchInput(query: ["from": "2026-03-02", "to": "2026-03-01"]).parsed(visibleGroupIDs: [7])
         XCTAssertEqual(backwards["to"], "The end date must be the same as or after the start date")
-        XCTAssertEqual(input.queryString, "q=funding%20%20bid&from=2026-02-30&to=2026-03-31&group=7&outcome=agreed")
+        XCTAssertEqual(input.query.encoded, "q=funding%20%20bid&from=2026-02-30&to=2026-03-31&group=7&outcome=agreed")
     }
 
     func testDeclarationRowsBlankIgnoredHalfFilledNamed() {

@@ -47,13 +47,13 @@ struct AccountController: Controller {
             Flash(message: "Your password has been changed. You have been signed out on your other devices."),
             tokenHash: signedIn.session.tokenHash
         )
-        return .seeOther(Route.account.href)
+        return .seeOther(Href.account())
     }
 
     @Sendable func signOutEverywhere(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         try await services.accounts.signOutEverywhere(userID: signedIn.user.id, by: signedIn.actor, requestID: context.requestID)
         context.visit.ended()
-        return .seeOther(Route.signIn.href + "?signed-out=all")
+        return .seeOther(Href.signIn(query: ["signed-out": "all"]))
     }
 }
 
@@ -63,8 +63,9 @@ struct AccountPage: PageModel {
     let name: String
     let email: String
     let roleLabel: String
-    let changePasswordHref = Route.changePassword.href
-    let signOutEverywhereHref = Route.signOutEverywhere.href
+    let changePasswordHref = Href.changePassword()
+    let signOutEverywhereHref = Href.signOutEverywhere()
+    let calendarSettingsHref = Href.calendarSettings()
 
     init(user: SessionUser) {
         name = user.name
@@ -80,8 +81,8 @@ struct ChangePasswordPage: PageModel {
     let password: Field
     let confirmPassword: Field
     let errors: FormErrors
-    let action = Route.changePassword.href
-    let cancelHref = Route.account.href
+    let action = Href.changePassword()
+    let cancelHref = Href.account()
 
     init(errors: FormErrors) {
         currentPassword = Field("current_password", label: "Current password", type: "password", autocomplete: "current-password", errors: errors)

@@ -46,7 +46,7 @@ struct SetPasswordController: Controller {
         }
         try await SignInController.startSession(for: userID, name: user.name, services: services, context: context)
         try await services.sessions.setFlash(Flash(message: "Your password is set and you are signed in."), tokenHash: context.visit.session!.tokenHash)
-        return .seeOther(Route.home.href)
+        return .seeOther(Href.home())
     }
 }
 

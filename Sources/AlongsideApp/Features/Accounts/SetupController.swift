@@ -50,7 +50,7 @@ struct SetupController: Controller {
         }
         try await SignInController.startSession(for: user.id!, name: user.name, services: services, context: context)
         try await services.sessions.setFlash(Flash(message: "Your administrator account is ready. You are signed in."), tokenHash: context.visit.session!.tokenHash)
-        return .seeOther(Route.home.href)
+        return .seeOther(Href.home())
     }
 }
 

@@ -50,12 +50,12 @@ struct UsersController: Controller {
             errors.add("email", "There is already an account with this email address")
             return try await services.pages.render(NewUserPage(form: form, errors: errors), request: request, context: context)
         }
-        let link = services.absoluteURL(Route.setPassword.href(token.value))
+        let link = services.absoluteURL(Href.setPassword(token.value))
         try await services.sessions.setFlash(
             Flash(message: "Account created for \(user.name). Give them this link so they can set their password. It works once, for 7 days.", link: link),
             tokenHash: signedIn.session.tokenHash
         )
-        return .seeOther(Route.user.href(user.id!))
+        return .seeOther(Href.user(user.id!))
     }
 
     func loadUser(_ context: AppRequestContext) async throws -> User {
@@ -89,12 +89,12 @@ struct UsersController: Controller {
             try AuditLog.record(change, by: signedIn.actor, at: now, requestID: context.requestID, in: db)
             return token
         }
-        let link = services.absoluteURL(Route.setPassword.href(token))
+        let link = services.absoluteURL(Href.setPassword(token))
         try await services.sessions.setFlash(
             Flash(message: "New link made for \(user.name). Any earlier link no longer works. This one works once, for 7 days.", link: link),
             tokenHash: signedIn.session.tokenHash
         )
-        return .seeOther(Route.user.href(userID))
+        return .seeOther(Href.user(userID))
     }
 
     func setActive(_ active: Bool, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -107,7 +107,7 @@ struct UsersController: Controller {
             ? "\(updated.name)'s account is active again. Make a new link if they need to set a password."
             : "\(updated.name)'s account is deactivated. They have been signed out everywhere."
         try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.user.href(userID))
+        return .seeOther(Href.user(userID))
     }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 struct UsersPage: PageModel {
     static let template = "accounts/index"
     let title = "People"
-    let newUserHref = Route.newUser.href
+    let newUserHref = Href.newUser()
     let rows: [Row]
 
     struct Row: Encodable, Sendable {
@@ -18,7 +18,7 @@ struct UsersPage: PageModel {
     init(users: [User]) {
         rows = users.map { user in
             Row(
-                name: user.name, href: Route.user.href(user.id ?? 0), email: user.email, roleLabel: user.role.label,
+                name: user.name, href: Href.user(user.id ?? 0), email: user.email, roleLabel: user.role.label,
                 status: !user.isActive ? "Deactivated" : (user.passwordHash == nil ? "Waiting to set a password" : "Active"),
                 isActive: user.isActive
             )
@@ -33,8 +33,8 @@ struct NewUserPage: PageModel {
     let email: Field
     let role: ChoiceField
     let errors: FormErrors
-    let action = Route.users.href
-    let cancelHref = Route.users.href
+    let action = Href.users()
+    let cancelHref = Href.users()
 
     init(form: FormData, errors: FormErrors) {
         name = Field("name", label: "Full name", value: form["name"], errors: errors)
@@ -62,7 +62,7 @@ struct UserPage: PageModel {
     let newLinkAction: String
     let deactivateAction: String
     let reactivateAction: String
-    let usersHref = Route.users.href
+    let usersHref = Href.users()
     let auditHref: String
 
     init(user: User, viewer: SessionUser, hasPendingLink: Bool) {
@@ -77,9 +77,9 @@ struct UserPage: PageModel {
         self.hasPendingLink = hasPendingLink
         isYou = id == viewer.id
         createdOn = LondonTime.date(user.createdAt)
-        newLinkAction = Route.newUserLink.href(id)
-        deactivateAction = Route.deactivateUser.href(id)
-        reactivateAction = Route.reactivateUser.href(id)
-        auditHref = Route.auditLog.href + "?person=\(id)"
+        newLinkAction = Href.newUserLink(id)
+        deactivateAction = Href.deactivateUser(id)
+        reactivateAction = Href.reactivateUser(id)
+        auditHref = Href.auditLog(query: ["person": id])
     }
 }

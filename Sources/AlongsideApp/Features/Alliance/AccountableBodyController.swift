@@ -41,7 +41,7 @@ struct AccountableBodyController: Controller {
                                                  startsOn: input.startsOn, by: signedIn.actor, requestID: context.requestID)
                 try await services.sessions.setFlash(Flash(message: "\(body.organisationName) is the accountable body from \(LondonTime.day(body.startsOn))."),
                                                      tokenHash: signedIn.session.tokenHash)
-                return .seeOther(Route.alliance.href(group.id))
+                return .seeOther(Href.alliance(group.id))
             } catch let refusal as AllianceRefusal {
                 // Things changed between the check and the save.
                 switch refusal {

@@ -38,7 +38,7 @@ struct AccountableBodyPage: PageModel {
     init(group: Group, terms: [AccountableBodyTerm], canManage: Bool, members: [AllianceMember], decisions: [DecisionReference],
          form: FormData = FormData(), errors: FormErrors = FormErrors()) {
         allianceName = group.name
-        allianceHref = Route.alliance.href(group.id)
+        allianceHref = Href.alliance(group.id)
         rows = terms.map { term in
             Row(name: term.body.organisationName, from: LondonTime.day(term.body.startsOn), to: term.body.endsOn.map(LondonTime.day) ?? "Now",
                 decisionLabel: term.decision?.label ?? "Decision \(term.body.decisionID)", decisionHref: term.decision?.href(groupID: group.id),
@@ -49,8 +49,8 @@ struct AccountableBodyPage: PageModel {
         self.canManage = canManage
         let current = members.filter { $0.status == .member }
         election = canManage ? Election(
-            action: Route.accountableBody.href(group.id), hasMembers: !current.isEmpty, hasDecisions: !decisions.isEmpty,
-            newDecisionHref: Route.newDecision.href(group.id), decisionsHref: Route.decisions.href(group.id),
+            action: Href.accountableBody(group.id), hasMembers: !current.isEmpty, hasDecisions: !decisions.isEmpty,
+            newDecisionHref: Href.newDecision(group.id), decisionsHref: Href.decisions(group.id),
             organisation: SelectField("organisation", label: "Organisation elected", hint: "Only a current member of the alliance can be its accountable body.",
                                       options: [("", "Choose a member")] + current.map { (String($0.organisationID), $0.organisationName) },
                                       selected: form["organisation"], errors: errors),

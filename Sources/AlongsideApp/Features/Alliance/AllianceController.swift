@@ -50,7 +50,7 @@ struct AllianceController: Controller {
                                                  by: signedIn.actor, requestID: context.requestID)
         let message = saved.membershipPublished ? "Saved. The membership is published for anyone to read." : "Saved. The membership is not published."
         try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.alliance.href(group.id))
+        return .seeOther(Href.alliance(group.id))
     }
 
     @Sendable func membersCSV(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {

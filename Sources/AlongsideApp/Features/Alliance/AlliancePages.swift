@@ -6,8 +6,8 @@ struct AllianceHubPage: PageModel {
     let title = "VCSE alliance"
     let rows: [Row]
     let hasRows: Bool
-    let organisationsHref = Route.organisations.href
-    let communitiesHref = Route.communities.href
+    let organisationsHref = Href.organisations()
+    let communitiesHref = Href.communities()
     let newGroupHref: String?
 
     struct Row: Encodable, Sendable {
@@ -20,12 +20,12 @@ struct AllianceHubPage: PageModel {
 
     init(alliances: [(group: Group, roster: AllianceRoster)], canCreateGroups: Bool) {
         rows = alliances.map { group, roster in
-            Row(name: group.name, href: Route.alliance.href(group.id), members: AllianceWording.counts(roster),
+            Row(name: group.name, href: Href.alliance(group.id), members: AllianceWording.counts(roster),
                 accountableBody: roster.accountableBody?.organisationName ?? "Not elected yet",
-                publishedHref: roster.settings.membershipPublished ? Route.publishedAlliance.href(group.id) : nil)
+                publishedHref: roster.settings.membershipPublished ? Href.publishedAlliance(group.id) : nil)
         }
         hasRows = !rows.isEmpty
-        newGroupHref = canCreateGroups ? Route.newGroup.href : nil
+        newGroupHref = canCreateGroups ? Href.newGroup() : nil
     }
 }
 
@@ -44,7 +44,7 @@ struct AllianceMemberRow: Encodable, Sendable {
     init(_ entry: AllianceRosterEntry) {
         let member = entry.member
         name = member.organisationName
-        href = Route.allianceMember.href(member.groupID, member.id)
+        href = Href.allianceMember(member.groupID, member.id)
         sizeAndKinds = AllianceWording.sizeAndKinds(entry.organisation)
         representative = member.representativeName.isEmpty ? "Not given" : member.representativeName
         status = member.status.label
@@ -70,7 +70,7 @@ struct ReachRow: Encodable, Sendable {
 struct AlliancePage: PageModel {
     static let template = "alliance/show"
     let title: String
-    let hubHref = Route.alliances.href
+    let hubHref = Href.alliances()
     let groupHref: String
     let principles: [String]
     let hasPrinciples: Bool
@@ -85,7 +85,7 @@ struct AlliancePage: PageModel {
     let hasNotYetReached: Bool
     let otherReached: [ReachRow]
     let hasOtherReached: Bool
-    let communitiesHref = Route.communities.href
+    let communitiesHref = Href.communities()
     let fundingHref: String
     let decisionsHref: String
     let termsHref: String
@@ -107,7 +107,7 @@ struct AlliancePage: PageModel {
     init(group: Group, roster: AllianceRoster, funding: FundingSummary, canManage: Bool) {
         title = group.name
         self.funding = FundingTotals(funding)
-        groupHref = Route.group.href(group.id)
+        groupHref = Href.group(group.id)
         principles = AllianceWording.paragraphs(roster.settings.principles)
         hasPrinciples = !principles.isEmpty
         counts = AllianceWording.counts(roster)
@@ -115,7 +115,7 @@ struct AlliancePage: PageModel {
             Body(name: body.organisationName, since: LondonTime.day(body.startsOn), decisionTitle: roster.bodyDecision?.label,
                  decisionHref: roster.bodyDecision?.href(groupID: group.id), decisionStands: roster.bodyDecision?.stillStands ?? false)
         }
-        bodyHistoryHref = Route.accountableBody.href(group.id)
+        bodyHistoryHref = Href.accountableBody(group.id)
         rows = roster.entries.map(AllianceMemberRow.init)
         hasRows = !rows.isEmpty
         let reach = roster.reach
@@ -125,14 +125,14 @@ struct AlliancePage: PageModel {
         hasNotYetReached = !notYetReached.isEmpty
         otherReached = reach.otherReached.map(ReachRow.init)
         hasOtherReached = !otherReached.isEmpty
-        fundingHref = Route.allianceFunding.href(group.id)
-        decisionsHref = Route.decisions.href(group.id)
-        termsHref = Route.terms.href(group.id)
-        csvHref = Route.allianceMembersCSV.href(group.id)
-        publishedHref = roster.settings.membershipPublished ? Route.publishedAlliance.href(group.id) : nil
+        fundingHref = Href.allianceFunding(group.id)
+        decisionsHref = Href.decisions(group.id)
+        termsHref = Href.terms(group.id)
+        csvHref = Href.allianceMembersCSV(group.id)
+        publishedHref = roster.settings.membershipPublished ? Href.publishedAlliance(group.id) : nil
         self.canManage = canManage
-        newMemberHref = Route.newAllianceMember.href(group.id)
-        settingsHref = Route.allianceSettings.href(group.id)
+        newMemberHref = Href.newAllianceMember(group.id)
+        settingsHref = Href.allianceSettings(group.id)
     }
 }
 
@@ -149,8 +149,8 @@ struct AllianceSettingsPage: PageModel {
 
     init(group: Group, form: FormData, errors: FormErrors) {
         title = "Principles and publication: \(group.name)"
-        action = Route.allianceSettings.href(group.id)
-        cancelHref = Route.alliance.href(group.id)
+        action = Href.allianceSettings(group.id)
+        cancelHref = Href.alliance(group.id)
         principles = Field("principles", label: "The alliance's shared principles", value: form["principles"], type: "textarea",
                            hint: "What every member organisation agrees to. Each line becomes a paragraph.", errors: errors)
         published = ChoiceField("published", legend: "Publication",

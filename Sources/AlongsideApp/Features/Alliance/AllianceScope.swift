@@ -45,7 +45,7 @@ public struct DecisionReference: Sendable, Equatable {
     public var stillStands: Bool
 
     public var label: String { "\(title) (recorded \(LondonTime.date(recordedAt)))" }
-    func href(groupID: Int64) -> String { Route.decision.href(groupID, id) }
+    func href(groupID: Int64) -> String { Href.decision(groupID, id) }
 }
 
 /// The alliance decisions that can authorise an election or an allocation: the latest revision of each,

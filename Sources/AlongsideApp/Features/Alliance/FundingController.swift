@@ -89,7 +89,7 @@ struct FundingController: Controller {
             return try await formPage(errors)
         }
         try await flash("\(Money.format(saved.amountPence)) received from \(saved.fromName) is recorded.", signedIn)
-        return .seeOther(Route.allianceFunding.href(group.id) + "#received")
+        return .seeOther(Href.allianceFunding(group.id) + "#received")
     }
 
     @Sendable func withdrawReceivedForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -124,7 +124,7 @@ struct FundingController: Controller {
         }
         do {
             try await flash(try await save(group, item, reason), signedIn)
-            return .seeOther(Route.allianceFunding.href(group.id) + anchor)
+            return .seeOther(Href.allianceFunding(group.id) + anchor)
         } catch FundingStore.Refusal.alreadyWithdrawn {
             let latest = try await load(context, group.id)
             return try await services.pages.render(page(group, latest, context.form, FormErrors()), request: request, context: context, status: .conflict)
@@ -167,7 +167,7 @@ struct FundingController: Controller {
         do {
             let saved = try await store.recordAllocation(input, groupID: group.id, by: signedIn.actor, requestID: context.requestID)
             try await flash("\(Money.format(saved.amountPence)) allocated to \(saved.organisationName) is recorded.", signedIn)
-            return .seeOther(Route.allianceFunding.href(group.id) + "#allocations")
+            return .seeOther(Href.allianceFunding(group.id) + "#allocations")
         } catch let refusal as FundingStore.Refusal {
             // The member or the decision changed between the check and the confirmation: show the form again, explained.
             members = try await store.fundableMembers(groupID: group.id)

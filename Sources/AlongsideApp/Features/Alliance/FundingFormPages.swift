@@ -35,8 +35,8 @@ struct ReceivedFormPage: PageModel {
         description = Field("description", label: "Description (optional)", value: form["description"], type: "textarea",
                             hint: "For example, the contract or grant it comes from.", errors: errors)
         self.errors = errors
-        action = Route.newFundingReceived.href(group.id)
-        fundingHref = Route.allianceFunding.href(group.id)
+        action = Href.newFundingReceived(group.id)
+        fundingHref = Href.allianceFunding(group.id)
     }
 }
 
@@ -53,7 +53,7 @@ struct ReceivedCheckPage: CheckAnswersPage {
 
     init(group: Group, input: ReceivedInput, organisations: [Organisation], accountableBody: AccountableBody?, form: FormData) {
         let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let action = Route.newFundingReceived.href(group.id)
+        let action = Href.newFundingReceived(group.id)
         intro = "Nothing is saved yet. Check each answer, then record the funding."
         rows = [
             CheckAnswerRow("Amount", Money.format(input.amountPence), field: "amount", form: action),
@@ -67,7 +67,7 @@ struct ReceivedCheckPage: CheckAnswersPage {
         ]
         hidden = CarriedValue.all(ReceivedFormPage.fieldNames, from: form)
         self.action = action
-        cancelHref = Route.allianceFunding.href(group.id)
+        cancelHref = Href.allianceFunding(group.id)
     }
 }
 
@@ -99,7 +99,7 @@ struct AllocationFormPage: PageModel {
         allianceName = group.name
         hasMembers = !members.isEmpty
         hasDecisions = !decisions.isEmpty
-        newDecisionHref = Route.newDecision.href(group.id)
+        newDecisionHref = Href.newDecision(group.id)
         organisation = SelectField("organisation", label: "Member", hint: "Members that are joining, members or paused.",
                                    options: [(value: "", label: "Select a member")]
                                     + members.map { (value: String($0.organisationID), label: "\($0.organisationName) (\($0.status.label.lowercased()))") },
@@ -122,8 +122,8 @@ struct AllocationFormPage: PageModel {
                                options: [(value: "", label: "Select a decision")] + decisions.map { (value: String($0.id), label: $0.label) },
                                selected: form["decision"], errors: errors)
         self.errors = errors
-        action = Route.newAllocation.href(group.id)
-        fundingHref = Route.allianceFunding.href(group.id)
+        action = Href.newAllocation(group.id)
+        fundingHref = Href.allianceFunding(group.id)
     }
 }
 
@@ -139,7 +139,7 @@ struct AllocationCheckPage: CheckAnswersPage {
     let afterwards = "Allocations are never edited. If something is wrong later, withdraw it with a reason and record it again."
 
     init(group: Group, input: AllocationInput, members: [AllianceMember], decisions: [DecisionReference], form: FormData) {
-        let action = Route.newAllocation.href(group.id)
+        let action = Href.newAllocation(group.id)
         intro = "Nothing is saved yet. Check each answer, then record the allocation."
         let member = members.first { $0.organisationID == input.organisationID }?.organisationName ?? ""
         let decision = decisions.first { $0.id == input.decisionID }?.label ?? ""
@@ -156,7 +156,7 @@ struct AllocationCheckPage: CheckAnswersPage {
         ]
         hidden = CarriedValue.all(AllocationFormPage.fieldNames, from: form)
         self.action = action
-        cancelHref = Route.allianceFunding.href(group.id)
+        cancelHref = Href.allianceFunding(group.id)
     }
 }
 
@@ -185,8 +185,8 @@ struct FundingWithdrawPage: PageModel {
         reason = Field("reason", label: "Why it is being withdrawn", value: form["reason"], type: "textarea",
                        hint: "For example, the amount was wrong and is recorded again. The record stays, left out of the totals.", errors: errors)
         self.errors = errors
-        action = Route.withdrawFundingReceived.href(group.id, item.id)
-        cancelHref = Route.allianceFunding.href(group.id)
+        action = Href.withdrawFundingReceived(group.id, item.id)
+        cancelHref = Href.allianceFunding(group.id)
     }
 
     init(group: Group, allocation item: Allocation, form: FormData, errors: FormErrors) {
@@ -202,7 +202,7 @@ struct FundingWithdrawPage: PageModel {
         reason = Field("reason", label: "Why it is being withdrawn", value: form["reason"], type: "textarea",
                        hint: "For example, the decision was changed. The record stays, left out of the totals.", errors: errors)
         self.errors = errors
-        action = Route.withdrawAllocation.href(group.id, item.id)
-        cancelHref = Route.allianceFunding.href(group.id)
+        action = Href.withdrawAllocation(group.id, item.id)
+        cancelHref = Href.allianceFunding(group.id)
     }
 }

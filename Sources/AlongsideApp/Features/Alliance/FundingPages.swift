@@ -82,11 +82,11 @@ struct FundingPage: PageModel {
          sizes: [Int64: VCSESize], accountableBody: AccountableBody?, canManage: Bool) {
         title = "Funding"
         allianceName = group.name
-        overviewHref = Route.alliance.href(group.id)
-        csvHref = Route.allocationsCSV.href(group.id)
+        overviewHref = Href.alliance(group.id)
+        csvHref = Href.allocationsCSV(group.id)
         self.canManage = canManage
-        newReceivedHref = Route.newFundingReceived.href(group.id)
-        newAllocationHref = Route.newAllocation.href(group.id)
+        newReceivedHref = Href.newFundingReceived(group.id)
+        newAllocationHref = Href.newAllocation(group.id)
 
         self.accountableBody = accountableBody?.organisationName
         noAccountableBody = accountableBody == nil
@@ -126,7 +126,7 @@ struct FundingPage: PageModel {
             ReceivedRow(period: Self.period(item.periodStartsOn, item.periodEndsOn), year: Self.year(item.periodStartsOn), from: item.fromName,
                         via: item.viaName ?? "Direct", to: item.toName ?? "No accountable body yet", amount: Money.format(item.amountPence),
                         description: item.description, reason: item.withdrawnReason ?? "",
-                        withdrawHref: canManage && !item.isWithdrawn ? Route.withdrawFundingReceived.href(group.id, item.id) : nil)
+                        withdrawHref: canManage && !item.isWithdrawn ? Href.withdrawFundingReceived(group.id, item.id) : nil)
         }
         self.received = zip(received, receivedRows).filter { !$0.0.isWithdrawn }.map(\.1)
         hasReceived = !self.received.isEmpty
@@ -140,9 +140,9 @@ struct FundingPage: PageModel {
             return AllocationRow(member: item.organisationName, period: Self.period(item.periodStartsOn, item.periodEndsOn),
                                  year: Self.year(item.periodStartsOn), amount: Money.format(item.amountPence), purpose: item.purpose,
                                  contract: contract, source: item.source, decisionTitle: decision?.label ?? "Decision \(item.decisionID)",
-                                 decisionHref: Route.decision.href(group.id, item.decisionID), decisionStands: decision?.stillStands ?? false,
+                                 decisionHref: Href.decision(group.id, item.decisionID), decisionStands: decision?.stillStands ?? false,
                                  reason: item.withdrawnReason ?? "",
-                                 withdrawHref: canManage && !item.isWithdrawn ? Route.withdrawAllocation.href(group.id, item.id) : nil)
+                                 withdrawHref: canManage && !item.isWithdrawn ? Href.withdrawAllocation(group.id, item.id) : nil)
         }
         self.allocations = zip(allocations, allocationRows).filter { !$0.0.isWithdrawn }.map(\.1)
         withdrawnAllocations = zip(allocations, allocationRows).filter { $0.0.isWithdrawn }.map(\.1)

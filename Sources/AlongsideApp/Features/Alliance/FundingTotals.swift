@@ -83,12 +83,12 @@ struct MemberAllocations: Encodable, Sendable {
                 purpose: allocation.purpose, amount: Money.format(allocation.amountPence),
                 contract: allocation.contractReference.isEmpty ? years : "\(years) (\(allocation.contractReference))",
                 decisionTitle: decision?.title ?? "Decision \(allocation.decisionID)",
-                decisionHref: Route.decision.href(groupID, allocation.decisionID), decisionStands: decision?.stillStands ?? false,
+                decisionHref: Href.decision(groupID, allocation.decisionID), decisionStands: decision?.stillStands ?? false,
                 withdrawnReason: allocation.withdrawnReason
             )
         }
         hasRows = !rows.isEmpty
         total = Money.format(allocations.filter { !$0.isWithdrawn }.reduce(0) { $0 + $1.amountPence })
-        fundingHref = Route.allianceFunding.href(groupID)
+        fundingHref = Href.allianceFunding(groupID)
     }
 }

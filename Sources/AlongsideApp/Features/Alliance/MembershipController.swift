@@ -46,7 +46,7 @@ struct MembershipController: Controller {
                 let member = try await store.addMember(input, groupID: group.id, by: signedIn.actor, requestID: context.requestID)
                 try await services.sessions.setFlash(Flash(message: "\(member.organisationName) is in the alliance as \(member.status.label.lowercased())."),
                                                      tokenHash: signedIn.session.tokenHash)
-                return .seeOther(Route.allianceMember.href(group.id, member.id))
+                return .seeOther(Href.allianceMember(group.id, member.id))
             } catch let refusal as AllianceRefusal {
                 // Someone else added it, or the register changed, between the check and the save.
                 switch refusal {
@@ -94,7 +94,7 @@ struct MembershipController: Controller {
             case .saved(let saved):
                 try await services.sessions.setFlash(Flash(message: "\(saved.organisationName) is now \(saved.status.label.lowercased())."),
                                                      tokenHash: signedIn.session.tokenHash)
-                return .seeOther(Route.allianceMember.href(group.id, saved.id))
+                return .seeOther(Href.allianceMember(group.id, saved.id))
             case .conflict(let current):
                 errors.add("status", "Someone else changed this member while you were looking at it. It is now \(current.status.label.lowercased()) since \(LondonTime.day(current.statusSince)). Check and choose again")
                 let page = try await memberPage(view, current, form: context.form.replacing("version", with: String(current.version)), errors: errors)
@@ -127,7 +127,7 @@ struct MembershipController: Controller {
         switch try await store.updateDetails(memberID: member.id, groupID: group.id, details, expectedVersion: version, by: signedIn.actor, requestID: context.requestID) {
         case .saved(let saved):
             try await services.sessions.setFlash(Flash(message: "Saved \(saved.organisationName)'s representative and agreements."), tokenHash: signedIn.session.tokenHash)
-            return .seeOther(Route.allianceMember.href(group.id, saved.id))
+            return .seeOther(Href.allianceMember(group.id, saved.id))
         case .conflict(let current):
             errors.add("representative_name", "Someone else saved this member while you were editing it. Their version is shown first; yours is kept in the form. Save again to replace theirs with yours")
             let page = EditAllianceMemberPage(group: group, member: current, termsVersions: versions,

@@ -38,7 +38,7 @@ struct NewAllianceMemberPage: PageModel {
     let allianceName: String
     let action: String
     let cancelHref: String
-    let newOrganisationHref = Route.newOrganisation.href
+    let newOrganisationHref = Href.newOrganisation()
     let hasOrganisations: Bool
     let organisation: SelectField
     let status: ChoiceField
@@ -48,8 +48,8 @@ struct NewAllianceMemberPage: PageModel {
 
     init(group: Group, addable: [Organisation], termsVersions: [(number: Int, status: TermsStatus)], form: FormData, errors: FormErrors) {
         allianceName = group.name
-        action = Route.newAllianceMember.href(group.id)
-        cancelHref = Route.alliance.href(group.id)
+        action = Href.newAllianceMember(group.id)
+        cancelHref = Href.alliance(group.id)
         hasOrganisations = !addable.isEmpty
         organisation = SelectField("organisation", label: "Organisation", hint: "Organisations on the register that are not closed and not already in this alliance.",
                                    options: [("", "Choose an organisation")] + addable.map { (String($0.id), "\($0.name) (\($0.sector.label))") },
@@ -114,8 +114,8 @@ struct AllianceMemberPage: PageModel {
         title = member.organisationName
         self.allocations = allocations
         allianceName = group.name
-        allianceHref = Route.alliance.href(group.id)
-        registerHref = Route.organisation.href(organisation.id)
+        allianceHref = Href.alliance(group.id)
+        registerHref = Href.organisation(organisation.id)
         let details = organisation.details
         var rows = [SummaryRow(label: "Sector", value: details.sector.label)]
         if details.sector == .vcse {
@@ -145,9 +145,9 @@ struct AllianceMemberPage: PageModel {
             .map { $0.underServed ? "\($0.name) (under-served)" : $0.name }
         hasCommunities = !self.communities.isEmpty
         self.canManage = canManage
-        editHref = Route.editAllianceMember.href(group.id, member.id)
+        editHref = Href.editAllianceMember(group.id, member.id)
         statusForm = canManage ? StatusForm(
-            action: Route.allianceMemberStatus.href(group.id, member.id),
+            action: Href.allianceMemberStatus(group.id, member.id),
             version: form["version"].isEmpty ? String(member.version) : form["version"],
             status: ChoiceField("status", legend: "New status", options: MembershipRules.allowedMoves(from: member.status).map { ($0.rawValue, $0.label) },
                                 selected: form["status"], errors: errors),
@@ -175,8 +175,8 @@ struct EditAllianceMemberPage: PageModel {
     init(group: Group, member: AllianceMember, termsVersions: [(number: Int, status: TermsStatus)], form: FormData, errors: FormErrors,
          conflict: AllianceMember? = nil) {
         title = "Representative and agreements: \(member.organisationName)"
-        action = Route.editAllianceMember.href(group.id, member.id)
-        cancelHref = Route.allianceMember.href(group.id, member.id)
+        action = Href.editAllianceMember(group.id, member.id)
+        cancelHref = Href.allianceMember(group.id, member.id)
         version = form["version"]
         details = MemberDetailsFields(form: form, termsVersions: termsVersions, errors: errors)
         theirs = conflict.map { saved in [

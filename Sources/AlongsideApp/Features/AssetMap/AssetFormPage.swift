@@ -38,8 +38,8 @@ struct AssetFormPage: PageModel {
 
     init(editing: Asset?, form: FormData, choices: AssetForms.Choices, errors: FormErrors = FormErrors(), conflict: Asset? = nil) {
         title = editing.map { "Edit asset: \($0.name)" } ?? "Add an asset to the map"
-        action = editing.map { Route.editAsset.href($0.id) } ?? Route.newAsset.href
-        cancelHref = editing.map { Route.asset.href($0.id) } ?? Route.assets.href
+        action = editing.map { Href.editAsset($0.id) } ?? Href.newAsset()
+        cancelHref = editing.map { Href.asset($0.id) } ?? Href.assets()
         version = editing == nil ? nil : form["version"]
         name = Field("name", label: "Name", value: form["name"], errors: errors)
         category = ChoiceField("category", legend: "Category", hint: "The kind of asset, from the community mental health asset mapping tool.",
@@ -54,7 +54,7 @@ struct AssetFormPage: PageModel {
                                hint: "Choose the whole area if it serves everyone, wherever they live.",
                                options: [("", "The whole area")] + offered.map { (String($0.id), $0.labelWithKind) },
                                selected: form["locality"], errors: errors)
-        localitiesHref = Route.localities.href
+        localitiesHref = Href.localities()
         address = Field("address", label: "Address (optional)", value: form["address"], errors: errors)
         postcode = Field("postcode", label: "Postcode (optional)", value: form["postcode"], errors: errors)
         openingTimes = Field("opening_times", label: "Opening times (optional)", value: form["opening_times"],
@@ -77,7 +77,7 @@ struct AssetFormPage: PageModel {
         needs = ChoiceField("needs", legend: "Needs it helps with (optional)", hint: "From the co-produced model's list of needs. Select all that apply.",
                               multiple: true, options: currentNeeds.map { (String($0.id), $0.name) }, selected: Set(form.all("needs")), errors: errors)
         hasNeeds = !currentNeeds.isEmpty
-        needsHref = Route.assetNeeds.href
+        needsHref = Href.assetNeeds()
         lastChecked = Field("last_checked", label: "Last checked", value: form["last_checked"], type: "date",
                             hint: "The day someone last made sure these details are right. Not in the future.", errors: errors)
         status = ChoiceField("status", legend: "Status", options: AssetStatus.options, selected: form["status"], errors: errors)

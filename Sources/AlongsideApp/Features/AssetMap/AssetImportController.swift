@@ -36,7 +36,7 @@ struct AssetImportController: Controller {
             let noun = drafts.count == 1 ? "1 asset" : "\(drafts.count) assets"
             try await services.sessions.setFlash(Flash(message: "Imported \(noun): \(added) added, \(updated) updated."),
                                                  tokenHash: signedIn.session.tokenHash)
-            return .seeOther(Route.assets.href)
+            return .seeOther(Href.assets())
         }
     }
 }

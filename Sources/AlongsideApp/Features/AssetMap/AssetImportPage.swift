@@ -28,9 +28,9 @@ struct AssetImportPage: PageModel {
     }
 
     init(pasted: String = "", problems: [AssetImport.Problem] = []) {
-        action = Route.assetImport.href
-        mapHref = Route.assets.href
-        csvHref = Route.assetsCSV.href
+        action = Href.assetImport()
+        mapHref = Href.assets()
+        csvHref = Href.assetsCSV()
         columns = AssetCSV.columnHelp.map { Column(name: $0.column, help: $0.help) }
         var errors = FormErrors()
         if !problems.isEmpty {

@@ -10,6 +10,10 @@ enum AssetListKind: Sendable {
     var entryRoute: Route { self == .needs ? .assetNeed : .locality }
     var retireRoute: Route { self == .needs ? .retireAssetNeed : .retireLocality }
     var restoreRoute: Route { self == .needs ? .restoreAssetNeed : .restoreLocality }
+    var listHref: Path0 { self == .needs ? Href.assetNeeds : Href.localities }
+    var entryHref: Path1<Int64> { self == .needs ? Href.assetNeed : Href.locality }
+    var retireHref: Path1<Int64> { self == .needs ? Href.retireAssetNeed : Href.retireLocality }
+    var restoreHref: Path1<Int64> { self == .needs ? Href.restoreAssetNeed : Href.restoreLocality }
     var intro: String {
         self == .needs
             ? "The needs of the co-produced model, kept by the co-production working group. Assets say which needs they help with, and the gap analysis shows where no asset meets a need."
@@ -69,16 +73,16 @@ struct AssetListPage: PageModel {
         intro = list.intro
         noun = list.noun
         detailHeading = list == .needs ? "Description" : "Kind"
-        mapHref = Route.assets.href
+        mapHref = Href.assets()
         func row(_ entry: AssetListEntry) -> Row {
-            Row(name: entry.name, href: canManage ? list.entryRoute.href(entry.id) : nil, detail: entry.detail, assets: entry.assets)
+            Row(name: entry.name, href: canManage ? list.entryHref(entry.id) : nil, detail: entry.detail, assets: entry.assets)
         }
         current = entries.filter { !$0.retired }.map(row)
         hasCurrent = !current.isEmpty
         retired = entries.filter(\.retired).map(row)
         hasRetired = !retired.isEmpty
         self.canManage = canManage
-        action = list.listRoute.href
+        action = list.listHref()
         (name, description, kind) = AssetListPage.fields(list, form: form, errors: errors)
         self.errors = errors
     }
@@ -116,13 +120,13 @@ struct AssetListEntryPage: PageModel {
     init(_ list: AssetListKind, entry: AssetListEntry, form: FormData, errors: FormErrors = FormErrors()) {
         title = (list == .needs ? "Need: " : "Locality: ") + entry.name
         noun = list.noun
-        backHref = list.listRoute.href
+        backHref = list.listHref()
         backLabel = list.title
-        action = list.entryRoute.href(entry.id)
+        action = list.entryHref(entry.id)
         usage = entry.assets == 1 ? "1 asset on the map uses it." : "\(entry.assets) assets on the map use it."
         isRetired = entry.retired
-        retireAction = list.retireRoute.href(entry.id)
-        restoreAction = list.restoreRoute.href(entry.id)
+        retireAction = list.retireHref(entry.id)
+        restoreAction = list.restoreHref(entry.id)
         (name, description, kind) = AssetListPage.fields(list, form: form, errors: errors)
         self.errors = errors
     }

@@ -73,7 +73,7 @@ struct AssetListsController: Controller {
             let (saved, taken) = try await save(list, nil, input, signedIn, context)
             if let saved {
                 try await services.sessions.setFlash(Flash(message: "Added \"\(saved)\" to the list."), tokenHash: signedIn.session.tokenHash)
-                return .seeOther(list.listRoute.href)
+                return .seeOther(list.listHref())
             }
             errors.add("name", taken ?? "")
         }
@@ -94,7 +94,7 @@ struct AssetListsController: Controller {
             let (saved, taken) = try await save(list, entry.id, input, signedIn, context)
             if let saved {
                 try await services.sessions.setFlash(Flash(message: "Saved the changes to \"\(saved)\"."), tokenHash: signedIn.session.tokenHash)
-                return .seeOther(list.listRoute.href)
+                return .seeOther(list.listHref())
             }
             errors.add("name", taken ?? "")
         }
@@ -114,6 +114,6 @@ struct AssetListsController: Controller {
         case (false, false): message = "\"\(entry.name)\" was not retired, so nothing changed."
         }
         try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(list.entryRoute.href(entry.id))
+        return .seeOther(list.entryHref(entry.id))
     }
 }

@@ -40,7 +40,7 @@ struct AssetsPage: PageModel {
 
     init(assets: [Asset], query: FormData, names: AssetNames, today: String, months: Int, canManage: Bool) {
         let search = AssetsPage.search(query, today: today, months: months)
-        action = Route.assets.href
+        action = Href.assets()
         words = Field("words", label: "Words", value: query["words"], hint: "In the name, description, languages, category or needs.")
         category = SelectField("category", label: "Category", options: [("", "Any category")] + AssetCategory.options,
                                selected: query["category"], errors: FormErrors())
@@ -59,24 +59,24 @@ struct AssetsPage: PageModel {
         count = search.isEmpty ? noun(shown.count) : "\(noun(shown.count)) of \(assets.count) match the filters"
         rows = shown.map { asset in
             let d = asset.details
-            return Row(name: d.name, href: Route.asset.href(asset.id), category: d.category.label, locality: names.locality(d.localityID),
+            return Row(name: d.name, href: Href.asset(asset.id), category: d.category.label, locality: names.locality(d.localityID),
                        lastChecked: LondonTime.day(d.lastCheckedOn), stale: StaleLabel.text(d, today: today, months: months),
                        status: d.status.label, statusTag: d.status.tagClass,
                        publicly: DirectoryRules.isShown(asset) ? "Yes" : "No")
         }
         hasRows = !rows.isEmpty
-        newHref = canManage ? Route.newAsset.href : nil
-        importHref = canManage ? Route.assetImport.href : nil
-        settingsHref = canManage ? Route.assetSettings.href : nil
+        newHref = canManage ? Href.newAsset() : nil
+        importHref = canManage ? Href.assetImport() : nil
+        settingsHref = canManage ? Href.assetSettings() : nil
         self.months = months
         links = [
-            Link(label: "Entries due for a check", href: Route.assetReview.href),
-            Link(label: "Gaps: needs no asset meets, by locality", href: Route.assetGaps.href),
-            Link(label: "The list of needs", href: Route.assetNeeds.href),
-            Link(label: "The list of localities and primary care networks", href: Route.localities.href),
-            Link(label: "Download the map as a spreadsheet (CSV)", href: Route.assetsCSV.href),
-            Link(label: "Download the map as Open Referral UK data (JSON)", href: Route.assetsOpenReferral.href),
-            Link(label: "The public community directory", href: Route.directory.href),
+            Link(label: "Entries due for a check", href: Href.assetReview()),
+            Link(label: "Gaps: needs no asset meets, by locality", href: Href.assetGaps()),
+            Link(label: "The list of needs", href: Href.assetNeeds()),
+            Link(label: "The list of localities and primary care networks", href: Href.localities()),
+            Link(label: "Download the map as a spreadsheet (CSV)", href: Href.assetsCSV()),
+            Link(label: "Download the map as Open Referral UK data (JSON)", href: Href.assetsOpenReferral()),
+            Link(label: "The public community directory", href: Href.directory()),
         ]
     }
 
@@ -102,12 +102,12 @@ struct AssetPage: PageModel {
 
     init(asset: Asset, names: AssetNames, today: String, months: Int, canManage: Bool) {
         title = asset.name
-        mapHref = Route.assets.href
-        editHref = canManage ? Route.editAsset.href(asset.id) : nil
-        checkedAction = canManage ? Route.assetChecked.href(asset.id) : nil
+        mapHref = Href.assets()
+        editHref = canManage ? Href.editAsset(asset.id) : nil
+        checkedAction = canManage ? Href.assetChecked(asset.id) : nil
         stale = StaleRule.isStale(lastCheckedOn: asset.details.lastCheckedOn, today: today, months: months)
             ? "Due for a check: last checked more than \(months) months ago." : nil
-        directoryHref = DirectoryRules.isShown(asset) ? Route.directoryEntry.href(asset.id) : nil
+        directoryHref = DirectoryRules.isShown(asset) ? Href.directoryEntry(asset.id) : nil
         summary = AssetDetailsView(asset.details, names: names)
     }
 }

@@ -42,6 +42,6 @@ struct AssetReviewController: Controller {
         try await store.setStaleAfterMonths(months, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "Entries not checked for \(months) months are now listed for review."),
                                              tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.assetReview.href)
+        return .seeOther(Href.assetReview())
     }
 }

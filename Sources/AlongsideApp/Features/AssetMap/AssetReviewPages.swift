@@ -24,20 +24,20 @@ struct AssetReviewPage: PageModel {
     }
 
     init(assets: [Asset], names: AssetNames, today: String, months: Int, canManage: Bool) {
-        mapHref = Route.assets.href
+        mapHref = Href.assets()
         let cutoff = StaleRule.cutoff(today: today, months: months)
         intro = "Entries last checked before \(LondonTime.day(cutoff)), that is more than \(months) months ago. "
             + "Check each one is still right: edit what has changed, or mark it as still correct."
         rows = assets.filter { StaleRule.isStale(lastCheckedOn: $0.details.lastCheckedOn, today: today, months: months) }
             .sorted { ($0.details.lastCheckedOn, $0.name) < ($1.details.lastCheckedOn, $1.name) }
             .map { asset in
-                Row(name: asset.name, href: Route.asset.href(asset.id), editHref: Route.editAsset.href(asset.id), category: asset.details.category.label,
+                Row(name: asset.name, href: Href.asset(asset.id), editHref: Href.editAsset(asset.id), category: asset.details.category.label,
                     locality: names.locality(asset.details.localityID), lastChecked: LondonTime.day(asset.details.lastCheckedOn),
-                    status: asset.details.status.label, checkedAction: Route.assetChecked.href(asset.id))
+                    status: asset.details.status.label, checkedAction: Href.assetChecked(asset.id))
             }
         hasRows = !rows.isEmpty
         self.canManage = canManage
-        settingsHref = canManage ? Route.assetSettings.href : nil
+        settingsHref = canManage ? Href.assetSettings() : nil
     }
 }
 
@@ -52,8 +52,8 @@ struct AssetSettingsPage: PageModel {
     let errors: FormErrors
 
     init(form: FormData, errors: FormErrors = FormErrors()) {
-        action = Route.assetSettings.href
-        reviewHref = Route.assetReview.href
+        action = Href.assetSettings()
+        reviewHref = Href.assetReview()
         months = Field("stale_after_months", label: "Months before an entry is due for a check", value: form["stale_after_months"],
                        hint: "A whole number from \(StaleRule.monthRange.lowerBound) to \(StaleRule.monthRange.upperBound). Entries not checked for longer are listed for review.",
                        errors: errors)
@@ -90,9 +90,9 @@ struct AssetGapsPage: PageModel {
     }
 
     init(assets: [Asset], localities allLocalities: [Locality], needs allNeeds: [Need]) {
-        mapHref = Route.assets.href
-        needsHref = Route.assetNeeds.href
-        localitiesHref = Route.localities.href
+        mapHref = Href.assets()
+        needsHref = Href.assetNeeds()
+        localitiesHref = Href.localities()
         let localities = allLocalities.filter { !$0.isRetired }
         let needs = allNeeds.filter { !$0.isRetired }
         let result = GapAnalysis.analyse(needs: needs.map(\.id), localities: localities.map(\.id),

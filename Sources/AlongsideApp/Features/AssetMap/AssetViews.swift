@@ -44,7 +44,7 @@ struct AssetDetailsView: Encodable, Sendable {
             DetailRow("Status", d.status.label),
             DetailRow("In the public directory", d.listedPublicly ? "Yes" : "No, only people signed in see it"),
             DetailRow("Organisation in the register", d.organisationID.flatMap { names.organisations[$0] } ?? "",
-                      href: d.organisationID.map { Route.organisation.href($0) }),
+                      href: d.organisationID.map { Href.organisation($0) }),
         ]
     }
 }

@@ -80,7 +80,7 @@ struct AssetsController: Controller {
         }
         let asset = try await store.create(details, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "\(asset.name) is on the map."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.asset.href(asset.id))
+        return .seeOther(Href.asset(asset.id))
     }
 
     @Sendable func edit(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -102,7 +102,7 @@ struct AssetsController: Controller {
         switch try await store.update(asset.id, details, expectedVersion: version, by: signedIn.actor, requestID: context.requestID) {
         case .saved(let saved):
             try await services.sessions.setFlash(Flash(message: "Saved the changes to \(saved.name)."), tokenHash: signedIn.session.tokenHash)
-            return .seeOther(Route.asset.href(saved.id))
+            return .seeOther(Href.asset(saved.id))
         case .conflict(let current):
             errors.add("name", "Someone else saved this asset while you were editing it. Their version is shown first; yours is kept in the form. Save again to replace theirs with yours")
             // The form keeps what this person typed, and now carries the current version so saving again replaces it.
@@ -118,6 +118,6 @@ struct AssetsController: Controller {
         let saved = try await store.markChecked(asset.id, today: today, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "\(saved.name) is marked as checked today, \(LondonTime.day(today))."),
                                              tokenHash: signedIn.session.tokenHash)
-        return .seeOther(context.form["from"] == "review" ? Route.assetReview.href : Route.asset.href(saved.id))
+        return .seeOther(context.form["from"] == "review" ? Href.assetReview() : Href.asset(saved.id))
     }
 }

@@ -36,7 +36,7 @@ struct DirectoryPage: PageModel {
     }
 
     init(assets: [Asset], query: FormData, names: AssetNames) throws {
-        action = Route.directory.href
+        action = Href.directory()
         words = Field("words", label: "What are you looking for?", value: query["words"],
                       hint: "For example, walking group, debt advice, Polish or peer support.")
         let localities = names.localities.values.filter { !$0.isRetired }.sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
@@ -56,13 +56,13 @@ struct DirectoryPage: PageModel {
         showing = paging.pages > 1 ? "Showing \(paging.range.lowerBound + 1) to \(paging.range.upperBound), page \(paging.page) of \(paging.pages)" : nil
         func href(page: Int) -> String {
             let pairs = ["words", "locality", "need", "no_referral"].flatMap { name in query.all(name).map { (name, $0) } } + [("page", String(page))]
-            return Route.directory.href + "?" + FormData.queryString(pairs)
+            return Href.directory(query: Query(pairs))
         }
         previousHref = paging.page > 1 ? href(page: paging.page - 1) : nil
         nextHref = paging.page < paging.pages ? href(page: paging.page + 1) : nil
         cards = shown[paging.range].map { asset in
             let d = asset.details
-            return Card(name: d.name, href: Route.directoryEntry.href(asset.id), category: d.category.label, locality: names.locality(d.localityID),
+            return Card(name: d.name, href: Href.directoryEntry(asset.id), category: d.category.label, locality: names.locality(d.localityID),
                         referral: d.referralNeeded ? "A referral is needed" : "No referral needed",
                         cost: d.cost.isEmpty ? nil : d.cost, openingTimes: d.openingTimes.isEmpty ? nil : d.openingTimes, paused: d.status == .paused)
         }
@@ -100,7 +100,7 @@ struct DirectoryEntryPage: PageModel {
     init(asset: Asset, names: AssetNames) {
         let d = asset.details
         title = d.name
-        directoryHref = Route.directory.href
+        directoryHref = Href.directory()
         description = d.description
         paused = d.status == .paused
         details = [

@@ -73,7 +73,7 @@ struct AuditFilterInput: Sendable, Equatable {
 struct AuditPage: PageModel {
     static let template = "audit/index"
     let title = "Audit log"
-    let action = Route.auditLog.href
+    let action = Href.auditLog()
     let people: [Option]
     let kinds: [Option]
     let from: Field
@@ -110,7 +110,7 @@ struct AuditPage: PageModel {
         for (name, value) in [("person", input.person), ("kind", input.kind), ("from", input.from), ("to", input.to)] where !value.isEmpty {
             base.append((name, value))
         }
-        func href(page: Int) -> String { Route.auditLog.href + "?" + FormData.queryString(base + [("page", String(page))]) }
+        func href(page: Int) -> String { Href.auditLog(query: Query(base).appending("page", page)) }
         newerHref = filter.page > 1 ? href(page: filter.page - 1) : nil
         olderHref = hasMore ? href(page: filter.page + 1) : nil
         self.errors = errors

@@ -65,7 +65,7 @@ struct ActionPlanController: Controller {
         }
         let item = try await stores.plan.create(input, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "\"\(item.what)\" is on the action plan."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.planItem.href(item.id))
+        return .seeOther(Href.planItem(item.id))
     }
 
     @Sendable func edit(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -90,7 +90,7 @@ struct ActionPlanController: Controller {
         switch try await stores.plan.update(item.id, input, expectedVersion: version, by: signedIn.actor, requestID: context.requestID) {
         case .saved(let saved):
             try await services.sessions.setFlash(Flash(message: "Saved the changes to \"\(saved.what)\"."), tokenHash: signedIn.session.tokenHash)
-            return .seeOther(Route.planItem.href(saved.id))
+            return .seeOther(Href.planItem(saved.id))
         case .conflict(let current):
             var errors = FormErrors()
             errors.add("what", "Someone else saved this item while you were editing it. Their version is shown first; yours is kept in the form. Save again to replace theirs with yours")

@@ -37,20 +37,20 @@ struct ActionPlanPage: PageModel {
     }
 
     init(items: [PlanItem], status filter: PlanStatus?, canManage: Bool) {
-        hubHref = Route.coproduction.href
-        action = Route.actionPlan.href
+        hubHref = Href.coproduction()
+        action = Href.actionPlan()
         status = SelectField("status", label: "Status", options: [("", "Any status")] + PlanStatus.options, selected: filter?.rawValue ?? "",
                              errors: FormErrors())
         let shown = Self.ordered(items.filter { filter == nil || $0.status == filter })
         let noun = { (n: Int) in n == 1 ? "1 item" : "\(n) items" }
         count = filter == nil ? noun(shown.count) : "\(noun(shown.count)) of \(items.count) match the filter"
         rows = shown.map {
-            Row(what: $0.what, href: Route.planItem.href($0.id), who: $0.input.who, due: $0.input.dueOn.map(LondonTime.day) ?? "No date set",
+            Row(what: $0.what, href: Href.planItem($0.id), who: $0.input.who, due: $0.input.dueOn.map(LondonTime.day) ?? "No date set",
                 status: $0.status.label, tagClass: $0.status.tagClass)
         }
         hasRows = !rows.isEmpty
-        newHref = canManage ? Route.newPlanItem.href : nil
-        csvHref = Route.actionPlanCSV.href
+        newHref = canManage ? Href.newPlanItem() : nil
+        csvHref = Href.actionPlanCSV()
     }
 }
 
@@ -72,8 +72,8 @@ struct PlanItemPage: PageModel {
     init(item: PlanItem, scope: CoproductionScope, deliverables: [Deliverable], insights: [Insight], canManage: Bool) {
         let input = item.input
         title = input.what
-        backHref = Route.actionPlan.href
-        editHref = canManage ? Route.editPlanItem.href(item.id) : nil
+        backHref = Href.actionPlan()
+        editHref = canManage ? Href.editPlanItem(item.id) : nil
         status = input.status.label
         tagClass = input.status.tagClass
         details = [
@@ -86,7 +86,7 @@ struct PlanItemPage: PageModel {
         ]
         self.deliverables = ItemLinks.deliverables(input.deliverableIDs, all: deliverables)
         hasDeliverables = !self.deliverables.isEmpty
-        self.insights = insights.map { LinkLine(text: $0.heard, href: Route.insight.href($0.id)) }
+        self.insights = insights.map { LinkLine(text: $0.heard, href: Href.insight($0.id)) }
         hasInsights = !self.insights.isEmpty
         workshop = ItemLinks.workshop(input.meetingID, scope: scope)
     }
@@ -107,7 +107,7 @@ enum ItemLinks {
 
     static func deliverables(_ ids: [Int64], all: [Deliverable]) -> [LinkLine] {
         all.filter { ids.contains($0.id) }.map {
-            LinkLine(text: $0.title + ($0.retiredAt == nil ? "" : " (retired)"), href: Route.deliverable.href($0.id))
+            LinkLine(text: $0.title + ($0.retiredAt == nil ? "" : " (retired)"), href: Href.deliverable($0.id))
         }
     }
 }
@@ -135,8 +135,8 @@ struct PlanItemFormPage: PageModel {
 
     init(editing: PlanItem?, form: FormData, choices: CoproductionChoices, errors: FormErrors = FormErrors(), conflict: PlanItem? = nil) {
         title = editing.map { "Edit action-plan item: \($0.what)" } ?? "Add an action-plan item"
-        action = editing.map { Route.editPlanItem.href($0.id) } ?? Route.newPlanItem.href
-        cancelHref = editing.map { Route.planItem.href($0.id) } ?? Route.actionPlan.href
+        action = editing.map { Href.editPlanItem($0.id) } ?? Href.newPlanItem()
+        cancelHref = editing.map { Href.planItem($0.id) } ?? Href.actionPlan()
         version = editing == nil ? nil : form["version"]
         what = Field("what", label: "What will be done", value: form["what"], errors: errors)
         how = Field("how", label: "How it will be done (optional)", value: form["how"], type: "textarea", errors: errors)

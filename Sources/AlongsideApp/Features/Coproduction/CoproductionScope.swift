@@ -10,7 +10,7 @@ struct WorkshopRef: Sendable, Equatable {
     let purpose: String
 
     var label: String { "\(LondonTime.date(startsAt)): \(purpose) (\(groupName))" }
-    var href: String { Route.meeting.href(groupID, id) }
+    var href: String { Href.meeting(groupID, id) }
 }
 
 /// A decision (its latest revision) as a link on an insight.
@@ -20,7 +20,7 @@ struct DecisionRef: Sendable, Equatable {
     let groupName: String
     let title: String
 
-    var href: String { Route.decision.href(groupID, id) }
+    var href: String { Href.decision(groupID, id) }
 }
 
 /// What one person may see of the groups, workshops and decisions that co-production work links to. The

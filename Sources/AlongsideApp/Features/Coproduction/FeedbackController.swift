@@ -56,7 +56,7 @@ struct FeedbackController: Controller {
         case (false, false): message = "The page for \(community.name) was not published, so nothing changed."
         }
         try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.feedbackCommunity.href(community.id))
+        return .seeOther(Href.feedbackCommunity(community.id))
     }
 
     @Sendable func publishedIndex(_ request: Request, context: AppRequestContext) async throws -> Response {

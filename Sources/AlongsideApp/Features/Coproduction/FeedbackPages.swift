@@ -20,13 +20,13 @@ struct FeedbackCommunitiesPage: PageModel {
     }
 
     init(communities: [Community], counts: [Int64: FeedbackStore.Counts], published: [Int64: Date]) {
-        hubHref = Route.coproduction.href
-        publicHref = Route.publishedFeedbackIndex.href
+        hubHref = Href.coproduction()
+        publicHref = Href.publishedFeedbackIndex()
         rows = communities.compactMap { community in
             // Communities with no insights and no page have nothing to feed back yet.
             let count = counts[community.id]
             guard count != nil || published[community.id] != nil else { return nil }
-            return Row(name: community.name, href: Route.feedbackCommunity.href(community.id), underServed: community.underServed,
+            return Row(name: community.name, href: Href.feedbackCommunity(community.id), underServed: community.underServed,
                        recorded: count?.recorded ?? 0, answered: count?.answered ?? 0,
                        published: published[community.id] == nil ? "Not published" : "Published",
                        tagClass: published[community.id] == nil ? "tag tag-grey" : "tag")
@@ -53,17 +53,17 @@ struct FeedbackCommunityPage: PageModel {
 
     init(community: Community, insights: [Insight], publishedAt: Date?, canManage: Bool) {
         title = "You said, we did: \(community.name)"
-        backHref = Route.feedbackCommunities.href
+        backHref = Href.feedbackCommunities()
         communityName = community.name
         entries = PublicFeedbackEntry.entries(insights)
         hasEntries = !entries.isEmpty
-        unanswered = insights.filter { !$0.isAnswered }.map { LinkLine(text: $0.heard, href: Route.insight.href($0.id)) }
+        unanswered = insights.filter { !$0.isAnswered }.map { LinkLine(text: $0.heard, href: Href.insight($0.id)) }
         hasUnanswered = !unanswered.isEmpty
         isPublished = publishedAt != nil
         publishedText = publishedAt.map { "Published on \(LondonTime.date($0)): anyone can read this page without signing in." }
             ?? "Not published: only people signed in to the workspace can read this."
-        publicHref = publishedAt == nil ? nil : Route.publishedFeedback.href(community.id)
-        publishAction = canManage ? Route.publishFeedback.href(community.id) : nil
+        publicHref = publishedAt == nil ? nil : Href.publishedFeedback(community.id)
+        publishAction = canManage ? Href.publishFeedback(community.id) : nil
     }
 }
 
@@ -75,7 +75,7 @@ struct PublishedFeedbackIndexPage: PageModel {
     let hasRows: Bool
 
     init(communities: [Community], published: [Int64: Date]) {
-        rows = communities.filter { published[$0.id] != nil }.map { LinkLine(text: $0.name, href: Route.publishedFeedback.href($0.id)) }
+        rows = communities.filter { published[$0.id] != nil }.map { LinkLine(text: $0.name, href: Href.publishedFeedback($0.id)) }
         hasRows = !rows.isEmpty
     }
 }
@@ -91,7 +91,7 @@ struct PublishedFeedbackPage: PageModel {
 
     init(community: Community, insights: [Insight]) {
         title = "You said, we did: \(community.name)"
-        backHref = Route.publishedFeedbackIndex.href
+        backHref = Href.publishedFeedbackIndex()
         communityName = community.name
         entries = PublicFeedbackEntry.entries(insights)
         hasEntries = !entries.isEmpty

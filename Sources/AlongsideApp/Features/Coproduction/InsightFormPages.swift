@@ -29,8 +29,8 @@ struct InsightFormPage: PageModel {
 
     init(editing: Insight?, form: FormData, choices: CoproductionChoices, errors: FormErrors = FormErrors(), conflict: Insight? = nil) {
         title = editing == nil ? "Record an insight" : "Edit the insight"
-        action = editing.map { Route.editInsight.href($0.id) } ?? Route.newInsight.href
-        cancelHref = editing.map { Route.insight.href($0.id) } ?? Route.insights.href
+        action = editing.map { Href.editInsight($0.id) } ?? Href.newInsight()
+        cancelHref = editing.map { Href.insight($0.id) } ?? Href.insights()
         version = editing == nil ? nil : form["version"]
         heard = Field("heard", label: "What was heard", value: form["heard"], type: "textarea",
                       hint: "A summary in your own words. Never include anyone's name.", errors: errors)
@@ -99,8 +99,8 @@ struct ResponseFormPage: PageModel {
     let errors: FormErrors
 
     init(insight: Insight, form: FormData, errors: FormErrors = FormErrors(), conflict: InsightResponse? = nil) {
-        action = Route.insightResponse.href(insight.id)
-        cancelHref = Route.insight.href(insight.id)
+        action = Href.insightResponse(insight.id)
+        cancelHref = Href.insight(insight.id)
         heard = insight.heard
         heardOn = LondonTime.day(insight.input.heardOn)
         version = form["version"].isEmpty ? nil : form["version"]

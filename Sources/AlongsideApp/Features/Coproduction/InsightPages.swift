@@ -29,10 +29,10 @@ struct InsightsPage: PageModel {
     }
 
     init(insights: [Insight], filter: InsightFilter, communities: [Community]) {
-        hubHref = Route.coproduction.href
-        newHref = Route.newInsight.href
-        csvHref = Route.insightsCSV.href
-        action = Route.insights.href
+        hubHref = Href.coproduction()
+        newHref = Href.newInsight()
+        csvHref = Href.insightsCSV()
+        action = Href.insights()
         let none = FormErrors()
         words = Field("words", label: "Words", value: filter.words, hint: "In what was heard, the quote, the place or the source.")
         community = SelectField("community", label: "Community", options: [("", "Any community")] + communities.map { (String($0.id), $0.name) },
@@ -49,7 +49,7 @@ struct InsightsPage: PageModel {
         let names = Dictionary(uniqueKeysWithValues: communities.map { ($0.id, $0.name) })
         rows = shown.map { insight in
             let input = insight.input
-            return Row(heard: input.heard, href: Route.insight.href(insight.id), heardOn: LondonTime.day(input.heardOn),
+            return Row(heard: input.heard, href: Href.insight(insight.id), heardOn: LondonTime.day(input.heardOn),
                        from: [input.sourceKind.label, input.sourceDetail].filter { !$0.isEmpty }.joined(separator: ": "),
                        communities: input.communityIDs.compactMap { names[$0] }.joined(separator: "; "), themes: input.themes.joined(separator: ", "),
                        answered: insight.isAnswered ? "Answered" : "Not answered yet", tagClass: insight.isAnswered ? "tag" : "tag tag-grey")
@@ -88,9 +88,9 @@ struct InsightPage: PageModel {
          canEdit: Bool, canAnswer: Bool) {
         let input = insight.input
         title = "Insight heard on \(LondonTime.day(input.heardOn))"
-        backHref = Route.insights.href
-        editHref = canEdit ? Route.editInsight.href(insight.id) : nil
-        answerHref = canAnswer ? Route.insightResponse.href(insight.id) : nil
+        backHref = Href.insights()
+        editHref = canEdit ? Href.editInsight(insight.id) : nil
+        answerHref = canAnswer ? Href.insightResponse(insight.id) : nil
         heard = input.heard
         details = [
             DetailLine(label: "Heard from", value: input.sourceKind.label),
@@ -116,7 +116,7 @@ struct InsightPage: PageModel {
         informed = ItemLinks.deliverables(input.deliverableIDs, all: deliverables).map { LinkLine(text: "Deliverable: \($0.text)", href: $0.href) }
             + decisions
             + (hiddenDecisions > 0 ? [LinkLine(text: hiddenDecisions == 1 ? "A decision you cannot see" : "\(hiddenDecisions) decisions you cannot see", href: nil)] : [])
-            + planItems.filter { input.planItemIDs.contains($0.id) }.map { LinkLine(text: "Action-plan item: \($0.what)", href: Route.planItem.href($0.id)) }
+            + planItems.filter { input.planItemIDs.contains($0.id) }.map { LinkLine(text: "Action-plan item: \($0.what)", href: Href.planItem($0.id)) }
         hasInformed = !informed.isEmpty
         answer = insight.response.map { AnswerView(outcome: $0.outcome.label, text: $0.answer, on: LondonTime.date($0.updatedAt)) }
     }

@@ -80,7 +80,7 @@ struct InsightsController: Controller {
         }
         let insight = try await stores.insights.create(input, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "The insight is recorded."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.insight.href(insight.id))
+        return .seeOther(Href.insight(insight.id))
     }
 
     @Sendable func edit(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -112,7 +112,7 @@ struct InsightsController: Controller {
                                                 requestID: context.requestID) {
         case .saved(let saved):
             try await services.sessions.setFlash(Flash(message: "Saved the changes to the insight."), tokenHash: signedIn.session.tokenHash)
-            return .seeOther(Route.insight.href(saved.id))
+            return .seeOther(Href.insight(saved.id))
         case .conflict(let current):
             var errors = FormErrors()
             errors.add("heard", "Someone else saved this insight while you were editing it. Their version is shown first; yours is kept in the form. Save again to replace theirs with yours")
@@ -145,7 +145,7 @@ struct InsightsController: Controller {
         case .saved:
             try await services.sessions.setFlash(Flash(message: "The answer is saved. It shows on the pages of the communities the insight came from."),
                                                  tokenHash: signedIn.session.tokenHash)
-            return .seeOther(Route.insight.href(insight.id))
+            return .seeOther(Href.insight(insight.id))
         case .conflict(let current):
             var errors = FormErrors()
             errors.add("outcome", "Someone else answered this insight while you were writing. Their answer is shown first; yours is kept in the form. Save again to replace theirs with yours")

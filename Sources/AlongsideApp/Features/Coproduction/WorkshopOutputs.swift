@@ -13,8 +13,8 @@ struct CoproductionWorkshopOutputs: WorkshopOutputsSource {
         let planItems = try await ActionPlanStore(pool: pool, clock: clock).items(meetingID: meetingID)
         return WorkshopOutputsView(
             meetingID: meetingID,
-            insights: insights.map { LinkLine(text: $0.heard, href: Route.insight.href($0.id)) },
-            planItems: planItems.map { LinkLine(text: "\($0.what) (\($0.status.label.lowercased()))", href: Route.planItem.href($0.id)) },
+            insights: insights.map { LinkLine(text: $0.heard, href: Href.insight($0.id)) },
+            planItems: planItems.map { LinkLine(text: "\($0.what) (\($0.status.label.lowercased()))", href: Href.planItem($0.id)) },
             canAdd: Permissions.allows(role, .manageCoproduction)
         )
     }

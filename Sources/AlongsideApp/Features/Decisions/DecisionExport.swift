@@ -77,7 +77,7 @@ struct DecisionExportRow: Encodable, Sendable, Equatable {
         correctsDecisionID = decision.correctsDecisionID
         correctionReason = decision.correctionReason
         visibility = decision.visibility.rawValue
-        path = Route.decision.href(decision.groupID, decision.id)
+        path = Href.decision(decision.groupID, decision.id)
     }
 
     /// The row's CSV cells, in the order of the header (`CodingKeys.allCases`).

@@ -118,8 +118,8 @@ struct DecisionFormPage: PageModel {
         hasShortfalls = !shortfalls.isEmpty
         invalidReason = Field("invalid_reason", label: "Why it is being recorded anyway", value: form["invalid_reason"], type: "textarea", errors: errors)
         self.errors = errors
-        action = correcting.map { Route.correctDecision.href(group.id, $0.id) } ?? Route.decisions.href(group.id)
-        cancelHref = correcting.map { Route.decision.href(group.id, $0.id) } ?? Route.decisions.href(group.id)
+        action = correcting.map { Href.correctDecision(group.id, $0.id) } ?? Href.decisions(group.id)
+        cancelHref = correcting.map { Href.decision(group.id, $0.id) } ?? Href.decisions(group.id)
     }
 }
 

@@ -14,7 +14,7 @@ struct DecisionListRow: Encodable, Sendable {
     init(_ item: GroupDecision) {
         let decision = item.decision
         title = decision.title
-        href = Route.decision.href(decision.groupID, decision.id)
+        href = Href.decision(decision.groupID, decision.id)
         groupName = item.groupName
         recorded = LondonTime.date(decision.recordedAt)
         outcome = decision.outcome.label
@@ -27,8 +27,8 @@ struct DecisionListRow: Encodable, Sendable {
 struct DecisionSearchPage: PageModel {
     static let template = "decisions/search"
     let title = "Search the decision log"
-    let action = Route.decisionSearch.href
-    let reviewsDueHref = Route.reviewsDue.href
+    let action = Href.decisionSearch()
+    let reviewsDueHref = Href.reviewsDue()
     let words: Field
     let from: Field
     let to: Field
@@ -49,9 +49,8 @@ struct DecisionSearchPage: PageModel {
         group = SelectField("group", label: "Group", options: [("", "Any group you can see")] + groups.map { (String($0.id), $0.name) }, selected: input.group, errors: errors)
         outcome = SelectField("outcome", label: "Outcome", options: [("", "Any outcome")] + DecisionOutcome.allCases.map { ($0.rawValue, $0.label) },
                               selected: input.outcome, errors: errors)
-        let query = input.queryString
-        csvHref = errors.isEmpty ? Route.decisionsCSV.href + (query.isEmpty ? "" : "?" + query) : nil
-        jsonHref = errors.isEmpty ? Route.decisionsJSON.href + (query.isEmpty ? "" : "?" + query) : nil
+        csvHref = errors.isEmpty ? Href.decisionsCSV(query: input.query) : nil
+        jsonHref = errors.isEmpty ? Href.decisionsJSON(query: input.query) : nil
         rows = results.map(DecisionListRow.init)
         hasRows = !rows.isEmpty
         resultCount = rows.count == 1 ? "1 decision" : "\(rows.count) decisions"
@@ -62,7 +61,7 @@ struct DecisionSearchPage: PageModel {
 struct ReviewsDuePage: PageModel {
     static let template = "decisions/reviews-due"
     let title = "Decisions due for review"
-    let searchHref = Route.decisionSearch.href
+    let searchHref = Href.decisionSearch()
     let today: String
     let rows: [DecisionListRow]
     let hasRows: Bool

@@ -46,7 +46,7 @@ struct DecisionPage: PageModel {
     init(group: Group, decision: Decision, revisions: [Decision], meetings: [DecisionMeetingChoice], proposalHref: String?, canRecord: Bool) {
         title = decision.title
         groupName = group.name
-        decisionsHref = Route.decisions.href(group.id)
+        decisionsHref = Href.decisions(group.id)
         let label = { (revision: Decision) in revision.meetingID.flatMap { id in meetings.first { $0.id == id }?.label } }
         rows = DecisionRevisions.fields(decision, meetingLabel: label(decision)).filter { $0.label != "Title" && $0.label != "Validity" }
             .map { Row(label: $0.label, value: $0.value) }
@@ -54,21 +54,21 @@ struct DecisionPage: PageModel {
         invalidReason = decision.isValid ? nil : (decision.invalidReason ?? "")
         let latest = revisions.last ?? decision
         let isLatest = latest.id == decision.id
-        supersededBy = isLatest ? nil : Route.decision.href(group.id, latest.id)
+        supersededBy = isLatest ? nil : Href.decision(group.id, latest.id)
         correctionNote = isLatest ? decision.correctionReason.map { "Corrected on \(LondonTime.date(decision.recordedAt)) by \(decision.recordedByName): \($0)" } : nil
-        meetingHref = decision.meetingID.map { Route.meeting.href(group.id, $0) }
+        meetingHref = decision.meetingID.map { Href.meeting(group.id, $0) }
         self.proposalHref = proposalHref
-        correctHref = canRecord && isLatest ? Route.correctDecision.href(group.id, decision.id) : nil
-        visibilityAction = canRecord && isLatest ? Route.decisionVisibility.href(group.id, decision.id) : nil
+        correctHref = canRecord && isLatest ? Href.correctDecision(group.id, decision.id) : nil
+        visibilityAction = canRecord && isLatest ? Href.decisionVisibility(group.id, decision.id) : nil
         isPublished = latest.visibility == .published
-        publishedHref = isPublished ? Route.publishedDecision.href(group.id, decision.chainID) : nil
+        publishedHref = isPublished ? Href.publishedDecision(group.id, decision.chainID) : nil
         var previous: [DecisionRevisions.Field]?
         var built: [Revision] = []
         for (index, revision) in revisions.enumerated() {
             let fields = DecisionRevisions.fields(revision, meetingLabel: label(revision))
             let changes = previous.map { DecisionRevisions.changes(from: $0, to: fields) } ?? []
             built.append(Revision(
-                number: index + 1, href: Route.decision.href(group.id, revision.id),
+                number: index + 1, href: Href.decision(group.id, revision.id),
                 recorded: "\(LondonTime.dateTime(revision.recordedAt)) by \(revision.recordedByName)", reason: revision.correctionReason,
                 isCurrent: revision.id == decision.id, changes: changes.map { Change(label: $0.label, before: $0.before, after: $0.after) },
                 hasChanges: !changes.isEmpty

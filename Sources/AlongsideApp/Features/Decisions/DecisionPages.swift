@@ -7,7 +7,7 @@ struct DecisionsPage: PageModel {
     let groupHref: String
     let newHref: String?
     let proposalsHref: String
-    let reviewsDueHref = Route.reviewsDue.href
+    let reviewsDueHref = Href.reviewsDue()
     let searchHref: String
     let rows: [Row]
     let hasRows: Bool
@@ -25,12 +25,12 @@ struct DecisionsPage: PageModel {
     init(group: Group, decisions: [Decision], canRecord: Bool) {
         title = "Decisions: \(group.name)"
         groupName = group.name
-        groupHref = Route.group.href(group.id)
-        newHref = canRecord ? Route.newDecision.href(group.id) : nil
-        proposalsHref = Route.proposals.href(group.id)
-        searchHref = Route.decisionSearch.href + "?group=\(group.id)"
+        groupHref = Href.group(group.id)
+        newHref = canRecord ? Href.newDecision(group.id) : nil
+        proposalsHref = Href.proposals(group.id)
+        searchHref = Href.decisionSearch(query: ["group": group.id])
         rows = decisions.map {
-            Row(title: $0.title, href: Route.decision.href(group.id, $0.id), recorded: LondonTime.date($0.recordedAt),
+            Row(title: $0.title, href: Href.decision(group.id, $0.id), recorded: LondonTime.date($0.recordedAt),
                 outcome: $0.outcome.label, validity: $0.isValid ? nil : "Not valid under the terms of reference",
                 isCorrected: $0.correctsDecisionID != nil, isPublished: $0.visibility == .published)
         }
@@ -50,7 +50,7 @@ struct PublishedDecisionPage: PageModel {
     init(group: Group, decision: Decision, meetings: [DecisionMeetingChoice]) {
         title = decision.title
         groupName = group.name
-        groupHref = group.visibility == .published ? Route.publishedGroup.href(group.id) : nil
+        groupHref = group.visibility == .published ? Href.publishedGroup(group.id) : nil
         let meetingLabel = decision.meetingID.flatMap { id in meetings.first { $0.id == id }?.label }
         rows = DecisionRevisions.fields(decision, meetingLabel: meetingLabel).filter { $0.label != "Title" }
             .map { DecisionPage.Row(label: $0.label, value: $0.value) }

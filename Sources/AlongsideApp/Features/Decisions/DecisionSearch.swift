@@ -16,10 +16,9 @@ struct DecisionSearchInput: Sendable, Equatable {
         outcome = query["outcome"] ?? ""
     }
 
-    /// The filters as a query string ("q=…&from=…"), for links to the exports and back; empty values left out.
-    var queryString: String {
-        let pairs = [("q", words), ("from", from), ("to", to), ("group", group), ("outcome", outcome)].filter { !$0.1.isEmpty }
-        return FormData.queryString(pairs)
+    /// The filters as a query ("q=…&from=…"), for links to the exports and back; empty values left out.
+    var query: Query {
+        Query([("q", words), ("from", from), ("to", to), ("group", group), ("outcome", outcome)].filter { !$0.1.isEmpty })
     }
 
     /// Checks the filters against the groups the person can see. A bad filter is explained and the rest still apply.

@@ -14,7 +14,7 @@ extension DecisionsController {
         let (group, canRecord) = try await group(context, signedIn)
         guard canRecord else { throw AppError.forbidden }
         let (decision, latestID) = try await latestRevision(context, group: group)
-        guard decision.id == latestID else { return .seeOther(Route.correctDecision.href(group.id, latestID)) }
+        guard decision.id == latestID else { return .seeOther(Href.correctDecision(group.id, latestID)) }
         let page = formPage(
             group: group, versions: try await terms.versions(groupID: group.id), form: DecisionForm.formData(for: decision), errors: FormErrors(),
             shortfalls: [], setting: try await setting(group: group, correcting: decision)
@@ -40,7 +40,7 @@ extension DecisionsController {
             ? "The decision is published: anyone can read it at its public page, without signing in."
             : "The decision is no longer published: only members and staff can read it."
         try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.decision.href(group.id, decision.id))
+        return .seeOther(Href.decision(group.id, decision.id))
     }
 
     /// A published decision, as it now stands, for anyone. 404 for anything unpublished, so nothing of it shows.

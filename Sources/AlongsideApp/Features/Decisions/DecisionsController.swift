@@ -115,7 +115,7 @@ struct DecisionsController: Controller {
             )
             let message = correcting == nil ? "The decision has been recorded." : "The correction has been recorded as a new revision. The earlier revision stays readable."
             try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
-            return .seeOther(Route.decision.href(group.id, decision.id))
+            return .seeOther(Href.decision(group.id, decision.id))
         } catch DecisionStore.Refusal.alreadyCorrected(let latestID) {
             // The second correction is refused with both shown: theirs above, this person's still in the form.
             guard let latest = try await store.decision(id: latestID, groupID: group.id) else { throw AppError.notFound }
@@ -138,7 +138,7 @@ struct DecisionsController: Controller {
         let proposal = try await services.decisionProposals.proposalID(decidedBy: revisions.map(\.id))
         let page = DecisionPage(
             group: group, decision: decision, revisions: revisions, meetings: try await store.meetings(groupID: group.id),
-            proposalHref: proposal.map { Route.proposal.href(group.id, $0) }, canRecord: canRecord
+            proposalHref: proposal.map { Href.proposal(group.id, $0) }, canRecord: canRecord
         )
         return try await services.pages.render(page, request: request, context: context)
     }

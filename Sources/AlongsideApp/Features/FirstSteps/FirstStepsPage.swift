@@ -32,7 +32,7 @@ struct FirstStepsPage: PageModel {
         }
         let done = assessments.filter { $0.state == .inPlace }.count
         inPlaceSummary = "\(done) of the \(assessments.count) first steps \(done == 1 ? "is" : "are") in place."
-        coproductionHref = Route.coproduction.href
+        coproductionHref = Href.coproduction()
     }
 
     static func tagClass(_ state: FirstStepState) -> String {
@@ -46,15 +46,15 @@ struct FirstStepsPage: PageModel {
     /// Where each step's records are kept.
     static func links(forStep number: Int) -> [Link] {
         switch number {
-        case 1: return [Link(label: "Groups", href: Route.groups.href), Link(label: "Decisions", href: Route.decisionSearch.href)]
-        case 2: return [Link(label: "The action plan", href: Route.actionPlan.href), Link(label: "Insights", href: Route.insights.href),
-                        Link(label: "You said, we did", href: Route.feedbackCommunities.href)]
-        case 3: return [Link(label: "The asset map", href: Route.assets.href), Link(label: "Gaps in the map", href: Route.assetGaps.href),
-                        Link(label: "Entries to check", href: Route.assetReview.href)]
-        case 4: return [Link(label: "The alliance", href: Route.alliances.href)]
-        case 5: return [Link(label: "The roadmap: model development", href: Route.roadmap.href + "?workstream=model-development")]
-        default: return [Link(label: "Involvement roles and adverts", href: Route.involvementRoles.href),
-                         Link(label: "The roadmap: workforce", href: Route.roadmap.href + "?workstream=workforce")]
+        case 1: return [Link(label: "Groups", href: Href.groups()), Link(label: "Decisions", href: Href.decisionSearch())]
+        case 2: return [Link(label: "The action plan", href: Href.actionPlan()), Link(label: "Insights", href: Href.insights()),
+                        Link(label: "You said, we did", href: Href.feedbackCommunities())]
+        case 3: return [Link(label: "The asset map", href: Href.assets()), Link(label: "Gaps in the map", href: Href.assetGaps()),
+                        Link(label: "Entries to check", href: Href.assetReview())]
+        case 4: return [Link(label: "The alliance", href: Href.alliances())]
+        case 5: return [Link(label: "The roadmap: model development", href: Href.roadmap(query: ["workstream": "model-development"]))]
+        default: return [Link(label: "Involvement roles and adverts", href: Href.involvementRoles()),
+                         Link(label: "The roadmap: workforce", href: Href.roadmap(query: ["workstream": "workforce"]))]
         }
     }
 }

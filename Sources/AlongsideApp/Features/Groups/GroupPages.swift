@@ -20,12 +20,12 @@ struct GroupsPage: PageModel {
     init(groups: [(group: Group, isMember: Bool)], canCreate: Bool) {
         rows = groups.map { group, isMember in
             Row(
-                name: group.name, href: Route.group.href(group.id), kind: group.kind.label, status: group.status.label,
+                name: group.name, href: Href.group(group.id), kind: group.kind.label, status: group.status.label,
                 isClosed: group.status == .closed, isMember: isMember, isPublished: group.visibility == .published
             )
         }
         hasRows = !rows.isEmpty
-        newGroupHref = canCreate ? Route.newGroup.href : nil
+        newGroupHref = canCreate ? Href.newGroup() : nil
     }
 }
 
@@ -61,8 +61,8 @@ struct GroupFormPage: PageModel {
             options: SeatRequirement.allCases.map { ($0.rawValue, $0.label) }, selected: Set(form.all("requirements")), errors: errors
         )
         self.errors = errors
-        action = existing.map { Route.group.href($0.id) } ?? Route.groups.href
-        cancelHref = existing.map { Route.group.href($0.id) } ?? Route.groups.href
+        action = existing.map { Href.group($0.id) } ?? Href.groups()
+        cancelHref = existing.map { Href.group($0.id) } ?? Href.groups()
     }
 
     /// The stored group as the form would have sent it.
@@ -99,7 +99,7 @@ struct GroupPage: PageModel {
     /// A VCSE alliance's own pages: members, accountable body and funding.
     let allianceHref: String?
     let newMemberHref: String
-    let groupsHref = Route.groups.href
+    let groupsHref = Href.groups()
     let publishedHref: String?
     /// On the public page: the published terms, meetings and decisions.
     let published: PublishedRecords?
@@ -126,7 +126,7 @@ struct GroupPage: PageModel {
             hasTerms = !terms.isEmpty
             hasMeetings = !meetings.isEmpty
             hasDecisions = !decisions.isEmpty
-            calendarHref = Route.publishedGroupCalendar.href(groupID)
+            calendarHref = Href.publishedGroupCalendar(groupID)
         }
     }
 
@@ -174,19 +174,19 @@ struct GroupPage: PageModel {
                 from: LondonTime.day(member.startsOn),
                 to: member.endsOn.map(LondonTime.day),
                 isCurrent: current,
-                endAction: canManage && (member.endsOn == nil || member.endsOn! > today) ? Route.endMembership.href(group.id, member.id) : nil
+                endAction: canManage && (member.endsOn == nil || member.endsOn! > today) ? Href.endMembership(group.id, member.id) : nil
             )
         }
         hasMembers = !self.members.isEmpty
         self.canManage = canManage
-        editHref = Route.editGroup.href(group.id)
-        termsHref = isPublicView ? nil : Route.terms.href(group.id)
-        decisionsHref = isPublicView ? nil : Route.decisions.href(group.id)
-        meetingsHref = isPublicView ? nil : Route.meetings.href(group.id)
-        proposalsHref = isPublicView ? nil : Route.proposals.href(group.id)
-        allianceHref = !isPublicView && group.kind == .vcseAlliance ? Route.alliance.href(group.id) : nil
-        newMemberHref = Route.newMembership.href(group.id)
-        publishedHref = group.visibility == .published ? Route.publishedGroup.href(group.id) : nil
+        editHref = Href.editGroup(group.id)
+        termsHref = isPublicView ? nil : Href.terms(group.id)
+        decisionsHref = isPublicView ? nil : Href.decisions(group.id)
+        meetingsHref = isPublicView ? nil : Href.meetings(group.id)
+        proposalsHref = isPublicView ? nil : Href.proposals(group.id)
+        allianceHref = !isPublicView && group.kind == .vcseAlliance ? Href.alliance(group.id) : nil
+        newMemberHref = Href.newMembership(group.id)
+        publishedHref = group.visibility == .published ? Href.publishedGroup(group.id) : nil
     }
 }
 
@@ -225,7 +225,7 @@ struct MembershipFormPage: PageModel {
         startsOn = Field("starts_on", label: "Joins on", value: form["starts_on"], type: "date", errors: errors)
         endsOn = Field("ends_on", label: "Leaves on (optional)", value: form["ends_on"], type: "date", errors: errors)
         self.errors = errors
-        action = Route.memberships.href(group.id)
-        cancelHref = Route.group.href(group.id)
+        action = Href.memberships(group.id)
+        cancelHref = Href.group(group.id)
     }
 }

@@ -41,7 +41,7 @@ struct GroupsController: Controller {
         }
         let group = try await store.create(input, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "\(group.name) has been created. Add its members next."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.group.href(group.id))
+        return .seeOther(Href.group(group.id))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -75,7 +75,7 @@ struct GroupsController: Controller {
         }
         _ = try await store.update(group.id, with: input, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "The group's details have been saved."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.group.href(group.id))
+        return .seeOther(Href.group(group.id))
     }
 
     @Sendable func newMembership(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -96,7 +96,7 @@ struct GroupsController: Controller {
         }
         let membership = try await store.addMember(input, groupID: group.id, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "\(membership.personName) has been added to \(group.name)."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.group.href(group.id))
+        return .seeOther(Href.group(group.id))
     }
 
     @Sendable func endMembership(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -104,6 +104,6 @@ struct GroupsController: Controller {
         guard let membershipID = context.parameters.get("membershipID", as: Int64.self) else { throw AppError.notFound }
         try await store.endMembership(membershipID, groupID: group.id, on: today, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "The membership has ended today. It stays in the group's history."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.group.href(group.id))
+        return .seeOther(Href.group(group.id))
     }
 }

@@ -41,25 +41,25 @@ struct HomePage: PageModel {
 
     init(user: SessionUser, meetings: [(Meeting, String)], actions: [ActionItem], today: String) {
         self.meetings = meetings.map { meeting, group in
-            MeetingLink(label: "\(meeting.when): \(group)", href: Route.meeting.href(meeting.groupID, meeting.id), isCancelled: meeting.status == .cancelled)
+            MeetingLink(label: "\(meeting.when): \(group)", href: Href.meeting(meeting.groupID, meeting.id), isCancelled: meeting.status == .cancelled)
         }
         hasMeetings = !self.meetings.isEmpty
         let overdue = actions.filter { $0.isOverdue(today: today) }.count
         actionsSummary = actions.isEmpty ? nil
             : "You have \(actions.count) action\(actions.count == 1 ? "" : "s") to do" + (overdue > 0 ? ", \(overdue) overdue." : ".")
-        myActionsHref = Route.actions.href + "?person=\(user.id)"
+        myActionsHref = Href.actions(query: ["person": user.id])
         name = user.name
         roleLabel = user.role.label
         var links: [HomeLink] = [
-            HomeLink(label: "Groups", href: Route.groups.href, description: "Your leaders group, working groups and alliance: who is at the table and what is missing."),
+            HomeLink(label: "Groups", href: Href.groups(), description: "Your leaders group, working groups and alliance: who is at the table and what is missing."),
         ]
         if Permissions.allows(user.role, .manageAccounts) {
-            links.append(HomeLink(label: "People", href: Route.users.href, description: "Create accounts, give people their sign-in links, and deactivate accounts."))
+            links.append(HomeLink(label: "People", href: Href.users(), description: "Create accounts, give people their sign-in links, and deactivate accounts."))
         }
         if Permissions.allows(user.role, .viewAuditLog) {
-            links.append(HomeLink(label: "Audit log", href: Route.auditLog.href, description: "See every change made, by whom and when."))
+            links.append(HomeLink(label: "Audit log", href: Href.auditLog(), description: "See every change made, by whom and when."))
         }
-        links.append(HomeLink(label: "Your account", href: Route.account.href, description: "Change your password, or sign out of all your devices."))
+        links.append(HomeLink(label: "Your account", href: Href.account(), description: "Change your password, or sign out of all your devices."))
         self.links = links
     }
 }

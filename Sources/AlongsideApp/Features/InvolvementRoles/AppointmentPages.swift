@@ -18,8 +18,8 @@ struct AppointmentFormPage: PageModel {
     init(role: InvolvementRole, interests: [Interest], accounts: [User], form: FormData, errors: FormErrors) {
         title = "Appoint someone: \(role.title)"
         roleTitle = role.title
-        action = Route.roleAppointments.href(role.id)
-        cancelHref = Route.involvementRole.href(role.id)
+        action = Href.roleAppointments(role.id)
+        cancelHref = Href.involvementRole(role.id)
         interest = SelectField("interest", label: "Their expression of interest (optional)", hint: "Appointing them moves it to appointed.",
                                options: [("", "Not from an expression of interest")] + interests.map { (String($0.id), "\($0.name) (\($0.status.label.lowercased()))") },
                                selected: form["interest"], errors: errors)
@@ -53,8 +53,8 @@ struct EndAppointmentPage: PageModel {
             .init(label: "Started", value: LondonTime.day(appointment.startsOn)),
             .init(label: "Ends", value: appointment.endsOn.map(LondonTime.day) ?? "No end date"),
         ]
-        action = Route.endRoleAppointment.href(role.id, appointment.id)
-        cancelHref = Route.involvementRole.href(role.id)
+        action = Href.endRoleAppointment(role.id, appointment.id)
+        cancelHref = Href.involvementRole(role.id)
         endsOn = Field("ends_on", label: "Last day in the role", value: form["ends_on"], type: "date",
                        hint: "It must be after the start date.", errors: errors)
         self.errors = errors

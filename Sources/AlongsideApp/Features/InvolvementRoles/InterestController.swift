@@ -45,6 +45,6 @@ struct InterestController: Controller {
         let saved = try await store.setStatus(interest.id, to: status, note: note, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "\(saved.name)'s interest is now: \(saved.status.label.lowercased())."),
                                              tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.interestReceived.href(interest.id))
+        return .seeOther(Href.interestReceived(interest.id))
     }
 }

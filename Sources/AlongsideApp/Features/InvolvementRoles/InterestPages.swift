@@ -28,13 +28,13 @@ struct InterestListPage: PageModel {
         status = SelectField("status", label: "Status", options: [("", "Any status")] + InterestStatus.allCases.map { ($0.rawValue, $0.label) },
                              selected: query["status"], errors: none)
         rows = interests.map {
-            Row(name: $0.name, href: Route.interestReceived.href($0.id), roleTitle: $0.roleTitle, roleHref: Route.involvementRole.href($0.roleID),
+            Row(name: $0.name, href: Href.interestReceived($0.id), roleTitle: $0.roleTitle, roleHref: Href.involvementRole($0.roleID),
                 received: LondonTime.date($0.receivedAt), status: $0.status.label, tagClass: $0.status.tagClass)
         }
         hasRows = !rows.isEmpty
         summary = "\(rows.count) expression\(rows.count == 1 ? "" : "s") of interest"
-        rolesHref = Route.involvementRoles.href
-        filterAction = Route.involvementInterest.href
+        rolesHref = Href.involvementRoles()
+        filterAction = Href.involvementInterest()
     }
 }
 
@@ -81,13 +81,13 @@ struct InterestPage: PageModel {
         history = entries.map {
             HistoryRow(when: LondonTime.dateTime($0.at), status: $0.status.label, who: $0.byName ?? "Sent from the advert", note: $0.note)
         }
-        action = Route.interestReceived.href(interest.id)
+        action = Href.interestReceived(interest.id)
         status = ChoiceField("status", legend: "Move it to", options: InvolvementForms.settableStatuses.map { ($0.rawValue, $0.label) },
                              selected: form["status"], errors: errors)
         note = Field("note", label: "Note (optional)", value: form["note"], type: "textarea", hint: "For example, when you talked and what you agreed.", errors: errors)
-        appointHref = interest.status == .appointed ? nil : Route.roleAppointments.href(interest.roleID) + "?interest=\(interest.id)"
-        roleHref = Route.involvementRole.href(interest.roleID)
-        listHref = Route.involvementInterest.href
+        appointHref = interest.status == .appointed ? nil : Href.roleAppointments(interest.roleID, query: ["interest": interest.id])
+        roleHref = Href.involvementRole(interest.roleID)
+        listHref = Href.involvementInterest()
         self.errors = errors
     }
 }

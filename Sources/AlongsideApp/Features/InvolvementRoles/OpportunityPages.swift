@@ -18,7 +18,7 @@ struct OpportunitiesPage: PageModel {
 
     init(adverts: [(advert: Advert, role: InvolvementRole)]) {
         rows = adverts.map { advert, role in
-            Row(title: role.title, href: Route.opportunity.href(advert.id), location: role.content.location.isEmpty ? nil : role.content.location,
+            Row(title: role.title, href: Href.opportunity(advert.id), location: role.content.location.isEmpty ? nil : role.content.location,
                 payment: role.content.payment, closes: "Closes on \(LondonTime.day(advert.closesOn))",
                 introduction: RoleDescriptionView.lines(role.content.about).first)
         }
@@ -48,9 +48,9 @@ struct OpportunityPage: PageModel {
         title = role.title
         description = RoleDescriptionView(role.content)
         closes = "Closes on \(LondonTime.day(advert.closesOn))"
-        action = Route.opportunityInterest.href(advert.id)
-        listHref = Route.opportunities.href
-        privacyHref = Route.privacy.href
+        action = Href.opportunityInterest(advert.id)
+        listHref = Href.opportunities()
+        privacyHref = Href.privacy()
         name = Field("name", label: "Your name", value: form["name"], autocomplete: "name", errors: errors)
         email = Field("email", label: "Email address", value: form["email"], type: "email", hint: "Give an email address, a phone number or both.",
                       autocomplete: "email", errors: errors)
@@ -84,6 +84,6 @@ struct InterestThanksPage: PageModel {
         case .phone: self.contactBy = "by phone"
         case .text: self.contactBy = "by text message"
         }
-        listHref = Route.opportunities.href
+        listHref = Href.opportunities()
     }
 }

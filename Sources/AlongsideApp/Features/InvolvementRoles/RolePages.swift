@@ -34,7 +34,7 @@ struct RolesPage: PageModel {
         rows = summaries.map { summary in
             let advert = AdvertWording.state(summary.advert, today: today)
             return Row(
-                title: summary.role.title, href: Route.involvementRole.href(summary.role.id),
+                title: summary.role.title, href: Href.involvementRole(summary.role.id),
                 kinds: summary.role.content.kinds.map(\.label).joined(separator: ", "),
                 advert: advert.text, advertOpen: advert.isOpen,
                 interest: "\(summary.interestCount)" + (summary.newInterestCount > 0 ? " (\(summary.newInterestCount) new)" : ""),
@@ -42,9 +42,9 @@ struct RolesPage: PageModel {
             )
         }
         hasRows = !rows.isEmpty
-        newHref = Route.newInvolvementRole.href
-        interestHref = Route.involvementInterest.href
-        opportunitiesHref = Route.opportunities.href
+        newHref = Href.newInvolvementRole()
+        interestHref = Href.involvementInterest()
+        opportunitiesHref = Href.opportunities()
     }
 }
 
@@ -58,12 +58,12 @@ struct RoleStartPage: PageModel {
     let errors: FormErrors
 
     init(errors: FormErrors = FormErrors()) {
-        action = Route.newInvolvementRole.href
+        action = Href.newInvolvementRole()
         start = ChoiceField("start", legend: "How do you want to start?", options: [
             ("template", "From our expert by experience leader template, to change as you need"),
             ("blank", "From a blank description"),
         ], selected: "template", errors: errors)
-        cancelHref = Route.involvementRoles.href
+        cancelHref = Href.involvementRoles()
         self.errors = errors
     }
 }
@@ -95,8 +95,8 @@ struct RoleFormPage: PageModel {
 
     init(editing: InvolvementRole?, form: FormData, errors: FormErrors, fromTemplate: Bool = false, conflict: InvolvementRole? = nil) {
         title = editing.map { "Edit role description: \($0.title)" } ?? "Write a role description"
-        action = editing.map { Route.editInvolvementRole.href($0.id) } ?? Route.newInvolvementRole.href
-        cancelHref = editing.map { Route.involvementRole.href($0.id) } ?? Route.involvementRoles.href
+        action = editing.map { Href.editInvolvementRole($0.id) } ?? Href.newInvolvementRole()
+        cancelHref = editing.map { Href.involvementRole($0.id) } ?? Href.involvementRoles()
         version = editing == nil ? nil : form["version"]
         self.fromTemplate = fromTemplate
         let onePerLine = "One per line."
@@ -166,25 +166,25 @@ struct RolePage: PageModel {
          form: FormData = FormData(), errors: FormErrors = FormErrors()) {
         title = role.title
         description = RoleDescriptionView(role.content, level: 3)
-        editHref = Route.editInvolvementRole.href(role.id)
-        rolesHref = Route.involvementRoles.href
+        editHref = Href.editInvolvementRole(role.id)
+        rolesHref = Href.involvementRoles()
         let state = AdvertWording.state(advert, today: today)
         advertState = state.text
         advertOpen = state.isOpen
-        publicHref = state.isOpen ? advert.map { Route.opportunity.href($0.id) } : nil
-        publishAction = Route.roleAdvert.href(role.id)
+        publicHref = state.isOpen ? advert.map { Href.opportunity($0.id) } : nil
+        publishAction = Href.roleAdvert(role.id)
         publishLabel = state.isOpen ? "Change the closing date" : "Publish the advert"
         let closing = form["closes_on"].isEmpty && state.isOpen ? (advert?.closesOn ?? "") : form["closes_on"]
         closesOn = Field("closes_on", label: "Closing date", value: closing, type: "date",
                          hint: "The advert stays open all of this day. It must be today or later.", errors: errors)
-        closeAction = state.isOpen ? Route.closeRoleAdvert.href(role.id) : nil
+        closeAction = state.isOpen ? Href.closeRoleAdvert(role.id) : nil
         interest = interests.map {
-            InterestRow(name: $0.name, href: Route.interestReceived.href($0.id), received: LondonTime.date($0.receivedAt),
+            InterestRow(name: $0.name, href: Href.interestReceived($0.id), received: LondonTime.date($0.receivedAt),
                         status: $0.status.label, tagClass: $0.status.tagClass)
         }
         hasInterest = !interest.isEmpty
-        interestHref = Route.involvementInterest.href + "?role=\(role.id)"
-        appointHref = Route.roleAppointments.href(role.id)
+        interestHref = Href.involvementInterest(query: ["role": role.id])
+        appointHref = Href.roleAppointments(role.id)
         func row(_ appointment: Appointment) -> AppointmentRow {
             let standing = appointment.standing(today: today)
             let label: String
@@ -196,7 +196,7 @@ struct RolePage: PageModel {
             return AppointmentRow(
                 name: appointment.personName, account: appointment.accountName ?? "No account",
                 from: LondonTime.day(appointment.startsOn), to: appointment.endsOn.map(LondonTime.day) ?? "No end date",
-                standing: label, endHref: standing == .ended ? nil : Route.endRoleAppointment.href(role.id, appointment.id)
+                standing: label, endHref: standing == .ended ? nil : Href.endRoleAppointment(role.id, appointment.id)
             )
         }
         current = appointments.filter { $0.standing(today: today) != .ended }.map(row)

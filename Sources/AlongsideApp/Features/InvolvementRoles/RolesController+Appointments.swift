@@ -34,7 +34,7 @@ extension RolesController {
             Flash(message: "\(appointment.personName) is appointed as \(role.title) from \(LondonTime.day(appointment.startsOn))."),
             tokenHash: signedIn.session.tokenHash
         )
-        return .seeOther(Route.involvementRole.href(role.id) + "#people")
+        return .seeOther(Href.involvementRole(role.id) + "#people")
     }
 
     /// The appointment named in the route, if it belongs to the role and has not already ended.
@@ -64,6 +64,6 @@ extension RolesController {
         let ended = try await interest.endAppointment(appointment.id, roleID: role.id, on: endsOn, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "\(ended.personName)'s last day as \(role.title) is \(LondonTime.day(endsOn))."),
                                              tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.involvementRole.href(role.id) + "#people")
+        return .seeOther(Href.involvementRole(role.id) + "#people")
     }
 }

@@ -60,7 +60,7 @@ struct RolesController: Controller {
         let role = try await roles.create(content, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "The role description \"\(role.title)\" is saved. Publish an advert when it is ready."),
                                              tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.involvementRole.href(role.id))
+        return .seeOther(Href.involvementRole(role.id))
     }
 
     func rolePage(_ role: InvolvementRole, form: FormData = FormData(), errors: FormErrors = FormErrors()) async throws -> RolePage {
@@ -90,7 +90,7 @@ struct RolesController: Controller {
         switch try await roles.update(role.id, content, expectedVersion: version, by: signedIn.actor, requestID: context.requestID) {
         case .saved(let saved):
             try await services.sessions.setFlash(Flash(message: "Saved the role description \"\(saved.title)\"."), tokenHash: signedIn.session.tokenHash)
-            return .seeOther(Route.involvementRole.href(saved.id))
+            return .seeOther(Href.involvementRole(saved.id))
         case .conflict(let current):
             errors.add("title", "Someone else saved this role description while you were editing it. Their version is shown first; yours is kept in the form. Save again to replace theirs with yours")
             // The form keeps what this person typed, and now carries the current version so saving again replaces it.
@@ -111,7 +111,7 @@ struct RolesController: Controller {
             Flash(message: "The advert for \"\(role.title)\" is open to anyone until the end of \(LondonTime.day(advert.closesOn))."),
             tokenHash: signedIn.session.tokenHash
         )
-        return .seeOther(Route.involvementRole.href(role.id) + "#advert")
+        return .seeOther(Href.involvementRole(role.id) + "#advert")
     }
 
     @Sendable func closeAdvert(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -119,6 +119,6 @@ struct RolesController: Controller {
         let closed = try await roles.closeAdvert(roleID: role.id, by: signedIn.actor, requestID: context.requestID)
         let message = closed ? "The advert for \"\(role.title)\" is closed. People can no longer send interest." : "The advert was not open, so nothing changed."
         try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.involvementRole.href(role.id) + "#advert")
+        return .seeOther(Href.involvementRole(role.id) + "#advert")
     }
 }

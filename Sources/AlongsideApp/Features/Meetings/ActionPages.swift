@@ -12,6 +12,7 @@ struct ActionsPage: PageModel {
     let overdueCount: Int
     let summary: String
     let myActionsHref: String
+    let filterAction = Href.actions()
 
     struct Row: Encodable, Sendable {
         let what: String
@@ -32,13 +33,13 @@ struct ActionsPage: PageModel {
         status = SelectField("status", label: "Status", options: [("", "Still to do"), ("any", "Any status")] + ActionStatus.allCases.map { ($0.rawValue, $0.label) },
                              selected: query["status"], errors: noErrors)
         rows = actions.map {
-            Row(what: $0.what, href: canUpdate($0) ? Route.action.href($0.groupID, $0.id) : nil, group: $0.groupName, owner: $0.ownerName, due: LondonTime.day($0.dueOn),
+            Row(what: $0.what, href: canUpdate($0) ? Href.action($0.groupID, $0.id) : nil, group: $0.groupName, owner: $0.ownerName, due: LondonTime.day($0.dueOn),
                 status: $0.status.label, overdue: $0.isOverdue(today: today), notes: $0.notes.isEmpty ? nil : $0.notes)
         }
         hasRows = !rows.isEmpty
         overdueCount = rows.filter(\.overdue).count
         summary = "\(rows.count) action\(rows.count == 1 ? "" : "s")" + (overdueCount > 0 ? ", \(overdueCount) overdue" : "")
-        myActionsHref = Route.actions.href + "?person=\(me)"
+        myActionsHref = Href.actions(query: ["person": me])
     }
 }
 
@@ -70,9 +71,9 @@ struct ActionFormPage: PageModel {
         dueOn = Field("due_on", label: "Due date", value: form["due_on"], type: "date", errors: errors)
         notes = Field("notes", label: "Notes (optional)", value: form["notes"], type: "textarea", hint: "What has happened so far.", errors: errors)
         self.errors = errors
-        action = Route.action.href(item.groupID, item.id)
-        meetingHref = item.meetingID.map { Route.meeting.href(item.groupID, $0) }
-        actionsHref = Route.actions.href
+        action = Href.action(item.groupID, item.id)
+        meetingHref = item.meetingID.map { Href.meeting(item.groupID, $0) }
+        actionsHref = Href.actions()
     }
 
     static func formData(for item: ActionItem) -> FormData {
@@ -85,6 +86,7 @@ struct CalendarPage: PageModel {
     static let template = "account/calendar"
     static let hasForm = true
     let title = "Your meetings calendar"
+    let accountHref = Href.account()
     let hasFeed: Bool
     /// Shown once, straight after it is made.
     let newAddress: String?
@@ -99,11 +101,12 @@ struct CalendarPage: PageModel {
         let address: String
     }
 
-    init(hasFeed: Bool, newAddress: String? = nil, groups: [Group] = [], action: String) {
+    /// `newFeed` is the site's address and the token just made, when there is one to show.
+    init(hasFeed: Bool, newFeed: (baseURL: String, token: String)? = nil, groups: [Group] = [], action: String) {
         self.hasFeed = hasFeed
-        self.newAddress = newAddress
-        groupAddresses = newAddress.map { base in
-            groups.map { GroupAddress(id: "calendar-group-\($0.id)", name: $0.name, address: base + "/groups/\($0.id)") }
+        newAddress = newFeed.map { $0.baseURL + Href.personalCalendar($0.token) }
+        groupAddresses = newFeed.map { feed in
+            groups.map { GroupAddress(id: "calendar-group-\($0.id)", name: $0.name, address: feed.baseURL + Href.groupCalendar(feed.token, $0.id)) }
         } ?? []
         hasGroupAddresses = !groupAddresses.isEmpty
         self.action = action

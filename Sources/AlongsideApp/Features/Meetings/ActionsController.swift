@@ -61,6 +61,6 @@ struct ActionsController: Controller {
         let updated = try await store.update(action.id, groupID: action.groupID, status: change.status, dueOn: change.dueOn, notes: change.notes,
                                              by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "The action is now \(updated.status.label.lowercased())."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(action.meetingID.map { Route.meeting.href(action.groupID, $0) + "#actions" } ?? Route.actions.href)
+        return .seeOther(action.meetingID.map { Href.meeting(action.groupID, $0) + "#actions" } ?? Href.actions())
     }
 }

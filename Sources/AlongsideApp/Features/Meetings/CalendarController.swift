@@ -11,7 +11,7 @@ struct CalendarController: Controller {
 
     func addRoutes(to routes: inout SiteRoutes) {
         routes.get(.calendarSettings, .signedIn) { request, context, signedIn in
-            let page = CalendarPage(hasFeed: try await feeds.hasFeed(userID: signedIn.user.id), newAddress: nil, action: Route.calendarSettings.href)
+            let page = CalendarPage(hasFeed: try await feeds.hasFeed(userID: signedIn.user.id), action: Href.calendarSettings())
             return try await services.pages.render(page, request: request, context: context)
         }
         routes.post(.calendarSettings, .signedIn) { request, context, signedIn in
@@ -19,8 +19,8 @@ struct CalendarController: Controller {
             // Shown once, in this response: only its hash is kept.
             let today = LondonTime.isoDay(services.clock.now())
             let groups = try await GroupStore(pool: services.pool, clock: services.clock).visibleGroups(for: signedIn.user, today: today).filter(\.isMember).map(\.group)
-            let page = CalendarPage(hasFeed: true, newAddress: services.configuration.baseURL + Route.personalCalendar.href(token), groups: groups,
-                                    action: Route.calendarSettings.href)
+            let page = CalendarPage(hasFeed: true, newFeed: (services.configuration.baseURL, token), groups: groups,
+                                    action: Href.calendarSettings())
             return try await services.pages.render(page, request: request, context: context)
         }
         routes.get(.personalCalendar, personal)
@@ -48,7 +48,7 @@ struct CalendarController: Controller {
         for (meeting, groupName) in found {
             let agenda = try await meetings.agenda(meetingID: meeting.id).map(\.title)
             events.append(ICalendar.event(for: meeting, groupName: groupName, agenda: agenda, includeJoiningDetails: true,
-                                          url: services.configuration.baseURL + Route.meeting.href(meeting.groupID, meeting.id)))
+                                          url: services.configuration.baseURL + Href.meeting(meeting.groupID, meeting.id)))
         }
         return CalendarResponse.make(ICalendar.document(name: name, events: events), download: nil)
     }

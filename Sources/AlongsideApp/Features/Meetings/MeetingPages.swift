@@ -12,6 +12,7 @@ struct MeetingsPage: PageModel {
     let hasUpcoming: Bool
     let hasPast: Bool
     let calendarHref: String?
+    let calendarSettingsHref = Href.calendarSettings()
 
     struct Row: Encodable, Sendable {
         let when: String
@@ -26,10 +27,10 @@ struct MeetingsPage: PageModel {
     init(group: Group, meetings: [Meeting], now: Date, canRun: Bool) {
         title = "Meetings: \(group.name)"
         groupName = group.name
-        groupHref = Route.group.href(group.id)
-        newHref = canRun ? Route.newMeeting.href(group.id) : nil
+        groupHref = Href.group(group.id)
+        newHref = canRun ? Href.newMeeting(group.id) : nil
         let rows = meetings.map {
-            Row(when: $0.when, href: Route.meeting.href(group.id, $0.id), purpose: $0.purpose, kind: $0.kind.label,
+            Row(when: $0.when, href: Href.meeting(group.id, $0.id), purpose: $0.purpose, kind: $0.kind.label,
                 format: $0.format.label, status: $0.status.label, isCancelled: $0.status == .cancelled)
         }
         let split = meetings.map { $0.endsAt >= now }
@@ -37,7 +38,7 @@ struct MeetingsPage: PageModel {
         past = zip(rows, split).filter { !$0.1 }.map(\.0).reversed()
         hasUpcoming = !upcoming.isEmpty
         hasPast = !past.isEmpty
-        calendarHref = group.visibility == .published ? Route.publishedGroupCalendar.href(group.id) : nil
+        calendarHref = group.visibility == .published ? Href.publishedGroupCalendar(group.id) : nil
     }
 }
 
@@ -91,8 +92,8 @@ struct MeetingFormPage: PageModel {
                                                    selected: form["repeat"], errors: errors) : nil
         count = meeting == nil ? Field("count", label: "How many meetings in the series (if it repeats)", value: form["count"], hint: "From 2 to \(MeetingForm.maximumSeries), counting the first.", errors: errors) : nil
         self.errors = errors
-        action = meeting.map { Route.meeting.href(group.id, $0.id) } ?? Route.meetings.href(group.id)
-        cancelHref = meeting.map { Route.meeting.href(group.id, $0.id) } ?? Route.meetings.href(group.id)
+        action = meeting.map { Href.meeting(group.id, $0.id) } ?? Href.meetings(group.id)
+        cancelHref = meeting.map { Href.meeting(group.id, $0.id) } ?? Href.meetings(group.id)
     }
 }
 
@@ -225,7 +226,7 @@ struct MeetingPage: PageModel {
         let meeting = c.meeting, group = c.group
         title = "\(meeting.kind.label): \(LondonTime.date(meeting.startsAt))"
         groupName = group.name
-        backHref = isPublicView ? (group.visibility == .published ? Route.publishedGroup.href(group.id) : nil) : Route.meetings.href(group.id)
+        backHref = isPublicView ? (group.visibility == .published ? Href.publishedGroup(group.id) : nil) : Href.meetings(group.id)
         backLabel = isPublicView ? group.name : "All meetings of \(group.name)"
         var details = [
             LabelledLine(label: "Group", value: group.name),
@@ -279,7 +280,7 @@ struct MeetingPage: PageModel {
         let row: (ActionItem) -> ActionRow = { action in
             ActionRow(what: action.what, owner: action.ownerName, due: LondonTime.day(action.dueOn), status: action.status.label,
                       overdue: action.isOverdue(today: c.today),
-                      href: !isPublicView && (canRun || action.ownerUserID == c.viewerID) ? Route.action.href(group.id, action.id) : nil)
+                      href: !isPublicView && (canRun || action.ownerUserID == c.viewerID) ? Href.action(group.id, action.id) : nil)
         }
         actions = canSeeActions ? c.actions.map(row) : []
         hasActions = !actions.isEmpty
@@ -293,12 +294,12 @@ struct MeetingPage: PageModel {
             links = nil
         } else {
             links = Links(
-                editHref: canRun ? Route.editMeeting.href(group.id, meeting.id) : nil,
-                attendanceHref: canRun ? Route.attendance.href(group.id, meeting.id) : nil,
-                minutesHref: canRun && !c.agenda.isEmpty ? Route.minutes.href(group.id, meeting.id) : nil,
-                calendarHref: Route.meetingCalendar.href(group.id, meeting.id),
-                publishedHref: meeting.visibility == .published ? Route.publishedMeeting.href(group.id, meeting.id) : nil,
-                recordDecisionHref: canRun ? Route.newDecision.href(group.id) : nil
+                editHref: canRun ? Href.editMeeting(group.id, meeting.id) : nil,
+                attendanceHref: canRun ? Href.attendance(group.id, meeting.id) : nil,
+                minutesHref: canRun && !c.agenda.isEmpty ? Href.minutes(group.id, meeting.id) : nil,
+                calendarHref: Href.meetingCalendar(group.id, meeting.id),
+                publishedHref: meeting.visibility == .published ? Href.publishedMeeting(group.id, meeting.id) : nil,
+                recordDecisionHref: canRun ? Href.newDecision(group.id) : nil
             )
         }
         guard canRun, !isPublicView else {
@@ -309,16 +310,16 @@ struct MeetingPage: PageModel {
         let people = c.people.map { (String($0.id), $0.name) }
         let declarers = (c.expected.map { (String($0.userID), $0.name) } + c.expected.compactMap { m in m.deputyUserID.map { (String($0), "\(m.deputyName ?? "") (deputy)") } })
         forms = Forms(
-            agendaAction: Route.agendaItems.href(group.id, meeting.id),
+            agendaAction: Href.agendaItems(group.id, meeting.id),
             agendaTitle: Field("agenda_title", label: "Title", value: form["agenda_title"], errors: errors),
             agendaDescription: Field("agenda_description", label: "What it is about (optional)", value: form["agenda_description"], type: "textarea", errors: errors),
             agendaPaper: Field("agenda_paper", label: "Paper (optional)", value: form["agenda_paper"], type: "textarea", hint: "Text, or a link to the paper.", errors: errors),
-            declarationAction: items.isEmpty ? nil : Route.declarations.href(group.id, meeting.id),
+            declarationAction: items.isEmpty ? nil : Href.declarations(group.id, meeting.id),
             declarationItem: items.isEmpty ? nil : SelectField("declaration_item", label: "Agenda item", options: [("", "Select an item")] + items, selected: form["declaration_item"], errors: errors),
             declarationPerson: items.isEmpty ? nil : SelectField("declaration_person", label: "Who declared it", options: [("", "Select a person")] + declarers, selected: form["declaration_person"], errors: errors),
             declarationInterest: items.isEmpty ? nil : Field("declaration_interest", label: "The interest", value: form["declaration_interest"], type: "textarea", errors: errors),
             declarationTookPart: items.isEmpty ? nil : ChoiceField("declaration_took_part", legend: "Did they take part in the item?", options: [("yes", "Yes"), ("no", "No, they stepped out")], selected: form["declaration_took_part"], errors: errors),
-            actionAction: Route.meetingActions.href(group.id, meeting.id),
+            actionAction: Href.meetingActions(group.id, meeting.id),
             actionWhat: Field("action_what", label: "What needs to be done", value: form["action_what"], type: "textarea", errors: errors),
             actionOwner: SelectField("action_owner", label: "Who will do it", options: [("", "Select a person")] + people, selected: form["action_owner"], errors: errors),
             actionDue: Field("action_due", label: "Due date", value: form["action_due"], type: "date", errors: errors),
@@ -354,9 +355,9 @@ struct AttendancePage: PageModel {
         hasMembers = !members.isEmpty
         deputiesNote = deputiesAllowed ? "The terms of reference allow deputies: a deputy counts towards quorum." : "The terms of reference do not allow deputies: a deputy does not count towards quorum."
         self.errors = errors
-        action = Route.attendance.href(group.id, meeting.id)
-        cancelHref = Route.meeting.href(group.id, meeting.id)
-        membersHref = Route.group.href(group.id)
+        action = Href.attendance(group.id, meeting.id)
+        cancelHref = Href.meeting(group.id, meeting.id)
+        membersHref = Href.group(group.id)
     }
 }
 
@@ -378,7 +379,7 @@ struct MinutesPage: PageModel {
             Field("minutes_\(item.id)", label: "\(index + 1). \(item.title)", value: form?["minutes_\(item.id)"] ?? item.minutes, type: "textarea", errors: errors)
         }
         self.errors = errors
-        action = Route.minutes.href(group.id, meeting.id)
-        cancelHref = Route.meeting.href(group.id, meeting.id)
+        action = Href.minutes(group.id, meeting.id)
+        cancelHref = Href.meeting(group.id, meeting.id)
     }
 }

@@ -73,7 +73,7 @@ struct MeetingsController: Controller {
         let message = planned.count == 1 ? "The meeting on \(planned[0].when) is planned. Add its agenda next."
             : "\(planned.count) meetings are planned, from \(LondonTime.date(planned[0].startsAt)) to \(LondonTime.date(planned[planned.count - 1].startsAt))."
         try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(planned.count == 1 ? Route.meeting.href(group.id, planned[0].id) : Route.meetings.href(group.id))
+        return .seeOther(planned.count == 1 ? Href.meeting(group.id, planned[0].id) : Href.meetings(group.id))
     }
 
     /// Everything the meeting page shows, read for one request.
@@ -133,7 +133,7 @@ struct MeetingsController: Controller {
         }
         _ = try await store.update(meeting.id, groupID: group.id, with: parsed.input, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "The meeting's details have been saved."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.meeting.href(group.id, meeting.id))
+        return .seeOther(Href.meeting(group.id, meeting.id))
     }
 
     @Sendable func addAgendaItem(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -145,7 +145,7 @@ struct MeetingsController: Controller {
         _ = try await store.addAgendaItem(meetingID: meeting.id, title: item.title, description: item.description, paper: item.paper,
                                           by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "\"\(item.title)\" is on the agenda."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.meeting.href(group.id, meeting.id) + "#agenda")
+        return .seeOther(Href.meeting(group.id, meeting.id) + "#agenda")
     }
 
     @Sendable func attendanceForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -170,7 +170,7 @@ struct MeetingsController: Controller {
         try await store.recordAttendance(meetingID: meeting.id, entries, names: Dictionary(expected.map { ($0.userID, $0.name) }) { $1 },
                                          by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "Attendance has been recorded."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.meeting.href(group.id, meeting.id) + "#attendance")
+        return .seeOther(Href.meeting(group.id, meeting.id) + "#attendance")
     }
 
     @Sendable func minutesForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -189,7 +189,7 @@ struct MeetingsController: Controller {
         }
         try await store.saveMinutes(meetingID: meeting.id, minutes, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "The minutes have been saved."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.meeting.href(group.id, meeting.id) + "#agenda")
+        return .seeOther(Href.meeting(group.id, meeting.id) + "#agenda")
     }
 
     @Sendable func declare(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -204,7 +204,7 @@ struct MeetingsController: Controller {
         try await store.declare(agendaItemID: declared.itemID, userID: declared.userID, interest: declared.interest, tookPart: declared.tookPart,
                                 meetingID: meeting.id, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "The declaration of interest has been recorded."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.meeting.href(group.id, meeting.id) + "#agenda")
+        return .seeOther(Href.meeting(group.id, meeting.id) + "#agenda")
     }
 
     @Sendable func addAction(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -217,7 +217,7 @@ struct MeetingsController: Controller {
         }
         let action = try await actionStore.create(input, groupID: group.id, meetingID: meeting.id, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "The action for \(action.ownerName) has been added."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.meeting.href(group.id, meeting.id) + "#actions")
+        return .seeOther(Href.meeting(group.id, meeting.id) + "#actions")
     }
 
     // MARK: Calendars
@@ -229,7 +229,7 @@ struct MeetingsController: Controller {
 
     @Sendable func calendarFile(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let (group, meeting, _) = try await meeting(context, signedIn, mustRun: false)
-        let event = try await event(meeting, group: group, includeJoiningDetails: true, url: services.configuration.baseURL + Route.meeting.href(group.id, meeting.id))
+        let event = try await event(meeting, group: group, includeJoiningDetails: true, url: services.configuration.baseURL + Href.meeting(group.id, meeting.id))
         return CalendarResponse.make(ICalendar.document(name: group.name, events: [event]), download: "meeting-\(meeting.day).ics")
     }
 
@@ -239,7 +239,7 @@ struct MeetingsController: Controller {
         else { throw AppError.notFound }
         var events: [ICalendar.Event] = []
         for meeting in try await store.meetings(groupID: group.id) where meeting.visibility == .published {
-            let url = services.configuration.baseURL + Route.publishedMeeting.href(group.id, meeting.id)
+            let url = services.configuration.baseURL + Href.publishedMeeting(group.id, meeting.id)
             events.append(try await event(meeting, group: group, includeJoiningDetails: false, url: url))
         }
         return CalendarResponse.make(ICalendar.document(name: group.name, events: events), download: nil)

@@ -15,8 +15,8 @@ struct WorkshopOutputsView: Encodable, Sendable {
         hasInsights = !insights.isEmpty
         self.planItems = planItems
         hasPlanItems = !planItems.isEmpty
-        recordInsightHref = Route.newInsight.href + "?meeting=\(meetingID)"
-        addPlanItemHref = canAdd ? Route.newPlanItem.href + "?meeting=\(meetingID)" : nil
+        recordInsightHref = Href.newInsight(query: ["meeting": meetingID])
+        addPlanItemHref = canAdd ? Href.newPlanItem(query: ["meeting": meetingID]) : nil
     }
 }
 

@@ -46,7 +46,7 @@ struct CommunitiesController: Controller {
             case .saved(let community):
                 try await services.sessions.setFlash(Flash(message: "Added \"\(community.name)\" to the list of communities."),
                                                      tokenHash: signedIn.session.tokenHash)
-                return .seeOther(Route.communities.href)
+                return .seeOther(Href.communities())
             case .nameTaken(let taken):
                 errors.add("name", Self.nameTaken(taken))
             }
@@ -67,7 +67,7 @@ struct CommunitiesController: Controller {
             switch try await store.update(community.id, input, by: signedIn.actor, requestID: context.requestID) {
             case .saved(let saved):
                 try await services.sessions.setFlash(Flash(message: "Saved the changes to \"\(saved.name)\"."), tokenHash: signedIn.session.tokenHash)
-                return .seeOther(Route.communities.href)
+                return .seeOther(Href.communities())
             case .nameTaken(let taken):
                 errors.add("name", Self.nameTaken(taken))
             }
@@ -95,6 +95,6 @@ struct CommunitiesController: Controller {
         case (false, false): message = "\"\(community.name)\" was not retired, so nothing changed."
         }
         try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.community.href(community.id))
+        return .seeOther(Href.community(community.id))
     }
 }

@@ -27,16 +27,16 @@ struct CommunitiesPage: PageModel {
 
     init(communities: [Community], reach: [Int64: Int], canManage: Bool, form: FormData = FormData(), errors: FormErrors = FormErrors()) {
         func row(_ community: Community) -> Row {
-            Row(name: community.name, href: canManage ? Route.community.href(community.id) : nil, underServed: community.underServed,
+            Row(name: community.name, href: canManage ? Href.community(community.id) : nil, underServed: community.underServed,
                 description: community.description, reach: reach[community.id] ?? 0)
         }
         current = communities.filter { !$0.isRetired }.map(row)
         hasCurrent = !current.isEmpty
         retired = communities.filter(\.isRetired).map(row)
         hasRetired = !retired.isEmpty
-        organisationsHref = Route.organisations.href
+        organisationsHref = Href.organisations()
         self.canManage = canManage
-        action = Route.communities.href
+        action = Href.communities()
         name = Field("name", label: "Name", value: form["name"], errors: errors)
         description = Field("description", label: "Description (optional)", value: form["description"], type: "textarea",
                             hint: "Who the community is, in a sentence or two.", errors: errors)
@@ -63,12 +63,12 @@ struct CommunityPage: PageModel {
 
     init(community: Community, reach: Int, form: FormData, errors: FormErrors = FormErrors()) {
         title = "Community: \(community.name)"
-        backHref = Route.communities.href
-        action = Route.community.href(community.id)
+        backHref = Href.communities()
+        action = Href.community(community.id)
         self.reach = reach == 1 ? "1 organisation in the register reaches this community." : "\(reach) organisations in the register reach this community."
         isRetired = community.isRetired
-        retireAction = Route.retireCommunity.href(community.id)
-        restoreAction = Route.restoreCommunity.href(community.id)
+        retireAction = Href.retireCommunity(community.id)
+        restoreAction = Href.restoreCommunity(community.id)
         name = Field("name", label: "Name", value: form["name"], errors: errors)
         description = Field("description", label: "Description (optional)", value: form["description"], type: "textarea", errors: errors)
         underServed = CommunityForm.underServed(form, errors: errors)

@@ -56,7 +56,7 @@ struct OrganisationsPage: PageModel {
     }
 
     init(organisations: [Organisation], filter: OrganisationFilter, canManage: Bool) {
-        action = Route.organisations.href
+        action = Href.organisations()
         words = Field("words", label: "Name, area or number", value: filter.words)
         sector = SelectField("sector", label: "Sector", options: [("", "Any sector")] + OrganisationSector.options,
                              selected: filter.sector?.rawValue ?? "", errors: FormErrors())
@@ -69,14 +69,14 @@ struct OrganisationsPage: PageModel {
             let vcse = organisation.sector == .vcse
                 ? ([organisation.size?.label].compactMap { $0 } + organisation.details.kinds.map(\.label)).joined(separator: "; ")
                 : ""
-            return Row(name: organisation.name, href: Route.organisation.href(organisation.id), sector: organisation.sector.label, vcse: vcse,
+            return Row(name: organisation.name, href: Href.organisation(organisation.id), sector: organisation.sector.label, vcse: vcse,
                        area: organisation.details.areaServed, status: organisation.details.status.label,
                        statusTag: organisation.details.status == .active ? "tag" : "tag tag-grey")
         }
         hasRows = !rows.isEmpty
-        newHref = canManage ? Route.newOrganisation.href : nil
-        csvHref = Route.organisationsCSV.href
-        communitiesHref = Route.communities.href
+        newHref = canManage ? Href.newOrganisation() : nil
+        csvHref = Href.organisationsCSV()
+        communitiesHref = Href.communities()
     }
 }
 
@@ -119,8 +119,8 @@ struct OrganisationFormPage: PageModel {
     init(editing: Organisation?, form: FormData, communities: [Community], errors: FormErrors = FormErrors(),
          duplicates: [OrganisationDuplicates.Match] = [], conflict: Organisation? = nil) {
         title = editing.map { "Edit organisation: \($0.name)" } ?? "Register an organisation"
-        action = editing.map { Route.editOrganisation.href($0.id) } ?? Route.newOrganisation.href
-        cancelHref = editing.map { Route.organisation.href($0.id) } ?? Route.organisations.href
+        action = editing.map { Href.editOrganisation($0.id) } ?? Href.newOrganisation()
+        cancelHref = editing.map { Href.organisation($0.id) } ?? Href.organisations()
         version = editing == nil ? nil : form["version"]
         name = Field("name", label: "Name", value: form["name"], errors: errors)
         sector = ChoiceField("sector", legend: "Sector", options: OrganisationSector.options, selected: form["sector"], errors: errors)
@@ -141,7 +141,7 @@ struct OrganisationFormPage: PageModel {
                                          multiple: true, options: offered.map { (String($0.id), $0.name + ($0.underServed ? " (under-served)" : "")) },
                                          selected: Set(form.all("communities")), errors: errors)
         hasCommunities = !offered.isEmpty
-        communitiesHref = Route.communities.href
+        communitiesHref = Href.communities()
         contactName = Field("contact_name", label: "Contact's name (optional)", value: form["contact_name"], errors: errors)
         contactEmail = Field("contact_email", label: "Contact email address (optional)", value: form["contact_email"], type: "email",
                              hint: "A work address for the organisation, like info@example.org.", errors: errors)
@@ -149,7 +149,7 @@ struct OrganisationFormPage: PageModel {
         website = Field("website", label: "Website (optional)", value: form["website"],
                         hint: "For example, www.example.org. We add https:// if you leave it out.", errors: errors)
         status = ChoiceField("status", legend: "Status", options: OrganisationStatus.options, selected: form["status"], errors: errors)
-        self.duplicates = duplicates.map { DuplicateRow(name: $0.name, href: Route.organisation.href($0.id), reasons: $0.reasonText) }
+        self.duplicates = duplicates.map { DuplicateRow(name: $0.name, href: Href.organisation($0.id), reasons: $0.reasonText) }
         hasDuplicates = !duplicates.isEmpty
         seenDuplicates = duplicates.map { String($0.id) }.joined(separator: ",")
         let names = Dictionary(uniqueKeysWithValues: communities.map { ($0.id, $0) })
@@ -186,14 +186,14 @@ struct OrganisationPage: PageModel {
 
     init(organisation: Organisation, communities: [Community], memberships: [OrganisationMembership], canManage: Bool) {
         title = organisation.name
-        registerHref = Route.organisations.href
-        editHref = canManage ? Route.editOrganisation.href(organisation.id) : nil
+        registerHref = Href.organisations()
+        editHref = canManage ? Href.editOrganisation(organisation.id) : nil
         summary = OrganisationDetailsView(organisation.details, communities: nil)
         reached = communities.filter { organisation.details.communityIDs.contains($0.id) }
             .map { Reached(name: $0.name, underServed: $0.underServed, retired: $0.isRetired) }
         hasReached = !reached.isEmpty
         self.memberships = memberships.map {
-            MembershipRow(alliance: $0.groupName, href: Route.alliance.href($0.groupID), status: $0.statusLabel, tagClass: $0.statusTagClass,
+            MembershipRow(alliance: $0.groupName, href: Href.alliance($0.groupID), status: $0.statusLabel, tagClass: $0.statusTagClass,
                           since: LondonTime.day($0.statusSince))
         }
         hasMemberships = !self.memberships.isEmpty

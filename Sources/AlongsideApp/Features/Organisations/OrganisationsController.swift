@@ -76,7 +76,7 @@ struct OrganisationsController: Controller {
         guard let details else { return try await services.pages.render(page!, request: request, context: context) }
         let organisation = try await store.create(details, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "\(organisation.name) is in the register."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.organisation.href(organisation.id))
+        return .seeOther(Href.organisation(organisation.id))
     }
 
     @Sendable func edit(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -95,7 +95,7 @@ struct OrganisationsController: Controller {
         switch try await store.update(organisation.id, details, expectedVersion: version, by: signedIn.actor, requestID: context.requestID) {
         case .saved(let saved):
             try await services.sessions.setFlash(Flash(message: "Saved the changes to \(saved.name)."), tokenHash: signedIn.session.tokenHash)
-            return .seeOther(Route.organisation.href(saved.id))
+            return .seeOther(Href.organisation(saved.id))
         case .conflict(let current):
             var errors = FormErrors()
             errors.add("name", "Someone else saved this organisation while you were editing it. Their version is shown first; yours is kept in the form. Save again to replace theirs with yours")

@@ -36,7 +36,7 @@ struct ClaimDecisionsController: Controller {
         do {
             let approved = try await store.approve(claim.id, version: context.form.expectedVersion, by: signedIn.actor, requestID: context.requestID)
             try await services.sessions.setFlash(Flash(message: "You approved \(approved.personName)'s claim for \(approved.activity)."), tokenHash: signedIn.session.tokenHash)
-            return .seeOther(Route.claimApprovals.href)
+            return .seeOther(Href.claimApprovals())
         } catch is ClaimStore.Conflict {
             return try await conflict(claim.id, viewer, request, context)
         }
@@ -53,7 +53,7 @@ struct ClaimDecisionsController: Controller {
         do {
             _ = try await store.returnClaim(claim.id, version: context.form.expectedVersion, reason: reason, by: signedIn.actor, requestID: context.requestID)
             try await services.sessions.setFlash(Flash(message: "You returned \(claim.personName)'s claim with your reason."), tokenHash: signedIn.session.tokenHash)
-            return .seeOther(Route.claimApprovals.href)
+            return .seeOther(Href.claimApprovals())
         } catch is ClaimStore.Conflict {
             return try await conflict(claim.id, viewer, request, context)
         }
@@ -79,7 +79,7 @@ struct ClaimDecisionsController: Controller {
         do {
             _ = try await store.markPaid(claim.id, version: form.expectedVersion, on: paidOn, reference: reference, by: signedIn.actor, requestID: context.requestID)
             try await services.sessions.setFlash(Flash(message: "Recorded \(claim.personName)'s claim as paid."), tokenHash: signedIn.session.tokenHash)
-            return .seeOther(Route.financeClaims.href)
+            return .seeOther(Href.financeClaims())
         } catch is ClaimStore.Conflict {
             return try await conflict(claim.id, viewer, request, context)
         }

@@ -43,7 +43,7 @@ struct ClaimFormPage: PageModel {
 
     init(claim: Claim?, form: FormData, errors: FormErrors, meetings: [Option], groups: [Option], policy: PaymentPolicy?) throws {
         title = claim == nil ? "Claim for an activity" : "Change your claim"
-        action = claim.map { Route.editClaim.href($0.id) } ?? Route.newClaim.href
+        action = claim.map { Href.editClaim($0.id) } ?? Href.newClaim()
         version = claim.map { String($0.version) }
         activity = Field("activity", label: "What did you do?", value: form["activity"],
                          hint: "For example: attended the leaders group meeting, or ran a listening event at a community centre.", errors: errors)
@@ -76,7 +76,7 @@ struct ClaimFormPage: PageModel {
         canAddExpense = rows < ClaimForm.mostExpenseRows
         mileageHint = policy.map { "Mileage is paid at \($0.mileagePencePerMile)p a mile; we work out the amount." } ?? ""
         self.errors = errors
-        backHref = claim.map { Route.claim.href($0.id) } ?? Route.claims.href
+        backHref = claim.map { Href.claim($0.id) } ?? Href.claims()
     }
 }
 

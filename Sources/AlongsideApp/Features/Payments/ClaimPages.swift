@@ -15,7 +15,7 @@ struct ClaimCheckPage: PageModel {
     let backHref: String
 
     init(claim: Claim, warning: EarningsWarning?) {
-        let change = Route.editClaim.href(claim.id)
+        let change = Href.editClaim(claim.id)
         var answers = [
             SummaryLine("What you did", claim.activity, change: change + "#field-activity"),
             SummaryLine("Meeting", claim.meetingLabel ?? "Not a meeting in Alongside", change: change + "#field-meeting"),
@@ -31,10 +31,10 @@ struct ClaimCheckPage: PageModel {
         amounts = AmountLines(claim)
         self.warning = warning.map { WarningView($0, forPerson: true, name: claim.personName) }
         hasWarning = warning != nil
-        action = Route.checkClaim.href(claim.id)
+        action = Href.checkClaim(claim.id)
         version = String(claim.version)
         sendLabel = claim.status == .returned ? "Send the claim again" : "Send the claim"
-        backHref = Route.claim.href(claim.id)
+        backHref = Href.claim(claim.id)
     }
 }
 
@@ -95,33 +95,33 @@ struct ClaimPage: PageModel {
         amounts = AmountLines(claim)
         history = events.map { "\(LondonTime.dateTime($0.at)): \($0.sentence)." }
         canEdit = viewer.canEdit(claim)
-        editHref = Route.editClaim.href(claim.id)
-        checkHref = Route.checkClaim.href(claim.id)
+        editHref = Href.editClaim(claim.id)
+        checkHref = Href.checkClaim(claim.id)
         canDelete = isOwner && claim.status == .draft
-        deleteAction = Route.deleteClaim.href(claim.id)
+        deleteAction = Href.deleteClaim(claim.id)
         canDecide = viewer.canDecide(claim)
         ownClaimNote = isOwner && viewer.approves && claim.status == .submitted
         let owner = claim.userID == viewer.userID
         self.warning = warning.map { WarningView($0, forPerson: owner, name: claim.personName, seen: claim.sentWithWarning) }
         hasWarning = warning != nil
-        approveAction = Route.approveClaim.href(claim.id)
-        returnAction = Route.returnClaim.href(claim.id)
+        approveAction = Href.approveClaim(claim.id)
+        returnAction = Href.returnClaim(claim.id)
         reason = Field("reason", label: "Reason for returning it", value: form["reason"], type: "textarea",
                        hint: "\(claim.personName) will read this. Say what needs to change.", errors: errors)
         canPay = viewer.canMarkPaid(claim)
-        payAction = Route.payClaim.href(claim.id)
+        payAction = Href.payClaim(claim.id)
         paidOn = Field("paid_on", label: "Date paid", value: form["paid_on"].isEmpty ? today : form["paid_on"], type: "date", errors: errors)
         reference = Field("reference", label: "Payment reference from the finance system", value: form["reference"], errors: errors)
         version = String(claim.version)
         self.errors = errors
         if isOwner {
-            backHref = Route.claims.href
+            backHref = Href.claims()
             backLabel = "Your claims"
         } else if claim.status == .approved || claim.status == .paid, viewer.pays {
-            backHref = Route.financeClaims.href
+            backHref = Href.financeClaims()
             backLabel = "Claims to pay"
         } else {
-            backHref = Route.claimApprovals.href
+            backHref = Href.claimApprovals()
             backLabel = "Claims waiting for approval"
         }
     }
@@ -133,10 +133,10 @@ struct ClaimsPage: PageModel {
     let title = "Your claims"
     let rows: [Row]
     let hasRows: Bool
-    let newHref = Route.newClaim.href
-    let earningsHref = Route.earnings.href
-    let preferencesHref = Route.paymentPreferences.href
-    let policyHref = Route.paymentPolicy.href
+    let newHref = Href.newClaim()
+    let earningsHref = Href.earnings()
+    let preferencesHref = Href.paymentPreferences()
+    let policyHref = Href.paymentPolicy()
 
     struct Row: Encodable, Sendable {
         let href: String
@@ -149,7 +149,7 @@ struct ClaimsPage: PageModel {
 
     init(claims: [Claim]) {
         rows = claims.map {
-            Row(href: Route.claim.href($0.id), activity: $0.activity, date: LondonTime.day($0.activityOn), total: Money.format($0.amounts.total),
+            Row(href: Href.claim($0.id), activity: $0.activity, date: LondonTime.day($0.activityOn), total: Money.format($0.amounts.total),
                 status: $0.status.label, statusClass: ClaimStatusTag.css($0.status))
         }
         hasRows = !rows.isEmpty

@@ -40,7 +40,7 @@ struct ClaimsController: Controller {
             return try await formPage(claim: nil, form: form, errors: errors, signedIn, request, context, options: options)
         }
         let claim = try await store.create(input, userID: signedIn.user.id, by: signedIn.actor, requestID: context.requestID)
-        return .seeOther(Route.checkClaim.href(claim.id))
+        return .seeOther(Href.checkClaim(claim.id))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -67,7 +67,7 @@ struct ClaimsController: Controller {
         }
         do {
             let saved = try await store.update(claim.id, version: form.expectedVersion, with: input, by: signedIn.actor, requestID: context.requestID)
-            return .seeOther(Route.checkClaim.href(saved.id))
+            return .seeOther(Href.checkClaim(saved.id))
         } catch let conflict as ClaimStore.Conflict {
             errors.add("activity", "This claim changed in another window or tab since you opened it. What you typed is kept: save again to use it")
             var response = try await formPage(claim: conflict.current, form: form.replacing("version", with: String(conflict.current.version)),
@@ -93,7 +93,7 @@ struct ClaimsController: Controller {
         } catch is ClaimStore.Conflict {
             try await services.sessions.setFlash(Flash(message: "The claim changed before it was sent. Check it again below."), tokenHash: signedIn.session.tokenHash)
         }
-        return .seeOther(Route.claim.href(claim.id))
+        return .seeOther(Href.claim(claim.id))
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -102,10 +102,10 @@ struct ClaimsController: Controller {
         do {
             try await store.deleteDraft(claim.id, version: context.form.expectedVersion, by: signedIn.actor, requestID: context.requestID)
             try await services.sessions.setFlash(Flash(message: "The draft claim for \(claim.activity) was deleted."), tokenHash: signedIn.session.tokenHash)
-            return .seeOther(Route.claims.href)
+            return .seeOther(Href.claims())
         } catch is ClaimStore.Conflict {
             try await services.sessions.setFlash(Flash(message: "The draft changed in another window, so it was not deleted."), tokenHash: signedIn.session.tokenHash)
-            return .seeOther(Route.claim.href(claim.id))
+            return .seeOther(Href.claim(claim.id))
         }
     }
 

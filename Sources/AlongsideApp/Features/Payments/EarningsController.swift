@@ -71,6 +71,6 @@ struct EarningsController: Controller {
         }
         try await policies.savePreferences(preferences, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "Your payment preferences are saved."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.involvement.href)
+        return .seeOther(Href.involvement())
     }
 }

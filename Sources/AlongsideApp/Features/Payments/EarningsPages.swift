@@ -6,15 +6,15 @@ struct EarningsPage: PageModel {
     let title = "What you have claimed and been paid"
     let year: SelectField
     let yearName: String
-    let action = Route.earnings.href
+    let action = Href.earnings()
     let csvHref: String
     let totals: [SummaryLine]
     let months: [Row]
     let weeks: [Row]
     let hasWeeks: Bool
     let limitLine: String?
-    let preferencesHref = Route.paymentPreferences.href
-    let claimsHref = Route.claims.href
+    let preferencesHref = Href.paymentPreferences()
+    let claimsHref = Href.claims()
 
     struct Row: Encodable, Sendable {
         let period: String
@@ -29,7 +29,7 @@ struct EarningsPage: PageModel {
         self.year = SelectField("year", label: "Tax year", options: years.map { (String($0), EarningsPeriods.taxYearName($0)) },
                                 selected: String(year), errors: FormErrors())
         yearName = EarningsPeriods.taxYearName(year)
-        csvHref = Route.earningsCSV.href + "?year=\(year)"
+        csvHref = Href.earningsCSV(query: ["year": year])
         let counting = claims.filter(\.status.counts)
         let paid = claims.filter { $0.status == .paid }
         let claimed = FinanceReports.Totals.of(counting), paidTotals = FinanceReports.Totals.of(paid)
@@ -86,7 +86,7 @@ struct PreferencesPage: PageModel {
     static let template = "payments/claims/preferences"
     static let hasForm = true
     let title = "Your payment preferences"
-    let action = Route.paymentPreferences.href
+    let action = Href.paymentPreferences()
     let limit: ChoiceField
     let choice: ChoiceField
     let lowerAmount: Field
@@ -94,7 +94,7 @@ struct PreferencesPage: PageModel {
     let voucherWarning = PaymentWords.voucherWarning
     let adviceLinks = PaymentWords.adviceLinks
     let factsNotAdvice = PaymentWords.factsNotAdvice
-    let limitsHref = Route.earningsLimits.href
+    let limitsHref = Href.earningsLimits()
     let errors: FormErrors
 
     init(form: FormData, errors: FormErrors, limits: [EarningsLimit], today: String) {
@@ -171,26 +171,26 @@ struct InvolvementPage: PageModel {
         if drafts > 0 { yourHint.append("\(drafts) not sent yet") }
         if returned > 0 { yourHint.append("\(returned) returned to you") }
         yours = [
-            Link(label: "Claim for an activity", href: Route.newClaim.href, hint: "Agreed activity and expenses"),
-            Link(label: "Your claims", href: Route.claims.href, hint: yourHint.isEmpty ? nil : yourHint.joined(separator: ", ")),
-            Link(label: "What you have claimed and been paid", href: Route.earnings.href, hint: "By week, month and tax year, with a download"),
-            Link(label: "Your payment preferences", href: Route.paymentPreferences.href, hint: "How you like to be paid, and any earnings limit (private to you)"),
+            Link(label: "Claim for an activity", href: Href.newClaim(), hint: "Agreed activity and expenses"),
+            Link(label: "Your claims", href: Href.claims(), hint: yourHint.isEmpty ? nil : yourHint.joined(separator: ", ")),
+            Link(label: "What you have claimed and been paid", href: Href.earnings(), hint: "By week, month and tax year, with a download"),
+            Link(label: "Your payment preferences", href: Href.paymentPreferences(), hint: "How you like to be paid, and any earnings limit (private to you)"),
         ]
         var work: [Link] = []
-        if viewer.approves { work.append(Link(label: "Claims waiting for approval", href: Route.claimApprovals.href, hint: "\(waiting) waiting")) }
-        if viewer.pays { work.append(Link(label: "Claims to pay", href: Route.financeClaims.href, hint: "\(toPay) approved, not yet paid")) }
-        if viewer.pays || viewer.approves { work.append(Link(label: "Monthly spend and hours by group", href: Route.financeSummary.href, hint: nil)) }
-        if Permissions.allows(role, .managePaymentPolicy) { work.append(Link(label: "Who approves claims and records payments", href: Route.claimDuties.href, hint: nil)) }
+        if viewer.approves { work.append(Link(label: "Claims waiting for approval", href: Href.claimApprovals(), hint: "\(waiting) waiting")) }
+        if viewer.pays { work.append(Link(label: "Claims to pay", href: Href.financeClaims(), hint: "\(toPay) approved, not yet paid")) }
+        if viewer.pays || viewer.approves { work.append(Link(label: "Monthly spend and hours by group", href: Href.financeSummary(), hint: nil)) }
+        if Permissions.allows(role, .managePaymentPolicy) { work.append(Link(label: "Who approves claims and records payments", href: Href.claimDuties(), hint: nil)) }
         if Permissions.allows(role, .manageInvolvementRoles) {
-            work.append(Link(label: "Roles and adverts", href: Route.involvementRoles.href, hint: "Role descriptions, adverts and appointments"))
-            work.append(Link(label: "Expressions of interest", href: Route.involvementInterest.href, hint: "People who answered an advert"))
+            work.append(Link(label: "Roles and adverts", href: Href.involvementRoles(), hint: "Role descriptions, adverts and appointments"))
+            work.append(Link(label: "Expressions of interest", href: Href.involvementInterest(), hint: "People who answered an advert"))
         }
         self.work = work
         hasWork = !work.isEmpty
         policy = [
-            Link(label: "The payment policy", href: Route.paymentPolicy.href, hint: "Rates for agreed activity and the expenses covered"),
-            Link(label: "Earnings limits", href: Route.earningsLimits.href, hint: "Facts about benefit earnings limits, and where to get advice"),
-            Link(label: "Involvement opportunities", href: Route.opportunities.href, hint: "Open adverts for expert-by-experience roles"),
+            Link(label: "The payment policy", href: Href.paymentPolicy(), hint: "Rates for agreed activity and the expenses covered"),
+            Link(label: "Earnings limits", href: Href.earningsLimits(), hint: "Facts about benefit earnings limits, and where to get advice"),
+            Link(label: "Involvement opportunities", href: Href.opportunities(), hint: "Open adverts for expert-by-experience roles"),
         ]
     }
 }

@@ -24,7 +24,7 @@ struct ApprovalsPage: PageModel {
     init(claims: [(claim: Claim, overLimit: Bool)], me: Int64) {
         rows = claims.map { item in
             let claim = item.claim, amounts = claim.amounts
-            return Row(href: Route.claim.href(claim.id), person: claim.personName, date: LondonTime.day(claim.activityOn), activity: claim.activity,
+            return Row(href: Href.claim(claim.id), person: claim.personName, date: LondonTime.day(claim.activityOn), activity: claim.activity,
                        group: claim.groupName ?? "Not for a group", payment: Money.format(amounts.payment), expenses: Money.format(amounts.expenses),
                        total: Money.format(amounts.total), overLimit: item.overLimit, own: claim.userID == me)
         }
@@ -42,8 +42,8 @@ struct FinancePage: PageModel {
     let totals: TotalsRow
     let paid: [Row]
     let hasPaid: Bool
-    let csvHref = Route.financeCSV.href
-    let summaryHref = Route.financeSummary.href
+    let csvHref = Href.financeCSV()
+    let summaryHref = Href.financeSummary()
 
     struct Row: Encodable, Sendable {
         let href: String
@@ -86,7 +86,7 @@ struct FinancePage: PageModel {
 
     static func row(_ claim: Claim) -> Row {
         let amounts = claim.amounts
-        return Row(href: Route.claim.href(claim.id), person: claim.personName, date: LondonTime.day(claim.activityOn), activity: claim.activity,
+        return Row(href: Href.claim(claim.id), person: claim.personName, date: LondonTime.day(claim.activityOn), activity: claim.activity,
                    how: claim.choice.shortLabel + (claim.choice == .charity ? ": \(claim.charity)" : ""), toPerson: Money.format(amounts.toPerson),
                    vouchers: Money.format(amounts.vouchers), donation: Money.format(amounts.donation), expenses: Money.format(amounts.expenses),
                    total: Money.format(amounts.total), paidOn: claim.paidOn.map(LondonTime.day), reference: claim.paidReference)
@@ -101,8 +101,8 @@ struct FinanceSummaryPage: PageModel {
     let rows: [Row]
     let hasRows: Bool
     let totals: Row
-    let action = Route.financeSummary.href
-    let financeHref = Route.financeClaims.href
+    let action = Href.financeSummary()
+    let financeHref = Href.financeClaims()
 
     struct Row: Encodable, Sendable {
         let group: String

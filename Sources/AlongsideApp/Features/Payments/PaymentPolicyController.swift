@@ -55,7 +55,7 @@ struct PaymentPolicyController: Controller {
         let when = saved.effectiveFrom == today ? "from today" : "from \(LondonTime.day(saved.effectiveFrom))"
         try await services.sessions.setFlash(Flash(message: "The new version of the payment policy is saved. It applies \(when)."),
                                              tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.paymentPolicy.href)
+        return .seeOther(Href.paymentPolicy())
     }
 
     // MARK: Earnings limits
@@ -74,7 +74,7 @@ struct PaymentPolicyController: Controller {
                 try await services.sessions.setFlash(
                     Flash(message: "The \(saved.period.label.lowercased()) limit of \(Money.format(saved.amountPence)) from \(LondonTime.day(saved.effectiveFrom)) is saved."),
                     tokenHash: signedIn.session.tokenHash)
-                return .seeOther(Route.earningsLimits.href + "#\(saved.period.rawValue)-limits")
+                return .seeOther(Href.earningsLimits() + "#\(saved.period.rawValue)-limits")
             } catch is PaymentPolicyStore.DuplicateLimit {
                 // Another administrator added a limit starting that day a moment ago: the database refused this one.
                 errors.add("effective_from", PaymentPolicyForms.duplicateLimitMessage(input.period, from: input.effectiveFrom))
@@ -102,7 +102,7 @@ struct PaymentPolicyController: Controller {
         }
         try await store.grant(chosen.duty, to: userID, name: chosen.user.name, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "\(chosen.user.name) now \(chosen.duty.sentence)."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.claimDuties.href)
+        return .seeOther(Href.claimDuties())
     }
 
     @Sendable func removeDuty(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -113,6 +113,6 @@ struct PaymentPolicyController: Controller {
         else { throw AppError.notFound }
         try await store.remove(duty, from: userID, name: person.name, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "\(person.name) no longer \(duty.sentence)."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.claimDuties.href)
+        return .seeOther(Href.claimDuties())
     }
 }

@@ -9,8 +9,8 @@ struct EarningsLimitsPage: PageModel {
     let sections: [Section]
     let addForm: AddForm?
     let errors: FormErrors
-    let preferencesHref = Route.paymentPreferences.href
-    let policyHref = Route.paymentPolicy.href
+    let preferencesHref = Href.paymentPreferences()
+    let policyHref = Href.paymentPolicy()
 
     struct Section: Encodable, Sendable {
         let id: String
@@ -35,7 +35,7 @@ struct EarningsLimitsPage: PageModel {
     }
 
     struct AddForm: Encodable, Sendable {
-        let action = Route.earningsLimits.href
+        let action = Href.earningsLimits()
         let periodField: ChoiceField
         let fromField: Field
         let nameField: Field
@@ -96,8 +96,8 @@ struct ClaimDutiesPage: PageModel {
     let personField: SelectField
     let dutyField: ChoiceField
     let errors: FormErrors
-    let action = Route.claimDuties.href
-    let policyHref = Route.paymentPolicy.href
+    let action = Href.claimDuties()
+    let policyHref = Href.paymentPolicy()
 
     struct Named: Encodable, Sendable {
         let name: String
@@ -106,7 +106,7 @@ struct ClaimDutiesPage: PageModel {
 
     init(duties: [ClaimDuty], people: [User], form: FormData = FormData(), errors: FormErrors = FormErrors()) {
         func named(_ duty: ClaimDuty.Duty) -> [Named] {
-            duties.filter { $0.duty == duty }.map { Named(name: $0.name, removeAction: Route.removeClaimDuty.href($0.userID, duty.rawValue)) }
+            duties.filter { $0.duty == duty }.map { Named(name: $0.name, removeAction: Href.removeClaimDuty($0.userID, duty.rawValue)) }
         }
         approvers = named(.approve)
         hasApprovers = !approvers.isEmpty

@@ -52,9 +52,9 @@ struct PaymentPolicyPage: PageModel {
     let history: [HistoryRow]
     let roundingRule = PaymentPolicyPage.roundingRule
     let canManage: Bool
-    let newHref = Route.newPaymentPolicy.href
-    let limitsHref = Route.earningsLimits.href
-    let dutiesHref = Route.claimDuties.href
+    let newHref = Href.newPaymentPolicy()
+    let limitsHref = Href.earningsLimits()
+    let dutiesHref = Href.claimDuties()
 
     struct HistoryRow: Encodable, Sendable {
         let dates: String
@@ -107,8 +107,8 @@ struct PolicyFormPage: PageModel {
     let limitFields: [Field]
     let noteField: Field
     let errors: FormErrors
-    let action = Route.newPaymentPolicy.href
-    let policyHref = Route.paymentPolicy.href
+    let action = Href.newPaymentPolicy()
+    let policyHref = Href.paymentPolicy()
 
     init(form: FormData, errors: FormErrors) {
         let hoursHint = "Used to count hours of involvement and for weekly hours limits. For example, 4 hours, 3:30 or 3.5."
@@ -138,10 +138,10 @@ struct PolicyCheckPage: CheckAnswersPage {
     let intro: String
     let rows: [CheckAnswerRow]
     let hidden: [CarriedValue]
-    let action = Route.newPaymentPolicy.href
+    let action = Href.newPaymentPolicy()
     let afterwards = "Changing the policy never changes a claim that is already approved."
     let confirmLabel = "Save the new policy"
-    let cancelHref = Route.paymentPolicy.href
+    let cancelHref = Href.paymentPolicy()
 
     static let fieldNames = ["effective_from", "half_day", "half_day_hours", "whole_day", "whole_day_hours", "mileage"]
         + PaymentPolicyForms.limitKinds.map(PaymentPolicyForms.limitField) + ["note"]
@@ -150,7 +150,7 @@ struct PolicyCheckPage: CheckAnswersPage {
         intro = "Nothing is saved yet. Check each answer, then save the new version. It will apply to activity on or after "
             + "\(LondonTime.day(input.effectiveFrom))."
         func row(_ label: String, _ value: String, _ field: String) -> CheckAnswerRow {
-            CheckAnswerRow(label, value, field: field, form: Route.newPaymentPolicy.href)
+            CheckAnswerRow(label, value, field: field, form: Href.newPaymentPolicy())
         }
         var rows = [
             row("Starts on", LondonTime.day(input.effectiveFrom), "effective_from"),

@@ -45,7 +45,7 @@ struct ProposalPage: PageModel {
          canRespond: Bool, canRun: Bool, decision: Decision?, form: FormData, errors: FormErrors) {
         title = proposal.title
         groupName = group.name
-        proposalsHref = Route.proposals.href(group.id)
+        proposalsHref = Href.proposals(group.id)
         question = proposal.question
         status = proposal.status.label
         isOpen = proposal.status == .open
@@ -54,13 +54,13 @@ struct ProposalPage: PageModel {
         opened = "\(LondonTime.dateTime(proposal.openedAt)) by \(proposal.openedByName)"
         closes = LondonTime.dateTime(proposal.closesAt)
         ended = proposal.endedAt.map(LondonTime.dateTime)
-        decisionHref = proposal.decisionID.map { Route.decision.href(group.id, $0) }
+        decisionHref = proposal.decisionID.map { Href.decision(group.id, $0) }
         outcome = decision.map { decision in
             decision.outcome.label + (decision.isValid ? "." : ". Not valid under the terms of reference: \(decision.invalidReason ?? "")")
         }
         let answers = ProposalRules.answers(for: proposal.method) ?? []
         responseForm = isOpen && canRespond ? ResponseForm(
-            action: Route.proposalResponse.href(group.id, proposal.id),
+            action: Href.proposalResponse(group.id, proposal.id),
             response: ChoiceField("response", legend: "What do you say to the proposal?", options: answers.map { ($0.rawValue, $0.label) }, selected: form["response"], errors: errors),
             reason: Field("reason", label: "Your reason", value: form["reason"], type: "textarea",
                           hint: "Needed if you " + (proposal.method == .consensus ? "cannot agree" : proposal.method == .consent ? "object" : "want to explain your vote")
@@ -74,13 +74,13 @@ struct ProposalPage: PageModel {
         let memberIDs = Set(members.map(\.userID))
         let waiting = memberIDs.subtracting(responses.map(\.userID)).count
         yetToRespond = waiting == 0 ? "Every member has responded." : waiting == 1 ? "1 member has not responded yet." : "\(waiting) members have not responded yet."
-        closeAction = isOpen && canRun ? Route.closeProposal.href(group.id, proposal.id) : nil
+        closeAction = isOpen && canRun ? Href.closeProposal(group.id, proposal.id) : nil
         closeEarly = isOpen && canRun ? ChoiceField(
             "close_early", legend: "Close it before its closing time",
             hint: "A proposal closes by itself at its closing time. Closing it early counts only the responses made so far.",
             options: [("yes", "I want to close it now, before its closing time")], selected: [], errors: errors
         ) : nil
-        withdrawAction = isOpen && canRun ? Route.withdrawProposal.href(group.id, proposal.id) : nil
+        withdrawAction = isOpen && canRun ? Href.withdrawProposal(group.id, proposal.id) : nil
         confirmWithdraw = isOpen && canRun ? ChoiceField(
             "confirm_withdraw", legend: "Withdraw the proposal", hint: "Withdrawing it ends it without a decision: the responses made so far are kept but not counted.",
             options: [("yes", "I want to withdraw it")], selected: [], errors: errors

@@ -20,10 +20,10 @@ struct ProposalsPage: PageModel {
     init(group: Group, proposals: [Proposal], canOpen: Bool) {
         title = "Online proposals: \(group.name)"
         groupName = group.name
-        decisionsHref = Route.decisions.href(group.id)
-        newHref = canOpen ? Route.newProposal.href(group.id) : nil
+        decisionsHref = Href.decisions(group.id)
+        newHref = canOpen ? Href.newProposal(group.id) : nil
         rows = proposals.map {
-            Row(title: $0.title, href: Route.proposal.href(group.id, $0.id), status: $0.status.label, isOpen: $0.status == .open,
+            Row(title: $0.title, href: Href.proposal(group.id, $0.id), status: $0.status.label, isOpen: $0.status == .open,
                 closes: LondonTime.dateTime($0.status == .open ? $0.closesAt : ($0.endedAt ?? $0.closesAt)))
         }
         hasRows = !rows.isEmpty
@@ -50,8 +50,8 @@ struct ProposalFormPage: PageModel {
     init(group: Group, terms: TermsVersion?, form: FormData, errors: FormErrors) {
         title = "Open an online proposal: \(group.name)"
         groupName = group.name
-        cancelHref = Route.proposals.href(group.id)
-        action = Route.proposals.href(group.id)
+        cancelHref = Href.proposals(group.id)
+        action = Href.proposals(group.id)
         let termsMethod = terms?.content.decisionMethod
         refusal = termsMethod == .byLeads ? Self.byLeadsMessage + "." : nil
         methodSummary = terms.map { "\($0.content.decisionMethod.label) — how members decide under version \($0.number) of the terms of reference. The quorum is checked when it closes." }

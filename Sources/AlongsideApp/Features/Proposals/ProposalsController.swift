@@ -91,7 +91,7 @@ struct ProposalsController: Controller {
         }
         let proposal = try await store.open(input, groupID: standing.group.id, termsVersion: terms?.number, by: signedIn.actor, userID: signedIn.user.id, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "The proposal is open. Members can respond until it closes."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.proposal.href(standing.group.id, proposal.id))
+        return .seeOther(Href.proposal(standing.group.id, proposal.id))
     }
 
     func page(_ standing: Standing, proposal: Proposal, signedIn: SignedIn, form: FormData?, errors: FormErrors) async throws -> ProposalPage {
@@ -135,7 +135,7 @@ struct ProposalsController: Controller {
         try await services.sessions.setFlash(
             Flash(message: "Your response has been recorded. You can change it until the proposal closes."), tokenHash: signedIn.session.tokenHash
         )
-        return .seeOther(Route.proposal.href(standing.group.id, proposal.id))
+        return .seeOther(Href.proposal(standing.group.id, proposal.id))
     }
 
     /// The chair closes it: after the closing time, or earlier if they confirm they mean to.
@@ -172,13 +172,13 @@ struct ProposalsController: Controller {
         }
         try await end(proposal)
         try await services.sessions.setFlash(Flash(message: done), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.proposal.href(standing.group.id, proposal.id))
+        return .seeOther(Href.proposal(standing.group.id, proposal.id))
     }
 
     func notOpen(_ proposal: Proposal, group: Group, signedIn: SignedIn) async throws -> Response {
         try await services.sessions.setFlash(
             Flash(message: "This proposal is no longer open, so nothing was changed."), tokenHash: signedIn.session.tokenHash
         )
-        return .seeOther(Route.proposal.href(group.id, proposal.id))
+        return .seeOther(Href.proposal(group.id, proposal.id))
     }
 }

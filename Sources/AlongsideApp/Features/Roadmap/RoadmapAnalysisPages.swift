@@ -3,6 +3,7 @@ import Foundation
 /// What to work on next: the key enablers, the cycles and an order to work in.
 struct RoadmapAnalysisPage: PageModel {
     static let template = "roadmap/analysis"
+    let roadmapLinks = RoadmapLinks()
     let title = "What to work on next"
     let enablers: [Enabler]
     let cycles: [Cycle]
@@ -48,13 +49,14 @@ struct RoadmapAnalysisPage: PageModel {
         }
         self.steps = steps
         self.skipped = skipped > 0 ? "\(skipped) step\(skipped == 1 ? " is" : "s are") already in place and left out." : nil
-        showAllHref = skipped > 0 ? Route.roadmapAnalysis.href + "?all=yes#work-order" : nil
+        showAllHref = skipped > 0 ? Href.roadmapAnalysis(query: ["all": "yes"], fragment: "work-order") : nil
     }
 }
 
 /// Every change since a date: status, owner, target date, involvement, links, deliverables added or retired.
 struct RoadmapChangesPage: PageModel {
     static let template = "roadmap/changes"
+    let roadmapLinks = RoadmapLinks()
     let title = "What changed since"
     let since: Field
     let quickPicks: [QuickPick]
@@ -79,7 +81,7 @@ struct RoadmapChangesPage: PageModel {
 
     init(since day: String, changes: [RoadmapChange]?, meetings: [(name: String, day: String)], errors: FormErrors) {
         since = Field("since", label: "Changes since", value: day, type: "date", hint: "For example the day of the last leaders group meeting.", errors: errors)
-        quickPicks = meetings.map { QuickPick(label: "\($0.name), \(LondonTime.day($0.day))", href: Route.roadmapChanges.href + "?since=\($0.day)") }
+        quickPicks = meetings.map { QuickPick(label: "\($0.name), \(LondonTime.day($0.day))", href: Href.roadmapChanges(query: ["since": $0.day])) }
         heading = changes == nil ? nil : "Since \(LondonTime.day(day))"
         let list = changes ?? []
         let groups: [(String, Set<RoadmapChange.Kind>)] = [
@@ -89,7 +91,7 @@ struct RoadmapChangesPage: PageModel {
         ]
         counts = changes == nil ? [] : groups.map { label, kinds in StatusCount(label: label, count: list.filter { kinds.contains($0.kind) }.count) }
         rows = list.map { change in
-            Row(when: LondonTime.dateTime(change.at), deliverable: change.deliverableTitle, href: Route.deliverable.href(change.deliverableID),
+            Row(when: LondonTime.dateTime(change.at), deliverable: change.deliverableTitle, href: Href.deliverable(change.deliverableID),
                 what: change.sentence, who: change.byName ?? "Alongside", note: change.note.isEmpty ? nil : change.note)
         }
         self.errors = errors
@@ -100,6 +102,7 @@ struct RoadmapChangesPage: PageModel {
 struct RoadmapImportPage: PageModel {
     static let template = "roadmap/import"
     static let hasForm = true
+    let roadmapLinks = RoadmapLinks()
     let title = "Import a roadmap"
     let field: Field
     let problems: [Problem]
@@ -126,6 +129,7 @@ struct RoadmapImportPage: PageModel {
 struct RoadmapPublishingPage: PageModel {
     static let template = "roadmap/publishing"
     static let hasForm = true
+    let roadmapLinks = RoadmapLinks()
     let title = "Publish roadmap progress"
     let published: ChoiceField
     let errors: FormErrors

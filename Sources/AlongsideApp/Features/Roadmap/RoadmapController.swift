@@ -80,7 +80,7 @@ struct RoadmapController: Controller {
         }
         let created = try await store.create(input, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "Added \"\(created.title)\" to the roadmap."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.deliverable.href(created.id))
+        return .seeOther(Href.deliverable(created.id))
     }
 
     @Sendable func editForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -105,7 +105,7 @@ struct RoadmapController: Controller {
         switch try await store.update(deliverable.id, input, expectedVersion: version, by: signedIn.actor, requestID: context.requestID) {
         case .saved(let saved):
             try await services.sessions.setFlash(Flash(message: "Saved \"\(saved.title)\"."), tokenHash: signedIn.session.tokenHash)
-            return .seeOther(Route.deliverable.href(saved.id))
+            return .seeOther(Href.deliverable(saved.id))
         case .conflict(let current):
             errors.add("title", "Someone else saved this deliverable while you were editing. Their version is shown below; yours is kept in the form. Save again to replace theirs")
             let page = DeliverableFormPage(editing: current, workstreams: workstreams, owners: owners.options, form: context.form, errors: errors,
@@ -126,7 +126,7 @@ struct RoadmapController: Controller {
         }
         let saved = try await store.setStatus(deliverable.id, to: change.status, note: change.note, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "\"\(saved.title)\" is now \(saved.status.label.lowercased())."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.deliverable.href(saved.id) + "#history")
+        return .seeOther(Href.deliverable(saved.id) + "#history")
     }
 
     @Sendable func setMarker(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -142,7 +142,7 @@ struct RoadmapController: Controller {
         }
         try await store.setMarker(markerID, of: deliverable.id, status: change.status, evidence: change.evidence, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "Success marker saved: \(change.status.label.lowercased())."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.deliverable.href(deliverable.id) + "#marker-\(markerID)")
+        return .seeOther(Href.deliverable(deliverable.id) + "#marker-\(markerID)")
     }
 
     @Sendable func addLink(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -162,7 +162,7 @@ struct RoadmapController: Controller {
         try await services.sessions.setFlash(Flash(message: "\"\(deliverable.title)\" now relies upon \"\(name)\"."
                                                    + (inCycle ? " This makes a cycle: they must progress together." : "")),
                                              tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.deliverable.href(deliverable.id) + "#relies-upon")
+        return .seeOther(Href.deliverable(deliverable.id) + "#relies-upon")
     }
 
     @Sendable func removeLink(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -170,7 +170,7 @@ struct RoadmapController: Controller {
         guard let target = context.parameters.get("targetID", as: Int64.self) else { throw AppError.notFound }
         try await store.removeLink(deliverable.id, reliesOn: target, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "Link removed."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.deliverable.href(deliverable.id) + "#relies-upon")
+        return .seeOther(Href.deliverable(deliverable.id) + "#relies-upon")
     }
 
     @Sendable func retire(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -184,7 +184,7 @@ struct RoadmapController: Controller {
         }
         _ = try await store.setRetired(deliverable.id, true, note: context.form.trimmed("reason"), by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "Retired \"\(deliverable.title)\". Its history is kept."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.deliverable.href(deliverable.id))
+        return .seeOther(Href.deliverable(deliverable.id))
     }
 
     @Sendable func restore(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -192,6 +192,6 @@ struct RoadmapController: Controller {
         guard deliverable.isRetired else { throw AppError.notFound }
         _ = try await store.setRetired(deliverable.id, false, note: "", by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "\"\(deliverable.title)\" is back on the roadmap."), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.deliverable.href(deliverable.id))
+        return .seeOther(Href.deliverable(deliverable.id))
     }
 }

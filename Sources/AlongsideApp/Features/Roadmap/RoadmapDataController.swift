@@ -116,7 +116,7 @@ struct RoadmapDataController: Controller {
         case .success(let plan):
             let report = try await store.apply(plan, by: signedIn.actor, requestID: context.requestID)
             try await services.sessions.setFlash(Flash(message: report.summary), tokenHash: signedIn.session.tokenHash)
-            return .seeOther(Route.roadmap.href)
+            return .seeOther(Href.roadmap())
         }
     }
 
@@ -134,9 +134,9 @@ struct RoadmapDataController: Controller {
             return try await services.pages.render(RoadmapPublishingPage(form: context.form, errors: errors), request: request, context: context)
         }
         try await store.setPublished(choice == "yes", by: signedIn.actor, requestID: context.requestID)
-        let message = choice == "yes" ? "Roadmap progress is published at \(Route.publishedRoadmap.href)." : "Roadmap progress is no longer published."
+        let message = choice == "yes" ? "Roadmap progress is published at \(Href.publishedRoadmap())." : "Roadmap progress is no longer published."
         try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.roadmap.href)
+        return .seeOther(Href.roadmap())
     }
 
     @Sendable func published(_ request: Request, context: AppRequestContext) async throws -> Response {

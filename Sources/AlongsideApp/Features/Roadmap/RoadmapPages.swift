@@ -27,7 +27,7 @@ struct DeliverableLink: Encodable, Sendable {
     init(_ deliverable: Deliverable) {
         id = deliverable.id
         title = deliverable.title
-        href = Route.deliverable.href(deliverable.id)
+        href = Href.deliverable(deliverable.id)
         status = StatusView(deliverable.status)
     }
 }
@@ -41,6 +41,7 @@ struct StatusCount: Encodable, Sendable {
 /// workstream, status and owner.
 struct RoadmapPage: PageModel {
     static let template = "roadmap/index"
+    let roadmapLinks = RoadmapLinks()
     let title = "Roadmap"
     let workstream: SelectField
     let status: SelectField
@@ -132,6 +133,7 @@ struct RoadmapPage: PageModel {
 struct DeliverablePage: PageModel {
     static let template = "roadmap/deliverable"
     static let hasForm = true
+    let roadmapLinks = RoadmapLinks()
     let title: String
     let deliverable: Details
     let details: [LabelledLine]
@@ -214,9 +216,9 @@ struct DeliverablePage: PageModel {
         let id = item.id
         deliverable = Details(
             id: id, summary: item.summary.isEmpty ? nil : item.summary, workstream: item.workstreamName, status: StatusView(item.status),
-            notInGrid: !item.inGrid, retired: item.retiredAt.map(LondonTime.date), editHref: Route.editDeliverable.href(id),
-            statusAction: Route.deliverableStatus.href(id), linksAction: Route.deliverableLinks.href(id),
-            retireAction: Route.retireDeliverable.href(id), restoreAction: Route.restoreDeliverable.href(id)
+            notInGrid: !item.inGrid, retired: item.retiredAt.map(LondonTime.date), editHref: Href.editDeliverable(id),
+            statusAction: Href.deliverableStatus(id), linksAction: Href.deliverableLinks(id),
+            retireAction: Href.retireDeliverable(id), restoreAction: Href.restoreDeliverable(id)
         )
         details = [
             LabelledLine(label: "Workstream", value: item.workstreamName),
@@ -237,7 +239,7 @@ struct DeliverablePage: PageModel {
             return Marker(
                 id: "marker-\(marker.id)", text: marker.text, source: marker.source, status: (marker.markerStatus ?? .notMet).label,
                 met: marker.markerStatus == .met, evidence: marker.evidence.isEmpty ? nil : marker.evidence,
-                action: Route.successMarker.href(id, marker.id),
+                action: Href.successMarker(id, marker.id),
                 choice: SelectField("marker_\(marker.id)", label: "How far it is met", options: MarkerStatus.allCases.map { ($0.rawValue, $0.label) },
                                     selected: mine ? form["marker_\(marker.id)"] : (marker.markerStatus ?? .notMet).rawValue, errors: markerErrors),
                 evidenceField: Field("evidence_\(marker.id)", label: "Evidence", value: mine ? form["evidence_\(marker.id)"] : marker.evidence,
@@ -250,7 +252,7 @@ struct DeliverablePage: PageModel {
         voice = texts(.serviceUserVoice)
         if let node = graph.index(of: id) {
             reliesOn = graph.reliesOn(node).map { LinkRow(link: DeliverableLink(graph.deliverables[$0]),
-                                                          removeAction: canManage ? Route.removeDeliverableLink.href(id, graph.deliverables[$0].id) : nil) }
+                                                          removeAction: canManage ? Href.removeDeliverableLink(id, graph.deliverables[$0].id) : nil) }
             reliedOnBy = graph.reliedOnBy(node).map { DeliverableLink(graph.deliverables[$0]) }
             let count = graph.reliesOnTransitively(node).count
             transitive = "With what those rely upon in turn, it relies on \(count) deliverable\(count == 1 ? "" : "s") in all."
@@ -258,7 +260,7 @@ struct DeliverablePage: PageModel {
             let reach = graph.reach[node]
             self.reach = "\(reach.direct) deliverable\(reach.direct == 1 ? "" : "s") rely on it directly, \(reach.transitive) directly or through others."
             cycle = graph.cycleNumber(of: node).map { number in
-                Cycle(number: number, href: Route.roadmapAnalysis.href + "#cycle-\(number)",
+                Cycle(number: number, href: Href.roadmapAnalysis() + "#cycle-\(number)",
                       others: graph.components[graph.componentOf[node]].filter { $0 != node }.map { DeliverableLink(graph.deliverables[$0]) })
             }
             let linked = Set(graph.reliesOn(node))
@@ -299,8 +301,8 @@ struct DeliverableFormPage: PageModel {
     init(editing: Deliverable?, workstreams: [Workstream], owners: [(value: String, label: String)], form: FormData, errors: FormErrors,
          version: Int? = nil, conflict: Deliverable? = nil) {
         title = editing.map { "Edit: \($0.title)" } ?? "Add a deliverable"
-        action = editing.map { Route.editDeliverable.href($0.id) } ?? Route.newDeliverable.href
-        cancelHref = editing.map { Route.deliverable.href($0.id) } ?? Route.roadmap.href
+        action = editing.map { Href.editDeliverable($0.id) } ?? Href.newDeliverable()
+        cancelHref = editing.map { Href.deliverable($0.id) } ?? Href.roadmap()
         self.version = (version ?? editing?.version).map(String.init)
         titleField = Field("title", label: "Title", value: form["title"], errors: errors)
         workstream = SelectField("workstream", label: "Workstream", options: [("", "Select a workstream")] + workstreams.map { ($0.key, $0.name) },

@@ -11,6 +11,7 @@ struct StatusKey: Encodable, Sendable {
 /// The relies-upon graph drawn on the server, with a table of the same information. Optionally one workstream.
 struct RoadmapGraphPage: PageModel {
     static let template = "roadmap/graph"
+    let roadmapLinks = RoadmapLinks()
     let title = "The relies-upon graph"
     let workstream: SelectField
     let svg: String
@@ -36,7 +37,7 @@ struct RoadmapGraphPage: PageModel {
         for node in chosen { for target in graph.reliesOn(node) { if let to = position[target] { links.append((position[node]!, to)) } } }
         let shown = DependencyGraph(count: chosen.count, links: links)
         let layout = GraphLayout(shown)
-        let nodes = chosen.map { RoadmapGraphSVG.Node(title: graph.deliverables[$0].title, status: graph.deliverables[$0].status, href: Route.deliverable.href(graph.deliverables[$0].id)) }
+        let nodes = chosen.map { RoadmapGraphSVG.Node(title: graph.deliverables[$0].title, status: graph.deliverables[$0].status, href: Href.deliverable(graph.deliverables[$0].id)) }
         let name = workstreams.first { $0.key == query["workstream"] }?.name
         svg = RoadmapGraphSVG.render(nodes: nodes, graph: shown, title: "What relies upon what" + (name.map { ": \($0)" } ?? ""),
                                      description: "\(chosen.count) deliverables and \(links.count) relies-upon links. Arrows point from a deliverable to what it relies upon.",
@@ -55,6 +56,7 @@ struct RoadmapGraphPage: PageModel {
 /// Deliverables by status at the end of each month, as a chart and a table.
 struct RoadmapProgressPage: PageModel {
     static let template = "roadmap/progress"
+    let roadmapLinks = RoadmapLinks()
     let title = "Progress over time"
     let svg: String
     let key: [StatusKey]

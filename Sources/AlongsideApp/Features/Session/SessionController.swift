@@ -17,7 +17,7 @@ struct SessionController: Controller {
         let page = SessionExpiringPage(
             endsAt: LondonTime.time(ends),
             idleMinutes: Int(policy.idleTimeout / 60),
-            next: request.uri.queryParameters["next"].flatMap { SignInReturn.safeLocalPath(String($0)) } ?? Route.home.href
+            next: request.uri.queryParameters["next"].flatMap { SignInReturn.safeLocalPath(String($0)) } ?? Href.home()
         )
         return try await services.pages.render(page, request: request, context: context)
     }
@@ -31,7 +31,7 @@ struct SessionController: Controller {
                 body: .init(byteBuffer: ByteBuffer(string: #"{"warnAfterSeconds":\#(seconds)}"#))
             )
         }
-        return .seeOther(SignInReturn.safeLocalPath(context.form["next"]) ?? Route.home.href)
+        return .seeOther(SignInReturn.safeLocalPath(context.form["next"]) ?? Href.home())
     }
 }
 
@@ -41,5 +41,5 @@ struct SessionExpiringPage: PageModel {
     let endsAt: String
     let idleMinutes: Int
     let next: String
-    let action = Route.sessionExtend.href
+    let action = Href.sessionExtend()
 }

@@ -83,7 +83,7 @@ struct SignInController: Controller {
     }
 
     func nextPath(_ next: String?) -> String {
-        next.flatMap(SignInReturn.safeLocalPath) ?? Route.home.href
+        next.flatMap(SignInReturn.safeLocalPath) ?? Href.home()
     }
 
     @Sendable func signOut(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -91,7 +91,7 @@ struct SignInController: Controller {
         context.visit.ended()
         try await services.accounts.recordSession(.signedOut, userID: signedIn.user.id, name: signedIn.user.name, requestID: context.requestID)
         context.logger.info("signed out", metadata: ["user": "\(signedIn.user.id)"])
-        return .seeOther(Route.signIn.href + "?signed-out=1")
+        return .seeOther(Href.signIn(query: ["signed-out": 1]))
     }
 }
 
@@ -104,7 +104,7 @@ struct SignInPage: PageModel {
     let next: String?
     let notice: String?
     let errors: FormErrors
-    let action = Route.signIn.href
+    let action = Href.signIn()
 
     init(email: String, next: String?, notice: String?, errors: FormErrors) {
         self.email = Field("email", label: "Email address", value: email, type: "email", autocomplete: "username", errors: errors)

@@ -33,7 +33,7 @@ struct TermsController: Controller {
         try await store.setVisibility(visibility, groupID: group.id, number: version.number, by: signedIn.actor, requestID: context.requestID)
         let message = visibility == .published ? "Version \(version.number) is published: anyone can read it without signing in." : "Version \(version.number) is private again."
         try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Route.termsVersion.href(group.id, version.number))
+        return .seeOther(Href.termsVersion(group.id, version.number))
     }
 
     /// A published version, for anyone: 404 unless that version is published.
@@ -57,13 +57,13 @@ struct TermsController: Controller {
         let group = try await scope.managed(context, for: signedIn.user)
         do {
             let draft = try await store.startDraft(groupID: group.id, by: signedIn.actor, requestID: context.requestID)
-            return .seeOther(Route.editTerms.href(group.id, draft.number))
+            return .seeOther(Href.editTerms(group.id, draft.number))
         } catch TermsStore.Refusal.openVersionExists(let number) {
             try await services.sessions.setFlash(
                 Flash(message: "Version \(number) is still open. Finish it, or have the group decide on it, before starting another."),
                 tokenHash: signedIn.session.tokenHash
             )
-            return .seeOther(Route.termsVersion.href(group.id, number))
+            return .seeOther(Href.termsVersion(group.id, number))
         }
     }
 
@@ -105,7 +105,7 @@ struct TermsController: Controller {
         switch try await store.saveDraft(groupID: group.id, number: version.number, content: content, expectedRevision: revision, by: signedIn.actor, requestID: context.requestID) {
         case .saved:
             try await services.sessions.setFlash(Flash(message: "The draft has been saved."), tokenHash: signedIn.session.tokenHash)
-            return .seeOther(Route.termsVersion.href(group.id, version.number))
+            return .seeOther(Href.termsVersion(group.id, version.number))
         case .conflict(let current):
             // Nothing is lost: their saved text is shown, and the form keeps this person's text, ready to save over it knowingly.
             let form = context.form.replacing("revision", with: String(current.revision))
@@ -125,7 +125,7 @@ struct TermsController: Controller {
             Flash(message: "Version \(version.number) is proposed. The group adopts it by recording a decision."),
             tokenHash: signedIn.session.tokenHash
         )
-        return .seeOther(Route.termsVersion.href(group.id, version.number))
+        return .seeOther(Href.termsVersion(group.id, version.number))
     }
 
     func onlyDrafts(group: Group, version: TermsVersion, signedIn: SignedIn) async throws -> Response {
@@ -133,7 +133,7 @@ struct TermsController: Controller {
             Flash(message: "Version \(version.number) is \(version.status.label.lowercased()), so it can no longer be changed. Start a new draft instead."),
             tokenHash: signedIn.session.tokenHash
         )
-        return .seeOther(Route.termsVersion.href(group.id, version.number))
+        return .seeOther(Href.termsVersion(group.id, version.number))
     }
 
     @Sendable func compare(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {

@@ -23,12 +23,12 @@ struct TermsIndexPage: PageModel {
     init(group: Group, versions: [TermsVersion], canManage: Bool) {
         title = "Terms of reference: \(group.name)"
         groupName = group.name
-        groupHref = Route.group.href(group.id)
-        rows = versions.map { Row(number: $0.number, href: Route.termsVersion.href(group.id, $0.number), status: $0.status.label, updated: LondonTime.date($0.updatedAt)) }
+        groupHref = Href.group(group.id)
+        rows = versions.map { Row(number: $0.number, href: Href.termsVersion(group.id, $0.number), status: $0.status.label, updated: LondonTime.date($0.updatedAt)) }
         hasRows = !rows.isEmpty
         self.canManage = canManage
-        startAction = Route.terms.href(group.id)
-        compareAction = Route.compareTerms.href(group.id)
+        startAction = Href.terms(group.id)
+        compareAction = Href.compareTerms(group.id)
         let options = versions.map { (value: String($0.number), label: "Version \($0.number) (\($0.status.label.lowercased()))") }
         let canCompare = versions.count >= 2
         compareFrom = canCompare ? SelectField("from", label: "Compare version", options: options, selected: options.dropFirst().first?.value ?? "", errors: FormErrors()) : nil
@@ -69,22 +69,22 @@ struct TermsVersionPage: PageModel {
     init(group: Group, version: TermsVersion, allNumbers: [Int], canManage: Bool, isPublicView: Bool = false) {
         title = "Terms of reference, version \(version.number): \(group.name)"
         groupName = group.name
-        termsHref = isPublicView ? Route.publishedGroup.href(group.id) : Route.terms.href(group.id)
+        termsHref = isPublicView ? Href.publishedGroup(group.id) : Href.terms(group.id)
         number = version.number
         status = version.status.label
         isDraft = version.status == .draft
         isProposed = version.status == .proposed
         sections = version.content.sections.map { TermsSection(title: $0.title, text: $0.text) }
         self.canManage = canManage && !isPublicView
-        editHref = Route.editTerms.href(group.id, version.number)
-        proposeAction = Route.proposeTerms.href(group.id, version.number)
+        editHref = Href.editTerms(group.id, version.number)
+        proposeAction = Href.proposeTerms(group.id, version.number)
         let previous = allNumbers.filter { $0 < version.number }.max()
-        previousCompareHref = isPublicView ? nil : previous.map { Route.compareTerms.href(group.id) + "?from=\($0)&to=\(version.number)" }
+        previousCompareHref = isPublicView ? nil : previous.map { Href.compareTerms(group.id, query: ["from": $0, "to": version.number]) }
         self.isPublicView = isPublicView
         visibility = version.visibility.label
         isPublished = version.visibility == .published
-        publishedHref = isPublished ? Route.publishedTerms.href(group.id, version.number) : nil
-        visibilityAction = Route.termsVisibility.href(group.id, version.number)
+        publishedHref = isPublished ? Href.publishedTerms(group.id, version.number) : nil
+        visibilityAction = Href.termsVisibility(group.id, version.number)
     }
 }
 
@@ -128,8 +128,8 @@ struct TermsFormPage: PageModel {
         reviewOn = Field("review_on", label: "Review date (optional)", value: form["review_on"], type: "date", errors: errors)
         revision = form["revision"]
         self.errors = errors
-        action = Route.termsVersion.href(group.id, version.number)
-        cancelHref = Route.termsVersion.href(group.id, version.number)
+        action = Href.termsVersion(group.id, version.number)
+        cancelHref = Href.termsVersion(group.id, version.number)
         theirVersion = conflict.map { $0.content.sections.map { TermsSection(title: $0.title, text: $0.text) } }
     }
 }
@@ -158,7 +158,7 @@ struct TermsComparePage: PageModel {
     init(group: Group, from: TermsVersion, to: TermsVersion) {
         title = "Compare versions \(from.number) and \(to.number): \(group.name)"
         groupName = group.name
-        termsHref = Route.terms.href(group.id)
+        termsHref = Href.terms(group.id)
         fromNumber = from.number
         toNumber = to.number
         sections = zip(from.content.sections, to.content.sections).map { old, new in

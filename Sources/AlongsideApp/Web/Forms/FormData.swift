@@ -73,13 +73,6 @@ public struct FormData: Sendable, Equatable {
         }
     }
 
-    /// Name-value pairs as a query string ("q=peer%20support&page=2"), the inverse of `init(urlEncoded:)`: for links
-    /// that carry a search on to its exports or its next page.
-    static func queryString(_ pairs: [(String, String)]) -> String {
-        pairs.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-", "_", ".", "~"])) ?? "")" }
-            .joined(separator: "&")
-    }
-
     /// The first value for `name`, or "" when it was not sent.
     public subscript(_ name: String) -> String { values[name]?.first ?? "" }
 

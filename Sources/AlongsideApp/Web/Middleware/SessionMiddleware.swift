@@ -12,7 +12,7 @@ struct SessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if let token = cookie.read(from: request) {
-            switch try await store.load(token: token, touch: request.uri.path != Route.sessionExpiring.href) {
+            switch try await store.load(token: token, touch: request.uri.path != Href.sessionExpiring()) {
             case .live(let session):
                 context.visit.loaded(session, expired: false)
             case .expired(let wasSignedIn):

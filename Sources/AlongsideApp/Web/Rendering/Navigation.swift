@@ -2,17 +2,17 @@
 enum Navigation {
     static func links(for user: SessionUser?, currentPath: String) -> [NavLink] {
         guard let user else {
-            return [NavLink(label: "Sign in", href: Route.signIn.href, current: currentPath == Route.signIn.href)]
+            return [NavLink(label: "Sign in", href: Href.signIn(), current: currentPath == Href.signIn())]
         }
-        var items: [(String, Route)] = [("Home", .home), ("Groups", .groups), ("Decisions", .decisionSearch), ("Actions", .actions), ("Roadmap", .roadmap), ("Involvement", .involvement), ("Co-production", .coproduction), ("Alliance", .alliances)]
-        if Permissions.allows(user.role, .manageAccounts) { items.append(("People", .users)) }
-        if Permissions.allows(user.role, .viewAuditLog) { items.append(("Audit log", .auditLog)) }
-        items.append(("Your account", .account))
+        var items: [(String, Path0)] = [("Home", Href.home), ("Groups", Href.groups), ("Decisions", Href.decisionSearch), ("Actions", Href.actions), ("Roadmap", Href.roadmap), ("Involvement", Href.involvement), ("Co-production", Href.coproduction), ("Alliance", Href.alliances)]
+        if Permissions.allows(user.role, .manageAccounts) { items.append(("People", Href.users)) }
+        if Permissions.allows(user.role, .viewAuditLog) { items.append(("Audit log", Href.auditLog)) }
+        items.append(("Your account", Href.account))
         let inAlliance = isAllianceSection(currentPath)
-        return items.map { label, route in
-            let href = route.href
+        return items.map { label, link in
+            let href = link()
             let current: Bool
-            switch route {
+            switch link.route {
             case .alliances: current = inAlliance
             case .coproduction: current = isCoproductionSection(currentPath)
             case .groups: current = !inAlliance && (currentPath == href || currentPath.hasPrefix(href + "/"))

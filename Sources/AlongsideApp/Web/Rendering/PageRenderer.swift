@@ -47,13 +47,13 @@ public struct PageRenderer: Sendable {
             let ends = policy.endsAt(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt)
             let remaining = ends.timeIntervalSince(clock.now())
             warnAfter = max(0, Int(remaining - policy.warningBefore))
-            if path == Route.sessionExpiring.href {
+            if path == Href.sessionExpiring() {
                 // On the warning page itself, reload once the session has ended, which lands on sign-in.
                 refreshSeconds = max(1, Int(remaining) + 2)
-                refreshHref = Route.sessionExpiring.href
+                refreshHref = Href.sessionExpiring()
             } else {
                 refreshSeconds = warnAfter
-                refreshHref = Route.sessionExpiring.href + "?next=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/", "-", "_", "."])) ?? "/")
+                refreshHref = Href.sessionExpiring(query: ["next": ReturnPath(path)])
             }
         }
         return LayoutModel(
@@ -68,14 +68,14 @@ public struct PageRenderer: Sendable {
             refreshSeconds: refreshSeconds,
             refreshHref: refreshHref,
             currentPath: path,
-            signOutHref: Route.signOut.href,
-            extendHref: Route.sessionExtend.href,
-            accessibilityHref: Route.accessibility.href,
-            privacyHref: Route.privacy.href,
-            opportunitiesHref: Route.opportunities.href,
-            directoryHref: Route.directory.href,
-            feedbackHref: Route.publishedFeedbackIndex.href,
-            homeHref: Route.home.href
+            signOutHref: Href.signOut(),
+            extendHref: Href.sessionExtend(),
+            accessibilityHref: Href.accessibility(),
+            privacyHref: Href.privacy(),
+            opportunitiesHref: Href.opportunities(),
+            directoryHref: Href.directory(),
+            feedbackHref: Href.publishedFeedbackIndex(),
+            homeHref: Href.home()
         )
     }
 
