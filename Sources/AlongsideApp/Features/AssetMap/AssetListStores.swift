@@ -58,7 +58,7 @@ public struct KeptListStore<Entry: KeptListEntry>: Sendable {
     /// Adds an entry (`id` nil) or changes one, unless another entry, perhaps a retired one, has the name already.
     public func save(_ id: Int64?, _ input: AssetListInput, by actor: AuditActor, requestID: String?) async throws -> AssetListOutcome<Entry> {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             if let taken = try Row.fetchOne(db, sql: "SELECT * FROM \(Entry.table) WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
                                             arguments: [input.name, id]).map(Entry.init) {
                 return .nameTaken(taken)
@@ -75,10 +75,9 @@ public struct KeptListStore<Entry: KeptListEntry>: Sendable {
                                arguments: StatementArguments(columns.map(\.value) + [now, now]))
             }
             let after = try Self.entry(id: id ?? db.lastInsertedRowID, in: db)!
-            try AuditLog.record(AuditChange(action: id == nil ? "created" : "updated", recordKind: Entry.noun, recordID: String(after.id),
-                                            summary: (id == nil ? "Added the " : "Edited the ") + "\(Entry.noun) \"\(after.name)\"",
-                                            before: before?.snapshot, after: after.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: id == nil ? "created" : "updated", recordKind: Entry.noun, recordID: String(after.id),
+                                         summary: (id == nil ? "Added the " : "Edited the ") + "\(Entry.noun) \"\(after.name)\"",
+                                         before: before?.snapshot, after: after.snapshot))
             return .saved(after)
         }
     }
@@ -86,15 +85,14 @@ public struct KeptListStore<Entry: KeptListEntry>: Sendable {
     /// Retires the entry (`retired` true) or brings it back. Returns false when it was already so.
     public func setRetired(_ id: Int64, _ retired: Bool, by actor: AuditActor, requestID: String?) async throws -> Bool {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.entry(id: id, in: db) else { throw AppError.notFound }
             guard before.isRetired != retired else { return false }
             try db.execute(sql: "UPDATE \(Entry.table) SET retired_at = ?, updated_at = ? WHERE id = ?", arguments: [retired ? now : nil, now, id])
             let after = try Self.entry(id: id, in: db)!
-            try AuditLog.record(AuditChange(action: retired ? "retired" : "restored", recordKind: Entry.noun, recordID: String(id),
-                                            summary: (retired ? "Retired the " : "Brought back the ") + "\(Entry.noun) \"\(after.name)\"",
-                                            before: before.snapshot, after: after.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: retired ? "retired" : "restored", recordKind: Entry.noun, recordID: String(id),
+                                         summary: (retired ? "Retired the " : "Brought back the ") + "\(Entry.noun) \"\(after.name)\"",
+                                         before: before.snapshot, after: after.snapshot))
             return true
         }
     }

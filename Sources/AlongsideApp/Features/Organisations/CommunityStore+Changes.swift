@@ -41,30 +41,28 @@ extension CommunityStore {
 
     public func create(_ input: CommunityInput, by actor: AuditActor, requestID: String?) async throws -> SaveOutcome {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             if let taken = try Self.named(input.name, except: nil, in: db) { return .nameTaken(taken) }
             try db.execute(sql: """
                 INSERT INTO communities (name, under_served, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [input.name, input.underServed, input.description, now, now])
             let community = try Self.community(id: db.lastInsertedRowID, in: db)!
-            try AuditLog.record(AuditChange(action: "created", recordKind: "community", recordID: String(community.id),
-                                            summary: "Added the community \"\(community.name)\"", before: nil, after: community.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "created", recordKind: "community", recordID: String(community.id),
+                                         summary: "Added the community \"\(community.name)\"", before: nil, after: community.snapshot))
             return .saved(community)
         }
     }
 
     public func update(_ id: Int64, _ input: CommunityInput, by actor: AuditActor, requestID: String?) async throws -> SaveOutcome {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.community(id: id, in: db) else { throw AppError.notFound }
             if let taken = try Self.named(input.name, except: id, in: db) { return .nameTaken(taken) }
             try db.execute(sql: "UPDATE communities SET name = ?, under_served = ?, description = ?, updated_at = ? WHERE id = ?",
                            arguments: [input.name, input.underServed, input.description, now, id])
             let after = try Self.community(id: id, in: db)!
-            try AuditLog.record(AuditChange(action: "updated", recordKind: "community", recordID: String(id),
-                                            summary: "Edited the community \"\(after.name)\"", before: before.snapshot, after: after.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "updated", recordKind: "community", recordID: String(id),
+                                         summary: "Edited the community \"\(after.name)\"", before: before.snapshot, after: after.snapshot))
             return .saved(after)
         }
     }
@@ -72,15 +70,14 @@ extension CommunityStore {
     /// Retires the community (`retired` true) or brings it back. Returns false when it was already so.
     public func setRetired(_ id: Int64, _ retired: Bool, by actor: AuditActor, requestID: String?) async throws -> Bool {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.community(id: id, in: db) else { throw AppError.notFound }
             guard before.isRetired != retired else { return false }
             try db.execute(sql: "UPDATE communities SET retired_at = ?, updated_at = ? WHERE id = ?", arguments: [retired ? now : nil, now, id])
             let after = try Self.community(id: id, in: db)!
             let summary = retired ? "Retired the community \"\(after.name)\"" : "Brought back the community \"\(after.name)\""
-            try AuditLog.record(AuditChange(action: retired ? "retired" : "restored", recordKind: "community", recordID: String(id),
-                                            summary: summary, before: before.snapshot, after: after.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: retired ? "retired" : "restored", recordKind: "community", recordID: String(id),
+                                         summary: summary, before: before.snapshot, after: after.snapshot))
             return true
         }
     }

@@ -10,7 +10,8 @@ extension ProposalStore {
     public func close(proposal: Proposal, closer: SessionUser?, requestID: String?) async throws -> Int64 {
         let now = clock.now()
         let today = LondonTime.isoDay(now)
-        return try await pool.write { db in
+        let actor = closer.map { AuditActor(userID: $0.id, label: $0.name) } ?? AuditActor(userID: nil, label: "Closed at its closing time")
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let current = try Self.proposal(id: proposal.id, groupID: proposal.groupID, in: db) else { throw AppError.notFound }
             guard current.status == .open else {
                 // Closed by someone else a moment ago: nothing more to do.
@@ -28,19 +29,18 @@ extension ProposalStore {
             )
             let counted = responses.filter { response in members.contains { $0.userID == response.userID } }
             let input = Self.decisionInput(current, result: result, responses: counted, closerName: closer?.name, at: now)
-            let actor = closer.map { AuditActor(userID: $0.id, label: $0.name) } ?? AuditActor(userID: nil, label: "Closed at its closing time")
             let decision = try DecisionStore.insert(
                 input, groupID: current.groupID, termsVersion: terms?.number, quorumMet: result.quorumMet, correcting: nil,
                 recordedBy: closer?.id ?? current.openedBy, at: now, in: db
             )
-            try DecisionStore.audit(decision, correcting: nil, by: actor, at: now, requestID: requestID, in: db)
+            try DecisionStore.audit(decision, correcting: nil, in: audit)
             try db.execute(sql: "UPDATE proposals SET status = 'closed', ended_at = ?, decision_id = ? WHERE id = ?", arguments: [now, decision.id, current.id])
             let change = AuditChange<[String: String]>(
                 action: "closed", recordKind: "proposal", recordID: String(current.id),
                 summary: "Closed the online proposal \"\(current.title)\": \(result.outcome.label.lowercased()), recorded as decision #\(decision.id)",
                 before: ["status": "Open"], after: ["status": "Closed", "outcome": result.outcome.label, "decision": String(decision.id)]
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
             return decision.id
         }
     }
