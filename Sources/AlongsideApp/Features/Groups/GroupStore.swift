@@ -37,7 +37,7 @@ public struct GroupStore: Sendable {
                                AND m.starts_on <= ? AND (m.ends_on IS NULL OR m.ends_on > ?)) AS is_member
                 FROM groups ORDER BY status = 'closed', name COLLATE NOCASE
                 """, arguments: [user.id, today, today])
-            return rows.map { (Group(row: $0), $0["is_member"] as Bool) }
+            return try rows.map { (try Group(row: $0), $0["is_member"] as Bool) }
                 .filter { GroupAccess.canView($0.0.kind, visibility: $0.0.visibility, role: user.role, isMember: $0.1) }
         }
     }

@@ -56,7 +56,7 @@ public struct CalendarFeedStore: Sendable {
                 arguments += [groupID]
             }
             return try Row.fetchAll(db, sql: sql + " ORDER BY m.starts_at" + (limit.map { " LIMIT \($0)" } ?? ""), arguments: arguments)
-                .map { (Meeting(row: $0), $0["group_name"]) }
+                .map { (try Meeting(row: $0), $0["group_name"]) }
         }
     }
 }

@@ -188,7 +188,7 @@ public struct RoadmapStore: Sendable {
         try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM deliverable_items WHERE id = ? AND deliverable_id = ? AND kind = 'success_marker'",
                                              arguments: [itemID, deliverableID]) else { throw AppError.notFound }
-            let before = DeliverableItem(row: row)
+            let before = try DeliverableItem(row: row)
             try db.execute(sql: "UPDATE deliverable_items SET marker_status = ?, evidence = ? WHERE id = ?", arguments: [status.rawValue, evidence, itemID])
             try db.execute(sql: "UPDATE deliverables SET updated_at = ? WHERE id = ?", arguments: [now, deliverableID])
             try Self.recordChange(.marker, deliverableID, from: before.text, to: status.rawValue, note: evidence, by: actor, at: now, in: db)
