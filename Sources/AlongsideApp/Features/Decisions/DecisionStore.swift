@@ -84,15 +84,7 @@ public struct DecisionStore: Sendable {
                                            recordedBy: user.id, at: now, in: db)
             try Self.audit(decision, correcting: correcting, in: audit)
             if correcting == nil, let adopted = input.adoptsTermsVersion, decision.outcome == .agreed, decision.isValid {
-                try db.execute(sql: "UPDATE terms_of_reference SET status = 'superseded', updated_at = ? WHERE group_id = ? AND status = 'adopted'", arguments: [now, groupID])
-                try db.execute(sql: "UPDATE terms_of_reference SET status = 'adopted', updated_at = ? WHERE group_id = ? AND version_number = ? AND status = 'proposed'",
-                               arguments: [now, groupID, adopted])
-                let adoption = AuditChange<[String: String]>(
-                    action: "adopted", recordKind: "terms_of_reference", recordID: "\(groupID)/\(adopted)",
-                    summary: "Adopted version \(adopted) of the terms of reference by decision #\(decision.id)",
-                    before: ["status": "Proposed"], after: ["status": "Adopted"]
-                )
-                try audit.record(adoption)
+                try TermsStore.adopt(version: adopted, groupID: groupID, byDecision: decision.id, in: db, audit: audit)
             }
             return decision
         }

@@ -42,6 +42,22 @@ public struct GroupStore: Sendable {
         }
     }
 
+    /// The seats held in a group on `today`, by person (one person may hold more than one), for a feature that counts
+    /// members inside its own transaction (a proposal closing).
+    static func currentSeats(groupID: Int64, today: String, in db: Database) throws -> [(userID: Int64, seat: Seat, sector: Sector)] {
+        try Row.fetchAll(db, sql: """
+            SELECT user_id, seat, sector FROM memberships WHERE group_id = ? AND starts_on <= ? AND (ends_on IS NULL OR ends_on > ?)
+            ORDER BY user_id
+            """, arguments: [groupID, today, today]).map { row in
+            (userID: row["user_id"], seat: Seat(rawValue: row["seat"]) ?? .member, sector: Sector(rawValue: row["sector"]) ?? .vcse)
+        }
+    }
+
+    /// How many groups there are, closed ones included.
+    static func count(in db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM groups") ?? 0
+    }
+
     public func find(id: Int64) async throws -> Group? {
         try await pool.read { db in
             try Row.fetchOne(db, sql: "SELECT \(Group.columns) FROM groups WHERE id = ?", arguments: [id]).map(Group.init)

@@ -29,6 +29,18 @@ public struct MeetingStore: Sendable {
         }
     }
 
+    /// The latest meetings of these groups that started before `date` and were not cancelled, latest first.
+    public func latest(groupIDs: [Int64], before date: Date, limit: Int) async throws -> [Meeting] {
+        guard !groupIDs.isEmpty else { return [] }
+        return try await pool.read { db in
+            try Meeting.fetchAll(db, sql: """
+                SELECT \(Meeting.columns) FROM meetings
+                 WHERE status <> 'cancelled' AND starts_at < ? AND group_id IN (\(databaseQuestionMarks(count: groupIDs.count)))
+                 ORDER BY starts_at DESC LIMIT \(limit)
+                """, arguments: StatementArguments([date]) + StatementArguments(groupIDs))
+        }
+    }
+
     public func meeting(id: Int64, groupID: Int64) async throws -> Meeting? {
         try await pool.read { db in try Self.meeting(id: id, groupID: groupID, in: db) }
     }

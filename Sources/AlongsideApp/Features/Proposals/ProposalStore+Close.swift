@@ -19,9 +19,7 @@ extension ProposalStore {
                 throw Refusal.notOpen
             }
             let members = try Self.currentMembers(groupID: current.groupID, today: today, in: db)
-            let terms = try Row.fetchOne(db, sql: """
-                SELECT \(TermsVersion.columns) FROM terms_of_reference WHERE group_id = ? AND status = 'adopted' ORDER BY version_number DESC LIMIT 1
-                """, arguments: [current.groupID]).map(TermsVersion.init)
+            let terms = try TermsStore.inForce(groupID: current.groupID, in: db)
             let responses = try Self.responses(proposalID: current.id, in: db)
             let result = ProposalRules.close(
                 method: current.method, terms: terms?.content, members: members,
@@ -47,14 +45,10 @@ extension ProposalStore {
 
     /// Current members who may answer (observers do not), each once; lived experience if any of their seats brings it.
     static func currentMembers(groupID: Int64, today: String, in db: Database) throws -> [ProposalRules.Member] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT user_id, sector FROM memberships WHERE group_id = ? AND seat <> 'observer' AND starts_on <= ? AND (ends_on IS NULL OR ends_on > ?)
-            ORDER BY user_id
-            """, arguments: [groupID, today, today])
         var members: [ProposalRules.Member] = []
-        for row in rows {
-            let userID: Int64 = row["user_id"]
-            let lived = Sector(rawValue: row["sector"])?.isLivedExperience ?? false
+        for seat in try GroupStore.currentSeats(groupID: groupID, today: today, in: db) where seat.seat != .observer {
+            let userID = seat.userID
+            let lived = seat.sector.isLivedExperience
             if let index = members.firstIndex(where: { $0.userID == userID }) {
                 members[index] = .init(userID: userID, livedExperience: members[index].livedExperience || lived)
             } else {

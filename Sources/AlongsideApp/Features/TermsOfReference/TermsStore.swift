@@ -21,10 +21,27 @@ public struct TermsStore: Sendable {
 
     /// The adopted version, if the group has one: the terms in force.
     public func inForce(groupID: Int64) async throws -> TermsVersion? {
-        try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(TermsVersion.columns) FROM terms_of_reference WHERE group_id = ? AND status = 'adopted' ORDER BY version_number DESC LIMIT 1", arguments: [groupID])
-                .map(TermsVersion.init)
-        }
+        try await pool.read { db in try Self.inForce(groupID: groupID, in: db) }
+    }
+
+    /// Adopts a proposed version, superseding the one in force, inside the transaction that records the agreed, valid
+    /// decision adopting it (`decisionID`), with its audit row.
+    static func adopt(version number: Int, groupID: Int64, byDecision decisionID: Int64, in db: Database, audit: AuditTrail) throws {
+        try db.execute(sql: "UPDATE terms_of_reference SET status = 'superseded', updated_at = ? WHERE group_id = ? AND status = 'adopted'",
+                       arguments: [audit.now, groupID])
+        try db.execute(sql: "UPDATE terms_of_reference SET status = 'adopted', updated_at = ? WHERE group_id = ? AND version_number = ? AND status = 'proposed'",
+                       arguments: [audit.now, groupID, number])
+        try audit.record(AuditChange<[String: String]>(
+            action: "adopted", recordKind: "terms_of_reference", recordID: "\(groupID)/\(number)",
+            summary: "Adopted version \(number) of the terms of reference by decision #\(decisionID)",
+            before: ["status": "Proposed"], after: ["status": "Adopted"]
+        ))
+    }
+
+    /// The terms in force, read inside another feature's transaction (a proposal closing under them).
+    static func inForce(groupID: Int64, in db: Database) throws -> TermsVersion? {
+        try Row.fetchOne(db, sql: "SELECT \(TermsVersion.columns) FROM terms_of_reference WHERE group_id = ? AND status = 'adopted' ORDER BY version_number DESC LIMIT 1", arguments: [groupID])
+            .map(TermsVersion.init)
     }
 
     /// The version in force at an instant: the one adopted by the latest agreed, valid decision recorded by then.
