@@ -80,10 +80,8 @@ public struct ActionPlanStore: Sendable {
                 """, arguments: [input.what, input.how, input.who, input.dueOn, input.status.rawValue, input.groupID, input.meetingID,
                                  input.notes, now, id])
             // Links to deliverables retired since are kept (the form no longer offers them), so the plan's history stays true.
-            let retired = try Int64.fetchAll(db, sql: """
-                SELECT l.deliverable_id FROM action_plan_deliverables l JOIN deliverables d ON d.id = l.deliverable_id
-                 WHERE l.item_id = ? AND d.retired_at IS NOT NULL
-                """, arguments: [id])
+            let linked = try Int64.fetchAll(db, sql: "SELECT deliverable_id FROM action_plan_deliverables WHERE item_id = ?", arguments: [id])
+            let retired = try linked.filter { try RoadmapStore.deliverable(id: $0, in: db)?.isRetired == true }
             try Self.setDeliverables(input.deliverableIDs + retired, itemID: id, in: db)
             let after = try Self.item(id: id, in: db)!
             try audit.record(AuditChange(action: "updated", recordKind: "action plan item", recordID: String(id),

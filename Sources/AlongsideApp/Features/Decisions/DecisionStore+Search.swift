@@ -39,6 +39,13 @@ extension DecisionStore {
         }
     }
 
+    /// Every group's decisions as they now stand (each decision's latest revision), latest first.
+    public func currentDecisions() async throws -> [Decision] {
+        try await pool.read { db in
+            try Decision.fetchAll(db, sql: Decision.selectSQL + " WHERE \(Decision.isLatest) ORDER BY d.recorded_at DESC, d.id DESC")
+        }
+    }
+
     /// Decisions as they now stand whose review date is `today` or earlier, soonest review first.
     func reviewsDue(groupIDs: Set<Int64>, today: String) async throws -> [GroupDecision] {
         guard !groupIDs.isEmpty else { return [] }

@@ -53,14 +53,9 @@ public struct DecisionStore: Sendable {
     /// The group's meetings, newest first, as "12 March 2027: Quarterly review" (a cancelled one says so, and is
     /// still listed so a decision linked to it keeps its label).
     public func meetings(groupID: Int64) async throws -> [DecisionMeetingChoice] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, starts_at, purpose, status FROM meetings WHERE group_id = ? ORDER BY starts_at DESC, id DESC",
-                             arguments: [groupID]).map { row in
-                let startsAt = Date.fromDatabaseValue(row["starts_at"] as DatabaseValue)
-                let day = startsAt.map(LondonTime.date) ?? (row["starts_at"] as String)
-                let cancelled = (row["status"] as String) == "cancelled" ? " (cancelled)" : ""
-                return DecisionMeetingChoice(id: row["id"], label: "\(day): \(row["purpose"] as String)\(cancelled)")
-            }
+        try await MeetingStore(pool: pool, clock: clock).meetings(groupID: groupID).reversed().map { meeting in
+            let cancelled = meeting.status == .cancelled ? " (cancelled)" : ""
+            return DecisionMeetingChoice(id: meeting.id, label: "\(LondonTime.date(meeting.startsAt)): \(meeting.purpose)\(cancelled)")
         }
     }
 

@@ -29,6 +29,13 @@ public struct MeetingStore: Sendable {
         }
     }
 
+    /// Every group's workshops, latest first.
+    public func workshops() async throws -> [Meeting] {
+        try await pool.read { db in
+            try Meeting.fetchAll(db, sql: "SELECT \(Meeting.columns) FROM meetings WHERE kind = 'workshop' ORDER BY starts_at DESC, id")
+        }
+    }
+
     /// The latest meetings of these groups that started before `date` and were not cancelled, latest first.
     public func latest(groupIDs: [Int64], before date: Date, limit: Int) async throws -> [Meeting] {
         guard !groupIDs.isEmpty else { return [] }
