@@ -6,7 +6,7 @@ final class RoadmapGraphTests: XCTestCase {
     /// Deliverables with made-up ids and statuses, for the analysis over records.
     static func deliverables(_ statuses: [DeliverableStatus]) -> [Deliverable] {
         statuses.enumerated().map { index, status in
-            var deliverable = Deliverable(row: [
+            var deliverable = try! Deliverable(row: [
                 "id": Int64(100 + index), "national_key": nil, "title": "D\(index)", "workstream": "w", "workstream_name": "W", "summary": "",
                 "in_grid": true, "status": status.rawValue, "owner_user_id": nil, "owner_group_id": nil, "owner_name": nil, "target_on": nil,
                 "involvement": nil, "retired_at": nil, "version": 1, "created_at": Date(), "updated_at": Date(),

@@ -51,13 +51,13 @@ public struct AccountLinks: Sendable {
     /// The first administrator's setup link, made by `alongside serve` while there are no accounts.
     public func createSetupLink(by actor: AuditActor) async throws -> String {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: nil) { db, audit in
             let token = try Self.create(purpose: .firstAdministrator, userID: nil, now: now, in: db)
             let change = AuditChange<[String: String]>(
                 action: "link created", recordKind: "account", recordID: nil,
                 summary: "Made a one-time link to set up the first administrator", before: nil, after: nil
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: nil, in: db)
+            try audit.record(change)
             return token
         }
     }

@@ -38,7 +38,7 @@ public struct AccountStore: Sendable {
         also extra: (@Sendable (Database, User) throws -> Void)? = nil
     ) async throws -> User {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor ?? AuditActor(userID: nil, label: name), at: now, requestID: requestID) { db, audit in
             if try User.filter(Column("email") == email).fetchCount(db) > 0 { throw Failure.emailTaken }
             var user = User(
                 id: nil, email: email, name: name, role: role, passwordHash: passwordHash, isActive: true,
@@ -49,8 +49,8 @@ public struct AccountStore: Sendable {
                 action: "created", recordKind: "account", recordID: user.id.map(String.init),
                 summary: "Created the account for \(name) (\(role.label))", before: nil, after: user.snapshot
             )
-            let actor = actor ?? AuditActor(userID: user.id, label: name)
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            // Someone making their own account is its actor, known by id only once it is saved.
+            try audit.record(change, by: actor ?? AuditActor(userID: user.id, label: name))
             try extra?(db, user)
             return user
         }
@@ -62,7 +62,7 @@ public struct AccountStore: Sendable {
         also extra: (@Sendable (Database) throws -> Void)? = nil
     ) async throws {
         let now = clock.now()
-        try await pool.write { db in
+        try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             try extra?(db)
             guard var user = try User.fetchOne(db, key: userID) else { throw AppError.notFound }
             let before = user.snapshot
@@ -76,7 +76,7 @@ public struct AccountStore: Sendable {
                 action: "password set", recordKind: "account", recordID: String(userID), summary: summary,
                 before: before, after: user.snapshot
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
         }
     }
 
@@ -90,7 +90,7 @@ public struct AccountStore: Sendable {
     /// Deactivates or reactivates an account. Deactivation ends every session the person has at once.
     public func setActive(_ active: Bool, userID: Int64, by actor: AuditActor, requestID: String?) async throws -> User {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard var user = try User.fetchOne(db, key: userID) else { throw AppError.notFound }
             guard user.isActive != active else { return user }
             let before = user.snapshot
@@ -106,7 +106,7 @@ public struct AccountStore: Sendable {
                 summary: "\(active ? "Reactivated" : "Deactivated") the account for \(user.name)",
                 before: before, after: user.snapshot
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
             return user
         }
     }
@@ -114,26 +114,26 @@ public struct AccountStore: Sendable {
     /// Ends every session the person has ("sign out of all devices").
     public func signOutEverywhere(userID: Int64, by actor: AuditActor, requestID: String?) async throws {
         let now = clock.now()
-        try await pool.write { db in
+        try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             let ended = try SessionStore.endAll(userID: userID, in: db)
             let change = AuditChange<[String: Int]>(
                 action: "signed out everywhere", recordKind: "session", recordID: String(userID),
                 summary: "Signed out of all devices (\(ended) session\(ended == 1 ? "" : "s") ended)",
                 before: ["sessions": ended], after: ["sessions": 0]
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
         }
     }
 
     /// Records signing in or out in the audit log.
     public func recordSession(_ action: SessionEvent, userID: Int64, name: String, requestID: String?) async throws {
         let now = clock.now()
-        try await pool.write { db in
+        try await pool.writeAudited(by: AuditActor(userID: userID, label: name), at: now, requestID: requestID) { db, audit in
             let change = AuditChange<[String: String]>(
                 action: action.rawValue, recordKind: "session", recordID: String(userID),
                 summary: action == .signedIn ? "Signed in" : "Signed out", before: nil, after: nil
             )
-            try AuditLog.record(change, by: AuditActor(userID: userID, label: name), at: now, requestID: requestID, in: db)
+            try audit.record(change)
         }
     }
 

@@ -80,13 +80,13 @@ struct UsersController: Controller {
         let user = try await loadUser(context)
         guard user.isActive, let userID = user.id else { throw AppError.notFound }
         let now = services.clock.now()
-        let token = try await services.pool.write { db in
+        let token = try await services.pool.writeAudited(by: signedIn.actor, at: now, requestID: context.requestID) { db, audit in
             let token = try AccountLinks.create(purpose: .setPassword, userID: userID, now: now, in: db)
             let change = AuditChange<[String: String]>(
                 action: "link created", recordKind: "account", recordID: String(userID),
                 summary: "Made a new one-time link for \(user.name) to set their password", before: nil, after: nil
             )
-            try AuditLog.record(change, by: signedIn.actor, at: now, requestID: context.requestID, in: db)
+            try audit.record(change)
             return token
         }
         let link = services.absoluteURL(Href.setPassword(token))

@@ -2,15 +2,13 @@ import Foundation
 import GRDB
 
 /// What an alliance keeps beside its group: its shared principles and whether its membership is published.
-public struct AllianceSettings: Sendable, Equatable {
+public struct AllianceSettings: Sendable, Equatable, FetchableRecord, Decodable {
     public var groupID: Int64
     public var principles: String
     public var membershipPublished: Bool
 
-    init(row: Row) {
-        groupID = row["group_id"]
-        principles = row["principles"]
-        membershipPublished = row["membership_published"]
+    enum CodingKeys: String, CodingKey {
+        case groupID = "group_id", principles, membershipPublished = "membership_published"
     }
 
     /// An alliance nobody has written anything for yet.
@@ -22,7 +20,7 @@ public struct AllianceSettings: Sendable, Equatable {
 }
 
 /// An organisation's place in an alliance.
-public struct AllianceMember: Sendable, Equatable {
+public struct AllianceMember: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var groupID: Int64
     public var organisationID: Int64
@@ -38,19 +36,11 @@ public struct AllianceMember: Sendable, Equatable {
 
     static let selectSQL = "SELECT m.*, o.name AS organisation_name FROM alliance_members m JOIN organisations o ON o.id = m.organisation_id"
 
-    init(row: Row) {
-        id = row["id"]
-        groupID = row["group_id"]
-        organisationID = row["organisation_id"]
-        organisationName = row["organisation_name"]
-        status = MembershipStatus(rawValue: row["status"]) ?? .interested
-        statusSince = row["status_since"]
-        representativeName = row["representative_name"]
-        representativeEmail = row["representative_email"]
-        principlesAgreedOn = row["principles_agreed_on"]
-        termsAgreedOn = row["terms_agreed_on"]
-        termsVersion = row["terms_version"]
-        version = row["version"]
+    enum CodingKeys: String, CodingKey {
+        case id, groupID = "group_id", organisationID = "organisation_id", organisationName = "organisation_name"
+        case status, statusSince = "status_since", representativeName = "representative_name"
+        case representativeEmail = "representative_email", principlesAgreedOn = "principles_agreed_on"
+        case termsAgreedOn = "terms_agreed_on", termsVersion = "terms_version", version
     }
 
     var snapshot: [String: String] {
@@ -72,7 +62,7 @@ public struct MembershipHistoryEntry: Sendable, Equatable {
 }
 
 /// A term as the alliance's accountable body, from the decision that elected it.
-public struct AccountableBody: Sendable, Equatable {
+public struct AccountableBody: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var groupID: Int64
     public var organisationID: Int64
@@ -86,19 +76,14 @@ public struct AccountableBody: Sendable, Equatable {
         SELECT b.*, o.name AS organisation_name FROM alliance_accountable_bodies b JOIN organisations o ON o.id = b.organisation_id
         """
 
-    init(row: Row) {
-        id = row["id"]
-        groupID = row["group_id"]
-        organisationID = row["organisation_id"]
-        organisationName = row["organisation_name"]
-        decisionID = row["decision_id"]
-        startsOn = row["starts_on"]
-        endsOn = row["ends_on"]
+    enum CodingKeys: String, CodingKey {
+        case id, groupID = "group_id", organisationID = "organisation_id", organisationName = "organisation_name"
+        case decisionID = "decision_id", startsOn = "starts_on", endsOn = "ends_on"
     }
 }
 
 /// Money that came into the alliance: from a commissioner, perhaps through another body, to the accountable body.
-public struct FundingReceived: Sendable, Equatable {
+public struct FundingReceived: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var groupID: Int64
     public var amountPence: Int
@@ -124,26 +109,17 @@ public struct FundingReceived: Sendable, Equatable {
           LEFT JOIN organisations tobody ON tobody.id = f.to_organisation_id
         """
 
-    init(row: Row) {
-        id = row["id"]
-        groupID = row["group_id"]
-        amountPence = row["amount_pence"]
-        fromOrganisationID = row["from_organisation_id"]
-        fromName = row["from_name"]
-        viaOrganisationID = row["via_organisation_id"]
-        viaName = row["via_name"]
-        toOrganisationID = row["to_organisation_id"]
-        toName = row["to_name"]
-        periodStartsOn = row["period_starts_on"]
-        periodEndsOn = row["period_ends_on"]
-        description = row["description"]
-        withdrawnReason = row["withdrawn_reason"]
-        recordedAt = row["recorded_at"]
+    enum CodingKeys: String, CodingKey {
+        case id, groupID = "group_id", amountPence = "amount_pence", fromOrganisationID = "from_organisation_id"
+        case fromName = "from_name", viaOrganisationID = "via_organisation_id", viaName = "via_name"
+        case toOrganisationID = "to_organisation_id", toName = "to_name", periodStartsOn = "period_starts_on"
+        case periodEndsOn = "period_ends_on", description, withdrawnReason = "withdrawn_reason"
+        case recordedAt = "recorded_at"
     }
 }
 
 /// Money allocated to a member, authorised by a recorded alliance decision.
-public struct Allocation: Sendable, Equatable {
+public struct Allocation: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var groupID: Int64
     public var organisationID: Int64
@@ -163,20 +139,10 @@ public struct Allocation: Sendable, Equatable {
 
     static let selectSQL = "SELECT a.*, o.name AS organisation_name FROM alliance_allocations a JOIN organisations o ON o.id = a.organisation_id"
 
-    init(row: Row) {
-        id = row["id"]
-        groupID = row["group_id"]
-        organisationID = row["organisation_id"]
-        organisationName = row["organisation_name"]
-        amountPence = row["amount_pence"]
-        periodStartsOn = row["period_starts_on"]
-        periodEndsOn = row["period_ends_on"]
-        purpose = row["purpose"]
-        contractYears = row["contract_years"]
-        contractReference = row["contract_reference"]
-        source = row["source"]
-        decisionID = row["decision_id"]
-        withdrawnReason = row["withdrawn_reason"]
-        recordedAt = row["recorded_at"]
+    enum CodingKeys: String, CodingKey {
+        case id, groupID = "group_id", organisationID = "organisation_id", organisationName = "organisation_name"
+        case amountPence = "amount_pence", periodStartsOn = "period_starts_on", periodEndsOn = "period_ends_on", purpose
+        case contractYears = "contract_years", contractReference = "contract_reference", source
+        case decisionID = "decision_id", withdrawnReason = "withdrawn_reason", recordedAt = "recorded_at"
     }
 }

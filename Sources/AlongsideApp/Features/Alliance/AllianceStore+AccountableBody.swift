@@ -21,7 +21,7 @@ extension AllianceStore {
     public func elect(groupID: Int64, organisationID: Int64, decisionID: Int64, startsOn: String,
                       by actor: AuditActor, requestID: String?) async throws -> AccountableBody {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let member = try Self.member(organisationID: organisationID, groupID: groupID, in: db), member.status == .member
             else { throw AllianceRefusal.notACurrentMember }
             guard try AllianceDecisions.authorising(id: decisionID, groupID: groupID, in: db) != nil else { throw AllianceRefusal.decisionDoesNotStand }
@@ -35,10 +35,9 @@ extension AllianceStore {
                 VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [groupID, organisationID, decisionID, startsOn, actor.userID, now])
             let body = try Self.currentAccountableBody(groupID: groupID, in: db)!
-            try AuditLog.record(AuditChange(action: "created", recordKind: "alliance_accountable_body", recordID: String(body.id),
-                                            summary: "Recorded the election of \(body.organisationName) as the alliance's accountable body",
-                                            before: current.map(Self.snapshot), after: Self.snapshot(body)),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "created", recordKind: "alliance_accountable_body", recordID: String(body.id),
+                                         summary: "Recorded the election of \(body.organisationName) as the alliance's accountable body",
+                                         before: current.map(Self.snapshot), after: Self.snapshot(body)))
             return body
         }
     }

@@ -11,7 +11,7 @@ extension AllianceStore {
     /// Adds an organisation to the alliance with its first status; the move is the first line of its history.
     public func addMember(_ input: NewMemberInput, groupID: Int64, by actor: AuditActor, requestID: String?) async throws -> AllianceMember {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let organisation = try OrganisationStore.organisation(id: input.organisationID, in: db), organisation.details.status != .closed
             else { throw AllianceRefusal.organisationUnavailable }
             guard try Self.member(organisationID: input.organisationID, groupID: groupID, in: db) == nil else { throw AllianceRefusal.alreadyInAlliance }
@@ -27,10 +27,9 @@ extension AllianceStore {
             try db.execute(sql: "INSERT INTO alliance_member_history (member_id, status, on_day, note, recorded_by, recorded_at) VALUES (?, ?, ?, '', ?, ?)",
                            arguments: [id, input.status.rawValue, input.onDay, actor.userID, now])
             let member = try Self.member(id: id, groupID: groupID, in: db)!
-            try AuditLog.record(AuditChange(action: "created", recordKind: "alliance_member", recordID: String(id),
-                                            summary: "Added \(member.organisationName) to the alliance as \(member.status.label.lowercased())",
-                                            before: nil, after: member.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "created", recordKind: "alliance_member", recordID: String(id),
+                                         summary: "Added \(member.organisationName) to the alliance as \(member.status.label.lowercased())",
+                                         before: nil, after: member.snapshot))
             return member
         }
     }
@@ -49,7 +48,7 @@ extension AllianceStore {
     public func changeStatus(memberID: Int64, groupID: Int64, to status: MembershipStatus, on day: String, note: String,
                              expectedVersion: Int, by actor: AuditActor, requestID: String?) async throws -> MemberOutcome {
         let now = clock.now(), today = LondonTime.isoDay(now)
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.member(id: memberID, groupID: groupID, in: db) else { throw AppError.notFound }
             guard before.version == expectedVersion else { return .conflict(current: before) }
             if let problem = MembershipRules.moveProblem(from: before.status, to: status) ?? MembershipRules.dayProblem(day, statusSince: before.statusSince, today: today) {
@@ -60,10 +59,9 @@ extension AllianceStore {
             try db.execute(sql: "INSERT INTO alliance_member_history (member_id, status, on_day, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [memberID, status.rawValue, day, note, actor.userID, now])
             let after = try Self.member(id: memberID, groupID: groupID, in: db)!
-            try AuditLog.record(AuditChange(action: "updated", recordKind: "alliance_member", recordID: String(memberID),
-                                            summary: "Moved \(after.organisationName) from \(before.status.label.lowercased()) to \(after.status.label.lowercased())",
-                                            before: before.snapshot, after: after.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "updated", recordKind: "alliance_member", recordID: String(memberID),
+                                         summary: "Moved \(after.organisationName) from \(before.status.label.lowercased()) to \(after.status.label.lowercased())",
+                                         before: before.snapshot, after: after.snapshot))
             return .saved(after)
         }
     }
@@ -72,7 +70,7 @@ extension AllianceStore {
     public func updateDetails(memberID: Int64, groupID: Int64, _ details: MemberDetailsInput, expectedVersion: Int,
                               by actor: AuditActor, requestID: String?) async throws -> MemberOutcome {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.member(id: memberID, groupID: groupID, in: db) else { throw AppError.notFound }
             guard before.version == expectedVersion else { return .conflict(current: before) }
             try Self.checkTermsVersion(details.termsVersion, groupID: groupID, in: db)
@@ -85,10 +83,9 @@ extension AllianceStore {
             var beforeSnapshot = before.snapshot, afterSnapshot = after.snapshot
             beforeSnapshot["representative_email"] = before.representativeEmail
             afterSnapshot["representative_email"] = after.representativeEmail
-            try AuditLog.record(AuditChange(action: "updated", recordKind: "alliance_member", recordID: String(memberID),
-                                            summary: "Changed \(after.organisationName)'s representative and agreements",
-                                            before: beforeSnapshot, after: afterSnapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "updated", recordKind: "alliance_member", recordID: String(memberID),
+                                         summary: "Changed \(after.organisationName)'s representative and agreements",
+                                         before: beforeSnapshot, after: afterSnapshot))
             return .saved(after)
         }
     }

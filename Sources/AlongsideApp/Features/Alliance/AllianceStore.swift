@@ -94,7 +94,7 @@ public struct AllianceStore: Sendable {
     /// Saves the principles and whether the membership is published; the row is made on the first save.
     public func saveSettings(groupID: Int64, principles: String, published: Bool, by actor: AuditActor, requestID: String?) async throws -> AllianceSettings {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             let before = try Self.settings(groupID: groupID, in: db)
             try db.execute(sql: """
                 INSERT INTO alliances (group_id, principles, membership_published, updated_at) VALUES (?, ?, ?, ?)
@@ -102,10 +102,9 @@ public struct AllianceStore: Sendable {
                        membership_published = excluded.membership_published, updated_at = excluded.updated_at
                 """, arguments: [groupID, principles, published, now])
             let after = try Self.settings(groupID: groupID, in: db)
-            try AuditLog.record(AuditChange(action: "updated", recordKind: "alliance", recordID: String(groupID),
-                                            summary: "Changed the alliance's shared principles and publication",
-                                            before: Self.snapshot(before), after: Self.snapshot(after)),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "updated", recordKind: "alliance", recordID: String(groupID),
+                                         summary: "Changed the alliance's shared principles and publication",
+                                         before: Self.snapshot(before), after: Self.snapshot(after)))
             return after
         }
     }

@@ -151,7 +151,7 @@ public struct FundingStore: Sendable {
     /// Records money received, paid to the accountable body serving now (none if the alliance has not elected one).
     public func recordReceived(_ input: ReceivedInput, groupID: Int64, by actor: AuditActor, requestID: String?) async throws -> FundingReceived {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             for id in [input.fromOrganisationID] + [input.viaOrganisationID].compactMap({ $0 }) {
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM organisations WHERE id = ?", arguments: [id]) == true else { throw Refusal.unknownOrganisation }
             }
@@ -163,10 +163,9 @@ public struct FundingStore: Sendable {
                 """, arguments: [groupID, input.amountPence, input.fromOrganisationID, input.viaOrganisationID, body?.organisationID,
                                  input.periodStartsOn, input.periodEndsOn, input.description, actor.userID, now])
             let saved = try Self.received(id: db.lastInsertedRowID, groupID: groupID, in: db)!
-            try AuditLog.record(AuditChange(action: "funding received", recordKind: "alliance_funding_received", recordID: String(saved.id),
-                                            summary: "Recorded \(Money.format(saved.amountPence)) received from \(saved.fromName)",
-                                            before: nil, after: Self.snapshot(saved)),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "funding received", recordKind: "alliance_funding_received", recordID: String(saved.id),
+                                         summary: "Recorded \(Money.format(saved.amountPence)) received from \(saved.fromName)",
+                                         before: nil, after: Self.snapshot(saved)))
             return saved
         }
     }
@@ -175,7 +174,7 @@ public struct FundingStore: Sendable {
     /// still stands.
     public func recordAllocation(_ input: AllocationInput, groupID: Int64, by actor: AuditActor, requestID: String?) async throws -> Allocation {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard try Self.fundableMembers(groupID: groupID, in: db).contains(where: { $0.organisationID == input.organisationID })
             else { throw Refusal.notAMember }
             guard try AllianceDecisions.authorising(id: input.decisionID, groupID: groupID, in: db) != nil else { throw Refusal.decisionDoesNotStand }
@@ -186,10 +185,9 @@ public struct FundingStore: Sendable {
                 """, arguments: [groupID, input.organisationID, input.amountPence, input.periodStartsOn, input.periodEndsOn, input.purpose,
                                  input.contractYears, input.contractReference, input.source, input.decisionID, actor.userID, now])
             let saved = try Self.allocation(id: db.lastInsertedRowID, groupID: groupID, in: db)!
-            try AuditLog.record(AuditChange(action: "allocated", recordKind: "alliance_allocation", recordID: String(saved.id),
-                                            summary: "Allocated \(Money.format(saved.amountPence)) to \(saved.organisationName)",
-                                            before: nil, after: Self.snapshot(saved)),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "allocated", recordKind: "alliance_allocation", recordID: String(saved.id),
+                                         summary: "Allocated \(Money.format(saved.amountPence)) to \(saved.organisationName)",
+                                         before: nil, after: Self.snapshot(saved)))
             return saved
         }
     }
@@ -199,16 +197,15 @@ public struct FundingStore: Sendable {
     /// Withdraws money received, with the reason; the record stays, left out of the sums.
     public func withdrawReceived(id: Int64, groupID: Int64, reason: String, by actor: AuditActor, requestID: String?) async throws -> FundingReceived {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.received(id: id, groupID: groupID, in: db) else { throw AppError.notFound }
             guard !before.isWithdrawn else { throw Refusal.alreadyWithdrawn }
             try db.execute(sql: "UPDATE alliance_funding_received SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? WHERE id = ?",
                            arguments: [now, actor.userID, reason, id])
             let after = try Self.received(id: id, groupID: groupID, in: db)!
-            try AuditLog.record(AuditChange(action: "withdrawn", recordKind: "alliance_funding_received", recordID: String(id),
-                                            summary: "Withdrew \(Money.format(after.amountPence)) received from \(after.fromName)",
-                                            before: Self.snapshot(before), after: Self.snapshot(after)),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "withdrawn", recordKind: "alliance_funding_received", recordID: String(id),
+                                         summary: "Withdrew \(Money.format(after.amountPence)) received from \(after.fromName)",
+                                         before: Self.snapshot(before), after: Self.snapshot(after)))
             return after
         }
     }
@@ -216,16 +213,15 @@ public struct FundingStore: Sendable {
     /// Withdraws an allocation, with the reason.
     public func withdrawAllocation(id: Int64, groupID: Int64, reason: String, by actor: AuditActor, requestID: String?) async throws -> Allocation {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.allocation(id: id, groupID: groupID, in: db) else { throw AppError.notFound }
             guard !before.isWithdrawn else { throw Refusal.alreadyWithdrawn }
             try db.execute(sql: "UPDATE alliance_allocations SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? WHERE id = ?",
                            arguments: [now, actor.userID, reason, id])
             let after = try Self.allocation(id: id, groupID: groupID, in: db)!
-            try AuditLog.record(AuditChange(action: "withdrawn", recordKind: "alliance_allocation", recordID: String(id),
-                                            summary: "Withdrew the allocation of \(Money.format(after.amountPence)) to \(after.organisationName)",
-                                            before: Self.snapshot(before), after: Self.snapshot(after)),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "withdrawn", recordKind: "alliance_allocation", recordID: String(id),
+                                         summary: "Withdrew the allocation of \(Money.format(after.amountPence)) to \(after.organisationName)",
+                                         before: Self.snapshot(before), after: Self.snapshot(after)))
             return after
         }
     }

@@ -92,7 +92,7 @@ public struct Asset: Sendable, Equatable {
 }
 
 /// A locality or primary care network the map is analysed by; retired ones stay for history.
-public struct Locality: Sendable, Equatable {
+public struct Locality: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var name: String
     public var kind: LocalityKind
@@ -100,11 +100,8 @@ public struct Locality: Sendable, Equatable {
 
     public var isRetired: Bool { retiredAt != nil }
 
-    public init(row: Row) {
-        id = row["id"]
-        name = row["name"]
-        kind = LocalityKind(rawValue: row["kind"]) ?? .locality
-        retiredAt = row["retired_at"]
+    enum CodingKeys: String, CodingKey {
+        case id, name, kind, retiredAt = "retired_at"
     }
 
     public init(id: Int64, name: String, kind: LocalityKind = .locality, retiredAt: Date? = nil) {
@@ -119,7 +116,7 @@ public struct Locality: Sendable, Equatable {
 }
 
 /// A need of the co-produced model that assets help with; the group keeps the list.
-public struct Need: Sendable, Equatable {
+public struct Need: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var name: String
     public var description: String
@@ -127,11 +124,8 @@ public struct Need: Sendable, Equatable {
 
     public var isRetired: Bool { retiredAt != nil }
 
-    public init(row: Row) {
-        id = row["id"]
-        name = row["name"]
-        description = row["description"]
-        retiredAt = row["retired_at"]
+    enum CodingKeys: String, CodingKey {
+        case id, name, description, retiredAt = "retired_at"
     }
 
     public init(id: Int64, name: String, description: String = "", retiredAt: Date? = nil) {

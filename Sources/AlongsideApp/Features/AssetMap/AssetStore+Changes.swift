@@ -11,76 +11,70 @@ extension AssetStore {
 
     public func create(_ details: AssetDetails, by actor: AuditActor, requestID: String?) async throws -> Asset {
         let now = clock.now()
-        return try await pool.write { db in try Self.insert(details, now: now, by: actor, requestID: requestID, in: db) }
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in try Self.insert(details, in: db, audit: audit) }
     }
 
-    static func insert(_ details: AssetDetails, now: Date, by actor: AuditActor, requestID: String?, summary: String? = nil,
-                       in db: Database) throws -> Asset {
+    static func insert(_ details: AssetDetails, summary: String? = nil, in db: Database, audit: AuditTrail) throws -> Asset {
         try db.execute(sql: """
             INSERT INTO assets (name, category, description, locality_id, address, postcode, opening_times, contact_phone, contact_email,
                                 website, contact_notes, referral_needed, access_information, languages, cost, last_checked_on, status,
                                 listed_publicly, organisation_id, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: arguments(details) + [now, now])
+            """, arguments: arguments(details) + [audit.now, audit.now])
         let id = db.lastInsertedRowID
         try setLinks(details, assetID: id, keepingRetiredNeeds: false, in: db)
         let asset = try Self.asset(id: id, in: db)!
-        try AuditLog.record(AuditChange(action: "created", recordKind: "asset", recordID: String(id),
-                                        summary: summary ?? "Added the asset \"\(asset.name)\" to the map", before: nil, after: asset.snapshot),
-                            by: actor, at: now, requestID: requestID, in: db)
+        try audit.record(AuditChange(action: "created", recordKind: "asset", recordID: String(id),
+                                     summary: summary ?? "Added the asset \"\(asset.name)\" to the map", before: nil, after: asset.snapshot))
         return asset
     }
 
     public func update(_ id: Int64, _ details: AssetDetails, expectedVersion: Int, by actor: AuditActor, requestID: String?) async throws -> EditOutcome {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.asset(id: id, in: db) else { throw AppError.notFound }
             guard before.version == expectedVersion else { return .conflict(current: before) }
-            return .saved(try Self.change(before, to: details, now: now, by: actor, requestID: requestID, in: db))
+            return .saved(try Self.change(before, to: details, in: db, audit: audit))
         }
     }
 
-    static func change(_ before: Asset, to details: AssetDetails, now: Date, by actor: AuditActor, requestID: String?, summary: String? = nil,
-                       in db: Database) throws -> Asset {
+    static func change(_ before: Asset, to details: AssetDetails, summary: String? = nil, in db: Database, audit: AuditTrail) throws -> Asset {
         try db.execute(sql: """
             UPDATE assets SET name = ?, category = ?, description = ?, locality_id = ?, address = ?, postcode = ?, opening_times = ?,
                    contact_phone = ?, contact_email = ?, website = ?, contact_notes = ?, referral_needed = ?, access_information = ?,
                    languages = ?, cost = ?, last_checked_on = ?, status = ?, listed_publicly = ?, organisation_id = ?,
                    version = version + 1, updated_at = ?
              WHERE id = ?
-            """, arguments: arguments(details) + [now, before.id])
+            """, arguments: arguments(details) + [audit.now, before.id])
         try setLinks(details, assetID: before.id, keepingRetiredNeeds: true, in: db)
         let after = try Self.asset(id: before.id, in: db)!
-        try AuditLog.record(AuditChange(action: "updated", recordKind: "asset", recordID: String(before.id),
-                                        summary: summary ?? "Edited the asset \"\(after.name)\"", before: before.snapshot, after: after.snapshot),
-                            by: actor, at: now, requestID: requestID, in: db)
+        try audit.record(AuditChange(action: "updated", recordKind: "asset", recordID: String(before.id),
+                                     summary: summary ?? "Edited the asset \"\(after.name)\"", before: before.snapshot, after: after.snapshot))
         return after
     }
 
     /// Records that someone checked the entry today and it is still right. Returns the asset as saved.
     public func markChecked(_ id: Int64, today: String, by actor: AuditActor, requestID: String?) async throws -> Asset {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.asset(id: id, in: db) else { throw AppError.notFound }
             try db.execute(sql: "UPDATE assets SET last_checked_on = ?, version = version + 1, updated_at = ? WHERE id = ?",
                            arguments: [today, now, id])
             let after = try Self.asset(id: id, in: db)!
-            try AuditLog.record(AuditChange(action: "checked", recordKind: "asset", recordID: String(id),
-                                            summary: "Checked the asset \"\(after.name)\": still correct", before: before.snapshot, after: after.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "checked", recordKind: "asset", recordID: String(id),
+                                         summary: "Checked the asset \"\(after.name)\": still correct", before: before.snapshot, after: after.snapshot))
             return after
         }
     }
 
     public func setStaleAfterMonths(_ months: Int, by actor: AuditActor, requestID: String?) async throws {
         let now = clock.now()
-        try await pool.write { db in
+        try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             let before = try Int.fetchOne(db, sql: "SELECT stale_after_months FROM asset_map_settings WHERE id = 1") ?? 12
             try db.execute(sql: "UPDATE asset_map_settings SET stale_after_months = ?, updated_at = ? WHERE id = 1", arguments: [months, now])
-            try AuditLog.record(AuditChange(action: "updated", recordKind: "asset_map_settings", recordID: "1",
-                                            summary: "Set entries to be reviewed after \(months) months without a check",
-                                            before: ["stale_after_months": String(before)], after: ["stale_after_months": String(months)]),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "updated", recordKind: "asset_map_settings", recordID: "1",
+                                         summary: "Set entries to be reviewed after \(months) months without a check",
+                                         before: ["stale_after_months": String(before)], after: ["stale_after_months": String(months)]))
         }
     }
 
@@ -88,24 +82,23 @@ extension AssetStore {
     /// An `id` that has gone since the check fails the whole import, so nothing is half done.
     func importAssets(_ drafts: [AssetImport.Draft], by actor: AuditActor, requestID: String?) async throws -> (added: Int, updated: Int) {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             var added = 0, updated = 0
             for draft in drafts {
                 if let id = draft.existingID {
                     guard let before = try Self.asset(id: id, in: db) else { throw AppError.notFound }
-                    _ = try Self.change(before, to: draft.details, now: now, by: actor, requestID: requestID,
-                                        summary: "Updated the asset \"\(draft.details.name)\" from an import (row \(draft.row))", in: db)
+                    _ = try Self.change(before, to: draft.details,
+                                        summary: "Updated the asset \"\(draft.details.name)\" from an import (row \(draft.row))", in: db, audit: audit)
                     updated += 1
                 } else {
-                    _ = try Self.insert(draft.details, now: now, by: actor, requestID: requestID,
-                                        summary: "Added the asset \"\(draft.details.name)\" from an import (row \(draft.row))", in: db)
+                    _ = try Self.insert(draft.details,
+                                        summary: "Added the asset \"\(draft.details.name)\" from an import (row \(draft.row))", in: db, audit: audit)
                     added += 1
                 }
             }
-            try AuditLog.record(AuditChange(action: "imported", recordKind: "asset_import", recordID: nil,
-                                            summary: "Imported \(drafts.count) assets from a spreadsheet: \(added) added, \(updated) updated",
-                                            before: nil as [String: String]?, after: ["added": String(added), "updated": String(updated)]),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "imported", recordKind: "asset_import", recordID: nil,
+                                         summary: "Imported \(drafts.count) assets from a spreadsheet: \(added) added, \(updated) updated",
+                                         before: nil as [String: String]?, after: ["added": String(added), "updated": String(updated)]))
             return (added, updated)
         }
     }

@@ -54,10 +54,7 @@ public struct AssetStore: Sendable {
 
     /// The organisations an asset may be linked to: the register's, by name (id and name only).
     public func organisationChoices() async throws -> [OrganisationChoice] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name FROM organisations ORDER BY name COLLATE NOCASE, id")
-                .map { OrganisationChoice(id: $0["id"], name: $0["name"]) }
-        }
+        try await OrganisationStore(pool: pool, clock: clock).all().map { OrganisationChoice(id: $0.id, name: $0.name) }
     }
 
     /// Register organisations by id, with what the Open Referral export uses.

@@ -52,7 +52,7 @@ public struct ActionPlanStore: Sendable {
 
     public func create(_ input: PlanItemInput, by actor: AuditActor, requestID: String?) async throws -> PlanItem {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             try db.execute(sql: """
                 INSERT INTO action_plan_items (what, how, who, due_on, status, group_id, meeting_id, notes, created_by, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -61,9 +61,8 @@ public struct ActionPlanStore: Sendable {
             let id = db.lastInsertedRowID
             try Self.setDeliverables(input.deliverableIDs, itemID: id, in: db)
             let item = try Self.item(id: id, in: db)!
-            try AuditLog.record(AuditChange(action: "created", recordKind: "action plan item", recordID: String(id),
-                                            summary: "Added \"\(item.what)\" to the co-production action plan", before: nil, after: item.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "created", recordKind: "action plan item", recordID: String(id),
+                                         summary: "Added \"\(item.what)\" to the co-production action plan", before: nil, after: item.snapshot))
             return item
         }
     }
@@ -71,7 +70,7 @@ public struct ActionPlanStore: Sendable {
     /// Saves an edit made from `expectedVersion`; refuses it when someone else has saved since.
     public func update(_ id: Int64, _ input: PlanItemInput, expectedVersion: Int, by actor: AuditActor, requestID: String?) async throws -> EditOutcome {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.item(id: id, in: db) else { throw AppError.notFound }
             guard before.version == expectedVersion else { return .conflict(current: before) }
             try db.execute(sql: """
@@ -81,15 +80,12 @@ public struct ActionPlanStore: Sendable {
                 """, arguments: [input.what, input.how, input.who, input.dueOn, input.status.rawValue, input.groupID, input.meetingID,
                                  input.notes, now, id])
             // Links to deliverables retired since are kept (the form no longer offers them), so the plan's history stays true.
-            let retired = try Int64.fetchAll(db, sql: """
-                SELECT l.deliverable_id FROM action_plan_deliverables l JOIN deliverables d ON d.id = l.deliverable_id
-                 WHERE l.item_id = ? AND d.retired_at IS NOT NULL
-                """, arguments: [id])
+            let linked = try Int64.fetchAll(db, sql: "SELECT deliverable_id FROM action_plan_deliverables WHERE item_id = ?", arguments: [id])
+            let retired = try linked.filter { try RoadmapStore.deliverable(id: $0, in: db)?.isRetired == true }
             try Self.setDeliverables(input.deliverableIDs + retired, itemID: id, in: db)
             let after = try Self.item(id: id, in: db)!
-            try AuditLog.record(AuditChange(action: "updated", recordKind: "action plan item", recordID: String(id),
-                                            summary: "Edited the action-plan item \"\(after.what)\"", before: before.snapshot, after: after.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "updated", recordKind: "action plan item", recordID: String(id),
+                                         summary: "Edited the action-plan item \"\(after.what)\"", before: before.snapshot, after: after.snapshot))
             return .saved(after)
         }
     }

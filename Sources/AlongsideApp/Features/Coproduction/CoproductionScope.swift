@@ -49,20 +49,13 @@ struct CoproductionScope: Sendable {
         let visible = try await GroupStore(pool: pool, clock: clock).visibleGroups(for: user, today: today)
             .map { (group: $0.group, seesPrivate: GroupAccess.canManage($0.group.kind, role: user.role) || $0.isMember) }
         let access = Dictionary(uniqueKeysWithValues: visible.map { ($0.group.id, $0) })
-        let (workshops, decisions) = try await pool.read { db -> ([WorkshopRef], [DecisionRef]) in
-            let workshops = try Row.fetchAll(db, sql: """
-                SELECT m.id, m.group_id, m.starts_at, m.purpose, m.visibility FROM meetings m WHERE m.kind = 'workshop' ORDER BY m.starts_at DESC, m.id
-                """).compactMap { row -> WorkshopRef? in
-                guard let group = access[row["group_id"]], group.seesPrivate || (row["visibility"] as String) == Visibility.published.rawValue else { return nil }
-                return WorkshopRef(id: row["id"], groupID: group.group.id, groupName: group.group.name, startsAt: row["starts_at"], purpose: row["purpose"])
-            }
-            let decisions = try Row.fetchAll(db, sql: """
-                SELECT d.id, d.group_id, d.title, d.visibility FROM decisions d WHERE \(Decision.isLatest) ORDER BY d.recorded_at DESC, d.id DESC
-                """).compactMap { row -> DecisionRef? in
-                guard let group = access[row["group_id"]], group.seesPrivate || (row["visibility"] as String) == Visibility.published.rawValue else { return nil }
-                return DecisionRef(id: row["id"], groupID: group.group.id, groupName: group.group.name, title: row["title"])
-            }
-            return (workshops, decisions)
+        let workshops = try await MeetingStore(pool: pool, clock: clock).workshops().compactMap { meeting -> WorkshopRef? in
+            guard let group = access[meeting.groupID], group.seesPrivate || meeting.visibility == .published else { return nil }
+            return WorkshopRef(id: meeting.id, groupID: group.group.id, groupName: group.group.name, startsAt: meeting.startsAt, purpose: meeting.purpose)
+        }
+        let decisions = try await DecisionStore(pool: pool, clock: clock).currentDecisions().compactMap { decision -> DecisionRef? in
+            guard let group = access[decision.groupID], group.seesPrivate || decision.visibility == .published else { return nil }
+            return DecisionRef(id: decision.id, groupID: group.group.id, groupName: group.group.name, title: decision.title)
         }
         return CoproductionScope(groups: visible, workshops: workshops, decisions: decisions)
     }

@@ -52,7 +52,7 @@ public struct FeedbackStore: Sendable {
     /// Publishes (`published` true) or withdraws a community's page. Returns false when it was already so.
     public func setPublished(_ community: Community, _ published: Bool, by actor: AuditActor, requestID: String?) async throws -> Bool {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             let was = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM community_feedback_pages WHERE community_id = ?)",
                                         arguments: [community.id]) ?? false
             guard was != published else { return false }
@@ -64,10 +64,9 @@ public struct FeedbackStore: Sendable {
             }
             let summary = published ? "Published the \"you said, we did\" page for \(community.name)"
                 : "Withdrew the \"you said, we did\" page for \(community.name)"
-            try AuditLog.record(AuditChange(action: published ? "published" : "unpublished", recordKind: "community feedback page",
-                                            recordID: String(community.id), summary: summary,
-                                            before: ["published": was ? "yes" : "no"], after: ["published": published ? "yes" : "no"]),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: published ? "published" : "unpublished", recordKind: "community feedback page",
+                                         recordID: String(community.id), summary: summary,
+                                         before: ["published": was ? "yes" : "no"], after: ["published": published ? "yes" : "no"]))
             return true
         }
     }

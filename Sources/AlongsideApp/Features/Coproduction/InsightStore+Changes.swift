@@ -5,7 +5,7 @@ import GRDB
 extension InsightStore {
     public func create(_ input: InsightInput, by actor: AuditActor, requestID: String?) async throws -> Insight {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             try db.execute(sql: """
                 INSERT INTO insights (heard, quote, quote_consent, source_kind, source_detail, place, heard_on, group_id, meeting_id,
                                       recorded_by, created_at, updated_at)
@@ -14,10 +14,9 @@ extension InsightStore {
             let id = db.lastInsertedRowID
             try Self.setLinks(input, insightID: id, keeping: [:], in: db)
             let insight = try Self.insight(id: id, in: db)!
-            try AuditLog.record(AuditChange(action: "created", recordKind: "insight", recordID: String(id),
-                                            summary: "Recorded an insight heard on \(LondonTime.day(input.heardOn))", before: nil,
-                                            after: insight.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "created", recordKind: "insight", recordID: String(id),
+                                         summary: "Recorded an insight heard on \(LondonTime.day(input.heardOn))", before: nil,
+                                         after: insight.snapshot))
             return insight
         }
     }
@@ -27,7 +26,7 @@ extension InsightStore {
     public func update(_ id: Int64, _ input: InsightInput, expectedVersion: Int, keeping: [String: [Int64]], by actor: AuditActor,
                        requestID: String?) async throws -> EditOutcome {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.insight(id: id, in: db) else { throw AppError.notFound }
             guard before.version == expectedVersion else { return .conflict(current: before) }
             try db.execute(sql: """
@@ -37,10 +36,9 @@ extension InsightStore {
                 """, arguments: Self.arguments(input) + [now, id])
             try Self.setLinks(input, insightID: id, keeping: keeping, in: db)
             let after = try Self.insight(id: id, in: db)!
-            try AuditLog.record(AuditChange(action: "updated", recordKind: "insight", recordID: String(id),
-                                            summary: "Edited the insight heard on \(LondonTime.day(after.input.heardOn))",
-                                            before: before.snapshot, after: after.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "updated", recordKind: "insight", recordID: String(id),
+                                         summary: "Edited the insight heard on \(LondonTime.day(after.input.heardOn))",
+                                         before: before.snapshot, after: after.snapshot))
             return .saved(after)
         }
     }
@@ -80,7 +78,7 @@ extension InsightStore {
     public func respond(_ insightID: Int64, outcome: ResponseOutcome, answer: String, expectedVersion: Int?, by actor: AuditActor,
                         requestID: String?) async throws -> AnswerOutcome {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let insight = try Self.insight(id: insightID, in: db) else { throw AppError.notFound }
             let before = insight.response
             guard before?.version == expectedVersion else { return .conflict(current: before) }
@@ -94,10 +92,9 @@ extension InsightStore {
                     """, arguments: [outcome.rawValue, answer, actor.userID, now, insightID])
             }
             let after = try Self.insight(id: insightID, in: db)!.response!
-            try AuditLog.record(AuditChange(action: before == nil ? "answered" : "answer changed", recordKind: "insight", recordID: String(insightID),
-                                            summary: (before == nil ? "Answered" : "Changed the answer to") + " the insight heard on \(LondonTime.day(insight.input.heardOn))",
-                                            before: before?.snapshot, after: after.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: before == nil ? "answered" : "answer changed", recordKind: "insight", recordID: String(insightID),
+                                         summary: (before == nil ? "Answered" : "Changed the answer to") + " the insight heard on \(LondonTime.day(insight.input.heardOn))",
+                                         before: before?.snapshot, after: after.snapshot))
             return .saved(after)
         }
     }

@@ -3,7 +3,7 @@ import GRDB
 
 /// One revision of a recorded decision. A decision's first revision is the original; each correction is a
 /// new revision that names the one it corrects (`correctsDecisionID`) and the original (`originalDecisionID`).
-public struct Decision: Sendable, Equatable {
+public struct Decision: Sendable, Equatable, FetchableRecord, Decodable {
     public let id: Int64
     public let groupID: Int64
     public let title: String
@@ -49,37 +49,16 @@ public struct Decision: Sendable, Equatable {
     /// Only revisions that nobody has corrected: each decision once, as it now stands.
     static let isLatest = "NOT EXISTS (SELECT 1 FROM decisions c WHERE c.corrects_decision_id = d.id)"
 
-    init(row: Row) {
-        id = row["id"]
-        groupID = row["group_id"]
-        title = row["title"]
-        question = row["question"]
-        method = DecisionMethod(rawValue: row["method"]) ?? .consensus
-        termsVersion = row["terms_version"]
-        membersTotal = row["members_total"]
-        membersPresent = row["members_present"]
-        livedExperiencePresent = row["lived_experience_present"]
-        quorumMet = row["quorum_met"]
-        votesFor = row["votes_for"]
-        votesAgainst = row["votes_against"]
-        votesAbstaining = row["votes_abstaining"]
-        objections = row["objections"]
-        consensusRecord = row["consensus_record"]
-        outcome = DecisionOutcome(rawValue: row["outcome"]) ?? .deferred
-        rationale = row["rationale"]
-        declarations = row["declarations"]
-        reviewOn = row["review_on"]
-        isValid = row["is_valid"]
-        invalidReason = row["invalid_reason"]
-        adoptsTermsVersion = row["adopts_terms_version"]
-        recordedByName = row["recorded_by_name"]
-        recordedAt = row["recorded_at"]
-        meetingID = row["meeting_id"]
-        betweenMeetings = row["between_meetings"]
-        correctsDecisionID = row["corrects_decision_id"]
-        originalDecisionID = row["original_decision_id"]
-        correctionReason = row["correction_reason"]
-        visibility = Visibility(rawValue: row["visibility"]) ?? .private
+    enum CodingKeys: String, CodingKey {
+        case id, groupID = "group_id", title, question, method, termsVersion = "terms_version"
+        case membersTotal = "members_total", membersPresent = "members_present"
+        case livedExperiencePresent = "lived_experience_present", quorumMet = "quorum_met", votesFor = "votes_for"
+        case votesAgainst = "votes_against", votesAbstaining = "votes_abstaining", objections
+        case consensusRecord = "consensus_record", outcome, rationale, declarations, reviewOn = "review_on"
+        case isValid = "is_valid", invalidReason = "invalid_reason", adoptsTermsVersion = "adopts_terms_version"
+        case recordedByName = "recorded_by_name", recordedAt = "recorded_at", meetingID = "meeting_id"
+        case betweenMeetings = "between_meetings", correctsDecisionID = "corrects_decision_id"
+        case originalDecisionID = "original_decision_id", correctionReason = "correction_reason", visibility
     }
 }
 

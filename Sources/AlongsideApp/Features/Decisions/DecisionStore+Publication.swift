@@ -6,14 +6,14 @@ extension DecisionStore {
     /// Publishes or unpublishes the latest revision of a decision.
     public func setVisibility(_ visibility: Visibility, of decision: Decision, by actor: AuditActor, requestID: String?) async throws {
         let now = clock.now()
-        try await pool.write { db in
+        try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             try db.execute(sql: "UPDATE decisions SET visibility = ? WHERE id = ? AND group_id = ?", arguments: [visibility.rawValue, decision.id, decision.groupID])
             let change = AuditChange<[String: String]>(
                 action: visibility == .published ? "published" : "unpublished", recordKind: "decision", recordID: String(decision.id),
                 summary: (visibility == .published ? "Published" : "Unpublished") + " the decision \"\(decision.title)\"",
                 before: ["visibility": decision.visibility.rawValue], after: ["visibility": visibility.rawValue]
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
         }
     }
 

@@ -35,7 +35,14 @@ extension DecisionStore {
             + " WHERE " + conditions.joined(separator: " AND ") + " ORDER BY d.recorded_at DESC, d.id DESC"
         let finalArguments = arguments
         return try await pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: finalArguments).map { GroupDecision(decision: Decision(row: $0), groupName: $0["group_name"]) }
+            try Row.fetchAll(db, sql: sql, arguments: finalArguments).map { GroupDecision(decision: try Decision(row: $0), groupName: $0["group_name"]) }
+        }
+    }
+
+    /// Every group's decisions as they now stand (each decision's latest revision), latest first.
+    public func currentDecisions() async throws -> [Decision] {
+        try await pool.read { db in
+            try Decision.fetchAll(db, sql: Decision.selectSQL + " WHERE \(Decision.isLatest) ORDER BY d.recorded_at DESC, d.id DESC")
         }
     }
 
@@ -51,7 +58,7 @@ extension DecisionStore {
                 SELECT d.*, u.name AS recorded_by_name, g.name AS group_name FROM decisions d JOIN users u ON u.id = d.recorded_by JOIN groups g ON g.id = d.group_id
                 WHERE \(Decision.isLatest) AND d.group_id IN (\(placeholders)) AND d.review_on IS NOT NULL AND d.review_on <= ?
                 ORDER BY d.review_on, g.name COLLATE NOCASE, d.id
-                """, arguments: finalArguments).map { GroupDecision(decision: Decision(row: $0), groupName: $0["group_name"]) }
+                """, arguments: finalArguments).map { GroupDecision(decision: try Decision(row: $0), groupName: $0["group_name"]) }
         }
     }
 

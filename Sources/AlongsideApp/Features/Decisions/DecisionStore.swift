@@ -53,14 +53,9 @@ public struct DecisionStore: Sendable {
     /// The group's meetings, newest first, as "12 March 2027: Quarterly review" (a cancelled one says so, and is
     /// still listed so a decision linked to it keeps its label).
     public func meetings(groupID: Int64) async throws -> [DecisionMeetingChoice] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, starts_at, purpose, status FROM meetings WHERE group_id = ? ORDER BY starts_at DESC, id DESC",
-                             arguments: [groupID]).map { row in
-                let startsAt = Date.fromDatabaseValue(row["starts_at"] as DatabaseValue)
-                let day = startsAt.map(LondonTime.date) ?? (row["starts_at"] as String)
-                let cancelled = (row["status"] as String) == "cancelled" ? " (cancelled)" : ""
-                return DecisionMeetingChoice(id: row["id"], label: "\(day): \(row["purpose"] as String)\(cancelled)")
-            }
+        try await MeetingStore(pool: pool, clock: clock).meetings(groupID: groupID).reversed().map { meeting in
+            let cancelled = meeting.status == .cancelled ? " (cancelled)" : ""
+            return DecisionMeetingChoice(id: meeting.id, label: "\(LondonTime.date(meeting.startsAt)): \(meeting.purpose)\(cancelled)")
         }
     }
 
@@ -71,7 +66,8 @@ public struct DecisionStore: Sendable {
         _ input: DecisionInput, groupID: Int64, termsVersion: Int?, quorumMet: Bool, correcting: Decision? = nil, by user: SessionUser, requestID: String?
     ) async throws -> Decision {
         let now = clock.now()
-        return try await pool.write { db in
+        let actor = AuditActor(userID: user.id, label: user.name)
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             if let correcting {
                 let corrected = try Int64.fetchOne(db, sql: "SELECT id FROM decisions WHERE corrects_decision_id = ?", arguments: [correcting.id])
                 if corrected != nil {
@@ -79,20 +75,11 @@ public struct DecisionStore: Sendable {
                     throw Refusal.alreadyCorrected(latestID: latest)
                 }
             }
-            let actor = AuditActor(userID: user.id, label: user.name)
             let decision = try Self.insert(input, groupID: groupID, termsVersion: termsVersion, quorumMet: quorumMet, correcting: correcting,
                                            recordedBy: user.id, at: now, in: db)
-            try Self.audit(decision, correcting: correcting, by: actor, at: now, requestID: requestID, in: db)
+            try Self.audit(decision, correcting: correcting, in: audit)
             if correcting == nil, let adopted = input.adoptsTermsVersion, decision.outcome == .agreed, decision.isValid {
-                try db.execute(sql: "UPDATE terms_of_reference SET status = 'superseded', updated_at = ? WHERE group_id = ? AND status = 'adopted'", arguments: [now, groupID])
-                try db.execute(sql: "UPDATE terms_of_reference SET status = 'adopted', updated_at = ? WHERE group_id = ? AND version_number = ? AND status = 'proposed'",
-                               arguments: [now, groupID, adopted])
-                let adoption = AuditChange<[String: String]>(
-                    action: "adopted", recordKind: "terms_of_reference", recordID: "\(groupID)/\(adopted)",
-                    summary: "Adopted version \(adopted) of the terms of reference by decision #\(decision.id)",
-                    before: ["status": "Proposed"], after: ["status": "Adopted"]
-                )
-                try AuditLog.record(adoption, by: actor, at: now, requestID: requestID, in: db)
+                try TermsStore.adopt(version: adopted, groupID: groupID, byDecision: decision.id, in: db, audit: audit)
             }
             return decision
         }
@@ -126,7 +113,7 @@ public struct DecisionStore: Sendable {
         return try decision(id: id, groupID: groupID, in: db)!
     }
 
-    static func audit(_ decision: Decision, correcting: Decision?, by actor: AuditActor, at now: Date, requestID: String?, in db: Database) throws {
+    static func audit(_ decision: Decision, correcting: Decision?, in trail: AuditTrail) throws {
         let after = ["title": decision.title, "outcome": decision.outcome.label, "method": decision.method.label, "valid": decision.isValid ? "yes" : "no"]
         let change: AuditChange<[String: String]>
         if let correcting {
@@ -143,6 +130,6 @@ public struct DecisionStore: Sendable {
                 before: nil, after: after
             )
         }
-        try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+        try trail.record(change)
     }
 }

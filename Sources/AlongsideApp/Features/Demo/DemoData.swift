@@ -40,7 +40,7 @@ public enum DemoData {
 
     public static func isEmpty(_ pool: DatabasePool) async throws -> Bool {
         try await pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM groups)") == 0
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM users") == 0 && GroupStore.count(in: db) == 0
         }
     }
 

@@ -2,30 +2,23 @@ import Foundation
 import GRDB
 
 /// A group as stored.
-public struct Group: Sendable, Equatable {
+public struct Group: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var name: String
     public var kind: GroupKind
     public var purpose: String
     public var status: GroupStatus
     public var visibility: Visibility
+    /// Stored as a JSON array of raw values.
     public var requirements: [SeatRequirement]
     public var createdAt: Date
     public var updatedAt: Date
 
     static let columns = "id, name, kind, purpose, status, visibility, required_seats, created_at, updated_at"
 
-    init(row: Row) {
-        id = row["id"]
-        name = row["name"]
-        kind = GroupKind(rawValue: row["kind"]) ?? .taskAndFinishGroup
-        purpose = row["purpose"]
-        status = GroupStatus(rawValue: row["status"]) ?? .forming
-        visibility = Visibility(rawValue: row["visibility"]) ?? .private
-        let seats: String = row["required_seats"]
-        requirements = ((try? JSONDecoder().decode([String].self, from: Data(seats.utf8))) ?? []).compactMap(SeatRequirement.init)
-        createdAt = row["created_at"]
-        updatedAt = row["updated_at"]
+    enum CodingKeys: String, CodingKey {
+        case id, name, kind, purpose, status, visibility, requirements = "required_seats", createdAt = "created_at"
+        case updatedAt = "updated_at"
     }
 
     /// What the audit log keeps of a group.
@@ -42,7 +35,7 @@ public struct Group: Sendable, Equatable {
 }
 
 /// A membership with the names the group page shows.
-public struct Membership: Sendable, Equatable {
+public struct Membership: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var groupID: Int64
     public var userID: Int64
@@ -62,19 +55,10 @@ public struct Membership: Sendable, Equatable {
         FROM memberships m JOIN users u ON u.id = m.user_id LEFT JOIN users d ON d.id = m.deputy_user_id
         """
 
-    init(row: Row) {
-        id = row["id"]
-        groupID = row["group_id"]
-        userID = row["user_id"]
-        personName = row["person_name"]
-        seat = Seat(rawValue: row["seat"]) ?? .member
-        sector = Sector(rawValue: row["sector"]) ?? .vcse
-        community = row["community"]
-        organisation = row["organisation"]
-        deputyUserID = row["deputy_user_id"]
-        deputyName = row["deputy_name"]
-        startsOn = row["starts_on"]
-        endsOn = row["ends_on"]
+    enum CodingKeys: String, CodingKey {
+        case id, groupID = "group_id", userID = "user_id", personName = "person_name", seat, sector, community
+        case organisation, deputyUserID = "deputy_user_id", deputyName = "deputy_name", startsOn = "starts_on"
+        case endsOn = "ends_on"
     }
 
     public var snapshot: [String: String] {

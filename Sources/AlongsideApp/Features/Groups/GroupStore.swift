@@ -37,9 +37,25 @@ public struct GroupStore: Sendable {
                                AND m.starts_on <= ? AND (m.ends_on IS NULL OR m.ends_on > ?)) AS is_member
                 FROM groups ORDER BY status = 'closed', name COLLATE NOCASE
                 """, arguments: [user.id, today, today])
-            return rows.map { (Group(row: $0), $0["is_member"] as Bool) }
+            return try rows.map { (try Group(row: $0), $0["is_member"] as Bool) }
                 .filter { GroupAccess.canView($0.0.kind, visibility: $0.0.visibility, role: user.role, isMember: $0.1) }
         }
+    }
+
+    /// The seats held in a group on `today`, by person (one person may hold more than one), for a feature that counts
+    /// members inside its own transaction (a proposal closing).
+    static func currentSeats(groupID: Int64, today: String, in db: Database) throws -> [(userID: Int64, seat: Seat, sector: Sector)] {
+        try Row.fetchAll(db, sql: """
+            SELECT user_id, seat, sector FROM memberships WHERE group_id = ? AND starts_on <= ? AND (ends_on IS NULL OR ends_on > ?)
+            ORDER BY user_id
+            """, arguments: [groupID, today, today]).map { row in
+            (userID: row["user_id"], seat: Seat(rawValue: row["seat"]) ?? .member, sector: Sector(rawValue: row["sector"]) ?? .vcse)
+        }
+    }
+
+    /// How many groups there are, closed ones included.
+    static func count(in db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM groups") ?? 0
     }
 
     public func find(id: Int64) async throws -> Group? {
@@ -88,7 +104,7 @@ public struct GroupStore: Sendable {
 
     public func create(_ input: GroupInput, by actor: AuditActor, requestID: String?) async throws -> Group {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             try db.execute(sql: """
                 INSERT INTO groups (name, kind, purpose, status, visibility, required_seats, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -99,14 +115,14 @@ public struct GroupStore: Sendable {
                 action: "created", recordKind: "group", recordID: String(group.id),
                 summary: "Created the group \(group.name)", before: nil, after: group.snapshot
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
             return group
         }
     }
 
     public func update(_ id: Int64, with input: GroupInput, by actor: AuditActor, requestID: String?) async throws -> Group {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Row.fetchOne(db, sql: "SELECT \(Group.columns) FROM groups WHERE id = ?", arguments: [id]).map(Group.init)
             else { throw AppError.notFound }
             try db.execute(sql: """
@@ -118,14 +134,14 @@ public struct GroupStore: Sendable {
                 action: "updated", recordKind: "group", recordID: String(id),
                 summary: "Changed the group \(after.name)", before: before.snapshot, after: after.snapshot
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
             return after
         }
     }
 
     public func addMember(_ input: MembershipInput, groupID: Int64, by actor: AuditActor, requestID: String?) async throws -> Membership {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             try db.execute(sql: """
                 INSERT INTO memberships (group_id, user_id, seat, sector, community, organisation, deputy_user_id, starts_on, ends_on, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -136,7 +152,7 @@ public struct GroupStore: Sendable {
                 action: "member added", recordKind: "group", recordID: String(groupID),
                 summary: "Added \(membership.personName) as \(membership.seat.label.lowercased())", before: nil, after: membership.snapshot
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
             return membership
         }
     }
@@ -144,7 +160,7 @@ public struct GroupStore: Sendable {
     /// Ends a membership on `day` (it stays in the group's history).
     public func endMembership(_ id: Int64, groupID: Int64, on day: String, by actor: AuditActor, requestID: String?) async throws {
         let now = clock.now()
-        try await pool.write { db in
+        try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Row.fetchOne(db, sql: Membership.selectSQL + " WHERE m.id = ? AND m.group_id = ?", arguments: [id, groupID]).map(Membership.init)
             else { throw AppError.notFound }
             let endsOn = max(day, before.startsOn)
@@ -155,7 +171,7 @@ public struct GroupStore: Sendable {
                 action: "member left", recordKind: "group", recordID: String(groupID),
                 summary: "Ended \(before.personName)'s membership", before: before.snapshot, after: after.snapshot
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
         }
     }
 }

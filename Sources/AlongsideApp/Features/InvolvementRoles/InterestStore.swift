@@ -61,7 +61,7 @@ public struct InterestStore: Sendable {
     /// Records interest sent from an open advert. Refused (nil) when the advert closed in the meantime.
     public func receive(_ input: InterestInput, advertID: Int64, requestID: String?) async throws -> Interest? {
         let now = clock.now(), today = LondonTime.isoDay(now)
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: Self.publicForm, at: now, requestID: requestID) { db, audit in
             guard let advert = try Row.fetchOne(db, sql: "SELECT * FROM involvement_adverts WHERE id = ?", arguments: [advertID]).map(Advert.init),
                   advert.isOpen(today: today)
             else { return nil }
@@ -73,22 +73,20 @@ public struct InterestStore: Sendable {
                                  input.accessNeeds, input.about, now, now])
             let interest = try Self.interest(id: db.lastInsertedRowID, in: db)!
             try Self.addHistory(interest.id, .new, note: "", at: now, by: nil, in: db)
-            try AuditLog.record(AuditChange(action: "created", recordKind: "involvement_interest", recordID: String(interest.id),
-                                            summary: "Received an expression of interest in \"\(interest.roleTitle)\"", before: nil, after: interest.snapshot),
-                                by: Self.publicForm, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "created", recordKind: "involvement_interest", recordID: String(interest.id),
+                                         summary: "Received an expression of interest in \"\(interest.roleTitle)\"", before: nil, after: interest.snapshot))
             return interest
         }
     }
 
     public func setStatus(_ id: Int64, to status: InterestStatus, note: String, by actor: AuditActor, requestID: String?) async throws -> Interest {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.interest(id: id, in: db) else { throw AppError.notFound }
             let after = try Self.moveStatus(before, to: status, note: note, at: now, by: actor, in: db)
-            try AuditLog.record(AuditChange(action: "updated", recordKind: "involvement_interest", recordID: String(id),
-                                            summary: "Moved \(after.name)'s interest in \"\(after.roleTitle)\" to \(status.label.lowercased())",
-                                            before: before.snapshot, after: after.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "updated", recordKind: "involvement_interest", recordID: String(id),
+                                         summary: "Moved \(after.name)'s interest in \"\(after.roleTitle)\" to \(status.label.lowercased())",
+                                         before: before.snapshot, after: after.snapshot))
             return after
         }
     }
@@ -132,23 +130,21 @@ public struct InterestStore: Sendable {
     /// Puts someone in the role. Appointing from an expression of interest moves it to "appointed" in the same transaction.
     public func appoint(_ input: AppointmentInput, roleID: Int64, by actor: AuditActor, requestID: String?) async throws -> Appointment {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard try RoleStore.role(id: roleID, in: db) != nil else { throw AppError.notFound }
             try db.execute(sql: """
                 INSERT INTO involvement_appointments (role_id, interest_id, user_id, person_name, starts_on, ends_on, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [roleID, input.interestID, input.userID, input.personName, input.startsOn, input.endsOn, now, now])
             let appointment = try Self.appointment(id: db.lastInsertedRowID, roleID: roleID, in: db)!
-            try AuditLog.record(AuditChange(action: "created", recordKind: "involvement_appointment", recordID: String(appointment.id),
-                                            summary: "Appointed \(appointment.personName) as \"\(appointment.roleTitle)\" from \(LondonTime.day(appointment.startsOn))",
-                                            before: nil, after: appointment.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "created", recordKind: "involvement_appointment", recordID: String(appointment.id),
+                                         summary: "Appointed \(appointment.personName) as \"\(appointment.roleTitle)\" from \(LondonTime.day(appointment.startsOn))",
+                                         before: nil, after: appointment.snapshot))
             if let interestID = input.interestID, let before = try Self.interest(id: interestID, in: db), before.roleID == roleID, before.status != .appointed {
                 let after = try Self.moveStatus(before, to: .appointed, note: "Appointed from \(LondonTime.day(input.startsOn))", at: now, by: actor, in: db)
-                try AuditLog.record(AuditChange(action: "updated", recordKind: "involvement_interest", recordID: String(interestID),
-                                                summary: "Moved \(after.name)'s interest in \"\(after.roleTitle)\" to appointed",
-                                                before: before.snapshot, after: after.snapshot),
-                                    by: actor, at: now, requestID: requestID, in: db)
+                try audit.record(AuditChange(action: "updated", recordKind: "involvement_interest", recordID: String(interestID),
+                                             summary: "Moved \(after.name)'s interest in \"\(after.roleTitle)\" to appointed",
+                                             before: before.snapshot, after: after.snapshot))
             }
             return appointment
         }
@@ -156,14 +152,13 @@ public struct InterestStore: Sendable {
 
     public func endAppointment(_ id: Int64, roleID: Int64, on endsOn: String, by actor: AuditActor, requestID: String?) async throws -> Appointment {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.appointment(id: id, roleID: roleID, in: db) else { throw AppError.notFound }
             try db.execute(sql: "UPDATE involvement_appointments SET ends_on = ?, updated_at = ? WHERE id = ?", arguments: [endsOn, now, id])
             let after = try Self.appointment(id: id, roleID: roleID, in: db)!
-            try AuditLog.record(AuditChange(action: "updated", recordKind: "involvement_appointment", recordID: String(id),
-                                            summary: "Set the end of \(after.personName)'s time as \"\(after.roleTitle)\" to \(LondonTime.day(endsOn))",
-                                            before: before.snapshot, after: after.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "updated", recordKind: "involvement_appointment", recordID: String(id),
+                                         summary: "Set the end of \(after.personName)'s time as \"\(after.roleTitle)\" to \(LondonTime.day(endsOn))",
+                                         before: before.snapshot, after: after.snapshot))
             return after
         }
     }

@@ -60,19 +60,15 @@ public struct RoleContent: Sendable, Equatable {
 }
 
 /// A role advertised until a closing day.
-public struct Advert: Sendable, Equatable {
+public struct Advert: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var roleID: Int64
     public var closesOn: String
     public var publishedAt: Date
     public var closedAt: Date?
 
-    init(row: Row) {
-        id = row["id"]
-        roleID = row["role_id"]
-        closesOn = row["closes_on"]
-        publishedAt = row["published_at"]
-        closedAt = row["closed_at"]
+    enum CodingKeys: String, CodingKey {
+        case id, roleID = "role_id", closesOn = "closes_on", publishedAt = "published_at", closedAt = "closed_at"
     }
 
     public func isOpen(today: String) -> Bool {
@@ -94,7 +90,7 @@ public struct RoleSummary: Sendable, Equatable {
 }
 
 /// An expression of interest. Personal data: shown only to people who manage involvement roles.
-public struct Interest: Sendable, Equatable {
+public struct Interest: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var advertID: Int64
     public var roleID: Int64
@@ -111,20 +107,10 @@ public struct Interest: Sendable, Equatable {
 
     static let selectSQL = "SELECT i.*, r.title AS role_title FROM involvement_interest i JOIN involvement_roles r ON r.id = i.role_id"
 
-    init(row: Row) {
-        id = row["id"]
-        advertID = row["advert_id"]
-        roleID = row["role_id"]
-        roleTitle = row["role_title"]
-        name = row["name"]
-        email = row["email"]
-        phone = row["phone"]
-        preferredContact = ContactMethod(rawValue: row["preferred_contact"]) ?? .email
-        accessNeeds = row["access_needs"]
-        about = row["about"]
-        status = InterestStatus(rawValue: row["status"]) ?? .new
-        statusNote = row["status_note"]
-        receivedAt = row["received_at"]
+    enum CodingKeys: String, CodingKey {
+        case id, advertID = "advert_id", roleID = "role_id", roleTitle = "role_title", name, email, phone
+        case preferredContact = "preferred_contact", accessNeeds = "access_needs", about, status
+        case statusNote = "status_note", receivedAt = "received_at"
     }
 
     /// For the audit log: who and where they have got to, never their access needs or what they told us about themselves.
@@ -150,7 +136,7 @@ public struct InterestHistoryEntry: Sendable, Equatable {
 }
 
 /// A person in a role.
-public struct Appointment: Sendable, Equatable {
+public struct Appointment: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var roleID: Int64
     public var roleTitle: String
@@ -168,16 +154,9 @@ public struct Appointment: Sendable, Equatable {
           LEFT JOIN users u ON u.id = a.user_id
         """
 
-    init(row: Row) {
-        id = row["id"]
-        roleID = row["role_id"]
-        roleTitle = row["role_title"]
-        interestID = row["interest_id"]
-        userID = row["user_id"]
-        accountName = row["account_name"]
-        personName = row["person_name"]
-        startsOn = row["starts_on"]
-        endsOn = row["ends_on"]
+    enum CodingKeys: String, CodingKey {
+        case id, roleID = "role_id", roleTitle = "role_title", interestID = "interest_id", userID = "user_id"
+        case accountName = "account_name", personName = "person_name", startsOn = "starts_on", endsOn = "ends_on"
     }
 
     public func standing(today: String) -> AppointmentRules.Standing {

@@ -59,16 +59,15 @@ public struct RoleStore: Sendable {
 
     public func create(_ content: RoleContent, by actor: AuditActor, requestID: String?) async throws -> InvolvementRole {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             try db.execute(sql: """
                 INSERT INTO involvement_roles (title, location, payment, about, purpose, tasks, kinds, responsibilities, support,
                                                essential, desirable, how_to_apply, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: Self.arguments(content) + [now, now])
             let role = try Self.role(id: db.lastInsertedRowID, in: db)!
-            try AuditLog.record(AuditChange(action: "created", recordKind: "involvement_role", recordID: String(role.id),
-                                            summary: "Wrote the role description \"\(role.title)\"", before: nil, after: role.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "created", recordKind: "involvement_role", recordID: String(role.id),
+                                         summary: "Wrote the role description \"\(role.title)\"", before: nil, after: role.snapshot))
             return role
         }
     }
@@ -76,7 +75,7 @@ public struct RoleStore: Sendable {
     /// Saves an edit made from `expectedVersion`; refuses it when someone else has saved since.
     public func update(_ id: Int64, _ content: RoleContent, expectedVersion: Int, by actor: AuditActor, requestID: String?) async throws -> EditOutcome {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.role(id: id, in: db) else { throw AppError.notFound }
             guard before.version == expectedVersion else { return .conflict(current: before) }
             try db.execute(sql: """
@@ -86,9 +85,8 @@ public struct RoleStore: Sendable {
                  WHERE id = ?
                 """, arguments: Self.arguments(content) + [now, id])
             let after = try Self.role(id: id, in: db)!
-            try AuditLog.record(AuditChange(action: "updated", recordKind: "involvement_role", recordID: String(id),
-                                            summary: "Edited the role description \"\(after.title)\"", before: before.snapshot, after: after.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "updated", recordKind: "involvement_role", recordID: String(id),
+                                         summary: "Edited the role description \"\(after.title)\"", before: before.snapshot, after: after.snapshot))
             return .saved(after)
         }
     }
@@ -132,7 +130,7 @@ public struct RoleStore: Sendable {
     /// starting a second advert, so interest already sent stays with the advert it answered.
     public func publish(roleID: Int64, closesOn: String, by actor: AuditActor, requestID: String?) async throws -> Advert {
         let now = clock.now(), today = LondonTime.isoDay(now)
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let role = try Self.role(id: roleID, in: db) else { throw AppError.notFound }
             let before = try Self.latestAdvert(roleID: roleID, in: db)
             let summary: String
@@ -146,10 +144,9 @@ public struct RoleStore: Sendable {
             }
             let after = try Self.latestAdvert(roleID: roleID, in: db)!
             let wasOpen = before.map { $0.isOpen(today: today) } ?? false
-            try AuditLog.record(AuditChange(action: wasOpen ? "updated" : "created", recordKind: "involvement_advert", recordID: String(after.id),
-                                            summary: summary, before: wasOpen ? before?.snapshot(roleTitle: role.title, today: today) : nil,
-                                            after: after.snapshot(roleTitle: role.title, today: today)),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: wasOpen ? "updated" : "created", recordKind: "involvement_advert", recordID: String(after.id),
+                                         summary: summary, before: wasOpen ? before?.snapshot(roleTitle: role.title, today: today) : nil,
+                                         after: after.snapshot(roleTitle: role.title, today: today)))
             return after
         }
     }
@@ -157,16 +154,15 @@ public struct RoleStore: Sendable {
     /// Closes the role's open advert before its closing date. Returns false when there was none open.
     public func closeAdvert(roleID: Int64, by actor: AuditActor, requestID: String?) async throws -> Bool {
         let now = clock.now(), today = LondonTime.isoDay(now)
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let role = try Self.role(id: roleID, in: db) else { throw AppError.notFound }
             guard let before = try Self.latestAdvert(roleID: roleID, in: db), before.isOpen(today: today) else { return false }
             try db.execute(sql: "UPDATE involvement_adverts SET closed_at = ?, closed_by = ? WHERE id = ?", arguments: [now, actor.userID, before.id])
             let after = try Self.latestAdvert(roleID: roleID, in: db)!
-            try AuditLog.record(AuditChange(action: "updated", recordKind: "involvement_advert", recordID: String(before.id),
-                                            summary: "Closed the advert for \"\(role.title)\" early",
-                                            before: before.snapshot(roleTitle: role.title, today: today),
-                                            after: after.snapshot(roleTitle: role.title, today: today)),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "updated", recordKind: "involvement_advert", recordID: String(before.id),
+                                         summary: "Closed the advert for \"\(role.title)\" early",
+                                         before: before.snapshot(roleTitle: role.title, today: today),
+                                         after: after.snapshot(roleTitle: role.title, today: today)))
             return true
         }
     }

@@ -78,7 +78,7 @@ public struct ActionStore: Sendable {
 
     public func create(_ input: ActionInput, groupID: Int64, meetingID: Int64?, by actor: AuditActor, requestID: String?) async throws -> ActionItem {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             try db.execute(sql: """
                 INSERT INTO actions (group_id, meeting_id, agenda_item_id, what, owner_user_id, due_on, status, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)
@@ -88,14 +88,14 @@ public struct ActionStore: Sendable {
                 action: "created", recordKind: "action", recordID: String(action.id),
                 summary: "Gave \(action.ownerName) the action \"\(action.what)\", due \(LondonTime.day(action.dueOn))", before: nil, after: action.snapshot
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
             return action
         }
     }
 
     public func update(_ id: Int64, groupID: Int64, status: ActionStatus, dueOn: String, notes: String, by actor: AuditActor, requestID: String?) async throws -> ActionItem {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.action(id: id, groupID: groupID, in: db) else { throw AppError.notFound }
             try db.execute(sql: "UPDATE actions SET status = ?, due_on = ?, notes = ?, updated_at = ? WHERE id = ?",
                            arguments: [status.rawValue, dueOn, notes, now, id])
@@ -104,7 +104,7 @@ public struct ActionStore: Sendable {
                 action: "updated", recordKind: "action", recordID: String(id),
                 summary: "Updated the action \"\(after.what)\": \(after.status.label.lowercased())", before: before.snapshot, after: after.snapshot
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
             return after
         }
     }

@@ -15,7 +15,7 @@ public struct CalendarFeedStore: Sendable {
     public func renew(for user: SessionUser, requestID: String?) async throws -> String {
         let token = SecretToken.generate()
         let now = clock.now()
-        try await pool.write { db in
+        try await pool.writeAudited(by: AuditActor(userID: user.id, label: user.name), at: now, requestID: requestID) { db, audit in
             let existed = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM calendar_feeds WHERE user_id = ?)", arguments: [user.id]) ?? false
             try db.execute(sql: "DELETE FROM calendar_feeds WHERE user_id = ?", arguments: [user.id])
             try db.execute(sql: "INSERT INTO calendar_feeds (user_id, token_hash, created_at) VALUES (?, ?, ?)",
@@ -25,7 +25,7 @@ public struct CalendarFeedStore: Sendable {
                 summary: existed ? "Made a new private calendar address; the old one stopped working" : "Made a private calendar address",
                 before: nil, after: nil
             )
-            try AuditLog.record(change, by: AuditActor(userID: user.id, label: user.name), at: now, requestID: requestID, in: db)
+            try audit.record(change)
         }
         return token
     }
@@ -56,7 +56,7 @@ public struct CalendarFeedStore: Sendable {
                 arguments += [groupID]
             }
             return try Row.fetchAll(db, sql: sql + " ORDER BY m.starts_at" + (limit.map { " LIMIT \($0)" } ?? ""), arguments: arguments)
-                .map { (Meeting(row: $0), $0["group_name"]) }
+                .map { (try Meeting(row: $0), $0["group_name"]) }
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A meeting as stored.
-public struct Meeting: Sendable, Equatable {
+public struct Meeting: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var groupID: Int64
     public var startsAt: Date
@@ -12,6 +12,7 @@ public struct Meeting: Sendable, Equatable {
     public var format: MeetingFormat
     public var address: String
     public var joiningDetails: String
+    /// Stored as a JSON array of raw values.
     public var access: [AccessArrangement]
     public var accessNotes: String
     public var papers: String
@@ -26,24 +27,11 @@ public struct Meeting: Sendable, Equatable {
         papers, status, visibility, calendar_uid, calendar_sequence, updated_at
         """
 
-    init(row: Row) {
-        id = row["id"]
-        groupID = row["group_id"]
-        startsAt = row["starts_at"]
-        endsAt = row["ends_at"]
-        purpose = row["purpose"]
-        kind = MeetingKind(rawValue: row["kind"]) ?? .meeting
-        format = MeetingFormat(rawValue: row["format"]) ?? .inPerson
-        address = row["address"]
-        joiningDetails = row["joining_details"]
-        access = Self.decodeAccess(row["access_arrangements"])
-        accessNotes = row["access_notes"]
-        papers = row["papers"]
-        status = MeetingStatus(rawValue: row["status"]) ?? .planned
-        visibility = Visibility(rawValue: row["visibility"]) ?? .private
-        calendarUID = row["calendar_uid"]
-        calendarSequence = row["calendar_sequence"]
-        updatedAt = row["updated_at"]
+    enum CodingKeys: String, CodingKey {
+        case id, groupID = "group_id", startsAt = "starts_at", endsAt = "ends_at", purpose, kind, format, address
+        case joiningDetails = "joining_details", access = "access_arrangements", accessNotes = "access_notes", papers
+        case status, visibility, calendarUID = "calendar_uid", calendarSequence = "calendar_sequence"
+        case updatedAt = "updated_at"
     }
 
     /// The London day the meeting is on, "2027-03-04".
@@ -54,10 +42,6 @@ public struct Meeting: Sendable, Equatable {
 
     static func encodeAccess(_ access: [AccessArrangement]) -> String {
         String(decoding: (try? JSONEncoder().encode(access.map(\.rawValue))) ?? Data("[]".utf8), as: UTF8.self)
-    }
-
-    static func decodeAccess(_ text: String) -> [AccessArrangement] {
-        ((try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []).compactMap(AccessArrangement.init)
     }
 
     /// What the audit log keeps of a meeting.
@@ -71,7 +55,7 @@ public struct Meeting: Sendable, Equatable {
 }
 
 /// One item on a meeting's agenda, with its paper and the minutes recorded against it.
-public struct AgendaItem: Sendable, Equatable {
+public struct AgendaItem: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var meetingID: Int64
     public var position: Int
@@ -82,14 +66,8 @@ public struct AgendaItem: Sendable, Equatable {
 
     static let columns = "id, meeting_id, position, title, description, paper, minutes"
 
-    init(row: Row) {
-        id = row["id"]
-        meetingID = row["meeting_id"]
-        position = row["position"]
-        title = row["title"]
-        description = row["description"]
-        paper = row["paper"]
-        minutes = row["minutes"]
+    enum CodingKeys: String, CodingKey {
+        case id, meetingID = "meeting_id", position, title, description, paper, minutes
     }
 }
 
@@ -111,7 +89,7 @@ public struct AgendaDeclaration: Sendable, Equatable {
 }
 
 /// An action: what, who, by when. Open actions carry over from meeting to meeting until done.
-public struct ActionItem: Sendable, Equatable {
+public struct ActionItem: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var groupID: Int64
     public var groupName: String
@@ -131,19 +109,10 @@ public struct ActionItem: Sendable, Equatable {
         FROM actions a JOIN groups g ON g.id = a.group_id JOIN users u ON u.id = a.owner_user_id
         """
 
-    init(row: Row) {
-        id = row["id"]
-        groupID = row["group_id"]
-        groupName = row["group_name"]
-        meetingID = row["meeting_id"]
-        agendaItemID = row["agenda_item_id"]
-        what = row["what"]
-        ownerUserID = row["owner_user_id"]
-        ownerName = row["owner_name"]
-        dueOn = row["due_on"]
-        status = ActionStatus(rawValue: row["status"]) ?? .open
-        notes = row["notes"]
-        createdAt = row["created_at"]
+    enum CodingKeys: String, CodingKey {
+        case id, groupID = "group_id", groupName = "group_name", meetingID = "meeting_id"
+        case agendaItemID = "agenda_item_id", what, ownerUserID = "owner_user_id", ownerName = "owner_name"
+        case dueOn = "due_on", status, notes, createdAt = "created_at"
     }
 
     /// Overdue: still to do and its due date has passed.

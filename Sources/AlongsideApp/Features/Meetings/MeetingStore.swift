@@ -29,6 +29,25 @@ public struct MeetingStore: Sendable {
         }
     }
 
+    /// Every group's workshops, latest first.
+    public func workshops() async throws -> [Meeting] {
+        try await pool.read { db in
+            try Meeting.fetchAll(db, sql: "SELECT \(Meeting.columns) FROM meetings WHERE kind = 'workshop' ORDER BY starts_at DESC, id")
+        }
+    }
+
+    /// The latest meetings of these groups that started before `date` and were not cancelled, latest first.
+    public func latest(groupIDs: [Int64], before date: Date, limit: Int) async throws -> [Meeting] {
+        guard !groupIDs.isEmpty else { return [] }
+        return try await pool.read { db in
+            try Meeting.fetchAll(db, sql: """
+                SELECT \(Meeting.columns) FROM meetings
+                 WHERE status <> 'cancelled' AND starts_at < ? AND group_id IN (\(databaseQuestionMarks(count: groupIDs.count)))
+                 ORDER BY starts_at DESC LIMIT \(limit)
+                """, arguments: StatementArguments([date]) + StatementArguments(groupIDs))
+        }
+    }
+
     public func meeting(id: Int64, groupID: Int64) async throws -> Meeting? {
         try await pool.read { db in try Self.meeting(id: id, groupID: groupID, in: db) }
     }
@@ -41,7 +60,7 @@ public struct MeetingStore: Sendable {
     public func plan(_ input: MeetingInput, starts: [Date], groupID: Int64, by actor: AuditActor, requestID: String?) async throws -> [Meeting] {
         let now = clock.now()
         let length = input.endsAt.timeIntervalSince(input.startsAt)
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             var planned: [Meeting] = []
             for start in starts {
                 try db.execute(sql: """
@@ -59,7 +78,7 @@ public struct MeetingStore: Sendable {
                     : "Planned a series of \(planned.count) meetings from \(planned[0].when): \(input.purpose)",
                 before: nil, after: planned[0].snapshot.merging(["meetings": planned.map(\.when).joined(separator: "; ")]) { $1 }
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
             return planned
         }
     }
@@ -67,7 +86,7 @@ public struct MeetingStore: Sendable {
     /// Changes a meeting's details. Calendars see the change because its sequence number rises.
     public func update(_ id: Int64, groupID: Int64, with input: MeetingInput, by actor: AuditActor, requestID: String?) async throws -> Meeting {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.meeting(id: id, groupID: groupID, in: db) else { throw AppError.notFound }
             try db.execute(sql: """
                 UPDATE meetings SET starts_at = ?, ends_at = ?, purpose = ?, kind = ?, format = ?, address = ?, joining_details = ?,
@@ -82,7 +101,7 @@ public struct MeetingStore: Sendable {
                 action: "updated", recordKind: "meeting", recordID: String(id),
                 summary: "Changed the meeting on \(after.when)", before: before.snapshot, after: after.snapshot
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
             return after
         }
     }
@@ -100,7 +119,7 @@ public struct MeetingStore: Sendable {
         meetingID: Int64, title: String, description: String, paper: String, by actor: AuditActor, requestID: String?
     ) async throws -> AgendaItem {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             let position = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM agenda_items WHERE meeting_id = ?", arguments: [meetingID]) ?? 0) + 1
             try db.execute(sql: """
                 INSERT INTO agenda_items (meeting_id, position, title, description, paper, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -110,7 +129,7 @@ public struct MeetingStore: Sendable {
                 action: "agenda item added", recordKind: "meeting", recordID: String(meetingID),
                 summary: "Added \"\(title)\" to the agenda", before: nil, after: ["title": title, "description": description, "paper": paper]
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
             return item
         }
     }
@@ -118,7 +137,7 @@ public struct MeetingStore: Sendable {
     /// Saves the minutes against each agenda item; items not named keep what they had.
     public func saveMinutes(meetingID: Int64, _ minutes: [Int64: String], by actor: AuditActor, requestID: String?) async throws {
         let now = clock.now()
-        try await pool.write { db in
+        try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             var before: [String: String] = [:], after: [String: String] = [:]
             for item in try Row.fetchAll(db, sql: "SELECT \(AgendaItem.columns) FROM agenda_items WHERE meeting_id = ?", arguments: [meetingID]).map(AgendaItem.init) {
                 guard let text = minutes[item.id], text != item.minutes else { continue }
@@ -131,7 +150,7 @@ public struct MeetingStore: Sendable {
                 action: "minutes recorded", recordKind: "meeting", recordID: String(meetingID),
                 summary: "Recorded minutes for \(after.count) agenda item\(after.count == 1 ? "" : "s")", before: before, after: after
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
         }
     }
 
@@ -168,7 +187,7 @@ public struct MeetingStore: Sendable {
     /// Replaces the attendance record for a meeting.
     public func recordAttendance(meetingID: Int64, _ entries: [AttendanceEntry], names: [Int64: String], by actor: AuditActor, requestID: String?) async throws {
         let now = clock.now()
-        try await pool.write { db in
+        try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             try db.execute(sql: "DELETE FROM attendance WHERE meeting_id = ?", arguments: [meetingID])
             for entry in entries {
                 try db.execute(sql: "INSERT INTO attendance (meeting_id, user_id, status, deputy_user_id, recorded_at) VALUES (?, ?, ?, ?, ?)",
@@ -179,7 +198,7 @@ public struct MeetingStore: Sendable {
                 action: "attendance recorded", recordKind: "meeting", recordID: String(meetingID),
                 summary: "Recorded attendance for \(entries.count) member\(entries.count == 1 ? "" : "s")", before: nil, after: after
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
         }
     }
 
@@ -199,7 +218,7 @@ public struct MeetingStore: Sendable {
         agendaItemID: Int64, userID: Int64, interest: String, tookPart: Bool, meetingID: Int64, by actor: AuditActor, requestID: String?
     ) async throws {
         let now = clock.now()
-        try await pool.write { db in
+        try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             try db.execute(sql: "INSERT INTO agenda_declarations (agenda_item_id, user_id, interest, took_part, created_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [agendaItemID, userID, interest, tookPart, now])
             let name = try String.fetchOne(db, sql: "SELECT name FROM users WHERE id = ?", arguments: [userID]) ?? ""
@@ -209,7 +228,7 @@ public struct MeetingStore: Sendable {
                 summary: "Recorded \(name)'s declaration of interest on \"\(item)\"", before: nil,
                 after: ["person": name, "agendaItem": item, "interest": interest, "tookPart": tookPart ? "yes" : "no"]
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
         }
     }
 }

@@ -4,18 +4,10 @@ import GRDB
 /// Changing the workspace's list of communities. Names are unique whatever their case; a retired community
 /// is hidden from choice lists but kept, with the organisations that reached it.
 extension CommunityStore {
-    public enum SaveOutcome: Sendable, Equatable {
-        case saved(Community)
-        /// Another community already has this name (perhaps a retired one).
-        case nameTaken(Community)
-    }
+    public typealias SaveOutcome = KeptListOutcome<Community>
 
     public func community(id: Int64) async throws -> Community? {
-        try await pool.read { db in try Self.community(id: id, in: db) }
-    }
-
-    static func community(id: Int64, in db: Database) throws -> Community? {
-        try Row.fetchOne(db, sql: "SELECT * FROM communities WHERE id = ?", arguments: [id]).map(Community.init)
+        try await list.entry(id: id)
     }
 
     /// The communities a form offers: not retired, by name.
@@ -25,7 +17,7 @@ extension CommunityStore {
 
     /// How many organisations reach each community, by community id (communities nobody reaches are absent).
     public func reachCounts() async throws -> [Int64: Int] {
-        try await pool.read { db in
+        try await list.pool.read { db in
             var counts: [Int64: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT community_id, COUNT(*) AS n FROM organisation_communities GROUP BY community_id") {
                 counts[row["community_id"]] = row["n"]
@@ -34,60 +26,31 @@ extension CommunityStore {
         }
     }
 
-    static func named(_ name: String, except id: Int64?, in db: Database) throws -> Community? {
-        try Row.fetchOne(db, sql: "SELECT * FROM communities WHERE name = ? COLLATE NOCASE AND id IS NOT ?", arguments: [name, id])
-            .map(Community.init)
-    }
-
     public func create(_ input: CommunityInput, by actor: AuditActor, requestID: String?) async throws -> SaveOutcome {
-        let now = clock.now()
-        return try await pool.write { db in
-            if let taken = try Self.named(input.name, except: nil, in: db) { return .nameTaken(taken) }
-            try db.execute(sql: """
-                INSERT INTO communities (name, under_served, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [input.name, input.underServed, input.description, now, now])
-            let community = try Self.community(id: db.lastInsertedRowID, in: db)!
-            try AuditLog.record(AuditChange(action: "created", recordKind: "community", recordID: String(community.id),
-                                            summary: "Added the community \"\(community.name)\"", before: nil, after: community.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
-            return .saved(community)
-        }
+        try await list.save(nil, input, by: actor, requestID: requestID)
     }
 
     public func update(_ id: Int64, _ input: CommunityInput, by actor: AuditActor, requestID: String?) async throws -> SaveOutcome {
-        let now = clock.now()
-        return try await pool.write { db in
-            guard let before = try Self.community(id: id, in: db) else { throw AppError.notFound }
-            if let taken = try Self.named(input.name, except: id, in: db) { return .nameTaken(taken) }
-            try db.execute(sql: "UPDATE communities SET name = ?, under_served = ?, description = ?, updated_at = ? WHERE id = ?",
-                           arguments: [input.name, input.underServed, input.description, now, id])
-            let after = try Self.community(id: id, in: db)!
-            try AuditLog.record(AuditChange(action: "updated", recordKind: "community", recordID: String(id),
-                                            summary: "Edited the community \"\(after.name)\"", before: before.snapshot, after: after.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
-            return .saved(after)
-        }
+        try await list.save(id, input, by: actor, requestID: requestID)
     }
 
     /// Retires the community (`retired` true) or brings it back. Returns false when it was already so.
     public func setRetired(_ id: Int64, _ retired: Bool, by actor: AuditActor, requestID: String?) async throws -> Bool {
-        let now = clock.now()
-        return try await pool.write { db in
-            guard let before = try Self.community(id: id, in: db) else { throw AppError.notFound }
-            guard before.isRetired != retired else { return false }
-            try db.execute(sql: "UPDATE communities SET retired_at = ?, updated_at = ? WHERE id = ?", arguments: [retired ? now : nil, now, id])
-            let after = try Self.community(id: id, in: db)!
-            let summary = retired ? "Retired the community \"\(after.name)\"" : "Brought back the community \"\(after.name)\""
-            try AuditLog.record(AuditChange(action: retired ? "retired" : "restored", recordKind: "community", recordID: String(id),
-                                            summary: summary, before: before.snapshot, after: after.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
-            return true
-        }
+        try await list.setRetired(id, retired, by: actor, requestID: requestID)
     }
 }
 
-extension Community {
-    var snapshot: [String: String] {
+extension Community: KeptListEntry {
+    public static let table = "communities"
+    public static let noun = "community"
+
+    public static func name(_ input: CommunityInput) -> String { input.name }
+
+    public static func columns(_ input: CommunityInput) -> [(name: String, value: any DatabaseValueConvertible)] {
+        [("under_served", input.underServed), ("description", input.description)]
+    }
+
+    public var snapshot: [String: String] {
         ["name": name, "under_served": underServed ? "yes" : "no", "description": description, "retired": isRetired ? "yes" : "no"]
     }
 }

@@ -75,7 +75,7 @@ public struct OrganisationDetails: Sendable, Equatable {
 }
 
 /// A community in the workspace's list; under-served ones are the ones reach is measured against.
-public struct Community: Sendable, Equatable {
+public struct Community: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var name: String
     public var underServed: Bool
@@ -84,12 +84,8 @@ public struct Community: Sendable, Equatable {
 
     public var isRetired: Bool { retiredAt != nil }
 
-    init(row: Row) {
-        id = row["id"]
-        name = row["name"]
-        underServed = row["under_served"]
-        description = row["description"]
-        retiredAt = row["retired_at"]
+    enum CodingKeys: String, CodingKey {
+        case id, name, underServed = "under_served", description, retiredAt = "retired_at"
     }
 
     public init(id: Int64, name: String, underServed: Bool, description: String = "", retiredAt: Date? = nil) {

@@ -11,7 +11,7 @@ extension OrganisationStore {
 
     public func create(_ details: OrganisationDetails, by actor: AuditActor, requestID: String?) async throws -> Organisation {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             try db.execute(sql: """
                 INSERT INTO organisations (name, sector, vcse_size, vcse_kinds, charity_number, company_number, area_served, contact_name,
                                            contact_email, contact_phone, website, status, created_at, updated_at)
@@ -20,9 +20,8 @@ extension OrganisationStore {
             let id = db.lastInsertedRowID
             try Self.setCommunities(details.communityIDs, organisationID: id, in: db)
             let organisation = try Self.organisation(id: id, in: db)!
-            try AuditLog.record(AuditChange(action: "created", recordKind: "organisation", recordID: String(id),
-                                            summary: "Registered the organisation \"\(organisation.name)\"", before: nil, after: organisation.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "created", recordKind: "organisation", recordID: String(id),
+                                         summary: "Registered the organisation \"\(organisation.name)\"", before: nil, after: organisation.snapshot))
             return organisation
         }
     }
@@ -32,7 +31,7 @@ extension OrganisationStore {
     public func update(_ id: Int64, _ details: OrganisationDetails, expectedVersion: Int, by actor: AuditActor,
                        requestID: String?) async throws -> EditOutcome {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.organisation(id: id, in: db) else { throw AppError.notFound }
             guard before.version == expectedVersion else { return .conflict(current: before) }
             try db.execute(sql: """
@@ -47,9 +46,8 @@ extension OrganisationStore {
                 """, arguments: [id])
             try Self.setCommunities(Array(Set(details.communityIDs).union(retired)), organisationID: id, in: db)
             let after = try Self.organisation(id: id, in: db)!
-            try AuditLog.record(AuditChange(action: "updated", recordKind: "organisation", recordID: String(id),
-                                            summary: "Edited the organisation \"\(after.name)\"", before: before.snapshot, after: after.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "updated", recordKind: "organisation", recordID: String(id),
+                                         summary: "Edited the organisation \"\(after.name)\"", before: before.snapshot, after: after.snapshot))
             return .saved(after)
         }
     }

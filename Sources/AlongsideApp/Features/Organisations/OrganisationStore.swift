@@ -58,22 +58,20 @@ public struct OrganisationStore: Sendable {
     }
 }
 
-/// The workspace's list of communities.
+/// The workspace's list of communities, kept like every `KeptList` (see CommunityStore+Changes.swift).
 public struct CommunityStore: Sendable {
-    let pool: DatabasePool
-    let clock: AppClock
+    let list: KeptList<Community>
 
     public init(pool: DatabasePool, clock: AppClock) {
-        self.pool = pool
-        self.clock = clock
+        list = KeptList(pool: pool, clock: clock)
     }
 
     /// Every community, retired ones included, by name.
     public func all() async throws -> [Community] {
-        try await pool.read { db in try Self.all(in: db) }
+        try await list.all()
     }
 
     static func all(in db: Database) throws -> [Community] {
-        try Row.fetchAll(db, sql: "SELECT * FROM communities ORDER BY name COLLATE NOCASE, id").map(Community.init)
+        try KeptList<Community>.all(in: db)
     }
 }

@@ -141,8 +141,8 @@ public struct ClaimExpense: Sendable, Equatable, Encodable {
 }
 
 /// One step in a claim's life, for the person to read.
-public struct ClaimEvent: Sendable, Equatable {
-    public enum Kind: String, Sendable, DatabaseValueConvertible {
+public struct ClaimEvent: Sendable, Equatable, FetchableRecord, Decodable {
+    public enum Kind: String, Sendable, DatabaseValueConvertible, Decodable {
         case created, changed, submitted, returned, approved, paid
     }
 
@@ -151,11 +151,8 @@ public struct ClaimEvent: Sendable, Equatable {
     public var note: String
     public var at: Date
 
-    init(row: Row) {
-        kind = row["kind"]
-        who = row["who"]
-        note = row["note"]
-        at = row["at"]
+    enum CodingKeys: String, CodingKey {
+        case kind, who, note, at
     }
 
     /// "Sent for approval by Casey Example", in plain words.

@@ -97,7 +97,7 @@ public struct ClaimStore: Sendable {
 
     public func create(_ input: ClaimInput, userID: Int64, by actor: AuditActor, requestID: String?) async throws -> Claim {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             try db.execute(sql: """
                 INSERT INTO claims (user_id, activity, group_id, meeting_id, activity_on, length, policy_id, rate_pence, minutes, choice,
                     lower_pence, charity, created_at, updated_at)
@@ -109,7 +109,7 @@ public struct ClaimStore: Sendable {
             try Self.saveExpenses(input.expenses, claimID: id, in: db)
             try Self.addEvent(.created, claimID: id, by: actor, note: "", at: now, in: db)
             let claim = try Self.claim(id: id, in: db)!
-            try Self.audit("claim.created", claim, before: nil, summary: "Started a claim for \(claim.activity)", by: actor, at: now, requestID: requestID, in: db)
+            try Self.audit("claim.created", claim, before: nil, summary: "Started a claim for \(claim.activity)", in: audit)
             return claim
         }
     }
@@ -117,7 +117,7 @@ public struct ClaimStore: Sendable {
     /// Changes a draft or returned claim; refused when it has moved on or changed since the person loaded it.
     public func update(_ id: Int64, version: Int, with input: ClaimInput, by actor: AuditActor, requestID: String?) async throws -> Claim {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.claim(id: id, in: db) else { throw AppError.notFound }
             try db.execute(sql: """
                 UPDATE claims SET activity = ?, group_id = ?, meeting_id = ?, activity_on = ?, length = ?, policy_id = ?, rate_pence = ?,
@@ -131,7 +131,7 @@ public struct ClaimStore: Sendable {
             try Self.saveExpenses(input.expenses, claimID: id, in: db)
             try Self.addEvent(.changed, claimID: id, by: actor, note: "", at: now, in: db)
             let claim = try Self.claim(id: id, in: db)!
-            try Self.audit("claim.changed", claim, before: before, summary: "Changed the claim for \(claim.activity)", by: actor, at: now, requestID: requestID, in: db)
+            try Self.audit("claim.changed", claim, before: before, summary: "Changed the claim for \(claim.activity)", in: audit)
             return claim
         }
     }
@@ -147,11 +147,11 @@ public struct ClaimStore: Sendable {
     /// Deletes a draft that was never sent.
     public func deleteDraft(_ id: Int64, version: Int, by actor: AuditActor, requestID: String?) async throws {
         let now = clock.now()
-        try await pool.write { db in
+        try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.claim(id: id, in: db) else { throw AppError.notFound }
             try db.execute(sql: "DELETE FROM claims WHERE id = ? AND version = ? AND status = 'draft'", arguments: [id, version])
             guard db.changesCount == 1 else { throw Conflict(current: before) }
-            try Self.audit("claim.deleted", before, before: before, summary: "Deleted a draft claim for \(before.activity)", by: actor, at: now, requestID: requestID, in: db)
+            try Self.audit("claim.deleted", before, before: before, summary: "Deleted a draft claim for \(before.activity)", in: audit)
         }
     }
 
@@ -180,7 +180,7 @@ public struct ClaimStore: Sendable {
         event: ClaimEvent.Kind, note: String, action: String, summary: String, by actor: AuditActor, requestID: String?
     ) async throws -> Claim {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.claim(id: id, in: db) else { throw AppError.notFound }
             let marks = from.map { _ in "?" }.joined(separator: ", ")
             var all: StatementArguments = [status]
@@ -194,8 +194,7 @@ public struct ClaimStore: Sendable {
             guard db.changesCount == 1 else { throw Conflict(current: before) }
             try Self.addEvent(event, claimID: id, by: actor, note: note, at: now, in: db)
             let claim = try Self.claim(id: id, in: db)!
-            try Self.audit(action, claim, before: before, summary: "\(summary) for \(claim.activity) (\(claim.personName))", by: actor, at: now,
-                           requestID: requestID, in: db)
+            try Self.audit(action, claim, before: before, summary: "\(summary) for \(claim.activity) (\(claim.personName))", in: audit)
             return claim
         }
     }
@@ -216,11 +215,10 @@ public struct ClaimStore: Sendable {
                        arguments: [claimID, kind, actor.userID, note, now])
     }
 
-    static func audit(_ action: String, _ claim: Claim, before: Claim?, summary: String, by actor: AuditActor, at now: Date,
-                      requestID: String?, in db: Database) throws {
-        try AuditLog.record(AuditChange<Claim.Snapshot>(
+    static func audit(_ action: String, _ claim: Claim, before: Claim?, summary: String, in trail: AuditTrail) throws {
+        try trail.record(AuditChange<Claim.Snapshot>(
             action: action, recordKind: "claim", recordID: String(claim.id), summary: summary, before: before?.snapshot,
-            after: action == "claim.deleted" ? nil : claim.snapshot), by: actor, at: now, requestID: requestID, in: db)
+            after: action == "claim.deleted" ? nil : claim.snapshot))
     }
 }
 

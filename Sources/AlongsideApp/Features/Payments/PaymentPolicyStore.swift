@@ -31,7 +31,7 @@ public struct PaymentPolicyStore: Sendable {
 
     public func addPolicy(_ input: PolicyInput, by actor: AuditActor, requestID: String?) async throws -> PaymentPolicy {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             try db.execute(sql: """
                 INSERT INTO payment_policies (effective_from, half_day_pence, whole_day_pence, half_day_minutes, whole_day_minutes,
                     mileage_pence_per_mile, travel_limit_pence, care_limit_pence, subsistence_limit_pence, other_limit_pence, note,
@@ -41,10 +41,10 @@ public struct PaymentPolicyStore: Sendable {
                                  input.mileagePencePerMile, input.limits[.travel], input.limits[.care], input.limits[.subsistence],
                                  input.limits[.other], input.note, actor.userID, now])
             let policy = try PaymentPolicy.fetchOne(db, sql: "SELECT * FROM payment_policies WHERE id = ?", arguments: [db.lastInsertedRowID])!
-            try AuditLog.record(AuditChange<PaymentPolicy>(
+            try audit.record(AuditChange<PaymentPolicy>(
                 action: "payment_policy.added", recordKind: "payment_policy", recordID: String(policy.id),
                 summary: "Payment policy from \(LondonTime.day(policy.effectiveFrom)): \(Money.format(policy.halfDayPence)) half day, \(Money.format(policy.wholeDayPence)) whole day",
-                before: nil, after: policy), by: actor, at: now, requestID: requestID, in: db)
+                before: nil, after: policy))
             return policy
         }
     }
@@ -66,7 +66,7 @@ public struct PaymentPolicyStore: Sendable {
     /// ago by someone else (the table's unique start is the check that cannot race).
     public func addLimit(_ input: LimitInput, by actor: AuditActor, requestID: String?) async throws -> EarningsLimit {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             do {
                 try db.execute(sql: """
                     INSERT INTO earnings_limits (period, effective_from, name, amount_pence, hours_limit_minutes, note, created_by, created_at)
@@ -77,10 +77,10 @@ public struct PaymentPolicyStore: Sendable {
                 throw DuplicateLimit()
             }
             let limit = try EarningsLimit.fetchOne(db, sql: "SELECT * FROM earnings_limits WHERE id = ?", arguments: [db.lastInsertedRowID])!
-            try AuditLog.record(AuditChange<EarningsLimit>(
+            try audit.record(AuditChange<EarningsLimit>(
                 action: "earnings_limit.added", recordKind: "earnings_limit", recordID: String(limit.id),
                 summary: "\(limit.period.label) earnings limit from \(LondonTime.day(limit.effectiveFrom)): \(Money.format(limit.amountPence))",
-                before: nil, after: limit), by: actor, at: now, requestID: requestID, in: db)
+                before: nil, after: limit))
             return limit
         }
     }
@@ -100,7 +100,7 @@ public struct PaymentPolicyStore: Sendable {
     /// earnings limit applies to someone is theirs alone.
     public func savePreferences(_ preferences: PaymentPreferences, by actor: AuditActor, requestID: String?) async throws {
         let now = clock.now()
-        try await pool.write { db in
+        try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             try db.execute(sql: """
                 INSERT INTO payment_preferences (user_id, limit_period, default_choice, default_lower_pence, default_charity, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?)
@@ -108,10 +108,9 @@ public struct PaymentPolicyStore: Sendable {
                     default_lower_pence = excluded.default_lower_pence, default_charity = excluded.default_charity, updated_at = excluded.updated_at
                 """, arguments: [preferences.userID, preferences.limitPeriod, preferences.defaultChoice, preferences.defaultLowerPence,
                                  preferences.defaultCharity, now])
-            try AuditLog.record(AuditChange<String>(
+            try audit.record(AuditChange<String>(
                 action: "payment_preferences.changed", recordKind: "payment_preferences", recordID: String(preferences.userID),
-                summary: "Changed their own payment preferences (kept private)", before: nil, after: nil),
-                by: actor, at: now, requestID: requestID, in: db)
+                summary: "Changed their own payment preferences (kept private)", before: nil, after: nil))
         }
     }
 
@@ -144,24 +143,24 @@ public struct PaymentPolicyStore: Sendable {
 
     public func grant(_ duty: ClaimDuty.Duty, to userID: Int64, name: String, by actor: AuditActor, requestID: String?) async throws {
         let now = clock.now()
-        try await pool.write { db in
+        try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             try db.execute(sql: "INSERT OR IGNORE INTO claim_duties (user_id, duty, granted_by, granted_at) VALUES (?, ?, ?, ?)",
                            arguments: [userID, duty, actor.userID, now])
             guard db.changesCount > 0 else { return }
-            try AuditLog.record(AuditChange<String>(
+            try audit.record(AuditChange<String>(
                 action: "claim_duty.granted", recordKind: "claim_duty", recordID: "\(userID)-\(duty.rawValue)",
-                summary: "\(name) now \(duty.sentence)", before: nil, after: duty.rawValue), by: actor, at: now, requestID: requestID, in: db)
+                summary: "\(name) now \(duty.sentence)", before: nil, after: duty.rawValue))
         }
     }
 
     public func remove(_ duty: ClaimDuty.Duty, from userID: Int64, name: String, by actor: AuditActor, requestID: String?) async throws {
         let now = clock.now()
-        try await pool.write { db in
+        try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             try db.execute(sql: "DELETE FROM claim_duties WHERE user_id = ? AND duty = ?", arguments: [userID, duty])
             guard db.changesCount > 0 else { return }
-            try AuditLog.record(AuditChange<String>(
+            try audit.record(AuditChange<String>(
                 action: "claim_duty.removed", recordKind: "claim_duty", recordID: "\(userID)-\(duty.rawValue)",
-                summary: "\(name) no longer \(duty.sentence)", before: duty.rawValue, after: nil), by: actor, at: now, requestID: requestID, in: db)
+                summary: "\(name) no longer \(duty.sentence)", before: duty.rawValue, after: nil))
         }
     }
 }

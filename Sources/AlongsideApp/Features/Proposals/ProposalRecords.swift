@@ -14,7 +14,7 @@ public enum ProposalStatus: String, CaseIterable, Codable, Sendable {
 }
 
 /// A question put to a group's members between meetings.
-public struct Proposal: Sendable, Equatable {
+public struct Proposal: Sendable, Equatable, FetchableRecord, Decodable {
     public let id: Int64
     public let groupID: Int64
     public let title: String
@@ -31,20 +31,10 @@ public struct Proposal: Sendable, Equatable {
 
     static let selectSQL = "SELECT p.*, u.name AS opened_by_name FROM proposals p JOIN users u ON u.id = p.opened_by"
 
-    init(row: Row) {
-        id = row["id"]
-        groupID = row["group_id"]
-        title = row["title"]
-        question = row["question"]
-        method = DecisionMethod(rawValue: row["method"]) ?? .consensus
-        termsVersion = row["terms_version"]
-        closesAt = row["closes_at"]
-        openedBy = row["opened_by"]
-        openedByName = row["opened_by_name"]
-        openedAt = row["opened_at"]
-        status = ProposalStatus(rawValue: row["status"]) ?? .open
-        endedAt = row["ended_at"]
-        decisionID = row["decision_id"]
+    enum CodingKeys: String, CodingKey {
+        case id, groupID = "group_id", title, question, method, termsVersion = "terms_version", closesAt = "closes_at"
+        case openedBy = "opened_by", openedByName = "opened_by_name", openedAt = "opened_at", status
+        case endedAt = "ended_at", decisionID = "decision_id"
     }
 
     /// Open, and past its closing time: it closes the next time anyone looks at it.

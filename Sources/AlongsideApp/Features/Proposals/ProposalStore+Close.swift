@@ -10,7 +10,8 @@ extension ProposalStore {
     public func close(proposal: Proposal, closer: SessionUser?, requestID: String?) async throws -> Int64 {
         let now = clock.now()
         let today = LondonTime.isoDay(now)
-        return try await pool.write { db in
+        let actor = closer.map { AuditActor(userID: $0.id, label: $0.name) } ?? AuditActor(userID: nil, label: "Closed at its closing time")
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let current = try Self.proposal(id: proposal.id, groupID: proposal.groupID, in: db) else { throw AppError.notFound }
             guard current.status == .open else {
                 // Closed by someone else a moment ago: nothing more to do.
@@ -18,9 +19,7 @@ extension ProposalStore {
                 throw Refusal.notOpen
             }
             let members = try Self.currentMembers(groupID: current.groupID, today: today, in: db)
-            let terms = try Row.fetchOne(db, sql: """
-                SELECT \(TermsVersion.columns) FROM terms_of_reference WHERE group_id = ? AND status = 'adopted' ORDER BY version_number DESC LIMIT 1
-                """, arguments: [current.groupID]).map(TermsVersion.init)
+            let terms = try TermsStore.inForce(groupID: current.groupID, in: db)
             let responses = try Self.responses(proposalID: current.id, in: db)
             let result = ProposalRules.close(
                 method: current.method, terms: terms?.content, members: members,
@@ -28,33 +27,28 @@ extension ProposalStore {
             )
             let counted = responses.filter { response in members.contains { $0.userID == response.userID } }
             let input = Self.decisionInput(current, result: result, responses: counted, closerName: closer?.name, at: now)
-            let actor = closer.map { AuditActor(userID: $0.id, label: $0.name) } ?? AuditActor(userID: nil, label: "Closed at its closing time")
             let decision = try DecisionStore.insert(
                 input, groupID: current.groupID, termsVersion: terms?.number, quorumMet: result.quorumMet, correcting: nil,
                 recordedBy: closer?.id ?? current.openedBy, at: now, in: db
             )
-            try DecisionStore.audit(decision, correcting: nil, by: actor, at: now, requestID: requestID, in: db)
+            try DecisionStore.audit(decision, correcting: nil, in: audit)
             try db.execute(sql: "UPDATE proposals SET status = 'closed', ended_at = ?, decision_id = ? WHERE id = ?", arguments: [now, decision.id, current.id])
             let change = AuditChange<[String: String]>(
                 action: "closed", recordKind: "proposal", recordID: String(current.id),
                 summary: "Closed the online proposal \"\(current.title)\": \(result.outcome.label.lowercased()), recorded as decision #\(decision.id)",
                 before: ["status": "Open"], after: ["status": "Closed", "outcome": result.outcome.label, "decision": String(decision.id)]
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
             return decision.id
         }
     }
 
     /// Current members who may answer (observers do not), each once; lived experience if any of their seats brings it.
     static func currentMembers(groupID: Int64, today: String, in db: Database) throws -> [ProposalRules.Member] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT user_id, sector FROM memberships WHERE group_id = ? AND seat <> 'observer' AND starts_on <= ? AND (ends_on IS NULL OR ends_on > ?)
-            ORDER BY user_id
-            """, arguments: [groupID, today, today])
         var members: [ProposalRules.Member] = []
-        for row in rows {
-            let userID: Int64 = row["user_id"]
-            let lived = Sector(rawValue: row["sector"])?.isLivedExperience ?? false
+        for seat in try GroupStore.currentSeats(groupID: groupID, today: today, in: db) where seat.seat != .observer {
+            let userID = seat.userID
+            let lived = seat.sector.isLivedExperience
             if let index = members.firstIndex(where: { $0.userID == userID }) {
                 members[index] = .init(userID: userID, livedExperience: members[index].livedExperience || lived)
             } else {

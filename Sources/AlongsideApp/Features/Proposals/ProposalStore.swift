@@ -51,7 +51,7 @@ public struct ProposalStore: Sendable {
 
     public func open(_ input: ProposalInput, groupID: Int64, termsVersion: Int?, by actor: AuditActor, userID: Int64, requestID: String?) async throws -> Proposal {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             try db.execute(sql: """
                 INSERT INTO proposals (group_id, title, question, method, terms_version, closes_at, opened_by, opened_at, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open')
@@ -61,7 +61,7 @@ public struct ProposalStore: Sendable {
                 action: "opened", recordKind: "proposal", recordID: String(proposal.id),
                 summary: "Opened the online proposal \"\(proposal.title)\"", before: nil, after: proposal.snapshot
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
             return proposal
         }
     }
@@ -69,7 +69,7 @@ public struct ProposalStore: Sendable {
     /// Records or replaces a member's answer while the proposal is open.
     public func respond(proposal: Proposal, answer: ProposalAnswer, reason: String, by actor: AuditActor, userID: Int64, requestID: String?) async throws {
         let now = clock.now()
-        try await pool.write { db in
+        try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let current = try Self.proposal(id: proposal.id, groupID: proposal.groupID, in: db), current.status == .open, current.closesAt > now
             else { throw Refusal.notOpen }
             let before = try Row.fetchOne(db, sql: "SELECT response, reason FROM proposal_responses WHERE proposal_id = ? AND user_id = ?", arguments: [proposal.id, userID])
@@ -83,20 +83,20 @@ public struct ProposalStore: Sendable {
                 summary: "\(actor.label) answered \"\(answer.label)\" to the online proposal \"\(proposal.title)\"",
                 before: before, after: ["response": answer.rawValue, "reason": reason]
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
         }
     }
 
     public func withdraw(proposal: Proposal, by actor: AuditActor, requestID: String?) async throws {
         let now = clock.now()
-        try await pool.write { db in
+        try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             try db.execute(sql: "UPDATE proposals SET status = 'withdrawn', ended_at = ? WHERE id = ? AND status = 'open'", arguments: [now, proposal.id])
             guard db.changesCount == 1 else { throw Refusal.notOpen }
             let change = AuditChange<[String: String]>(
                 action: "withdrawn", recordKind: "proposal", recordID: String(proposal.id),
                 summary: "Withdrew the online proposal \"\(proposal.title)\"", before: ["status": "Open"], after: ["status": "Withdrawn"]
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
         }
     }
 }

@@ -45,18 +45,11 @@ struct RoadmapDataController: Controller {
 
     /// Held meetings of the groups the person can see, latest first: quick choices for "since".
     func recentMeetings(for signedIn: SignedIn) async throws -> [(name: String, day: String)] {
-        let visible = try await groups.visibleGroups(for: signedIn.user, today: today).map(\.group.id)
-        guard !visible.isEmpty else { return [] }
-        let now = services.clock.now()
-        let rows = try await services.pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT g.name, m.starts_at FROM meetings m JOIN groups g ON g.id = m.group_id
-                 WHERE m.status <> 'cancelled' AND m.starts_at < ? AND m.group_id IN (\(visible.map { _ in "?" }.joined(separator: ", ")))
-                 ORDER BY m.starts_at DESC LIMIT 4
-                """, arguments: StatementArguments([now] as [any DatabaseValueConvertible]) + StatementArguments(visible))
-                .map { (name: $0["name"] as String, startsAt: $0["starts_at"] as Date) }
-        }
-        return rows.map { (name: $0.name, day: LondonTime.isoDay($0.startsAt)) }
+        let visible = try await groups.visibleGroups(for: signedIn.user, today: today).map(\.group)
+        let names = Dictionary(visible.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let meetings = MeetingStore(pool: services.pool, clock: services.clock)
+        return try await meetings.latest(groupIDs: visible.map(\.id), before: services.clock.now(), limit: 4)
+            .map { (name: names[$0.groupID] ?? "", day: LondonTime.isoDay($0.startsAt)) }
     }
 
     @Sendable func changes(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {

@@ -33,7 +33,7 @@ public struct RoadmapLoader: Sendable {
         let problems = roadmap.problems()
         guard problems.isEmpty else { throw InvalidData(problems: problems) }
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             for (position, workstream) in roadmap.workstreams.enumerated() {
                 try db.execute(sql: "INSERT OR IGNORE INTO roadmap_workstreams (key, name, position) VALUES (?, ?, ?)",
                                arguments: [workstream.key, workstream.name, position])
@@ -77,10 +77,9 @@ public struct RoadmapLoader: Sendable {
                 report.linksAdded += 1
             }
             if report.deliverablesAdded + report.linksAdded > 0 {
-                try AuditLog.record(AuditChange<[String: String]>(action: "created", recordKind: "roadmap", recordID: nil,
-                                                                  summary: "Loaded the national roadmap: " + report.summary, before: nil,
-                                                                  after: ["deliverables_added": String(report.deliverablesAdded), "links_added": String(report.linksAdded)]),
-                                    by: actor, at: now, requestID: requestID, in: db)
+                try audit.record(AuditChange<[String: String]>(action: "created", recordKind: "roadmap", recordID: nil,
+                                                               summary: "Loaded the national roadmap: " + report.summary, before: nil,
+                                                               after: ["deliverables_added": String(report.deliverablesAdded), "links_added": String(report.linksAdded)]))
             }
             return report
         }

@@ -39,7 +39,7 @@ public enum DeliverableOwner: Sendable, Equatable, Hashable {
 }
 
 /// A deliverable as stored, with its workstream's and owner's names.
-public struct Deliverable: Sendable, Equatable {
+public struct Deliverable: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var nationalKey: String?
     public var title: String
@@ -48,7 +48,8 @@ public struct Deliverable: Sendable, Equatable {
     public var summary: String
     public var inGrid: Bool
     public var status: DeliverableStatus
-    public var owner: DeliverableOwner?
+    var ownerUserID: Int64?
+    var ownerGroupID: Int64?
     public var ownerName: String?
     public var targetOn: String?
     public var involvement: InvolvementRung?
@@ -65,28 +66,14 @@ public struct Deliverable: Sendable, Equatable {
           LEFT JOIN groups g ON g.id = d.owner_group_id
         """
 
-    init(row: Row) {
-        id = row["id"]
-        nationalKey = row["national_key"]
-        title = row["title"]
-        workstream = row["workstream"]
-        workstreamName = row["workstream_name"]
-        summary = row["summary"]
-        inGrid = row["in_grid"]
-        status = DeliverableStatus(rawValue: row["status"]) ?? .notStarted
-        if let person: Int64 = row["owner_user_id"] {
-            owner = .person(person)
-        } else if let group: Int64 = row["owner_group_id"] {
-            owner = .group(group)
-        }
-        ownerName = row["owner_name"]
-        targetOn = row["target_on"]
-        involvement = (row["involvement"] as String?).flatMap(InvolvementRung.init)
-        retiredAt = row["retired_at"]
-        version = row["version"]
-        createdAt = row["created_at"]
-        updatedAt = row["updated_at"]
+    enum CodingKeys: String, CodingKey {
+        case id, nationalKey = "national_key", title, workstream, workstreamName = "workstream_name", summary
+        case inGrid = "in_grid", status, ownerUserID = "owner_user_id", ownerGroupID = "owner_group_id"
+        case ownerName = "owner_name", targetOn = "target_on", involvement, retiredAt = "retired_at", version
+        case createdAt = "created_at", updatedAt = "updated_at"
     }
+
+    public var owner: DeliverableOwner? { ownerUserID.map(DeliverableOwner.person) ?? ownerGroupID.map(DeliverableOwner.group) }
 
     public var isRetired: Bool { retiredAt != nil }
 
@@ -100,8 +87,8 @@ public struct Deliverable: Sendable, Equatable {
 }
 
 /// A getting-started step, success marker, resource or service-user voice line.
-public struct DeliverableItem: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable {
+public struct DeliverableItem: Sendable, Equatable, FetchableRecord, Decodable {
+    public enum Kind: String, Sendable, CaseIterable, Decodable {
         case gettingStarted = "getting_started"
         case successMarker = "success_marker"
         case resource
@@ -117,21 +104,15 @@ public struct DeliverableItem: Sendable, Equatable {
     public var markerStatus: MarkerStatus?
     public var evidence: String
 
-    init(row: Row) {
-        id = row["id"]
-        deliverableID = row["deliverable_id"]
-        kind = Kind(rawValue: row["kind"]) ?? .gettingStarted
-        position = row["position"]
-        text = row["text"]
-        source = row["source"]
-        markerStatus = (row["marker_status"] as String?).flatMap(MarkerStatus.init)
-        evidence = row["evidence"]
+    enum CodingKeys: String, CodingKey {
+        case id, deliverableID = "deliverable_id", kind, position, text, source, markerStatus = "marker_status"
+        case evidence
     }
 }
 
 /// One change to a deliverable: its history and "what changed since".
-public struct RoadmapChange: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable {
+public struct RoadmapChange: Sendable, Equatable, FetchableRecord, Decodable {
+    public enum Kind: String, Sendable, CaseIterable, Decodable {
         case added, edited, status, owner, target, involvement, marker
         case linkAdded = "link_added"
         case linkRemoved = "link_removed"
@@ -158,18 +139,9 @@ public struct RoadmapChange: Sendable, Equatable {
           LEFT JOIN users u ON u.id = c.user_id
         """
 
-    init(row: Row) {
-        id = row["id"]
-        deliverableID = row["deliverable_id"]
-        deliverableTitle = row["deliverable_title"]
-        kind = Kind(rawValue: row["kind"]) ?? .edited
-        from = row["from_value"]
-        to = row["to_value"]
-        otherID = row["other_deliverable_id"]
-        otherTitle = row["other_title"]
-        note = row["note"]
-        byName = row["by_name"]
-        at = row["at"]
+    enum CodingKeys: String, CodingKey {
+        case id, deliverableID = "deliverable_id", deliverableTitle = "deliverable_title", kind, from = "from_value"
+        case to = "to_value", otherID = "other_deliverable_id", otherTitle = "other_title", note, byName = "by_name", at
     }
 
     /// What happened, in plain words: "Status changed from Planning to At risk".

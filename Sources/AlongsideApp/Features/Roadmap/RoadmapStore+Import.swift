@@ -16,7 +16,7 @@ extension RoadmapStore {
     /// Applies a checked import in one transaction: every change is in the history and the audit log, or none is.
     func apply(_ plan: RoadmapImport.Plan, by actor: AuditActor, requestID: String?) async throws -> ImportReport {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             var report = ImportReport()
             var ids: [Int64] = []
             for planned in plan.entries {
@@ -73,10 +73,9 @@ extension RoadmapStore {
                     report.linksRemoved += 1
                 }
             }
-            try AuditLog.record(AuditChange<[String: String]>(action: "created", recordKind: "roadmap", recordID: nil, summary: report.summary, before: nil,
-                                                              after: ["added": String(report.added), "updated": String(report.updated),
-                                                                      "links_added": String(report.linksAdded), "links_removed": String(report.linksRemoved)]),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange<[String: String]>(action: "created", recordKind: "roadmap", recordID: nil, summary: report.summary, before: nil,
+                                                           after: ["added": String(report.added), "updated": String(report.updated),
+                                                                      "links_added": String(report.linksAdded), "links_removed": String(report.linksRemoved)]))
             return report
         }
     }

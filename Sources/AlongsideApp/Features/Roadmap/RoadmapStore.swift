@@ -120,19 +120,19 @@ public struct RoadmapStore: Sendable {
 
     public func setPublished(_ published: Bool, by actor: AuditActor, requestID: String?) async throws {
         let now = clock.now()
-        try await pool.write { db in
+        try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             let before = try Bool.fetchOne(db, sql: "SELECT published FROM roadmap_settings WHERE id = 1") ?? false
             try db.execute(sql: "UPDATE roadmap_settings SET published = ?, updated_at = ? WHERE id = 1", arguments: [published, now])
             let change = AuditChange(action: "updated", recordKind: "roadmap_settings", recordID: "1",
                                      summary: published ? "Published roadmap progress" : "Stopped publishing roadmap progress",
                                      before: ["published": before ? "yes" : "no"], after: ["published": published ? "yes" : "no"])
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
         }
     }
 
     public func create(_ input: DeliverableInput, by actor: AuditActor, requestID: String?) async throws -> Deliverable {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             let (ownerUser, ownerGroup) = input.owner?.columns ?? (nil, nil)
             try db.execute(sql: """
                 INSERT INTO deliverables (title, workstream, summary, owner_user_id, owner_group_id, target_on, involvement, created_at, updated_at)
@@ -140,9 +140,8 @@ public struct RoadmapStore: Sendable {
                 """, arguments: [input.title, input.workstream, input.summary, ownerUser, ownerGroup, input.targetOn, input.involvement?.rawValue, now, now])
             let deliverable = try Self.deliverable(id: db.lastInsertedRowID, in: db)!
             try Self.recordChange(.added, deliverable.id, to: "local", by: actor, at: now, in: db)
-            try AuditLog.record(AuditChange(action: "created", recordKind: "deliverable", recordID: String(deliverable.id),
-                                            summary: "Added the deliverable \"\(deliverable.title)\"", before: nil, after: deliverable.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "created", recordKind: "deliverable", recordID: String(deliverable.id),
+                                         summary: "Added the deliverable \"\(deliverable.title)\"", before: nil, after: deliverable.snapshot))
             return deliverable
         }
     }
@@ -150,7 +149,7 @@ public struct RoadmapStore: Sendable {
     /// Saves an edit made from `expectedVersion`; refuses it when someone else has saved since.
     public func update(_ id: Int64, _ input: DeliverableInput, expectedVersion: Int, by actor: AuditActor, requestID: String?) async throws -> EditOutcome {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.deliverable(id: id, in: db) else { throw AppError.notFound }
             guard before.version == expectedVersion else { return .conflict(current: before) }
             let (ownerUser, ownerGroup) = input.owner?.columns ?? (nil, nil)
@@ -165,48 +164,45 @@ public struct RoadmapStore: Sendable {
             if before.summary != after.summary { edited.append("summary") }
             if !edited.isEmpty { try Self.recordChange(.edited, id, to: edited.joined(separator: ", "), by: actor, at: now, in: db) }
             try Self.recordOwnershipChanges(from: before, to: after, by: actor, at: now, in: db)
-            try AuditLog.record(AuditChange(action: "updated", recordKind: "deliverable", recordID: String(id),
-                                            summary: "Edited the deliverable \"\(after.title)\"", before: before.snapshot, after: after.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "updated", recordKind: "deliverable", recordID: String(id),
+                                         summary: "Edited the deliverable \"\(after.title)\"", before: before.snapshot, after: after.snapshot))
             return .saved(after)
         }
     }
 
     public func setStatus(_ id: Int64, to status: DeliverableStatus, note: String, by actor: AuditActor, requestID: String?) async throws -> Deliverable {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.deliverable(id: id, in: db), !before.isRetired else { throw AppError.notFound }
             try db.execute(sql: "UPDATE deliverables SET status = ?, version = version + 1, updated_at = ? WHERE id = ?", arguments: [status.rawValue, now, id])
             let after = try Self.deliverable(id: id, in: db)!
             try Self.recordChange(.status, id, from: before.status.rawValue, to: status.rawValue, note: note, by: actor, at: now, in: db)
-            try AuditLog.record(AuditChange(action: "updated", recordKind: "deliverable", recordID: String(id),
-                                            summary: "Set \"\(after.title)\" to \(status.label.lowercased())", before: before.snapshot, after: after.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "updated", recordKind: "deliverable", recordID: String(id),
+                                         summary: "Set \"\(after.title)\" to \(status.label.lowercased())", before: before.snapshot, after: after.snapshot))
             return after
         }
     }
 
     public func setMarker(_ itemID: Int64, of deliverableID: Int64, status: MarkerStatus, evidence: String, by actor: AuditActor, requestID: String?) async throws {
         let now = clock.now()
-        try await pool.write { db in
+        try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM deliverable_items WHERE id = ? AND deliverable_id = ? AND kind = 'success_marker'",
                                              arguments: [itemID, deliverableID]) else { throw AppError.notFound }
-            let before = DeliverableItem(row: row)
+            let before = try DeliverableItem(row: row)
             try db.execute(sql: "UPDATE deliverable_items SET marker_status = ?, evidence = ? WHERE id = ?", arguments: [status.rawValue, evidence, itemID])
             try db.execute(sql: "UPDATE deliverables SET updated_at = ? WHERE id = ?", arguments: [now, deliverableID])
             try Self.recordChange(.marker, deliverableID, from: before.text, to: status.rawValue, note: evidence, by: actor, at: now, in: db)
-            try AuditLog.record(AuditChange(action: "updated", recordKind: "success_marker", recordID: String(itemID),
-                                            summary: "Success marker \"\(before.text)\": \(status.label.lowercased())",
-                                            before: ["status": before.markerStatus?.rawValue ?? "", "evidence": before.evidence],
-                                            after: ["status": status.rawValue, "evidence": evidence]),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "updated", recordKind: "success_marker", recordID: String(itemID),
+                                         summary: "Success marker \"\(before.text)\": \(status.label.lowercased())",
+                                         before: ["status": before.markerStatus?.rawValue ?? "", "evidence": before.evidence],
+                                         after: ["status": status.rawValue, "evidence": evidence]))
         }
     }
 
     /// Adds "`id` relies upon `target`". Cycles are allowed; a link to itself is not.
     public func addLink(_ id: Int64, reliesOn target: Int64, by actor: AuditActor, requestID: String?) async throws -> Bool {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard id != target else { return false }
             guard let from = try Self.deliverable(id: id, in: db), let to = try Self.deliverable(id: target, in: db), !from.isRetired, !to.isRetired
             else { throw AppError.notFound }
@@ -218,42 +214,39 @@ public struct RoadmapStore: Sendable {
                 try db.execute(sql: "UPDATE deliverable_links SET removed_at = NULL, created_at = ? WHERE deliverable_id = ? AND relies_on_id = ?", arguments: [now, id, target])
             }
             try Self.recordChange(.linkAdded, id, other: target, by: actor, at: now, in: db)
-            try AuditLog.record(AuditChange(action: "created", recordKind: "deliverable_link", recordID: "\(id)-\(target)",
-                                            summary: "\"\(from.title)\" now relies upon \"\(to.title)\"", before: nil,
-                                            after: ["deliverable": String(id), "relies_upon": String(target)]),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "created", recordKind: "deliverable_link", recordID: "\(id)-\(target)",
+                                         summary: "\"\(from.title)\" now relies upon \"\(to.title)\"", before: nil,
+                                         after: ["deliverable": String(id), "relies_upon": String(target)]))
             return true
         }
     }
 
     public func removeLink(_ id: Int64, reliesOn target: Int64, by actor: AuditActor, requestID: String?) async throws {
         let now = clock.now()
-        try await pool.write { db in
+        try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let from = try Self.deliverable(id: id, in: db), let to = try Self.deliverable(id: target, in: db) else { throw AppError.notFound }
             try db.execute(sql: "UPDATE deliverable_links SET removed_at = ? WHERE deliverable_id = ? AND relies_on_id = ? AND removed_at IS NULL",
                            arguments: [now, id, target])
             guard db.changesCount > 0 else { throw AppError.notFound }
             try Self.recordChange(.linkRemoved, id, other: target, by: actor, at: now, in: db)
-            try AuditLog.record(AuditChange(action: "deleted", recordKind: "deliverable_link", recordID: "\(id)-\(target)",
-                                            summary: "\"\(from.title)\" no longer relies upon \"\(to.title)\"",
-                                            before: ["deliverable": String(id), "relies_upon": String(target)], after: nil),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "deleted", recordKind: "deliverable_link", recordID: "\(id)-\(target)",
+                                         summary: "\"\(from.title)\" no longer relies upon \"\(to.title)\"",
+                                         before: ["deliverable": String(id), "relies_upon": String(target)], after: nil))
         }
     }
 
     /// Retires a deliverable (it leaves the analysis and the overview but keeps its history), or brings it back.
     public func setRetired(_ id: Int64, _ retired: Bool, note: String, by actor: AuditActor, requestID: String?) async throws -> Deliverable {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.deliverable(id: id, in: db), before.isRetired != retired else { throw AppError.notFound }
             try db.execute(sql: "UPDATE deliverables SET retired_at = ?, version = version + 1, updated_at = ? WHERE id = ?",
                            arguments: [retired ? now : nil, now, id])
             let after = try Self.deliverable(id: id, in: db)!
             try Self.recordChange(retired ? .retired : .restored, id, note: note, by: actor, at: now, in: db)
-            try AuditLog.record(AuditChange(action: "updated", recordKind: "deliverable", recordID: String(id),
-                                            summary: (retired ? "Retired" : "Brought back") + " the deliverable \"\(after.title)\"",
-                                            before: before.snapshot, after: after.snapshot),
-                                by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(AuditChange(action: "updated", recordKind: "deliverable", recordID: String(id),
+                                         summary: (retired ? "Retired" : "Brought back") + " the deliverable \"\(after.title)\"",
+                                         before: before.snapshot, after: after.snapshot))
             return after
         }
     }

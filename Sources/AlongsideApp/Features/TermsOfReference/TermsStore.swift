@@ -21,10 +21,27 @@ public struct TermsStore: Sendable {
 
     /// The adopted version, if the group has one: the terms in force.
     public func inForce(groupID: Int64) async throws -> TermsVersion? {
-        try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(TermsVersion.columns) FROM terms_of_reference WHERE group_id = ? AND status = 'adopted' ORDER BY version_number DESC LIMIT 1", arguments: [groupID])
-                .map(TermsVersion.init)
-        }
+        try await pool.read { db in try Self.inForce(groupID: groupID, in: db) }
+    }
+
+    /// Adopts a proposed version, superseding the one in force, inside the transaction that records the agreed, valid
+    /// decision adopting it (`decisionID`), with its audit row.
+    static func adopt(version number: Int, groupID: Int64, byDecision decisionID: Int64, in db: Database, audit: AuditTrail) throws {
+        try db.execute(sql: "UPDATE terms_of_reference SET status = 'superseded', updated_at = ? WHERE group_id = ? AND status = 'adopted'",
+                       arguments: [audit.now, groupID])
+        try db.execute(sql: "UPDATE terms_of_reference SET status = 'adopted', updated_at = ? WHERE group_id = ? AND version_number = ? AND status = 'proposed'",
+                       arguments: [audit.now, groupID, number])
+        try audit.record(AuditChange<[String: String]>(
+            action: "adopted", recordKind: "terms_of_reference", recordID: "\(groupID)/\(number)",
+            summary: "Adopted version \(number) of the terms of reference by decision #\(decisionID)",
+            before: ["status": "Proposed"], after: ["status": "Adopted"]
+        ))
+    }
+
+    /// The terms in force, read inside another feature's transaction (a proposal closing under them).
+    static func inForce(groupID: Int64, in db: Database) throws -> TermsVersion? {
+        try Row.fetchOne(db, sql: "SELECT \(TermsVersion.columns) FROM terms_of_reference WHERE group_id = ? AND status = 'adopted' ORDER BY version_number DESC LIMIT 1", arguments: [groupID])
+            .map(TermsVersion.init)
     }
 
     /// The version in force at an instant: the one adopted by the latest agreed, valid decision recorded by then.
@@ -59,7 +76,7 @@ public struct TermsStore: Sendable {
     /// Starts the next version as a draft, copied from the latest version (or the starter text for the first).
     public func startDraft(groupID: Int64, by actor: AuditActor, requestID: String?) async throws -> TermsVersion {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             let latest = try Row.fetchOne(db, sql: "SELECT \(TermsVersion.columns) FROM terms_of_reference WHERE group_id = ? ORDER BY version_number DESC LIMIT 1", arguments: [groupID])
                 .map(TermsVersion.init)
             if let latest, latest.status == .draft || latest.status == .proposed { throw Refusal.openVersionExists(number: latest.number) }
@@ -76,7 +93,7 @@ public struct TermsStore: Sendable {
                 action: "draft started", recordKind: "terms_of_reference", recordID: "\(groupID)/\(number)",
                 summary: "Started version \(number) of the terms of reference", before: nil, after: content.snapshot
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
             return try Self.version(groupID: groupID, number: number, in: db)!
         }
     }
@@ -86,7 +103,7 @@ public struct TermsStore: Sendable {
         groupID: Int64, number: Int, content: TermsContent, expectedRevision: Int, by actor: AuditActor, requestID: String?
     ) async throws -> SaveResult {
         let now = clock.now()
-        return try await pool.write { db in
+        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.version(groupID: groupID, number: number, in: db) else { throw AppError.notFound }
             guard before.status == .draft else { throw Refusal.notADraft }
             try db.execute(sql: """
@@ -101,7 +118,7 @@ public struct TermsStore: Sendable {
                 action: "draft saved", recordKind: "terms_of_reference", recordID: "\(groupID)/\(number)",
                 summary: "Changed the draft of version \(number) of the terms of reference", before: before.content.snapshot, after: content.snapshot
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
             return .saved(try Self.version(groupID: groupID, number: number, in: db)!)
         }
     }
@@ -109,7 +126,7 @@ public struct TermsStore: Sendable {
     /// Puts a draft to the group. Adoption is by a recorded decision of the group.
     public func propose(groupID: Int64, number: Int, by actor: AuditActor, requestID: String?) async throws {
         let now = clock.now()
-        try await pool.write { db in
+        try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let version = try Self.version(groupID: groupID, number: number, in: db) else { throw AppError.notFound }
             guard version.status == .draft else { throw Refusal.notADraft }
             try db.execute(sql: "UPDATE terms_of_reference SET status = 'proposed', updated_at = ? WHERE id = ?", arguments: [now, version.id])
@@ -117,14 +134,14 @@ public struct TermsStore: Sendable {
                 action: "proposed", recordKind: "terms_of_reference", recordID: "\(groupID)/\(number)",
                 summary: "Proposed version \(number) of the terms of reference", before: ["status": "Draft"], after: ["status": "Proposed"]
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
         }
     }
 
     /// Publishes a version (readable without signing in) or makes it private again.
     public func setVisibility(_ visibility: Visibility, groupID: Int64, number: Int, by actor: AuditActor, requestID: String?) async throws {
         let now = clock.now()
-        try await pool.write { db in
+        try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let version = try Self.version(groupID: groupID, number: number, in: db) else { throw AppError.notFound }
             guard version.visibility != visibility else { return }
             try db.execute(sql: "UPDATE terms_of_reference SET visibility = ?, updated_at = ? WHERE id = ?", arguments: [visibility.rawValue, now, version.id])
@@ -133,7 +150,7 @@ public struct TermsStore: Sendable {
                 summary: visibility == .published ? "Published version \(number) of the terms of reference" : "Made version \(number) of the terms of reference private",
                 before: ["visibility": version.visibility.rawValue], after: ["visibility": visibility.rawValue]
             )
-            try AuditLog.record(change, by: actor, at: now, requestID: requestID, in: db)
+            try audit.record(change)
         }
     }
 
