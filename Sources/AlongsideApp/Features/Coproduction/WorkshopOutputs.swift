@@ -15,7 +15,7 @@ struct CoproductionWorkshopOutputs: WorkshopOutputsSource {
             meetingID: meetingID,
             insights: insights.map { LinkLine(text: $0.heard, href: Route.insight.href($0.id)) },
             planItems: planItems.map { LinkLine(text: "\($0.what) (\($0.status.label.lowercased()))", href: Route.planItem.href($0.id)) },
-            canAdd: Permissions.allows(role, .manageCoproduction)
+            canAdd: Policy.allows(role, .manageCoproduction)
         )
     }
 }

@@ -53,10 +53,10 @@ struct HomePage: PageModel {
         var links: [HomeLink] = [
             HomeLink(label: "Groups", href: Route.groups.href, description: "Your leaders group, working groups and alliance: who is at the table and what is missing."),
         ]
-        if Permissions.allows(user.role, .manageAccounts) {
+        if Policy.allows(user.role, .manageAccounts) {
             links.append(HomeLink(label: "People", href: Route.users.href, description: "Create accounts, give people their sign-in links, and deactivate accounts."))
         }
-        if Permissions.allows(user.role, .viewAuditLog) {
+        if Policy.allows(user.role, .viewAuditLog) {
             links.append(HomeLink(label: "Audit log", href: Route.auditLog.href, description: "See every change made, by whom and when."))
         }
         links.append(HomeLink(label: "Your account", href: Route.account.href, description: "Change your password, or sign out of all your devices."))

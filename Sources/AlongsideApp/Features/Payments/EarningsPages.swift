@@ -180,8 +180,8 @@ struct InvolvementPage: PageModel {
         if viewer.approves { work.append(Link(label: "Claims waiting for approval", href: Route.claimApprovals.href, hint: "\(waiting) waiting")) }
         if viewer.pays { work.append(Link(label: "Claims to pay", href: Route.financeClaims.href, hint: "\(toPay) approved, not yet paid")) }
         if viewer.pays || viewer.approves { work.append(Link(label: "Monthly spend and hours by group", href: Route.financeSummary.href, hint: nil)) }
-        if Permissions.allows(role, .managePaymentPolicy) { work.append(Link(label: "Who approves claims and records payments", href: Route.claimDuties.href, hint: nil)) }
-        if Permissions.allows(role, .manageInvolvementRoles) {
+        if Policy.allows(role, .managePaymentPolicy) { work.append(Link(label: "Who approves claims and records payments", href: Route.claimDuties.href, hint: nil)) }
+        if Policy.allows(role, .manageInvolvementRoles) {
             work.append(Link(label: "Roles and adverts", href: Route.involvementRoles.href, hint: "Role descriptions, adverts and appointments"))
             work.append(Link(label: "Expressions of interest", href: Route.involvementInterest.href, hint: "People who answered an advert"))
         }

@@ -5,8 +5,9 @@ enum Navigation {
             return [NavLink(label: "Sign in", href: Route.signIn.href, current: currentPath == Route.signIn.href)]
         }
         var items: [(String, Route)] = [("Home", .home), ("Groups", .groups), ("Decisions", .decisionSearch), ("Actions", .actions), ("Roadmap", .roadmap), ("Involvement", .involvement), ("Co-production", .coproduction), ("Alliance", .alliances)]
-        if Permissions.allows(user.role, .manageAccounts) { items.append(("People", .users)) }
-        if Permissions.allows(user.role, .viewAuditLog) { items.append(("Audit log", .auditLog)) }
+        if Policy.allows(user.role, .manageAccounts) { items.append(("People", .users)) }
+        if Policy.allows(user.role, .viewAuditLog) { items.append(("Audit log", .auditLog)) }
+        if Policy.allows(user.role, .viewAuthorization) { items.append(("Who may do what", .authorization)) }
         items.append(("Your account", .account))
         let inAlliance = isAllianceSection(currentPath)
         return items.map { label, route in
