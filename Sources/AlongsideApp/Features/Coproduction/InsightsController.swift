@@ -28,14 +28,17 @@ struct InsightsController: Controller {
         return insight
     }
 
-    static func canEdit(_ insight: Insight, _ signedIn: SignedIn) -> Bool {
-        Policy.allows(.editInsight, Standing(role: signedIn.user.role, isOwner: insight.recordedBy == signedIn.user.id))
+    /// What the policy knows of the person and this insight: they own it when they recorded it.
+    static func standing(_ insight: Insight, _ signedIn: SignedIn) -> Standing {
+        Standing(role: signedIn.user.role, isOwner: insight.recordedBy == signedIn.user.id)
     }
+
+    static func canEdit(_ insight: Insight, _ signedIn: SignedIn) -> Bool { Policy.allows(.editInsight, standing(insight, signedIn)) }
 
     /// The insight if this person may edit it: 404 when there is none, 403 when it is someone else's.
     func editable(_ context: AppRequestContext, _ signedIn: SignedIn) async throws -> Insight {
         let insight = try await insight(context)
-        try Policy.require(.editInsight, Standing(role: signedIn.user.role, isOwner: insight.recordedBy == signedIn.user.id))
+        try Policy.require(.editInsight, Self.standing(insight, signedIn))
         return insight
     }
 

@@ -27,13 +27,6 @@ struct GroupScope: RecordLoader {
     }
 
     func standing(_ view: GroupView) -> Standing { view.standing }
-
-    /// The group if the person may see it; otherwise 404, as if it did not exist. For pages that reach a group
-    /// from elsewhere than its own routes.
-    func visible(_ context: AppRequestContext, for person: SignedIn) async throws -> GroupView {
-        guard let view = try await load(context, for: person, rule: seeing) else { throw AppError.notFound }
-        return view
-    }
 }
 
 /// A group as one person stands in it, loaded once per request: the group, their seats in it, and what the policy

@@ -60,7 +60,7 @@ struct GroupsController: Controller {
     }
 
     @Sendable func edit(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
-        let (group, signedIn) = (view.group, view.person)
+        let group = view.group
         let page = GroupFormPage(form: GroupFormPage.formData(for: group), errors: FormErrors(), kinds: [group.kind], existing: group)
         return try await services.pages.render(page, request: request, context: context)
     }
@@ -78,7 +78,7 @@ struct GroupsController: Controller {
     }
 
     @Sendable func newMembership(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
-        let (group, signedIn) = (view.group, view.person)
+        let group = view.group
         let form = FormData([("starts_on", today), ("seat", Seat.member.rawValue)])
         let page = MembershipFormPage(group: group, people: try await services.accounts.all(), form: form, errors: FormErrors())
         return try await services.pages.render(page, request: request, context: context)

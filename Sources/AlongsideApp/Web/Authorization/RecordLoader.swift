@@ -1,5 +1,4 @@
 import Hummingbird
-import NIOConcurrencyHelpers
 
 /// Loads the record a route names (a group) for the person asking, so the policy can check the route's rule against
 /// it before the handler runs. A feature answers it; `SiteRoutes` calls it.
@@ -19,24 +18,4 @@ public enum RuleCheck: Sendable, Equatable {
     /// By the handler, once it has loaded a record inside this one (a meeting in a group), so a missing inner record
     /// still answers 404 first.
     case byHandler
-}
-
-/// The routes registered so far, each with its access; shared by reference so a page can list every route once
-/// all are registered.
-public final class RouteBook: Sendable {
-    public struct Entry: Sendable {
-        public let method: HTTPRequest.Method
-        public let route: Route
-        public let access: Access
-    }
-
-    private let box = NIOLockedValueBox<[Entry]>([])
-
-    public init() {}
-
-    public var entries: [Entry] { box.withLockedValue { $0 } }
-
-    func add(_ method: HTTPRequest.Method, _ route: Route, _ access: Access) {
-        box.withLockedValue { $0.append(Entry(method: method, route: route, access: access)) }
-    }
 }
