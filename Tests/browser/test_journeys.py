@@ -421,6 +421,9 @@ class Journey(CoproductionJourney, AssetJourney):
         for cells in self.expect_audit_rows("e2 audit log accounts", must_mention=BO.name):
             b.require(cells[3].startswith("Account"), f"a non-account row is listed: {cells}")
         self.try_invalid_from_date()
+        b.follow_nav("Who may do what", "e4 authorization table")
+        self.expect_h1("Who may do what")
+        b.require(b.table_rows(), "the authorization table has no rows")
 
     def expect_audit_rows(self, shot, must_mention):
         b = self.b
@@ -468,6 +471,7 @@ class Journey(CoproductionJourney, AssetJourney):
         self.expect_h1(f"Hello, {BO.name}")
         b.require("People" not in b.nav_labels(), f"a member sees People in the navigation: {b.nav_labels()}")
         b.open("/admin/users", "h4 people forbidden", status=403)
+        b.open("/admin/authorization", "h4 authorization table forbidden", status=403)
         self.expect_h1(ACCESS_DENIED)
         b.open("/there-is-no-such-page-here", "h5 page not found", status=404)
         self.expect_h1("Page not found")

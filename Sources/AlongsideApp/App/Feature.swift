@@ -9,6 +9,12 @@ protocol Feature {
     static func controllers(_ services: AppServices) -> [any Controller]
     /// Template names relative to `Views/`; start-up fails if one is missing.
     static var templates: [String] { get }
+    /// The authorization policy's rules this feature declares (`Rule`); the policy's table is assembled from these.
+    static var rules: [Rule] { get }
+}
+
+extension Feature {
+    static var rules: [Rule] { [] }
 }
 
 /// Every feature of the app. A new feature adds itself here, once.
@@ -18,8 +24,11 @@ enum AppFeatures {
         SessionFeature.self, AuditFeature.self, GroupsFeature.self, TermsOfReferenceFeature.self, DecisionsFeature.self,
         MeetingsFeature.self, ProposalsFeature.self, RoadmapFeature.self, PaymentsFeature.self,
         InvolvementRolesFeature.self, AllianceFeature.self, OrganisationsFeature.self, CoproductionFeature.self,
-        AssetMapFeature.self, FirstStepsFeature.self,
+        AssetMapFeature.self, FirstStepsFeature.self, AuthorizationFeature.self,
     ]
+
+    /// The authorization policy's table: the cross-cutting rules, then each feature's, in the order features are listed.
+    static var rules: [Rule] { Rule.crossCutting + all.flatMap { $0.rules } }
 
     /// Every template the app renders or includes: the shared ones and each feature's.
     static var templates: [String] { Templates.shared + all.flatMap { $0.templates } }

@@ -24,6 +24,7 @@ public enum Route: String, CaseIterable, Sendable {
     case reactivateUser = "/admin/users/{id}/reactivate"
     case newUserLink = "/admin/users/{id}/link"
     case auditLog = "/admin/audit"
+    case authorization = "/admin/authorization"
     case groups = "/groups"
     case newGroup = "/groups/new"
     case group = "/groups/{id}"

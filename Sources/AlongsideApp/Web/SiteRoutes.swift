@@ -23,8 +23,9 @@ public struct SiteRoutes {
 
     let router: Router<AppRequestContext>
 
-    /// Every route registered, with what it needs; the permission tests walk this list.
-    public private(set) var declared: [(method: HTTPRequest.Method, route: Route, access: Access)] = []
+    /// Every route registered, with what it needs; the permission tests and the authorization page read it.
+    public let book = RouteBook()
+    public var declared: [RouteBook.Entry] { book.entries }
 
     init(router: Router<AppRequestContext>) {
         self.router = router
@@ -48,11 +49,41 @@ public struct SiteRoutes {
         add(.post, route, access) { request, context, signedIn in try await handler(request, context, signedIn!) }
     }
 
+    /// A route about one record (a group): the loader loads it for the person, answering 404 when there is none or
+    /// they may not see it, then the policy checks the rule against it (403), all before the handler runs; the handler
+    /// is handed the loaded record. With `checked: .byHandler` the handler checks the rule itself (through the record's
+    /// `require()`), for routes that must first answer 404 for a missing sub-record.
+    public mutating func get<Loader: RecordLoader>(
+        _ route: Route, _ rule: Rule, in loader: Loader, checked: RuleCheck = .beforeHandler,
+        _ handler: @escaping @Sendable (Request, AppRequestContext, Loader.Record) async throws -> Response
+    ) {
+        add(.get, route, .loaded(rule)) { request, context, signedIn in
+            try await handler(request, context, try await Self.load(rule, checked, loader, context, signedIn!))
+        }
+    }
+
+    public mutating func post<Loader: RecordLoader>(
+        _ route: Route, _ rule: Rule, in loader: Loader, checked: RuleCheck = .beforeHandler,
+        _ handler: @escaping @Sendable (Request, AppRequestContext, Loader.Record) async throws -> Response
+    ) {
+        add(.post, route, .loaded(rule)) { request, context, signedIn in
+            try await handler(request, context, try await Self.load(rule, checked, loader, context, signedIn!))
+        }
+    }
+
+    private static func load<Loader: RecordLoader>(
+        _ rule: Rule, _ checked: RuleCheck, _ loader: Loader, _ context: AppRequestContext, _ person: SignedIn
+    ) async throws -> Loader.Record {
+        guard let record = try await loader.load(context, for: person, rule: rule) else { throw AppError.notFound }
+        if checked == .beforeHandler { try Policy.require(rule, loader.standing(record)) }
+        return record
+    }
+
     private mutating func add(
         _ method: HTTPRequest.Method, _ route: Route, _ access: Access,
         _ handler: @escaping @Sendable (Request, AppRequestContext, SignedIn?) async throws -> Response
     ) {
-        declared.append((method, route, access))
+        book.add(method, route, access)
         router.on(route.pattern, method: method) { request, context in
             var context = context
             if method == .post {
@@ -88,14 +119,12 @@ public struct SiteRoutes {
         switch access {
         case .everyone:
             return .allowed(person)
-        case .signedIn, .capability:
+        case .signedIn, .capability, .loaded:
             guard let person else {
                 let back = request.method == .get ? request.uri.description : Href.home()
                 return .redirect(.seeOther(SignInReturn.signInHref(returningTo: back, expired: context.visit.sessionExpired)))
             }
-            if case .capability(let capability) = access, !Permissions.allows(person.user.role, capability) {
-                throw AppError.forbidden
-            }
+            if case .capability(let rule) = access { try Policy.require(rule, Standing(role: person.user.role)) }
             return .allowed(person)
         }
     }

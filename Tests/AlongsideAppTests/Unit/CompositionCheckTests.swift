@@ -49,15 +49,19 @@ final class CompositionCheckTests: XCTestCase {
     }
 
     func testWhoManagesAndWhoSeesGroups() {
-        XCTAssertTrue(GroupAccess.canManage(.leadersGroup, role: .programmeManager))
-        XCTAssertTrue(GroupAccess.canManage(.vcseAlliance, role: .allianceLead))
-        XCTAssertFalse(GroupAccess.canManage(.leadersGroup, role: .allianceLead))
-        XCTAssertFalse(GroupAccess.canManage(.ebeAdvisoryGroup, role: .expertByExperience))
-        XCTAssertEqual(GroupAccess.creatableKinds(for: .allianceLead), [.vcseAlliance])
-        XCTAssertEqual(GroupAccess.creatableKinds(for: .member), [])
-        XCTAssertTrue(GroupAccess.canView(.leadersGroup, visibility: .private, role: .member, isMember: true))
-        XCTAssertFalse(GroupAccess.canView(.leadersGroup, visibility: .private, role: .member, isMember: false))
-        XCTAssertTrue(GroupAccess.canView(.leadersGroup, visibility: .published, role: .member, isMember: false))
+        // The rules live in the authorization policy (issue 16); a group supplies its kind and visibility as facts.
+        func group(_ kind: GroupKind, _ visibility: Visibility = .private, role: Role, isMember: Bool = false) -> Standing {
+            Standing(role: role, isMember: isMember, inAlliance: kind == .vcseAlliance, isPublished: visibility == .published)
+        }
+        XCTAssertTrue(Policy.allows(.manageGroup, group(.leadersGroup, role: .programmeManager)))
+        XCTAssertTrue(Policy.allows(.manageGroup, group(.vcseAlliance, role: .allianceLead)))
+        XCTAssertFalse(Policy.allows(.manageGroup, group(.leadersGroup, role: .allianceLead)))
+        XCTAssertFalse(Policy.allows(.manageGroup, group(.ebeAdvisoryGroup, role: .expertByExperience)))
+        XCTAssertEqual(Group.creatableKinds(for: .allianceLead), [.vcseAlliance])
+        XCTAssertEqual(Group.creatableKinds(for: .member), [])
+        XCTAssertTrue(Policy.allows(.seeGroup, group(.leadersGroup, role: .member, isMember: true)))
+        XCTAssertFalse(Policy.allows(.seeGroup, group(.leadersGroup, role: .member)))
+        XCTAssertTrue(Policy.allows(.seeGroup, group(.leadersGroup, .published, role: .member)))
     }
 }
 

@@ -10,4 +10,12 @@ enum AccountsFeature: Feature {
     static let templates: [String] = [
         SetupPage.template, SetPasswordPage.template, UsersPage.template, NewUserPage.template, UserPage.template,
     ]
+
+    static let rules: [Rule] = [.changeAccountStatus]
+}
+
+extension Rule {
+    /// Deactivating yourself could leave nobody able to manage accounts.
+    static let changeAccountStatus = Rule("changeAccountStatus", permits: "Deactivate or reactivate someone's account",
+                                          holders: Holders(roles: [.administrator], neverOwn: true), record: "the account")
 }

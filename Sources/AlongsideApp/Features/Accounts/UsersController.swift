@@ -14,10 +14,10 @@ struct UsersController: Controller {
         routes.post(.users, .capability(.manageAccounts), create)
         routes.get(.user, .capability(.manageAccounts), show)
         routes.post(.newUserLink, .capability(.manageAccounts), newLink)
-        routes.post(.deactivateUser, .capability(.manageAccounts)) { request, context, signedIn in
+        routes.post(.deactivateUser, .capability(.changeAccountStatus)) { request, context, signedIn in
             try await setActive(false, context: context, signedIn: signedIn)
         }
-        routes.post(.reactivateUser, .capability(.manageAccounts)) { request, context, signedIn in
+        routes.post(.reactivateUser, .capability(.changeAccountStatus)) { request, context, signedIn in
             try await setActive(true, context: context, signedIn: signedIn)
         }
     }
@@ -100,8 +100,7 @@ struct UsersController: Controller {
     func setActive(_ active: Bool, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let user = try await loadUser(context)
         guard let userID = user.id else { throw AppError.notFound }
-        // Deactivating yourself could leave nobody able to manage accounts.
-        guard userID != signedIn.user.id else { throw AppError.forbidden }
+        try Policy.require(.changeAccountStatus, Standing(role: signedIn.user.role, isOwner: userID == signedIn.user.id))
         let updated = try await services.accounts.setActive(active, userID: userID, by: signedIn.actor, requestID: context.requestID)
         let message = active
             ? "\(updated.name)'s account is active again. Make a new link if they need to set a password."

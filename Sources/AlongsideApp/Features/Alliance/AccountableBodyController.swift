@@ -10,8 +10,8 @@ struct AccountableBodyController: Controller {
     var scope: AllianceScope { AllianceScope(services: services) }
 
     func addRoutes(to routes: inout SiteRoutes) {
-        routes.get(.accountableBody, .signedIn, show)
-        routes.post(.accountableBody, .signedIn, elect)
+        routes.get(.accountableBody, .seeGroup, in: scope.context, show)
+        routes.post(.accountableBody, .manageAlliance, in: scope.context, elect)
     }
 
     func page(_ view: GroupView, form: FormData = FormData(), errors: FormErrors = FormErrors()) async throws -> AccountableBodyPage {
@@ -22,15 +22,14 @@ struct AccountableBodyController: Controller {
                                    form: form, errors: errors)
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let view = try await scope.visible(context, for: signedIn.user)
+    @Sendable func show(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
         let form = FormData([("starts_on", scope.today)])
         return try await services.pages.render(try await page(view, form: form), request: request, context: context)
     }
 
-    @Sendable func elect(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
-        let view = GroupView(group: group, canManage: true, isMember: false)
+    @Sendable func elect(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let group = view.group
         let members = try await store.members(groupID: group.id)
         let decisions = try await scope.authorisingDecisions(groupID: group.id)
         let current = try await store.accountableBodies(groupID: group.id).first { $0.body.endsOn == nil }?.body

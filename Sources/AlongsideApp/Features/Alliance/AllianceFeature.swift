@@ -14,4 +14,12 @@ enum AllianceFeature: Feature {
         ReceivedFormPage.template, AllocationFormPage.template,
         FundingWithdrawPage.template, "alliance/details-fields", "alliance/funding/totals",
     ]
+
+    static let rules: [Rule] = [.manageAlliance]
+}
+
+extension Rule {
+    /// Alliance leads, programme managers and administrators run the alliance (003 step 4).
+    static let manageAlliance = Rule("manageAlliance", permits: "Manage the VCSE alliance: member organisations, funding and the accountable body",
+                                     holders: .groupManagers, record: "the alliance")
 }

@@ -18,7 +18,8 @@ struct AllianceOrganisationMemberships: OrganisationMembershipSource {
                  ORDER BY g.name COLLATE NOCASE, g.id
                 """, arguments: [user.id, today, today, organisationID]).compactMap { row in
                 guard let kind = GroupKind(rawValue: row["kind"]), let visibility = Visibility(rawValue: row["visibility"]),
-                      GroupAccess.canView(kind, visibility: visibility, role: user.role, isMember: row["is_member"])
+                      Policy.allows(.seeGroup, Standing(role: user.role, isMember: row["is_member"], inAlliance: kind == .vcseAlliance,
+                                                                isPublished: visibility == .published))
                 else { return nil }
                 let status = MembershipStatus(rawValue: row["status"]) ?? .interested
                 return OrganisationMembership(groupID: row["group_id"], groupName: row["name"],

@@ -2,28 +2,15 @@ import Foundation
 import GRDB
 import Hummingbird
 
-/// Loads the alliance named in a route's `{id}`: a group of kind VCSE alliance, scoped to the person asking
-/// as `GroupScope` scopes any group. Any other kind of group answers 404 on alliance routes.
+/// What the alliance's pages share: the group-scoped context for its routes (a group of kind VCSE alliance, scoped to
+/// the person asking as `GroupScope` scopes any group; any other kind answers 404), and its authorising decisions.
 struct AllianceScope: Sendable {
     let services: AppServices
 
     var today: String { LondonTime.isoDay(services.clock.now()) }
-    var groups: GroupScope { GroupScope(store: GroupStore(pool: services.pool, clock: services.clock), today: today) }
-
-    /// The alliance if the person may see it; otherwise 404.
-    func visible(_ context: AppRequestContext, for user: SessionUser) async throws -> GroupView {
-        let view = try await groups.visible(context, for: user)
-        guard view.group.kind == .vcseAlliance else { throw AppError.notFound }
-        return view
-    }
-
-    /// The alliance if the person may manage it (alliance leads, programme managers and administrators):
-    /// 404 if they cannot see it, 403 if they can but not manage it.
-    func managed(_ context: AppRequestContext, for user: SessionUser) async throws -> Group {
-        let view = try await visible(context, for: user)
-        guard view.canManage else { throw AppError.forbidden }
-        return view.group
-    }
+    var groups: GroupStore { GroupStore(pool: services.pool, clock: services.clock) }
+    /// The alliance's routes load the group as any group's do, and answer 404 for any other kind of group.
+    var context: GroupScope { GroupScope(store: groups, kind: .vcseAlliance) }
 
     /// The alliance's decisions that can authorise an election or an allocation, for a form's choices.
     func authorisingDecisions(groupID: Int64) async throws -> [DecisionReference] {

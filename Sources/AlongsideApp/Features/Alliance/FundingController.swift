@@ -14,16 +14,16 @@ struct FundingController: Controller {
     var today: String { LondonTime.isoDay(services.clock.now()) }
 
     func addRoutes(to routes: inout SiteRoutes) {
-        routes.get(.allianceFunding, .signedIn, show)
-        routes.get(.allocationsCSV, .signedIn, csv)
-        routes.get(.newFundingReceived, .signedIn, newReceived)
-        routes.post(.newFundingReceived, .signedIn, createReceived)
-        routes.get(.withdrawFundingReceived, .signedIn, withdrawReceivedForm)
-        routes.post(.withdrawFundingReceived, .signedIn, withdrawReceived)
-        routes.get(.newAllocation, .signedIn, newAllocation)
-        routes.post(.newAllocation, .signedIn, createAllocation)
-        routes.get(.withdrawAllocation, .signedIn, withdrawAllocationForm)
-        routes.post(.withdrawAllocation, .signedIn, withdrawAllocation)
+        routes.get(.allianceFunding, .seeGroup, in: scope.context, show)
+        routes.get(.allocationsCSV, .seeGroup, in: scope.context, csv)
+        routes.get(.newFundingReceived, .manageAlliance, in: scope.context, newReceived)
+        routes.post(.newFundingReceived, .manageAlliance, in: scope.context, createReceived)
+        routes.get(.withdrawFundingReceived, .manageAlliance, in: scope.context, withdrawReceivedForm)
+        routes.post(.withdrawFundingReceived, .manageAlliance, in: scope.context, withdrawReceived)
+        routes.get(.newAllocation, .manageAlliance, in: scope.context, newAllocation)
+        routes.post(.newAllocation, .manageAlliance, in: scope.context, createAllocation)
+        routes.get(.withdrawAllocation, .manageAlliance, in: scope.context, withdrawAllocationForm)
+        routes.post(.withdrawAllocation, .manageAlliance, in: scope.context, withdrawAllocation)
     }
 
     func flash(_ message: String, _ signedIn: SignedIn) async throws {
@@ -32,8 +32,7 @@ struct FundingController: Controller {
 
     // MARK: Reading
 
-    @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let view = try await scope.visible(context, for: signedIn.user)
+    @Sendable func show(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
         let groupID = view.group.id
         let book = try await store.book(groupID: groupID)
         let page = FundingPage(
@@ -43,8 +42,7 @@ struct FundingController: Controller {
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func csv(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let view = try await scope.visible(context, for: signedIn.user)
+    @Sendable func csv(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
         let allocations = try await store.allocations(groupID: view.group.id)
         let register = Dictionary(uniqueKeysWithValues: try await organisations.organisations(ids: allocations.map(\.organisationID)).map { ($0.id, $0) })
         let body = FundingCSV.allocations(allocations, organisations: register,
@@ -54,8 +52,8 @@ struct FundingController: Controller {
 
     // MARK: Funding received
 
-    @Sendable func newReceived(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
+    @Sendable func newReceived(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let group = view.group
         let year = FinancialYear(containing: today)
         let form = FormData([("period_starts_on", year?.startsOn ?? ""), ("period_ends_on", year?.endsOn ?? "")])
         let page = ReceivedFormPage(group: group, organisations: try await organisations.all(),
@@ -65,8 +63,9 @@ struct FundingController: Controller {
 
     /// `step=check` shows the answers to check, `step=change` goes back to the form with them, and only
     /// `step=confirm` saves.
-    @Sendable func createReceived(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
+    @Sendable func createReceived(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let group = view.group
         let form = context.form
         let register = try await organisations.all()
         let body = try await store.currentAccountableBody(groupID: group.id)
@@ -92,15 +91,16 @@ struct FundingController: Controller {
         return .seeOther(Href.allianceFunding(group.id) + "#received")
     }
 
-    @Sendable func withdrawReceivedForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
+    @Sendable func withdrawReceivedForm(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let group = view.group
         let item = try await loadReceived(context, groupID: group.id)
         return try await services.pages.render(FundingWithdrawPage(group: group, received: item, form: FormData(), errors: FormErrors()),
                                                request: request, context: context)
     }
 
-    @Sendable func withdrawReceived(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        try await withdraw(request, context, signedIn, anchor: "#withdrawn-received", load: loadReceived, isWithdrawn: \.isWithdrawn,
+    @Sendable func withdrawReceived(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        return try await withdraw(request, context, view, anchor: "#withdrawn-received", load: loadReceived, isWithdrawn: \.isWithdrawn,
                            page: { FundingWithdrawPage(group: $0, received: $1, form: $2, errors: $3) }) { group, item, reason in
             let saved = try await store.withdrawReceived(id: item.id, groupID: group.id, reason: reason, by: signedIn.actor, requestID: context.requestID)
             return "\(Money.format(saved.amountPence)) received from \(saved.fromName) is withdrawn."
@@ -110,12 +110,12 @@ struct FundingController: Controller {
     /// Withdraws either kind of money record: a reason is needed (422 without one), and a record already withdrawn
     /// answers 409 with its reason shown, as does one withdrawn by someone else a moment before.
     func withdraw<Item: Sendable>(
-        _ request: Request, _ context: AppRequestContext, _ signedIn: SignedIn, anchor: String,
+        _ request: Request, _ context: AppRequestContext, _ view: GroupView, anchor: String,
         load: (AppRequestContext, Int64) async throws -> Item, isWithdrawn: (Item) -> Bool,
         page: (Group, Item, FormData, FormErrors) -> FundingWithdrawPage,
         save: (Group, Item, String) async throws -> String
     ) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
+        let (group, signedIn) = (view.group, view.person)
         let item = try await load(context, group.id)
         var errors = FormErrors()
         guard !isWithdrawn(item), let reason = FundingForms.reason(context.form, errors: &errors) else {
@@ -139,8 +139,8 @@ struct FundingController: Controller {
 
     // MARK: Allocations
 
-    @Sendable func newAllocation(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
+    @Sendable func newAllocation(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let group = view.group
         let year = FinancialYear(containing: today)
         let form = FormData([("period_starts_on", year?.startsOn ?? ""), ("period_ends_on", year?.endsOn ?? ""), ("contract_years", "1")])
         let page = AllocationFormPage(group: group, members: try await store.fundableMembers(groupID: group.id),
@@ -148,8 +148,9 @@ struct FundingController: Controller {
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func createAllocation(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
+    @Sendable func createAllocation(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let group = view.group
         let form = context.form
         var members = try await store.fundableMembers(groupID: group.id)
         var decisions = try await scope.authorisingDecisions(groupID: group.id)
@@ -179,15 +180,16 @@ struct FundingController: Controller {
         }
     }
 
-    @Sendable func withdrawAllocationForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
+    @Sendable func withdrawAllocationForm(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let group = view.group
         let item = try await loadAllocation(context, groupID: group.id)
         return try await services.pages.render(FundingWithdrawPage(group: group, allocation: item, form: FormData(), errors: FormErrors()),
                                                request: request, context: context)
     }
 
-    @Sendable func withdrawAllocation(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        try await withdraw(request, context, signedIn, anchor: "#withdrawn-allocations", load: loadAllocation, isWithdrawn: \.isWithdrawn,
+    @Sendable func withdrawAllocation(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        return try await withdraw(request, context, view, anchor: "#withdrawn-allocations", load: loadAllocation, isWithdrawn: \.isWithdrawn,
                            page: { FundingWithdrawPage(group: $0, allocation: $1, form: $2, errors: $3) }) { group, item, reason in
             let saved = try await store.withdrawAllocation(id: item.id, groupID: group.id, reason: reason, by: signedIn.actor, requestID: context.requestID)
             return "The allocation of \(Money.format(saved.amountPence)) to \(saved.organisationName) is withdrawn."

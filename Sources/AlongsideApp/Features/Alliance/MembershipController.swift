@@ -10,12 +10,12 @@ struct MembershipController: Controller {
     var scope: AllianceScope { AllianceScope(services: services) }
 
     func addRoutes(to routes: inout SiteRoutes) {
-        routes.get(.newAllianceMember, .signedIn, new)
-        routes.post(.newAllianceMember, .signedIn, create)
-        routes.get(.allianceMember, .signedIn, show)
-        routes.post(.allianceMemberStatus, .signedIn, changeStatus)
-        routes.get(.editAllianceMember, .signedIn, edit)
-        routes.post(.editAllianceMember, .signedIn, update)
+        routes.get(.newAllianceMember, .manageAlliance, in: scope.context, new)
+        routes.post(.newAllianceMember, .manageAlliance, in: scope.context, create)
+        routes.get(.allianceMember, .seeGroup, in: scope.context, show)
+        routes.post(.allianceMemberStatus, .manageAlliance, in: scope.context, changeStatus)
+        routes.get(.editAllianceMember, .manageAlliance, in: scope.context, edit)
+        routes.post(.editAllianceMember, .manageAlliance, in: scope.context, update)
     }
 
     func member(_ context: AppRequestContext, groupID: Int64) async throws -> AllianceMember {
@@ -29,14 +29,15 @@ struct MembershipController: Controller {
                               termsVersions: try await store.termsVersions(groupID: group.id), form: form, errors: errors)
     }
 
-    @Sendable func new(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
+    @Sendable func new(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let group = view.group
         let form = FormData([("status", MembershipStatus.interested.rawValue), ("on_day", scope.today)])
         return try await services.pages.render(try await newPage(group, form: form, errors: FormErrors()), request: request, context: context)
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
+    @Sendable func create(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let group = view.group
         let register = try await OrganisationStore(pool: services.pool, clock: services.clock).all()
         let present = Set(try await store.members(groupID: group.id).map(\.organisationID))
         let versions = try await store.termsVersions(groupID: group.id).map(\.number)
@@ -73,15 +74,14 @@ struct MembershipController: Controller {
         )
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let view = try await scope.visible(context, for: signedIn.user)
+    @Sendable func show(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
         let page = try await memberPage(view, try await member(context, groupID: view.group.id))
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func changeStatus(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
-        let view = GroupView(group: group, canManage: true, isMember: false)
+    @Sendable func changeStatus(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let group = view.group
         let member = try await member(context, groupID: group.id)
         var errors = FormErrors()
         guard let move = AllianceForms.statusChange(context.form, member: member, today: scope.today, errors: &errors) else {
@@ -106,16 +106,17 @@ struct MembershipController: Controller {
         }
     }
 
-    @Sendable func edit(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
+    @Sendable func edit(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let group = view.group
         let member = try await member(context, groupID: group.id)
         let form = FormData(MemberDetailsFields.formData(member) + [("version", String(member.version))])
         let page = EditAllianceMemberPage(group: group, member: member, termsVersions: try await store.termsVersions(groupID: group.id), form: form, errors: FormErrors())
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func update(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
+    @Sendable func update(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let group = view.group
         let member = try await member(context, groupID: group.id)
         let versions = try await store.termsVersions(groupID: group.id)
         let version = context.form.expectedVersion

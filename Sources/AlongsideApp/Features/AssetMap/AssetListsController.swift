@@ -63,7 +63,7 @@ struct AssetListsController: Controller {
     }
 
     func index(_ list: AssetListKind, _ request: Request, _ context: AppRequestContext, _ signedIn: SignedIn) async throws -> Response {
-        let page = AssetListPage(list, entries: try await entries(list), canManage: AssetsController.canManage(signedIn))
+        let page = AssetListPage(list, entries: try await entries(list), canManage: Policy.allows(signedIn.user.role, .manageAssets))
         return try await services.pages.render(page, request: request, context: context)
     }
 

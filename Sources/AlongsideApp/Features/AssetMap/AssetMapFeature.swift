@@ -14,4 +14,12 @@ enum AssetMapFeature: Feature {
         AssetGapsPage.template, AssetListPage.template, AssetListEntryPage.template, AssetImportPage.template,
         DirectoryPage.template, DirectoryEntryPage.template,
     ]
+
+    static let rules: [Rule] = [.manageAssets]
+}
+
+extension Rule {
+    /// Issue 7.
+    static let manageAssets = Rule("manageAssets", permits: "Keep the community asset map: assets, needs, localities, imports and reviews",
+                                   holders: Holders(roles: [.administrator, .programmeManager, .allianceLead, .expertByExperience]))
 }

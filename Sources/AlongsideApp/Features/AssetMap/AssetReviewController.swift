@@ -20,7 +20,7 @@ struct AssetReviewController: Controller {
 
     @Sendable func review(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let page = AssetReviewPage(assets: try await store.all(), names: AssetNames(localities: try await localities.all(), needs: try await needs.all()),
-                                   today: today, months: try await store.staleAfterMonths(), canManage: AssetsController.canManage(signedIn))
+                                   today: today, months: try await store.staleAfterMonths(), canManage: Policy.allows(signedIn.user.role, .manageAssets))
         return try await services.pages.render(page, request: request, context: context)
     }
 

@@ -25,8 +25,6 @@ struct AssetsController: Controller {
         routes.post(.assetChecked, Self.manage, checked)
     }
 
-    static func canManage(_ signedIn: SignedIn) -> Bool { Permissions.allows(signedIn.user.role, .manageAssets) }
-
     func asset(_ context: AppRequestContext) async throws -> Asset {
         guard let id = context.parameters.get("id", as: Int64.self), let asset = try await store.asset(id: id) else { throw AppError.notFound }
         return asset
@@ -43,7 +41,7 @@ struct AssetsController: Controller {
 
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let page = AssetsPage(assets: try await store.all(), query: request.queryForm, names: try await names(), today: today,
-                              months: try await store.staleAfterMonths(), canManage: Self.canManage(signedIn))
+                              months: try await store.staleAfterMonths(), canManage: Policy.allows(signedIn.user.role, .manageAssets))
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -62,7 +60,7 @@ struct AssetsController: Controller {
 
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let page = AssetPage(asset: try await asset(context), names: try await names(), today: today, months: try await store.staleAfterMonths(),
-                             canManage: Self.canManage(signedIn))
+                             canManage: Policy.allows(signedIn.user.role, .manageAssets))
         return try await services.pages.render(page, request: request, context: context)
     }
 

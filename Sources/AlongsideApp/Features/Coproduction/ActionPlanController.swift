@@ -27,7 +27,7 @@ struct ActionPlanController: Controller {
 
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let page = ActionPlanPage(items: try await stores.plan.all(), status: PlanStatus(rawValue: request.queryForm["status"]),
-                                  canManage: CoproductionStores.canManage(signedIn))
+                                  canManage: Policy.allows(signedIn.user.role, .manageCoproduction))
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -41,7 +41,7 @@ struct ActionPlanController: Controller {
         let item = try await item(context)
         let page = PlanItemPage(item: item, scope: try await stores.scope(for: signedIn.user),
                                 deliverables: try await stores.roadmap.deliverables(includeRetired: true),
-                                insights: try await stores.insights.insights(informingPlanItem: item.id), canManage: CoproductionStores.canManage(signedIn))
+                                insights: try await stores.insights.insights(informingPlanItem: item.id), canManage: Policy.allows(signedIn.user.role, .manageCoproduction))
         return try await services.pages.render(page, request: request, context: context)
     }
 

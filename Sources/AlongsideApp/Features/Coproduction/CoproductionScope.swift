@@ -24,7 +24,7 @@ struct DecisionRef: Sendable, Equatable {
 }
 
 /// What one person may see of the groups, workshops and decisions that co-production work links to. The
-/// rules are the groups' own (`GroupAccess`, `GroupView.mayRead`): nothing here widens them.
+/// rules are the groups' own (`Rule.seeGroupBusiness`, `GroupView.mayRead`): nothing here widens them.
 struct CoproductionScope: Sendable {
     /// Groups the person may see, with whether they see the group's private meetings and decisions.
     let groups: [(group: Group, seesPrivate: Bool)]
@@ -47,7 +47,7 @@ struct CoproductionScope: Sendable {
     static func load(for user: SessionUser, pool: DatabasePool, clock: AppClock) async throws -> CoproductionScope {
         let today = LondonTime.isoDay(clock.now())
         let visible = try await GroupStore(pool: pool, clock: clock).visibleGroups(for: user, today: today)
-            .map { (group: $0.group, seesPrivate: GroupAccess.canManage($0.group.kind, role: user.role) || $0.isMember) }
+            .map { (group: $0.group, seesPrivate: Policy.allows(.seeGroupBusiness, $0.group.standing(role: user.role, isMember: $0.isMember))) }
         let access = Dictionary(uniqueKeysWithValues: visible.map { ($0.group.id, $0) })
         let workshops = try await MeetingStore(pool: pool, clock: clock).workshops().compactMap { meeting -> WorkshopRef? in
             guard let group = access[meeting.groupID], group.seesPrivate || meeting.visibility == .published else { return nil }

@@ -21,8 +21,6 @@ struct CoproductionStores: Sendable {
                             deliverables: try await roadmap.deliverables(), planItems: ActionPlanPage.ordered(try await plan.all()))
     }
 
-    static func canManage(_ signedIn: SignedIn) -> Bool { Permissions.allows(signedIn.user.role, .manageCoproduction) }
-
     /// The id in the path, or 404.
     static func id(_ context: AppRequestContext) throws -> Int64 {
         guard let id = context.parameters.get("id", as: Int64.self) else { throw AppError.notFound }

@@ -31,7 +31,7 @@ struct FeedbackController: Controller {
     func communityPage(_ community: Community, signedIn: SignedIn) async throws -> FeedbackCommunityPage {
         FeedbackCommunityPage(community: community, insights: try await stores.insights.insights(communityID: community.id),
                               publishedAt: try await stores.feedback.publishedAt(communityID: community.id),
-                              canManage: CoproductionStores.canManage(signedIn))
+                              canManage: Policy.allows(signedIn.user.role, .manageCoproduction))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {

@@ -17,8 +17,8 @@ struct InsightsController: Controller {
         routes.get(.newInsight, .signedIn, new)
         routes.post(.newInsight, .signedIn, create)
         routes.get(.insight, .signedIn, show)
-        routes.get(.editInsight, .signedIn, edit)
-        routes.post(.editInsight, .signedIn, update)
+        routes.get(.editInsight, .loaded(.editInsight), edit)
+        routes.post(.editInsight, .loaded(.editInsight), update)
         routes.get(.insightResponse, Self.manage, answerForm)
         routes.post(.insightResponse, Self.manage, answer)
     }
@@ -28,14 +28,17 @@ struct InsightsController: Controller {
         return insight
     }
 
-    static func canEdit(_ insight: Insight, _ signedIn: SignedIn) -> Bool {
-        insight.recordedBy == signedIn.user.id || CoproductionStores.canManage(signedIn)
+    /// What the policy knows of the person and this insight: they own it when they recorded it.
+    static func standing(_ insight: Insight, _ signedIn: SignedIn) -> Standing {
+        Standing(role: signedIn.user.role, isOwner: insight.recordedBy == signedIn.user.id)
     }
+
+    static func canEdit(_ insight: Insight, _ signedIn: SignedIn) -> Bool { Policy.allows(.editInsight, standing(insight, signedIn)) }
 
     /// The insight if this person may edit it: 404 when there is none, 403 when it is someone else's.
     func editable(_ context: AppRequestContext, _ signedIn: SignedIn) async throws -> Insight {
         let insight = try await insight(context)
-        guard Self.canEdit(insight, signedIn) else { throw AppError.forbidden }
+        try Policy.require(.editInsight, Self.standing(insight, signedIn))
         return insight
     }
 
@@ -55,7 +58,7 @@ struct InsightsController: Controller {
         let insight = try await insight(context)
         let page = InsightPage(insight: insight, scope: try await stores.scope(for: signedIn.user), communities: try await stores.communities.all(),
                                deliverables: try await stores.roadmap.deliverables(includeRetired: true), planItems: try await stores.plan.all(),
-                               canEdit: Self.canEdit(insight, signedIn), canAnswer: CoproductionStores.canManage(signedIn))
+                               canEdit: Self.canEdit(insight, signedIn), canAnswer: Policy.allows(signedIn.user.role, .manageCoproduction))
         return try await services.pages.render(page, request: request, context: context)
     }
 

@@ -15,7 +15,7 @@ struct CoproductionWorkshopOutputs: WorkshopOutputsSource {
             meetingID: meetingID,
             insights: insights.map { LinkLine(text: $0.heard, href: Href.insight($0.id)) },
             planItems: planItems.map { LinkLine(text: "\($0.what) (\($0.status.label.lowercased()))", href: Href.planItem($0.id)) },
-            canAdd: Permissions.allows(role, .manageCoproduction)
+            canAdd: Policy.allows(role, .manageCoproduction)
         )
     }
 }

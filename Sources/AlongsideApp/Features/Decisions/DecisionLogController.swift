@@ -21,7 +21,7 @@ struct DecisionLogController: Controller {
     func results(_ request: Request, signedIn: SignedIn) async throws -> (DecisionSearchInput, FormErrors, [Group], [GroupDecision]) {
         // The log of the groups the person sits on or manages (other groups' published decisions are on their public pages).
         let visible = try await groups.visibleGroups(for: signedIn.user, today: today)
-            .filter { GroupAccess.canManage($0.group.kind, role: signedIn.user.role) || $0.isMember }.map(\.group)
+            .filter { Policy.allows(.seeGroupBusiness, $0.group.standing(role: signedIn.user.role, isMember: $0.isMember)) }.map(\.group)
         // Read as a form, because HTML forms send a space in a GET query as "+" (Hummingbird's query parameters keep it).
         let form = request.queryForm
         let input = DecisionSearchInput(query: form.values.compactMapValues(\.first))
@@ -71,7 +71,7 @@ struct DecisionLogController: Controller {
     /// Decisions whose review date has come: managers see the groups they manage, members the groups they sit on.
     @Sendable func reviewsDue(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let own = try await groups.visibleGroups(for: signedIn.user, today: today)
-            .filter { GroupAccess.canManage($0.group.kind, role: signedIn.user.role) || $0.isMember }
+            .filter { Policy.allows(.seeGroupBusiness, $0.group.standing(role: signedIn.user.role, isMember: $0.isMember)) }
         let due = try await store.reviewsDue(groupIDs: Set(own.map(\.group.id)), today: today)
         let page = ReviewsDuePage(due: due, today: today)
         return try await services.pages.render(page, request: request, context: context)

@@ -10,9 +10,8 @@ extension DecisionsController {
         return (decision, latest.id)
     }
 
-    @Sendable func correction(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, canRecord) = try await group(context, signedIn)
-        guard canRecord else { throw AppError.forbidden }
+    @Sendable func correction(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let group = view.group
         let (decision, latestID) = try await latestRevision(context, group: group)
         guard decision.id == latestID else { return .seeOther(Href.correctDecision(group.id, latestID)) }
         let page = formPage(
@@ -22,16 +21,16 @@ extension DecisionsController {
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func correct(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, canRecord) = try await group(context, signedIn)
-        guard canRecord else { throw AppError.forbidden }
+    @Sendable func correct(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let group = view.group
         let decision = try await loadDecision(context, group: group)
         return try await save(group: group, correcting: decision, request: request, context: context, signedIn: signedIn)
     }
 
-    @Sendable func setVisibility(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, canRecord) = try await group(context, signedIn)
-        guard canRecord else { throw AppError.forbidden }
+    @Sendable func setVisibility(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let group = view.group
         guard let visibility = Visibility(rawValue: context.form["visibility"]) else { throw AppError.badRequest }
         let (decision, latestID) = try await latestRevision(context, group: group)
         guard decision.id == latestID else { throw AppError.notFound }

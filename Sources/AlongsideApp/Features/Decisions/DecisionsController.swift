@@ -11,27 +11,15 @@ struct DecisionsController: Controller {
     var store: DecisionStore { DecisionStore(pool: services.pool, clock: services.clock) }
 
     func addRoutes(to routes: inout SiteRoutes) {
-        routes.get(.decisions, .signedIn, index)
-        routes.get(.newDecision, .signedIn, new)
-        routes.post(.decisions, .signedIn, create)
-        routes.get(.decision, .signedIn, show)
-        routes.get(.correctDecision, .signedIn, correction)
-        routes.post(.correctDecision, .signedIn, correct)
-        routes.post(.decisionVisibility, .signedIn, setVisibility)
+        let scope = GroupScope(store: groups)
+        routes.get(.decisions, .seeGroup, in: scope, index)
+        routes.get(.newDecision, .recordDecisions, in: scope, new)
+        routes.post(.decisions, .recordDecisions, in: scope, create)
+        routes.get(.decision, .seeGroup, in: scope, show)
+        routes.get(.correctDecision, .recordDecisions, in: scope, correction)
+        routes.post(.correctDecision, .recordDecisions, in: scope, correct)
+        routes.post(.decisionVisibility, .recordDecisions, in: scope, setVisibility)
         routes.get(.publishedDecision, showPublished)
-    }
-
-    /// The group, and whether this person may record its decisions.
-    func group(_ context: AppRequestContext, _ signedIn: SignedIn) async throws -> (Group, canRecord: Bool) {
-        let (group, canRecord, _) = try await groupView(context, signedIn)
-        return (group, canRecord)
-    }
-
-    /// As `group`, with what the person may read: people outside the group read only published decisions.
-    func groupView(_ context: AppRequestContext, _ signedIn: SignedIn) async throws -> (Group, canRecord: Bool, view: GroupView) {
-        let view = try await GroupScope(store: groups, today: today).visible(context, for: signedIn.user)
-        let seats = try await groups.currentSeats(userID: signedIn.user.id, groupID: view.group.id, today: today)
-        return (view.group, GroupAccess.canRecordDecisions(view.group.kind, role: signedIn.user.role, seats: seats), view)
     }
 
     /// The group's meetings and people, which the form offers.
@@ -43,8 +31,8 @@ struct DecisionsController: Controller {
         return .init(meetings: try await store.meetings(groupID: group.id), people: people, correcting: correcting)
     }
 
-    @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, canRecord, view) = try await groupView(context, signedIn)
+    @Sendable func index(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let (group, canRecord) = (view.group, view.may(.recordDecisions))
         let decisions = try await store.decisions(groupID: group.id).filter { view.mayRead($0.visibility) }
         let page = DecisionsPage(group: group, decisions: decisions, canRecord: canRecord)
         return try await services.pages.render(page, request: request, context: context)
@@ -59,9 +47,8 @@ struct DecisionsController: Controller {
         )
     }
 
-    @Sendable func new(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, canRecord) = try await group(context, signedIn)
-        guard canRecord else { throw AppError.forbidden }
+    @Sendable func new(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let group = view.group
         let versions = try await terms.versions(groupID: group.id)
         let inForce = versions.first { $0.status == .adopted }
         let members = try await groups.memberships(groupID: group.id).filter { $0.compositionMember.isCurrent(on: today) && $0.seat != .observer }
@@ -72,9 +59,9 @@ struct DecisionsController: Controller {
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, canRecord) = try await group(context, signedIn)
-        guard canRecord else { throw AppError.forbidden }
+    @Sendable func create(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let group = view.group
         return try await save(group: group, correcting: nil, request: request, context: context, signedIn: signedIn)
     }
 
@@ -130,8 +117,8 @@ struct DecisionsController: Controller {
     }
 
     /// Any revision: the latest with a note of its correction, or an earlier one marked as corrected.
-    @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, canRecord, view) = try await groupView(context, signedIn)
+    @Sendable func show(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let (group, canRecord) = (view.group, view.may(.recordDecisions))
         let decision = try await loadDecision(context, group: group)
         let revisions = try await store.revisions(chainID: decision.chainID, groupID: group.id)
         guard view.mayRead(revisions.last?.visibility ?? decision.visibility) else { throw AppError.notFound }

@@ -8,4 +8,12 @@ enum DecisionsFeature: Feature {
         DecisionsPage.template, DecisionFormPage.template, DecisionPage.template, PublishedDecisionPage.template,
         DecisionSearchPage.template, ReviewsDuePage.template,
     ]
+
+    static let rules: [Rule] = [.recordDecisions]
+}
+
+extension Rule {
+    /// Managers, and the group's chair, co-chair and secretary, record its decisions.
+    static let recordDecisions = Rule("recordDecisions", permits: "Record, correct and publish a group's decisions",
+                                      holders: .groupOfficers, record: "the group")
 }

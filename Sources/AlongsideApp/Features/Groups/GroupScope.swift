@@ -1,36 +1,68 @@
 import Hummingbird
 
-/// Loads the group named in a route's `{id}`, scoped to the person asking. Shared by every feature that
-/// hangs off a group (members, terms of reference, and later meetings and decisions).
-struct GroupScope: Sendable {
+/// The group-scoped request context: loads the group named in a route's `{id}` and the person's seats in it once,
+/// answering 404 when there is no such group or the person may not see it, so `SiteRoutes` can check the route's rule
+/// (403) before the handler runs and hand the handler the loaded `GroupView`. Every feature that hangs off a group
+/// (members, terms of reference, meetings, decisions, proposals, the alliance) registers its routes through it.
+struct GroupScope: RecordLoader {
     let store: GroupStore
-    let today: String
+    /// The kind of group the routes are about: any other answers 404 (the alliance's routes).
+    var kind: GroupKind?
+    /// The rule that decides whether the group exists for the person at all.
+    var seeing: Rule
 
-    /// The group if the person may see it; otherwise 404, as if it did not exist.
-    func visible(_ context: AppRequestContext, for user: SessionUser) async throws -> GroupView {
-        guard let id = context.parameters.get("id", as: Int64.self), let group = try await store.find(id: id) else { throw AppError.notFound }
-        let isMember = try await store.isCurrentMember(userID: user.id, groupID: id, today: today)
-        guard GroupAccess.canView(group.kind, visibility: group.visibility, role: user.role, isMember: isMember) else { throw AppError.notFound }
-        return GroupView(group: group, canManage: GroupAccess.canManage(group.kind, role: user.role), isMember: isMember)
+    init(store: GroupStore, kind: GroupKind? = nil, seeing: Rule = .seeGroup) {
+        self.store = store
+        self.kind = kind
+        self.seeing = seeing
     }
 
-    /// The group if the person may manage it: 404 if they cannot see it, 403 if they can but not manage it.
-    func managed(_ context: AppRequestContext, for user: SessionUser) async throws -> Group {
-        let view = try await visible(context, for: user)
-        guard view.canManage else { throw AppError.forbidden }
-        return view.group
+    func load(_ context: AppRequestContext, for person: SignedIn, rule: Rule) async throws -> GroupView? {
+        guard let id = context.parameters.get("id", as: Int64.self), let group = try await store.find(id: id) else { return nil }
+        let today = LondonTime.isoDay(store.clock.now())
+        let seats = try await store.currentSeats(userID: person.user.id, groupID: id, today: today)
+        let view = GroupView(person: person, group: group, seats: Set(seats), isMember: !seats.isEmpty, rule: rule)
+        guard view.may(seeing), kind.map({ $0 == group.kind }) ?? true else { return nil }
+        return view
     }
+
+    func standing(_ view: GroupView) -> Standing { view.standing }
 }
 
-/// A group as one person may see it.
+/// A group as one person stands in it, loaded once per request: the group, their seats in it, and what the policy
+/// lets them do there.
 struct GroupView: Sendable {
+    let person: SignedIn
     let group: Group
-    let canManage: Bool
+    let seats: Set<Seat>
     let isMember: Bool
+    /// The rule the route declared: what `require()` checks.
+    let rule: Rule
 
-    /// A published group's page is open to everyone, but its private meetings, terms and decisions are for
-    /// its members and the staff who manage it; everyone else reads only what is published.
-    var seesPrivate: Bool { canManage || isMember }
+    var standing: Standing { group.standing(role: person.user.role, seats: seats, isMember: isMember) }
+
+    func may(_ rule: Rule) -> Bool { Policy.allows(rule, standing) }
+
+    /// Checks the route's rule, for a handler registered with `checked: .byHandler`.
+    func require() throws { try Policy.require(rule, standing) }
+
+    var canManage: Bool { may(.manageGroup) }
+
+    /// A published group's page is open to everyone, but its private meetings, terms and decisions are for its
+    /// members and the staff who manage it; everyone else reads only what is published.
+    var seesPrivate: Bool { may(.seeGroupBusiness) }
 
     func mayRead(_ visibility: Visibility) -> Bool { seesPrivate || visibility == .published }
+}
+
+extension Group {
+    /// The facts the policy decides from for this group and one person.
+    func standing(role: Role, seats: Set<Seat> = [], isMember: Bool) -> Standing {
+        Standing(role: role, seats: seats, isMember: isMember, inAlliance: kind == .vcseAlliance, isPublished: visibility == .published)
+    }
+
+    /// Kinds of group a role may create: those it would manage.
+    static func creatableKinds(for role: Role) -> [GroupKind] {
+        GroupKind.allCases.filter { Policy.allows(.manageGroup, Standing(role: role, inAlliance: $0 == .vcseAlliance)) }
+    }
 }

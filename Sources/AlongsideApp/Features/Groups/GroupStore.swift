@@ -38,7 +38,7 @@ public struct GroupStore: Sendable {
                 FROM groups ORDER BY status = 'closed', name COLLATE NOCASE
                 """, arguments: [user.id, today, today])
             return try rows.map { (try Group(row: $0), $0["is_member"] as Bool) }
-                .filter { GroupAccess.canView($0.0.kind, visibility: $0.0.visibility, role: user.role, isMember: $0.1) }
+                .filter { Policy.allows(.seeGroup, $0.0.standing(role: user.role, isMember: $0.1)) }
         }
     }
 

@@ -53,26 +53,6 @@ public enum Visibility: String, CaseIterable, Codable, Sendable {
     public var label: String { self == .private ? "Private: members and staff only" : "Published: anyone can read it" }
 }
 
-public enum Seat: String, CaseIterable, Codable, Sendable {
-    case chair
-    case coChair = "co_chair"
-    case member
-    case secretary
-    case observer
-
-    public var label: String {
-        switch self {
-        case .chair: return "Chair"
-        case .coChair: return "Co-chair"
-        case .member: return "Member"
-        case .secretary: return "Secretary"
-        case .observer: return "Observer"
-        }
-    }
-
-    var isChairing: Bool { self == .chair || self == .coChair }
-}
-
 /// The sector or community a member represents.
 public enum Sector: String, CaseIterable, Codable, Sendable {
     case icb

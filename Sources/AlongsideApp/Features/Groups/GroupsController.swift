@@ -8,32 +8,32 @@ struct GroupsController: Controller {
 
     var store: GroupStore { GroupStore(pool: services.pool, clock: services.clock) }
     var today: String { LondonTime.isoDay(services.clock.now()) }
-    var scope: GroupScope { GroupScope(store: store, today: today) }
+    var scope: GroupScope { GroupScope(store: store) }
 
     func addRoutes(to routes: inout SiteRoutes) {
         routes.get(.groups, .signedIn, index)
         routes.get(.newGroup, .capability(.createGroups)) { request, context, signedIn in
-            let page = GroupFormPage(form: FormData(), errors: FormErrors(), kinds: GroupAccess.creatableKinds(for: signedIn.user.role), existing: nil)
+            let page = GroupFormPage(form: FormData(), errors: FormErrors(), kinds: Group.creatableKinds(for: signedIn.user.role), existing: nil)
             return try await services.pages.render(page, request: request, context: context)
         }
         routes.post(.groups, .capability(.createGroups), create)
-        routes.get(.group, .signedIn, show)
-        routes.get(.editGroup, .signedIn, edit)
-        routes.post(.group, .signedIn, update)
-        routes.get(.newMembership, .signedIn, newMembership)
-        routes.post(.memberships, .signedIn, addMembership)
-        routes.post(.endMembership, .signedIn, endMembership)
+        routes.get(.group, .seeGroup, in: scope, show)
+        routes.get(.editGroup, .manageGroup, in: scope, edit)
+        routes.post(.group, .manageGroup, in: scope, update)
+        routes.get(.newMembership, .manageGroup, in: scope, newMembership)
+        routes.post(.memberships, .manageGroup, in: scope, addMembership)
+        routes.post(.endMembership, .manageGroup, in: scope, endMembership)
         routes.get(.publishedGroup, showPublished)
     }
 
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let groups = try await store.visibleGroups(for: signedIn.user, today: today)
-        let page = GroupsPage(groups: groups, canCreate: Permissions.allows(signedIn.user.role, .createGroups))
+        let page = GroupsPage(groups: groups, canCreate: Policy.allows(signedIn.user.role, .createGroups))
         return try await services.pages.render(page, request: request, context: context)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let kinds = GroupAccess.creatableKinds(for: signedIn.user.role)
+        let kinds = Group.creatableKinds(for: signedIn.user.role)
         var errors = FormErrors()
         guard let input = GroupForm.parse(context.form, kinds: kinds, existing: nil, errors: &errors) else {
             let page = GroupFormPage(form: context.form, errors: errors, kinds: kinds, existing: nil)
@@ -44,8 +44,7 @@ struct GroupsController: Controller {
         return .seeOther(Href.group(group.id))
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let view = try await scope.visible(context, for: signedIn.user)
+    @Sendable func show(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
         let members = try await store.memberships(groupID: view.group.id)
         let page = GroupPage(group: view.group, members: members, today: today, canManage: view.canManage)
         return try await services.pages.render(page, request: request, context: context)
@@ -60,14 +59,14 @@ struct GroupsController: Controller {
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func edit(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
+    @Sendable func edit(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let group = view.group
         let page = GroupFormPage(form: GroupFormPage.formData(for: group), errors: FormErrors(), kinds: [group.kind], existing: group)
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func update(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
+    @Sendable func update(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let (group, signedIn) = (view.group, view.person)
         var errors = FormErrors()
         guard let input = GroupForm.parse(context.form, kinds: [group.kind], existing: group, errors: &errors) else {
             let page = GroupFormPage(form: context.form, errors: errors, kinds: [group.kind], existing: group)
@@ -78,15 +77,15 @@ struct GroupsController: Controller {
         return .seeOther(Href.group(group.id))
     }
 
-    @Sendable func newMembership(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
+    @Sendable func newMembership(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let group = view.group
         let form = FormData([("starts_on", today), ("seat", Seat.member.rawValue)])
         let page = MembershipFormPage(group: group, people: try await services.accounts.all(), form: form, errors: FormErrors())
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func addMembership(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
+    @Sendable func addMembership(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let (group, signedIn) = (view.group, view.person)
         let people = try await services.accounts.all()
         var errors = FormErrors()
         let deputiesAllowed = try await services.groupRecords.deputiesAllowed(groupID: group.id)
@@ -99,8 +98,8 @@ struct GroupsController: Controller {
         return .seeOther(Href.group(group.id))
     }
 
-    @Sendable func endMembership(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
+    @Sendable func endMembership(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let (group, signedIn) = (view.group, view.person)
         guard let membershipID = context.parameters.get("membershipID", as: Int64.self) else { throw AppError.notFound }
         try await store.endMembership(membershipID, groupID: group.id, on: today, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(Flash(message: "The membership has ended today. It stays in the group's history."), tokenHash: signedIn.session.tokenHash)

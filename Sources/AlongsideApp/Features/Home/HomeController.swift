@@ -53,10 +53,10 @@ struct HomePage: PageModel {
         var links: [HomeLink] = [
             HomeLink(label: "Groups", href: Href.groups(), description: "Your leaders group, working groups and alliance: who is at the table and what is missing."),
         ]
-        if Permissions.allows(user.role, .manageAccounts) {
+        if Policy.allows(user.role, .manageAccounts) {
             links.append(HomeLink(label: "People", href: Href.users(), description: "Create accounts, give people their sign-in links, and deactivate accounts."))
         }
-        if Permissions.allows(user.role, .viewAuditLog) {
+        if Policy.allows(user.role, .viewAuditLog) {
             links.append(HomeLink(label: "Audit log", href: Href.auditLog(), description: "See every change made, by whom and when."))
         }
         links.append(HomeLink(label: "Your account", href: Href.account(), description: "Change your password, or sign out of all your devices."))

@@ -13,4 +13,13 @@ enum InvolvementRolesFeature: Feature {
         OpportunitiesPage.template, OpportunityPage.template, InterestThanksPage.template,
         "involvement-roles/description",
     ]
+
+    static let rules: [Rule] = [.manageInvolvementRoles]
+}
+
+extension Rule {
+    /// 003 Appendix 1.
+    static let manageInvolvementRoles = Rule("manageInvolvementRoles",
+                                             permits: "Write involvement role descriptions, publish adverts, handle expressions of interest and appoint",
+                                             holders: Holders(roles: [.administrator, .programmeManager]))
 }

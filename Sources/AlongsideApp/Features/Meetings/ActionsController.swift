@@ -12,13 +12,14 @@ struct ActionsController: Controller {
 
     func addRoutes(to routes: inout SiteRoutes) {
         routes.get(.actions, .signedIn, index)
-        routes.get(.action, .signedIn, show)
-        routes.post(.action, .signedIn, update)
+        // An action's owner may update it, so the rule is checked once the action is found.
+        routes.get(.action, .updateAction, in: GroupScope(store: groups), checked: .byHandler, show)
+        routes.post(.action, .updateAction, in: GroupScope(store: groups), checked: .byHandler, update)
     }
 
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let visible = try await groups.visibleGroups(for: signedIn.user, today: today)
-            .filter { $0.isMember || GroupAccess.canManage($0.group.kind, role: signedIn.user.role) }.map(\.group)
+            .filter { Policy.allows(.seeGroupBusiness, $0.group.standing(role: signedIn.user.role, isMember: $0.isMember)) }.map(\.group)
         let form = request.queryForm
         var groupIDs = visible.map(\.id)
         if let chosen = form.id("group"), groupIDs.contains(chosen) { groupIDs = [chosen] }
@@ -28,31 +29,31 @@ struct ActionsController: Controller {
         )
         let people = try await services.accounts.all().filter(\.isActive).map { ($0.id ?? 0, $0.name) }
         let seats = try await groups.currentSeats(userID: signedIn.user.id, today: today)
-        let runs = Set(visible.filter { GroupAccess.canRunMeetings($0.kind, role: signedIn.user.role, seats: seats[$0.id] ?? []) }.map(\.id))
+        let runs = Set(visible.filter { Policy.allows(.runMeetings, $0.standing(role: signedIn.user.role, seats: Set(seats[$0.id] ?? []), isMember: seats[$0.id] != nil)) }.map(\.id))
         let page = ActionsPage(actions: try await store.actions(filter), query: form, people: people, groups: visible, today: today,
                                me: signedIn.user.id, canUpdate: { runs.contains($0.groupID) || $0.ownerUserID == signedIn.user.id })
         return try await services.pages.render(page, request: request, context: context)
     }
 
     /// The action if the person may update it: 404 when they cannot see the group, 403 when they may only read it.
-    func action(_ context: AppRequestContext, _ signedIn: SignedIn) async throws -> ActionItem {
-        let group = try await GroupScope(store: groups, today: today).visible(context, for: signedIn.user).group
-        guard let id = context.parameters.get("actionID", as: Int64.self), let action = try await store.action(id: id, groupID: group.id)
+    func action(_ context: AppRequestContext, _ view: GroupView) async throws -> ActionItem {
+        guard let id = context.parameters.get("actionID", as: Int64.self), let action = try await store.action(id: id, groupID: view.group.id)
         else { throw AppError.notFound }
-        let seats = try await groups.currentSeats(userID: signedIn.user.id, groupID: group.id, today: today)
-        guard action.ownerUserID == signedIn.user.id || GroupAccess.canRunMeetings(group.kind, role: signedIn.user.role, seats: seats)
-        else { throw AppError.forbidden }
+        var standing = view.standing
+        standing.isOwner = action.ownerUserID == view.person.user.id
+        try Policy.require(.updateAction, standing)
         return action
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let action = try await action(context, signedIn)
+    @Sendable func show(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let action = try await action(context, view)
         let page = ActionFormPage(action: action, form: ActionFormPage.formData(for: action), errors: FormErrors(), today: today)
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func update(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let action = try await action(context, signedIn)
+    @Sendable func update(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let action = try await action(context, view)
         var errors = FormErrors()
         guard let change = MeetingItemForms.actionUpdate(context.form, errors: &errors) else {
             let page = ActionFormPage(action: action, form: context.form, errors: errors, today: today)

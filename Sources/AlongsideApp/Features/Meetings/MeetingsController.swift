@@ -13,58 +13,52 @@ struct MeetingsController: Controller {
     var terms: TermsStore { TermsStore(pool: services.pool, clock: services.clock) }
 
     func addRoutes(to routes: inout SiteRoutes) {
-        routes.get(.meetings, .signedIn, index)
-        routes.get(.newMeeting, .signedIn, new)
-        routes.post(.meetings, .signedIn, create)
-        routes.get(.meeting, .signedIn, show)
-        routes.get(.editMeeting, .signedIn, edit)
-        routes.post(.meeting, .signedIn, update)
-        routes.post(.agendaItems, .signedIn, addAgendaItem)
-        routes.get(.attendance, .signedIn, attendanceForm)
-        routes.post(.attendance, .signedIn, saveAttendance)
-        routes.get(.minutes, .signedIn, minutesForm)
-        routes.post(.minutes, .signedIn, saveMinutes)
-        routes.post(.declarations, .signedIn, declare)
-        routes.post(.meetingActions, .signedIn, addAction)
-        routes.get(.meetingCalendar, .signedIn, calendarFile)
+        let scope = GroupScope(store: groups)
+        routes.get(.meetings, .seeGroup, in: scope, index)
+        routes.get(.newMeeting, .runMeetings, in: scope, new)
+        routes.post(.meetings, .runMeetings, in: scope, create)
+        routes.get(.meeting, .seeGroup, in: scope, show)
+        // A meeting's own pages first answer 404 for a meeting that is not there, then 403.
+        routes.get(.editMeeting, .runMeetings, in: scope, checked: .byHandler, edit)
+        routes.post(.meeting, .runMeetings, in: scope, checked: .byHandler, update)
+        routes.post(.agendaItems, .runMeetings, in: scope, checked: .byHandler, addAgendaItem)
+        routes.get(.attendance, .runMeetings, in: scope, checked: .byHandler, attendanceForm)
+        routes.post(.attendance, .runMeetings, in: scope, checked: .byHandler, saveAttendance)
+        routes.get(.minutes, .runMeetings, in: scope, checked: .byHandler, minutesForm)
+        routes.post(.minutes, .runMeetings, in: scope, checked: .byHandler, saveMinutes)
+        routes.post(.declarations, .runMeetings, in: scope, checked: .byHandler, declare)
+        routes.post(.meetingActions, .runMeetings, in: scope, checked: .byHandler, addAction)
+        routes.get(.meetingCalendar, .seeGroup, in: scope, calendarFile)
         routes.get(.publishedMeeting, showPublished)
         routes.get(.publishedGroupCalendar, publishedGroupCalendar)
     }
 
-    /// The group (404 unless the person may see it), whether they run its meetings, and whether they see private ones.
-    func group(_ context: AppRequestContext, _ signedIn: SignedIn) async throws -> (Group, canRun: Bool, view: GroupView) {
-        let view = try await GroupScope(store: groups, today: today).visible(context, for: signedIn.user)
-        let seats = try await groups.currentSeats(userID: signedIn.user.id, groupID: view.group.id, today: today)
-        return (view.group, GroupAccess.canRunMeetings(view.group.kind, role: signedIn.user.role, seats: seats), view)
-    }
-
-    /// The group and meeting named in the path; 403 when `mustRun` and the person does not run its meetings.
-    func meeting(_ context: AppRequestContext, _ signedIn: SignedIn, mustRun: Bool) async throws -> (Group, Meeting, canRun: Bool) {
-        let (group, canRun, view) = try await group(context, signedIn)
-        guard let id = context.parameters.get("meetingID", as: Int64.self), let meeting = try await store.meeting(id: id, groupID: group.id),
+    /// The meeting named in the path, in the group the route loaded: 404 unless the person may read it. Then the
+    /// route's rule: routes that change a meeting declare `runMeetings`, checked once the meeting is found.
+    func meeting(_ context: AppRequestContext, _ view: GroupView) async throws -> (Group, Meeting, canRun: Bool) {
+        guard let id = context.parameters.get("meetingID", as: Int64.self), let meeting = try await store.meeting(id: id, groupID: view.group.id),
               view.mayRead(meeting.visibility)
         else { throw AppError.notFound }
-        if mustRun, !canRun { throw AppError.forbidden }
-        return (group, meeting, canRun)
+        try view.require()
+        return (view.group, meeting, view.may(.runMeetings))
     }
 
-    @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, canRun, view) = try await group(context, signedIn)
+    @Sendable func index(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let (group, canRun) = (view.group, view.may(.runMeetings))
         let meetings = try await store.meetings(groupID: group.id).filter { view.mayRead($0.visibility) }
         let page = MeetingsPage(group: group, meetings: meetings, now: services.clock.now(), canRun: canRun)
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func new(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, canRun, _) = try await group(context, signedIn)
-        guard canRun else { throw AppError.forbidden }
+    @Sendable func new(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let group = view.group
         let form = FormData([("kind", MeetingKind.meeting.rawValue), ("visibility", group.visibility.rawValue), ("start_time", "14:00"), ("end_time", "16:00")])
         return try await services.pages.render(MeetingFormPage(group: group, meeting: nil, form: form, errors: FormErrors()), request: request, context: context)
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, canRun, _) = try await group(context, signedIn)
-        guard canRun else { throw AppError.forbidden }
+    @Sendable func create(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let group = view.group
         var errors = FormErrors()
         guard let parsed = MeetingForm.parse(context.form, isNew: true, errors: &errors) else {
             return try await services.pages.render(MeetingFormPage(group: group, meeting: nil, form: context.form, errors: errors), request: request, context: context)
@@ -105,8 +99,8 @@ struct MeetingsController: Controller {
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, meeting, canRun) = try await meeting(context, signedIn, mustRun: false)
+    @Sendable func show(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let (group, meeting, canRun) = try await meeting(context, view)
         return try await renderMeeting(request, context, group: group, meeting: meeting, canRun: canRun)
     }
 
@@ -119,14 +113,15 @@ struct MeetingsController: Controller {
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func edit(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, meeting, _) = try await meeting(context, signedIn, mustRun: true)
+    @Sendable func edit(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let (group, meeting, _) = try await meeting(context, view)
         let page = MeetingFormPage(group: group, meeting: meeting, form: MeetingForm.formData(for: meeting), errors: FormErrors())
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func update(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, meeting, _) = try await meeting(context, signedIn, mustRun: true)
+    @Sendable func update(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let (group, meeting, _) = try await meeting(context, view)
         var errors = FormErrors()
         guard let parsed = MeetingForm.parse(context.form, isNew: false, errors: &errors) else {
             return try await services.pages.render(MeetingFormPage(group: group, meeting: meeting, form: context.form, errors: errors), request: request, context: context)
@@ -136,8 +131,9 @@ struct MeetingsController: Controller {
         return .seeOther(Href.meeting(group.id, meeting.id))
     }
 
-    @Sendable func addAgendaItem(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, meeting, canRun) = try await meeting(context, signedIn, mustRun: true)
+    @Sendable func addAgendaItem(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let (group, meeting, canRun) = try await meeting(context, view)
         var errors = FormErrors()
         guard let item = MeetingItemForms.agendaItem(context.form, errors: &errors) else {
             return try await renderMeeting(request, context, group: group, meeting: meeting, canRun: canRun, form: context.form, errors: errors)
@@ -148,8 +144,8 @@ struct MeetingsController: Controller {
         return .seeOther(Href.meeting(group.id, meeting.id) + "#agenda")
     }
 
-    @Sendable func attendanceForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, meeting, _) = try await meeting(context, signedIn, mustRun: true)
+    @Sendable func attendanceForm(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let (group, meeting, _) = try await meeting(context, view)
         let expected = try await store.expected(groupID: group.id, on: meeting.day)
         let recorded = try await store.attendance(meetingID: meeting.id)
         let form = FormData(expected.map { ("attendance_\($0.userID)", recorded[$0.userID]?.status.rawValue ?? "") })
@@ -158,8 +154,9 @@ struct MeetingsController: Controller {
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func saveAttendance(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, meeting, _) = try await meeting(context, signedIn, mustRun: true)
+    @Sendable func saveAttendance(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let (group, meeting, _) = try await meeting(context, view)
         let expected = try await store.expected(groupID: group.id, on: meeting.day)
         var errors = FormErrors()
         guard let entries = MeetingItemForms.attendance(context.form, expected: expected, errors: &errors) else {
@@ -173,14 +170,15 @@ struct MeetingsController: Controller {
         return .seeOther(Href.meeting(group.id, meeting.id) + "#attendance")
     }
 
-    @Sendable func minutesForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, meeting, _) = try await meeting(context, signedIn, mustRun: true)
+    @Sendable func minutesForm(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let (group, meeting, _) = try await meeting(context, view)
         let page = MinutesPage(group: group, meeting: meeting, agenda: try await store.agenda(meetingID: meeting.id), form: nil, errors: FormErrors())
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func saveMinutes(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, meeting, _) = try await meeting(context, signedIn, mustRun: true)
+    @Sendable func saveMinutes(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let (group, meeting, _) = try await meeting(context, view)
         let agenda = try await store.agenda(meetingID: meeting.id)
         var errors = FormErrors()
         guard let minutes = MeetingItemForms.minutes(context.form, agenda: agenda, errors: &errors) else {
@@ -192,8 +190,9 @@ struct MeetingsController: Controller {
         return .seeOther(Href.meeting(group.id, meeting.id) + "#agenda")
     }
 
-    @Sendable func declare(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, meeting, canRun) = try await meeting(context, signedIn, mustRun: true)
+    @Sendable func declare(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let (group, meeting, canRun) = try await meeting(context, view)
         let agenda = try await store.agenda(meetingID: meeting.id)
         let expected = try await store.expected(groupID: group.id, on: meeting.day)
         let people = expected.map(\.userID) + expected.compactMap(\.deputyUserID)
@@ -207,8 +206,9 @@ struct MeetingsController: Controller {
         return .seeOther(Href.meeting(group.id, meeting.id) + "#agenda")
     }
 
-    @Sendable func addAction(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, meeting, canRun) = try await meeting(context, signedIn, mustRun: true)
+    @Sendable func addAction(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let (group, meeting, canRun) = try await meeting(context, view)
         let agenda = try await store.agenda(meetingID: meeting.id)
         let people = try await services.accounts.all().filter(\.isActive).compactMap(\.id)
         var errors = FormErrors()
@@ -227,8 +227,8 @@ struct MeetingsController: Controller {
         return ICalendar.event(for: meeting, groupName: group.name, agenda: agenda, includeJoiningDetails: includeJoiningDetails, url: url)
     }
 
-    @Sendable func calendarFile(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let (group, meeting, _) = try await meeting(context, signedIn, mustRun: false)
+    @Sendable func calendarFile(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let (group, meeting, _) = try await meeting(context, view)
         let event = try await event(meeting, group: group, includeJoiningDetails: true, url: services.configuration.baseURL + Href.meeting(group.id, meeting.id))
         return CalendarResponse.make(ICalendar.document(name: group.name, events: [event]), download: "meeting-\(meeting.day).ics")
     }

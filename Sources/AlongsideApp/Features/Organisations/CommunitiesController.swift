@@ -32,7 +32,7 @@ struct CommunitiesController: Controller {
 
     func listPage(_ signedIn: SignedIn, form: FormData = FormData(), errors: FormErrors = FormErrors()) async throws -> CommunitiesPage {
         CommunitiesPage(communities: try await store.all(), reach: try await store.reachCounts(),
-                        canManage: Permissions.allows(signedIn.user.role, .manageOrganisations), form: form, errors: errors)
+                        canManage: Policy.allows(signedIn.user.role, .manageOrganisations), form: form, errors: errors)
     }
 
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {

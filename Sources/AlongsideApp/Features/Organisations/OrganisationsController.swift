@@ -27,10 +27,8 @@ struct OrganisationsController: Controller {
         return organisation
     }
 
-    static func canManage(_ signedIn: SignedIn) -> Bool { Permissions.allows(signedIn.user.role, .manageOrganisations) }
-
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let page = OrganisationsPage(organisations: try await store.all(), filter: OrganisationFilter(request.queryForm), canManage: Self.canManage(signedIn))
+        let page = OrganisationsPage(organisations: try await store.all(), filter: OrganisationFilter(request.queryForm), canManage: Policy.allows(signedIn.user.role, .manageOrganisations))
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -43,7 +41,7 @@ struct OrganisationsController: Controller {
         let organisation = try await organisation(context)
         let memberships = try await services.organisationMemberships.memberships(organisationID: organisation.id, for: signedIn.user, today: today)
         let page = OrganisationPage(organisation: organisation, communities: try await communityStore.all(), memberships: memberships,
-                                    canManage: Self.canManage(signedIn))
+                                    canManage: Policy.allows(signedIn.user.role, .manageOrganisations))
         return try await services.pages.render(page, request: request, context: context)
     }
 

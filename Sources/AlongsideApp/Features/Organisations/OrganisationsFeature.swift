@@ -8,4 +8,12 @@ enum OrganisationsFeature: Feature {
         OrganisationsPage.template, OrganisationFormPage.template, OrganisationPage.template,
         CommunitiesPage.template, CommunityPage.template, "organisations/details",
     ]
+
+    static let rules: [Rule] = [.manageOrganisations]
+}
+
+extension Rule {
+    /// Issue 6.
+    static let manageOrganisations = Rule("manageOrganisations", permits: "Keep the register of organisations and the list of communities",
+                                          holders: Holders(roles: [.administrator, .programmeManager, .allianceLead]))
 }

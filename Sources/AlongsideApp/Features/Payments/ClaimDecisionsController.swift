@@ -11,18 +11,19 @@ struct ClaimDecisionsController: Controller {
     var viewers: ClaimViewers { ClaimViewers(services: services) }
 
     func addRoutes(to routes: inout SiteRoutes) {
-        routes.get(.claimApprovals, .signedIn, approvals)
-        routes.post(.approveClaim, .signedIn, approve)
-        routes.post(.returnClaim, .signedIn, returnClaim)
-        routes.post(.payClaim, .signedIn, pay)
-        routes.get(.financeClaims, .signedIn, finance)
-        routes.get(.financeCSV, .signedIn, financeCSV)
-        routes.get(.financeSummary, .signedIn, summary)
+        // Named duties are loaded by the handler, so each rule is checked there (`.loaded`).
+        routes.get(.claimApprovals, .loaded(.approveClaims), approvals)
+        routes.post(.approveClaim, .loaded(.decideClaim), approve)
+        routes.post(.returnClaim, .loaded(.decideClaim), returnClaim)
+        routes.post(.payClaim, .loaded(.markClaimPaid), pay)
+        routes.get(.financeClaims, .loaded(.recordPayments), finance)
+        routes.get(.financeCSV, .loaded(.recordPayments), financeCSV)
+        routes.get(.financeSummary, .loaded(.readFinanceSummary), summary)
     }
 
     @Sendable func approvals(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let viewer = try await viewers.viewer(signedIn)
-        guard viewer.approves else { throw AppError.forbidden }
+        try Policy.require(.approveClaims, viewer.standing)
         var rows: [(claim: Claim, overLimit: Bool)] = []
         for claim in try await store.claims(in: [.submitted]) {
             rows.append((claim, try await viewers.warning(for: claim) != nil))
@@ -63,7 +64,7 @@ struct ClaimDecisionsController: Controller {
         let viewer = try await viewers.viewer(signedIn)
         let claim = try await ClaimsController(services: services).visibleClaim(context, viewer)
         if claim.status == .paid, viewer.pays { return try await conflict(claim.id, viewer, request, context) }
-        guard viewer.canMarkPaid(claim) else { throw AppError.forbidden }
+        try Policy.require(.markClaimPaid, viewer.standing(claim), state: claim.status == .approved)
         let form = context.form
         var errors = FormErrors()
         let paidOn = form.trimmed("paid_on")
@@ -86,21 +87,21 @@ struct ClaimDecisionsController: Controller {
     }
 
     @Sendable func finance(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        guard try await viewers.viewer(signedIn).pays else { throw AppError.forbidden }
+        try Policy.require(.recordPayments, try await viewers.viewer(signedIn).standing)
         let approved = try await store.claims(in: [.approved])
         let paid = try await store.claims(in: [.paid]).sorted { ($0.paidOn ?? "", $0.id) > ($1.paidOn ?? "", $1.id) }.prefix(20)
         return try await services.pages.render(FinancePage(approved: approved, recentlyPaid: Array(paid)), request: request, context: context)
     }
 
     @Sendable func financeCSV(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        guard try await viewers.viewer(signedIn).pays else { throw AppError.forbidden }
+        try Policy.require(.recordPayments, try await viewers.viewer(signedIn).standing)
         let approved = try await store.claims(in: [.approved])
         return .download(FinanceCSV.document(approved), contentType: "text/csv; charset=utf-8", fileName: "claims-to-pay-\(today).csv")
     }
 
     @Sendable func summary(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let viewer = try await viewers.viewer(signedIn)
-        guard viewer.pays || viewer.approves else { throw AppError.forbidden }
+        try Policy.require(.readFinanceSummary, viewer.standing)
         let thisMonth = String(today.prefix(7))
         let months = (0..<24).compactMap { LondonTime.addingMonths(-$0, to: thisMonth + "-01").map { String($0.prefix(7)) } }
         let asked = request.queryForm["month"]
@@ -115,9 +116,9 @@ struct ClaimDecisionsController: Controller {
     /// A claim this person may approve or return: 404 if they may not see it, 403 if it is their own or not theirs to decide.
     func decidable(_ context: AppRequestContext, _ signedIn: SignedIn) async throws -> (Claim, ClaimAccess.Viewer) {
         let viewer = try await viewers.viewer(signedIn)
-        guard viewer.approves else { throw AppError.forbidden }
+        try Policy.require(.approveClaims, viewer.standing)
         let claim = try await ClaimsController(services: services).visibleClaim(context, viewer)
-        guard claim.userID != signedIn.user.id else { throw AppError.forbidden }
+        try Policy.require(.decideClaim, viewer.standing(claim))
         return (claim, viewer)
     }
 

@@ -15,11 +15,12 @@ struct ClaimsController: Controller {
         routes.get(.newClaim, .signedIn, new)
         routes.post(.newClaim, .signedIn, create)
         routes.get(.claim, .signedIn, show)
-        routes.get(.editClaim, .signedIn, edit)
-        routes.post(.editClaim, .signedIn, update)
-        routes.get(.checkClaim, .signedIn, check)
-        routes.post(.checkClaim, .signedIn, submit)
-        routes.post(.deleteClaim, .signedIn, delete)
+        // A claim is loaded (404 unless it is the person's own) before its rule is checked.
+        routes.get(.editClaim, .loaded(.editClaim), edit)
+        routes.post(.editClaim, .loaded(.editClaim), update)
+        routes.get(.checkClaim, .loaded(.editClaim), check)
+        routes.post(.checkClaim, .loaded(.editClaim), submit)
+        routes.post(.deleteClaim, .loaded(.deleteClaim), delete)
     }
 
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -98,7 +99,7 @@ struct ClaimsController: Controller {
 
     @Sendable func delete(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let claim = try await ownClaim(context, signedIn)
-        guard claim.status == .draft else { throw AppError.forbidden }
+        try Policy.require(.deleteClaim, Standing(role: signedIn.user.role, isOwner: true), state: claim.status == .draft)
         do {
             try await store.deleteDraft(claim.id, version: context.form.expectedVersion, by: signedIn.actor, requestID: context.requestID)
             try await services.sessions.setFlash(Flash(message: "The draft claim for \(claim.activity) was deleted."), tokenHash: signedIn.session.tokenHash)
@@ -127,7 +128,7 @@ struct ClaimsController: Controller {
     /// The person's own claim while they may still change it; once sent for approval or approved it is refused.
     func ownEditableClaim(_ context: AppRequestContext, _ signedIn: SignedIn) async throws -> Claim {
         let claim = try await ownClaim(context, signedIn)
-        guard claim.status.ownerCanEdit else { throw AppError.forbidden }
+        try Policy.require(.editClaim, Standing(role: signedIn.user.role, isOwner: true), state: claim.status.ownerCanEdit)
         return claim
     }
 
@@ -139,7 +140,7 @@ struct ClaimsController: Controller {
 
     /// The groups the person belongs to (every visible group for staff) and those groups' meetings in the last year.
     func choices(_ signedIn: SignedIn, including claim: Claim?) async throws -> Choices {
-        let staff = [Role.administrator, .programmeManager, .allianceLead].contains(signedIn.user.role)
+        let staff = Policy.allows(signedIn.user.role, .claimForAnyGroup)
         let groups = try await GroupStore(pool: services.pool, clock: services.clock).visibleGroups(for: signedIn.user, today: today)
             .filter { $0.isMember || staff || $0.group.id == claim?.groupID }.map(\.group)
         let now = services.clock.now()
@@ -169,13 +170,8 @@ struct ClaimViewers {
 
     func viewer(_ signedIn: SignedIn) async throws -> ClaimAccess.Viewer {
         let store = PaymentPolicyStore(pool: services.pool, clock: services.clock)
-        let role = signedIn.user.role
         let named = try await store.namedDuties(userID: signedIn.user.id)
-        return ClaimAccess.Viewer(
-            userID: signedIn.user.id,
-            approves: ClaimAccess.canApprove(role, named: named.contains(.approve)),
-            pays: ClaimAccess.canRecordPayment(role, named: named.contains(.pay))
-        )
+        return ClaimAccess.Viewer(userID: signedIn.user.id, role: signedIn.user.role, duties: Set(named.map(ClaimAccess.duty)))
     }
 
     /// The warning for a claim not yet approved, against the limit its owner chose; nil when none applies.

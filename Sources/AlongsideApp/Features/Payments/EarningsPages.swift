@@ -180,8 +180,8 @@ struct InvolvementPage: PageModel {
         if viewer.approves { work.append(Link(label: "Claims waiting for approval", href: Href.claimApprovals(), hint: "\(waiting) waiting")) }
         if viewer.pays { work.append(Link(label: "Claims to pay", href: Href.financeClaims(), hint: "\(toPay) approved, not yet paid")) }
         if viewer.pays || viewer.approves { work.append(Link(label: "Monthly spend and hours by group", href: Href.financeSummary(), hint: nil)) }
-        if Permissions.allows(role, .managePaymentPolicy) { work.append(Link(label: "Who approves claims and records payments", href: Href.claimDuties(), hint: nil)) }
-        if Permissions.allows(role, .manageInvolvementRoles) {
+        if Policy.allows(role, .managePaymentPolicy) { work.append(Link(label: "Who approves claims and records payments", href: Href.claimDuties(), hint: nil)) }
+        if Policy.allows(role, .manageInvolvementRoles) {
             work.append(Link(label: "Roles and adverts", href: Href.involvementRoles(), hint: "Role descriptions, adverts and appointments"))
             work.append(Link(label: "Expressions of interest", href: Href.involvementInterest(), hint: "People who answered an advert"))
         }

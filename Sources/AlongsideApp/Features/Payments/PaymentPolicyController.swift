@@ -20,12 +20,10 @@ struct PaymentPolicyController: Controller {
         routes.post(.removeClaimDuty, .capability(.managePaymentPolicy), removeDuty)
     }
 
-    static func canManage(_ signedIn: SignedIn) -> Bool { Permissions.allows(signedIn.user.role, .managePaymentPolicy) }
-
     // MARK: The policy
 
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let page = PaymentPolicyPage(policies: try await store.policies(), today: today, canManage: Self.canManage(signedIn))
+        let page = PaymentPolicyPage(policies: try await store.policies(), today: today, canManage: Policy.allows(signedIn.user.role, .managePaymentPolicy))
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -61,7 +59,7 @@ struct PaymentPolicyController: Controller {
     // MARK: Earnings limits
 
     @Sendable func limits(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let page = EarningsLimitsPage(limits: try await store.limits(), today: today, canManage: Self.canManage(signedIn))
+        let page = EarningsLimitsPage(limits: try await store.limits(), today: today, canManage: Policy.allows(signedIn.user.role, .managePaymentPolicy))
         return try await services.pages.render(page, request: request, context: context)
     }
 

@@ -261,7 +261,7 @@ enum PaymentPolicyForms {
         let duty = ClaimDuty.Duty(rawValue: form["duty"])
         if duty == nil { errors.add("duty", "Select whether they approve claims or record payments") }
         guard let person, let duty, let id = person.id else { return nil }
-        let byRole = duty == .approve ? ClaimAccess.canApprove(person.role, named: false) : ClaimAccess.canRecordPayment(person.role, named: false)
+        let byRole = Policy.allows(person.role, duty == .approve ? .approveClaims : .recordPayments)
         if byRole {
             errors.add("person", "\(person.name) already \(duty.sentence) as \(article(person.role.label.lowercased())) \(person.role.label.lowercased())")
         } else if named.contains(where: { $0.userID == id && $0.duty == duty }) {

@@ -11,32 +11,26 @@ struct ProposalsController: Controller {
     var store: ProposalStore { ProposalStore(pool: services.pool, clock: services.clock) }
 
     func addRoutes(to routes: inout SiteRoutes) {
-        routes.get(.proposals, .signedIn, index)
-        routes.get(.newProposal, .signedIn, new)
-        routes.post(.proposals, .signedIn, create)
-        routes.get(.proposal, .signedIn, show)
-        routes.post(.proposalResponse, .signedIn, respond)
-        routes.post(.closeProposal, .signedIn, close)
-        routes.post(.withdrawProposal, .signedIn, withdraw)
+        let scope = GroupScope(store: groups, seeing: .seeGroupBusiness)
+        routes.get(.proposals, .seeGroupBusiness, in: scope, index)
+        routes.get(.newProposal, .runProposals, in: scope, new)
+        routes.post(.proposals, .runProposals, in: scope, create)
+        routes.get(.proposal, .seeGroupBusiness, in: scope, show)
+        routes.post(.proposalResponse, .respondToProposals, in: scope, respond)
+        routes.post(.closeProposal, .runProposals, in: scope, close)
+        routes.post(.withdrawProposal, .runProposals, in: scope, withdraw)
     }
 
-    /// The group (404 if the person cannot see it), whether they run its decisions, and whether they may answer.
+    /// The group the route loaded (404 unless the person is a member or manages it: proposals are the group's own
+    /// business), whether they run its proposals, and whether they may answer.
     struct Standing {
         let group: Group
         let canRun: Bool
         let canRespond: Bool
     }
 
-    func standing(_ context: AppRequestContext, _ signedIn: SignedIn) async throws -> Standing {
-        let view = try await GroupScope(store: groups, today: today).visible(context, for: signedIn.user)
-        // Proposals are the group's own business: members and the staff who manage it.
-        guard view.seesPrivate else { throw AppError.notFound }
-        let group = view.group
-        let seats = try await groups.currentSeats(userID: signedIn.user.id, groupID: group.id, today: today)
-        return Standing(
-            group: group, canRun: GroupAccess.canRecordDecisions(group.kind, role: signedIn.user.role, seats: seats),
-            canRespond: seats.contains { $0 != .observer }
-        )
+    func standing(_ view: GroupView) -> Standing {
+        Standing(group: view.group, canRun: view.may(.runProposals), canRespond: view.may(.respondToProposals))
     }
 
     /// The proposal named in the route, closed first if its time has passed.
@@ -48,8 +42,8 @@ struct ProposalsController: Controller {
         return try await store.proposal(id: id, groupID: group.id) ?? proposal
     }
 
-    @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let standing = try await standing(context, signedIn)
+    @Sendable func index(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let standing = standing(view)
         var proposals = try await store.proposals(groupID: standing.group.id)
         let now = services.clock.now()
         if proposals.contains(where: { $0.isDue(at: now) }) {
@@ -67,17 +61,16 @@ struct ProposalsController: Controller {
         try await TermsStore(pool: services.pool, clock: services.clock).inForce(groupID: group.id)
     }
 
-    @Sendable func new(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let standing = try await standing(context, signedIn)
-        guard standing.canRun else { throw AppError.forbidden }
+    @Sendable func new(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let standing = standing(view)
         let terms = try await termsInForce(standing.group)
         let page = ProposalFormPage(group: standing.group, terms: terms, form: FormData([("closes_at_time", "17:00")]), errors: FormErrors())
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let standing = try await standing(context, signedIn)
-        guard standing.canRun else { throw AppError.forbidden }
+    @Sendable func create(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let standing = standing(view)
         let terms = try await termsInForce(standing.group)
         var errors = FormErrors()
         if terms?.content.decisionMethod == .byLeads {
@@ -110,16 +103,17 @@ struct ProposalsController: Controller {
         )
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let standing = try await standing(context, signedIn)
+    @Sendable func show(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let standing = standing(view)
         let proposal = try await loadProposal(context, group: standing.group)
         let page = try await page(standing, proposal: proposal, signedIn: signedIn, form: nil, errors: FormErrors())
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func respond(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let standing = try await standing(context, signedIn)
-        guard standing.canRespond else { throw AppError.forbidden }
+    @Sendable func respond(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let standing = standing(view)
         let proposal = try await loadProposal(context, group: standing.group)
         guard proposal.status == .open else { return try await notOpen(proposal, group: standing.group, signedIn: signedIn) }
         var errors = FormErrors()
@@ -139,17 +133,19 @@ struct ProposalsController: Controller {
     }
 
     /// The chair closes it: after the closing time, or earlier if they confirm they mean to.
-    @Sendable func close(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        try await endOpenProposal(
-            request, context, signedIn, confirmation: "close_early",
+    @Sendable func close(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        return try await endOpenProposal(
+            request, context, view, confirmation: "close_early",
             refusal: "The closing time has not come yet. To close it now, confirm that you want to close it early",
             done: "The proposal is closed and its outcome is recorded as a decision."
         ) { proposal in try await store.close(proposal: proposal, closer: signedIn.user, requestID: context.requestID) }
     }
 
-    @Sendable func withdraw(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        try await endOpenProposal(
-            request, context, signedIn, confirmation: "confirm_withdraw",
+    @Sendable func withdraw(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        return try await endOpenProposal(
+            request, context, view, confirmation: "confirm_withdraw",
             refusal: "To withdraw the proposal, confirm that you want to withdraw it",
             done: "The proposal has been withdrawn. No decision is recorded."
         ) { proposal in try await store.withdraw(proposal: proposal, by: signedIn.actor, requestID: context.requestID) }
@@ -157,11 +153,11 @@ struct ProposalsController: Controller {
 
     /// Closing and withdrawing: only the chair, only while it is open, and only with the confirmation box ticked.
     func endOpenProposal(
-        _ request: Request, _ context: AppRequestContext, _ signedIn: SignedIn, confirmation: String, refusal: String, done: String,
+        _ request: Request, _ context: AppRequestContext, _ view: GroupView, confirmation: String, refusal: String, done: String,
         _ end: (Proposal) async throws -> Void
     ) async throws -> Response {
-        let standing = try await standing(context, signedIn)
-        guard standing.canRun else { throw AppError.forbidden }
+        let signedIn = view.person
+        let standing = standing(view)
         let proposal = try await loadProposal(context, group: standing.group)
         guard proposal.status == .open else { return try await notOpen(proposal, group: standing.group, signedIn: signedIn) }
         if context.form[confirmation] != "yes" {

@@ -17,8 +17,8 @@ struct RoadmapController: Controller {
         routes.get(.deliverable, .signedIn, show)
         routes.get(.editDeliverable, .capability(.manageRoadmap), editForm)
         routes.post(.editDeliverable, .capability(.manageRoadmap), update)
-        routes.post(.deliverableStatus, .signedIn, setStatus)
-        routes.post(.successMarker, .signedIn, setMarker)
+        routes.post(.deliverableStatus, .loaded(.updateDeliverable), setStatus)
+        routes.post(.successMarker, .loaded(.updateDeliverable), setMarker)
         routes.post(.deliverableLinks, .capability(.manageRoadmap), addLink)
         routes.post(.removeDeliverableLink, .capability(.manageRoadmap), removeLink)
         routes.post(.retireDeliverable, .capability(.manageRoadmap), retire)
@@ -38,7 +38,7 @@ struct RoadmapController: Controller {
         let graph = try await store.graph()
         let owners = try await owners(for: signedIn)
         let page = RoadmapPage(graph: graph, workstreams: try await store.workstreams(), owners: owners.options, query: query,
-                               canManage: RoadmapAccess.canManage(signedIn.user.role))
+                               canManage: Policy.allows(signedIn.user.role, .manageRoadmap))
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -47,15 +47,24 @@ struct RoadmapController: Controller {
         return deliverable
     }
 
-    func canUpdate(_ deliverable: Deliverable, _ signedIn: SignedIn) async throws -> Bool {
+    /// What the policy knows of the person and this deliverable: they own it when it is theirs or their group's.
+    func standing(_ deliverable: Deliverable, _ signedIn: SignedIn) async throws -> Standing {
         let memberOf = Set(try await groups.currentSeats(userID: signedIn.user.id, today: today).keys)
-        return RoadmapAccess.canUpdateProgress(deliverable, role: signedIn.user.role, userID: signedIn.user.id, memberOf: memberOf)
+        return Standing(role: signedIn.user.role, isOwner: deliverable.isOwned(by: signedIn.user.id, memberOf: memberOf))
+    }
+
+    func canUpdate(_ deliverable: Deliverable, _ signedIn: SignedIn) async throws -> Bool {
+        Policy.allows(.updateDeliverable, try await standing(deliverable, signedIn))
+    }
+
+    func requireUpdate(_ deliverable: Deliverable, _ signedIn: SignedIn) async throws {
+        try Policy.require(.updateDeliverable, try await standing(deliverable, signedIn))
     }
 
     func deliverablePage(_ deliverable: Deliverable, _ signedIn: SignedIn, form: FormData = FormData(), errors: FormErrors = FormErrors(),
                          errorMarkerID: Int64? = nil) async throws -> DeliverablePage {
         DeliverablePage(deliverable: deliverable, items: try await store.items(deliverableID: deliverable.id), graph: try await store.graph(),
-                        history: try await store.history(deliverableID: deliverable.id), canManage: RoadmapAccess.canManage(signedIn.user.role),
+                        history: try await store.history(deliverableID: deliverable.id), canManage: Policy.allows(signedIn.user.role, .manageRoadmap),
                         canUpdate: try await canUpdate(deliverable, signedIn), form: form, errors: errors, errorMarkerID: errorMarkerID)
     }
 
@@ -119,7 +128,7 @@ struct RoadmapController: Controller {
     @Sendable func setStatus(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let deliverable = try await deliverable(context)
         guard !deliverable.isRetired else { throw AppError.notFound }
-        guard try await canUpdate(deliverable, signedIn) else { throw AppError.forbidden }
+        try await requireUpdate(deliverable, signedIn)
         var errors = FormErrors()
         guard let change = RoadmapForms.status(context.form, current: deliverable.status, errors: &errors) else {
             return try await services.pages.render(try await deliverablePage(deliverable, signedIn, form: context.form, errors: errors), request: request, context: context)
@@ -134,7 +143,7 @@ struct RoadmapController: Controller {
         guard !deliverable.isRetired, let markerID = context.parameters.get("markerID", as: Int64.self),
               try await store.items(deliverableID: deliverable.id).contains(where: { $0.id == markerID && $0.kind == .successMarker })
         else { throw AppError.notFound }
-        guard try await canUpdate(deliverable, signedIn) else { throw AppError.forbidden }
+        try await requireUpdate(deliverable, signedIn)
         var errors = FormErrors()
         guard let change = RoadmapForms.marker(context.form, markerID: markerID, errors: &errors) else {
             let page = try await deliverablePage(deliverable, signedIn, form: context.form, errors: errors, errorMarkerID: markerID)

@@ -1,21 +1,5 @@
 import Foundation
 
-/// Who may change the roadmap. Programme managers and administrators tailor it (add, edit, retire, link,
-/// import, publish); a deliverable's owner (the person, or a member of the owning group) also updates its
-/// status and success markers. Everyone signed in reads it.
-enum RoadmapAccess {
-    static func canManage(_ role: Role) -> Bool { Permissions.allows(role, .manageRoadmap) }
-
-    static func canUpdateProgress(_ deliverable: Deliverable, role: Role, userID: Int64, memberOf groupIDs: Set<Int64>) -> Bool {
-        if canManage(role) { return true }
-        switch deliverable.owner {
-        case .person(let id): return id == userID
-        case .group(let id): return groupIDs.contains(id)
-        case nil: return false
-        }
-    }
-}
-
 /// Checking the roadmap's forms: plain functions over the submitted values.
 enum RoadmapForms {
     static let titleLimit = 200

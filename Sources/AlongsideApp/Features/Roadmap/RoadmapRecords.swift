@@ -165,3 +165,14 @@ public struct RoadmapChange: Sendable, Equatable, FetchableRecord, Decodable {
         }
     }
 }
+
+extension Deliverable {
+    /// A deliverable's owner: the person it names, or any member of the group it names.
+    func isOwned(by userID: Int64, memberOf groupIDs: Set<Int64>) -> Bool {
+        switch owner {
+        case .person(let id): return id == userID
+        case .group(let id): return groupIDs.contains(id)
+        case nil: return false
+        }
+    }
+}

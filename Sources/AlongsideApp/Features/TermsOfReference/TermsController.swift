@@ -11,23 +11,24 @@ struct TermsController: Controller {
 
     var store: TermsStore { TermsStore(pool: services.pool, clock: services.clock) }
     var scope: GroupScope {
-        GroupScope(store: GroupStore(pool: services.pool, clock: services.clock), today: LondonTime.isoDay(services.clock.now()))
+        GroupScope(store: GroupStore(pool: services.pool, clock: services.clock))
     }
 
     func addRoutes(to routes: inout SiteRoutes) {
-        routes.get(.terms, .signedIn, index)
-        routes.post(.terms, .signedIn, startDraft)
-        routes.get(.compareTerms, .signedIn, compare)
-        routes.get(.termsVersion, .signedIn, show)
-        routes.get(.editTerms, .signedIn, edit)
-        routes.post(.termsVersion, .signedIn, save)
-        routes.post(.proposeTerms, .signedIn, propose)
-        routes.post(.termsVisibility, .signedIn, setVisibility)
+        routes.get(.terms, .seeGroup, in: scope, index)
+        routes.post(.terms, .draftTerms, in: scope, startDraft)
+        routes.get(.compareTerms, .seeGroup, in: scope, compare)
+        routes.get(.termsVersion, .seeGroup, in: scope, show)
+        routes.get(.editTerms, .draftTerms, in: scope, edit)
+        routes.post(.termsVersion, .draftTerms, in: scope, save)
+        routes.post(.proposeTerms, .draftTerms, in: scope, propose)
+        routes.post(.termsVisibility, .draftTerms, in: scope, setVisibility)
         routes.get(.publishedTerms, showPublished)
     }
 
-    @Sendable func setVisibility(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
+    @Sendable func setVisibility(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let group = view.group
         let version = try await loadVersion(context, group: group)
         guard let visibility = Visibility(rawValue: context.form["visibility"]) else { throw AppError.badRequest }
         try await store.setVisibility(visibility, groupID: group.id, number: version.number, by: signedIn.actor, requestID: context.requestID)
@@ -46,15 +47,15 @@ struct TermsController: Controller {
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let view = try await scope.visible(context, for: signedIn.user)
+    @Sendable func index(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
         let versions = try await store.versions(groupID: view.group.id).filter { view.mayRead($0.visibility) }
         let page = TermsIndexPage(group: view.group, versions: versions, canManage: view.canManage)
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func startDraft(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
+    @Sendable func startDraft(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let group = view.group
         do {
             let draft = try await store.startDraft(groupID: group.id, by: signedIn.actor, requestID: context.requestID)
             return .seeOther(Href.editTerms(group.id, draft.number))
@@ -74,8 +75,7 @@ struct TermsController: Controller {
         return version
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let view = try await scope.visible(context, for: signedIn.user)
+    @Sendable func show(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
         let version = try await loadVersion(context, group: view.group)
         guard view.mayRead(version.visibility) else { throw AppError.notFound }
         let versions = try await store.versions(groupID: view.group.id).filter { view.mayRead($0.visibility) }
@@ -83,16 +83,18 @@ struct TermsController: Controller {
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func edit(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
+    @Sendable func edit(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let group = view.group
         let version = try await loadVersion(context, group: group)
         guard version.status == .draft else { return try await onlyDrafts(group: group, version: version, signedIn: signedIn) }
         let page = TermsFormPage(group: group, version: version, form: TermsForm.formData(version.content, revision: version.revision), errors: FormErrors(), conflict: nil)
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func save(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
+    @Sendable func save(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let group = view.group
         let version = try await loadVersion(context, group: group)
         guard version.status == .draft else { return try await onlyDrafts(group: group, version: version, signedIn: signedIn) }
         var errors = FormErrors()
@@ -116,8 +118,9 @@ struct TermsController: Controller {
         }
     }
 
-    @Sendable func propose(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let group = try await scope.managed(context, for: signedIn.user)
+    @Sendable func propose(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+        let signedIn = view.person
+        let group = view.group
         let version = try await loadVersion(context, group: group)
         guard version.status == .draft else { return try await onlyDrafts(group: group, version: version, signedIn: signedIn) }
         try await store.propose(groupID: group.id, number: version.number, by: signedIn.actor, requestID: context.requestID)
@@ -136,8 +139,7 @@ struct TermsController: Controller {
         return .seeOther(Href.termsVersion(group.id, version.number))
     }
 
-    @Sendable func compare(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let view = try await scope.visible(context, for: signedIn.user)
+    @Sendable func compare(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
         let group = view.group
         let query = request.queryForm
         guard let fromNumber = try query.number("from", in: 1...Self.maxVersionNumber), let toNumber = try query.number("to", in: 1...Self.maxVersionNumber),

@@ -7,4 +7,12 @@ enum TermsOfReferenceFeature: Feature {
     static let templates: [String] = [
         TermsIndexPage.template, TermsVersionPage.template, TermsFormPage.template, TermsComparePage.template,
     ]
+
+    static let rules: [Rule] = [.draftTerms]
+}
+
+extension Rule {
+    /// The staff who manage a group draft its terms; the group adopts them by a recorded decision.
+    static let draftTerms = Rule("draftTerms", permits: "Draft, propose and publish a group's terms of reference",
+                                 holders: .groupManagers, record: "the group")
 }

@@ -23,6 +23,7 @@ extension Route {
         case .reactivateUser: Href.reactivateUser
         case .newUserLink: Href.newUserLink
         case .auditLog: Href.auditLog
+        case .authorization: Href.authorization
         case .groups: Href.groups
         case .newGroup: Href.newGroup
         case .group: Href.group

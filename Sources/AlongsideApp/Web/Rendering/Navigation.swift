@@ -5,8 +5,9 @@ enum Navigation {
             return [NavLink(label: "Sign in", href: Href.signIn(), current: currentPath == Href.signIn())]
         }
         var items: [(String, Path0)] = [("Home", Href.home), ("Groups", Href.groups), ("Decisions", Href.decisionSearch), ("Actions", Href.actions), ("Roadmap", Href.roadmap), ("Involvement", Href.involvement), ("Co-production", Href.coproduction), ("Alliance", Href.alliances)]
-        if Permissions.allows(user.role, .manageAccounts) { items.append(("People", Href.users)) }
-        if Permissions.allows(user.role, .viewAuditLog) { items.append(("Audit log", Href.auditLog)) }
+        if Policy.allows(user.role, .manageAccounts) { items.append(("People", Href.users)) }
+        if Policy.allows(user.role, .viewAuditLog) { items.append(("Audit log", Href.auditLog)) }
+        if Policy.allows(user.role, .viewAuthorization) { items.append(("Who may do what", Href.authorization)) }
         items.append(("Your account", Href.account))
         let inAlliance = isAllianceSection(currentPath)
         return items.map { label, link in
