@@ -26,7 +26,8 @@ struct AssetsPage: PageModel {
         let category: String
         let locality: String
         let lastChecked: String
-        let stale: String?
+        /// Not `stale`: a row without one would find the page's "stale" filter instead, and print it.
+        let staleLabel: String?
         let status: String
         let statusTag: String
         let publicly: String
@@ -59,7 +60,7 @@ struct AssetsPage: PageModel {
         rows = shown.map { asset in
             let d = asset.details
             return Row(name: d.name, href: Route.asset.href(asset.id), category: d.category.label, locality: names.locality(d.localityID),
-                       lastChecked: LondonTime.day(d.lastCheckedOn), stale: StaleLabel.text(d, today: today, months: months),
+                       lastChecked: LondonTime.day(d.lastCheckedOn), staleLabel: StaleLabel.text(d, today: today, months: months),
                        status: d.status.label, statusTag: d.status.tagClass,
                        publicly: DirectoryRules.isShown(asset) ? "Yes" : "No")
         }
