@@ -66,15 +66,30 @@ final class FormAndRenderingTests: XCTestCase {
         let items: [Item]
     }
 
-    func testTemplateEncoderMakesPlainDictionariesAndLeavesOutNil() throws {
-        let encoded = try TemplateEncoder.encode(Sample(title: "T", count: 3, flag: false, missing: nil, items: [.init(label: "a")]))
-        let root = try XCTUnwrap(encoded as? [String: Any])
-        XCTAssertEqual(root["title"] as? String, "T")
-        XCTAssertEqual(root["count"] as? Int, 3)
-        XCTAssertEqual(root["flag"] as? Bool, false)
-        XCTAssertNil(root["missing"])
-        let items = try XCTUnwrap(root["items"] as? [Any])
-        XCTAssertEqual((items.first as? [String: Any])?["label"] as? String, "a")
+    func testTemplateNodesAnswerMustacheLookupsAndLeaveOutNil() throws {
+        let rendering = TemplateRendering()
+        let root = try rendering.root(Sample(title: "T", count: 3, flag: false, missing: nil, items: [.init(label: "a")]))
+        XCTAssertEqual(root.child(named: "title") as? String, "T")
+        XCTAssertEqual(root.child(named: "count") as? Int, 3)
+        XCTAssertEqual(root.child(named: "flag") as? Bool, false)
+        XCTAssertNil(root.child(named: "missing"), "nil is left out, so {{#missing}} is false and the lookup climbs")
+        XCTAssertNil(root.child(named: "nothing"))
+        let items = try XCTUnwrap(root.child(named: "items") as? [Any])
+        XCTAssertEqual((items.first as? TemplateNode)?.child(named: "label") as? String, "a")
+        XCTAssertNil(rendering.failure)
+    }
+
+    struct Refusing: Encodable {
+        func encode(to encoder: any Encoder) throws { throw EncodingError.invalidValue(0, .init(codingPath: [], debugDescription: "refused")) }
+    }
+
+    struct Holding: Encodable { let inner: Refusing }
+
+    func testAValueThatFailsToEncodeFailsTheRendering() throws {
+        let rendering = TemplateRendering()
+        let root = try rendering.root(Holding(inner: Refusing()))
+        XCTAssertNil(root.child(named: "inner"))
+        XCTAssertNotNil(rendering.failure, "the renderer throws it rather than send a page with a part missing")
     }
 
     func testLondonTimeFollowsBritishSummerTime() {

@@ -10,7 +10,7 @@ struct AssetsPage: PageModel {
     let locality: SelectField
     let need: SelectField
     let status: SelectField
-    /// Not `stale`: a row's own `stale` is nil when the entry is not due, and Mustache would then find the page's.
+    /// Named apart from the rows' `staleLabel`: a nil in a row would otherwise find the page's value in Mustache.
     let staleFilter: ChoiceField
     let count: String
     let rows: [Row]
@@ -27,7 +27,8 @@ struct AssetsPage: PageModel {
         let category: String
         let locality: String
         let lastChecked: String
-        let stale: String?
+        /// Not `stale`: a row without one would find the page's "stale" filter instead, and print it.
+        let staleLabel: String?
         let status: String
         let statusTag: String
         let publicly: String
@@ -60,7 +61,7 @@ struct AssetsPage: PageModel {
         rows = shown.map { asset in
             let d = asset.details
             return Row(name: d.name, href: Href.asset(asset.id), category: d.category.label, locality: names.locality(d.localityID),
-                       lastChecked: LondonTime.day(d.lastCheckedOn), stale: StaleLabel.text(d, today: today, months: months),
+                       lastChecked: LondonTime.day(d.lastCheckedOn), staleLabel: StaleLabel.text(d, today: today, months: months),
                        status: d.status.label, statusTag: d.status.tagClass,
                        publicly: DirectoryRules.isShown(asset) ? "Yes" : "No")
         }

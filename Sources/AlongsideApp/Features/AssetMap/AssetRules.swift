@@ -108,9 +108,15 @@ public struct AssetSearch: Sendable, Equatable {
         if let staleOnly, !StaleRule.isStale(lastCheckedOn: details.lastCheckedOn, today: staleOnly.today, months: staleOnly.months) { return false }
         let haystack = ([details.name, details.description, details.languages, details.category.label]
             + details.needIDs.compactMap { needNames[$0] }).joined(separator: " ")
-        return words.split(whereSeparator: \.isWhitespace).allSatisfy {
-            haystack.range(of: $0, options: [.caseInsensitive, .diacriticInsensitive]) != nil
-        }
+        return searchWords.allSatisfy { Self.word($0, appearsIn: haystack) }
+    }
+
+    /// The words typed, each to be found somewhere in an asset.
+    var searchWords: [Substring] { words.split(whereSeparator: \.isWhitespace) }
+
+    /// The word rule: anywhere in the text, ignoring case and accents ("cafe" finds "Café", "port" finds "support").
+    static func word(_ word: Substring, appearsIn text: String) -> Bool {
+        text.range(of: word, options: [.caseInsensitive, .diacriticInsensitive]) != nil
     }
 
     public static func == (left: AssetSearch, right: AssetSearch) -> Bool {

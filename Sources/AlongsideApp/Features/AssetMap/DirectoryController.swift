@@ -19,7 +19,9 @@ struct DirectoryController: Controller {
     }
 
     @Sendable func index(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let page = try DirectoryPage(assets: try await store.all(), query: request.queryForm, names: try await names())
+        let query = request.queryForm, names = try await names()
+        let assets = try await store.directoryCandidates(DirectoryPage.search(query), needNames: names.needNames)
+        let page = try DirectoryPage(assets: assets, query: query, names: names)
         return try await services.pages.render(page, request: request, context: context)
     }
 

@@ -35,6 +35,7 @@ struct DirectoryPage: PageModel {
         let paused: Bool
     }
 
+    /// `assets` may hold more than the search finds (`AssetStore.directoryCandidates`): only those it matches are shown.
     init(assets: [Asset], query: FormData, names: AssetNames) throws {
         action = Href.directory()
         words = Field("words", label: "What are you looking for?", value: query["words"],
@@ -49,7 +50,8 @@ struct DirectoryPage: PageModel {
                                      selected: Set(query.all("no_referral")), errors: FormErrors())
         let search = Self.search(query)
         searched = !search.isEmpty
-        let shown = assets.filter { DirectoryRules.isShown($0) && search.matches($0, needNames: names.needNames) }
+        let needNames = names.needNames
+        let shown = assets.filter { DirectoryRules.isShown($0) && search.matches($0, needNames: needNames) }
         let noun = shown.count == 1 ? "1 place or service" : "\(shown.count) places and services"
         count = searched ? "\(noun) found" : noun
         let paging = DirectoryPaging(count: shown.count, pageSize: Self.pageSize, requested: try query.number("page", in: 1...Self.maxPage) ?? 1)

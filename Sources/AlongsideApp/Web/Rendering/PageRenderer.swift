@@ -28,14 +28,23 @@ public struct PageRenderer: Sendable {
     }
 
     func renderHTML<Page: PageModel>(_ page: Page, path: String, session: LoadedSession?, formToken: String? = nil) throws -> String {
-        var root = (try TemplateEncoder.encode(page) as? [String: Any]) ?? [:]
-        root["layout"] = try TemplateEncoder.encode(layout(for: page, path: path, session: session, formToken: formToken))
-        return try views.render(root, template: Page.template)
+        let layout = layout(for: page, path: path, session: session, formToken: formToken)
+        return try render(page, template: Page.template) { root in root.set(.encodable(layout), named: "layout") }
     }
 
     /// Renders a piece of a page (a table row, say) from its own view model and template.
     func renderFragment(_ model: some Encodable, template: String) throws -> String {
-        try views.render(try TemplateEncoder.encode(model), template: template)
+        try render(model, template: template)
+    }
+
+    /// Renders `model` with `template`, reading the model through a `TemplateNode` (`adding` puts more beside it).
+    private func render(_ model: some Encodable, template: String, adding: (TemplateNode) -> Void = { _ in }) throws -> String {
+        let rendering = TemplateRendering()
+        let root = try rendering.root(model)
+        adding(root)
+        let html = try views.render(root, template: template)
+        if let failure = rendering.failure { throw failure }
+        return html
     }
 
     func layout<Page: PageModel>(for page: Page, path: String, session: LoadedSession?, formToken: String? = nil) -> LayoutModel {
