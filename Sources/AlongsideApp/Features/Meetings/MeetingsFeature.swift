@@ -2,7 +2,8 @@
 enum MeetingsFeature: Feature {
     static func controllers(_ services: AppServices) -> [any Controller] {
         [
-            MeetingsController(services: services), ActionsController(services: services),
+            MeetingsController(services: services), MeetingProceedingsController(services: services),
+            MeetingCalendarController(services: services), ActionsController(services: services),
             CalendarController(services: services),
         ]
     }
