@@ -178,7 +178,8 @@ final class SiteFuzzer: @unchecked Sendable {
                 else { break }
                 score += 1
             }
-            if score >= best.score, score > 0 { best = (score, parts) }  // the last of equals: not the first row, often oneself
+            // the last of equals: not the first row, often oneself
+            if score >= best.score, score > 0 { best = (score, parts) }
         }
         return pattern.enumerated().map { index, segment in
             guard segment.hasPrefix("{") else { return segment }

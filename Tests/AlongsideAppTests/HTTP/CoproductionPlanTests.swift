@@ -61,7 +61,8 @@ final class CoproductionPlanTests: XCTestCase {
             let peerID = try XCTUnwrap(deliverables["peer-workforce"]?.split(separator: "/").last.map(String.init))
             let group = try await F.workingGroup(app)
             let workshop = try await F.workshop(app, groupID: group)
-            let (ebe, _) = try await app.signedIn(as: .programmeManager, name: "Pat Manager") // sees the private working group
+            // sees the private working group
+            let (ebe, _) = try await app.signedIn(as: .programmeManager, name: "Pat Manager")
             let form = try await ebe.get("/coproduction/plan/new?meeting=\(workshop)")
             XCTAssertEqual(form.status, .ok)
             XCTAssertTrue(form.contains(#"<option value="\#(workshop)" selected>10 September 2026: Listening workshop (Co-production Working Group)</option>"#),

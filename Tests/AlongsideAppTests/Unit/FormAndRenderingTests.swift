@@ -102,7 +102,8 @@ final class FormAndRenderingTests: XCTestCase {
     }
 
     func testLondonDaysStartAtLocalMidnight() {
-        XCTAssertEqual(LondonTime.startOfDay("2026-07-01"), Date(timeIntervalSince1970: 1_782_860_400))  // 23:00 UTC the day before
+        // 23:00 UTC the day before
+        XCTAssertEqual(LondonTime.startOfDay("2026-07-01"), Date(timeIntervalSince1970: 1_782_860_400))
         XCTAssertNil(LondonTime.startOfDay("2026-02-30"))
         XCTAssertNil(LondonTime.startOfDay("yesterday"))
     }
