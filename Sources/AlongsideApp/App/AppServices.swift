@@ -26,6 +26,8 @@ public struct AppServices: Sendable {
     let groupRecords: any GroupRecordsSource
     /// The proposal that decided a decision, answered by proposals for the decision log.
     let decisionProposals: any DecisionProposalSource
+    /// Which terms version was adopted by an instant, answered by the decision log for terms of reference.
+    let termsAdoptions: any TermsAdoptionSource
     /// Rendered audit rows by event id (events are append-only, so a rendered row never goes stale).
     public let auditRows: FragmentCache<Int64>
 
@@ -55,6 +57,7 @@ public struct AppServices: Sendable {
             workshopOutputs: CoproductionWorkshopOutputs(pool: pool, clock: clock),
             groupRecords: GroupRecordsFromFeatures(pool: pool, clock: clock),
             decisionProposals: ProposalStore(pool: pool, clock: clock),
+            termsAdoptions: DecisionStore(pool: pool, clock: clock),
             auditRows: FragmentCache()
         )
     }

@@ -24,7 +24,8 @@ public struct AllianceMember: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var groupID: Int64
     public var organisationID: Int64
-    public var organisationName: String
+    /// Named from the register after the read (`NamesOrganisations`).
+    public var organisationName: String = ""
     public var status: MembershipStatus
     public var statusSince: String
     public var representativeName: String
@@ -34,10 +35,10 @@ public struct AllianceMember: Sendable, Equatable, FetchableRecord, Decodable {
     public var termsVersion: Int?
     public var version: Int
 
-    static let selectSQL = "SELECT m.*, o.name AS organisation_name FROM alliance_members m JOIN organisations o ON o.id = m.organisation_id"
+    static let selectSQL = "SELECT m.* FROM alliance_members m"
 
     enum CodingKeys: String, CodingKey {
-        case id, groupID = "group_id", organisationID = "organisation_id", organisationName = "organisation_name"
+        case id, groupID = "group_id", organisationID = "organisation_id"
         case status, statusSince = "status_since", representativeName = "representative_name"
         case representativeEmail = "representative_email", principlesAgreedOn = "principles_agreed_on"
         case termsAgreedOn = "terms_agreed_on", termsVersion = "terms_version", version
@@ -66,18 +67,17 @@ public struct AccountableBody: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var groupID: Int64
     public var organisationID: Int64
-    public var organisationName: String
+    /// Named from the register after the read (`NamesOrganisations`).
+    public var organisationName: String = ""
     public var decisionID: Int64
     public var startsOn: String
     /// Nil while it is the current accountable body.
     public var endsOn: String?
 
-    static let selectSQL = """
-        SELECT b.*, o.name AS organisation_name FROM alliance_accountable_bodies b JOIN organisations o ON o.id = b.organisation_id
-        """
+    static let selectSQL = "SELECT b.* FROM alliance_accountable_bodies b"
 
     enum CodingKeys: String, CodingKey {
-        case id, groupID = "group_id", organisationID = "organisation_id", organisationName = "organisation_name"
+        case id, groupID = "group_id", organisationID = "organisation_id"
         case decisionID = "decision_id", startsOn = "starts_on", endsOn = "ends_on"
     }
 }
@@ -88,7 +88,8 @@ public struct FundingReceived: Sendable, Equatable, FetchableRecord, Decodable {
     public var groupID: Int64
     public var amountPence: Int
     public var fromOrganisationID: Int64
-    public var fromName: String
+    /// The names are filled in from the register after the read (`NamesOrganisations`).
+    public var fromName: String = ""
     public var viaOrganisationID: Int64?
     public var viaName: String?
     public var toOrganisationID: Int64?
@@ -102,17 +103,13 @@ public struct FundingReceived: Sendable, Equatable, FetchableRecord, Decodable {
     public var isWithdrawn: Bool { withdrawnReason != nil }
 
     static let selectSQL = """
-        SELECT f.*, fo.name AS from_name, vo.name AS via_name, tobody.name AS to_name
-          FROM alliance_funding_received f
-          JOIN organisations fo ON fo.id = f.from_organisation_id
-          LEFT JOIN organisations vo ON vo.id = f.via_organisation_id
-          LEFT JOIN organisations tobody ON tobody.id = f.to_organisation_id
+        SELECT f.* FROM alliance_funding_received f
         """
 
     enum CodingKeys: String, CodingKey {
         case id, groupID = "group_id", amountPence = "amount_pence", fromOrganisationID = "from_organisation_id"
-        case fromName = "from_name", viaOrganisationID = "via_organisation_id", viaName = "via_name"
-        case toOrganisationID = "to_organisation_id", toName = "to_name", periodStartsOn = "period_starts_on"
+        case viaOrganisationID = "via_organisation_id"
+        case toOrganisationID = "to_organisation_id", periodStartsOn = "period_starts_on"
         case periodEndsOn = "period_ends_on", description, withdrawnReason = "withdrawn_reason"
         case recordedAt = "recorded_at"
     }
@@ -123,7 +120,8 @@ public struct Allocation: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var groupID: Int64
     public var organisationID: Int64
-    public var organisationName: String
+    /// Named from the register after the read (`NamesOrganisations`).
+    public var organisationName: String = ""
     public var amountPence: Int
     public var periodStartsOn: String
     public var periodEndsOn: String
@@ -137,10 +135,10 @@ public struct Allocation: Sendable, Equatable, FetchableRecord, Decodable {
 
     public var isWithdrawn: Bool { withdrawnReason != nil }
 
-    static let selectSQL = "SELECT a.*, o.name AS organisation_name FROM alliance_allocations a JOIN organisations o ON o.id = a.organisation_id"
+    static let selectSQL = "SELECT a.* FROM alliance_allocations a"
 
     enum CodingKeys: String, CodingKey {
-        case id, groupID = "group_id", organisationID = "organisation_id", organisationName = "organisation_name"
+        case id, groupID = "group_id", organisationID = "organisation_id"
         case amountPence = "amount_pence", periodStartsOn = "period_starts_on", periodEndsOn = "period_ends_on", purpose
         case contractYears = "contract_years", contractReference = "contract_reference", source
         case decisionID = "decision_id", withdrawnReason = "withdrawn_reason", recordedAt = "recorded_at"

@@ -35,18 +35,18 @@ public struct DecisionReference: Sendable, Equatable {
     func href(groupID: Int64) -> String { Href.decision(groupID, id) }
 }
 
-/// The alliance decisions that can authorise an election or an allocation: the latest revision of each,
-/// agreed and valid.
-enum AllianceDecisions {
-    static let standsSQL = "d.outcome = 'agreed' AND d.is_valid = 1"
+extension DecisionReference {
+    init(_ standing: DecisionStanding) {
+        self.init(id: standing.id, title: standing.title, recordedAt: standing.recordedAt, stillStands: standing.stillStands)
+    }
+}
 
+/// The alliance decisions that can authorise an election or an allocation: the latest revision of each,
+/// agreed and valid, as the decision log reads them.
+enum AllianceDecisions {
     /// Choices for a form, newest first.
     static func authorising(groupID: Int64, in db: Database) throws -> [DecisionReference] {
-        try Row.fetchAll(db, sql: """
-            SELECT d.id, d.title, d.recorded_at FROM decisions d
-             WHERE d.group_id = ? AND \(Decision.isLatest) AND \(standsSQL)
-             ORDER BY d.recorded_at DESC, d.id DESC
-            """, arguments: [groupID]).map { DecisionReference(id: $0["id"], title: $0["title"], recordedAt: $0["recorded_at"], stillStands: true) }
+        try DecisionStore.standingAgreed(groupID: groupID, in: db).map(DecisionReference.init)
     }
 
     /// The decision `id` if it belongs to the alliance, is the latest revision and still stands: what a form accepts.
@@ -56,21 +56,6 @@ enum AllianceDecisions {
 
     /// Decisions a page names, by id, with whether each still stands (the latest revision of its chain is agreed and valid).
     static func references(ids: [Int64], groupID: Int64, in db: Database) throws -> [Int64: DecisionReference] {
-        let ids = Array(Set(ids))
-        guard !ids.isEmpty else { return [:] }
-        var arguments = StatementArguments(ids)
-        arguments += [groupID]
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT x.id, x.title, x.recorded_at,
-                   (SELECT CASE WHEN \(standsSQL) THEN 1 ELSE 0 END FROM decisions d
-                     WHERE (d.id = COALESCE(x.original_decision_id, x.id) OR d.original_decision_id = COALESCE(x.original_decision_id, x.id))
-                       AND \(Decision.isLatest)) AS stands
-              FROM decisions x
-             WHERE x.id IN (\(databaseQuestionMarks(count: ids.count))) AND x.group_id = ?
-            """, arguments: arguments)
-        return Dictionary(uniqueKeysWithValues: rows.map { row in
-            let id: Int64 = row["id"]
-            return (id, DecisionReference(id: id, title: row["title"], recordedAt: row["recorded_at"], stillStands: (row["stands"] as Int?) == 1))
-        })
+        try DecisionStore.standings(ids: ids, groupID: groupID, in: db).mapValues(DecisionReference.init)
     }
 }

@@ -6,14 +6,15 @@ extension AllianceStore {
     public func accountableBodies(groupID: Int64) async throws -> [AccountableBodyTerm] {
         try await pool.read { db in
             let bodies = try Row.fetchAll(db, sql: AccountableBody.selectSQL + " WHERE b.group_id = ? ORDER BY b.starts_on DESC, b.id DESC",
-                                          arguments: [groupID]).map(AccountableBody.init)
+                                          arguments: [groupID]).map(AccountableBody.init).namedOrganisations(in: db)
             let decisions = try AllianceDecisions.references(ids: bodies.map(\.decisionID), groupID: groupID, in: db)
             return bodies.map { AccountableBodyTerm(body: $0, decision: decisions[$0.decisionID]) }
         }
     }
 
     static func currentAccountableBody(groupID: Int64, in db: Database) throws -> AccountableBody? {
-        try Row.fetchOne(db, sql: AccountableBody.selectSQL + " WHERE b.group_id = ? AND b.ends_on IS NULL", arguments: [groupID]).map(AccountableBody.init)
+        try Row.fetchAll(db, sql: AccountableBody.selectSQL + " WHERE b.group_id = ? AND b.ends_on IS NULL", arguments: [groupID]).map(AccountableBody.init)
+            .namedOrganisations(in: db).first
     }
 
     /// Records an election: the organisation must be a current member and the decision must still stand. The current

@@ -35,8 +35,8 @@ extension AllianceStore {
     }
 
     static func member(organisationID: Int64, groupID: Int64, in db: Database) throws -> AllianceMember? {
-        try Row.fetchOne(db, sql: AllianceMember.selectSQL + " WHERE m.organisation_id = ? AND m.group_id = ?", arguments: [organisationID, groupID])
-            .map(AllianceMember.init)
+        try Row.fetchAll(db, sql: AllianceMember.selectSQL + " WHERE m.organisation_id = ? AND m.group_id = ?", arguments: [organisationID, groupID])
+            .map(AllianceMember.init).namedOrganisations(in: db).first
     }
 
     static func checkTermsVersion(_ number: Int?, groupID: Int64, in db: Database) throws {

@@ -148,10 +148,14 @@ public struct AllianceStore: Sendable {
 
     static func members(groupID: Int64, in db: Database) throws -> [AllianceMember] {
         let order = MembershipRules.displayOrder
-        return try Row.fetchAll(db, sql: AllianceMember.selectSQL + " WHERE m.group_id = ? ORDER BY o.name COLLATE NOCASE, m.id", arguments: [groupID])
-            .map(AllianceMember.init)
-            .enumerated().sorted { ($0.element.status.rank(in: order), $0.offset) < ($1.element.status.rank(in: order), $1.offset) }
-            .map(\.element)
+        let (members, places) = try Row.fetchAll(db, sql: AllianceMember.selectSQL + " WHERE m.group_id = ? ORDER BY m.id", arguments: [groupID])
+            .map(AllianceMember.init).namingOrganisations(in: db)
+        // By status in display order, then by name, then as added.
+        return members.enumerated().sorted {
+            ($0.element.status.rank(in: order), places[$0.element.organisationID] ?? 0, $0.offset)
+                < ($1.element.status.rank(in: order), places[$1.element.organisationID] ?? 0, $1.offset)
+        }
+        .map(\.element)
     }
 
     /// A member of this alliance; nil for an id under another alliance.
@@ -160,7 +164,8 @@ public struct AllianceStore: Sendable {
     }
 
     static func member(id: Int64, groupID: Int64, in db: Database) throws -> AllianceMember? {
-        try Row.fetchOne(db, sql: AllianceMember.selectSQL + " WHERE m.id = ? AND m.group_id = ?", arguments: [id, groupID]).map(AllianceMember.init)
+        try Row.fetchAll(db, sql: AllianceMember.selectSQL + " WHERE m.id = ? AND m.group_id = ?", arguments: [id, groupID]).map(AllianceMember.init)
+            .namedOrganisations(in: db).first
     }
 
     /// Every move of a member, oldest first, with who recorded it.
@@ -187,11 +192,7 @@ public struct AllianceStore: Sendable {
 
     /// The group's terms of reference versions, newest first, as (number, status).
     public func termsVersions(groupID: Int64) async throws -> [(number: Int, status: TermsStatus)] {
-        let rows = try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT version_number, status FROM terms_of_reference WHERE group_id = ? ORDER BY version_number DESC",
-                             arguments: [groupID]).map { ($0["version_number"] as Int, $0["status"] as String) }
-        }
-        return rows.map { (number: $0.0, status: TermsStatus(rawValue: $0.1) ?? .draft) }
+        try await TermsStore(pool: pool, clock: clock).versions(groupID: groupID).map { (number: $0.number, status: $0.status) }
     }
 }
 

@@ -71,7 +71,7 @@ public struct FundingStore: Sendable {
 
     static func received(groupID: Int64, in db: Database) throws -> [FundingReceived] {
         try Row.fetchAll(db, sql: FundingReceived.selectSQL + " WHERE f.group_id = ? ORDER BY f.period_starts_on, f.id", arguments: [groupID])
-            .map(FundingReceived.init)
+            .map(FundingReceived.init).namedOrganisations(in: db)
     }
 
     public func received(id: Int64, groupID: Int64) async throws -> FundingReceived? {
@@ -79,7 +79,8 @@ public struct FundingStore: Sendable {
     }
 
     static func received(id: Int64, groupID: Int64, in db: Database) throws -> FundingReceived? {
-        try Row.fetchOne(db, sql: FundingReceived.selectSQL + " WHERE f.id = ? AND f.group_id = ?", arguments: [id, groupID]).map(FundingReceived.init)
+        try Row.fetchAll(db, sql: FundingReceived.selectSQL + " WHERE f.id = ? AND f.group_id = ?", arguments: [id, groupID]).map(FundingReceived.init)
+            .namedOrganisations(in: db).first
     }
 
     /// Every allocation of the alliance, withdrawn included, by period, then member, then as recorded.
@@ -88,15 +89,22 @@ public struct FundingStore: Sendable {
     }
 
     static func allocations(groupID: Int64, in db: Database) throws -> [Allocation] {
-        try Row.fetchAll(db, sql: Allocation.selectSQL + " WHERE a.group_id = ? ORDER BY a.period_starts_on, o.name COLLATE NOCASE, a.id",
-                         arguments: [groupID]).map(Allocation.init)
+        let (allocations, places) = try Row.fetchAll(db, sql: Allocation.selectSQL + " WHERE a.group_id = ? ORDER BY a.period_starts_on, a.id",
+                                                     arguments: [groupID]).map(Allocation.init).namingOrganisations(in: db)
+        // By period, then the member's name, then as recorded.
+        return allocations.enumerated().sorted { first, second in
+            let (a, b) = (first.element, second.element)
+            if a.periodStartsOn != b.periodStartsOn { return first.offset < second.offset }
+            let (placeA, placeB) = (places[a.organisationID] ?? 0, places[b.organisationID] ?? 0)
+            return placeA != placeB ? placeA < placeB : first.offset < second.offset
+        }.map(\.element)
     }
 
     /// One member's allocations in the alliance, withdrawn included (for the member's page).
     public func allocations(groupID: Int64, organisationID: Int64) async throws -> [Allocation] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: Allocation.selectSQL + " WHERE a.group_id = ? AND a.organisation_id = ? ORDER BY a.period_starts_on, a.id",
-                             arguments: [groupID, organisationID]).map(Allocation.init)
+                             arguments: [groupID, organisationID]).map(Allocation.init).namedOrganisations(in: db)
         }
     }
 
@@ -105,7 +113,8 @@ public struct FundingStore: Sendable {
     }
 
     static func allocation(id: Int64, groupID: Int64, in db: Database) throws -> Allocation? {
-        try Row.fetchOne(db, sql: Allocation.selectSQL + " WHERE a.id = ? AND a.group_id = ?", arguments: [id, groupID]).map(Allocation.init)
+        try Row.fetchAll(db, sql: Allocation.selectSQL + " WHERE a.id = ? AND a.group_id = ?", arguments: [id, groupID]).map(Allocation.init)
+            .namedOrganisations(in: db).first
     }
 
     /// The accountable body serving now (the term with no end), if the alliance has elected one.
@@ -120,8 +129,13 @@ public struct FundingStore: Sendable {
 
     static func fundableMembers(groupID: Int64, in db: Database) throws -> [AllianceMember] {
         let statuses = fundableStatuses.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        return try Row.fetchAll(db, sql: AllianceMember.selectSQL + " WHERE m.group_id = ? AND m.status IN (\(statuses)) ORDER BY o.name COLLATE NOCASE, o.id",
-                                arguments: [groupID]).map(AllianceMember.init)
+        let (members, places) = try Row.fetchAll(db, sql: AllianceMember.selectSQL + " WHERE m.group_id = ? AND m.status IN (\(statuses)) ORDER BY m.organisation_id",
+                                                 arguments: [groupID]).map(AllianceMember.init).namingOrganisations(in: db)
+        // By name, then by organisation.
+        return members.enumerated().sorted { first, second in
+            let (placeA, placeB) = (places[first.element.organisationID] ?? 0, places[second.element.organisationID] ?? 0)
+            return placeA != placeB ? placeA < placeB : first.offset < second.offset
+        }.map(\.element)
     }
 
     /// Everything the funding page shows, read together: the records, the accountable body and the members' sizes.
@@ -153,7 +167,7 @@ public struct FundingStore: Sendable {
         let now = clock.now()
         return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             for id in [input.fromOrganisationID] + [input.viaOrganisationID].compactMap({ $0 }) {
-                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM organisations WHERE id = ?", arguments: [id]) == true else { throw Refusal.unknownOrganisation }
+                guard try OrganisationStore.names(ids: [id], in: db)[id] != nil else { throw Refusal.unknownOrganisation }
             }
             let body = try AllianceStore.currentAccountableBody(groupID: groupID, in: db)
             try db.execute(sql: """

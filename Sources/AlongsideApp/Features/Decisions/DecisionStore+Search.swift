@@ -31,11 +31,10 @@ extension DecisionStore {
             conditions.append("d.outcome = ?")
             arguments += [outcome.rawValue]
         }
-        let sql = "SELECT d.*, u.name AS recorded_by_name, g.name AS group_name FROM decisions d JOIN users u ON u.id = d.recorded_by JOIN groups g ON g.id = d.group_id"
-            + " WHERE " + conditions.joined(separator: " AND ") + " ORDER BY d.recorded_at DESC, d.id DESC"
+        let sql = Decision.selectSQL + " WHERE " + conditions.joined(separator: " AND ") + " ORDER BY d.recorded_at DESC, d.id DESC"
         let finalArguments = arguments
         return try await pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: finalArguments).map { GroupDecision(decision: try Decision(row: $0), groupName: $0["group_name"]) }
+            try Self.withGroupNames(try Decision.fetchAll(db, sql: sql, arguments: finalArguments), in: db)
         }
     }
 
@@ -54,12 +53,26 @@ extension DecisionStore {
         arguments += [today]
         let finalArguments = arguments
         return try await pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT d.*, u.name AS recorded_by_name, g.name AS group_name FROM decisions d JOIN users u ON u.id = d.recorded_by JOIN groups g ON g.id = d.group_id
-                WHERE \(Decision.isLatest) AND d.group_id IN (\(placeholders)) AND d.review_on IS NOT NULL AND d.review_on <= ?
-                ORDER BY d.review_on, g.name COLLATE NOCASE, d.id
-                """, arguments: finalArguments).map { GroupDecision(decision: try Decision(row: $0), groupName: $0["group_name"]) }
+            let decisions = try Decision.fetchAll(db, sql: Decision.selectSQL + """
+                 WHERE \(Decision.isLatest) AND d.group_id IN (\(placeholders)) AND d.review_on IS NOT NULL AND d.review_on <= ?
+                 ORDER BY d.review_on, d.id
+                """, arguments: finalArguments)
+            // Soonest review first, then by group name, as the page lists them.
+            let place = try GroupStore.nameOrder(ids: decisions.map(\.groupID), in: db)
+            let ordered = decisions.enumerated().sorted { first, second in
+                let (a, b) = (first.element, second.element)
+                if a.reviewOn != b.reviewOn { return first.offset < second.offset }
+                let (placeA, placeB) = (place[a.groupID] ?? 0, place[b.groupID] ?? 0)
+                return placeA != placeB ? placeA < placeB : first.offset < second.offset
+            }.map(\.element)
+            return try Self.withGroupNames(ordered, in: db)
         }
+    }
+
+    /// The decisions with their groups' names, read from the groups' store.
+    private static func withGroupNames(_ decisions: [Decision], in db: Database) throws -> [GroupDecision] {
+        let names = try GroupStore.names(ids: decisions.map(\.groupID), in: db)
+        return decisions.map { GroupDecision(decision: $0, groupName: names[$0.groupID] ?? "") }
     }
 
     /// Each decision's declarations of interest as one line of text ("Name: interest (took part); …"), for exports.

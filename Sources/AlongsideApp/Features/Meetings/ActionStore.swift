@@ -38,14 +38,14 @@ public struct ActionStore: Sendable {
         }
         sql += " ORDER BY a.status IN ('done', 'dropped'), a.due_on, a.id"
         let (query, values) = (sql, arguments)
-        return try await pool.read { db in try Row.fetchAll(db, sql: query, arguments: values).map(ActionItem.init) }
+        return try await pool.read { db in try Self.withGroupNames(try Row.fetchAll(db, sql: query, arguments: values).map(ActionItem.init), in: db) }
     }
 
     /// A person's own actions still to do, soonest due first.
     public func outstanding(ownerUserID: Int64) async throws -> [ActionItem] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: ActionItem.selectSQL + " WHERE a.owner_user_id = ? AND a.status IN ('open', 'in_progress') ORDER BY a.due_on, a.id",
-                             arguments: [ownerUserID]).map(ActionItem.init)
+            try Self.withGroupNames(try Row.fetchAll(db, sql: ActionItem.selectSQL + " WHERE a.owner_user_id = ? AND a.status IN ('open', 'in_progress') ORDER BY a.due_on, a.id",
+                                                     arguments: [ownerUserID]).map(ActionItem.init), in: db)
         }
     }
 
@@ -54,25 +54,36 @@ public struct ActionStore: Sendable {
     }
 
     static func action(id: Int64, groupID: Int64, in db: Database) throws -> ActionItem? {
-        try Row.fetchOne(db, sql: ActionItem.selectSQL + " WHERE a.id = ? AND a.group_id = ?", arguments: [id, groupID]).map(ActionItem.init)
+        try withGroupNames(try Row.fetchAll(db, sql: ActionItem.selectSQL + " WHERE a.id = ? AND a.group_id = ?", arguments: [id, groupID]).map(ActionItem.init), in: db).first
+    }
+
+    /// The actions with their groups' names, read from the groups' store.
+    private static func withGroupNames(_ actions: [ActionItem], in db: Database) throws -> [ActionItem] {
+        let names = try GroupStore.names(ids: actions.map(\.groupID), in: db)
+        return actions.map { action in
+            var named = action
+            named.groupName = names[action.groupID] ?? ""
+            return named
+        }
     }
 
     /// Actions agreed at this meeting.
     public func actions(meetingID: Int64) async throws -> [ActionItem] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: ActionItem.selectSQL + " WHERE a.meeting_id = ? ORDER BY a.due_on, a.id", arguments: [meetingID]).map(ActionItem.init)
+            try Self.withGroupNames(try Row.fetchAll(db, sql: ActionItem.selectSQL + " WHERE a.meeting_id = ? ORDER BY a.due_on, a.id", arguments: [meetingID])
+                .map(ActionItem.init), in: db)
         }
     }
 
     /// Actions carried over to a meeting: the group's actions from earlier meetings that are not yet done.
     public func carriedOver(groupID: Int64, meetingID: Int64, startsAt: Date) async throws -> [ActionItem] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: ActionItem.selectSQL + """
+            try Self.withGroupNames(try Row.fetchAll(db, sql: ActionItem.selectSQL + """
                  WHERE a.group_id = ? AND a.status IN ('open', 'in_progress')
                    AND ((a.meeting_id IS NULL AND a.created_at < ?)
                         OR a.meeting_id IN (SELECT id FROM meetings WHERE group_id = ? AND id <> ? AND starts_at < ?))
                  ORDER BY a.due_on, a.id
-                """, arguments: [groupID, startsAt, groupID, meetingID, startsAt]).map(ActionItem.init)
+                """, arguments: [groupID, startsAt, groupID, meetingID, startsAt]).map(ActionItem.init), in: db)
         }
     }
 

@@ -44,19 +44,17 @@ public struct CalendarFeedStore: Sendable {
     public func meetings(forUserID userID: Int64, today: String, groupID: Int64? = nil, since: Date? = nil, limit: Int? = nil) async throws -> [(Meeting, String)] {
         let from = since ?? LondonTime.startOfDay(LondonTime.addingDays(-90, to: today) ?? today) ?? Date.distantPast
         return try await pool.read { db in
-            var sql = """
-                SELECT m.*, g.name AS group_name
-                FROM meetings m JOIN groups g ON g.id = m.group_id
-                WHERE m.starts_at >= ? AND EXISTS (SELECT 1 FROM memberships s WHERE s.group_id = m.group_id AND s.user_id = ?
-                    AND s.starts_on <= ? AND (s.ends_on IS NULL OR s.ends_on > ?))
-                """
-            var arguments: StatementArguments = [from, userID, today, today]
-            if let groupID {
-                sql += " AND m.group_id = ?"
-                arguments += [groupID]
-            }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY m.starts_at" + (limit.map { " LIMIT \($0)" } ?? ""), arguments: arguments)
-                .map { (try Meeting(row: $0), $0["group_name"]) }
+            var groupIDs = try GroupStore.currentGroupIDs(userID: userID, today: today, in: db)
+            if let groupID { groupIDs = groupIDs.intersection([groupID]) }
+            guard !groupIDs.isEmpty else { return [] }
+            var arguments: StatementArguments = [from]
+            arguments += StatementArguments(groupIDs.sorted())
+            let meetings = try Row.fetchAll(db, sql: """
+                SELECT m.* FROM meetings m WHERE m.starts_at >= ? AND m.group_id IN (\(databaseQuestionMarks(count: groupIDs.count)))
+                 ORDER BY m.starts_at
+                """ + (limit.map { " LIMIT \($0)" } ?? ""), arguments: arguments).map(Meeting.init)
+            let names = try GroupStore.names(ids: meetings.map(\.groupID), in: db)
+            return meetings.map { ($0, names[$0.groupID] ?? "") }
         }
     }
 }

@@ -9,7 +9,7 @@ struct MeetingLookup: Sendable {
     var today: String { LondonTime.isoDay(services.clock.now()) }
     var store: MeetingStore { MeetingStore(pool: services.pool, clock: services.clock) }
     var actionStore: ActionStore { ActionStore(pool: services.pool, clock: services.clock) }
-    var terms: TermsStore { TermsStore(pool: services.pool, clock: services.clock) }
+    var terms: TermsHistory { TermsHistory(store: TermsStore(pool: services.pool, clock: services.clock), adoptions: services.termsAdoptions) }
 
     /// The meeting named in the path, in the group the route loaded: 404 unless the person may read it. Then the
     /// route's rule: routes that change a meeting declare `runMeetings`, checked once the meeting is found.

@@ -8,7 +8,7 @@ struct MeetingProceedingsController: Controller {
     var groups: GroupStore { GroupStore(pool: services.pool, clock: services.clock) }
     var store: MeetingStore { MeetingStore(pool: services.pool, clock: services.clock) }
     var actionStore: ActionStore { ActionStore(pool: services.pool, clock: services.clock) }
-    var terms: TermsStore { TermsStore(pool: services.pool, clock: services.clock) }
+    var terms: TermsHistory { TermsHistory(store: TermsStore(pool: services.pool, clock: services.clock), adoptions: services.termsAdoptions) }
     var meetings: MeetingLookup { MeetingLookup(services: services) }
 
     func addRoutes(to routes: inout SiteRoutes) {

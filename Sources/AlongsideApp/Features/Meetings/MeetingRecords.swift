@@ -92,7 +92,8 @@ public struct AgendaDeclaration: Sendable, Equatable {
 public struct ActionItem: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var groupID: Int64
-    public var groupName: String
+    /// Filled in from the groups' store after the read (`ActionStore.withGroupNames`).
+    public var groupName: String = ""
     public var meetingID: Int64?
     public var agendaItemID: Int64?
     public var what: String
@@ -104,13 +105,13 @@ public struct ActionItem: Sendable, Equatable, FetchableRecord, Decodable {
     public var createdAt: Date
 
     static let selectSQL = """
-        SELECT a.id, a.group_id, g.name AS group_name, a.meeting_id, a.agenda_item_id, a.what, a.owner_user_id,
+        SELECT a.id, a.group_id, a.meeting_id, a.agenda_item_id, a.what, a.owner_user_id,
                u.name AS owner_name, a.due_on, a.status, a.notes, a.created_at
-        FROM actions a JOIN groups g ON g.id = a.group_id JOIN users u ON u.id = a.owner_user_id
+        FROM actions a JOIN users u ON u.id = a.owner_user_id
         """
 
     enum CodingKeys: String, CodingKey {
-        case id, groupID = "group_id", groupName = "group_name", meetingID = "meeting_id"
+        case id, groupID = "group_id", meetingID = "meeting_id"
         case agendaItemID = "agenda_item_id", what, ownerUserID = "owner_user_id", ownerName = "owner_name"
         case dueOn = "due_on", status, notes, createdAt = "created_at"
     }

@@ -43,27 +43,24 @@ public struct Claim: Sendable, Equatable, Encodable {
     }
 
     static let selectSQL = """
-        SELECT c.*, u.name AS person_name, g.name AS group_name, d.name AS decided_by_name,
-               m.purpose AS meeting_purpose, m.starts_at AS meeting_starts_at
+        SELECT c.*, u.name AS person_name, d.name AS decided_by_name
         FROM claims c JOIN users u ON u.id = c.user_id
-        LEFT JOIN groups g ON g.id = c.group_id
-        LEFT JOIN meetings m ON m.id = c.meeting_id
         LEFT JOIN users d ON d.id = c.decided_by
         """
 
-    init(row: Row, expenses: [ClaimExpense]) {
+    /// A claim from its row, with its group's name and the meeting it names as the groups' and meetings' stores read them.
+    init(row: Row, expenses: [ClaimExpense], groupName: String?, meeting: Meeting?) {
         id = row["id"]
         userID = row["user_id"]
         personName = row["person_name"]
         status = row["status"]
         activity = row["activity"]
         groupID = row["group_id"]
-        groupName = row["group_name"]
+        self.groupName = groupName
         meetingID = row["meeting_id"]
-        let startsAt: Date? = row["meeting_starts_at"]
-        meetingLabel = (row["meeting_purpose"] as String?).map { text in
-            let purpose = text.hasSuffix(".") ? String(text.dropLast()) : text
-            return startsAt.map { "\(purpose), \(LondonTime.date($0))" } ?? purpose
+        meetingLabel = meeting.map { meeting in
+            let purpose = meeting.purpose.hasSuffix(".") ? String(meeting.purpose.dropLast()) : meeting.purpose
+            return "\(purpose), \(LondonTime.date(meeting.startsAt))"
         }
         activityOn = row["activity_on"]
         length = row["length"]

@@ -90,7 +90,12 @@ public struct ClaimStore: Sendable {
                                     arguments: StatementArguments(ids)) {
             expenses[row["claim_id"], default: []].append(ClaimExpense(row: row))
         }
-        return rows.map { Claim(row: $0, expenses: expenses[$0["id"]] ?? []) }
+        let groupNames = try GroupStore.names(ids: rows.compactMap { $0["group_id"] as Int64? }, in: db)
+        let meetings = try MeetingStore.meetings(ids: rows.compactMap { $0["meeting_id"] as Int64? }, in: db)
+        return rows.map { row in
+            Claim(row: row, expenses: expenses[row["id"]] ?? [], groupName: (row["group_id"] as Int64?).flatMap { groupNames[$0] },
+                  meeting: (row["meeting_id"] as Int64?).flatMap { meetings[$0] })
+        }
     }
 
     // MARK: The owner's changes
@@ -233,16 +238,11 @@ extension ClaimStore {
     public func claimableMeetings(groupIDs: [Int64], from first: Date, to last: Date) async throws -> [MeetingOption] {
         guard !groupIDs.isEmpty else { return [] }
         return try await pool.read { db in
-            let marks = groupIDs.map { _ in "?" }.joined(separator: ", ")
-            var arguments = StatementArguments(groupIDs)
-            arguments += [first, last]
-            return try Row.fetchAll(db, sql: """
-                SELECT m.id, m.group_id, m.purpose, m.starts_at, g.name FROM meetings m JOIN groups g ON g.id = m.group_id
-                WHERE m.group_id IN (\(marks)) AND m.status <> 'cancelled' AND m.starts_at BETWEEN ? AND ?
-                ORDER BY m.starts_at DESC
-                """, arguments: arguments).map { row in
-                MeetingOption(id: row["id"], groupID: row["group_id"],
-                              label: "\(row["name"] as String): \(row["purpose"] as String), \(LondonTime.date(row["starts_at"]))")
+            let meetings = try MeetingStore.uncancelledMeetings(groupIDs: groupIDs, from: first, to: last, in: db)
+            let names = try GroupStore.names(ids: meetings.map(\.groupID), in: db)
+            return meetings.map { meeting in
+                MeetingOption(id: meeting.id, groupID: meeting.groupID,
+                              label: "\(names[meeting.groupID] ?? ""): \(meeting.purpose), \(LondonTime.date(meeting.startsAt))")
             }
         }
     }

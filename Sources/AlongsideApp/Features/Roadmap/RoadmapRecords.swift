@@ -38,7 +38,8 @@ public enum DeliverableOwner: Sendable, Equatable, Hashable {
     }
 }
 
-/// A deliverable as stored, with its workstream's and owner's names.
+/// A deliverable as stored, with its workstream's and owner's names (a group owner's name is filled in from the groups'
+/// store: see `RoadmapStore.withGroupOwnerNames`).
 public struct Deliverable: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var nationalKey: String?
@@ -59,11 +60,10 @@ public struct Deliverable: Sendable, Equatable, FetchableRecord, Decodable {
     public var updatedAt: Date
 
     static let selectSQL = """
-        SELECT d.*, w.name AS workstream_name, COALESCE(u.name, g.name) AS owner_name
+        SELECT d.*, w.name AS workstream_name, u.name AS owner_name
           FROM deliverables d
           JOIN roadmap_workstreams w ON w.key = d.workstream
           LEFT JOIN users u ON u.id = d.owner_user_id
-          LEFT JOIN groups g ON g.id = d.owner_group_id
         """
 
     enum CodingKeys: String, CodingKey {

@@ -44,7 +44,7 @@ public struct RoadmapStore: Sendable {
 
     static func deliverables(includeRetired: Bool, in db: Database) throws -> [Deliverable] {
         let sql = Deliverable.selectSQL + (includeRetired ? "" : " WHERE d.retired_at IS NULL") + " ORDER BY w.position, d.id"
-        return try Row.fetchAll(db, sql: sql).map(Deliverable.init)
+        return try withGroupOwnerNames(try Row.fetchAll(db, sql: sql).map(Deliverable.init), in: db)
     }
 
     public func deliverable(id: Int64) async throws -> Deliverable? {
@@ -52,7 +52,17 @@ public struct RoadmapStore: Sendable {
     }
 
     static func deliverable(id: Int64, in db: Database) throws -> Deliverable? {
-        try Row.fetchOne(db, sql: Deliverable.selectSQL + " WHERE d.id = ?", arguments: [id]).map(Deliverable.init)
+        try withGroupOwnerNames(try Row.fetchAll(db, sql: Deliverable.selectSQL + " WHERE d.id = ?", arguments: [id]).map(Deliverable.init), in: db).first
+    }
+
+    /// The deliverables with each group owner's name, read from the groups' store (a person owner's comes with the row).
+    private static func withGroupOwnerNames(_ deliverables: [Deliverable], in db: Database) throws -> [Deliverable] {
+        let names = try GroupStore.names(ids: deliverables.compactMap { $0.ownerName == nil ? $0.ownerGroupID : nil }, in: db)
+        return deliverables.map { deliverable in
+            var named = deliverable
+            if named.ownerName == nil, let groupID = named.ownerGroupID { named.ownerName = names[groupID] }
+            return named
+        }
     }
 
     public func items(deliverableID: Int64) async throws -> [DeliverableItem] {

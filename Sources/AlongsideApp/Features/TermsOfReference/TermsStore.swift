@@ -44,19 +44,6 @@ public struct TermsStore: Sendable {
             .map(TermsVersion.init)
     }
 
-    /// The version in force at an instant: the one adopted by the latest agreed, valid decision recorded by then.
-    /// A meeting yet to come is held under the terms in force now.
-    public func inForce(groupID: Int64, at instant: Date) async throws -> TermsVersion? {
-        try await pool.read { db in
-            guard let number = try Int.fetchOne(db, sql: """
-                SELECT adopts_terms_version FROM decisions
-                WHERE group_id = ? AND adopts_terms_version IS NOT NULL AND outcome = 'agreed' AND is_valid = 1 AND recorded_at <= ?
-                ORDER BY recorded_at DESC, id DESC LIMIT 1
-                """, arguments: [groupID, instant]) else { return nil }
-            return try Self.version(groupID: groupID, number: number, in: db)
-        }
-    }
-
     public func versions(groupID: Int64) async throws -> [TermsVersion] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT \(TermsVersion.columns) FROM terms_of_reference WHERE group_id = ? ORDER BY version_number DESC", arguments: [groupID])
