@@ -5,7 +5,7 @@ let package = Package(
     name: "Alongside",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "alongside", targets: ["Alongside"]),
+        .executable(name: "alongside", targets: ["Alongside"])
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),

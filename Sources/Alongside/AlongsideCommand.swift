@@ -2,12 +2,13 @@ import AlongsideApp
 import ArgumentParser
 import Foundation
 
-
 struct AlongsideCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alongside",
         abstract: "Alongside: a co-production and governance workspace.",
-        subcommands: [Serve.self, Migrate.self, CreateUser.self, Backup.self, Demo.self, LoadRoadmap.self, BenchGraph.self],
+        subcommands: [
+            Serve.self, Migrate.self, CreateUser.self, Backup.self, Demo.self, LoadRoadmap.self, BenchGraph.self,
+        ],
         defaultSubcommand: Serve.self
     )
 

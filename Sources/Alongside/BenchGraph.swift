@@ -22,10 +22,14 @@ struct BenchGraph: AsyncParsableCommand {
             let reach = GraphAnalysis.reach(graph)
             let enablers = GraphAnalysis.keyEnablers(graph, inPlace: { $0 % 3 == 0 })
             timings.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
-            summary = "\(parts.count) components (largest \(parts.map(\.count).max() ?? 0)), top enabler reach \(enablers.first?.reach.transitive ?? 0), mean reach \(reach.map(\.transitive).reduce(0, +) / max(nodes, 1))"
+            summary =
+                "\(parts.count) components (largest \(parts.map(\.count).max() ?? 0)), top enabler reach \(enablers.first?.reach.transitive ?? 0), mean reach \(reach.map(\.transitive).reduce(0, +) / max(nodes, 1))"
         }
         let sorted = timings.sorted()
         say("graph: \(nodes) deliverables, \(links) links; \(summary)")
-        say(String(format: "components + reach + key enablers: best %.1f ms, median %.1f ms over %d runs", sorted[0], sorted[sorted.count / 2], runs))
+        say(
+            String(
+                format: "components + reach + key enablers: best %.1f ms, median %.1f ms over %d runs", sorted[0],
+                sorted[sorted.count / 2], runs))
     }
 }

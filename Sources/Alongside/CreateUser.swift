@@ -5,7 +5,8 @@ import Foundation
 struct CreateUser: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-user",
-        abstract: "Create an account. The password is read from standard input, so it never appears in the shell history."
+        abstract:
+            "Create an account. The password is read from standard input, so it never appears in the shell history."
     )
 
     @Option(help: "Email address they will sign in with.") var email: String
@@ -19,20 +20,28 @@ struct CreateUser: AsyncParsableCommand {
         guard Role(rawValue: role) != nil else {
             throw ValidationError("--role must be one of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
-        if let problem = AccountRules.nameProblem(name.trimmingCharacters(in: .whitespaces)) { throw ValidationError(problem + ".") }
-        if let problem = AccountRules.emailProblem(email.trimmingCharacters(in: .whitespaces)) { throw ValidationError(problem + ".") }
+        if let problem = AccountRules.nameProblem(name.trimmingCharacters(in: .whitespaces)) {
+            throw ValidationError(problem + ".")
+        }
+        if let problem = AccountRules.emailProblem(email.trimmingCharacters(in: .whitespaces)) {
+            throw ValidationError(problem + ".")
+        }
     }
 
     func run() async throws {
         let password = readLine(strippingNewline: true) ?? ""
-        let name = self.name.trimmingCharacters(in: .whitespaces), email = self.email.trimmingCharacters(in: .whitespaces)
-        if let problem = PasswordRules.problem(with: password, personal: [name, email]) { throw fail(problem.message + ".") }
+        let name = self.name.trimmingCharacters(in: .whitespaces),
+            email = self.email.trimmingCharacters(in: .whitespaces)
+        if let problem = PasswordRules.problem(with: password, personal: [name, email]) {
+            throw fail(problem.message + ".")
+        }
         let configuration = try database.configuration()
         do {
             let services = try await AppServices.make(configuration)
             let hash = try await services.hasher.hash(password)
             let user = try await services.accounts.create(
-                name: name, email: email, role: Role(rawValue: role)!, passwordHash: hash, by: .commandLine, requestID: nil
+                name: name, email: email, role: Role(rawValue: role)!, passwordHash: hash, by: .commandLine,
+                requestID: nil
             )
             say("Created account \(user.id ?? 0) for \(user.name) (\(user.role.label)).")
         } catch AccountStore.Failure.emailTaken {

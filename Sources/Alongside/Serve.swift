@@ -31,7 +31,8 @@ struct Serve: AsyncParsableCommand {
         }
         if try await services.accounts.count() == 0 {
             let token = try await services.links.createSetupLink(by: .commandLine)
-            say("""
+            say(
+                """
 
                 No accounts yet. To create the first administrator, open this link (it works once, for 7 days):
 

@@ -31,7 +31,9 @@ public struct AppConfiguration: Sendable {
     /// Applies `ALONGSIDE_*` variables. A malformed value stops start-up naming the key (never echoing a secret).
     public mutating func apply(environment: [String: String]) throws {
         if let value = environment["ALONGSIDE_HOSTNAME"], !value.isEmpty { hostname = value }
-        if let value = environment["ALONGSIDE_PORT"], !value.isEmpty { port = try Self.port(value, key: "ALONGSIDE_PORT") }
+        if let value = environment["ALONGSIDE_PORT"], !value.isEmpty {
+            port = try Self.port(value, key: "ALONGSIDE_PORT")
+        }
         if let value = environment["ALONGSIDE_DATABASE"], !value.isEmpty { databasePath = value }
         if let value = environment["ALONGSIDE_ROOT"], !value.isEmpty { rootDirectory = value }
         if let value = environment["ALONGSIDE_PUBLIC_URL"], !value.isEmpty { publicURL = value }
@@ -40,7 +42,8 @@ public struct AppConfiguration: Sendable {
         }
         if let value = environment["ALONGSIDE_MAX_CONNECTIONS_PER_ADDRESS"], !value.isEmpty {
             guard let number = BoundedNumber.parse(value, in: 1...10_000) else {
-                throw Invalid(description: "ALONGSIDE_MAX_CONNECTIONS_PER_ADDRESS must be a whole number from 1 to 10000.")
+                throw Invalid(
+                    description: "ALONGSIDE_MAX_CONNECTIONS_PER_ADDRESS must be a whole number from 1 to 10000.")
             }
             connectionLimits.perAddress = number
         }
@@ -53,7 +56,9 @@ public struct AppConfiguration: Sendable {
         }
         if let value = environment["ALONGSIDE_LOG_LEVEL"], !value.isEmpty {
             guard let level = Logger.Level(rawValue: value.lowercased()) else {
-                throw Invalid(description: "ALONGSIDE_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical.")
+                throw Invalid(
+                    description:
+                        "ALONGSIDE_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical.")
             }
             logLevel = level
         }
@@ -68,7 +73,8 @@ public struct AppConfiguration: Sendable {
 
     /// A comma-separated list of IP addresses, each checked.
     public static func addresses(_ text: String, key: String) throws -> [String] {
-        try text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { entry in
+        try text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map {
+            entry in
             guard let address = IPAddressText.normalised(entry) else {
                 throw Invalid(description: "\(key) must be IP addresses separated by commas, such as 127.0.0.1,::1.")
             }
@@ -105,8 +111,12 @@ public struct AppConfiguration: Sendable {
     public func checkFolders() throws {
         for folder in [viewsDirectory, publicDirectory, migrationsDirectory] {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw Invalid(description: "The folder \(folder) was not found. Run Alongside from the project folder, or set ALONGSIDE_ROOT.")
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
+                throw Invalid(
+                    description:
+                        "The folder \(folder) was not found. Run Alongside from the project folder, or set ALONGSIDE_ROOT."
+                )
             }
         }
     }

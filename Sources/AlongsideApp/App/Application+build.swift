@@ -2,7 +2,9 @@ import Hummingbird
 import Logging
 
 /// Builds the application; the command line and the tests both come through here.
-public func buildApplication(_ configuration: AppConfiguration, clock: AppClock = .system) async throws -> some ApplicationProtocol {
+public func buildApplication(_ configuration: AppConfiguration, clock: AppClock = .system) async throws
+    -> some ApplicationProtocol
+{
     let services = try await AppServices.make(configuration, clock: clock)
     return buildApplication(services: services)
 }
@@ -13,7 +15,8 @@ public func buildApplication(services: AppServices) -> some ApplicationProtocol 
     let counts = ConnectionCounts()
     return Application(
         router: router,
-        server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuardHandler(limits: limits, counts: counts)])),
+        server: .http1(
+            configuration: .init(additionalChannelHandlers: [ConnectionGuardHandler(limits: limits, counts: counts)])),
         configuration: .init(
             address: .hostname(services.configuration.hostname, port: services.configuration.port),
             serverName: "Alongside"
@@ -33,12 +36,15 @@ func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     router.add(middleware: ClientAddressMiddleware(trustedProxies: Set(services.configuration.trustedProxies)))
     router.add(middleware: SecurityHeadersMiddleware(https: services.configuration.https))
     router.add(middleware: ErrorPagesMiddleware(pages: services.pages))
-    router.add(middleware: FileMiddleware(
-        services.configuration.publicDirectory,
-        cacheControl: .init([(MediaType(type: .any), [.public, .maxAge(3600)])]),
-        searchForIndexHtml: false
-    ))
-    router.add(middleware: SessionMiddleware(store: services.sessions, cookie: services.cookie, formCookie: services.formCookie))
+    router.add(
+        middleware: FileMiddleware(
+            services.configuration.publicDirectory,
+            cacheControl: .init([(MediaType(type: .any), [.public, .maxAge(3600)])]),
+            searchForIndexHtml: false
+        ))
+    router.add(
+        middleware: SessionMiddleware(
+            store: services.sessions, cookie: services.cookie, formCookie: services.formCookie))
     var routes = SiteRoutes(router: router)
     for controller in controllers(services) {
         controller.addRoutes(to: &routes)

@@ -10,15 +10,20 @@ struct GroupRecordsFromFeatures: GroupRecordsSource {
 
     func publishedRecords(groupID: Int64) async throws -> GroupPage.PublishedRecords {
         let terms = try await TermsStore(pool: pool, clock: clock).publishedVersions(groupID: groupID).map {
-            GroupPage.PublishedRecords.Link(label: "Version \($0.number) (\($0.status.label.lowercased()))",
-                                            href: Href.publishedTerms(groupID, $0.number))
+            GroupPage.PublishedRecords.Link(
+                label: "Version \($0.number) (\($0.status.label.lowercased()))",
+                href: Href.publishedTerms(groupID, $0.number))
         }
         let meetings = try await MeetingStore(pool: pool, clock: clock).meetings(groupID: groupID)
             .filter { $0.visibility == .published }
-            .map { GroupPage.PublishedRecords.Link(label: "\($0.when): \($0.purpose)", href: Href.publishedMeeting(groupID, $0.id)) }
+            .map {
+                GroupPage.PublishedRecords.Link(
+                    label: "\($0.when): \($0.purpose)", href: Href.publishedMeeting(groupID, $0.id))
+            }
         let decisions = try await DecisionStore(pool: pool, clock: clock).publishedDecisions(groupID: groupID).map {
-            GroupPage.PublishedRecords.Link(label: "\($0.title) (\(LondonTime.date($0.recordedAt)))",
-                                            href: Href.publishedDecision(groupID, $0.chainID))
+            GroupPage.PublishedRecords.Link(
+                label: "\($0.title) (\(LondonTime.date($0.recordedAt)))",
+                href: Href.publishedDecision(groupID, $0.chainID))
         }
         return GroupPage.PublishedRecords(groupID: groupID, terms: terms, meetings: meetings, decisions: decisions)
     }

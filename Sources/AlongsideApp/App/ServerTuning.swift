@@ -16,13 +16,13 @@ public enum ServerTuning {
     /// 40 MB under sign-ins (scripts/bench). A fixed 1 MiB threshold hands those blocks back to the system.
     public static func returnLargeBlocksToTheSystem() {
         #if os(Linux)
-        let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD from <malloc.h>, which Swift's Glibc module leaves out
-        _ = glibcMallopt(mmapThreshold, 1 << 20)
+            let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD from <malloc.h>, which Swift's Glibc module leaves out
+            _ = glibcMallopt(mmapThreshold, 1 << 20)
         #endif
     }
 }
 
 #if os(Linux)
-@_silgen_name("mallopt")
-private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+    @_silgen_name("mallopt")
+    private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
 #endif

@@ -57,44 +57,60 @@ public struct KeptList<Entry: KeptListEntry>: Sendable {
     }
 
     static func named(_ name: String, except id: Int64?, in db: Database) throws -> Entry? {
-        try Entry.fetchOne(db, sql: "SELECT * FROM \(Entry.table) WHERE name = ? COLLATE NOCASE AND id IS NOT ?", arguments: [name, id])
+        try Entry.fetchOne(
+            db, sql: "SELECT * FROM \(Entry.table) WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
+            arguments: [name, id])
     }
 
     /// Adds an entry (`id` nil) or changes one, unless another entry, perhaps a retired one, has the name already.
-    public func save(_ id: Int64?, _ input: Entry.Input, by actor: AuditActor, requestID: String?) async throws -> KeptListOutcome<Entry> {
+    public func save(_ id: Int64?, _ input: Entry.Input, by actor: AuditActor, requestID: String?) async throws
+        -> KeptListOutcome<Entry>
+    {
         let now = clock.now()
         return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             let before = try id.flatMap { try Self.entry(id: $0, in: db) }
             if id != nil, before == nil { throw AppError.notFound }
             if let taken = try Self.named(Entry.name(input), except: id, in: db) { return .nameTaken(taken) }
-            let columns = [(name: "name", value: Entry.name(input) as any DatabaseValueConvertible)] + Entry.columns(input)
+            let columns =
+                [(name: "name", value: Entry.name(input) as any DatabaseValueConvertible)] + Entry.columns(input)
             if let id {
-                try db.execute(sql: "UPDATE \(Entry.table) SET " + columns.map { "\($0.name) = ?, " }.joined() + "updated_at = ? WHERE id = ?",
-                               arguments: StatementArguments(columns.map(\.value) + [now, id]))
+                try db.execute(
+                    sql: "UPDATE \(Entry.table) SET " + columns.map { "\($0.name) = ?, " }.joined()
+                        + "updated_at = ? WHERE id = ?",
+                    arguments: StatementArguments(columns.map(\.value) + [now, id]))
             } else {
-                try db.execute(sql: "INSERT INTO \(Entry.table) (" + columns.map(\.name).joined(separator: ", ") + ", created_at, updated_at) VALUES ("
-                                   + databaseQuestionMarks(count: columns.count + 2) + ")",
-                               arguments: StatementArguments(columns.map(\.value) + [now, now]))
+                try db.execute(
+                    sql: "INSERT INTO \(Entry.table) (" + columns.map(\.name).joined(separator: ", ")
+                        + ", created_at, updated_at) VALUES ("
+                        + databaseQuestionMarks(count: columns.count + 2) + ")",
+                    arguments: StatementArguments(columns.map(\.value) + [now, now]))
             }
             let after = try Self.entry(id: id ?? db.lastInsertedRowID, in: db)!
-            try audit.record(AuditChange(action: id == nil ? "created" : "updated", recordKind: Entry.noun, recordID: String(after.id),
-                                         summary: (id == nil ? "Added the " : "Edited the ") + "\(Entry.noun) \"\(after.name)\"",
-                                         before: before?.snapshot, after: after.snapshot))
+            try audit.record(
+                AuditChange(
+                    action: id == nil ? "created" : "updated", recordKind: Entry.noun, recordID: String(after.id),
+                    summary: (id == nil ? "Added the " : "Edited the ") + "\(Entry.noun) \"\(after.name)\"",
+                    before: before?.snapshot, after: after.snapshot))
             return .saved(after)
         }
     }
 
     /// Retires the entry (`retired` true) or brings it back. Returns false when it was already so.
-    public func setRetired(_ id: Int64, _ retired: Bool, by actor: AuditActor, requestID: String?) async throws -> Bool {
+    public func setRetired(_ id: Int64, _ retired: Bool, by actor: AuditActor, requestID: String?) async throws -> Bool
+    {
         let now = clock.now()
         return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.entry(id: id, in: db) else { throw AppError.notFound }
             guard before.isRetired != retired else { return false }
-            try db.execute(sql: "UPDATE \(Entry.table) SET retired_at = ?, updated_at = ? WHERE id = ?", arguments: [retired ? now : nil, now, id])
+            try db.execute(
+                sql: "UPDATE \(Entry.table) SET retired_at = ?, updated_at = ? WHERE id = ?",
+                arguments: [retired ? now : nil, now, id])
             let after = try Self.entry(id: id, in: db)!
-            try audit.record(AuditChange(action: retired ? "retired" : "restored", recordKind: Entry.noun, recordID: String(id),
-                                         summary: (retired ? "Retired the " : "Brought back the ") + "\(Entry.noun) \"\(after.name)\"",
-                                         before: before.snapshot, after: after.snapshot))
+            try audit.record(
+                AuditChange(
+                    action: retired ? "retired" : "restored", recordKind: Entry.noun, recordID: String(id),
+                    summary: (retired ? "Retired the " : "Brought back the ") + "\(Entry.noun) \"\(after.name)\"",
+                    before: before.snapshot, after: after.snapshot))
             return true
         }
     }

@@ -46,12 +46,14 @@ public enum Money {
         cleaned = cleaned.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
         let parts = cleaned.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty || parts.count == 2,
-              whole.allSatisfy(\.isASCII), whole.allSatisfy(\.isNumber), whole.count <= 9
+            whole.allSatisfy(\.isASCII), whole.allSatisfy(\.isNumber), whole.count <= 9
         else { return .failure(.notAnAmount) }
         var pence = (Int(whole) ?? 0) * 100
         if parts.count == 2 {
             let fraction = parts[1]
-            guard !fraction.isEmpty, fraction.allSatisfy(\.isASCII), fraction.allSatisfy(\.isNumber) else { return .failure(.notAnAmount) }
+            guard !fraction.isEmpty, fraction.allSatisfy(\.isASCII), fraction.allSatisfy(\.isNumber) else {
+                return .failure(.notAnAmount)
+            }
             guard fraction.count <= 2 else { return .failure(.tooManyPence) }
             pence += Int(fraction.count == 1 ? fraction + "0" : fraction)!
         }
@@ -68,7 +70,7 @@ public enum Money {
         let cleaned = text.trimmingCharacters(in: .whitespaces)
         let parts = cleaned.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty, whole.count <= 5,
-              whole.allSatisfy({ $0.isASCII && $0.isNumber })
+            whole.allSatisfy({ $0.isASCII && $0.isNumber })
         else { return nil }
         var tenths = Int(whole)! * 10
         if parts.count == 2 {

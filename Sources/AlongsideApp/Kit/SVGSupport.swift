@@ -23,7 +23,9 @@ enum SVGSupport {
             case "'": out += "&#39;"
             case "\t", "\n", "\r": out += " "
             default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE
+                    || scalar.value == 0xFFFF
+                {
                     continue
                 }
                 out.unicodeScalars.append(scalar)
@@ -34,7 +36,10 @@ enum SVGSupport {
 
     /// An id prefix safe to use in `id` and `url(#…)`: letters, digits, `-` and `_`, starting with a letter.
     static func sanitisedPrefix(_ prefix: String) -> String {
-        let kept = String(prefix.unicodeScalars.filter { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_") })
+        let kept = String(
+            prefix.unicodeScalars.filter {
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_")
+            })
         guard let first = kept.unicodeScalars.first, CharacterSet.letters.contains(first) else { return "svg-" + kept }
         return kept
     }
@@ -69,12 +74,12 @@ enum SVGSupport {
 
     /// Arial's advance widths in thousandths of an em for printable ASCII (space to tilde).
     private static let asciiAdvances: [Int] = [
-        278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // space to /
-        556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, // 0 to ?
-        1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, // @ to O
-        667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, // P to _
-        333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, // ` to o
-        556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, // p to ~
+        278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,  // space to /
+        556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,  // 0 to ?
+        1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,  // @ to O
+        667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,  // P to _
+        333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,  // ` to o
+        556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,  // p to ~
     ]
 
     private static func advance(of scalar: Unicode.Scalar) -> Int {
@@ -113,7 +118,9 @@ enum SVGSupport {
             // A word longer than a whole line is broken wherever it must be.
             current = ""
             for character in piece.text {
-                if fits(current + String(character)) { current.append(character) } else {
+                if fits(current + String(character)) {
+                    current.append(character)
+                } else {
                     if !current.isEmpty { lines.append(current) }
                     current = String(character)
                 }

@@ -23,7 +23,9 @@ public struct AuditChange<Snapshot: Encodable>: Sendable where Snapshot: Sendabl
     public var before: Snapshot?
     public var after: Snapshot?
 
-    public init(action: String, recordKind: String, recordID: String?, summary: String, before: Snapshot?, after: Snapshot?) {
+    public init(
+        action: String, recordKind: String, recordID: String?, summary: String, before: Snapshot?, after: Snapshot?
+    ) {
         self.action = action
         self.recordKind = recordKind
         self.recordID = recordID

@@ -45,8 +45,10 @@ public enum DateRepairs {
     /// The rows recorded after `id`, in the order recorded.
     public static func recorded(after id: Int64, in db: Database) throws -> [DateRepair] {
         guard try db.tableExists("date_repairs") else { return [] }
-        return try DateRepair.fetchAll(db, sql: """
-            SELECT id, table_name, column_name, row_id, stored_value, repaired_value FROM date_repairs WHERE id > ? ORDER BY id
-            """, arguments: [id])
+        return try DateRepair.fetchAll(
+            db,
+            sql: """
+                SELECT id, table_name, column_name, row_id, stored_value, repaired_value FROM date_repairs WHERE id > ? ORDER BY id
+                """, arguments: [id])
     }
 }

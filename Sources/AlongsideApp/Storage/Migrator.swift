@@ -56,8 +56,8 @@ public struct Migrator: Sendable {
     static func version(ofFileNamed name: String) throws -> Int {
         let stem = name.dropLast(4)
         guard let underscore = stem.firstIndex(of: "_"),
-              stem.distance(from: stem.startIndex, to: underscore) == 4,
-              let version = Int(stem[..<underscore]), version > 0
+            stem.distance(from: stem.startIndex, to: underscore) == 4,
+            let version = Int(stem[..<underscore]), version > 0
         else { throw MigrationError.badFileName(name) }
         return version
     }
@@ -66,13 +66,14 @@ public struct Migrator: Sendable {
     @discardableResult
     public func migrate(_ writer: some DatabaseWriter) throws -> [Int] {
         try writer.writeWithoutTransaction { db in
-            try db.execute(sql: """
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    version INTEGER PRIMARY KEY,
-                    name TEXT NOT NULL,
-                    applied_at TEXT NOT NULL
-                )
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE IF NOT EXISTS schema_migrations (
+                        version INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        applied_at TEXT NOT NULL
+                    )
+                    """)
             let applied = Set(try Int.fetchAll(db, sql: "SELECT version FROM schema_migrations"))
             let known = Set(migrations.map(\.version))
             let unknown = applied.subtracting(known).sorted()

@@ -122,7 +122,8 @@ public struct SiteRoutes {
         case .signedIn, .capability, .loaded:
             guard let person else {
                 let back = request.method == .get ? request.uri.description : Href.home()
-                return .redirect(.seeOther(SignInReturn.signInHref(returningTo: back, expired: context.visit.sessionExpired)))
+                return .redirect(
+                    .seeOther(SignInReturn.signInHref(returningTo: back, expired: context.visit.sessionExpired)))
             }
             if case .capability(let rule) = access { try Policy.require(rule, Standing(role: person.user.role)) }
             return .allowed(person)
@@ -142,7 +143,8 @@ public enum SignInReturn {
     /// The path if it is a plain local path ("/x", not "//host" or "/\host" or a full URL), else nil.
     public static func safeLocalPath(_ candidate: String) -> String? {
         guard candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.hasPrefix("/\\"),
-              !candidate.contains("\\"), !candidate.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+            !candidate.contains("\\"),
+            !candidate.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
         else { return nil }
         return candidate
     }

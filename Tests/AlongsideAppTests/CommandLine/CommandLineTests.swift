@@ -5,7 +5,9 @@ import XCTest
 
 final class CommandLineTests: XCTestCase {
     override func setUpWithError() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: CommandRunner.executable), "build the executable first (swift build)")
+        try XCTSkipUnless(
+            FileManager.default.isExecutableFile(atPath: CommandRunner.executable),
+            "build the executable first (swift build)")
     }
 
     func testBadArgumentsExplainAndFail() throws {
@@ -14,10 +16,15 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(badPort.errors.contains("--port must be from 0 to 65535"), badPort.errors)
         let unknown = try CommandRunner.run(["frobnicate"])
         XCTAssertNotEqual(unknown.status, 0)
-        let badRole = try CommandRunner.run(["create-user", "--email", "a@example.org", "--name", "A", "--role", "boss", "--password-stdin"])
+        let badRole = try CommandRunner.run([
+            "create-user", "--email", "a@example.org", "--name", "A", "--role", "boss", "--password-stdin",
+        ])
         XCTAssertNotEqual(badRole.status, 0)
-        XCTAssertTrue(badRole.errors.contains("--role must be one of: administrator, programme_manager"), badRole.errors)
-        let noStdin = try CommandRunner.run(["create-user", "--email", "a@example.org", "--name", "A", "--role", "member"])
+        XCTAssertTrue(
+            badRole.errors.contains("--role must be one of: administrator, programme_manager"), badRole.errors)
+        let noStdin = try CommandRunner.run([
+            "create-user", "--email", "a@example.org", "--name", "A", "--role", "member",
+        ])
         XCTAssertNotEqual(noStdin.status, 0)
         XCTAssertTrue(noStdin.errors.contains("--password-stdin"), noStdin.errors)
     }
@@ -33,23 +40,34 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(try CommandRunner.run(["migrate", "--database", database]).output.contains("up to date"))
         // create-user reads the password from standard input and audits the change
         let weak = try CommandRunner.run(
-            ["create-user", "--email", "ada@example.org", "--name", "Ada Example", "--role", "administrator", "--password-stdin", "--database", database],
+            [
+                "create-user", "--email", "ada@example.org", "--name", "Ada Example", "--role", "administrator",
+                "--password-stdin", "--database", database,
+            ],
             input: "password1234\n"
         )
         XCTAssertNotEqual(weak.status, 0)
         XCTAssertTrue(weak.errors.contains("too easy to guess"), weak.errors)
         let created = try CommandRunner.run(
-            ["create-user", "--email", "ada@example.org", "--name", "Ada Example", "--role", "administrator", "--password-stdin", "--database", database],
+            [
+                "create-user", "--email", "ada@example.org", "--name", "Ada Example", "--role", "administrator",
+                "--password-stdin", "--database", database,
+            ],
             input: goodPassword + "\n"
         )
         XCTAssertEqual(created.status, 0, created.errors)
         let duplicate = try CommandRunner.run(
-            ["create-user", "--email", "ADA@example.org", "--name", "Ada Again", "--role", "member", "--password-stdin", "--database", database],
+            [
+                "create-user", "--email", "ADA@example.org", "--name", "Ada Again", "--role", "member",
+                "--password-stdin", "--database", database,
+            ],
             input: goodPassword + "\n"
         )
         XCTAssertNotEqual(duplicate.status, 0)
         XCTAssertTrue(duplicate.errors.contains("already an account"), duplicate.errors)
-        let audit = try DatabaseQueue(path: database).read { db in try String.fetchAll(db, sql: "SELECT actor_label FROM audit_events") }
+        let audit = try DatabaseQueue(path: database).read { db in
+            try String.fetchAll(db, sql: "SELECT actor_label FROM audit_events")
+        }
         XCTAssertEqual(audit, ["Command line"])
         // backup
         let copy = folder + "/backup.sqlite"
@@ -77,8 +95,12 @@ final class CommandLineTests: XCTestCase {
         // check: a line for each value recorded, then nothing more on the next run
         XCTAssertEqual(run.status, 0, run.errors)
         XCTAssertTrue(run.output.contains("Applied migrations: 17"), run.output)
-        XCTAssertTrue(run.output.contains("Repaired a date in insights.heard_on row 1: \"2026-1-5\" is now 2026-01-05."), run.output)
-        XCTAssertTrue(run.output.contains("Could not repair a date in insights.heard_on row 4: \"next week\" is left as it was."), run.output)
+        XCTAssertTrue(
+            run.output.contains("Repaired a date in insights.heard_on row 1: \"2026-1-5\" is now 2026-01-05."),
+            run.output)
+        XCTAssertTrue(
+            run.output.contains("Could not repair a date in insights.heard_on row 4: \"next week\" is left as it was."),
+            run.output)
         XCTAssertEqual(run.output.components(separatedBy: "a date in ").count - 1, 9, run.output)
         let again = try CommandRunner.run(["migrate", "--database", path])
         XCTAssertFalse(again.output.contains("a date in"), again.output)
@@ -88,7 +110,10 @@ final class CommandLineTests: XCTestCase {
         let database = try temporaryFolder(self) + "/newer.sqlite"
         XCTAssertEqual(try CommandRunner.run(["migrate", "--database", database]).status, 0)
         try DatabaseQueue(path: database).write { db in
-            try db.execute(sql: "INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, '9999_future', '2030-01-01')")
+            try db.execute(
+                sql:
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, '9999_future', '2030-01-01')"
+            )
         }
         let refused = try CommandRunner.run(["migrate", "--database", database])
         XCTAssertNotEqual(refused.status, 0)

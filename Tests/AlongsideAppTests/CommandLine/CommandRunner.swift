@@ -14,7 +14,9 @@ enum CommandRunner {
         return ProcessInfo.processInfo.environment["ALONGSIDE_BINARY"] ?? debug
     }
 
-    static func run(_ arguments: [String], input: String? = nil, executable: String = executable) throws -> CommandResult {
+    static func run(_ arguments: [String], input: String? = nil, executable: String = executable) throws
+        -> CommandResult
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -29,6 +31,8 @@ enum CommandRunner {
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return CommandResult(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), errors: String(decoding: err, as: UTF8.self))
+        return CommandResult(
+            status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+            errors: String(decoding: err, as: UTF8.self))
     }
 }

@@ -5,7 +5,9 @@ import XCTest
 
 final class DemoCommandTests: XCTestCase {
     override func setUpWithError() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: CommandRunner.executable), "build the executable first (swift build)")
+        try XCTSkipUnless(
+            FileManager.default.isExecutableFile(atPath: CommandRunner.executable),
+            "build the executable first (swift build)")
     }
 
     func testDemoLoadsIntoAnEmptyDatabaseOnlyAndPrintsThePasswordOnce() throws {
@@ -14,7 +16,8 @@ final class DemoCommandTests: XCTestCase {
         XCTAssertEqual(loaded.status, 0, loaded.errors)
         XCTAssertTrue(loaded.output.contains("Loaded demo data: 3 groups"), loaded.output)
         XCTAssertTrue(loaded.output.contains("blake@example.org  Blake Example, Programme manager"), loaded.output)
-        let password = try XCTUnwrap(loaded.output.components(separatedBy: "with the password: ").last?.components(separatedBy: "\n").first)
+        let password = try XCTUnwrap(
+            loaded.output.components(separatedBy: "with the password: ").last?.components(separatedBy: "\n").first)
         XCTAssertEqual(password.split(separator: "-").count, 5)
 
         let again = try CommandRunner.run(["demo", "--database", database])
@@ -22,7 +25,10 @@ final class DemoCommandTests: XCTestCase {
         XCTAssertTrue(again.errors.contains("already holds data"), again.errors)
         let pool = try AppDatabase.open(path: database)
         let counts = try pool.read { db in
-            try [Int.fetchOne(db, sql: "SELECT COUNT(*) FROM users"), Int.fetchOne(db, sql: "SELECT COUNT(*) FROM groups")]
+            try [
+                Int.fetchOne(db, sql: "SELECT COUNT(*) FROM users"),
+                Int.fetchOne(db, sql: "SELECT COUNT(*) FROM groups"),
+            ]
         }
         XCTAssertEqual(counts, [11, 3], "the refused second run changed nothing")
     }
@@ -35,7 +41,9 @@ final class DemoDataTests: XCTestCase {
             let summary = try await DemoData.load(into: app.services, passwordHash: hash)
             XCTAssertEqual(summary.groups, 3)
             let refusedAgain = await { () async -> Bool in
-                do { _ = try await DemoData.load(into: app.services, passwordHash: hash); return false } catch { return error as? DemoData.Refusal == .notEmpty }
+                do { _ = try await DemoData.load(into: app.services, passwordHash: hash); return false } catch {
+                    return error as? DemoData.Refusal == .notEmpty
+                }
             }()
             XCTAssertTrue(refusedAgain)
 
@@ -49,7 +57,8 @@ final class DemoDataTests: XCTestCase {
             let meetings = try await blake.get(leaders + "/meetings")
             let held = try XCTUnwrap(meetings.firstMatch(#"<h2>Held</h2>.*?<a href="(/groups/\d+/meetings/\d+)">"#))
             let meeting = try await blake.get(held)
-            XCTAssertTrue(meeting.contains("<strong>Quorate.</strong>"), "the held meeting's attendance meets the adopted terms")
+            XCTAssertTrue(
+                meeting.contains("<strong>Quorate.</strong>"), "the held meeting's attendance meets the adopted terms")
             XCTAssertTrue(meeting.contains("Overdue"))
             let decisions = try await blake.get(leaders + "/decisions")
             XCTAssertTrue(decisions.contains("Adopt our terms of reference"))
@@ -58,7 +67,8 @@ final class DemoDataTests: XCTestCase {
             let published = try await app.browser().get("/published/groups/\(groupID)")
             XCTAssertTrue(published.contains("Version 1 (adopted)"))
             XCTAssertTrue(published.contains("Fund two peer support workers"), "the published decision is listed")
-            let decisionPath = try XCTUnwrap(decisions.firstMatch(#"<a href="(/groups/\d+/decisions/\d+)">Fund two peer support workers"#))
+            let decisionPath = try XCTUnwrap(
+                decisions.firstMatch(#"<a href="(/groups/\d+/decisions/\d+)">Fund two peer support workers"#))
             let decision = try await blake.get(decisionPath)
             XCTAssertTrue(decision.contains(held), "the decision links the meeting it was taken at")
 
@@ -75,16 +85,20 @@ final class DemoDataTests: XCTestCase {
             XCTAssertTrue(earnings.contains("£106.40 in 1 claim"))
 
             // the alliance: members, the elected accountable body, money in and out, and its published membership
-            let alliance = try XCTUnwrap(groups.firstMatch(#"<a href="/groups/(\d+)">Example Place VCSE Alliance</a>"#).flatMap { Int64($0) })
+            let alliance = try XCTUnwrap(
+                groups.firstMatch(#"<a href="/groups/(\d+)">Example Place VCSE Alliance</a>"#).flatMap { Int64($0) })
             let overview = try await blake.get(Href.alliance(alliance))
             XCTAssertEqual(overview.status, .ok)
             XCTAssertTrue(overview.contains("<strong>Example Voluntary Action</strong> since"))
             XCTAssertTrue(overview.contains("<dt>Received</dt><dd>£250,000.00</dd>"))
             XCTAssertTrue(overview.contains("<dt>Allocated to members</dt><dd>£190,000.00</dd>"))
             XCTAssertTrue(overview.contains("2 of 3 contracts run for three years or longer."))
-            XCTAssertTrue(overview.contains("Gypsy, Roma and Traveller communities"), "an under-served community not yet reached")
+            XCTAssertTrue(
+                overview.contains("Gypsy, Roma and Traveller communities"), "an under-served community not yet reached")
             let register = try await blake.get(Href.organisations())
-            XCTAssertTrue(register.contains("Meadow Lane Men&#39;s Shed") || register.contains("Meadow Lane Men&#x27;s Shed") || register.contains("Meadow Lane Men's Shed"))
+            XCTAssertTrue(
+                register.contains("Meadow Lane Men&#39;s Shed") || register.contains("Meadow Lane Men&#x27;s Shed")
+                    || register.contains("Meadow Lane Men's Shed"))
             let publicPage = try await app.browser().get(Href.publishedAlliance(alliance))
             XCTAssertEqual(publicPage.status, .ok)
             XCTAssertTrue(publicPage.contains("Northgate Refugee Welcome"), "joining members are published")

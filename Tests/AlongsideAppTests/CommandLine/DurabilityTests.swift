@@ -6,7 +6,8 @@ import XCTest
 /// A write the person was told succeeded survives the server being killed (SIGKILL, no clean shutdown).
 final class DurabilityTests: XCTestCase {
     func testAcknowledgedSetupSurvivesKill() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: CommandRunner.executable), "build the executable first")
+        try XCTSkipUnless(
+            FileManager.default.isExecutableFile(atPath: CommandRunner.executable), "build the executable first")
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/curl"), "needs curl")
         // setup: a server on a free port with a new database
         let folder = try temporaryFolder(self)
@@ -25,8 +26,9 @@ final class DurabilityTests: XCTestCase {
         // act: create the first administrator, then kill the server as soon as it answers
         let jar = folder + "/cookies"
         let form = try curl(["-s", "-c", jar, "-b", jar, setupLink])
-        let token = try XCTUnwrap(form.range(of: #"name="csrf_token" value="([^"]+)""#, options: .regularExpression).map { String(form[$0]) }?
-            .replacingOccurrences(of: #"name="csrf_token" value=""#, with: "").dropLast())
+        let token = try XCTUnwrap(
+            form.range(of: #"name="csrf_token" value="([^"]+)""#, options: .regularExpression).map { String(form[$0]) }?
+                .replacingOccurrences(of: #"name="csrf_token" value=""#, with: "").dropLast())
         let answer = try curl([
             "-s", "-o", "/dev/null", "-w", "%{http_code}", "-c", jar, "-b", jar, setupLink,
             "--data-urlencode", "csrf_token=\(token)", "--data-urlencode", "name=Ada Example",
@@ -37,7 +39,9 @@ final class DurabilityTests: XCTestCase {
         kill(server.processIdentifier, SIGKILL)
         server.waitUntilExit()
         // check
-        let names = try DatabaseQueue(path: database).read { db in try String.fetchAll(db, sql: "SELECT name FROM users") }
+        let names = try DatabaseQueue(path: database).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM users")
+        }
         XCTAssertEqual(names, ["Ada Example"])
     }
 
@@ -48,7 +52,9 @@ final class DurabilityTests: XCTestCase {
             let chunk = handle.availableData
             if chunk.isEmpty { break }
             text += String(decoding: chunk, as: UTF8.self)
-            if let range = text.range(of: #"http://[^\s]+/setup/[A-Za-z0-9_-]+"#, options: .regularExpression), text.contains("serving on") {
+            if let range = text.range(of: #"http://[^\s]+/setup/[A-Za-z0-9_-]+"#, options: .regularExpression),
+                text.contains("serving on")
+            {
                 return String(text[range])
             }
         }

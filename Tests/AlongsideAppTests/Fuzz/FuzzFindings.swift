@@ -16,7 +16,9 @@ struct FuzzFinding: Sendable, Hashable {
 
 /// Findings and counts, shared by the fuzzing phases.
 final class FuzzReport: Sendable {
-    private let state = NIOLockedValueBox<(findings: [FuzzFinding], requests: Int, notes: [String], statuses: [String: Int], reviews: [FuzzFinding])>(([], 0, [], [:], []))
+    private let state = NIOLockedValueBox<
+        (findings: [FuzzFinding], requests: Int, notes: [String], statuses: [String: Int], reviews: [FuzzFinding])
+    >(([], 0, [], [:], []))
 
     func add(_ finding: FuzzFinding) { state.withLockedValue { $0.findings.append(finding) } }
     /// Something to look at that does not fail the test (it may be right for some fields).
@@ -25,9 +27,13 @@ final class FuzzReport: Sendable {
     func note(_ line: String) { state.withLockedValue { $0.notes.append(line) } }
     func countRequest() { state.withLockedValue { $0.requests += 1 } }
     /// Counts answers by method and status, to show the fuzz reached the handlers (not only 403s or 404s).
-    func countStatus(_ method: String, _ status: Int) { state.withLockedValue { $0.statuses["\(method) \(status)", default: 0] += 1 } }
+    func countStatus(_ method: String, _ status: Int) {
+        state.withLockedValue { $0.statuses["\(method) \(status)", default: 0] += 1 }
+    }
     var statuses: String {
-        state.withLockedValue { $0.statuses.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") }
+        state.withLockedValue {
+            $0.statuses.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+        }
     }
 
     var findings: [FuzzFinding] { state.withLockedValue { $0.findings } }
@@ -50,7 +56,9 @@ final class FuzzReport: Sendable {
         for key in order.prefix(limit) {
             let group = groups[key]!
             let payloads = group.payloads.sorted().prefix(6).joined(separator: ", ")
-            lines.append("- \(key) | status \(group.example.status) | \(group.count)× | payloads: \(payloads) | e.g. \(group.example.detail.prefix(160))")
+            lines.append(
+                "- \(key) | status \(group.example.status) | \(group.count)× | payloads: \(payloads) | e.g. \(group.example.detail.prefix(160))"
+            )
         }
         if order.count > limit { lines.append("… and \(order.count - limit) more groups") }
         return lines.joined(separator: "\n")

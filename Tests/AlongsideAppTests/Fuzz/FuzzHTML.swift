@@ -45,7 +45,8 @@ enum FuzzHTML {
         var checkboxOrder: [String] = []
         var hasFile = false
         var choices = Set<String>()
-        let pattern = #"<input\b([^>]*)>|<select\b([^>]*)>(.*?)</select>|<textarea\b([^>]*)>(.*?)</textarea>|<button\b([^>]*)>"#
+        let pattern =
+            #"<input\b([^>]*)>|<select\b([^>]*)>(.*?)</select>|<textarea\b([^>]*)>(.*?)</textarea>|<button\b([^>]*)>"#
         for groups in matches(pattern, in: body) {
             if let input = groups[1] {
                 let a = attributes(input)
@@ -79,7 +80,9 @@ enum FuzzHTML {
                     let o = attributes(option[1] ?? "")
                     return (value: o["value"] ?? unescape(option[2] ?? ""), selected: o["selected"] != nil)
                 }
-                let chosen = options.first(where: { $0.selected }) ?? options.first(where: { !$0.value.isEmpty }) ?? options.first
+                let chosen =
+                    options.first(where: { $0.selected }) ?? options.first(where: { !$0.value.isEmpty })
+                    ?? options.first
                 fields.append((name, chosen?.value ?? ""))
             } else if let textarea = groups[4] {
                 let a = attributes(textarea)
@@ -108,7 +111,8 @@ enum FuzzHTML {
     /// `name="value"` pairs of one tag (values unescaped); bare attributes map to "".
     static func attributes(_ text: String) -> [String: String] {
         var result: [String: String] = [:]
-        for groups in matches(#"([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?"#, in: text) {
+        for groups in matches(#"([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?"#, in: text)
+        {
             guard let name = groups[1]?.lowercased(), result[name] == nil else { continue }
             result[name] = unescape(groups[2] ?? groups[3] ?? groups[4] ?? "")
         }
@@ -122,7 +126,8 @@ enum FuzzHTML {
         for groups in matches(#"&#(x?)([0-9A-Fa-f]+);"#, in: result) {
             let hex = groups[1] == "x"
             if let code = UInt32(groups[2] ?? "", radix: hex ? 16 : 10), let scalar = Unicode.Scalar(code) {
-                result = result.replacingOccurrences(of: "&#\(groups[1] ?? "")\(groups[2] ?? "");", with: String(Character(scalar)))
+                result = result.replacingOccurrences(
+                    of: "&#\(groups[1] ?? "")\(groups[2] ?? "");", with: String(Character(scalar)))
             }
         }
         return result.replacingOccurrences(of: "&amp;", with: "&")
@@ -130,7 +135,10 @@ enum FuzzHTML {
 
     /// Every match of `pattern`, each as its capture groups (index 0 the whole match; nil for a group that did not take part).
     static func matches(_ pattern: String, in text: String) -> [[String?]] {
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators, .caseInsensitive]) else {
+        guard
+            let regex = try? NSRegularExpression(
+                pattern: pattern, options: [.dotMatchesLineSeparators, .caseInsensitive])
+        else {
             return []
         }
         return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { match in

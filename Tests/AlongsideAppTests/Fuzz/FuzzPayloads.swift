@@ -40,7 +40,9 @@ enum FuzzPayloads {
     /// The value with that label.
     static func named(_ label: String) -> Hostile { all.first { $0.label == label }! }
 
-    static let numbers = all.filter { ["Int64.max", "Int64.max+1", "20 digits", "-1", "Int64.min", "1e308", "NaN"].contains($0.label) }
+    static let numbers = all.filter {
+        ["Int64.max", "Int64.max+1", "20 digits", "-1", "Int64.min", "1e308", "NaN"].contains($0.label)
+    }
     static let dates = all.filter { $0.label.hasPrefix("date") || $0.label.hasPrefix("time") }
     /// Sent to every field: the overflow that traps, the text no field should take whole, and markup.
     static let core = all.filter { ["Int64.max", "20,000 characters", "attribute breakout"].contains($0.label) }
@@ -51,12 +53,16 @@ enum FuzzPayloads {
         var chosen = core
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         let lowered = name.lowercased()
-        if Int(trimmed) != nil || ["version", "amount", "pence", "rows", "page", "year", "count", "number", "id", "miles"]
-            .contains(where: { lowered.contains($0) }) {
+        if Int(trimmed) != nil
+            || ["version", "amount", "pence", "rows", "page", "year", "count", "number", "id", "miles"]
+                .contains(where: { lowered.contains($0) })
+        {
             chosen += numbers
         }
         if trimmed.range(of: #"^\d{4}-\d{2}-\d{2}$|^\d{2}:\d{2}$"#, options: .regularExpression) != nil
-            || ["date", "_on", "day", "month", "from", "until", "since", "time", "starts", "ends", "due"].contains(where: { lowered.contains($0) }) {
+            || ["date", "_on", "day", "month", "from", "until", "since", "time", "starts", "ends", "due"].contains(
+                where: { lowered.contains($0) })
+        {
             chosen += dates
         }
         let rest = all.filter { candidate in !chosen.contains { $0.label == candidate.label } }
@@ -66,7 +72,9 @@ enum FuzzPayloads {
     }
 
     /// Values for path parameters (`{id}` and the like).
-    static let pathValues = ["9223372036854775807", "9223372036854775808", "-1", "0", "abc", "1e308", "%00", "%E2%80%AE1"]
+    static let pathValues = [
+        "9223372036854775807", "9223372036854775808", "-1", "0", "abc", "1e308", "%00", "%E2%80%AE1",
+    ]
 }
 
 /// A small deterministic generator (SplitMix64), so a sample of the cross product is the same on every run.
@@ -115,15 +123,20 @@ enum FuzzFill {
         if n.contains("postcode") { return "AB1 2CD" }
         if n.contains("time") { return n.contains("end") ? "11:00" : "10:00" }
         if n.contains("ends_on") || n.contains("until") { return LondonTime.addingDays(60, to: today) ?? future }
-        if ["heard", "activity", "paid", "checked", "agreed", "since", "on_day", "starts_on", "effective"].contains(where: n.contains) {
+        if ["heard", "activity", "paid", "checked", "agreed", "since", "on_day", "starts_on", "effective"].contains(
+            where: n.contains)
+        {
             return past
         }
-        if n.hasSuffix("_on") || n.contains("date") || n.contains("due") || n.contains("closes") || n.contains("closing") {
+        if n.hasSuffix("_on") || n.contains("date") || n.contains("due") || n.contains("closes")
+            || n.contains("closing")
+        {
             return future
         }
         if ["amount", "limit", "pounds", "rate"].contains(where: n.contains) { return "10.00" }
         if ["count", "number", "members", "votes", "present", "total", "miles", "months", "value", "years", "weeks"]
-            .contains(where: n.contains) {
+            .contains(where: n.contains)
+        {
             return "3"
         }
         return "Fuzz \(name.replacingOccurrences(of: "_", with: " "))"

@@ -35,13 +35,16 @@ struct FuzzRouteTable: Sendable {
             guard entry.method == method else { return false }
             let segments = entry.segments
             guard segments.count == parts.count else { return false }
-            return zip(segments, parts).allSatisfy { pattern, part in pattern.hasPrefix("{") ? !part.isEmpty : pattern == part }
+            return zip(segments, parts).allSatisfy { pattern, part in
+                pattern.hasPrefix("{") ? !part.isEmpty : pattern == part
+            }
         }.max { $0.literalCount < $1.literalCount }
     }
 
     static func pathOnly(_ target: String) -> String {
-        String(target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-            .split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        String(
+            target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+                .split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
     }
 
     /// `route`'s path with every parameter replaced by `value`.

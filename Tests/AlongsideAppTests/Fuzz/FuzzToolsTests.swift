@@ -27,8 +27,9 @@ final class FuzzToolsTests: XCTestCase {
         let form = forms[0]
         XCTAssertEqual(form.method, "post")
         XCTAssertEqual(form.action, "/groups/3/edit?x=1&y=2")
-        XCTAssertEqual(form.fields.map { "\($0.0)=\($0.1)" },
-                       ["version=4", "title=Tea & talk", "kind=b", "group=7", "notes=Line <one>", "needs=2", "needs=3"])
+        XCTAssertEqual(
+            form.fields.map { "\($0.0)=\($0.1)" },
+            ["version=4", "title=Tea & talk", "kind=b", "group=7", "notes=Line <one>", "needs=2", "needs=3"])
         XCTAssertEqual(form.buttons.map(\.name), ["add_expense"])
         XCTAssertEqual(form.buttons.first?.action, "/other")
         XCTAssertTrue(form.hasFile)
@@ -39,7 +40,10 @@ final class FuzzToolsTests: XCTestCase {
 
     func testStrictDaysOnly() {
         for day in ["2026-03-01", "2024-02-29", "0001-01-01"] { XCTAssertTrue(StoredDateCheck.isDay(day), day) }
-        for text in ["2026-1-5", "2026-+12-31", "0000-00-00", "9999-99-99", "2026-02-30", "2025-02-29", " 2026-01-05 ", "2026-01-05T10:00", ""] {
+        for text in [
+            "2026-1-5", "2026-+12-31", "0000-00-00", "9999-99-99", "2026-02-30", "2025-02-29", " 2026-01-05 ",
+            "2026-01-05T10:00", "",
+        ] {
             XCTAssertFalse(StoredDateCheck.isDay(text), text)
         }
     }
@@ -52,12 +56,14 @@ final class FuzzToolsTests: XCTestCase {
             XCTAssertEqual(before.bad, [], "the demo's dates are all YYYY-MM-DD")
             // act
             try await app.services.pool.write { db in
-                try db.execute(sql: "UPDATE insights SET heard_on = '2026-1-5' WHERE id = (SELECT MIN(id) FROM insights)")
+                try db.execute(
+                    sql: "UPDATE insights SET heard_on = '2026-1-5' WHERE id = (SELECT MIN(id) FROM insights)")
                 try db.execute(sql: "UPDATE groups SET name = '2026-1-5' WHERE id = (SELECT MIN(id) FROM groups)")
             }
             let after = try await StoredDateCheck.badDates(app.services.pool, alsoChecking: known)
             // check
-            XCTAssertEqual(after.bad, ["insights.heard_on = \"2026-1-5\""], "a free-text column may hold what looks like a date")
+            XCTAssertEqual(
+                after.bad, ["insights.heard_on = \"2026-1-5\""], "a free-text column may hold what looks like a date")
             XCTAssertTrue(after.columns.contains("claims.activity_on"))
         }
     }

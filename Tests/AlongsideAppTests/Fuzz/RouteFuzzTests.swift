@@ -56,18 +56,24 @@ final class RouteFuzzTests: XCTestCase {
             let uncovered = await Self.fuzzPostsWithoutForms(table: table, fuzzers: fuzzers, fuzzedForms: fuzzedForms)
             let dates = try await StoredDateCheck.badDates(app.services.pool, alsoChecking: dateColumns)
             for value in dates.bad {
-                report.add(FuzzFinding(kind: "stored date not YYYY-MM-DD", route: "database", field: String(value.prefix(while: { $0 != " " })),
-                                       payload: "", status: 0, detail: value))
+                report.add(
+                    FuzzFinding(
+                        kind: "stored date not YYYY-MM-DD", route: "database",
+                        field: String(value.prefix(while: { $0 != " " })),
+                        payload: "", status: 0, detail: value))
             }
             for column in try await StoredDateCheck.controlCharacters(app.services.pool) {
-                report.review(FuzzFinding(kind: "stored NUL, ESC or right-to-left override", route: "database", field: column,
-                                          payload: "", status: 0, detail: column))
+                report.review(
+                    FuzzFinding(
+                        kind: "stored NUL, ESC or right-to-left override", route: "database", field: column,
+                        payload: "", status: 0, detail: column))
             }
             // check
             let elapsed = ContinuousClock.now - started
             let reached = Set(fuzzers.flatMap { $0.samples.keys })
             let unreached = table.entries("GET").filter { !reached.contains($0) }.map(\.description)
-            print("""
+            print(
+                """
                 Route fuzz: \(report.requests) requests in \(elapsed); \(fuzzedForms.count) POST forms, \(fuzzedQueries.count) GET routes' \
                 query strings, \(uncovered.count) POST routes with no form found (sent generic fields): \(uncovered.joined(separator: ", "))
                 GET routes never reached: \(unreached.isEmpty ? "none" : unreached.joined(separator: ", "))
@@ -91,7 +97,8 @@ final class RouteFuzzTests: XCTestCase {
             let report = FuzzReport()
             let fuzzer = try await Self.fuzzer(app, table: table, report: report, persona: Self.personas[1])
             await fuzzer.explore(alreadyFuzzed: [])
-            let posted = Dictionary(fuzzer.forms.map { ($0.entry, $0.form.action) }, uniquingKeysWith: { first, _ in first })
+            let posted = Dictionary(
+                fuzzer.forms.map { ($0.entry, $0.form.action) }, uniquingKeysWith: { first, _ in first })
             // act: every parameter at once, then each parameter of a real path alone
             for entry in table.entries where entry.hasParameters {
                 let real = entry.method == "GET" ? fuzzer.samples[entry]?.first : posted[entry]
@@ -103,7 +110,8 @@ final class RouteFuzzTests: XCTestCase {
                         }
                     }
                     for target in targets {
-                        await fuzzer.send(entry.method, target, route: entry.description, field: "(path)", payload: value)
+                        await fuzzer.send(
+                            entry.method, target, route: entry.description, field: "(path)", payload: value)
                     }
                 }
                 await fuzzer.checkStillAnswering(after: entry.description)
@@ -124,36 +132,49 @@ extension RouteFuzzTests {
         return try await StoredDateCheck.columnsHoldingDates(app.services.pool)
     }
 
-    static func fuzzer(_ app: TestContext, table: FuzzRouteTable, report: FuzzReport,
-                       persona: (label: String, email: String?)) async throws -> SiteFuzzer {
+    static func fuzzer(
+        _ app: TestContext, table: FuzzRouteTable, report: FuzzReport,
+        persona: (label: String, email: String?)
+    ) async throws -> SiteFuzzer {
         var signIn: (@Sendable () async throws -> TestBrowser)?
         if let email = persona.email {
             signIn = { @Sendable () async throws -> TestBrowser in
                 let browser = app.browser()
                 let answer = try await browser.signIn(email: email, password: goodPassword)
-                guard answer.status == .seeOther else { throw FuzzSignInFailed(email: email, status: answer.status.code) }
+                guard answer.status == .seeOther else {
+                    throw FuzzSignInFailed(email: email, status: answer.status.code)
+                }
                 return browser
             }
         }
         let browser = if let signIn { try await signIn() } else { app.browser() }
-        return SiteFuzzer(table: table, report: report, skips: knownCrashes, browser: browser, persona: persona.label,
-                          tuning: FuzzTuning(today: LondonTime.isoDay(app.services.clock.now())), signIn: signIn)
+        return SiteFuzzer(
+            table: table, report: report, skips: knownCrashes, browser: browser, persona: persona.label,
+            tuning: FuzzTuning(today: LondonTime.isoDay(app.services.clock.now())), signIn: signIn)
     }
 
     /// POST routes none of whose forms the crawl found (a form shown only after an earlier step, a button on a
     /// record the demo lacks): posted with generic field names, parameters filled from the nearest real path.
-    static func fuzzPostsWithoutForms(table: FuzzRouteTable, fuzzers: [SiteFuzzer], fuzzedForms: Set<String>) async -> [String] {
-        guard let fuzzer = fuzzers.first(where: { $0.signIn != nil && $0.persona == "administrator" }) ?? fuzzers.first else { return [] }
+    static func fuzzPostsWithoutForms(table: FuzzRouteTable, fuzzers: [SiteFuzzer], fuzzedForms: Set<String>) async
+        -> [String]
+    {
+        guard let fuzzer = fuzzers.first(where: { $0.signIn != nil && $0.persona == "administrator" }) ?? fuzzers.first
+        else { return [] }
         let generic = ["version", "title", "name", "date", "starts_on", "amount", "id", "status", "notes", "step"]
         var uncovered: [String] = []
-        for entry in table.entries("POST") where !fuzzedForms.contains(where: { $0.hasPrefix(entry.description + " ") }) {
+        for entry in table.entries("POST") where !fuzzedForms.contains(where: { $0.hasPrefix(entry.description + " ") })
+        {
             uncovered.append(entry.description)
             let target = fuzzer.nearestPath(for: entry.route)
             let fields = generic.map { ($0, "1") }
             for name in generic where !fuzzer.isSkipped("POST", entry.route, name) {
-                for payload in [FuzzPayloads.named("Int64.max"), FuzzPayloads.named("20,000 characters"), FuzzPayloads.named("date 2026-1-5"), FuzzPayloads.named("script tag")] {
-                    await fuzzer.send("POST", target, SiteFuzzer.replacing(name, in: fields, with: payload.value),
-                                      route: entry.description, field: name + " (generic)", payload: payload.label)
+                for payload in [
+                    FuzzPayloads.named("Int64.max"), FuzzPayloads.named("20,000 characters"),
+                    FuzzPayloads.named("date 2026-1-5"), FuzzPayloads.named("script tag"),
+                ] {
+                    await fuzzer.send(
+                        "POST", target, SiteFuzzer.replacing(name, in: fields, with: payload.value),
+                        route: entry.description, field: name + " (generic)", payload: payload.label)
                 }
             }
             await fuzzer.checkStillAnswering(after: entry.description)

@@ -26,7 +26,9 @@ extension SiteFuzzer {
         // the main submission (no named button), then each named button with a smaller sample
         let variants: [(button: (String, String)?, action: String, perField: Int)] =
             [(nil, found.form.action, tuning.payloadsPerField)]
-            + found.form.buttons.map { (($0.name, $0.value), $0.action ?? found.form.action, tuning.payloadsPerButtonVariant) }
+            + found.form.buttons.map {
+                (($0.name, $0.value), $0.action ?? found.form.action, tuning.payloadsPerButtonVariant)
+            }
         var sendAsIs: [(action: String, fields: [(String, String)], label: String)] = []
         for variant in variants {
             let action = variant.action
@@ -36,21 +38,27 @@ extension SiteFuzzer {
             for name in Set(fields.map(\.0)).union(extra.map(\.0)).union(found.form.unsent).sorted()
             where !isSkipped("POST", entry.route, name) {
                 let value = (fields + extra).first { $0.0 == name }?.1 ?? ""
-                let hostile = variant.perField >= FuzzPayloads.all.count
+                let hostile =
+                    variant.perField >= FuzzPayloads.all.count
                     ? FuzzPayloads.all
                     : FuzzPayloads.forField(name, value: value, extra: variant.perField, seed: route + name + label)
                 for payload in hostile {
                     let mutated = Self.replacing(name, in: fields + extra, with: payload.value)
-                    let page = await send("POST", action, mutated, route: route, field: name + label, payload: payload.label)
+                    let page = await send(
+                        "POST", action, mutated, route: route, field: name + label, payload: payload.label)
                     if let page, (300..<400).contains(page.status.code) {
                         // a redirect: the page it leads to shows what was stored; then a fresh form (new `version`)
                         if let location = page.location?.split(separator: "#").first.map(String.init),
-                           location.hasPrefix("/"), !location.hasPrefix("//") {
-                            await send("GET", location, route: route, field: name + label, payload: payload.label + " (page after)")
+                            location.hasPrefix("/"), !location.hasPrefix("//")
+                        {
+                            await send(
+                                "GET", location, route: route, field: name + label,
+                                payload: payload.label + " (page after)")
                         }
                         let after = await refreshPage(found)
-                        judgeAccepted(found, field: name + label, payload: payload, page: page, action: action,
-                                      wentThrough: Self.changed(fields, after))
+                        judgeAccepted(
+                            found, field: name + label, payload: payload, page: page, action: action,
+                            wentThrough: Self.changed(fields, after))
                         fields = after.fields ?? fields
                     }
                 }
@@ -60,27 +68,39 @@ extension SiteFuzzer {
             defer { sendAsIs.append((action, fields + extra, label)) }
             guard variant.button == nil else { continue }
             // duplicated, each missing, all missing, and hostile CSRF tokens
-            await send("POST", action, fields + fields, route: route, field: "(every field twice)", payload: "duplicates")
+            await send(
+                "POST", action, fields + fields, route: route, field: "(every field twice)", payload: "duplicates")
             for name in Set(fields.map(\.0)).sorted() where !isSkipped("POST", entry.route, name) {
-                let page = await send("POST", action, fields.filter { $0.0 != name }, route: route, field: name, payload: "missing")
+                let page = await send(
+                    "POST", action, fields.filter { $0.0 != name }, route: route, field: name, payload: "missing")
                 if name == "version", let page, (300..<400).contains(page.status.code) {
                     let after = await refreshPage(found)
                     if Self.changed(fields, after) {
-                        report.add(FuzzFinding(kind: "edit went through without a version", route: route, field: name, payload: "missing",
-                                               status: page.status.code, detail: "\(persona): POST \(action)"))
+                        report.add(
+                            FuzzFinding(
+                                kind: "edit went through without a version", route: route, field: name,
+                                payload: "missing",
+                                status: page.status.code, detail: "\(persona): POST \(action)"))
                     }
                     fields = after.fields ?? fields
                 }
             }
             await send("POST", action, [], route: route, field: "(all fields)", payload: "missing")
-            for payload in [FuzzPayloads.named("Int64.max"), FuzzPayloads.named("20,000 characters"), FuzzPayloads.named("NUL and ESC")] {
-                await send("POST", action, fields + [("csrf_token", payload.value)], csrf: "", route: route, field: "csrf_token",
-                           payload: payload.label)
+            for payload in [
+                FuzzPayloads.named("Int64.max"), FuzzPayloads.named("20,000 characters"),
+                FuzzPayloads.named("NUL and ESC"),
+            ] {
+                await send(
+                    "POST", action, fields + [("csrf_token", payload.value)], csrf: "", route: route,
+                    field: "csrf_token",
+                    payload: payload.label)
             }
             fields = await refreshed(found, fields)
         }
         for (action, pairs, label) in sendAsIs {
-            if let page = await send("POST", action, pairs, route: route, field: "(the form, blanks filled)" + label, payload: "") {
+            if let page = await send(
+                "POST", action, pairs, route: route, field: "(the form, blanks filled)" + label, payload: "")
+            {
                 collectForms(from: page.html, source: found.source, alreadyFuzzed: alreadyFuzzed)
             }
         }
@@ -89,21 +109,29 @@ extension SiteFuzzer {
     /// A hostile value that went through: wrong for a `version` (STYLE.md 16: a missing or malformed version is a
     /// conflict, never a pass); worth a look for a choice no list offered, or 20,000 characters. A form with a version
     /// went through when its version moved on (or the record went); one without, when the answer was a redirect.
-    private func judgeAccepted(_ found: FoundForm, field: String, payload: Hostile, page: Page, action: String, wentThrough: Bool) {
+    private func judgeAccepted(
+        _ found: FoundForm, field: String, payload: Hostile, page: Page, action: String, wentThrough: Bool
+    ) {
         let versioned = found.form.fieldNames.contains("version")
         guard wentThrough || !versioned else { return }
         let route = found.entry.description
         let detail = "\(persona): POST \(action) → \(page.location ?? "")"
         let name = String(field.prefix { $0 != " " })
         if name == "version" {
-            report.add(FuzzFinding(kind: "edit went through with a malformed version", route: route, field: field,
-                                   payload: payload.label, status: page.status.code, detail: detail))
+            report.add(
+                FuzzFinding(
+                    kind: "edit went through with a malformed version", route: route, field: field,
+                    payload: payload.label, status: page.status.code, detail: detail))
         } else if found.form.choiceFields.contains(name) {
-            report.review(FuzzFinding(kind: "accepted a choice not offered", route: route, field: field, payload: payload.label,
-                                      status: page.status.code, detail: detail))
+            report.review(
+                FuzzFinding(
+                    kind: "accepted a choice not offered", route: route, field: field, payload: payload.label,
+                    status: page.status.code, detail: detail))
         } else if payload.value.count >= 20_000 {
-            report.review(FuzzFinding(kind: "accepted 20,000 characters", route: route, field: field, payload: payload.label,
-                                      status: page.status.code, detail: detail))
+            report.review(
+                FuzzFinding(
+                    kind: "accepted 20,000 characters", route: route, field: field, payload: payload.label,
+                    status: page.status.code, detail: detail))
         }
     }
 
@@ -126,7 +154,8 @@ extension SiteFuzzer {
     }
 
     func refreshPage(_ found: FoundForm) async -> (pageGone: Bool, fields: [(String, String)]?) {
-        guard let page = await send("GET", found.source, route: "GET " + found.source, field: "(refresh)", payload: "") else {
+        guard let page = await send("GET", found.source, route: "GET " + found.source, field: "(refresh)", payload: "")
+        else {
             return (false, nil)
         }
         guard page.status == .ok else { return (page.status == .notFound, nil) }
@@ -140,7 +169,11 @@ extension SiteFuzzer {
     func filled(_ fields: [(String, String)], _ form: FuzzForm) -> [(String, String)] {
         guard !form.fieldNames.contains("version") else { return fields }
         return fields.map { name, value in
-            (name, value.isEmpty && !form.choiceFields.contains(name) ? FuzzFill.value(for: name, today: tuning.today) : value)
+            (
+                name,
+                value.isEmpty && !form.choiceFields.contains(name)
+                    ? FuzzFill.value(for: name, today: tuning.today) : value
+            )
         }
     }
 
@@ -163,13 +196,20 @@ extension SiteFuzzer {
             done.insert(entry)
             let route = entry.description
             let formFields = getFormFields[entry] ?? []
-            var tries: [(name: String, payloads: [Hostile])] = Set(formFields.map(\.0)).sorted().map { ($0, FuzzPayloads.all) }
+            var tries: [(name: String, payloads: [Hostile])] = Set(formFields.map(\.0)).sorted().map {
+                ($0, FuzzPayloads.all)
+            }
             let generic = Self.genericQueryNames.filter { name in !formFields.contains { $0.0 == name } }
             var chosen = generic.sample(tuning.genericQueryNames, seed: route)
             if generic.contains("page"), !chosen.contains("page") { chosen.append("page") }
             for name in chosen {
-                tries.append((name, [FuzzPayloads.named("Int64.max")] + Array(FuzzPayloads.all.dropFirst())
-                    .sample(tuning.payloadsPerGenericName - 1, seed: route + name)))
+                tries.append(
+                    (
+                        name,
+                        [FuzzPayloads.named("Int64.max")]
+                            + Array(FuzzPayloads.all.dropFirst())
+                            .sample(tuning.payloadsPerGenericName - 1, seed: route + name)
+                    ))
             }
             for (name, payloads) in tries where !isSkipped("GET", entry.route, name) {
                 for payload in payloads {
@@ -178,7 +218,9 @@ extension SiteFuzzer {
                 }
             }
             if !formFields.isEmpty {
-                await send("GET", path + "?" + Self.query(formFields + formFields), route: route, field: "(every field twice)", payload: "duplicates")
+                await send(
+                    "GET", path + "?" + Self.query(formFields + formFields), route: route, field: "(every field twice)",
+                    payload: "duplicates")
             }
         }
         await checkStillAnswering(after: "GET query strings")

@@ -36,8 +36,10 @@ final class SiteFuzzer: @unchecked Sendable {
     /// Pages that answered 200, with their routes: where real parameter values come from.
     private(set) var known: [(FuzzRouteTable.Entry, String)] = []
 
-    init(table: FuzzRouteTable, report: FuzzReport, skips: [FuzzSkip], browser: TestBrowser, persona: String,
-         tuning: FuzzTuning, signIn: (@Sendable () async throws -> TestBrowser)?) {
+    init(
+        table: FuzzRouteTable, report: FuzzReport, skips: [FuzzSkip], browser: TestBrowser, persona: String,
+        tuning: FuzzTuning, signIn: (@Sendable () async throws -> TestBrowser)?
+    ) {
         self.table = table
         self.report = report
         self.skips = skips
@@ -51,41 +53,58 @@ final class SiteFuzzer: @unchecked Sendable {
 
     /// Sends one request and checks the answer: no 5xx, no unescaped payload, no redirect off the site, not slow.
     @discardableResult
-    func send(_ method: String, _ target: String, _ fields: [(String, String)] = [], csrf: String? = nil,
-              route: String, field: String, payload: String) async -> Page? {
+    func send(
+        _ method: String, _ target: String, _ fields: [(String, String)] = [], csrf: String? = nil,
+        route: String, field: String, payload: String
+    ) async -> Page? {
         report.countRequest()
-        FuzzTrace.write("\(persona) \(method) \(target) \(fields.map { "\($0.0)=\($0.1.prefix(40))" }.joined(separator: "&"))")
+        FuzzTrace.write(
+            "\(persona) \(method) \(target) \(fields.map { "\($0.0)=\($0.1.prefix(40))" }.joined(separator: "&"))")
         let started = ContinuousClock.now
         let page: Page
         do {
             page = method == "POST" ? try await browser.post(target, fields, csrf: csrf) : try await browser.get(target)
         } catch {
-            report.add(FuzzFinding(kind: "request threw", route: route, field: field, payload: payload, status: 0,
-                                   detail: "\(method) \(target.prefix(120)): \(error)"))
+            report.add(
+                FuzzFinding(
+                    kind: "request threw", route: route, field: field, payload: payload, status: 0,
+                    detail: "\(method) \(target.prefix(120)): \(error)"))
             return nil
         }
         let elapsed = ContinuousClock.now - started
         report.countStatus(method, page.status.code)
-        FuzzTrace.write("  → \(page.status.code) \(page.status == .unprocessableContent ? page.errorSummary.joined(separator: " | ") : "")")
+        FuzzTrace.write(
+            "  → \(page.status.code) \(page.status == .unprocessableContent ? page.errorSummary.joined(separator: " | ") : "")"
+        )
         let detail = "\(persona): \(method) \(target.prefix(120))"
         if page.status.code >= 500 {
-            report.add(FuzzFinding(kind: "5xx", route: route, field: field, payload: payload, status: page.status.code, detail: detail))
+            report.add(
+                FuzzFinding(
+                    kind: "5xx", route: route, field: field, payload: payload, status: page.status.code, detail: detail)
+            )
         }
         let contentType = page.headers[.contentType] ?? ""
         if contentType.isEmpty || contentType.contains("html") {
             for marker in FuzzPayloads.markers where page.html.contains(marker) {
-                report.add(FuzzFinding(kind: "unescaped payload", route: route, field: field, payload: payload,
-                                       status: page.status.code, detail: detail + " shows " + marker))
+                report.add(
+                    FuzzFinding(
+                        kind: "unescaped payload", route: route, field: field, payload: payload,
+                        status: page.status.code, detail: detail + " shows " + marker))
             }
         }
         if (300..<400).contains(page.status.code), let location = page.location,
-           !(location.hasPrefix("/") && !location.hasPrefix("//") && !location.hasPrefix("/\\")) {
-            report.add(FuzzFinding(kind: "redirect off the site", route: route, field: field, payload: payload,
-                                   status: page.status.code, detail: detail + " → " + location.prefix(80)))
+            !(location.hasPrefix("/") && !location.hasPrefix("//") && !location.hasPrefix("/\\"))
+        {
+            report.add(
+                FuzzFinding(
+                    kind: "redirect off the site", route: route, field: field, payload: payload,
+                    status: page.status.code, detail: detail + " → " + location.prefix(80)))
         }
         if elapsed > tuning.slowRequest {
-            report.add(FuzzFinding(kind: "slow answer", route: route, field: field, payload: payload,
-                                   status: page.status.code, detail: detail + " took \(elapsed)"))
+            report.add(
+                FuzzFinding(
+                    kind: "slow answer", route: route, field: field, payload: payload,
+                    status: page.status.code, detail: detail + " took \(elapsed)"))
         }
         return page
     }
@@ -95,14 +114,19 @@ final class SiteFuzzer: @unchecked Sendable {
     func checkStillAnswering(after route: String) async {
         let health = await send("GET", Href.health(), route: route, field: "(after the batch)", payload: "GET /healthz")
         if health?.status != .ok {
-            report.add(FuzzFinding(kind: "stopped answering", route: route, field: "", payload: "", status: health?.status.code ?? 0,
-                                   detail: "GET /healthz after fuzzing \(route)"))
+            report.add(
+                FuzzFinding(
+                    kind: "stopped answering", route: route, field: "", payload: "", status: health?.status.code ?? 0,
+                    detail: "GET /healthz after fuzzing \(route)"))
         }
         guard let signIn else { return }
         let account = await send("GET", Href.account(), route: "GET /account", field: "(session check)", payload: "")
         if account?.status != .ok {
             do { browser = try await signIn() } catch {
-                report.add(FuzzFinding(kind: "cannot sign in again", route: route, field: "", payload: "", status: 0, detail: "\(persona): \(error)"))
+                report.add(
+                    FuzzFinding(
+                        kind: "cannot sign in again", route: route, field: "", payload: "", status: 0,
+                        detail: "\(persona): \(error)"))
             }
         }
     }
@@ -119,7 +143,8 @@ final class SiteFuzzer: @unchecked Sendable {
     /// Called again after the forms were fuzzed (`again`), it starts from every page reached: that shows each page
     /// with the hostile values now stored, and finds records, links and forms that only the submissions created.
     func explore(alreadyFuzzed: Set<String>, again: Bool = false) async {
-        var queue = again
+        var queue =
+            again
             ? samples.sorted { $0.key.description < $1.key.description }.flatMap(\.value)
             : table.entries("GET").filter { !$0.hasParameters }.map(\.route.rawValue)
         var index = 0
@@ -127,8 +152,9 @@ final class SiteFuzzer: @unchecked Sendable {
             let path = queue[index]
             index += 1
             guard let entry = table.match("GET", path) else { continue }
-            let page = await send("GET", path, route: entry.description, field: again ? "(page after fuzzing)" : "(crawl)",
-                                  payload: again ? "stored values" : "")
+            let page = await send(
+                "GET", path, route: entry.description, field: again ? "(page after fuzzing)" : "(crawl)",
+                payload: again ? "stored values" : "")
             tried.insert(entry)
             guard let page, page.status == .ok else { continue }
             if samples[entry]?.contains(path) != true {
@@ -140,7 +166,9 @@ final class SiteFuzzer: @unchecked Sendable {
                 let linkPath = FuzzRouteTable.pathOnly(link)
                 guard !visited.contains(linkPath), let target = table.match("GET", linkPath) else { continue }
                 visited.insert(linkPath)
-                let known = samples[target, default: []].count + queue[index...].filter { table.match("GET", $0) == target }.count
+                let known =
+                    samples[target, default: []].count
+                    + queue[index...].filter { table.match("GET", $0) == target }.count
                 if known < tuning.samplesPerRoute { queue.append(linkPath) }
             }
             // routes no link led to (a page shown only for a draft, say): their path made from the nearest real one
@@ -156,8 +184,10 @@ final class SiteFuzzer: @unchecked Sendable {
         forms[fuzzedForms...].sort { Self.isDestructive($0.form.action) == false && Self.isDestructive($1.form.action) }
     }
 
-    static let destructiveSteps: Set<String> = ["delete", "retire", "withdraw", "end", "close", "deactivate", "remove", "paid",
-                                                "approve", "return", "check", "sign-out", "sign-out-everywhere"]
+    static let destructiveSteps: Set<String> = [
+        "delete", "retire", "withdraw", "end", "close", "deactivate", "remove", "paid",
+        "approve", "return", "check", "sign-out", "sign-out-everywhere",
+    ]
 
     static func isDestructive(_ action: String) -> Bool {
         destructiveSteps.contains(String(FuzzRouteTable.pathOnly(action).split(separator: "/").last ?? ""))
@@ -170,11 +200,12 @@ final class SiteFuzzer: @unchecked Sendable {
         var best: (score: Int, parts: [String]) = (0, [])
         for (entry, path) in known {
             let theirs = entry.segments
-            let parts = FuzzRouteTable.pathOnly(path).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            let parts = FuzzRouteTable.pathOnly(path).split(separator: "/", omittingEmptySubsequences: false).map(
+                String.init)
             var score = 0
             for (index, segment) in pattern.enumerated() {
                 guard index < theirs.count, index < parts.count,
-                      segment.hasPrefix("{") ? theirs[index] == Substring(segment) : segment == parts[index]
+                    segment.hasPrefix("{") ? theirs[index] == Substring(segment) : segment == parts[index]
                 else { break }
                 score += 1
             }
@@ -203,16 +234,20 @@ final class SiteFuzzer: @unchecked Sendable {
                 continue
             }
             let key = Self.formKey(entry, form)
-            let sameRoute = formKeys.filter { $0.hasPrefix(entry.description + " ") }.count
+            let sameRoute =
+                formKeys.filter { $0.hasPrefix(entry.description + " ") }.count
                 + alreadyFuzzed.filter { $0.hasPrefix(entry.description + " ") }.count
-            guard !formKeys.contains(key), !alreadyFuzzed.contains(key), sameRoute < tuning.formsPerRoute else { continue }
+            guard !formKeys.contains(key), !alreadyFuzzed.contains(key), sameRoute < tuning.formsPerRoute else {
+                continue
+            }
             formKeys.insert(key)
             forms.append(FoundForm(entry: entry, form: form, source: source))
         }
     }
 
     static func formKey(_ entry: FuzzRouteTable.Entry, _ form: FuzzForm) -> String {
-        "\(entry.description) " + (form.fieldNames.sorted() + form.buttons.map { "[\($0.name)=\($0.value)]" }).joined(separator: ",")
+        "\(entry.description) "
+            + (form.fieldNames.sorted() + form.buttons.map { "[\($0.name)=\($0.value)]" }).joined(separator: ",")
     }
 
     var formKeysFound: Set<String> { formKeys }

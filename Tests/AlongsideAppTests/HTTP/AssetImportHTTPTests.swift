@@ -21,22 +21,30 @@ final class AssetImportHTTPTests: XCTestCase {
             XCTAssertTrue(form.contains(#"enctype="multipart/form-data""#))
             XCTAssertTrue(form.contains(#"href="/assets.csv""#))
             let today = AssetFixtures.today(app)
-            let bad = [Self.header, Self.row(name: "Riverside Walks", checked: today), Self.row(name: "Moor Walks", locality: "Atlantis", checked: today),
-                       Self.row(id: String(existing), name: "New Name", checked: today)].joined(separator: "\r\n")
+            let bad = [
+                Self.header, Self.row(name: "Riverside Walks", checked: today),
+                Self.row(name: "Moor Walks", locality: "Atlantis", checked: today),
+                Self.row(id: String(existing), name: "New Name", checked: today),
+            ].joined(separator: "\r\n")
             // act
             let refused = try await keeper.post("/assets/import", [("csv", bad)])
             // check
             XCTAssertEqual(refused.status, .unprocessableContent)
             XCTAssertEqual(refused.errorSummary, ["The file has a problem: nothing was imported. It is listed below"])
-            XCTAssertTrue(refused.contains(#"<tr><th scope="row">Row 3</th><td>locality</td><td>&quot;Atlantis&quot; is not a locality"#))
+            XCTAssertTrue(
+                refused.contains(
+                    #"<tr><th scope="row">Row 3</th><td>locality</td><td>&quot;Atlantis&quot; is not a locality"#))
             XCTAssertTrue(refused.contains("Moor Walks"), "the pasted text stays in the box")
             let count = try await AssetFixtures.count(app)
             XCTAssertEqual(count, 1)
-            let name = try await app.services.pool.read { db in try String.fetchOne(db, sql: "SELECT name FROM assets WHERE id = ?", arguments: [existing]) }
+            let name = try await app.services.pool.read { db in
+                try String.fetchOne(db, sql: "SELECT name FROM assets WHERE id = ?", arguments: [existing])
+            }
             XCTAssertEqual(name, "Old Name", "the good update was not applied either")
             // act: fixed and sent as a file
             let fixed = bad.replacingOccurrences(of: "Atlantis", with: "northfield")
-            let imported = try await keeper.postMultipart("/assets/import", [("csv", "")], file: ("file", "\u{FEFF}" + fixed))
+            let imported = try await keeper.postMultipart(
+                "/assets/import", [("csv", "")], file: ("file", "\u{FEFF}" + fixed))
             // check
             XCTAssertEqual(imported.status, .seeOther)
             XCTAssertEqual(imported.location, "/assets")
@@ -47,11 +55,20 @@ final class AssetImportHTTPTests: XCTestCase {
             let needs = try await AssetFixtures.count(app, "SELECT COUNT(*) FROM asset_needs")
             XCTAssertEqual(needs, 6)
             let audits = try await app.services.pool.read { db in
-                try String.fetchAll(db, sql: "SELECT summary FROM audit_events WHERE actor_label = 'Finley Keeper' AND record_kind IN ('asset', 'asset_import') ORDER BY id")
+                try String.fetchAll(
+                    db,
+                    sql:
+                        "SELECT summary FROM audit_events WHERE actor_label = 'Finley Keeper' AND record_kind IN ('asset', 'asset_import') ORDER BY id"
+                )
             }
-            XCTAssertEqual(audits, ["Added the asset \"Riverside Walks\" from an import (row 2)", "Added the asset \"Moor Walks\" from an import (row 3)",
-                                    "Updated the asset \"New Name\" from an import (row 4)",
-                                    "Imported 3 assets from a spreadsheet: 2 added, 1 updated"])
+            XCTAssertEqual(
+                audits,
+                [
+                    "Added the asset \"Riverside Walks\" from an import (row 2)",
+                    "Added the asset \"Moor Walks\" from an import (row 3)",
+                    "Updated the asset \"New Name\" from an import (row 4)",
+                    "Imported 3 assets from a spreadsheet: 2 added, 1 updated",
+                ])
         }
     }
 

@@ -27,7 +27,8 @@ final class AssetListsTests: XCTestCase {
             let page = try await keeper.get("/assets/localities/\(id)")
             XCTAssertEqual(page.h1, "Locality: Northfield")
             XCTAssertTrue(page.contains(#"value="pcn" checked"#), "its kind is chosen")
-            let renamed = try await keeper.post("/assets/localities/\(id)", [("name", "Northfield and Moor"), ("kind", "pcn")])
+            let renamed = try await keeper.post(
+                "/assets/localities/\(id)", [("name", "Northfield and Moor"), ("kind", "pcn")])
             XCTAssertEqual(renamed.status, .seeOther)
             let blank = try await keeper.post("/assets/localities/\(id)", [("name", " "), ("kind", "pcn")])
             XCTAssertEqual(blank.errorSummary, ["Enter the locality's name"])
@@ -38,15 +39,21 @@ final class AssetListsTests: XCTestCase {
             XCTAssertTrue(retiredPage.contains("is retired. It is no longer offered on forms or in the gap analysis"))
             let form = try await keeper.get("/assets/new")
             XCTAssertFalse(form.contains("Northfield and Moor"))
-            let retiredName = try await keeper.post("/assets/localities", [("name", "northfield and moor"), ("kind", "pcn")])
-            XCTAssertEqual(retiredName.errorSummary, ["There is already a retired locality called \"Northfield and Moor\": bring it back from its page instead"])
+            let retiredName = try await keeper.post(
+                "/assets/localities", [("name", "northfield and moor"), ("kind", "pcn")])
+            XCTAssertEqual(
+                retiredName.errorSummary,
+                [
+                    "There is already a retired locality called \"Northfield and Moor\": bring it back from its page instead"
+                ])
             _ = try await keeper.get("/assets/localities/\(id)")
             let restored = try await keeper.post("/assets/localities/\(id)/restore")
             XCTAssertEqual(restored.status, .seeOther)
             let back = try await keeper.get("/assets/new")
             XCTAssertTrue(back.contains("Northfield and Moor (primary care network)"))
             let audits = try await app.services.pool.read { db in
-                try String.fetchAll(db, sql: "SELECT action FROM audit_events WHERE record_kind = 'locality' ORDER BY id")
+                try String.fetchAll(
+                    db, sql: "SELECT action FROM audit_events WHERE record_kind = 'locality' ORDER BY id")
             }
             XCTAssertEqual(audits, ["created", "updated", "retired", "restored"])
         }
@@ -60,11 +67,14 @@ final class AssetListsTests: XCTestCase {
             let list = try await keeper.get("/assets/needs")
             XCTAssertTrue(list.contains("Housing"))
             XCTAssertTrue(list.contains("A safe, settled home, and help to keep it."))
-            let added = try await keeper.post("/assets/needs", [("name", "Gardening"), ("description", "Growing things together")])
+            let added = try await keeper.post(
+                "/assets/needs", [("name", "Gardening"), ("description", "Growing things together")])
             XCTAssertEqual(added.status, .seeOther)
             let duplicate = try await keeper.post("/assets/needs", [("name", "housing")])
             XCTAssertEqual(duplicate.errorSummary, ["There is already a need called \"Housing\""])
-            let edited = try await keeper.post("/assets/needs/\(carers)", [("name", "Unpaid carers"), ("description", "Families and friends who care")])
+            let edited = try await keeper.post(
+                "/assets/needs/\(carers)",
+                [("name", "Unpaid carers"), ("description", "Families and friends who care")])
             XCTAssertEqual(edited.status, .seeOther)
             _ = try await keeper.get("/assets/needs/\(carers)")
             _ = try await keeper.post("/assets/needs/\(carers)/retire")
@@ -74,7 +84,8 @@ final class AssetListsTests: XCTestCase {
             XCTAssertFalse(gaps.contains("Unpaid carers"), "a retired need is not analysed")
             let again = try await keeper.post("/assets/needs/\(carers)/retire")
             XCTAssertEqual(again.status, .seeOther)
-            let audits = try await AssetFixtures.count(app, "SELECT COUNT(*) FROM audit_events WHERE record_kind = 'need'")
+            let audits = try await AssetFixtures.count(
+                app, "SELECT COUNT(*) FROM audit_events WHERE record_kind = 'need'")
             XCTAssertEqual(audits, 3, "retiring twice writes nothing the second time")
         }
     }

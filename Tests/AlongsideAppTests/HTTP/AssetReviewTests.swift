@@ -10,12 +10,14 @@ final class AssetReviewTests: XCTestCase {
             // setup
             let today = AssetFixtures.today(app)
             let recent = try await AssetFixtures.asset(app, "Recent Club")
-            let older = try await AssetFixtures.asset(app, "Older Club", checked: LondonTime.addingMonths(-14, to: today)!)
+            let older = try await AssetFixtures.asset(
+                app, "Older Club", checked: LondonTime.addingMonths(-14, to: today)!)
             _ = try await AssetFixtures.asset(app, "Oldest Club", checked: LondonTime.addingMonths(-30, to: today)!)
             let (keeper, _) = try await app.signedIn(as: .expertByExperience)
             let review = try await keeper.get("/assets/review")
             XCTAssertFalse(review.contains("Recent Club"))
-            let oldest = try XCTUnwrap(review.html.range(of: "Oldest Club")), olderAt = try XCTUnwrap(review.html.range(of: "Older Club"))
+            let oldest = try XCTUnwrap(review.html.range(of: "Oldest Club")),
+                olderAt = try XCTUnwrap(review.html.range(of: "Older Club"))
             XCTAssertLessThan(oldest.lowerBound, olderAt.lowerBound)
             XCTAssertTrue(review.contains("Still correct: mark as checked today"))
             // act
@@ -26,10 +28,12 @@ final class AssetReviewTests: XCTestCase {
             XCTAssertTrue(after.contains("Older Club is marked as checked today, \(LondonTime.day(today))."))
             XCTAssertFalse(after.contains("<a href=\"/assets/\(older)\">"))
             let stored = try await app.services.pool.read { db in
-                try String.fetchOne(db, sql: "SELECT last_checked_on || ' v' || version FROM assets WHERE id = ?", arguments: [older])
+                try String.fetchOne(
+                    db, sql: "SELECT last_checked_on || ' v' || version FROM assets WHERE id = ?", arguments: [older])
             }
             XCTAssertEqual(stored, "\(today) v2")
-            let audit = try await AssetFixtures.count(app, "SELECT COUNT(*) FROM audit_events WHERE action = 'checked' AND record_kind = 'asset'")
+            let audit = try await AssetFixtures.count(
+                app, "SELECT COUNT(*) FROM audit_events WHERE action = 'checked' AND record_kind = 'asset'")
             XCTAssertEqual(audit, 1)
             // from the asset's own page it goes back there
             let fromPage = try await keeper.post("/assets/\(recent)/checked")
@@ -62,7 +66,8 @@ final class AssetReviewTests: XCTestCase {
             let after = try await keeper.get("/assets/review")
             XCTAssertTrue(after.contains("Seven Months"))
             XCTAssertTrue(after.contains("more than 6 months ago"))
-            let audit = try await AssetFixtures.count(app, "SELECT COUNT(*) FROM audit_events WHERE record_kind = 'asset_map_settings'")
+            let audit = try await AssetFixtures.count(
+                app, "SELECT COUNT(*) FROM audit_events WHERE record_kind = 'asset_map_settings'")
             XCTAssertEqual(audit, 1)
         }
     }
@@ -83,8 +88,13 @@ final class AssetReviewTests: XCTestCase {
             // check
             XCTAssertTrue(page.contains("<caption>Active assets meeting each need, by locality"))
             XCTAssertTrue(page.contains(#"<th scope="col" class="numeric">Southgate (primary care network)</th>"#))
-            XCTAssertTrue(page.contains(#"<tr><th scope="row">Housing</th><td class="numeric">1</td><td class="numeric"><strong class="tag tag-missing">Gap</strong></td></tr>"#))
-            XCTAssertTrue(page.contains(#"<tr><th scope="row">Peer support</th><td class="numeric">1</td><td class="numeric">1</td></tr>"#))
+            XCTAssertTrue(
+                page.contains(
+                    #"<tr><th scope="row">Housing</th><td class="numeric">1</td><td class="numeric"><strong class="tag tag-missing">Gap</strong></td></tr>"#
+                ))
+            XCTAssertTrue(
+                page.contains(
+                    #"<tr><th scope="row">Peer support</th><td class="numeric">1</td><td class="numeric">1</td></tr>"#))
             XCTAssertTrue(page.contains("<li>Housing in Southgate (primary care network)</li>"))
             XCTAssertTrue(page.contains("<li>Employment</li>"), "a seeded need nothing meets")
             XCTAssertFalse(page.contains("<li>Housing</li>"))
@@ -96,10 +106,13 @@ final class AssetReviewTests: XCTestCase {
             let north = try await AssetFixtures.locality(app, "Northfield")
             let housing = try await AssetFixtures.need(app, "Housing")
             let organisation = try await AllianceFixtures.organisation(app, name: "Example Voluntary Action")
-            let linked = try await AssetFixtures.asset(app, "Advice Desk", category: .vcseOrganisations, locality: north, needs: [housing])
+            let linked = try await AssetFixtures.asset(
+                app, "Advice Desk", category: .vcseOrganisations, locality: north, needs: [housing])
             try await app.services.pool.write { db in
-                try db.execute(sql: "UPDATE assets SET organisation_id = ?, address = '2 High Street', postcode = 'EX3 3CC' WHERE id = ?",
-                               arguments: [organisation, linked])
+                try db.execute(
+                    sql:
+                        "UPDATE assets SET organisation_id = ?, address = '2 High Street', postcode = 'EX3 3CC' WHERE id = ?",
+                    arguments: [organisation, linked])
             }
             let own = try await AssetFixtures.asset(app, "=Sneaky Group", status: .paused)
             let (member, _) = try await app.signedIn(as: .member)
@@ -110,19 +123,27 @@ final class AssetReviewTests: XCTestCase {
             XCTAssertEqual(csv.headers[.contentType], "text/csv; charset=utf-8")
             XCTAssertTrue(csv.headers[.contentDisposition]?.contains("community-assets-") ?? false)
             XCTAssertTrue(csv.html.hasPrefix(AssetCSV.header.joined(separator: ",") + "\r\n"))
-            XCTAssertTrue(csv.contains("\(linked),Advice Desk,\"Voluntary, community and social enterprise (VCSE) organisations\",,About Advice Desk,Northfield,2 High Street,EX3 3CC"))
+            XCTAssertTrue(
+                csv.contains(
+                    "\(linked),Advice Desk,\"Voluntary, community and social enterprise (VCSE) organisations\",,About Advice Desk,Northfield,2 High Street,EX3 3CC"
+                ))
             XCTAssertTrue(csv.contains("\(own),'=Sneaky Group,"), "a formula-like cell is made text")
             let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.html.utf8)) as? [String: Any])
             XCTAssertEqual(Set(document.keys), ["organizations", "services", "locations", "service_at_locations"])
             let organizations = try XCTUnwrap(document["organizations"] as? [[String: Any]])
-            XCTAssertEqual(organizations.compactMap { $0["id"] as? String }.sorted(), ["asset-organisation-\(own)", "organisation-\(organisation)"])
+            XCTAssertEqual(
+                organizations.compactMap { $0["id"] as? String }.sorted(),
+                ["asset-organisation-\(own)", "organisation-\(organisation)"])
             let services = try XCTUnwrap(document["services"] as? [[String: Any]])
             let advice = try XCTUnwrap(services.first { $0["id"] as? String == "asset-\(linked)" })
             XCTAssertEqual(advice["organization_id"] as? String, "organisation-\(organisation)")
             XCTAssertEqual(advice["status"] as? String, "active")
             XCTAssertEqual(advice["fees"] as? String, "Free")
-            XCTAssertEqual((advice["service_areas"] as? [[String: Any]])?.first?["service_area"] as? String, "Northfield")
-            let taxonomies = (advice["service_taxonomys"] as? [[String: Any]])?.compactMap { ($0["taxonomy"] as? [String: Any])?["name"] as? String }
+            XCTAssertEqual(
+                (advice["service_areas"] as? [[String: Any]])?.first?["service_area"] as? String, "Northfield")
+            let taxonomies = (advice["service_taxonomys"] as? [[String: Any]])?.compactMap {
+                ($0["taxonomy"] as? [String: Any])?["name"] as? String
+            }
             XCTAssertEqual(taxonomies, ["Voluntary, community and social enterprise (VCSE) organisations", "Housing"])
             XCTAssertEqual(services.first { $0["id"] as? String == "asset-\(own)" }?["status"] as? String, "inactive")
             let locations = try XCTUnwrap(document["locations"] as? [[String: Any]])

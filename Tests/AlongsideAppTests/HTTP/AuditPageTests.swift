@@ -4,11 +4,16 @@ import XCTest
 
 final class AuditPageTests: XCTestCase {
     /// Writes `count` audit rows for a fictional record kind, a minute apart from `start`.
-    static func seed(_ app: TestContext, count: Int, kind: String, start: Date, actor: AuditActor = .commandLine) async throws {
+    static func seed(_ app: TestContext, count: Int, kind: String, start: Date, actor: AuditActor = .commandLine)
+        async throws
+    {
         try await app.services.pool.write { db in
             for index in 0..<count {
-                let change = AuditChange<[String: String]>(action: "created", recordKind: kind, recordID: String(index), summary: "\(kind) \(index)", before: nil, after: ["n": String(index)])
-                try AuditLog.record(change, by: actor, at: start.addingTimeInterval(Double(index) * 60), requestID: nil, in: db)
+                let change = AuditChange<[String: String]>(
+                    action: "created", recordKind: kind, recordID: String(index), summary: "\(kind) \(index)",
+                    before: nil, after: ["n": String(index)])
+                try AuditLog.record(
+                    change, by: actor, at: start.addingTimeInterval(Double(index) * 60), requestID: nil, in: db)
             }
         }
     }
@@ -21,7 +26,8 @@ final class AuditPageTests: XCTestCase {
             XCTAssertEqual(first.status, .ok)
             XCTAssertEqual(first.allMatches("<td>(meeting \\d+)</td>"), (10..<60).reversed().map { "meeting \($0)" })
             XCTAssertTrue(first.contains("<caption>"))
-            let older = try XCTUnwrap(first.firstMatch(#"href="([^"]+)" rel="next""#)).replacingOccurrences(of: "&amp;", with: "&")
+            let older = try XCTUnwrap(first.firstMatch(#"href="([^"]+)" rel="next""#)).replacingOccurrences(
+                of: "&amp;", with: "&")
             let second = try await admin.get(older)
             XCTAssertEqual(second.allMatches("<td>(meeting \\d+)</td>").count, 10)
         }
@@ -32,7 +38,9 @@ final class AuditPageTests: XCTestCase {
             let (admin, me) = try await app.signedIn(as: .administrator, name: "Ada Example")
             // 2026-07-01 00:30 London (BST) is 2026-06-30 23:30 UTC
             let justAfterMidnight = Date(timeIntervalSince1970: 1_782_862_200)
-            try await Self.seed(app, count: 1, kind: "meeting", start: justAfterMidnight, actor: AuditActor(userID: me.id, label: "Ada Example"))
+            try await Self.seed(
+                app, count: 1, kind: "meeting", start: justAfterMidnight,
+                actor: AuditActor(userID: me.id, label: "Ada Example"))
             try await Self.seed(app, count: 1, kind: "decision", start: justAfterMidnight.addingTimeInterval(-7200))
             let july = try await admin.get("/admin/audit?from=2026-07-01&to=2026-07-01")
             XCTAssertEqual(july.allMatches("<td>((?:meeting|decision) \\d+)</td>"), ["meeting 0"])

@@ -7,15 +7,19 @@ final class ClaimApprovalTests: XCTestCase {
     func testAManagerApprovesAndFinanceRecordsThePayment() async throws {
         try await withApp { app in
             // setup
-            let (casey, _) = try await app.signedIn(as: .expertByExperience, email: "casey@example.org", name: "Casey Example")
-            let (manager, _) = try await app.signedIn(as: .programmeManager, email: "pm@example.org", name: "Blake Example")
+            let (casey, _) = try await app.signedIn(
+                as: .expertByExperience, email: "casey@example.org", name: "Casey Example")
+            let (manager, _) = try await app.signedIn(
+                as: .programmeManager, email: "pm@example.org", name: "Blake Example")
             let (admin, _) = try await app.signedIn(as: .administrator, email: "admin@example.org", name: "Ada Example")
-            let id = try await ClaimFixtures.send(casey, ClaimFixtures.fields([("expense_kind_1", "travel"), ("expense_amount_1", "8.40")]))
+            let id = try await ClaimFixtures.send(
+                casey, ClaimFixtures.fields([("expense_kind_1", "travel"), ("expense_amount_1", "8.40")]))
             // act: approve
             let waiting = try await manager.get(Href.claimApprovals())
             XCTAssertTrue(waiting.contains("Casey Example"))
             XCTAssertTrue(waiting.contains("1 claim is waiting."))
-            let approved = try await manager.post(Href.approveClaim(id), [("version", try await ClaimFixtures.version(manager, id))])
+            let approved = try await manager.post(
+                Href.approveClaim(id), [("version", try await ClaimFixtures.version(manager, id))])
             XCTAssertEqual(approved.location, Href.claimApprovals())
             // check: frozen for the owner
             let ownerView = try await casey.get(Href.claim(id))
@@ -33,11 +37,15 @@ final class ClaimApprovalTests: XCTestCase {
             let finance = try await admin.get(Href.financeClaims())
             XCTAssertTrue(finance.contains("£108.40"))
             let version = try await ClaimFixtures.version(admin, id)
-            let bad = try await admin.post(Href.payClaim(id), [("version", version), ("paid_on", "2026-09-30"), ("reference", "")])
+            let bad = try await admin.post(
+                Href.payClaim(id), [("version", version), ("paid_on", "2026-09-30"), ("reference", "")])
             XCTAssertEqual(bad.status, .unprocessableContent)
-            XCTAssertEqual(bad.errorSummary, ["The date paid must be today or in the past", "Enter the payment reference from the finance system"])
+            XCTAssertEqual(
+                bad.errorSummary,
+                ["The date paid must be today or in the past", "Enter the payment reference from the finance system"])
             XCTAssertEqual(bad.inputValue("paid_on"), "2026-09-30")
-            let paid = try await admin.post(Href.payClaim(id), [("version", version), ("paid_on", ClaimFixtures.today), ("reference", "BACS-0042")])
+            let paid = try await admin.post(
+                Href.payClaim(id), [("version", version), ("paid_on", ClaimFixtures.today), ("reference", "BACS-0042")])
             XCTAssertEqual(paid.location, Href.financeClaims())
             let final = try await casey.get(Href.claim(id))
             XCTAssertTrue(final.contains("Paid on 21 September 2026, reference BACS-0042."))
@@ -59,15 +67,22 @@ final class ClaimApprovalTests: XCTestCase {
             let secondVersion = try await ClaimFixtures.version(second, id)
             // act
             let one = try await first.post(Href.approveClaim(id), [("version", firstVersion)])
-            let two = try await second.post(Href.returnClaim(id), [("version", secondVersion), ("reason", "Wrong date")])
+            let two = try await second.post(
+                Href.returnClaim(id), [("version", secondVersion), ("reason", "Wrong date")])
             let three = try await second.post(Href.approveClaim(id), [("version", secondVersion)])
             // check
             XCTAssertEqual(one.status, .seeOther)
             XCTAssertEqual(two.status, .conflict)
-            XCTAssertTrue(two.contains("Someone else dealt with this claim first: it is now approved, waiting to be paid. Nothing was changed."))
+            XCTAssertTrue(
+                two.contains(
+                    "Someone else dealt with this claim first: it is now approved, waiting to be paid. Nothing was changed."
+                ))
             XCTAssertEqual(three.status, .conflict)
             let approvals = try await app.services.pool.read { db in
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claim_events WHERE claim_id = ? AND kind IN ('approved', 'returned')", arguments: [id])
+                try Int.fetchOne(
+                    db,
+                    sql: "SELECT COUNT(*) FROM claim_events WHERE claim_id = ? AND kind IN ('approved', 'returned')",
+                    arguments: [id])
             }
             XCTAssertEqual(approvals, 1)
         }
@@ -77,21 +92,26 @@ final class ClaimApprovalTests: XCTestCase {
         try await withApp { app in
             // setup
             let (casey, _) = try await app.signedIn(as: .expertByExperience, email: "casey@example.org")
-            let (manager, _) = try await app.signedIn(as: .programmeManager, email: "pm@example.org", name: "Blake Example")
+            let (manager, _) = try await app.signedIn(
+                as: .programmeManager, email: "pm@example.org", name: "Blake Example")
             let id = try await ClaimFixtures.send(casey, ClaimFixtures.fields())
             let version = try await ClaimFixtures.version(manager, id)
             // act: no reason, then a reason
             let missing = try await manager.post(Href.returnClaim(id), [("version", version), ("reason", "  ")])
             XCTAssertEqual(missing.status, .unprocessableContent)
-            XCTAssertEqual(missing.errorSummary, ["Say why you are returning the claim, so Sam Fictional knows what to change"])
-            let returned = try await manager.post(Href.returnClaim(id), [("version", version), ("reason", "It was a half day, not a whole day.")])
+            XCTAssertEqual(
+                missing.errorSummary, ["Say why you are returning the claim, so Sam Fictional knows what to change"])
+            let returned = try await manager.post(
+                Href.returnClaim(id), [("version", version), ("reason", "It was a half day, not a whole day.")])
             XCTAssertEqual(returned.status, .seeOther)
             // check: the person reads the reason, changes the claim and sends it again
             let page = try await casey.get(Href.claim(id))
             XCTAssertTrue(page.contains("Returned to you"))
             XCTAssertTrue(page.contains("It was a half day, not a whole day."))
             let edit = try await casey.get(Href.editClaim(id))
-            _ = try await casey.post(Href.editClaim(id), ClaimFixtures.fields(length: "half", [("version", edit.inputValue("version") ?? "")]))
+            _ = try await casey.post(
+                Href.editClaim(id),
+                ClaimFixtures.fields(length: "half", [("version", edit.inputValue("version") ?? "")]))
             let check = try await casey.get(Href.checkClaim(id))
             XCTAssertTrue(check.contains("Send the claim again"))
             _ = try await casey.post(Href.checkClaim(id), [("version", check.inputValue("version") ?? "")])
@@ -105,7 +125,8 @@ final class ClaimApprovalTests: XCTestCase {
         try await withApp { app in
             // setup
             let (casey, _) = try await app.signedIn(as: .expertByExperience, email: "casey@example.org")
-            let (robin, robinUser) = try await app.signedIn(as: .expertByExperience, email: "robin@example.org", name: "Robin Example")
+            let (robin, robinUser) = try await app.signedIn(
+                as: .expertByExperience, email: "robin@example.org", name: "Robin Example")
             let (manager, _) = try await app.signedIn(as: .programmeManager, email: "pm@example.org")
             let (lead, _) = try await app.signedIn(as: .allianceLead, email: "lead@example.org")
             let id = try await ClaimFixtures.send(casey, ClaimFixtures.fields())
@@ -130,7 +151,8 @@ final class ClaimApprovalTests: XCTestCase {
                 .grant(.approve, to: robinUser.id!, name: "Robin Example", by: .commandLine, requestID: nil)
             let now = try await robin.get(Href.claimApprovals())
             XCTAssertEqual(now.status, .ok)
-            let approved = try await robin.post(Href.approveClaim(id), [("version", try await ClaimFixtures.version(robin, id))])
+            let approved = try await robin.post(
+                Href.approveClaim(id), [("version", try await ClaimFixtures.version(robin, id))])
             XCTAssertEqual(approved.status, .seeOther)
             // missing CSRF token
             let noToken = try await manager.post(Href.approveClaim(mine), [("version", "2")], csrf: "")
@@ -143,8 +165,11 @@ final class ClaimApprovalTests: XCTestCase {
             // setup
             let (casey, _) = try await app.signedIn(as: .expertByExperience, email: "casey@example.org")
             let (admin, _) = try await app.signedIn(as: .administrator, email: "admin@example.org")
-            let first = try await ClaimFixtures.send(casey, ClaimFixtures.fields(length: "half", [("expense_kind_1", "travel"), ("expense_amount_1", "3.20")]))
-            let second = try await ClaimFixtures.send(casey, ClaimFixtures.fields(activity: "Workshop", on: "2026-09-14", choice: "vouchers"))
+            let first = try await ClaimFixtures.send(
+                casey,
+                ClaimFixtures.fields(length: "half", [("expense_kind_1", "travel"), ("expense_amount_1", "3.20")]))
+            let second = try await ClaimFixtures.send(
+                casey, ClaimFixtures.fields(activity: "Workshop", on: "2026-09-14", choice: "vouchers"))
             let store = ClaimStore(pool: app.services.pool, clock: app.services.clock)
             for id in [first, second] { _ = try await store.approve(id, version: 2, by: .commandLine, requestID: nil) }
             // act
@@ -182,7 +207,8 @@ final class InvolvementHubTests: XCTestCase {
             XCTAssertTrue(managerHub.contains(Href.claimApprovals()))
             XCTAssertTrue(managerHub.contains("1 waiting"))
             XCTAssertTrue(managerHub.contains(Href.involvementRoles()))
-            XCTAssertFalse(managerHub.contains("href=\"\(Href.financeClaims())\""), "programme managers approve; finance pays")
+            XCTAssertFalse(
+                managerHub.contains("href=\"\(Href.financeClaims())\""), "programme managers approve; finance pays")
             XCTAssertTrue(adminHub.contains("href=\"\(Href.financeClaims())\""))
             XCTAssertTrue(adminHub.contains(Href.claimDuties()))
             let signedOut = try await app.browser().get(Href.involvement())
@@ -198,11 +224,13 @@ final class InvolvementHubTests: XCTestCase {
             let (admin, _) = try await app.signedIn(as: .administrator, email: "admin@example.org")
             let store = ClaimStore(pool: app.services.pool, clock: app.services.clock)
             let caseys = try await ClaimFixtures.send(casey, ClaimFixtures.fields())
-            let admins = try await ClaimFixtures.send(admin, ClaimFixtures.fields(activity: "Administrator's own claim"))
+            let admins = try await ClaimFixtures.send(
+                admin, ClaimFixtures.fields(activity: "Administrator's own claim"))
             let fields = [("version", "3"), ("paid_on", ClaimFixtures.today), ("reference", "REF")]
             // a sent claim is not paid before it is approved
             _ = try await admin.get(Href.financeClaims())
-            let early = try await admin.post(Href.payClaim(caseys), [("version", "2"), ("paid_on", ClaimFixtures.today), ("reference", "REF")])
+            let early = try await admin.post(
+                Href.payClaim(caseys), [("version", "2"), ("paid_on", ClaimFixtures.today), ("reference", "REF")])
             XCTAssertEqual(early.status, .forbidden)
             for id in [caseys, admins] { _ = try await store.approve(id, version: 2, by: .commandLine, requestID: nil) }
             // act and check

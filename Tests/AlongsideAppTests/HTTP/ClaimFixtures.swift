@@ -8,9 +8,14 @@ enum ClaimFixtures {
     static let today = "2026-09-21"
 
     /// The form for a whole day of agreed activity with no expenses; pass more fields to add or replace.
-    static func fields(activity: String = "Leaders group meeting", on day: String = today, length: String = "whole", choice: String = "full",
-                       _ extra: [(String, String)] = []) -> [(String, String)] {
-        var fields = [("activity", activity), ("activity_on", day), ("length", length), ("choice", choice), ("expense_rows", "2")]
+    static func fields(
+        activity: String = "Leaders group meeting", on day: String = today, length: String = "whole",
+        choice: String = "full",
+        _ extra: [(String, String)] = []
+    ) -> [(String, String)] {
+        var fields = [
+            ("activity", activity), ("activity_on", day), ("length", length), ("choice", choice), ("expense_rows", "2"),
+        ]
         for (name, value) in extra {
             fields.removeAll { $0.0 == name }
             fields.append((name, value))

@@ -10,10 +10,14 @@ final class ClaimsTests: XCTestCase {
             // setup
             let (casey, _) = try await app.signedIn(as: .expertByExperience, name: "Casey Example")
             // act
-            let id = try await ClaimFixtures.draft(casey, ClaimFixtures.fields(choice: "full", [
-                ("expense_kind_1", "travel"), ("expense_amount_1", "£12.50"), ("expense_receipt_1", "yes"),
-                ("expense_kind_2", "mileage"), ("expense_miles_2", "10.5"),
-            ]))
+            let id = try await ClaimFixtures.draft(
+                casey,
+                ClaimFixtures.fields(
+                    choice: "full",
+                    [
+                        ("expense_kind_1", "travel"), ("expense_amount_1", "£12.50"), ("expense_receipt_1", "yes"),
+                        ("expense_kind_2", "mileage"), ("expense_miles_2", "10.5"),
+                    ]))
             let check = try await casey.get(Href.checkClaim(id))
             // check: the policy's £100 for a whole day, £12.50 travel, 10.5 miles at 45p is £4.725, rounded up to £4.73
             XCTAssertEqual(check.status, .ok)
@@ -45,24 +49,32 @@ final class ClaimsTests: XCTestCase {
             let (casey, _) = try await app.signedIn(as: .expertByExperience)
             _ = try await casey.get(Href.newClaim())
             // act
-            let page = try await casey.post(Href.newClaim(), ClaimFixtures.fields(activity: "", on: "2026-09-22", choice: "lower", [
-                ("lower_amount", "150"), ("expense_kind_1", "travel"), ("expense_amount_1", "-5"), ("expense_note_1", "Bus to the hub"),
-                ("expense_kind_2", "subsistence"), ("expense_amount_2", "40.00"),
-            ]))
+            let page = try await casey.post(
+                Href.newClaim(),
+                ClaimFixtures.fields(
+                    activity: "", on: "2026-09-22", choice: "lower",
+                    [
+                        ("lower_amount", "150"), ("expense_kind_1", "travel"), ("expense_amount_1", "-5"),
+                        ("expense_note_1", "Bus to the hub"),
+                        ("expense_kind_2", "subsistence"), ("expense_amount_2", "40.00"),
+                    ]))
             // check
             XCTAssertEqual(page.status, .unprocessableContent)
             XCTAssertTrue(page.title?.hasPrefix("Error: ") == true)
-            XCTAssertEqual(page.errorSummary, [
-                "Enter what you did",
-                "The date of the activity must be today or in the past",
-                "The amount of expense 1 must be more than £0.00",
-            ])
+            XCTAssertEqual(
+                page.errorSummary,
+                [
+                    "Enter what you did",
+                    "The date of the activity must be today or in the past",
+                    "The amount of expense 1 must be more than £0.00",
+                ])
             XCTAssertEqual(page.inputValue("activity_on"), "2026-09-22")
             XCTAssertEqual(page.inputValue("lower_amount"), "150")
             XCTAssertEqual(page.inputValue("expense_amount_1"), "-5")
             XCTAssertEqual(page.inputValue("expense_note_1"), "Bus to the hub")
             XCTAssertEqual(page.inputValue("expense_amount_2"), "40.00")
-            let claims = try await ClaimStore(pool: app.services.pool, clock: app.services.clock).claims(in: ClaimStatus.allCases)
+            let claims = try await ClaimStore(pool: app.services.pool, clock: app.services.clock).claims(
+                in: ClaimStatus.allCases)
             XCTAssertTrue(claims.isEmpty, "nothing is saved")
         }
     }
@@ -71,19 +83,26 @@ final class ClaimsTests: XCTestCase {
         try await withApp { app in
             let (casey, _) = try await app.signedIn(as: .expertByExperience)
             _ = try await casey.get(Href.newClaim())
-            let page = try await casey.post(Href.newClaim(), ClaimFixtures.fields(length: "half", choice: "lower", [
-                ("lower_amount", "50.00"), ("expense_kind_1", "subsistence"), ("expense_amount_1", "40.00"),
-                ("expense_kind_2", "other"), ("expense_amount_2", "1.234"), ("expense_kind_3", "mileage"), ("expense_miles_3", "12.55"),
-                ("expense_rows", "3"),
-            ]))
+            let page = try await casey.post(
+                Href.newClaim(),
+                ClaimFixtures.fields(
+                    length: "half", choice: "lower",
+                    [
+                        ("lower_amount", "50.00"), ("expense_kind_1", "subsistence"), ("expense_amount_1", "40.00"),
+                        ("expense_kind_2", "other"), ("expense_amount_2", "1.234"), ("expense_kind_3", "mileage"),
+                        ("expense_miles_3", "12.55"),
+                        ("expense_rows", "3"),
+                    ]))
             XCTAssertEqual(page.status, .unprocessableContent)
-            XCTAssertEqual(page.errorSummary, [
-                "The lower amount must be less than the full £50.00",
-                "The policy pays up to £15.00 for food and drink: change expense 1",
-                "Say what expense 2 was for",
-                "Enter the amount of expense 2 in pounds and pence, for example 12.50",
-                "Enter the miles for expense 3 as a number up to 1,000, to a tenth of a mile, for example 12.5",
-            ])
+            XCTAssertEqual(
+                page.errorSummary,
+                [
+                    "The lower amount must be less than the full £50.00",
+                    "The policy pays up to £15.00 for food and drink: change expense 1",
+                    "Say what expense 2 was for",
+                    "Enter the amount of expense 2 in pounds and pence, for example 12.50",
+                    "Enter the miles for expense 3 as a number up to 1,000, to a tenth of a mile, for example 12.5",
+                ])
         }
     }
 
@@ -93,13 +112,16 @@ final class ClaimsTests: XCTestCase {
             let (casey, _) = try await app.signedIn(as: .expertByExperience)
             _ = try await casey.get(Href.newClaim())
             // act
-            let page = try await casey.post(Href.newClaim(), ClaimFixtures.fields([("expense_kind_1", "care"), ("expense_amount_1", "30"), ("add_expense", "1")]))
+            let page = try await casey.post(
+                Href.newClaim(),
+                ClaimFixtures.fields([("expense_kind_1", "care"), ("expense_amount_1", "30"), ("add_expense", "1")]))
             // check
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.contains("Expense 3"))
             XCTAssertEqual(page.inputValue("expense_rows"), "3")
             XCTAssertEqual(page.inputValue("expense_amount_1"), "30")
-            let claims = try await ClaimStore(pool: app.services.pool, clock: app.services.clock).claims(in: ClaimStatus.allCases)
+            let claims = try await ClaimStore(pool: app.services.pool, clock: app.services.clock).claims(
+                in: ClaimStatus.allCases)
             XCTAssertTrue(claims.isEmpty)
         }
     }
@@ -108,7 +130,8 @@ final class ClaimsTests: XCTestCase {
         try await withApp { app in
             let (casey, _) = try await app.signedIn(as: .expertByExperience)
             _ = try await casey.get(Href.paymentPreferences())
-            let saved = try await casey.post(Href.paymentPreferences(), [("limit", "none"), ("choice", "charity"), ("charity", "Example Mind")])
+            let saved = try await casey.post(
+                Href.paymentPreferences(), [("limit", "none"), ("choice", "charity"), ("charity", "Example Mind")])
             XCTAssertEqual(saved.status, .seeOther)
             let form = try await casey.get(Href.newClaim())
             XCTAssertTrue(form.contains(#"value="charity" checked"#))
@@ -126,17 +149,21 @@ final class ClaimsTests: XCTestCase {
             let edit = try await casey.get(Href.editClaim(id))
             XCTAssertEqual(edit.inputValue("activity"), "Leaders group meeting")
             let version = try XCTUnwrap(edit.inputValue("version"))
-            let changed = try await casey.post(Href.editClaim(id), ClaimFixtures.fields(activity: "Listening event", length: "whole", [("version", version)]))
+            let changed = try await casey.post(
+                Href.editClaim(id),
+                ClaimFixtures.fields(activity: "Listening event", length: "whole", [("version", version)]))
             XCTAssertEqual(changed.location, Href.checkClaim(id))
             // a second save from the old page is refused, keeping what was typed
-            let stale = try await casey.post(Href.editClaim(id), ClaimFixtures.fields(activity: "Typed in another tab", [("version", version)]))
+            let stale = try await casey.post(
+                Href.editClaim(id), ClaimFixtures.fields(activity: "Typed in another tab", [("version", version)]))
             XCTAssertEqual(stale.status, .conflict)
             XCTAssertEqual(stale.inputValue("activity"), "Typed in another tab")
             // check
             let check = try await casey.get(Href.checkClaim(id))
             XCTAssertTrue(check.contains("Listening event"))
             XCTAssertTrue(check.contains("£100.00"))
-            let deleted = try await casey.post(Href.deleteClaim(id), [("version", try await ClaimFixtures.version(casey, id))])
+            let deleted = try await casey.post(
+                Href.deleteClaim(id), [("version", try await ClaimFixtures.version(casey, id))])
             XCTAssertEqual(deleted.location, Href.claims())
             let gone = try await casey.get(Href.claim(id))
             XCTAssertEqual(gone.status, .notFound)
@@ -158,7 +185,8 @@ final class ClaimsTests: XCTestCase {
             let managerView = try await manager.get(Href.claim(id))
             XCTAssertEqual(managerView.status, .notFound, "drafts are the owner's alone")
             _ = try await robin.get(Href.claims())
-            let post = try await robin.post(Href.editClaim(id), ClaimFixtures.fields(activity: "Not mine", [("version", "1")]))
+            let post = try await robin.post(
+                Href.editClaim(id), ClaimFixtures.fields(activity: "Not mine", [("version", "1")]))
             XCTAssertEqual(post.status, .notFound)
             let delete = try await robin.post(Href.deleteClaim(id), [("version", "1")])
             XCTAssertEqual(delete.status, .notFound)
@@ -176,7 +204,8 @@ final class ClaimsTests: XCTestCase {
         try await withApp { app in
             let (casey, _) = try await app.signedIn(as: .expertByExperience)
             _ = try await casey.get(Href.newClaim())
-            let page = try await casey.post(Href.newClaim(), ClaimFixtures.fields([("meeting", "999"), ("group", "42")]))
+            let page = try await casey.post(
+                Href.newClaim(), ClaimFixtures.fields([("meeting", "999"), ("group", "42")]))
             XCTAssertEqual(page.status, .unprocessableContent)
             XCTAssertEqual(page.errorSummary, ["Choose a meeting from the list", "Choose a group from the list"])
         }

@@ -25,7 +25,8 @@ final class CommunitiesTests: XCTestCase {
             let refusedEdit = try await member.get("/communities/\(carers)")
             XCTAssertEqual(refusedEdit.status, .forbidden)
             let posts: [(String, [(String, String)])] = [
-                ("/communities", [("name", "Fishing communities")]), ("/communities/\(carers)", [("name", "Unpaid carers")]),
+                ("/communities", [("name", "Fishing communities")]),
+                ("/communities/\(carers)", [("name", "Unpaid carers")]),
                 ("/communities/\(carers)/retire", []), ("/communities/\(carers)/restore", []),
             ]
             _ = try await lead.get("/communities")
@@ -36,11 +37,16 @@ final class CommunitiesTests: XCTestCase {
                 XCTAssertEqual(noToken.status, .forbidden, "\(path) without a CSRF token")
             }
             let unchanged = try await app.services.pool.read { db in
-                try Row.fetchOne(db, sql: "SELECT name, retired_at IS NULL AS current FROM communities WHERE id = ?", arguments: [carers])
-                    .map { "\($0["name"] as String) \($0["current"] as Bool)" }
+                try Row.fetchOne(
+                    db, sql: "SELECT name, retired_at IS NULL AS current FROM communities WHERE id = ?",
+                    arguments: [carers]
+                )
+                .map { "\($0["name"] as String) \($0["current"] as Bool)" }
             }
             XCTAssertEqual(unchanged, "Carers true")
-            let added = try await app.services.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM communities WHERE name = 'Fishing communities'") }
+            let added = try await app.services.pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM communities WHERE name = 'Fishing communities'")
+            }
             XCTAssertEqual(added, 0)
             for path in ["/communities/999", "/communities/abc"] {
                 let missing = try await lead.get(path)
@@ -60,21 +66,31 @@ final class CommunitiesTests: XCTestCase {
             _ = try await AllianceFixtures.organisation(app, name: "Harbour Lights", communities: [carers])
             let (lead, _) = try await app.signedIn(as: .allianceLead, name: "Alex Lead")
             let list = try await lead.get("/communities")
-            XCTAssertTrue(list.contains(#"<a href="/communities/\#(carers)">Carers</a></th><td>No</td><td></td><td class="numeric">2</td>"#))
+            XCTAssertTrue(
+                list.contains(
+                    #"<a href="/communities/\#(carers)">Carers</a></th><td>No</td><td></td><td class="numeric">2</td>"#)
+            )
             // act
-            let added = try await lead.post("/communities", [("name", "Fishing communities"), ("description", "Harbour towns"), ("under_served", "yes")])
+            let added = try await lead.post(
+                "/communities",
+                [("name", "Fishing communities"), ("description", "Harbour towns"), ("under_served", "yes")])
             // check
             XCTAssertEqual(added.status, .seeOther)
             XCTAssertEqual(added.location, "/communities")
             let after = try await lead.get("/communities")
             XCTAssertTrue(after.contains("Added &quot;Fishing communities&quot; to the list of communities."))
-            XCTAssertTrue(after.contains(#"Fishing communities</a></th><td>Yes</td><td>Harbour towns</td><td class="numeric">0</td>"#))
+            XCTAssertTrue(
+                after.contains(
+                    #"Fishing communities</a></th><td>Yes</td><td>Harbour towns</td><td class="numeric">0</td>"#))
             let audit = try await app.services.pool.read { db in
-                try String.fetchOne(db, sql: "SELECT summary FROM audit_events WHERE record_kind = 'community' AND action = 'created'")
+                try String.fetchOne(
+                    db, sql: "SELECT summary FROM audit_events WHERE record_kind = 'community' AND action = 'created'")
             }
             XCTAssertEqual(audit, "Added the community \"Fishing communities\"")
             let form = try await lead.get("/organisations/new")
-            XCTAssertTrue(form.contains("Fishing communities (under-served)"), "the new community is offered on the organisation form")
+            XCTAssertTrue(
+                form.contains("Fishing communities (under-served)"),
+                "the new community is offered on the organisation form")
         }
     }
 
@@ -102,8 +118,12 @@ final class CommunitiesTests: XCTestCase {
             _ = try await lead.post("/communities/\(carers)/retire")
             _ = try await lead.get("/communities")
             let retiredName = try await lead.post("/communities", [("name", "Carers")])
-            XCTAssertEqual(retiredName.errorSummary, ["There is already a retired community called \"Carers\": bring it back from its page instead"])
-            let count = try await app.services.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM communities WHERE name LIKE 'carers'") }
+            XCTAssertEqual(
+                retiredName.errorSummary,
+                ["There is already a retired community called \"Carers\": bring it back from its page instead"])
+            let count = try await app.services.pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM communities WHERE name LIKE 'carers'")
+            }
             XCTAssertEqual(count, 1)
         }
     }
@@ -119,7 +139,9 @@ final class CommunitiesTests: XCTestCase {
             XCTAssertTrue(page.contains("1 organisation in the register reaches this community."))
             XCTAssertEqual(page.inputValue("name"), "Carers")
             // act: edit
-            let edited = try await lead.post("/communities/\(carers)", [("name", "Unpaid carers"), ("description", "Looking after family"), ("under_served", "yes")])
+            let edited = try await lead.post(
+                "/communities/\(carers)",
+                [("name", "Unpaid carers"), ("description", "Looking after family"), ("under_served", "yes")])
             XCTAssertEqual(edited.status, .seeOther)
             // act: retire
             _ = try await lead.get("/communities/\(carers)")
@@ -144,12 +166,21 @@ final class CommunitiesTests: XCTestCase {
             let back = try await lead.get("/organisations/new")
             XCTAssertTrue(back.contains("Unpaid carers (under-served)"))
             let audits = try await app.services.pool.read { db in
-                try String.fetchAll(db, sql: "SELECT action FROM audit_events WHERE record_kind = 'community' ORDER BY id")
+                try String.fetchAll(
+                    db, sql: "SELECT action FROM audit_events WHERE record_kind = 'community' ORDER BY id")
             }
-            XCTAssertEqual(audits, ["updated", "retired", "restored"], "retiring twice changes nothing and writes nothing")
+            XCTAssertEqual(
+                audits, ["updated", "retired", "restored"], "retiring twice changes nothing and writes nothing")
             let stored = try await app.services.pool.read { db in
-                try Row.fetchOne(db, sql: "SELECT name, description, under_served, retired_at IS NULL AS current FROM communities WHERE id = ?", arguments: [carers])
-                    .map { "\($0["name"] as String)|\($0["description"] as String)|\($0["under_served"] as Bool)|\($0["current"] as Bool)" }
+                try Row.fetchOne(
+                    db,
+                    sql:
+                        "SELECT name, description, under_served, retired_at IS NULL AS current FROM communities WHERE id = ?",
+                    arguments: [carers]
+                )
+                .map {
+                    "\($0["name"] as String)|\($0["description"] as String)|\($0["under_served"] as Bool)|\($0["current"] as Bool)"
+                }
             }
             XCTAssertEqual(stored, "Unpaid carers|Looking after family|true|true")
         }

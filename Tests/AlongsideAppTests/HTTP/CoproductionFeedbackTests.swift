@@ -12,15 +12,27 @@ final class CoproductionFeedbackTests: XCTestCase {
     static let unconsented = "My neighbour on Elm Road told me she gave up waiting."
 
     /// Two answered insights from the carers' community, one quoted with consent and one without, and one not answered.
-    static func carersWithAnswers(_ app: TestContext, _ manager: TestBrowser) async throws -> (carers: Int64, paths: [String]) {
+    static func carersWithAnswers(_ app: TestContext, _ manager: TestBrowser) async throws -> (
+        carers: Int64, paths: [String]
+    ) {
         let carers = try await AllianceFixtures.community(app, named: "Carers")
-        let first = try await F.recordInsight(manager, F.insightFields(["quote": Self.consented], communities: [carers], extra: [("quote_consent", "yes")]))
-        let second = try await F.recordInsight(manager, F.insightFields(["heard": "Waiting lists feel endless", "quote": Self.unconsented,
-                                                                          "source_detail": "Elm Road residents' group", "place": "Elm Road hall"],
-                                                                         communities: [carers]))
-        let third = try await F.recordInsight(manager, F.insightFields(["heard": "Leaflets are hard to read"], communities: [carers]))
+        let first = try await F.recordInsight(
+            manager,
+            F.insightFields(["quote": Self.consented], communities: [carers], extra: [("quote_consent", "yes")]))
+        let second = try await F.recordInsight(
+            manager,
+            F.insightFields(
+                [
+                    "heard": "Waiting lists feel endless", "quote": Self.unconsented,
+                    "source_detail": "Elm Road residents' group", "place": "Elm Road hall",
+                ],
+                communities: [carers]))
+        let third = try await F.recordInsight(
+            manager, F.insightFields(["heard": "Leaflets are hard to read"], communities: [carers]))
         try await F.answer(manager, first, outcome: "changed", text: "We started a Thursday evening group.")
-        try await F.answer(manager, second, outcome: "not_changed", text: "Waiting lists are set nationally; we now phone people every month.")
+        try await F.answer(
+            manager, second, outcome: "not_changed",
+            text: "Waiting lists are set nationally; we now phone people every month.")
         return (carers, [first, second, third])
     }
 
@@ -41,14 +53,19 @@ final class CoproductionFeedbackTests: XCTestCase {
             XCTAssertFalse(page.contains("Publish this page"), "members are not offered publishing")
             let refused = try await member.post("/coproduction/communities/\(carers)/publishing", [("publish", "yes")])
             XCTAssertEqual(refused.status, .forbidden)
-            let signedOutPost = try await app.browser().post("/coproduction/communities/\(carers)/publishing", [("publish", "yes")], csrf: "")
+            let signedOutPost = try await app.browser().post(
+                "/coproduction/communities/\(carers)/publishing", [("publish", "yes")], csrf: "")
             XCTAssertEqual(signedOutPost.status, .forbidden)
             _ = try await manager.get("/coproduction/communities/\(carers)")
-            let noToken = try await manager.post("/coproduction/communities/\(carers)/publishing", [("publish", "yes")], csrf: "")
+            let noToken = try await manager.post(
+                "/coproduction/communities/\(carers)/publishing", [("publish", "yes")], csrf: "")
             XCTAssertEqual(noToken.status, .forbidden)
-            let nonsense = try await manager.post("/coproduction/communities/\(carers)/publishing", [("publish", "maybe")])
+            let nonsense = try await manager.post(
+                "/coproduction/communities/\(carers)/publishing", [("publish", "maybe")])
             XCTAssertEqual(nonsense.status, .badRequest)
-            let published = try await app.services.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM community_feedback_pages") }
+            let published = try await app.services.pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM community_feedback_pages")
+            }
             XCTAssertEqual(published, 0, "nothing refused was published")
             for path in ["/coproduction/communities/999", "/coproduction/communities/abc"] {
                 let missing = try await manager.get(path)
@@ -71,14 +88,20 @@ final class CoproductionFeedbackTests: XCTestCase {
             let (manager, _) = try await app.signedIn(as: .expertByExperience, name: "Casey Leader")
             let (carers, paths) = try await Self.carersWithAnswers(app, manager)
             let list = try await manager.get("/coproduction/communities")
-            XCTAssertTrue(list.contains(#"<a href="/coproduction/communities/\#(carers)">Carers</a></th><td class="numeric">3</td><td class="numeric">2</td><td><span class="tag tag-grey">Not published</span>"#))
+            XCTAssertTrue(
+                list.contains(
+                    #"<a href="/coproduction/communities/\#(carers)">Carers</a></th><td class="numeric">3</td><td class="numeric">2</td><td><span class="tag tag-grey">Not published</span>"#
+                ))
             let preview = try await manager.get("/coproduction/communities/\(carers)")
             XCTAssertTrue(preview.contains("We started a Thursday evening group."))
             XCTAssertTrue(preview.contains(Self.consented))
             XCTAssertFalse(preview.contains(Self.unconsented), "the preview is what the public will see")
-            XCTAssertTrue(preview.contains(#"<a href="\#(paths[2])">Leaflets are hard to read</a>"#), "unanswered insights are listed to answer")
+            XCTAssertTrue(
+                preview.contains(#"<a href="\#(paths[2])">Leaflets are hard to read</a>"#),
+                "unanswered insights are listed to answer")
             // act
-            let published = try await manager.post("/coproduction/communities/\(carers)/publishing", [("publish", "yes")])
+            let published = try await manager.post(
+                "/coproduction/communities/\(carers)/publishing", [("publish", "yes")])
             XCTAssertEqual(published.location, "/coproduction/communities/\(carers)")
             // check: the public pages, signed out
             let index = try await app.browser().get("/published/you-said-we-did")
@@ -92,7 +115,10 @@ final class CoproductionFeedbackTests: XCTestCase {
             XCTAssertTrue(page.contains("We changed something."))
             XCTAssertTrue(page.contains("We have not changed anything. This is why."))
             XCTAssertTrue(page.contains("Answered on 21 September 2026"))
-            for hidden in [Self.unconsented, "Elm Road", "Tuesday carers", "Brightwater library", "Casey Leader", "Leaflets are hard to read"] {
+            for hidden in [
+                Self.unconsented, "Elm Road", "Tuesday carers", "Brightwater library", "Casey Leader",
+                "Leaflets are hard to read",
+            ] {
                 XCTAssertFalse(page.contains(hidden), "the public page shows \(hidden)")
             }
             // no public page anywhere shows the unconsented quote
@@ -104,7 +130,8 @@ final class CoproductionFeedbackTests: XCTestCase {
             XCTAssertEqual(audit, ["Published the \"you said, we did\" page for Carers"])
             // withdrawing
             _ = try await manager.get("/coproduction/communities/\(carers)")
-            let withdrawn = try await manager.post("/coproduction/communities/\(carers)/publishing", [("publish", "no")])
+            let withdrawn = try await manager.post(
+                "/coproduction/communities/\(carers)/publishing", [("publish", "no")])
             XCTAssertEqual(withdrawn.status, .seeOther)
             let gone = try await app.browser().get("/published/you-said-we-did/\(carers)")
             XCTAssertEqual(gone.status, .notFound)
@@ -129,8 +156,12 @@ final class CoproductionFeedbackTests: XCTestCase {
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.contains("Evenings are the only time I have to myself."))
             XCTAssertTrue(page.contains("We are changing something."))
-            XCTAssertTrue(page.contains("opening times are now on the partnership"), "an answer to an insight from two communities shows on both")
-            XCTAssertFalse(page.contains("I only found out about the drop-in by accident."), "a quote given without consent stays inside")
+            XCTAssertTrue(
+                page.contains("opening times are now on the partnership"),
+                "an answer to an insight from two communities shows on both")
+            XCTAssertFalse(
+                page.contains("I only found out about the drop-in by accident."),
+                "a quote given without consent stays inside")
             let young = try await AllianceFixtures.community(app, named: "Young adults aged 18 to 25")
             let unpublished = try await app.browser().get("/published/you-said-we-did/\(young)")
             XCTAssertEqual(unpublished.status, .notFound)

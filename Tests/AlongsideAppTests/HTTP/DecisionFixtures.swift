@@ -8,29 +8,42 @@ enum DecisionFixtures {
     static func id(_ path: String) -> Int64 { Int64(path.split(separator: "/").last.map(String.init) ?? "") ?? 0 }
 
     /// Adds a member through the form, as the manager.
-    static func addMember(_ manager: TestBrowser, group: String, user: User, seat: String = "member", sector: String = "vcse") async throws {
+    static func addMember(
+        _ manager: TestBrowser, group: String, user: User, seat: String = "member", sector: String = "vcse"
+    ) async throws {
         _ = try await manager.get(group + "/members/new")
-        let added = try await manager.post(group + "/members", [
-            ("person", String(user.id!)), ("seat", seat), ("sector", sector), ("starts_on", "2026-01-01"),
-        ])
+        let added = try await manager.post(
+            group + "/members",
+            [
+                ("person", String(user.id!)), ("seat", seat), ("sector", sector), ("starts_on", "2026-01-01"),
+            ])
         XCTAssertEqual(added.status, .seeOther, "member added")
     }
 
     /// A meeting of the group, written directly (the Meetings feature is built on another branch).
-    static func insertMeeting(_ app: TestContext, group: String, startsAt: String, purpose: String) async throws -> Int64 {
+    static func insertMeeting(_ app: TestContext, group: String, startsAt: String, purpose: String) async throws
+        -> Int64
+    {
         let groupID = id(group)
         return try await app.services.pool.write { db in
             let starts = ISO8601DateFormatter().date(from: startsAt)!
-            try db.execute(sql: """
-                INSERT INTO meetings (group_id, starts_at, ends_at, purpose, format, status, visibility, calendar_uid, created_at, updated_at)
-                VALUES (?, ?, ?, ?, 'video', 'held', 'private', ?, ?, ?)
-                """, arguments: [groupID, starts, starts.addingTimeInterval(3600), purpose, UUID().uuidString, starts, starts])
+            try db.execute(
+                sql: """
+                    INSERT INTO meetings (group_id, starts_at, ends_at, purpose, format, status, visibility, calendar_uid, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, 'video', 'held', 'private', ?, ?, ?)
+                    """,
+                arguments: [
+                    groupID, starts, starts.addingTimeInterval(3600), purpose, UUID().uuidString, starts, starts,
+                ])
             return db.lastInsertedRowID
         }
     }
 
     /// A consent decision with no terms to check against; returns its path.
-    static func record(_ browser: TestBrowser, group: String, title: String = "Fund the peer support pilot", extra: [(String, String)] = []) async throws -> String {
+    static func record(
+        _ browser: TestBrowser, group: String, title: String = "Fund the peer support pilot",
+        extra: [(String, String)] = []
+    ) async throws -> String {
         _ = try await browser.get(group + "/decisions/new")
         var fields = DecisionsTests.consentDecision().filter { $0.0 != "title" && !extra.map(\.0).contains($0.0) }
         fields += [("title", title)] + extra

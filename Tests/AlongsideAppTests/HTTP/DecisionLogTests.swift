@@ -5,10 +5,13 @@ import XCTest
 
 final class DecisionLogTests: XCTestCase {
     /// Two groups: the member sits only on the first. Returns the group paths and the member's browser.
-    static func twoGroups(_ app: TestContext) async throws -> (manager: TestBrowser, first: String, second: String, member: TestBrowser) {
+    static func twoGroups(_ app: TestContext) async throws -> (
+        manager: TestBrowser, first: String, second: String, member: TestBrowser
+    ) {
         let (manager, _) = try await app.signedIn(as: .programmeManager)
         let first = try await GroupsTests.createGroup(manager)
-        let second = try await GroupsTests.createGroup(manager, name: "Co-production Group", kind: .coproductionWorkingGroup)
+        let second = try await GroupsTests.createGroup(
+            manager, name: "Co-production Group", kind: .coproductionWorkingGroup)
         let (member, memberUser) = try await app.signedIn(as: .member, email: "member@example.org")
         try await DecisionFixtures.addMember(manager, group: first, user: memberUser)
         return (manager, first, second, member)
@@ -18,8 +21,10 @@ final class DecisionLogTests: XCTestCase {
         try await withApp { app in
             // setup
             let (manager, first, second, member) = try await Self.twoGroups(app)
-            _ = try await DecisionFixtures.record(manager, group: first, title: "Fund the 50% pilot", extra: [("rationale", "Peer support works.")])
-            _ = try await DecisionFixtures.record(manager, group: first, title: "Move meetings online", extra: [("objections", "2")])
+            _ = try await DecisionFixtures.record(
+                manager, group: first, title: "Fund the 50% pilot", extra: [("rationale", "Peer support works.")])
+            _ = try await DecisionFixtures.record(
+                manager, group: first, title: "Move meetings online", extra: [("objections", "2")])
             _ = try await DecisionFixtures.record(manager, group: second, title: "Co-produce the survey")
             // act and check
             let all = try await manager.get("/decisions")
@@ -27,7 +32,9 @@ final class DecisionLogTests: XCTestCase {
             XCTAssertEqual(all.h1, "Search the decision log")
             XCTAssertTrue(all.contains("<h2>3 decisions</h2>"))
             let words = try await manager.get("/decisions?q=PEER")
-            XCTAssertTrue(words.contains("<h2>1 decision</h2>") && words.contains("Fund the 50% pilot"), "words match the reasons, in any case")
+            XCTAssertTrue(
+                words.contains("<h2>1 decision</h2>") && words.contains("Fund the 50% pilot"),
+                "words match the reasons, in any case")
             let spaced = try await manager.get("/decisions?q=peer+SUPPORT")
             XCTAssertTrue(spaced.contains("<h2>1 decision</h2>"), "a form's + is a space")
             XCTAssertEqual(spaced.inputValue("q"), "peer SUPPORT")
@@ -53,7 +60,9 @@ final class DecisionLogTests: XCTestCase {
             XCTAssertTrue(bad.contains("<h2>1 decision</h2>"))
             XCTAssertFalse(bad.contains("/decisions.csv"), "no export of filters that are wrong")
             let good = try await manager.get("/decisions?q=peer&from=2026-09-01&outcome=agreed")
-            XCTAssertTrue(good.contains(#"href="/decisions.csv?q=peer&amp;from=2026-09-01&amp;outcome=agreed""#), "exports carry the filters")
+            XCTAssertTrue(
+                good.contains(#"href="/decisions.csv?q=peer&amp;from=2026-09-01&amp;outcome=agreed""#),
+                "exports carry the filters")
             XCTAssertTrue(good.contains(#"href="/decisions.json?q=peer&amp;from=2026-09-01&amp;outcome=agreed""#))
             // a member sees only their group's decisions, and cannot ask for another group's
             let mine = try await member.get("/decisions")
@@ -72,8 +81,9 @@ final class DecisionLogTests: XCTestCase {
         try await withApp { app in
             // setup
             let (manager, first, second, member) = try await Self.twoGroups(app)
-            let path = try await DecisionFixtures.record(manager, group: first, title: "=HYPERLINK(\"http://example.org\",\"Click\")",
-                                                         extra: [("rationale", "Because, \"we\" said so\nand more")])
+            let path = try await DecisionFixtures.record(
+                manager, group: first, title: "=HYPERLINK(\"http://example.org\",\"Click\")",
+                extra: [("rationale", "Because, \"we\" said so\nand more")])
             _ = try await DecisionFixtures.record(manager, group: second, title: "Co-produce the survey")
             // act
             let csv = try await manager.get("/decisions.csv")
@@ -84,7 +94,9 @@ final class DecisionLogTests: XCTestCase {
             XCTAssertEqual(csv.headers[.contentDisposition], "attachment; filename=\"decisions-2026-09-21.csv\"")
             let lines = csv.html.components(separatedBy: "\r\n")
             XCTAssertTrue(lines[0].hasPrefix("id,group_id,group_name,title,question,method,outcome,is_valid,"))
-            XCTAssertTrue(csv.html.contains(#","'=HYPERLINK(""http://example.org"",""Click"")","#), "a formula is quoted and made text")
+            XCTAssertTrue(
+                csv.html.contains(#","'=HYPERLINK(""http://example.org"",""Click"")","#),
+                "a formula is quoted and made text")
             XCTAssertTrue(csv.html.contains("\"Because, \"\"we\"\" said so\nand more\""))
             XCTAssertTrue(csv.html.contains("Co-produce the survey"))
             XCTAssertEqual(json.status, .ok)
@@ -93,7 +105,9 @@ final class DecisionLogTests: XCTestCase {
             let objects = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.html.utf8)) as? [[String: Any]])
             XCTAssertEqual(objects.count, 1, "the group filter applies")
             let object = objects[0]
-            XCTAssertEqual(object["title"] as? String, "=HYPERLINK(\"http://example.org\",\"Click\")", "JSON keeps the text as it is")
+            XCTAssertEqual(
+                object["title"] as? String, "=HYPERLINK(\"http://example.org\",\"Click\")",
+                "JSON keeps the text as it is")
             XCTAssertEqual(object["outcome"] as? String, "agreed")
             XCTAssertEqual(object["method"] as? String, "consent")
             XCTAssertEqual(object["recorded_at"] as? String, "2026-09-21T14:13:20Z")
@@ -116,21 +130,30 @@ final class DecisionLogTests: XCTestCase {
         try await withApp { app in
             // setup
             let (manager, first, second, member) = try await Self.twoGroups(app)
-            _ = try await DecisionFixtures.record(manager, group: first, title: "Due today", extra: [("review_on", "2026-09-21")])
-            let overdue = try await DecisionFixtures.record(manager, group: first, title: "Overdue", extra: [("review_on", "2026-09-01")])
-            _ = try await DecisionFixtures.record(manager, group: first, title: "Not yet", extra: [("review_on", "2027-01-01")])
-            _ = try await DecisionFixtures.record(manager, group: second, title: "Other group's review", extra: [("review_on", "2026-08-01")])
+            _ = try await DecisionFixtures.record(
+                manager, group: first, title: "Due today", extra: [("review_on", "2026-09-21")])
+            let overdue = try await DecisionFixtures.record(
+                manager, group: first, title: "Overdue", extra: [("review_on", "2026-09-01")])
+            _ = try await DecisionFixtures.record(
+                manager, group: first, title: "Not yet", extra: [("review_on", "2027-01-01")])
+            _ = try await DecisionFixtures.record(
+                manager, group: second, title: "Other group's review", extra: [("review_on", "2026-08-01")])
             // act
             let managerPage = try await manager.get("/decisions/reviews-due")
             let memberPage = try await member.get("/decisions/reviews-due")
             // check
             XCTAssertEqual(managerPage.h1, "Decisions due for review")
-            XCTAssertEqual(managerPage.allMatches(#"<th scope="row"><a href="[^"]+">([^<]+)</a></th>"#), ["Other group's review", "Overdue", "Due today"])
+            XCTAssertEqual(
+                managerPage.allMatches(#"<th scope="row"><a href="[^"]+">([^<]+)</a></th>"#),
+                ["Other group's review", "Overdue", "Due today"])
             XCTAssertTrue(managerPage.contains("<td>1 September 2026</td>"))
-            XCTAssertEqual(memberPage.allMatches(#"<th scope="row"><a href="[^"]+">([^<]+)</a></th>"#), ["Overdue", "Due today"])
+            XCTAssertEqual(
+                memberPage.allMatches(#"<th scope="row"><a href="[^"]+">([^<]+)</a></th>"#), ["Overdue", "Due today"])
             // a correction that moves the review date takes the decision off the list
             var fields = DecisionsTests.consentDecision().filter { $0.0 != "title" && $0.0 != "review_on" }
-            fields += [("title", "Overdue"), ("review_on", "2027-09-01"), ("correction_reason", "Review moved by the group.")]
+            fields += [
+                ("title", "Overdue"), ("review_on", "2027-09-01"), ("correction_reason", "Review moved by the group."),
+            ]
             _ = try await manager.get(overdue + "/correct")
             _ = try await manager.post(overdue + "/correct", fields)
             let after = try await member.get("/decisions/reviews-due")
@@ -148,7 +171,8 @@ final class DecisionLogTests: XCTestCase {
         try await withApp { app in
             // setup
             let (manager, first, _, member) = try await Self.twoGroups(app)
-            let decision = try await DecisionFixtures.record(manager, group: first, title: "Fund the pilot", extra: [("rationale", "Secret reasoning")])
+            let decision = try await DecisionFixtures.record(
+                manager, group: first, title: "Fund the pilot", extra: [("rationale", "Secret reasoning")])
             let id = DecisionFixtures.id(decision)
             let publicPath = "/published\(first)/decisions/\(id)"
             let visitor = app.browser()
@@ -173,7 +197,8 @@ final class DecisionLogTests: XCTestCase {
             XCTAssertEqual(open.status, .ok)
             XCTAssertEqual(open.h1, "Fund the pilot")
             XCTAssertTrue(open.contains("Secret reasoning"))
-            let listed = try await DecisionStore(pool: app.services.pool, clock: app.services.clock).publishedDecisions(groupID: DecisionFixtures.id(first))
+            let listed = try await DecisionStore(pool: app.services.pool, clock: app.services.clock).publishedDecisions(
+                groupID: DecisionFixtures.id(first))
             XCTAssertEqual(listed.map(\.title), ["Fund the pilot"])
             // a correction stays published and the stable address shows it
             var fields = DecisionsTests.consentDecision().filter { $0.0 != "title" }
@@ -191,7 +216,8 @@ final class DecisionLogTests: XCTestCase {
             XCTAssertEqual(gone.status, .notFound)
             XCTAssertFalse(gone.contains("Fund the peer support pilot"))
             let audit = try await app.services.pool.read { db in
-                try String.fetchAll(db, sql: "SELECT action FROM audit_events WHERE record_kind = 'decision' ORDER BY id")
+                try String.fetchAll(
+                    db, sql: "SELECT action FROM audit_events WHERE record_kind = 'decision' ORDER BY id")
             }
             XCTAssertEqual(audit, ["recorded", "published", "corrected", "unpublished"])
             // only visibility may change in the log
@@ -199,7 +225,8 @@ final class DecisionLogTests: XCTestCase {
                 try await app.services.pool.write { db in try db.execute(sql: "UPDATE decisions SET title = 'x'") }
                 XCTFail("edits are refused")
             } catch {}
-            try await app.services.pool.write { db in try db.execute(sql: "UPDATE decisions SET visibility = 'private'") }
+            try await app.services.pool.write { db in try db.execute(sql: "UPDATE decisions SET visibility = 'private'")
+            }
         }
     }
 }

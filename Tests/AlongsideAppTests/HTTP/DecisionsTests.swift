@@ -3,11 +3,15 @@ import XCTest
 @testable import AlongsideApp
 
 final class DecisionsTests: XCTestCase {
-    static func consentDecision(present: String = "6", lived: String = "yes", adopts: String = "", reason: String = "") -> [(String, String)] {
+    static func consentDecision(present: String = "6", lived: String = "yes", adopts: String = "", reason: String = "")
+        -> [(String, String)]
+    {
         [
             ("title", "Adopt the terms of reference"), ("question", "Do we adopt version 1?"), ("method", "consent"),
-            ("members_total", "10"), ("members_present", present), ("lived_experience_present", lived), ("objections", "0"),
-            ("rationale", "Everyone can work with it."), ("declarations", ""), ("review_on", "2027-06-30"), ("adopts_terms", adopts),
+            ("members_total", "10"), ("members_present", present), ("lived_experience_present", lived),
+            ("objections", "0"),
+            ("rationale", "Everyone can work with it."), ("declarations", ""), ("review_on", "2027-06-30"),
+            ("adopts_terms", adopts),
             ("invalid_reason", reason),
         ]
     }
@@ -51,9 +55,12 @@ final class DecisionsTests: XCTestCase {
             let short = try await manager.post(group + "/decisions", Self.consentDecision(present: "3", lived: "no"))
             XCTAssertEqual(short.status, .unprocessableContent)
             XCTAssertTrue(short.contains("3 of 10 members were present; the terms of reference need 5."))
-            XCTAssertTrue(short.contains("The terms of reference need an expert by experience or carer present, and none was."))
+            XCTAssertTrue(
+                short.contains("The terms of reference need an expert by experience or carer present, and none was."))
             XCTAssertEqual(short.inputValue("title"), "Adopt the terms of reference", "what was typed is kept")
-            let recorded = try await manager.post(group + "/decisions", Self.consentDecision(present: "3", lived: "no", reason: "Urgent: funding deadline."))
+            let recorded = try await manager.post(
+                group + "/decisions",
+                Self.consentDecision(present: "3", lived: "no", reason: "Urgent: funding deadline."))
             XCTAssertEqual(recorded.status, .seeOther)
             let page = try await manager.get(try XCTUnwrap(recorded.location))
             XCTAssertTrue(page.contains("Not valid under the terms of reference."))
@@ -71,11 +78,15 @@ final class DecisionsTests: XCTestCase {
             XCTAssertEqual(empty.status, .unprocessableContent)
             XCTAssertTrue(empty.errorSummary.contains("Enter the question the group decided"))
             XCTAssertEqual(empty.inputValue("title"), "Half typed")
-            let tie = try await manager.post(group + "/decisions", [
-                ("title", "Move meetings online"), ("question", "Should we?"), ("method", "majority_vote"), ("members_total", "8"),
-                ("members_present", "8"), ("lived_experience_present", "yes"), ("votes_for", "4"), ("votes_against", "4"),
-                ("votes_abstaining", "0"), ("rationale", "Split view."),
-            ])
+            let tie = try await manager.post(
+                group + "/decisions",
+                [
+                    ("title", "Move meetings online"), ("question", "Should we?"), ("method", "majority_vote"),
+                    ("members_total", "8"),
+                    ("members_present", "8"), ("lived_experience_present", "yes"), ("votes_for", "4"),
+                    ("votes_against", "4"),
+                    ("votes_abstaining", "0"), ("rationale", "Split view."),
+                ])
             let page = try await manager.get(try XCTUnwrap(tie.location))
             XCTAssertTrue(page.contains("<dd>Not agreed</dd>"))
             XCTAssertTrue(page.contains("4 for, 4 against, 0 abstaining"))
@@ -90,8 +101,18 @@ final class DecisionsTests: XCTestCase {
             let (member, memberUser) = try await app.signedIn(as: .member, email: "member@example.org")
             let (outsider, _) = try await app.signedIn(as: .member, email: "outsider@example.org")
             _ = try await manager.get(group + "/members/new")
-            _ = try await manager.post(group + "/members", [("person", String(chairUser.id!)), ("seat", "chair"), ("sector", "expert_by_experience"), ("starts_on", "2026-01-01")])
-            _ = try await manager.post(group + "/members", [("person", String(memberUser.id!)), ("seat", "member"), ("sector", "carer"), ("starts_on", "2026-01-01")])
+            _ = try await manager.post(
+                group + "/members",
+                [
+                    ("person", String(chairUser.id!)), ("seat", "chair"), ("sector", "expert_by_experience"),
+                    ("starts_on", "2026-01-01"),
+                ])
+            _ = try await manager.post(
+                group + "/members",
+                [
+                    ("person", String(memberUser.id!)), ("seat", "member"), ("sector", "carer"),
+                    ("starts_on", "2026-01-01"),
+                ])
             let chairForm = try await chair.get(group + "/decisions/new")
             XCTAssertEqual(chairForm.status, .ok, "a chair records decisions")
             let response2 = try await member.get(group + "/decisions")
@@ -117,7 +138,9 @@ final class DecisionsTests: XCTestCase {
             _ = try await manager.get(group + "/decisions/new")
             _ = try await manager.post(group + "/decisions", Self.consentDecision())
             do {
-                try await app.services.pool.write { db in try db.execute(sql: "UPDATE decisions SET outcome = 'not_agreed'") }
+                try await app.services.pool.write { db in
+                    try db.execute(sql: "UPDATE decisions SET outcome = 'not_agreed'")
+                }
                 XCTFail("edits are refused")
             } catch {}
             do {

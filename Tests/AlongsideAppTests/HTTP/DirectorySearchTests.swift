@@ -12,16 +12,20 @@ final class DirectorySearchTests: XCTestCase {
             let north = try await AssetFixtures.locality(app, "North Shore")
             let debt = try await AssetFixtures.need(app, "Debt and money")
             let store = AssetStore(pool: app.services.pool, clock: app.services.clock)
-            let names = AssetNames(localities: try await LocalityStore(pool: app.services.pool, clock: app.services.clock).all(),
-                                   needs: try await NeedStore(pool: app.services.pool, clock: app.services.clock).all())
+            let names = AssetNames(
+                localities: try await LocalityStore(pool: app.services.pool, clock: app.services.clock).all(),
+                needs: try await NeedStore(pool: app.services.pool, clock: app.services.clock).all())
             for (name, description, languages) in [
-                ("Peer Support Circle", "A friendly group", "English"), ("Harbour Lights Café", "Coffee and a chat", "English, Polish"),
+                ("Peer Support Circle", "A friendly group", "English"),
+                ("Harbour Lights Café", "Coffee and a chat", "English, Polish"),
                 ("Cafe Corner", "Tea", "English"), ("ZEBRA crossing club", "Line dancing\nevery week", "Welsh"),
                 ("Łódź friends", "Polish speakers", "Polski"), ("Straße Walkers", "Walking in the hills", "Deutsch"),
-                ("Quote \"club\"", "Says \"hello\"", ""), ("Naïve art", "Painting", "English"), ("Money matters", "Advice", "English"),
+                ("Quote \"club\"", "Says \"hello\"", ""), ("Naïve art", "Painting", "English"),
+                ("Money matters", "Advice", "English"),
             ] {
-                var details = AssetDetails(name: name, category: .groupsAndNetworks, description: description, languages: languages,
-                                           lastCheckedOn: AssetFixtures.today(app))
+                var details = AssetDetails(
+                    name: name, category: .groupsAndNetworks, description: description, languages: languages,
+                    lastCheckedOn: AssetFixtures.today(app))
                 if name.hasPrefix("Money") { details.needIDs = [debt] }
                 if name.hasPrefix("Cafe") { details.localityID = north; details.referralNeeded = true }
                 if name.hasPrefix("ZEBRA") { details.category = .localEconomy }
@@ -29,18 +33,25 @@ final class DirectorySearchTests: XCTestCase {
                 _ = try await store.create(details, by: .commandLine, requestID: nil)
             }
             let searches = [
-                "support", "SUPPORT", "port", "cafe", "CAFÉ", "café corner", "coffee chat", "polish", "polski", "łódź", "lodz", "odz",
-                "strasse", "straße", "walk", "dancing every", "zebra", "economy", "debt", "money", "\"club\"", "club", "\"", "a", "ca",
+                "support", "SUPPORT", "port", "cafe", "CAFÉ", "café corner", "coffee chat", "polish", "polski", "łódź",
+                "lodz", "odz",
+                "strasse", "straße", "walk", "dancing every", "zebra", "economy", "debt", "money", "\"club\"", "club",
+                "\"", "a", "ca",
                 "naive", "nothing-like-this", "friend", "ENGLISH", "e", "forums",
             ]
             for words in searches {
-                for (locality, noReferral, need) in [(Int64?.none, false, Int64?.none), (north, false, nil), (nil, true, nil), (nil, false, debt)] {
-                    let search = AssetSearch(words: words, localityID: locality, needID: need, noReferralNeeded: noReferral)
+                for (locality, noReferral, need) in [
+                    (Int64?.none, false, Int64?.none), (north, false, nil), (nil, true, nil), (nil, false, debt),
+                ] {
+                    let search = AssetSearch(
+                        words: words, localityID: locality, needID: need, noReferralNeeded: noReferral)
                     // act
                     let found = try await store.directoryCandidates(search, needNames: names.needNames)
                         .filter { DirectoryRules.isShown($0) && search.matches($0, needNames: names.needNames) }
                     // check
-                    let expected = try await store.all().filter { DirectoryRules.isShown($0) && search.matches($0, needNames: names.needNames) }
+                    let expected = try await store.all().filter {
+                        DirectoryRules.isShown($0) && search.matches($0, needNames: names.needNames)
+                    }
                     XCTAssertEqual(found.map(\.id), expected.map(\.id), "words \(words.debugDescription), \(search)")
                 }
             }

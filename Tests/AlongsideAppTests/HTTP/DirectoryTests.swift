@@ -12,7 +12,8 @@ final class DirectoryTests: XCTestCase {
             let south = try await AssetFixtures.locality(app, "Southgate")
             let debt = try await AssetFixtures.need(app, "Debt and money")
             let walks = try await AssetFixtures.asset(app, "Riverside Walking Group", locality: north)
-            _ = try await AssetFixtures.asset(app, "Money Advice Line", category: .vcseOrganisations, needs: [debt], referral: true)
+            _ = try await AssetFixtures.asset(
+                app, "Money Advice Line", category: .vcseOrganisations, needs: [debt], referral: true)
             _ = try await AssetFixtures.asset(app, "Southgate Choir", locality: south, status: .paused)
             let visitor = app.browser()
             // act
@@ -28,7 +29,8 @@ final class DirectoryTests: XCTestCase {
             XCTAssertTrue(words.contains("1 place or service found"))
             XCTAssertTrue(words.contains(#"<a href="/directory/\#(walks)">Riverside Walking Group</a>"#))
             let inNorth = try await visitor.get("/directory?locality=\(north)")
-            XCTAssertTrue(inNorth.contains("2 places and services found"), "the whole-area advice line serves Northfield too")
+            XCTAssertTrue(
+                inNorth.contains("2 places and services found"), "the whole-area advice line serves Northfield too")
             let byNeed = try await visitor.get("/directory?need=\(debt)")
             XCTAssertTrue(byNeed.contains("Money Advice Line"))
             XCTAssertFalse(byNeed.contains("Riverside Walking Group"))
@@ -46,7 +48,8 @@ final class DirectoryTests: XCTestCase {
 
     func testHiddenAndClosedEntriesAreNotFound() async throws {
         try await withApp { app in
-            let hidden = try await AssetFixtures.asset(app, "Jo, community champion", category: .individualVolunteers, listed: false)
+            let hidden = try await AssetFixtures.asset(
+                app, "Jo, community champion", category: .individualVolunteers, listed: false)
             let closed = try await AssetFixtures.asset(app, "Old Café", status: .closed)
             let visitor = app.browser()
             let all = try await visitor.get("/directory")
@@ -69,7 +72,9 @@ final class DirectoryTests: XCTestCase {
         try await withApp { app in
             // setup: 25 walking groups in Northfield, names sorting as "Walk 01" to "Walk 25"
             let north = try await AssetFixtures.locality(app, "Northfield")
-            for number in 1...25 { _ = try await AssetFixtures.asset(app, String(format: "Walk %02d", number), locality: north) }
+            for number in 1...25 {
+                _ = try await AssetFixtures.asset(app, String(format: "Walk %02d", number), locality: north)
+            }
             let visitor = app.browser()
             // act
             let first = try await visitor.get("/directory?words=walk&locality=\(north)")
@@ -80,18 +85,24 @@ final class DirectoryTests: XCTestCase {
             XCTAssertTrue(first.contains("Showing 1 to 20, page 1 of 2"))
             XCTAssertEqual(first.allMatches(#"(<li class="card">)"#).count, 20)
             XCTAssertTrue(first.contains("Walk 20") && !first.contains("Walk 21"))
-            XCTAssertTrue(first.contains(#"<a href="/directory?words=walk&amp;locality=\#(north)&amp;page=2" rel="next">Next page</a>"#))
+            XCTAssertTrue(
+                first.contains(
+                    #"<a href="/directory?words=walk&amp;locality=\#(north)&amp;page=2" rel="next">Next page</a>"#))
             XCTAssertFalse(first.contains("Previous page"))
             XCTAssertTrue(second.contains("Showing 21 to 25, page 2 of 2"))
             XCTAssertEqual(second.allMatches(#"(<li class="card">)"#).count, 5)
-            XCTAssertTrue(second.contains(#"<a href="/directory?words=walk&amp;locality=\#(north)&amp;page=1" rel="prev">Previous page</a>"#))
+            XCTAssertTrue(
+                second.contains(
+                    #"<a href="/directory?words=walk&amp;locality=\#(north)&amp;page=1" rel="prev">Previous page</a>"#))
             XCTAssertFalse(second.contains("Next page"))
             XCTAssertTrue(beyond.contains("Showing 21 to 25, page 2 of 2"), "a page past the end shows the last")
         }
     }
 
     func testPagingSlicesTheResults() {
-        XCTAssertEqual(DirectoryPaging(count: 0, pageSize: 20, requested: 1), DirectoryPaging(count: 0, pageSize: 20, requested: 5))
+        XCTAssertEqual(
+            DirectoryPaging(count: 0, pageSize: 20, requested: 1), DirectoryPaging(count: 0, pageSize: 20, requested: 5)
+        )
         XCTAssertEqual(DirectoryPaging(count: 0, pageSize: 20, requested: 1).range, 0..<0)
         XCTAssertEqual(DirectoryPaging(count: 40, pageSize: 20, requested: 2).range, 20..<40)
         XCTAssertEqual(DirectoryPaging(count: 41, pageSize: 20, requested: 3).range, 40..<41)

@@ -43,19 +43,27 @@ final class FirstStepsTests: XCTestCase {
             try await app.services.pool.write { db in
                 let needs = try Int64.fetchAll(db, sql: "SELECT id FROM needs")
                 for key in AssetCategory.allCases.map(\.rawValue) {
-                    try db.execute(sql: """
-                        INSERT INTO assets (name, category, last_checked_on, created_at, updated_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
-                        """, arguments: ["Asset in \(key)", key, today])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO assets (name, category, last_checked_on, created_at, updated_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
+                            """, arguments: ["Asset in \(key)", key, today])
                     let asset = db.lastInsertedRowID
-                    for need in needs { try db.execute(sql: "INSERT INTO asset_needs (asset_id, need_id) VALUES (?, ?)", arguments: [asset, need]) }
+                    for need in needs {
+                        try db.execute(
+                            sql: "INSERT INTO asset_needs (asset_id, need_id) VALUES (?, ?)", arguments: [asset, need])
+                    }
                 }
-                try db.execute(sql: """
-                    INSERT INTO insights (heard, source_kind, heard_on, created_at, updated_at)
-                    VALUES ('Evening drop-ins would help', 'community_group', ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
-                    """, arguments: [today])
+                try db.execute(
+                    sql: """
+                        INSERT INTO insights (heard, source_kind, heard_on, created_at, updated_at)
+                        VALUES ('Evening drop-ins would help', 'community_group', ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
+                        """, arguments: [today])
                 let insight = db.lastInsertedRowID
-                let underServed = try Int64.fetchOne(db, sql: "SELECT id FROM communities WHERE under_served = 1 ORDER BY id LIMIT 1")!
-                try db.execute(sql: "INSERT INTO insight_communities (insight_id, community_id) VALUES (?, ?)", arguments: [insight, underServed])
+                let underServed = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM communities WHERE under_served = 1 ORDER BY id LIMIT 1")!
+                try db.execute(
+                    sql: "INSERT INTO insight_communities (insight_id, community_id) VALUES (?, ?)",
+                    arguments: [insight, underServed])
             }
             // act
             let page = try await member.get("/first-steps")
@@ -75,10 +83,11 @@ final class FirstStepsTests: XCTestCase {
             let (member, _) = try await app.signedIn(as: .member)
             let old = LondonTime.addingMonths(-13, to: LondonTime.isoDay(app.clock.now))!
             try await app.services.pool.write { db in
-                try db.execute(sql: """
-                    INSERT INTO assets (name, category, last_checked_on, created_at, updated_at)
-                    VALUES ('Old café', 'hubs_and_spaces', ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
-                    """, arguments: [old])
+                try db.execute(
+                    sql: """
+                        INSERT INTO assets (name, category, last_checked_on, created_at, updated_at)
+                        VALUES ('Old café', 'hubs_and_spaces', ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
+                        """, arguments: [old])
             }
             // act
             let page = try await member.get("/first-steps")

@@ -4,13 +4,17 @@ import XCTest
 
 final class GroupsTests: XCTestCase {
     /// Creates a group through the form as the given browser and returns its path.
-    static func createGroup(_ browser: TestBrowser, name: String = "Leaders Group", kind: GroupKind = .leadersGroup,
-                            visibility: Visibility = .private) async throws -> String {
+    static func createGroup(
+        _ browser: TestBrowser, name: String = "Leaders Group", kind: GroupKind = .leadersGroup,
+        visibility: Visibility = .private
+    ) async throws -> String {
         _ = try await browser.get("/groups/new")
-        let created = try await browser.post("/groups", [
-            ("name", name), ("kind", kind.rawValue), ("purpose", "Signs off the partnership's decisions."),
-            ("status", "active"), ("visibility", visibility.rawValue),
-        ])
+        let created = try await browser.post(
+            "/groups",
+            [
+                ("name", name), ("kind", kind.rawValue), ("purpose", "Signs off the partnership's decisions."),
+                ("status", "active"), ("visibility", visibility.rawValue),
+            ])
         XCTAssertEqual(created.status, .seeOther)
         return try XCTUnwrap(created.location)
     }
@@ -27,7 +31,9 @@ final class GroupsTests: XCTestCase {
             XCTAssertEqual(page.allMatches(#"<span class="tag tag-missing">(Missing)</span>"#).count, 9)
             let list = try await manager.get("/groups")
             XCTAssertTrue(list.contains("Leaders Group"))
-            let audit = try await app.services.pool.read { db in try String.fetchOne(db, sql: "SELECT summary FROM audit_events WHERE record_kind = 'group'") }
+            let audit = try await app.services.pool.read { db in
+                try String.fetchOne(db, sql: "SELECT summary FROM audit_events WHERE record_kind = 'group'")
+            }
             XCTAssertEqual(audit, "Created the group Leaders Group")
         }
     }
@@ -41,15 +47,20 @@ final class GroupsTests: XCTestCase {
             let form = try await manager.get(path + "/members/new")
             XCTAssertEqual(form.status, .ok)
             XCTAssertEqual(form.inputValue("starts_on"), LondonTime.isoDay(app.clock.now))
-            let added = try await manager.post(path + "/members", [
-                ("person", String(eb.id!)), ("seat", "co_chair"), ("sector", "expert_by_experience"), ("organisation", ""),
-                ("deputy", String(ola.id!)), ("starts_on", "2026-01-01"), ("ends_on", ""),
-            ])
+            let added = try await manager.post(
+                path + "/members",
+                [
+                    ("person", String(eb.id!)), ("seat", "co_chair"), ("sector", "expert_by_experience"),
+                    ("organisation", ""),
+                    ("deputy", String(ola.id!)), ("starts_on", "2026-01-01"), ("ends_on", ""),
+                ])
             XCTAssertEqual(added.status, .seeOther)
-            _ = try await manager.post(path + "/members", [
-                ("person", String(ola.id!)), ("seat", "chair"), ("sector", "icb"), ("organisation", "Example ICB"),
-                ("deputy", ""), ("starts_on", "2026-01-01"), ("ends_on", ""),
-            ])
+            _ = try await manager.post(
+                path + "/members",
+                [
+                    ("person", String(ola.id!)), ("seat", "chair"), ("sector", "icb"), ("organisation", "Example ICB"),
+                    ("deputy", ""), ("starts_on", "2026-01-01"), ("ends_on", ""),
+                ])
             let page = try await manager.get(path)
             XCTAssertTrue(page.contains("7 seats the group must have are missing."))
             XCTAssertFalse(page.contains("no expert by experience or carer is chair or co-chair"))
@@ -66,18 +77,27 @@ final class GroupsTests: XCTestCase {
             _ = try await manager.get(path + "/members/new")
             let empty = try await manager.post(path + "/members", [("starts_on", "")])
             XCTAssertEqual(empty.status, .unprocessableContent)
-            XCTAssertEqual(empty.errorSummary, [
-                "Select the person joining the group", "Select their seat on the group",
-                "Select the sector or community they represent", "Enter the date they join as a real date, like 2026-03-03",
-            ])
-            let bad = try await manager.post(path + "/members", [
-                ("person", String(eb.id!)), ("seat", "member"), ("sector", "under_served_community"), ("community", ""),
-                ("organisation", "Riverside Collective"), ("deputy", String(eb.id!)), ("starts_on", "2026-05-01"), ("ends_on", "2026-04-01"),
-            ])
-            XCTAssertEqual(bad.errorSummary, [
-                "Enter the name of the community they represent", "A deputy must be someone other than the member",
-                "The date they leave must be on or after the date they join",
-            ])
+            XCTAssertEqual(
+                empty.errorSummary,
+                [
+                    "Select the person joining the group", "Select their seat on the group",
+                    "Select the sector or community they represent",
+                    "Enter the date they join as a real date, like 2026-03-03",
+                ])
+            let bad = try await manager.post(
+                path + "/members",
+                [
+                    ("person", String(eb.id!)), ("seat", "member"), ("sector", "under_served_community"),
+                    ("community", ""),
+                    ("organisation", "Riverside Collective"), ("deputy", String(eb.id!)), ("starts_on", "2026-05-01"),
+                    ("ends_on", "2026-04-01"),
+                ])
+            XCTAssertEqual(
+                bad.errorSummary,
+                [
+                    "Enter the name of the community they represent", "A deputy must be someone other than the member",
+                    "The date they leave must be on or after the date they join",
+                ])
             XCTAssertEqual(bad.inputValue("organisation"), "Riverside Collective")
             XCTAssertTrue(bad.contains(#"<option value="\#(eb.id!)" selected>Eb Fictional</option>"#))
         }
@@ -87,11 +107,15 @@ final class GroupsTests: XCTestCase {
         try await withApp { app in
             let (manager, _) = try await app.signedIn(as: .programmeManager)
             _ = try await manager.get("/groups/new")
-            let page = try await manager.post("/groups", [("name", "Working Group"), ("purpose", ""), ("kind", "secret_society")])
+            let page = try await manager.post(
+                "/groups", [("name", "Working Group"), ("purpose", ""), ("kind", "secret_society")])
             XCTAssertEqual(page.status, .unprocessableContent)
-            XCTAssertEqual(page.errorSummary, [
-                "Select the kind of group", "Enter the group's purpose: what it is for", "Select the group's status", "Select who can see the group",
-            ])
+            XCTAssertEqual(
+                page.errorSummary,
+                [
+                    "Select the kind of group", "Enter the group's purpose: what it is for",
+                    "Select the group's status", "Select who can see the group",
+                ])
             XCTAssertEqual(page.inputValue("name"), "Working Group")
         }
     }
@@ -102,10 +126,13 @@ final class GroupsTests: XCTestCase {
             let path = try await Self.createGroup(manager)
             let form = try await manager.get(path + "/edit")
             XCTAssertTrue(form.contains(#"value="icb" checked"#))
-            let saved = try await manager.post(path, [
-                ("name", "Leaders Group"), ("purpose", "Signs off decisions."), ("status", "forming"), ("visibility", "published"),
-                ("requirements", "icb"), ("requirements", "vcse"),
-            ])
+            let saved = try await manager.post(
+                path,
+                [
+                    ("name", "Leaders Group"), ("purpose", "Signs off decisions."), ("status", "forming"),
+                    ("visibility", "published"),
+                    ("requirements", "icb"), ("requirements", "vcse"),
+                ])
             XCTAssertEqual(saved.status, .seeOther)
             let page = try await manager.get(path)
             XCTAssertTrue(page.contains("2 seats the group must have are missing."))
@@ -119,7 +146,9 @@ final class GroupsTests: XCTestCase {
             let vee = try await app.createUser(name: "Vee Sample", email: "vee@example.org")
             let path = try await Self.createGroup(manager)
             _ = try await manager.get(path + "/members/new")
-            _ = try await manager.post(path + "/members", [("person", String(vee.id!)), ("seat", "member"), ("sector", "vcse"), ("starts_on", "2026-01-01")])
+            _ = try await manager.post(
+                path + "/members",
+                [("person", String(vee.id!)), ("seat", "member"), ("sector", "vcse"), ("starts_on", "2026-01-01")])
             let before = try await manager.get(path)
             XCTAssertTrue(before.contains("<td>Vee Sample</td>") || before.contains("Vee Sample</th>"))
             let endPath = try XCTUnwrap(before.firstMatch(#"action="(/groups/\d+/members/\d+/end)""#))
@@ -127,7 +156,9 @@ final class GroupsTests: XCTestCase {
             XCTAssertEqual(response1.status, .seeOther)
             let after = try await manager.get(path)
             XCTAssertTrue(after.contains("Vee Sample (not current)"), "ending a membership takes effect today")
-            XCTAssertNil(after.firstMatch(#"action="(/groups/\d+/members/\d+/end)""#), "an ended membership cannot be ended again")
+            XCTAssertNil(
+                after.firstMatch(#"action="(/groups/\d+/members/\d+/end)""#),
+                "an ended membership cannot be ended again")
         }
     }
 
@@ -159,7 +190,12 @@ final class GroupsTests: XCTestCase {
             XCTAssertEqual(response9.status, .forbidden)
             // once they are a member they can read the private group, still not manage it
             _ = try await manager.get(privatePath + "/members/new")
-            _ = try await manager.post(privatePath + "/members", [("person", String(memberUser.id!)), ("seat", "member"), ("sector", "carer"), ("starts_on", "2026-01-01")])
+            _ = try await manager.post(
+                privatePath + "/members",
+                [
+                    ("person", String(memberUser.id!)), ("seat", "member"), ("sector", "carer"),
+                    ("starts_on", "2026-01-01"),
+                ])
             let response10 = try await member.get(privatePath)
             XCTAssertEqual(response10.status, .ok)
             let response11 = try await member.post(privatePath, [("name", "Renamed")])
@@ -180,9 +216,12 @@ final class GroupsTests: XCTestCase {
             let form = try await lead.get("/groups/new")
             XCTAssertTrue(form.contains(#"value="vcse_alliance""#))
             XCTAssertFalse(form.contains(#"value="leaders_group""#))
-            let refused = try await lead.post("/groups", [
-                ("name", "Sneaky"), ("kind", "leaders_group"), ("purpose", "x"), ("status", "active"), ("visibility", "private"),
-            ])
+            let refused = try await lead.post(
+                "/groups",
+                [
+                    ("name", "Sneaky"), ("kind", "leaders_group"), ("purpose", "x"), ("status", "active"),
+                    ("visibility", "private"),
+                ])
             XCTAssertEqual(refused.errorSummary, ["Select the kind of group"])
             let alliance = try await Self.createGroup(lead, name: "Alliance", kind: .vcseAlliance)
             let response15 = try await lead.get(alliance + "/edit")
@@ -212,12 +251,18 @@ final class GroupsTests: XCTestCase {
             let ola = try await app.createUser(name: "Ola Placeholder", email: "ola@example.org")
             let path = try await Self.createGroup(manager)
             _ = try await manager.post(path + "/terms")
-            try await app.services.pool.write { db in try db.execute(sql: "UPDATE terms_of_reference SET status = 'adopted', deputies_allowed = 0") }
+            try await app.services.pool.write { db in
+                try db.execute(sql: "UPDATE terms_of_reference SET status = 'adopted', deputies_allowed = 0")
+            }
             _ = try await manager.get(path + "/members/new")
-            let refused = try await manager.post(path + "/members", [
-                ("person", String(eb.id!)), ("seat", "member"), ("sector", "expert_by_experience"), ("deputy", String(ola.id!)), ("starts_on", "2026-01-01"),
-            ])
-            XCTAssertEqual(refused.errorSummary, ["The group's terms of reference do not allow deputies. Choose no deputy"])
+            let refused = try await manager.post(
+                path + "/members",
+                [
+                    ("person", String(eb.id!)), ("seat", "member"), ("sector", "expert_by_experience"),
+                    ("deputy", String(ola.id!)), ("starts_on", "2026-01-01"),
+                ])
+            XCTAssertEqual(
+                refused.errorSummary, ["The group's terms of reference do not allow deputies. Choose no deputy"])
         }
     }
 }

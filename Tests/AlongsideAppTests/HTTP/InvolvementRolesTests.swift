@@ -12,7 +12,10 @@ final class InvolvementRolesTests: XCTestCase {
     static func roleFields(_ changes: [String: String] = [:]) -> [(String, String)] {
         let form = InvolvementForms.formData(RoleTemplate.expertByExperienceLeader)
         var pairs: [(String, String)] = []
-        for name in ["title", "location", "payment", "about", "purpose", "tasks", "responsibilities", "support", "essential", "desirable", "how_to_apply"] {
+        for name in [
+            "title", "location", "payment", "about", "purpose", "tasks", "responsibilities", "support", "essential",
+            "desirable", "how_to_apply",
+        ] {
             pairs.append((name, changes[name] ?? form[name]))
         }
         pairs += form.all("kinds").map { ("kinds", $0) }
@@ -20,7 +23,8 @@ final class InvolvementRolesTests: XCTestCase {
     }
 
     /// A manager writes a role from the template; returns its page's path.
-    static func createRole(_ manager: TestBrowser, title: String = "Expert by experience leader") async throws -> String {
+    static func createRole(_ manager: TestBrowser, title: String = "Expert by experience leader") async throws -> String
+    {
         _ = try await manager.get("/involvement/roles/new?start=template")
         let created = try await manager.post("/involvement/roles/new", roleFields(["title": title]))
         XCTAssertEqual(created.status, .seeOther)
@@ -56,7 +60,10 @@ final class InvolvementRolesTests: XCTestCase {
             _ = try await visitor.post(advert + "/interest", Self.goodInterest)
             let interestList = try await manager.get("/involvement/interest")
             let interest = try XCTUnwrap(interestList.firstMatch(#"href="(/involvement/interest/\d+)""#))
-            let managerPages = ["/involvement/roles", "/involvement/roles/new", role, role + "/edit", role + "/appointments", "/involvement/interest", interest]
+            let managerPages = [
+                "/involvement/roles", "/involvement/roles/new", role, role + "/edit", role + "/appointments",
+                "/involvement/interest", interest,
+            ]
             let (expert, _) = try await app.signedIn(as: .expertByExperience)
             let (member, _) = try await app.signedIn(as: .member)
             let (allianceLead, _) = try await app.signedIn(as: .allianceLead)
@@ -72,8 +79,10 @@ final class InvolvementRolesTests: XCTestCase {
                 }
             }
             let posts: [(String, [(String, String)])] = [
-                ("/involvement/roles/new", Self.roleFields()), (role + "/edit", Self.roleFields()), (role + "/advert", [("closes_on", "2026-10-02")]),
-                (role + "/advert/close", []), (role + "/appointments", [("person_name", "X"), ("starts_on", Self.today)]),
+                ("/involvement/roles/new", Self.roleFields()), (role + "/edit", Self.roleFields()),
+                (role + "/advert", [("closes_on", "2026-10-02")]),
+                (role + "/advert/close", []),
+                (role + "/appointments", [("person_name", "X"), ("starts_on", Self.today)]),
                 (interest, [("status", "talked_to")]),
             ]
             for (path, fields) in posts {
@@ -84,10 +93,13 @@ final class InvolvementRolesTests: XCTestCase {
             }
             let anonymous = app.browser()
             let signedOutPost = try await anonymous.post("/involvement/roles/new", Self.roleFields(), csrf: "")
-            XCTAssertEqual(signedOutPost.status, .forbidden, "a signed-out post without a token is refused before anything else")
+            XCTAssertEqual(
+                signedOutPost.status, .forbidden, "a signed-out post without a token is refused before anything else")
             let roles = try await manager.get("/involvement/roles")
             XCTAssertTrue(roles.contains("Open: closes on 1 October 2026"), "nothing the refused posts sent was saved")
-            let count = try await app.services.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM involvement_roles") }
+            let count = try await app.services.pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM involvement_roles")
+            }
             XCTAssertEqual(count, 1)
         }
     }
@@ -130,7 +142,9 @@ final class InvolvementRolesTests: XCTestCase {
             XCTAssertTrue(template.contains(#"value="partnership_board" checked"#))
             let blank = try await manager.get("/involvement/roles/new?start=blank")
             XCTAssertEqual(blank.inputValue("title"), "")
-            XCTAssertEqual(blank.inputValue("payment"), "£50 for up to half a day and £100 for a whole day of agreed activity, plus agreed expenses")
+            XCTAssertEqual(
+                blank.inputValue("payment"),
+                "£50 for up to half a day and £100 for a whole day of agreed activity, plus agreed expenses")
             XCTAssertFalse(blank.contains("[your area]"))
         }
     }
@@ -139,20 +153,28 @@ final class InvolvementRolesTests: XCTestCase {
         try await withApp { app in
             let (manager, _) = try await app.signedIn(as: .programmeManager)
             _ = try await manager.get("/involvement/roles/new?start=blank")
-            let bad = try await manager.post("/involvement/roles/new", [
-                ("title", ""), ("payment", "£50 a session"), ("about", "Kept as typed"), ("purpose", ""), ("tasks", "Listen\nReport"), ("how_to_apply", ""),
-            ])
+            let bad = try await manager.post(
+                "/involvement/roles/new",
+                [
+                    ("title", ""), ("payment", "£50 a session"), ("about", "Kept as typed"), ("purpose", ""),
+                    ("tasks", "Listen\nReport"), ("how_to_apply", ""),
+                ])
             XCTAssertEqual(bad.status, .unprocessableContent)
             XCTAssertEqual(bad.title, "Error: Write a role description – Alongside")
-            XCTAssertEqual(bad.errorSummary, [
-                "Enter the role's title", "Say what the role is for", "Select at least one kind of involvement", "Say how people can find out more or apply",
-            ])
+            XCTAssertEqual(
+                bad.errorSummary,
+                [
+                    "Enter the role's title", "Say what the role is for", "Select at least one kind of involvement",
+                    "Say how people can find out more or apply",
+                ])
             XCTAssertTrue(bad.contains(##"href="#field-kinds""##), "the summary links to the first checkbox")
             XCTAssertTrue(bad.contains(#"aria-describedby="field-title-error""#))
             XCTAssertEqual(bad.inputValue("payment"), "£50 a session")
             XCTAssertTrue(bad.contains(">Kept as typed</textarea>"))
             XCTAssertTrue(bad.contains(">Listen\nReport</textarea>"))
-            let count = try await app.services.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM involvement_roles") }
+            let count = try await app.services.pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM involvement_roles")
+            }
             XCTAssertEqual(count, 0)
         }
     }
@@ -167,16 +189,27 @@ final class InvolvementRolesTests: XCTestCase {
             let list = try await manager.get("/involvement/roles")
             // check
             XCTAssertEqual(shown.h1, "Peer researcher")
-            XCTAssertTrue(shown.contains("The role description &quot;Peer researcher&quot; is saved") || shown.contains("The role description \"Peer researcher\" is saved"))
-            XCTAssertTrue(shown.contains("<li>Take part in workshops and working group meetings, as and when you can</li>"), "tasks show as a list")
-            XCTAssertTrue(shown.contains("<dd>£50 for up to half a day and £100 for a whole day of agreed activity, plus agreed expenses</dd>"))
+            XCTAssertTrue(
+                shown.contains("The role description &quot;Peer researcher&quot; is saved")
+                    || shown.contains("The role description \"Peer researcher\" is saved"))
+            XCTAssertTrue(
+                shown.contains("<li>Take part in workshops and working group meetings, as and when you can</li>"),
+                "tasks show as a list")
+            XCTAssertTrue(
+                shown.contains(
+                    "<dd>£50 for up to half a day and £100 for a whole day of agreed activity, plus agreed expenses</dd>"
+                ))
             XCTAssertTrue(shown.contains("<li>Expert by experience advisory group</li>"))
             XCTAssertTrue(shown.contains("Not advertised"))
             XCTAssertTrue(shown.contains("Nobody is in this role now."))
             XCTAssertTrue(list.contains(#"<a href="\#(role)">Peer researcher</a>"#))
             XCTAssertTrue(list.contains("<caption>Involvement roles, by title</caption>"))
             let audit = try await app.services.pool.read { db in
-                try String.fetchOne(db, sql: "SELECT summary FROM audit_events WHERE record_kind = 'involvement_role' ORDER BY id DESC LIMIT 1")
+                try String.fetchOne(
+                    db,
+                    sql:
+                        "SELECT summary FROM audit_events WHERE record_kind = 'involvement_role' ORDER BY id DESC LIMIT 1"
+                )
             }
             XCTAssertEqual(audit, "Wrote the role description \"Peer researcher\"")
             let missing = try await manager.get("/involvement/roles/999")
@@ -195,18 +228,27 @@ final class InvolvementRolesTests: XCTestCase {
             let version = try XCTUnwrap(firstForm.inputValue("version"))
             XCTAssertEqual(secondForm.inputValue("version"), version)
             // act
-            let saved = try await first.post(role + "/edit", Self.roleFields(["title": "Expert by experience leader (north)"]) + [("version", version)])
-            let stale = try await second.post(role + "/edit", Self.roleFields(["title": "Expert by experience leader (south)", "location": "Southtown"]) + [("version", version)])
+            let saved = try await first.post(
+                role + "/edit",
+                Self.roleFields(["title": "Expert by experience leader (north)"]) + [("version", version)])
+            let stale = try await second.post(
+                role + "/edit",
+                Self.roleFields(["title": "Expert by experience leader (south)", "location": "Southtown"]) + [
+                    ("version", version)
+                ])
             // check
             XCTAssertEqual(saved.status, .seeOther)
             XCTAssertEqual(stale.status, .conflict)
             XCTAssertTrue(stale.contains("The version saved by someone else"))
             XCTAssertTrue(stale.contains("Expert by experience leader (north)"), "their version is shown")
-            XCTAssertEqual(stale.inputValue("title"), "Expert by experience leader (south)", "what this person typed is kept")
+            XCTAssertEqual(
+                stale.inputValue("title"), "Expert by experience leader (south)", "what this person typed is kept")
             XCTAssertEqual(stale.inputValue("location"), "Southtown")
             let newVersion = try XCTUnwrap(stale.inputValue("version"))
             XCTAssertNotEqual(newVersion, version)
-            let again = try await second.post(role + "/edit", Self.roleFields(["title": "Expert by experience leader (south)"]) + [("version", newVersion)])
+            let again = try await second.post(
+                role + "/edit",
+                Self.roleFields(["title": "Expert by experience leader (south)"]) + [("version", newVersion)])
             XCTAssertEqual(again.status, .seeOther, "saving again on purpose replaces theirs")
             let shown = try await first.get(role)
             XCTAssertEqual(shown.h1, "Expert by experience leader (south)")
@@ -284,13 +326,16 @@ final class InvolvementRolesTests: XCTestCase {
             let again = try await manager.post(role + "/advert/close")
             XCTAssertEqual(again.status, .seeOther, "closing a closed advert changes nothing")
             let summaries = try await app.services.pool.read { db in
-                try String.fetchAll(db, sql: "SELECT summary FROM audit_events WHERE record_kind = 'involvement_advert' ORDER BY id")
+                try String.fetchAll(
+                    db, sql: "SELECT summary FROM audit_events WHERE record_kind = 'involvement_advert' ORDER BY id")
             }
-            XCTAssertEqual(summaries, [
-                "Advertised \"Expert by experience leader\", closing on 1 October 2026",
-                "Changed the closing date of the advert for \"Expert by experience leader\" to 15 October 2026",
-                "Closed the advert for \"Expert by experience leader\" early",
-            ])
+            XCTAssertEqual(
+                summaries,
+                [
+                    "Advertised \"Expert by experience leader\", closing on 1 October 2026",
+                    "Changed the closing date of the advert for \"Expert by experience leader\" to 15 October 2026",
+                    "Closed the advert for \"Expert by experience leader\" early",
+                ])
         }
     }
 
@@ -314,25 +359,35 @@ final class InvolvementRolesTests: XCTestCase {
             let noToken = try await visitor.post(advert + "/interest", Self.goodInterest, csrf: "")
             XCTAssertEqual(noToken.status, .forbidden)
             // act: mistakes
-            let bad = try await visitor.post(advert + "/interest", [
-                ("name", "Ari Example"), ("email", "ari@example"), ("phone", ""), ("preferred_contact", "text"),
-                ("access_needs", "Large print"), ("about", ""),
-            ])
+            let bad = try await visitor.post(
+                advert + "/interest",
+                [
+                    ("name", "Ari Example"), ("email", "ari@example"), ("phone", ""), ("preferred_contact", "text"),
+                    ("access_needs", "Large print"), ("about", ""),
+                ])
             XCTAssertEqual(bad.status, .unprocessableContent)
             XCTAssertEqual(bad.title, "Error: Expert by experience leader – Alongside")
-            XCTAssertEqual(bad.errorSummary, [
-                "Enter an email address in the right format, like name@example.com",
-                "You chose text message: enter your phone number, or choose another way",
-                "Tell us a little about yourself and why the role interests you",
-            ])
+            XCTAssertEqual(
+                bad.errorSummary,
+                [
+                    "Enter an email address in the right format, like name@example.com",
+                    "You chose text message: enter your phone number, or choose another way",
+                    "Tell us a little about yourself and why the role interests you",
+                ])
             XCTAssertEqual(bad.inputValue("name"), "Ari Example")
             XCTAssertEqual(bad.inputValue("email"), "ari@example")
             XCTAssertTrue(bad.contains(#"value="text" checked"#))
             XCTAssertTrue(bad.contains(">Large print</textarea>"))
-            let neither = try await visitor.post(advert + "/interest", [("name", "Ari"), ("about", "Hello"), ("preferred_contact", "email")])
-            XCTAssertTrue(neither.errorSummary.contains("Enter an email address or a phone number, so we can contact you"))
-            let tooLong = try await visitor.post(advert + "/interest", [("name", "Ari"), ("email", "ari@example.org"), ("preferred_contact", "email"),
-                                                                        ("about", String(repeating: "a", count: 2001))])
+            let neither = try await visitor.post(
+                advert + "/interest", [("name", "Ari"), ("about", "Hello"), ("preferred_contact", "email")])
+            XCTAssertTrue(
+                neither.errorSummary.contains("Enter an email address or a phone number, so we can contact you"))
+            let tooLong = try await visitor.post(
+                advert + "/interest",
+                [
+                    ("name", "Ari"), ("email", "ari@example.org"), ("preferred_contact", "email"),
+                    ("about", String(repeating: "a", count: 2001)),
+                ])
             XCTAssertEqual(tooLong.errorSummary, ["What you tell us about yourself must be 2000 characters or fewer"])
             // act: send it
             let sent = try await visitor.post(advert + "/interest", Self.goodInterest)
@@ -344,22 +399,34 @@ final class InvolvementRolesTests: XCTestCase {
             XCTAssertFalse(sent.contains("ari@example.org"), "their details are not echoed back")
             XCTAssertFalse(sent.contains("Step-free access"))
             let stored = try await app.services.pool.read { db in
-                try Row.fetchOne(db, sql: "SELECT name, email, phone, preferred_contact, access_needs, about, status FROM involvement_interest")
-                    .map { row in ["name", "email", "preferred_contact", "status"].reduce(into: [String: String]()) { $0[$1] = row[$1] } }
+                try Row.fetchOne(
+                    db,
+                    sql:
+                        "SELECT name, email, phone, preferred_contact, access_needs, about, status FROM involvement_interest"
+                )
+                .map { row in
+                    ["name", "email", "preferred_contact", "status"].reduce(into: [String: String]()) {
+                        $0[$1] = row[$1]
+                    }
+                }
             }
             XCTAssertEqual(stored?["name"], "Ari Example")
             XCTAssertEqual(stored?["email"], "ari@example.org")
             XCTAssertEqual(stored?["preferred_contact"], "email")
             XCTAssertEqual(stored?["status"], "new")
             let audit = try await app.services.pool.read { db in
-                try Row.fetchOne(db, sql: "SELECT actor_label, after_json FROM audit_events WHERE record_kind = 'involvement_interest'")
-                    .map { row -> [String: String] in ["actor_label": row["actor_label"], "after_json": row["after_json"]] }
+                try Row.fetchOne(
+                    db,
+                    sql: "SELECT actor_label, after_json FROM audit_events WHERE record_kind = 'involvement_interest'"
+                )
+                .map { row -> [String: String] in ["actor_label": row["actor_label"], "after_json": row["after_json"]] }
             }
             let after = try XCTUnwrap(audit?["after_json"])
             XCTAssertTrue(after.contains("Ari Example"))
             XCTAssertTrue(after.contains("\"status\":\"New\""))
             XCTAssertFalse(after.contains("Step-free"), "access needs stay out of the audit log")
-            XCTAssertFalse(after.contains("peer support group"), "what they wrote about themselves stays out of the audit log")
+            XCTAssertFalse(
+                after.contains("peer support group"), "what they wrote about themselves stays out of the audit log")
             XCTAssertEqual(audit?["actor_label"], "Public advert form")
             // check: managers see it, per role and across roles
             let rolePage = try await manager.get(role)
@@ -384,9 +451,12 @@ final class InvolvementRolesTests: XCTestCase {
             _ = try await visitor.get(advert)
             _ = try await visitor.post(advert + "/interest", Self.goodInterest)
             _ = try await visitor.get(otherAdvert)
-            _ = try await visitor.post(otherAdvert + "/interest", [
-                ("name", "Bo Sample"), ("phone", "07700 900982"), ("preferred_contact", "phone"), ("about", "Carer for my brother."),
-            ])
+            _ = try await visitor.post(
+                otherAdvert + "/interest",
+                [
+                    ("name", "Bo Sample"), ("phone", "07700 900982"), ("preferred_contact", "phone"),
+                    ("about", "Carer for my brother."),
+                ])
             let all = try await manager.get("/involvement/interest")
             let ari = try XCTUnwrap(all.firstMatch(#"href="(/involvement/interest/\d+)">Ari Example"#))
             // act
@@ -402,7 +472,8 @@ final class InvolvementRolesTests: XCTestCase {
             XCTAssertTrue(noStatus.contains(">Kept note</textarea>"))
             let appointedByHand = try await manager.post(ari, [("status", "appointed")])
             XCTAssertEqual(appointedByHand.errorSummary, ["To mark someone appointed, appoint them to the role"])
-            let talked = try await manager.post(ari, [("status", "talked_to"), ("note", "Phoned on Monday; keen to start.")])
+            let talked = try await manager.post(
+                ari, [("status", "talked_to"), ("note", "Phoned on Monday; keen to start.")])
             XCTAssertEqual(talked.status, .seeOther)
             // check
             let after = try await manager.get(ari)
@@ -428,7 +499,8 @@ final class InvolvementRolesTests: XCTestCase {
         try await withApp { app in
             // setup
             let (manager, _) = try await app.signedIn(as: .programmeManager)
-            let expert = try await app.createUser(name: "Ari Example", email: "ari@example.org", role: .expertByExperience)
+            let expert = try await app.createUser(
+                name: "Ari Example", email: "ari@example.org", role: .expertByExperience)
             let role = try await Self.createRole(manager)
             let advert = try await Self.publish(manager, role: role, closesOn: "2026-10-01")
             let visitor = app.browser()
@@ -438,43 +510,63 @@ final class InvolvementRolesTests: XCTestCase {
             let interest = try XCTUnwrap(interestList.firstMatch(#"href="(/involvement/interest/\d+)""#))
             let interestID = try XCTUnwrap(interest.split(separator: "/").last)
             let interestPage = try await manager.get(interest)
-            let appointLink = try XCTUnwrap(interestPage.firstMatch(#"href="(/involvement/roles/\d+/appointments\?interest=\d+)""#))
+            let appointLink = try XCTUnwrap(
+                interestPage.firstMatch(#"href="(/involvement/roles/\d+/appointments\?interest=\d+)""#))
             // act: the form, from the expression of interest
             let form = try await manager.get(appointLink)
             XCTAssertEqual(form.status, .ok)
             XCTAssertTrue(form.contains(#"<option value="\#(interestID)" selected>Ari Example (new)</option>"#))
             XCTAssertEqual(form.inputValue("starts_on"), Self.today)
             XCTAssertTrue(form.contains("Ari Example (ari@example.org)"), "active accounts are offered")
-            let badDates = try await manager.post(role + "/appointments", [
-                ("interest", String(interestID)), ("account", String(expert.id!)), ("starts_on", "2026-10-01"), ("ends_on", "2026-09-30"),
-            ])
+            let badDates = try await manager.post(
+                role + "/appointments",
+                [
+                    ("interest", String(interestID)), ("account", String(expert.id!)), ("starts_on", "2026-10-01"),
+                    ("ends_on", "2026-09-30"),
+                ])
             XCTAssertEqual(badDates.status, .unprocessableContent)
             XCTAssertEqual(badDates.errorSummary, ["The end date must be after the start date (1 October 2026)"])
             XCTAssertEqual(badDates.inputValue("ends_on"), "2026-09-30")
             XCTAssertTrue(badDates.contains(#"<option value="\#(expert.id!)" selected>"#), "the account chosen is kept")
             let nobody = try await manager.post(role + "/appointments", [("starts_on", Self.today)])
-            XCTAssertEqual(nobody.errorSummary, ["Enter the person's name, or choose their expression of interest or account"])
-            let appointed = try await manager.post(role + "/appointments", [
-                ("interest", String(interestID)), ("account", String(expert.id!)), ("starts_on", Self.today), ("ends_on", "2027-09-20"),
-            ])
+            XCTAssertEqual(
+                nobody.errorSummary, ["Enter the person's name, or choose their expression of interest or account"])
+            let appointed = try await manager.post(
+                role + "/appointments",
+                [
+                    ("interest", String(interestID)), ("account", String(expert.id!)), ("starts_on", Self.today),
+                    ("ends_on", "2027-09-20"),
+                ])
             // check
             XCTAssertEqual(appointed.status, .seeOther)
             let page = try await manager.get(role)
             XCTAssertTrue(page.contains("<caption>Current and starting soon</caption>"))
-            XCTAssertTrue(page.contains("<th scope=\"row\">Ari Example</th><td>Ari Example</td><td>21 September 2026</td><td>20 September 2027</td><td>Current</td>"))
-            XCTAssertTrue(page.contains(#"<span class="tag">Appointed</span>"#), "appointing moves the interest to appointed")
+            XCTAssertTrue(
+                page.contains(
+                    "<th scope=\"row\">Ari Example</th><td>Ari Example</td><td>21 September 2026</td><td>20 September 2027</td><td>Current</td>"
+                ))
+            XCTAssertTrue(
+                page.contains(#"<span class="tag">Appointed</span>"#), "appointing moves the interest to appointed")
             let moved = try await manager.get(interest)
             XCTAssertFalse(moved.contains("Appoint them to the role"))
             XCTAssertTrue(moved.contains("Appointed from 21 September 2026"))
             let list = try await manager.get("/involvement/roles")
-            XCTAssertTrue(list.contains("<td>1</td><td>1</td>"), "one expression of interest, none new; one person in the role")
+            XCTAssertTrue(
+                list.contains("<td>1</td><td>1</td>"), "one expression of interest, none new; one person in the role")
             // act: someone without an expression of interest, starting later
-            let later = try await manager.post(role + "/appointments", [("person_name", "Cam Person"), ("starts_on", "2026-11-01")])
+            let later = try await manager.post(
+                role + "/appointments", [("person_name", "Cam Person"), ("starts_on", "2026-11-01")])
             XCTAssertEqual(later.status, .seeOther)
             let withLater = try await manager.get(role)
-            XCTAssertTrue(withLater.contains("<td>No account</td><td>1 November 2026</td><td>No end date</td><td>Starts on 1 November 2026</td>"))
+            XCTAssertTrue(
+                withLater.contains(
+                    "<td>No account</td><td>1 November 2026</td><td>No end date</td><td>Starts on 1 November 2026</td>")
+            )
             // act: end Ari's appointment
-            let end = try XCTUnwrap(withLater.firstMatch(#"href="(/involvement/roles/\d+/appointments/\d+/end)">End appointment<span class="visually-hidden"> of Ari Example"#))
+            let end = try XCTUnwrap(
+                withLater.firstMatch(
+                    #"href="(/involvement/roles/\d+/appointments/\d+/end)">End appointment<span class="visually-hidden"> of Ari Example"#
+                ))
             let endForm = try await manager.get(end)
             XCTAssertEqual(endForm.inputValue("ends_on"), "2027-09-20")
             let tooEarly = try await manager.post(end, [("ends_on", Self.today)])
@@ -486,19 +578,28 @@ final class InvolvementRolesTests: XCTestCase {
             _ = try await manager.signIn(email: "programme_manager@example.org", password: goodPassword)
             let afterwards = try await manager.get(role)
             XCTAssertTrue(afterwards.contains("<caption>Past appointments</caption>"))
-            XCTAssertTrue(afterwards.contains("<th scope=\"row\">Ari Example</th><td>Ari Example</td><td>21 September 2026</td><td>22 September 2026</td></tr>"))
+            XCTAssertTrue(
+                afterwards.contains(
+                    "<th scope=\"row\">Ari Example</th><td>Ari Example</td><td>21 September 2026</td><td>22 September 2026</td></tr>"
+                ))
             let endedAgain = try await manager.get(end)
             XCTAssertEqual(endedAgain.status, .notFound, "an ended appointment cannot be ended again")
             let audit = try await app.services.pool.read { db in
-                try String.fetchAll(db, sql: "SELECT summary FROM audit_events WHERE record_kind IN ('involvement_appointment', 'involvement_interest') ORDER BY id")
+                try String.fetchAll(
+                    db,
+                    sql:
+                        "SELECT summary FROM audit_events WHERE record_kind IN ('involvement_appointment', 'involvement_interest') ORDER BY id"
+                )
             }
-            XCTAssertEqual(audit, [
-                "Received an expression of interest in \"Expert by experience leader\"",
-                "Appointed Ari Example as \"Expert by experience leader\" from 21 September 2026",
-                "Moved Ari Example's interest in \"Expert by experience leader\" to appointed",
-                "Appointed Cam Person as \"Expert by experience leader\" from 1 November 2026",
-                "Set the end of Ari Example's time as \"Expert by experience leader\" to 22 September 2026",
-            ])
+            XCTAssertEqual(
+                audit,
+                [
+                    "Received an expression of interest in \"Expert by experience leader\"",
+                    "Appointed Ari Example as \"Expert by experience leader\" from 21 September 2026",
+                    "Moved Ari Example's interest in \"Expert by experience leader\" to appointed",
+                    "Appointed Cam Person as \"Expert by experience leader\" from 1 November 2026",
+                    "Set the end of Ari Example's time as \"Expert by experience leader\" to 22 September 2026",
+                ])
         }
     }
 

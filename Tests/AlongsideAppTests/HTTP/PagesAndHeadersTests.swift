@@ -21,7 +21,8 @@ final class PagesAndHeadersTests: XCTestCase {
                 let page = try await browser.get(path)
                 XCTAssertEqual(
                     page.headers[.contentSecurityPolicy],
-                    "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'", path
+                    "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+                    path
                 )
                 XCTAssertEqual(page.headers[.xContentTypeOptions], "nosniff", path)
                 XCTAssertEqual(page.headers[HTTPField.Name("Referrer-Policy")!], "same-origin", path)
@@ -86,7 +87,9 @@ final class PagesAndHeadersTests: XCTestCase {
         let services = try await makeServices()
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: ErrorPagesMiddleware(pages: services.pages))
-        struct SecretFailure: Error, CustomStringConvertible { var description: String { "database password is hunter2" } }
+        struct SecretFailure: Error, CustomStringConvertible {
+            var description: String { "database password is hunter2" }
+        }
         router.get("/boom") { _, _ -> Response in throw SecretFailure() }
         let app = Application(router: router)
         // act

@@ -5,7 +5,9 @@ import XCTest
 
 final class PaymentPolicyTests: XCTestCase {
     /// A valid new version of the policy as the form sends it; the clock starts on 21 September 2026.
-    static func newPolicy(_ step: String, from: String = "2027-04-06", changes: [String: String] = [:]) -> [(String, String)] {
+    static func newPolicy(_ step: String, from: String = "2027-04-06", changes: [String: String] = [:]) -> [(
+        String, String
+    )] {
         var values: [(String, String)] = [
             ("effective_from", from), ("half_day", "55"), ("half_day_hours", "4 hours"), ("whole_day", "110"),
             ("whole_day_hours", "7 hours 30 minutes"), ("mileage", "45"), ("travel_limit", ""), ("care_limit", ""),
@@ -19,19 +21,23 @@ final class PaymentPolicyTests: XCTestCase {
     }
 
     static func policyCount(_ app: TestContext) async throws -> Int {
-        try await app.services.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM payment_policies") ?? 0 }
+        try await app.services.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM payment_policies") ?? 0
+        }
     }
 
     static func auditActions(_ app: TestContext, kind: String) async throws -> [String] {
         try await app.services.pool.read { db in
-            try String.fetchAll(db, sql: "SELECT action FROM audit_events WHERE record_kind = ? ORDER BY id", arguments: [kind])
+            try String.fetchAll(
+                db, sql: "SELECT action FROM audit_events WHERE record_kind = ? ORDER BY id", arguments: [kind])
         }
     }
 
     func testSignedOutPeopleAreSentToSignIn() async throws {
         try await withApp { app in
             let browser = app.browser()
-            for path in ["/involvement/policy", "/involvement/policy/new", "/involvement/limits", "/involvement/duties"] {
+            for path in [
+                "/involvement/policy", "/involvement/policy/new", "/involvement/limits", "/involvement/duties",
+            ] {
                 let page = try await browser.get(path)
                 XCTAssertEqual(page.status, .seeOther, path)
                 XCTAssertEqual(page.location, "/sign-in?next=" + path, path)
@@ -43,7 +49,8 @@ final class PaymentPolicyTests: XCTestCase {
         try await withApp { app in
             // setup
             let (expert, _) = try await app.signedIn(as: .expertByExperience)
-            let other = try await app.createUser(name: "Ada Example", email: "ada@example.org", role: .expertByExperience)
+            let other = try await app.createUser(
+                name: "Ada Example", email: "ada@example.org", role: .expertByExperience)
             // act
             let policy = try await expert.get("/involvement/policy")
             let limits = try await expert.get("/involvement/limits")
@@ -65,15 +72,24 @@ final class PaymentPolicyTests: XCTestCase {
             XCTAssertTrue(limits.contains(#"href="/involvement/preferences""#))
             XCTAssertTrue(limits.contains("Permitted work earnings limit"))
             XCTAssertTrue(limits.contains("£195.50 a week"))
-            XCTAssertTrue(limits.contains("It may be out of date"), "the seeded figures are from the 2025 to 2026 tax year")
+            XCTAssertTrue(
+                limits.contains("It may be out of date"), "the seeded figures are from the 2025 to 2026 tax year")
             XCTAssertFalse(limits.contains(#"name="amount""#), "only administrators see the add form")
 
-            let refusedPages = [try await expert.get("/involvement/policy/new"), try await expert.get("/involvement/duties")]
+            let refusedPages = [
+                try await expert.get("/involvement/policy/new"), try await expert.get("/involvement/duties"),
+            ]
             XCTAssertEqual(refusedPages.map(\.status), [.forbidden, .forbidden])
             let posts: [(String, [(String, String)])] = [
                 ("/involvement/policy/new", Self.newPolicy("check")),
                 ("/involvement/policy/new", Self.newPolicy("confirm")),
-                ("/involvement/limits", [("period", "week"), ("effective_from", "2026-04-06"), ("name", "Permitted work"), ("amount", "203.50")]),
+                (
+                    "/involvement/limits",
+                    [
+                        ("period", "week"), ("effective_from", "2026-04-06"), ("name", "Permitted work"),
+                        ("amount", "203.50"),
+                    ]
+                ),
                 ("/involvement/duties", [("person", String(other.id!)), ("duty", "approve")]),
                 ("/involvement/duties/\(other.id!)/approve/remove", []),
             ]
@@ -83,9 +99,12 @@ final class PaymentPolicyTests: XCTestCase {
             }
             let count = try await Self.policyCount(app)
             XCTAssertEqual(count, 1, "nothing was saved")
-            let limitCount = try await app.services.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM earnings_limits") }
+            let limitCount = try await app.services.pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM earnings_limits")
+            }
             XCTAssertEqual(limitCount, 2)
-            let held = try await PaymentPolicyStore(pool: app.services.pool, clock: app.services.clock).holds(.approve, userID: other.id!)
+            let held = try await PaymentPolicyStore(pool: app.services.pool, clock: app.services.clock).holds(
+                .approve, userID: other.id!)
             XCTAssertFalse(held)
         }
     }
@@ -93,11 +112,18 @@ final class PaymentPolicyTests: XCTestCase {
     func testChangesWithoutTheCSRFTokenAreRefused() async throws {
         try await withApp { app in
             let (admin, _) = try await app.signedIn(as: .administrator)
-            let expert = try await app.createUser(name: "Ada Example", email: "ada@example.org", role: .expertByExperience)
+            let expert = try await app.createUser(
+                name: "Ada Example", email: "ada@example.org", role: .expertByExperience)
             _ = try await admin.get("/involvement/duties")
             let posts: [(String, [(String, String)])] = [
                 ("/involvement/policy/new", Self.newPolicy("confirm")),
-                ("/involvement/limits", [("period", "week"), ("effective_from", "2026-04-06"), ("name", "Permitted work"), ("amount", "203.50")]),
+                (
+                    "/involvement/limits",
+                    [
+                        ("period", "week"), ("effective_from", "2026-04-06"), ("name", "Permitted work"),
+                        ("amount", "203.50"),
+                    ]
+                ),
                 ("/involvement/duties", [("person", String(expert.id!)), ("duty", "approve")]),
             ]
             for (path, fields) in posts {
@@ -121,23 +147,30 @@ final class PaymentPolicyTests: XCTestCase {
             XCTAssertEqual(form.inputValue("whole_day_hours"), "7 hours 30 minutes")
             XCTAssertEqual(form.inputValue("subsistence_limit"), "15.00")
             // act
-            let refused = try await admin.post("/involvement/policy/new", Self.newPolicy("check", from: "2026-09-20", changes: [
-                "half_day": "60", "whole_day": "59.99", "mileage": "lots", "note": "Typed <note>",
-            ]))
+            let refused = try await admin.post(
+                "/involvement/policy/new",
+                Self.newPolicy(
+                    "check", from: "2026-09-20",
+                    changes: [
+                        "half_day": "60", "whole_day": "59.99", "mileage": "lots", "note": "Typed <note>",
+                    ]))
             // check
             XCTAssertEqual(refused.status, .unprocessableContent)
             XCTAssertEqual(refused.title?.hasPrefix("Error: "), true)
-            XCTAssertEqual(refused.errorSummary, [
-                "The date the policy starts must be today or later",
-                "The rate for a whole day must be at least the rate for half a day (£60.00)",
-                "Enter the mileage rate in whole pence a mile, like 45",
-            ])
+            XCTAssertEqual(
+                refused.errorSummary,
+                [
+                    "The date the policy starts must be today or later",
+                    "The rate for a whole day must be at least the rate for half a day (£60.00)",
+                    "Enter the mileage rate in whole pence a mile, like 45",
+                ])
             XCTAssertEqual(refused.inputValue("effective_from"), "2026-09-20")
             XCTAssertEqual(refused.inputValue("half_day"), "60")
             XCTAssertEqual(refused.inputValue("whole_day"), "59.99")
             XCTAssertEqual(refused.inputValue("mileage"), "lots")
             XCTAssertTrue(refused.contains("Typed &lt;note&gt;</textarea>"))
-            let duplicate = try await admin.post("/involvement/policy/new", Self.newPolicy("confirm", from: "2000-01-01"))
+            let duplicate = try await admin.post(
+                "/involvement/policy/new", Self.newPolicy("confirm", from: "2000-01-01"))
             XCTAssertEqual(duplicate.status, .unprocessableContent)
             let count = try await Self.policyCount(app)
             XCTAssertEqual(count, 1)
@@ -156,7 +189,8 @@ final class PaymentPolicyTests: XCTestCase {
             XCTAssertEqual(check.h1, "Check the new payment policy")
             XCTAssertTrue(check.contains("£55.00, counted as 4 hours"))
             XCTAssertTrue(check.contains("Save the new policy"))
-            XCTAssertTrue(check.contains(#"formaction="/involvement/policy/new#field-half_day""#), "each answer can be changed")
+            XCTAssertTrue(
+                check.contains(#"formaction="/involvement/policy/new#field-half_day""#), "each answer can be changed")
             XCTAssertEqual(check.inputValue("half_day"), "55", "the answers go forward as typed")
             XCTAssertEqual(check.inputValue("note"), "Rates rise from April.")
             var count = try await Self.policyCount(app)
@@ -188,20 +222,25 @@ final class PaymentPolicyTests: XCTestCase {
             _ = try await admin.post("/involvement/policy/new", Self.newPolicy("confirm"))
             let page = try await admin.get("/involvement/policy")
             // check
-            XCTAssertTrue(page.contains("The new version of the payment policy is saved. It applies from 6 April 2027."))
+            XCTAssertTrue(
+                page.contains("The new version of the payment policy is saved. It applies from 6 April 2027."))
             XCTAssertTrue(page.contains("Add a new version of the policy"))
             let html = page.html
             let today = try XCTUnwrap(html.range(of: "£50.00 for up to half a day of agreed activity"))
             let coming = try XCTUnwrap(html.range(of: "From 6 April 2027</h3>"))
             let future = try XCTUnwrap(html.range(of: "£55.00 for up to half a day of agreed activity"))
-            XCTAssertTrue(today.lowerBound < coming.lowerBound && coming.lowerBound < future.lowerBound,
-                          "today's policy is still in force; the new one is listed as coming")
-            XCTAssertTrue(page.contains("From 1 January 2000 to 5 April 2027"), "the history shows when the starting policy ends")
+            XCTAssertTrue(
+                today.lowerBound < coming.lowerBound && coming.lowerBound < future.lowerBound,
+                "today's policy is still in force; the new one is listed as coming")
+            XCTAssertTrue(
+                page.contains("From 1 January 2000 to 5 April 2027"), "the history shows when the starting policy ends")
             XCTAssertTrue(page.contains(">Coming</span>"))
             XCTAssertTrue(page.contains(">In force today</span>"))
             let policies = try await PaymentPolicyStore(pool: app.services.pool, clock: app.services.clock).policies()
-            XCTAssertEqual(EffectiveDated.inForce(policies, on: "2026-09-21", from: \.effectiveFrom)?.halfDayPence, 5000)
-            XCTAssertEqual(EffectiveDated.inForce(policies, on: "2027-04-06", from: \.effectiveFrom)?.halfDayPence, 5500)
+            XCTAssertEqual(
+                EffectiveDated.inForce(policies, on: "2026-09-21", from: \.effectiveFrom)?.halfDayPence, 5000)
+            XCTAssertEqual(
+                EffectiveDated.inForce(policies, on: "2027-04-06", from: \.effectiveFrom)?.halfDayPence, 5500)
         }
     }
 
@@ -212,33 +251,44 @@ final class PaymentPolicyTests: XCTestCase {
             let before = try await admin.get("/involvement/limits")
             XCTAssertTrue(before.contains(#"name="amount""#))
             // act: a monthly limit with hours
-            let refused = try await admin.post("/involvement/limits", [
-                ("period", "month"), ("effective_from", "2026-04-06"), ("name", "Work allowance"), ("amount", "420"), ("hours", "16"),
-                ("note", "Typed note"),
-            ])
+            let refused = try await admin.post(
+                "/involvement/limits",
+                [
+                    ("period", "month"), ("effective_from", "2026-04-06"), ("name", "Work allowance"),
+                    ("amount", "420"), ("hours", "16"),
+                    ("note", "Typed note"),
+                ])
             // check
             XCTAssertEqual(refused.status, .unprocessableContent)
-            XCTAssertEqual(refused.errorSummary, ["Leave the hours limit empty for a monthly limit: only weekly limits have one"])
+            XCTAssertEqual(
+                refused.errorSummary, ["Leave the hours limit empty for a monthly limit: only weekly limits have one"])
             XCTAssertEqual(refused.inputValue("name"), "Work allowance")
             XCTAssertEqual(refused.inputValue("amount"), "420")
             XCTAssertEqual(refused.inputValue("hours"), "16")
             XCTAssertTrue(refused.contains(#"value="month" checked"#))
             XCTAssertTrue(refused.contains("Typed note</textarea>"))
             // act: this year's weekly figure
-            let saved = try await admin.post("/involvement/limits", [
-                ("period", "week"), ("effective_from", "2026-04-06"), ("name", "Permitted work earnings limit"), ("amount", "203.50"),
-                ("hours", "16"), ("note", ""),
-            ])
+            let saved = try await admin.post(
+                "/involvement/limits",
+                [
+                    ("period", "week"), ("effective_from", "2026-04-06"), ("name", "Permitted work earnings limit"),
+                    ("amount", "203.50"),
+                    ("hours", "16"), ("note", ""),
+                ])
             XCTAssertEqual(saved.status, .seeOther)
             let after = try await admin.get("/involvement/limits")
             XCTAssertTrue(after.contains("£203.50 a week"))
             XCTAssertTrue(after.contains("16 hours a week"))
-            XCTAssertEqual(after.allMatches("(It may be out of date)").count, 1, "only the monthly figure is still last year's")
-            let duplicate = try await admin.post("/involvement/limits", [
-                ("period", "week"), ("effective_from", "2026-04-06"), ("name", "Again"), ("amount", "1"),
-            ])
+            XCTAssertEqual(
+                after.allMatches("(It may be out of date)").count, 1, "only the monthly figure is still last year's")
+            let duplicate = try await admin.post(
+                "/involvement/limits",
+                [
+                    ("period", "week"), ("effective_from", "2026-04-06"), ("name", "Again"), ("amount", "1"),
+                ])
             XCTAssertEqual(duplicate.status, .unprocessableContent)
-            XCTAssertEqual(duplicate.errorSummary, ["A weekly limit already starts on 6 April 2026. Choose a different date"])
+            XCTAssertEqual(
+                duplicate.errorSummary, ["A weekly limit already starts on 6 April 2026. Choose a different date"])
             let audit = try await Self.auditActions(app, kind: "earnings_limit")
             XCTAssertEqual(audit, ["earnings_limit.added"])
         }
@@ -256,7 +306,8 @@ final class PaymentPolicyTests: XCTestCase {
             XCTAssertTrue(page.contains("Ada Example (Expert by experience)"))
             // act
             let missing = try await admin.post("/involvement/duties", [("person", ""), ("duty", "approve")])
-            let granted = try await admin.post("/involvement/duties", [("person", String(ada.id!)), ("duty", "approve")])
+            let granted = try await admin.post(
+                "/involvement/duties", [("person", String(ada.id!)), ("duty", "approve")])
             // check
             XCTAssertEqual(missing.status, .unprocessableContent)
             XCTAssertEqual(missing.errorSummary, ["Select the person to name"])
@@ -287,12 +338,15 @@ final class PaymentPolicyTests: XCTestCase {
         try await withApp { app in
             // setup: two administrators pass the form's check at the same moment; the first saves
             let store = PaymentPolicyStore(pool: app.services.pool, clock: app.services.clock)
-            let input = PaymentPolicyStore.LimitInput(period: .week, effectiveFrom: "2026-04-06", name: "Permitted work earnings limit",
-                                                      amountPence: 20_000, hoursLimitMinutes: 960, note: "")
+            let input = PaymentPolicyStore.LimitInput(
+                period: .week, effectiveFrom: "2026-04-06", name: "Permitted work earnings limit",
+                amountPence: 20_000, hoursLimitMinutes: 960, note: "")
             _ = try await store.addLimit(input, by: .commandLine, requestID: nil)
             // act
             var refused = false
-            do { _ = try await store.addLimit(input, by: .commandLine, requestID: nil) } catch is PaymentPolicyStore.DuplicateLimit { refused = true }
+            do { _ = try await store.addLimit(input, by: .commandLine, requestID: nil) } catch is PaymentPolicyStore
+                .DuplicateLimit
+            { refused = true }
             // check
             XCTAssertTrue(refused)
             let audit = try await Self.auditActions(app, kind: "earnings_limit")

@@ -29,11 +29,14 @@ final class RequestGuardTests: XCTestCase {
                 let page = try await browser.get(path)
                 XCTAssertEqual(page.status, .ok)
             }
-            let sessions = try await app.services.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sessions") }
+            let sessions = try await app.services.pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sessions")
+            }
             // check
             XCTAssertEqual(sessions, 0, "no database write for a signed-out page view")
             XCTAssertNotNil(browser.cookie(named: "alongside_form"))
-            let signedIn = try await browser.post("/sign-in", [("email", "sam@example.org"), ("password", goodPassword)])
+            let signedIn = try await browser.post(
+                "/sign-in", [("email", "sam@example.org"), ("password", goodPassword)])
             XCTAssertEqual(signedIn.status, .seeOther)
             XCTAssertEqual(signedIn.location, "/")
         }
@@ -47,7 +50,8 @@ final class RequestGuardTests: XCTestCase {
             _ = try await second.get("/sign-in")
             let stolen = try XCTUnwrap(first.csrfToken)
             // another visitor's token does not go with this visitor's cookie
-            let crossed = try await second.post("/sign-in", [("email", "sam@example.org"), ("password", goodPassword)], csrf: stolen)
+            let crossed = try await second.post(
+                "/sign-in", [("email", "sam@example.org"), ("password", goodPassword)], csrf: stolen)
             XCTAssertEqual(crossed.status, .forbidden)
             // a made-up cookie with a made-up token
             let madeUp = try await app.browser().post(
@@ -56,8 +60,9 @@ final class RequestGuardTests: XCTestCase {
             )
             XCTAssertEqual(madeUp.status, .forbidden)
             // the token in a header is checked the same way
-            let header = try await second.post("/sign-in", [("email", "sam@example.org"), ("password", goodPassword)], csrf: "",
-                                               headers: [HTTPField.Name("X-CSRF-Token")!: stolen])
+            let header = try await second.post(
+                "/sign-in", [("email", "sam@example.org"), ("password", goodPassword)], csrf: "",
+                headers: [HTTPField.Name("X-CSRF-Token")!: stolen])
             XCTAssertEqual(header.status, .forbidden)
         }
     }
@@ -73,12 +78,15 @@ final class RequestGuardTests: XCTestCase {
             XCTAssertEqual(refused.status, .contentTooLarge)
             XCTAssertEqual(refused.h1, "What you sent is too large")
             XCTAssertTrue(refused.contains("at most 256 KB"))
-            let groups = try await app.services.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM groups") }
+            let groups = try await app.services.pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM groups")
+            }
             XCTAssertEqual(groups, 0)
             // a signed-out form has a smaller limit
             let visitor = app.browser()
             _ = try await visitor.get("/sign-in")
-            let big = try await visitor.post("/sign-in", [("email", String(repeating: "a", count: BodyLimit.publicForm))])
+            let big = try await visitor.post(
+                "/sign-in", [("email", String(repeating: "a", count: BodyLimit.publicForm))])
             XCTAssertEqual(big.status, .contentTooLarge)
             // an import may be larger than a form
             _ = try await admin.get("/assets/import")
@@ -105,13 +113,20 @@ final class RequestGuardTests: XCTestCase {
     func testForwardedForIsIgnoredUnlessThePeerIsATrustedProxy() {
         let trusted: Set<String> = ["10.0.0.2", "10.0.0.3"]
         // from the proxy: the entry it added is the client
-        XCTAssertEqual(ClientAddressMiddleware.client(peer: "10.0.0.2", forwardedFor: ["203.0.113.9"], trusted: trusted), "203.0.113.9")
+        XCTAssertEqual(
+            ClientAddressMiddleware.client(peer: "10.0.0.2", forwardedFor: ["203.0.113.9"], trusted: trusted),
+            "203.0.113.9")
         // a client cannot add entries to the left and be believed
-        XCTAssertEqual(ClientAddressMiddleware.client(peer: "10.0.0.2", forwardedFor: ["1.1.1.1, 203.0.113.9"], trusted: trusted), "203.0.113.9")
+        XCTAssertEqual(
+            ClientAddressMiddleware.client(peer: "10.0.0.2", forwardedFor: ["1.1.1.1, 203.0.113.9"], trusted: trusted),
+            "203.0.113.9")
         // through two trusted proxies
-        XCTAssertEqual(ClientAddressMiddleware.client(peer: "10.0.0.2", forwardedFor: ["203.0.113.9, 10.0.0.3"], trusted: trusted), "203.0.113.9")
+        XCTAssertEqual(
+            ClientAddressMiddleware.client(peer: "10.0.0.2", forwardedFor: ["203.0.113.9, 10.0.0.3"], trusted: trusted),
+            "203.0.113.9")
         // rubbish stops the walk at the proxy's own view
-        XCTAssertEqual(ClientAddressMiddleware.client(peer: "10.0.0.2", forwardedFor: ["evil"], trusted: trusted), "10.0.0.2")
+        XCTAssertEqual(
+            ClientAddressMiddleware.client(peer: "10.0.0.2", forwardedFor: ["evil"], trusted: trusted), "10.0.0.2")
         XCTAssertEqual(ClientAddressMiddleware.client(peer: "10.0.0.2", forwardedFor: [], trusted: trusted), "10.0.0.2")
         XCTAssertEqual(IPAddressText.normalised("2001:DB8::1"), "2001:db8::1")
         XCTAssertNil(IPAddressText.normalised("256.1.1.1"))
@@ -123,11 +138,14 @@ final class RequestGuardTests: XCTestCase {
         try configuration.apply(environment: ["ALONGSIDE_TRUSTED_PROXIES": "127.0.0.1, ::1"])
         XCTAssertEqual(configuration.trustedProxies, ["127.0.0.1", "::1"])
         XCTAssertThrowsError(try configuration.apply(environment: ["ALONGSIDE_TRUSTED_PROXIES": "localhost"]))
-        XCTAssertThrowsError(try configuration.apply(environment: ["ALONGSIDE_MAX_CONNECTIONS_PER_ADDRESS": "99999999999999999999"]))
+        XCTAssertThrowsError(
+            try configuration.apply(environment: ["ALONGSIDE_MAX_CONNECTIONS_PER_ADDRESS": "99999999999999999999"]))
     }
 
     func testACriticalLogLineNeverCarriesTheErrorsText() {
-        let error = DatabaseError(resultCode: .SQLITE_ERROR, message: "near \"secret words\": syntax error", sql: "SELECT * FROM x WHERE q = 'secret words'")
+        let error = DatabaseError(
+            resultCode: .SQLITE_ERROR, message: "near \"secret words\": syntax error",
+            sql: "SELECT * FROM x WHERE q = 'secret words'")
         let logged = ErrorPagesMiddleware.kind(of: error)
         XCTAssertFalse(logged.contains("secret"), logged)
         XCTAssertTrue(logged.hasPrefix("DatabaseError"))
@@ -150,6 +168,7 @@ final class RequestGuardTests: XCTestCase {
         let started = ContinuousClock.now
         let big = FormData(urlEncoded: "x=" + String(repeating: "+", count: 1 << 20))
         XCTAssertEqual(big["x"].count, 1 << 20)
-        XCTAssertLessThan(ContinuousClock.now - started, .seconds(5), "guards against going back to quadratic work, not a benchmark")
+        XCTAssertLessThan(
+            ContinuousClock.now - started, .seconds(5), "guards against going back to quadratic work, not a benchmark")
     }
 }

@@ -18,15 +18,19 @@ final class RoadmapDataTests: XCTestCase {
             let first = try XCTUnwrap(page.firstMatch(#"<td>1</td><th scope="row"><a href="[^"]+">([^<]+)</a>"#))
             XCTAssertEqual(first, "Care planning tools")
             let order = page.allMatches(#"<li><a href="/roadmap/deliverables/\d+">([^<]+)</a>"#)
-            let tools = try XCTUnwrap(order.firstIndex(of: "Care planning tools")), records = try XCTUnwrap(order.lastIndex(of: "Shared records"))
+            let tools = try XCTUnwrap(order.firstIndex(of: "Care planning tools")),
+                records = try XCTUnwrap(order.lastIndex(of: "Shared records"))
             XCTAssertLessThan(tools, records, "what is relied upon comes first")
             // Once everything in the cycle's first step is in place it drops out of the order, with a way back.
             let manager = try await app.signedIn(as: .programmeManager).0
             _ = try await manager.get(pages["care-planning-tools"]!)
-            _ = try await manager.post(pages["care-planning-tools"]! + "/status", [("status", "in_place"), ("note", "Bought.")])
+            _ = try await manager.post(
+                pages["care-planning-tools"]! + "/status", [("status", "in_place"), ("note", "Bought.")])
             let after = try await member.get("/roadmap/analysis")
             XCTAssertTrue(after.contains("1 step is already in place and left out."))
-            XCTAssertFalse(after.contains(">1</td><th scope=\"row\"><a href=\"\(pages["care-planning-tools"]!)\""), "in place: no longer a key enabler")
+            XCTAssertFalse(
+                after.contains(">1</td><th scope=\"row\"><a href=\"\(pages["care-planning-tools"]!)\""),
+                "in place: no longer a key enabler")
             let all = try await member.get("/roadmap/analysis?all=yes")
             XCTAssertFalse(all.contains("left out"))
         }
@@ -41,12 +45,18 @@ final class RoadmapDataTests: XCTestCase {
             XCTAssertTrue(page.contains("<strong>5 deliverables, 4 links, 1 cycle.</strong>"))
             XCTAssertTrue(page.contains(#"aria-labelledby="roadmap-graph-title""#))
             XCTAssertTrue(page.contains("Cycle 1: must progress together"))
-            XCTAssertTrue(page.contains("href=\"\(pages["shared-records"]!)\" class=\"roadmap-node\""), "each box is a link")
-            XCTAssertTrue(page.contains(#"aria-label="Shared records, Not started""#), "status is in words, not only colour")
+            XCTAssertTrue(
+                page.contains("href=\"\(pages["shared-records"]!)\" class=\"roadmap-node\""), "each box is a link")
+            XCTAssertTrue(
+                page.contains(#"aria-label="Shared records, Not started""#), "status is in words, not only colour")
             XCTAssertFalse(page.contains("style="), "no inline style: the Content-Security-Policy forbids it")
             let tableRows = page.allMatches(#"<tr><th scope="row"><a href="/roadmap/deliverables/\d+">([^<]+)</a>"#)
-            XCTAssertEqual(Set(tableRows), ["Joint governance", "Data standards", "Shared records", "Peer workforce", "Care planning tools"])
-            XCTAssertEqual(tableRows.last, "Shared records", "the table runs in the order to work in: what relies on the rest comes last")
+            XCTAssertEqual(
+                Set(tableRows),
+                ["Joint governance", "Data standards", "Shared records", "Peer workforce", "Care planning tools"])
+            XCTAssertEqual(
+                tableRows.last, "Shared records",
+                "the table runs in the order to work in: what relies on the rest comes last")
             let workforce = try await member.get("/roadmap/graph?workstream=workforce")
             XCTAssertTrue(workforce.contains("<strong>1 deliverable, 0 links, 0 cycles.</strong>"))
             XCTAssertFalse(workforce.contains("Cycle 1: must progress together"))
@@ -59,12 +69,16 @@ final class RoadmapDataTests: XCTestCase {
             let pages = try await RoadmapFixtures.load(app)
             let (manager, _) = try await app.signedIn(as: .programmeManager)
             _ = try await manager.get(pages["peer-workforce"]!)
-            _ = try await manager.post(pages["peer-workforce"]! + "/status", [("status", "in_place"), ("note", "Team in post.")])
+            _ = try await manager.post(
+                pages["peer-workforce"]! + "/status", [("status", "in_place"), ("note", "Team in post.")])
             let page = try await manager.get("/roadmap/progress")
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.contains(#"aria-labelledby="roadmap-progress-title""#))
             // September 2026: five deliverables, one in place.
-            XCTAssertTrue(page.contains("<tr><th scope=\"row\">Sep 2026</th><td>4</td><td>0</td><td>0</td><td>0</td><td>1</td><td>5</td></tr>"))
+            XCTAssertTrue(
+                page.contains(
+                    "<tr><th scope=\"row\">Sep 2026</th><td>4</td><td>0</td><td>0</td><td>0</td><td>1</td><td>5</td></tr>"
+                ))
             clock.advance(by: 25 * 60)
             let later = try await manager.get("/roadmap/progress")
             XCTAssertEqual(later.allMatches(#"<tr><th scope="row">([A-Z][a-z]{2} \d{4})</th>"#), ["Sep 2026"])
@@ -78,8 +92,10 @@ final class RoadmapDataTests: XCTestCase {
             let (manager, _) = try await app.signedIn(as: .programmeManager, name: "Morgan Manager")
             clock.advance(by: 20 * 60)
             _ = try await manager.get(pages["peer-workforce"]!)
-            _ = try await manager.post(pages["peer-workforce"]! + "/status", [("status", "planning"), ("note", "Job descriptions drafted.")])
-            _ = try await manager.post(pages["peer-workforce"]! + "/links", [("relies_on", Self.id(pages["joint-governance"]!))])
+            _ = try await manager.post(
+                pages["peer-workforce"]! + "/status", [("status", "planning"), ("note", "Job descriptions drafted.")])
+            _ = try await manager.post(
+                pages["peer-workforce"]! + "/links", [("relies_on", Self.id(pages["joint-governance"]!))])
             let today = LondonTime.isoDay(clock.now)
             let page = try await manager.get("/roadmap/changes?since=\(today)")
             XCTAssertEqual(page.status, .ok)
@@ -116,12 +132,15 @@ final class RoadmapDataTests: XCTestCase {
             let analysis = try await member.get("/roadmap/analysis.json")
             let parsed = try JSONSerialization.jsonObject(with: Data(analysis.html.utf8)) as? [String: Any]
             let components = try XCTUnwrap(parsed?["components"] as? [[Int]])
-            XCTAssertEqual(components.map { Set($0) }, [Set([Int(Self.id(pages["joint-governance"]!))!, Int(Self.id(pages["data-standards"]!))!])])
+            XCTAssertEqual(
+                components.map { Set($0) },
+                [Set([Int(Self.id(pages["joint-governance"]!))!, Int(Self.id(pages["data-standards"]!))!])])
             let entries = try XCTUnwrap(parsed?["deliverables"] as? [[String: Any]])
             let tools = try XCTUnwrap(entries.first { $0["id"] as? Int == Int(Self.id(pages["care-planning-tools"]!)) })
             XCTAssertEqual(tools["reach_transitive"] as? Int, 3)
             XCTAssertEqual(tools["reach_direct"] as? Int, 1)
-            let recordsEntry = try XCTUnwrap(entries.first { $0["id"] as? Int == Int(Self.id(pages["shared-records"]!)) })
+            let recordsEntry = try XCTUnwrap(
+                entries.first { $0["id"] as? Int == Int(Self.id(pages["shared-records"]!)) })
             XCTAssertEqual((recordsEntry["blockers"] as? [Int])?.count, 3)
             let csv = try await member.get("/roadmap/deliverables.csv")
             XCTAssertEqual(csv.headers[.contentType], "text/csv; charset=utf-8")
@@ -153,13 +172,22 @@ final class RoadmapDataTests: XCTestCase {
             let refusedImport = try await manager.post("/roadmap/import", [("roadmap", bad)])
             XCTAssertEqual(refusedImport.status, .unprocessableContent)
             XCTAssertTrue(refusedImport.contains("Nothing was imported: the file has 6 problems"))
-            XCTAssertTrue(refusedImport.contains("<strong>deliverables[0] (Peer workforce) status</strong> &quot;finished&quot; is not one of"))
-            XCTAssertTrue(refusedImport.contains("<strong>deliverables[0] (Peer workforce) relies_upon[0]</strong> a deliverable cannot rely upon itself"))
+            XCTAssertTrue(
+                refusedImport.contains(
+                    "<strong>deliverables[0] (Peer workforce) status</strong> &quot;finished&quot; is not one of"))
+            XCTAssertTrue(
+                refusedImport.contains(
+                    "<strong>deliverables[0] (Peer workforce) relies_upon[0]</strong> a deliverable cannot rely upon itself"
+                ))
             XCTAssertTrue(refusedImport.contains("<strong>deliverables[1] title</strong> is missing"))
-            XCTAssertTrue(refusedImport.contains("<strong>deliverables[1] relies_upon[0]</strong> 901 is not a deliverable in the file or the workspace"))
+            XCTAssertTrue(
+                refusedImport.contains(
+                    "<strong>deliverables[1] relies_upon[0]</strong> 901 is not a deliverable in the file or the workspace"
+                ))
             XCTAssertTrue(refusedImport.contains("<strong>deliverables[2] (Crisis cafe) target_date</strong>"))
             XCTAssertTrue(refusedImport.contains("Crisis cafe"), "the pasted text is kept")
-            let unchanged = try await RoadmapStore(pool: app.services.pool, clock: app.services.clock).deliverables().count
+            let unchanged = try await RoadmapStore(pool: app.services.pool, clock: app.services.clock).deliverables()
+                .count
             XCTAssertEqual(unchanged, 5)
             let notJSON = try await manager.post("/roadmap/import", [("roadmap", "{\"deliverables\": [")])
             XCTAssertTrue(notJSON.contains("is not valid JSON"))

@@ -10,22 +10,39 @@ enum RoadmapFixtures {
 
     static let roadmap = NationalRoadmap(
         source: "Fixture",
-        workstreams: [.init(key: "model-development", name: "Model development"), .init(key: "workforce", name: "Workforce"),
-                      .init(key: "data-and-outcomes", name: "Data and outcomes")],
+        workstreams: [
+            .init(key: "model-development", name: "Model development"), .init(key: "workforce", name: "Workforce"),
+            .init(key: "data-and-outcomes", name: "Data and outcomes"),
+        ],
         deliverables: [
-            .init(key: "joint-governance", title: "Joint governance", workstream: "model-development", inGrid: true, summary: "Partners decide together.",
-                  gettingStarted: [item("Set up a leaders group")], successMarkers: [item("Experts by experience sit on the leaders group")],
-                  resources: [item("A guide to joint governance")], serviceUserVoice: [item("We are asked before decisions are made")],
-                  reliesUpon: ["Data standards"], ownCellLines: nil),
-            .init(key: "data-standards", title: "Data standards", workstream: "data-and-outcomes", inGrid: true, summary: "",
-                  gettingStarted: [], successMarkers: [item("Standards agreed by every partner")], resources: [], serviceUserVoice: [],
-                  reliesUpon: ["Joint governance", "Care planning tools"], ownCellLines: nil),
-            .init(key: "shared-records", title: "Shared records", workstream: "data-and-outcomes", inGrid: true, summary: "",
-                  gettingStarted: [], successMarkers: [], resources: [], serviceUserVoice: [], reliesUpon: ["Data standard"], ownCellLines: nil),
-            .init(key: "peer-workforce", title: "Peer workforce", workstream: "workforce", inGrid: true, summary: "",
-                  gettingStarted: [], successMarkers: [], resources: [], serviceUserVoice: [], reliesUpon: [], ownCellLines: nil),
-            .init(key: "care-planning-tools", title: "Care planning tools", workstream: "data-and-outcomes", inGrid: false, summary: "",
-                  gettingStarted: [], successMarkers: [], resources: [], serviceUserVoice: [], reliesUpon: [], ownCellLines: nil),
+            .init(
+                key: "joint-governance", title: "Joint governance", workstream: "model-development", inGrid: true,
+                summary: "Partners decide together.",
+                gettingStarted: [item("Set up a leaders group")],
+                successMarkers: [item("Experts by experience sit on the leaders group")],
+                resources: [item("A guide to joint governance")],
+                serviceUserVoice: [item("We are asked before decisions are made")],
+                reliesUpon: ["Data standards"], ownCellLines: nil),
+            .init(
+                key: "data-standards", title: "Data standards", workstream: "data-and-outcomes", inGrid: true,
+                summary: "",
+                gettingStarted: [], successMarkers: [item("Standards agreed by every partner")], resources: [],
+                serviceUserVoice: [],
+                reliesUpon: ["Joint governance", "Care planning tools"], ownCellLines: nil),
+            .init(
+                key: "shared-records", title: "Shared records", workstream: "data-and-outcomes", inGrid: true,
+                summary: "",
+                gettingStarted: [], successMarkers: [], resources: [], serviceUserVoice: [],
+                reliesUpon: ["Data standard"], ownCellLines: nil),
+            .init(
+                key: "peer-workforce", title: "Peer workforce", workstream: "workforce", inGrid: true, summary: "",
+                gettingStarted: [], successMarkers: [], resources: [], serviceUserVoice: [], reliesUpon: [],
+                ownCellLines: nil),
+            .init(
+                key: "care-planning-tools", title: "Care planning tools", workstream: "data-and-outcomes",
+                inGrid: false, summary: "",
+                gettingStarted: [], successMarkers: [], resources: [], serviceUserVoice: [], reliesUpon: [],
+                ownCellLines: nil),
         ],
         aliases: [.init(text: "Data standard", deliverables: ["data-standards"], note: "singular in the source")]
     )
@@ -34,7 +51,11 @@ enum RoadmapFixtures {
     @discardableResult
     static func load(_ app: TestContext) async throws -> [String: String] {
         _ = try await RoadmapLoader(pool: app.services.pool, clock: app.services.clock).load(roadmap, by: .commandLine)
-        let all = try await RoadmapStore(pool: app.services.pool, clock: app.services.clock).deliverables(includeRetired: true)
-        return Dictionary(uniqueKeysWithValues: all.compactMap { deliverable in deliverable.nationalKey.map { ($0, Href.deliverable(deliverable.id)) } })
+        let all = try await RoadmapStore(pool: app.services.pool, clock: app.services.clock).deliverables(
+            includeRetired: true)
+        return Dictionary(
+            uniqueKeysWithValues: all.compactMap { deliverable in
+                deliverable.nationalKey.map { ($0, Href.deliverable(deliverable.id)) }
+            })
     }
 }

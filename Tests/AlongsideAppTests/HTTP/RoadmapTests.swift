@@ -11,7 +11,9 @@ final class RoadmapTests: XCTestCase {
             XCTAssertEqual(overview.status, .ok)
             XCTAssertTrue(overview.contains("5 deliverables, 0 of 5 in place (0%)"))
             XCTAssertTrue(overview.contains(#"<h2 id="workstream-data-and-outcomes">Data and outcomes</h2>"#))
-            XCTAssertTrue(overview.contains("Not in the national grid"), "the deliverable named only by relies-upon lines is marked")
+            XCTAssertTrue(
+                overview.contains("Not in the national grid"),
+                "the deliverable named only by relies-upon lines is marked")
             XCTAssertFalse(overview.contains(">Add a deliverable<"), "members read the roadmap but do not tailor it")
             let filtered = try await member.get("/roadmap?workstream=workforce")
             XCTAssertTrue(filtered.contains("1 deliverable, 0 of 1 in place (0%)"))
@@ -19,7 +21,9 @@ final class RoadmapTests: XCTestCase {
             XCTAssertFalse(filtered.contains("Shared records"))
             XCTAssertTrue(overview.contains("Not recorded: <strong>5</strong>"))
             let onlyInformed = try await member.get("/roadmap?involvement=inform")
-            XCTAssertTrue(onlyInformed.contains("0 deliverables"), "nobody has said any deliverable only informs experts by experience")
+            XCTAssertTrue(
+                onlyInformed.contains("0 deliverables"),
+                "nobody has said any deliverable only informs experts by experience")
             let byStatus = try await member.get("/roadmap?status=in_place")
             XCTAssertTrue(byStatus.contains("0 deliverables"))
             XCTAssertTrue(byStatus.contains("No deliverables match."))
@@ -34,7 +38,9 @@ final class RoadmapTests: XCTestCase {
             let (member, _) = try await app.signedIn(as: .member)
             let records = try await member.get(pages["shared-records"]!)
             XCTAssertEqual(records.status, .ok)
-            XCTAssertTrue(records.contains("it relies on 3 deliverables in all"), "data standards, joint governance and care planning tools")
+            XCTAssertTrue(
+                records.contains("it relies on 3 deliverables in all"),
+                "data standards, joint governance and care planning tools")
             XCTAssertTrue(records.contains("0 deliverables rely on it directly, 0 directly or through others."))
             XCTAssertFalse(records.contains("Part of <a"), "shared records is not in the cycle")
             let governance = try await member.get(pages["joint-governance"]!)
@@ -42,7 +48,8 @@ final class RoadmapTests: XCTestCase {
             XCTAssertTrue(governance.contains("Data standards</a> (Not started)"))
             XCTAssertTrue(governance.contains("Experts by experience sit on the leaders group"))
             XCTAssertTrue(governance.contains("(from “Fixture slide”)"), "every item says where it came from")
-            XCTAssertTrue(governance.contains("Added to the roadmap (national roadmap)"), "the history starts with the load")
+            XCTAssertTrue(
+                governance.contains("Added to the roadmap (national roadmap)"), "the history starts with the load")
             XCTAssertFalse(governance.contains("Change the status"), "a member who does not own it cannot change it")
             let missing = try await member.get("/roadmap/deliverables/999")
             XCTAssertEqual(missing.status, .notFound)
@@ -61,14 +68,17 @@ final class RoadmapTests: XCTestCase {
             XCTAssertEqual(noNote.status, .unprocessableContent)
             XCTAssertTrue(noNote.contains("Say what happened, so the history explains the change"))
             XCTAssertTrue(noNote.contains(#"value="at_risk" checked"#), "the choice is kept")
-            let same = try await manager.post(standards + "/status", [("status", "not_started"), ("note", "No change")])
+            let same = try await manager.post(
+                standards + "/status", [("status", "not_started"), ("note", "No change")])
             XCTAssertEqual(same.status, .unprocessableContent)
             XCTAssertTrue(same.contains("already not started"))
             let byMember = try await member.post(standards + "/status", [("status", "planning"), ("note", "Trying")])
             XCTAssertEqual(byMember.status, .forbidden)
-            let noToken = try await manager.post(standards + "/status", [("status", "planning"), ("note", "Trying")], csrf: "")
+            let noToken = try await manager.post(
+                standards + "/status", [("status", "planning"), ("note", "Trying")], csrf: "")
             XCTAssertEqual(noToken.status, .forbidden)
-            let saved = try await manager.post(standards + "/status", [("status", "at_risk"), ("note", "The supplier pulled out.")])
+            let saved = try await manager.post(
+                standards + "/status", [("status", "at_risk"), ("note", "The supplier pulled out.")])
             XCTAssertEqual(saved.status, .seeOther)
             let after = try await manager.get(standards)
             XCTAssertTrue(after.contains("Status changed from Not started to At risk"))
@@ -76,7 +86,9 @@ final class RoadmapTests: XCTestCase {
             XCTAssertTrue(after.contains("Morgan Manager"))
             XCTAssertTrue(after.contains(#"<span class="tag tag-missing">At risk</span>"#))
             let audit = try await app.services.pool.read { db in
-                try String.fetchOne(db, sql: "SELECT summary FROM audit_events WHERE record_kind = 'deliverable' ORDER BY id DESC LIMIT 1")
+                try String.fetchOne(
+                    db,
+                    sql: "SELECT summary FROM audit_events WHERE record_kind = 'deliverable' ORDER BY id DESC LIMIT 1")
             }
             XCTAssertEqual(audit, "Set \"Data standards\" to at risk")
         }
@@ -86,14 +98,18 @@ final class RoadmapTests: XCTestCase {
         try await withApp { app in
             let pages = try await RoadmapFixtures.load(app)
             let (manager, _) = try await app.signedIn(as: .programmeManager)
-            let (owner, ownerUser) = try await app.signedIn(as: .expertByExperience, email: "owner@example.org", name: "Olu Owner")
+            let (owner, ownerUser) = try await app.signedIn(
+                as: .expertByExperience, email: "owner@example.org", name: "Olu Owner")
             let governance = pages["joint-governance"]!
             _ = try await manager.get(governance + "/edit")
             let version = try await manager.get(governance + "/edit").inputValue("version") ?? ""
-            let edited = try await manager.post(governance + "/edit", [
-                ("version", version), ("title", "Joint governance"), ("workstream", "model-development"), ("summary", "Partners decide together."),
-                ("owner", "person:\(ownerUser.id!)"), ("target_on", "2027-03-31"), ("involvement", "co_produce"),
-            ])
+            let edited = try await manager.post(
+                governance + "/edit",
+                [
+                    ("version", version), ("title", "Joint governance"), ("workstream", "model-development"),
+                    ("summary", "Partners decide together."),
+                    ("owner", "person:\(ownerUser.id!)"), ("target_on", "2027-03-31"), ("involvement", "co_produce"),
+                ])
             XCTAssertEqual(edited.status, .seeOther)
             let page = try await owner.get(governance)
             XCTAssertTrue(page.contains("Change the status"), "the owner may update progress")
@@ -104,16 +120,27 @@ final class RoadmapTests: XCTestCase {
             let noEvidence = try await owner.post(marker, [("marker_\(markerID)", "met")])
             XCTAssertEqual(noEvidence.status, .unprocessableContent)
             XCTAssertTrue(noEvidence.contains("Give the evidence that it is met, or partly met"))
-            XCTAssertTrue(noEvidence.contains("href=\"#field-evidence_\(markerID)\""), "the error summary links to the marker's own field")
-            let met = try await owner.post(marker, [("marker_\(markerID)", "met"), ("evidence_\(markerID)", "Two experts by experience sit on the group.")])
+            XCTAssertTrue(
+                noEvidence.contains("href=\"#field-evidence_\(markerID)\""),
+                "the error summary links to the marker's own field")
+            let met = try await owner.post(
+                marker,
+                [
+                    ("marker_\(markerID)", "met"),
+                    ("evidence_\(markerID)", "Two experts by experience sit on the group."),
+                ])
             XCTAssertEqual(met.status, .seeOther)
             let after = try await owner.get(governance)
-            XCTAssertTrue(after.contains("Met: <span class=\"preserve-lines\">Two experts by experience sit on the group.</span>"))
+            XCTAssertTrue(
+                after.contains("Met: <span class=\"preserve-lines\">Two experts by experience sit on the group.</span>")
+            )
             XCTAssertTrue(after.contains("Owner changed from nobody to Olu Owner"))
             XCTAssertTrue(after.contains("Target date changed from none to 31 March 2027"))
-            let status = try await owner.post(governance + "/status", [("status", "in_progress"), ("note", "First meeting held.")])
+            let status = try await owner.post(
+                governance + "/status", [("status", "in_progress"), ("note", "First meeting held.")])
             XCTAssertEqual(status.status, .seeOther)
-            let wrongMarker = try await owner.post(governance + "/markers/9999", [("marker_9999", "met"), ("evidence_9999", "x")])
+            let wrongMarker = try await owner.post(
+                governance + "/markers/9999", [("marker_9999", "met"), ("evidence_9999", "x")])
             XCTAssertEqual(wrongMarker.status, .notFound)
         }
     }
@@ -129,13 +156,18 @@ final class RoadmapTests: XCTestCase {
             XCTAssertEqual(refusedPost.status, .forbidden)
             let blank = try await manager.get("/roadmap/new")
             XCTAssertFalse(blank.contains("The version saved by someone else"), "no conflict to show on a new form")
-            let bad = try await manager.post("/roadmap/new", [("title", ""), ("workstream", "nowhere"), ("summary", "Kept as typed"), ("target_on", "2027-02-30")])
+            let bad = try await manager.post(
+                "/roadmap/new",
+                [("title", ""), ("workstream", "nowhere"), ("summary", "Kept as typed"), ("target_on", "2027-02-30")])
             XCTAssertEqual(bad.status, .unprocessableContent)
-            XCTAssertTrue(bad.contains("Enter the deliverable&#39;s title") || bad.contains("Enter the deliverable's title"))
+            XCTAssertTrue(
+                bad.contains("Enter the deliverable&#39;s title") || bad.contains("Enter the deliverable's title"))
             XCTAssertTrue(bad.contains("Select the workstream it belongs to"))
             XCTAssertTrue(bad.contains("Enter the target date as a real date"))
             XCTAssertTrue(bad.contains("Kept as typed"))
-            let added = try await manager.post("/roadmap/new", [("title", "Local peer network"), ("workstream", "workforce"), ("summary", "Peers meet monthly.")])
+            let added = try await manager.post(
+                "/roadmap/new",
+                [("title", "Local peer network"), ("workstream", "workforce"), ("summary", "Peers meet monthly.")])
             XCTAssertEqual(added.status, .seeOther)
             let page = try XCTUnwrap(added.location)
             let shown = try await manager.get(page)
@@ -145,9 +177,13 @@ final class RoadmapTests: XCTestCase {
             // Two people edit at once: the second save is refused and both versions are shown.
             let form = try await manager.get(page + "/edit")
             let version = try XCTUnwrap(form.inputValue("version"))
-            let first = try await manager.post(page + "/edit", [("version", version), ("title", "Local peer network (north)"), ("workstream", "workforce")])
+            let first = try await manager.post(
+                page + "/edit",
+                [("version", version), ("title", "Local peer network (north)"), ("workstream", "workforce")])
             XCTAssertEqual(first.status, .seeOther)
-            let second = try await manager.post(page + "/edit", [("version", version), ("title", "Local peer network (south)"), ("workstream", "workforce")])
+            let second = try await manager.post(
+                page + "/edit",
+                [("version", version), ("title", "Local peer network (south)"), ("workstream", "workforce")])
             XCTAssertEqual(second.status, .conflict)
             XCTAssertTrue(second.contains("Local peer network (north)"), "their version is shown")
             XCTAssertTrue(second.contains(#"value="Local peer network (south)""#), "what this person typed is kept")
@@ -178,7 +214,8 @@ final class RoadmapTests: XCTestCase {
             let (manager, _) = try await app.signedIn(as: .programmeManager)
             let (member, _) = try await app.signedIn(as: .member)
             let peer = pages["peer-workforce"]!, records = pages["shared-records"]!
-            let peerID = String(peer.split(separator: "/").last!), recordsID = String(records.split(separator: "/").last!)
+            let peerID = String(peer.split(separator: "/").last!),
+                recordsID = String(records.split(separator: "/").last!)
             _ = try await manager.get(peer)
             let toItself = try await manager.post(peer + "/links", [("relies_on", peerID)])
             XCTAssertEqual(toItself.status, .unprocessableContent)
@@ -215,7 +252,8 @@ final class RoadmapTests: XCTestCase {
             _ = try await store.setStatus(standards, to: .inPlace, note: "Done", by: actor, requestID: nil)
             try await store.removeLink(governance, reliesOn: standards, by: actor, requestID: nil)
             let before = try await store.links().count
-            let report = try await RoadmapLoader(pool: app.services.pool, clock: app.services.clock).load(RoadmapFixtures.roadmap, by: actor)
+            let report = try await RoadmapLoader(pool: app.services.pool, clock: app.services.clock).load(
+                RoadmapFixtures.roadmap, by: actor)
             XCTAssertEqual(report, RoadmapLoader.Report(deliverablesAdded: 0, linksAdded: 0, deliverablesKept: 5))
             let after = try await store.links().count
             XCTAssertEqual(after, before, "a removed link is not brought back")
@@ -263,10 +301,15 @@ final class RoadmapRefusalTests: XCTestCase {
                 let page = try await member.get(path)
                 XCTAssertEqual(page.status, .forbidden, "a member opening \(path)")
             }
-            let changes = try await app.services.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roadmap_changes WHERE kind <> 'added'") }
+            let changes = try await app.services.pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roadmap_changes WHERE kind <> 'added'")
+            }
             XCTAssertEqual(changes, 0, "nothing changed")
             let signedOut = app.browser()
-            for path in ["/roadmap", governance, "/roadmap/graph", "/roadmap/progress", "/roadmap/analysis", "/roadmap/changes", "/roadmap/links.csv"] {
+            for path in [
+                "/roadmap", governance, "/roadmap/graph", "/roadmap/progress", "/roadmap/analysis", "/roadmap/changes",
+                "/roadmap/links.csv",
+            ] {
                 let page = try await signedOut.get(path)
                 XCTAssertEqual(page.status, .seeOther, "\(path) needs signing in")
             }

@@ -110,7 +110,9 @@ final class SessionExpiryTests: XCTestCase {
             XCTAssertEqual(response8.status, .seeOther)
             let response9 = try await phone.get("/")
             XCTAssertEqual(response9.status, .seeOther)
-            let left = try await app.services.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sessions WHERE user_id = ?", arguments: [user.id]) }
+            let left = try await app.services.pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sessions WHERE user_id = ?", arguments: [user.id])
+            }
             XCTAssertEqual(left, 0)
         }
     }

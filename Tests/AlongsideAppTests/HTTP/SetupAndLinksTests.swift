@@ -12,16 +12,22 @@ final class SetupAndLinksTests: XCTestCase {
             XCTAssertEqual(form.status, .ok)
             XCTAssertEqual(form.h1, "Set up Alongside")
             // act: a mistake first, which keeps what was typed
-            let mistake = try await browser.post("/setup/\(token)", [
-                ("name", "Ada Example"), ("email", "ada@example.org"), ("password", goodPassword), ("confirm_password", "something else"),
-            ])
+            let mistake = try await browser.post(
+                "/setup/\(token)",
+                [
+                    ("name", "Ada Example"), ("email", "ada@example.org"), ("password", goodPassword),
+                    ("confirm_password", "something else"),
+                ])
             XCTAssertEqual(mistake.status, .unprocessableContent)
             XCTAssertEqual(mistake.errorSummary, ["The passwords do not match. Enter the same password twice"])
             XCTAssertEqual(mistake.inputValue("name"), "Ada Example")
             XCTAssertEqual(mistake.inputValue("email"), "ada@example.org")
-            let done = try await browser.post("/setup/\(token)", [
-                ("name", "Ada Example"), ("email", "ada@example.org"), ("password", goodPassword), ("confirm_password", goodPassword),
-            ])
+            let done = try await browser.post(
+                "/setup/\(token)",
+                [
+                    ("name", "Ada Example"), ("email", "ada@example.org"), ("password", goodPassword),
+                    ("confirm_password", goodPassword),
+                ])
             // check
             XCTAssertEqual(done.status, .seeOther)
             let home = try await browser.get("/")
@@ -30,7 +36,9 @@ final class SetupAndLinksTests: XCTestCase {
             XCTAssertTrue(home.contains(">People</a>"))
             let again = try await app.browser().get("/setup/\(token)")
             XCTAssertEqual(again.status, .notFound, "the link works once")
-            let audit = try await app.services.pool.read { db in try String.fetchOne(db, sql: "SELECT summary FROM audit_events WHERE action = 'created'") }
+            let audit = try await app.services.pool.read { db in
+                try String.fetchOne(db, sql: "SELECT summary FROM audit_events WHERE action = 'created'")
+            }
             XCTAssertEqual(audit, "Created the account for Ada Example (Administrator)")
         }
     }
@@ -46,7 +54,10 @@ final class SetupAndLinksTests: XCTestCase {
 
     func testMadeUpOrMalformedLinksAreNotFound() async throws {
         try await withApp { app in
-            for path in ["/setup/\(SecretToken.generate())", "/setup/abc", "/set-password/\(SecretToken.generate())", "/set-password/%2e%2e"] {
+            for path in [
+                "/setup/\(SecretToken.generate())", "/setup/abc", "/set-password/\(SecretToken.generate())",
+                "/set-password/%2e%2e",
+            ] {
                 let response2 = try await app.browser().get(path)
                 XCTAssertEqual(response2.status, .notFound, path)
             }
@@ -57,7 +68,9 @@ final class SetupAndLinksTests: XCTestCase {
         let clock = ManualClock()
         try await withApp(clock: clock) { app in
             // setup
-            let user = try await app.services.accounts.create(name: "Bo Sample", email: "bo@example.org", role: .expertByExperience, passwordHash: nil, by: .commandLine, requestID: nil)
+            let user = try await app.services.accounts.create(
+                name: "Bo Sample", email: "bo@example.org", role: .expertByExperience, passwordHash: nil,
+                by: .commandLine, requestID: nil)
             let token = try await app.services.links.create(purpose: .setPassword, userID: user.id)
             let expiring = try await app.services.links.create(purpose: .setPassword, userID: user.id)
             let response3 = try await app.browser().get("/set-password/\(token)")
@@ -67,10 +80,12 @@ final class SetupAndLinksTests: XCTestCase {
             XCTAssertEqual(form.status, .ok)
             XCTAssertTrue(form.contains("bo@example.org"))
             // act
-            let weak = try await browser.post("/set-password/\(expiring)", [("password", "password1234"), ("confirm_password", "password1234")])
+            let weak = try await browser.post(
+                "/set-password/\(expiring)", [("password", "password1234"), ("confirm_password", "password1234")])
             XCTAssertEqual(weak.status, .unprocessableContent)
             XCTAssertTrue(weak.errorSummary.first?.contains("too easy to guess") == true)
-            let set = try await browser.post("/set-password/\(expiring)", [("password", goodPassword), ("confirm_password", goodPassword)])
+            let set = try await browser.post(
+                "/set-password/\(expiring)", [("password", goodPassword), ("confirm_password", goodPassword)])
             // check
             XCTAssertEqual(set.status, .seeOther)
             let response4 = try await browser.get("/")

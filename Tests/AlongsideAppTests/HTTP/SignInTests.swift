@@ -31,7 +31,8 @@ final class SignInTests: XCTestCase {
             _ = try await browser.get("/sign-in")
             let anonymousCookie = try XCTUnwrap(browser.cookie)
             // act
-            let response = try await browser.post("/sign-in", [("email", "SAM@example.org"), ("password", goodPassword)])
+            let response = try await browser.post(
+                "/sign-in", [("email", "SAM@example.org"), ("password", goodPassword)])
             // check
             XCTAssertEqual(response.status, .seeOther)
             XCTAssertEqual(response.location, "/")
@@ -52,8 +53,10 @@ final class SignInTests: XCTestCase {
             try await app.createUser(email: "sam@example.org")
             let browser = app.browser()
             _ = try await browser.get("/sign-in")
-            let wrongPassword = try await browser.post("/sign-in", [("email", "sam@example.org"), ("password", "not the password")])
-            let unknownEmail = try await browser.post("/sign-in", [("email", "nobody@example.org"), ("password", "not the password")])
+            let wrongPassword = try await browser.post(
+                "/sign-in", [("email", "sam@example.org"), ("password", "not the password")])
+            let unknownEmail = try await browser.post(
+                "/sign-in", [("email", "nobody@example.org"), ("password", "not the password")])
             XCTAssertEqual(wrongPassword.status, .unprocessableContent)
             XCTAssertEqual(unknownEmail.status, .unprocessableContent)
             XCTAssertEqual(wrongPassword.errorSummary, ["Enter a correct email address and password"])
@@ -79,13 +82,16 @@ final class SignInTests: XCTestCase {
             try await app.createUser(email: "sam@example.org")
             let browser = app.browser()
             _ = try await browser.get("/sign-in")
-            let missing = try await browser.post("/sign-in", [("email", "sam@example.org"), ("password", goodPassword)], csrf: "")
+            let missing = try await browser.post(
+                "/sign-in", [("email", "sam@example.org"), ("password", goodPassword)], csrf: "")
             XCTAssertEqual(missing.status, .forbidden)
             XCTAssertEqual(missing.h1, "Your form could not be sent")
             XCTAssertTrue(missing.contains("Go to the home page"))
-            let wrong = try await browser.post("/sign-in", [("email", "sam@example.org"), ("password", goodPassword)], csrf: SecretToken.generate())
+            let wrong = try await browser.post(
+                "/sign-in", [("email", "sam@example.org"), ("password", goodPassword)], csrf: SecretToken.generate())
             XCTAssertEqual(wrong.status, .forbidden)
-            let noSession = try await app.browser().post("/sign-in", [("email", "sam@example.org"), ("password", goodPassword)], csrf: "x")
+            let noSession = try await app.browser().post(
+                "/sign-in", [("email", "sam@example.org"), ("password", goodPassword)], csrf: "x")
             XCTAssertEqual(noSession.status, .forbidden)
         }
     }
@@ -97,16 +103,19 @@ final class SignInTests: XCTestCase {
             let browser = app.browser()
             _ = try await browser.get("/sign-in")
             for _ in 0..<5 {
-                _ = try await browser.post("/sign-in", [("email", "sam@example.org"), ("password", "wrong password here")])
+                _ = try await browser.post(
+                    "/sign-in", [("email", "sam@example.org"), ("password", "wrong password here")])
             }
             let locked = try await browser.post("/sign-in", [("email", "sam@example.org"), ("password", goodPassword)])
             XCTAssertEqual(locked.status, .unprocessableContent)
             XCTAssertTrue(locked.errorSummary.first?.contains("too many attempts") == true)
             // an email with no account locks the same way, so the message reveals nothing
             for _ in 0..<5 {
-                _ = try await browser.post("/sign-in", [("email", "ghost@example.org"), ("password", "wrong password here")])
+                _ = try await browser.post(
+                    "/sign-in", [("email", "ghost@example.org"), ("password", "wrong password here")])
             }
-            let ghost = try await browser.post("/sign-in", [("email", "ghost@example.org"), ("password", "wrong password here")])
+            let ghost = try await browser.post(
+                "/sign-in", [("email", "ghost@example.org"), ("password", "wrong password here")])
             XCTAssertEqual(ghost.errorSummary, locked.errorSummary)
             clock.advance(by: 15 * 60 + 1)
             let later = try await browser.post("/sign-in", [("email", "sam@example.org"), ("password", goodPassword)])
@@ -123,12 +132,15 @@ final class SignInTests: XCTestCase {
             XCTAssertEqual(bounced.location, "/sign-in?next=/admin/users%3Fpage%3D2")
             let form = try await browser.get(try XCTUnwrap(bounced.location))
             XCTAssertEqual(form.inputValue("next"), "/admin/users?page=2")
-            let signedIn = try await browser.post("/sign-in", [("email", "admin@example.org"), ("password", goodPassword), ("next", "/admin/users?page=2")])
+            let signedIn = try await browser.post(
+                "/sign-in",
+                [("email", "admin@example.org"), ("password", goodPassword), ("next", "/admin/users?page=2")])
             XCTAssertEqual(signedIn.location, "/admin/users?page=2")
 
             let other = app.browser()
             _ = try await other.get("/sign-in")
-            let offsite = try await other.post("/sign-in", [("email", "admin@example.org"), ("password", goodPassword), ("next", "//evil.example/")])
+            let offsite = try await other.post(
+                "/sign-in", [("email", "admin@example.org"), ("password", goodPassword), ("next", "//evil.example/")])
             XCTAssertEqual(offsite.location, "/")
         }
     }
@@ -163,7 +175,9 @@ final class SignInTests: XCTestCase {
             let page = try await app.browser().get("/", headers: [.cookie: madeUp])
             XCTAssertEqual(page.status, .seeOther)
             XCTAssertTrue(page.headers[.setCookie]?.contains("Max-Age=0") == true, "the browser is told to drop it")
-            let count = try await app.services.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sessions") }
+            let count = try await app.services.pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sessions")
+            }
             XCTAssertEqual(count, 0, "a client-chosen id is never adopted")
         }
     }

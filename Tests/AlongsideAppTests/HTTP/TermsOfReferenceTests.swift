@@ -3,11 +3,14 @@ import XCTest
 @testable import AlongsideApp
 
 final class TermsOfReferenceTests: XCTestCase {
-    static func termsForm(scope: String = "Oversee the community mental health transformation.", revision: String) -> [(String, String)] {
+    static func termsForm(scope: String = "Oversee the community mental health transformation.", revision: String) -> [(
+        String, String
+    )] {
         [
             ("scope", scope), ("attendance", "Members attend or send a deputy."), ("deputies_allowed", "yes"),
             ("decision_method", "consent"), ("quorum_kind", "share"), ("quorum_value", "50"),
-            ("quorum_needs_lived_experience", "yes"), ("ways_of_working", "Open, honest, co-produced."), ("review_on", "2027-03-31"),
+            ("quorum_needs_lived_experience", "yes"), ("ways_of_working", "Open, honest, co-produced."),
+            ("review_on", "2027-03-31"),
             ("revision", revision),
         ]
     }
@@ -25,7 +28,9 @@ final class TermsOfReferenceTests: XCTestCase {
             let form = try await manager.get(group + "/terms/1/edit")
             XCTAssertEqual(form.inputValue("revision"), "1")
             // bad input is explained and kept
-            let bad = try await manager.post(group + "/terms/1", [("scope", "Kept scope"), ("quorum_value", "150"), ("quorum_kind", "share"), ("revision", "1")])
+            let bad = try await manager.post(
+                group + "/terms/1",
+                [("scope", "Kept scope"), ("quorum_value", "150"), ("quorum_kind", "share"), ("revision", "1")])
             XCTAssertEqual(bad.status, .unprocessableContent)
             XCTAssertTrue(bad.errorSummary.contains("A percentage must be 100 or less"))
             XCTAssertTrue(bad.contains(">Kept scope</textarea>"))
@@ -47,16 +52,28 @@ final class TermsOfReferenceTests: XCTestCase {
             let response4 = try await manager.post(group + "/terms")
             XCTAssertEqual(response4.location, group + "/terms/1")
             // adopt it directly in the database (adoption by decision is not built yet), then draft version 2
-            try await app.services.pool.write { db in try db.execute(sql: "UPDATE terms_of_reference SET status = 'adopted'") }
+            try await app.services.pool.write { db in
+                try db.execute(sql: "UPDATE terms_of_reference SET status = 'adopted'")
+            }
             let response5 = try await manager.post(group + "/terms")
             XCTAssertEqual(response5.location, group + "/terms/2/edit")
             let second = try await manager.get(group + "/terms/2/edit")
-            XCTAssertTrue(second.contains(">Oversee the community mental health transformation.</textarea>"), "copied from the latest version")
-            _ = try await manager.post(group + "/terms/2", Self.termsForm(scope: "Oversee the transformation and the alliance.", revision: "1"))
+            XCTAssertTrue(
+                second.contains(">Oversee the community mental health transformation.</textarea>"),
+                "copied from the latest version")
+            _ = try await manager.post(
+                group + "/terms/2", Self.termsForm(scope: "Oversee the transformation and the alliance.", revision: "1")
+            )
             let compare = try await manager.get(group + "/terms/compare?from=1&to=2")
             XCTAssertEqual(compare.status, .ok)
-            XCTAssertTrue(compare.contains(#"<del><span class="visually-hidden">Removed: </span>Oversee the community mental health transformation.</del>"#))
-            XCTAssertTrue(compare.contains(#"<ins><span class="visually-hidden">Added: </span>Oversee the transformation and the alliance.</ins>"#))
+            XCTAssertTrue(
+                compare.contains(
+                    #"<del><span class="visually-hidden">Removed: </span>Oversee the community mental health transformation.</del>"#
+                ))
+            XCTAssertTrue(
+                compare.contains(
+                    #"<ins><span class="visually-hidden">Added: </span>Oversee the transformation and the alliance.</ins>"#
+                ))
             XCTAssertTrue(compare.contains("How decisions are made (no changes)"))
             let response6 = try await manager.get(group + "/terms/compare?from=1&to=9")
             XCTAssertEqual(response6.status, .notFound)
@@ -72,18 +89,23 @@ final class TermsOfReferenceTests: XCTestCase {
             _ = try await first.get(group + "/terms/1/edit")
             _ = try await second.get(group + "/terms/1/edit")
             // both loaded revision 1; the first saves
-            let response7 = try await first.post(group + "/terms/1", Self.termsForm(scope: "First person's scope.", revision: "1"))
+            let response7 = try await first.post(
+                group + "/terms/1", Self.termsForm(scope: "First person's scope.", revision: "1"))
             XCTAssertEqual(response7.status, .seeOther)
             // the second's save is refused, showing both texts
-            let conflict = try await second.post(group + "/terms/1", Self.termsForm(scope: "Second person's scope.", revision: "1"))
+            let conflict = try await second.post(
+                group + "/terms/1", Self.termsForm(scope: "Second person's scope.", revision: "1"))
             XCTAssertEqual(conflict.status, .conflict)
             XCTAssertTrue(conflict.contains("<p>First person&#39;s scope.</p>"), "their saved text is shown")
             XCTAssertTrue(conflict.contains(">Second person&#39;s scope.</textarea>"), "this person's text is kept")
             XCTAssertEqual(conflict.inputValue("revision"), "2")
-            let stored = try await app.services.pool.read { db in try String.fetchOne(db, sql: "SELECT scope FROM terms_of_reference") }
+            let stored = try await app.services.pool.read { db in
+                try String.fetchOne(db, sql: "SELECT scope FROM terms_of_reference")
+            }
             XCTAssertEqual(stored, "First person's scope.")
             // saving again, knowingly, replaces it
-            let response8 = try await second.post(group + "/terms/1", Self.termsForm(scope: "Second person's scope.", revision: "2"))
+            let response8 = try await second.post(
+                group + "/terms/1", Self.termsForm(scope: "Second person's scope.", revision: "2"))
             XCTAssertEqual(response8.status, .seeOther)
         }
     }
@@ -96,7 +118,8 @@ final class TermsOfReferenceTests: XCTestCase {
             _ = try await manager.post(group + "/terms")
             let (member, _) = try await app.signedIn(as: .member)
             let unpublished = try await member.get(group + "/terms/1")
-            XCTAssertEqual(unpublished.status, .notFound, "outside the group, only published versions of the terms can be read")
+            XCTAssertEqual(
+                unpublished.status, .notFound, "outside the group, only published versions of the terms can be read")
             _ = try await manager.get(group + "/terms/1")
             _ = try await manager.post(group + "/terms/1/visibility", [("visibility", "published")])
             let response9 = try await member.get(group + "/terms/1")

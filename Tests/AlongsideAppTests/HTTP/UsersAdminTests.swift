@@ -9,7 +9,8 @@ final class UsersAdminTests: XCTestCase {
             let form = try await admin.get("/admin/users/new")
             XCTAssertEqual(form.status, .ok)
             for role in Role.allCases { XCTAssertTrue(form.contains(">\(role.label)</label>"), role.label) }
-            let created = try await admin.post("/admin/users", [("name", "Bo Sample"), ("email", "bo@example.org"), ("role", "expert_by_experience")])
+            let created = try await admin.post(
+                "/admin/users", [("name", "Bo Sample"), ("email", "bo@example.org"), ("role", "expert_by_experience")])
             XCTAssertEqual(created.status, .seeOther)
             let page = try await admin.get(try XCTUnwrap(created.location))
             XCTAssertEqual(page.h1, "Bo Sample")
@@ -32,13 +33,16 @@ final class UsersAdminTests: XCTestCase {
             _ = try await admin.get("/admin/users/new")
             let empty = try await admin.post("/admin/users", [("name", ""), ("email", "")])
             XCTAssertEqual(empty.status, .unprocessableContent)
-            XCTAssertEqual(empty.errorSummary, ["Enter the person's full name", "Enter an email address", "Select a role"])
-            let bad = try await admin.post("/admin/users", [("name", "Bo Sample"), ("email", "bo at example"), ("role", "member")])
+            XCTAssertEqual(
+                empty.errorSummary, ["Enter the person's full name", "Enter an email address", "Select a role"])
+            let bad = try await admin.post(
+                "/admin/users", [("name", "Bo Sample"), ("email", "bo at example"), ("role", "member")])
             XCTAssertEqual(bad.errorSummary, ["Enter an email address in the correct format, like name@example.org"])
             XCTAssertEqual(bad.inputValue("name"), "Bo Sample")
             XCTAssertEqual(bad.inputValue("email"), "bo at example")
             XCTAssertTrue(bad.contains(#"value="member" checked"#))
-            let taken = try await admin.post("/admin/users", [("name", "Someone"), ("email", "ADA@example.org"), ("role", "member")])
+            let taken = try await admin.post(
+                "/admin/users", [("name", "Someone"), ("email", "ADA@example.org"), ("role", "member")])
             XCTAssertEqual(taken.errorSummary, ["There is already an account with this email address"])
         }
     }
@@ -54,7 +58,8 @@ final class UsersAdminTests: XCTestCase {
                     XCTAssertEqual(page.h1, "You do not have access to this page")
                 }
                 _ = try await browser.get("/")
-                let create = try await browser.post("/admin/users", [("name", "X"), ("email", "x@example.org"), ("role", "administrator")])
+                let create = try await browser.post(
+                    "/admin/users", [("name", "X"), ("email", "x@example.org"), ("role", "administrator")])
                 XCTAssertEqual(create.status, .forbidden, "\(role)")
                 let deactivate = try await browser.post("/admin/users/\(target.id!)/deactivate")
                 XCTAssertEqual(deactivate.status, .forbidden, "\(role)")
@@ -92,8 +97,18 @@ final class UsersAdminTests: XCTestCase {
             XCTAssertTrue(page.contains("Reactivate account"))
             _ = try await admin.post("/admin/users/\(user.id!)/reactivate")
             let rows = try await app.services.pool.read { db in
-                try Row.fetchAll(db, sql: "SELECT action, actor_label, before_json, after_json FROM audit_events WHERE record_id = ? AND record_kind = 'account' ORDER BY id", arguments: [String(user.id!)])
-                    .map { [$0["action"] as String, $0["actor_label"] as String, ($0["before_json"] as String?) ?? "", ($0["after_json"] as String?) ?? ""] }
+                try Row.fetchAll(
+                    db,
+                    sql:
+                        "SELECT action, actor_label, before_json, after_json FROM audit_events WHERE record_id = ? AND record_kind = 'account' ORDER BY id",
+                    arguments: [String(user.id!)]
+                )
+                .map {
+                    [
+                        $0["action"] as String, $0["actor_label"] as String, ($0["before_json"] as String?) ?? "",
+                        ($0["after_json"] as String?) ?? "",
+                    ]
+                }
             }
             XCTAssertEqual(rows.map { $0[0] }, ["created", "deactivated", "reactivated"])
             XCTAssertEqual(rows[1][1], "Ada Example")
@@ -105,7 +120,8 @@ final class UsersAdminTests: XCTestCase {
         try await withApp { app in
             let (admin, _) = try await app.signedIn(as: .administrator)
             _ = try await admin.get("/admin/users/new")
-            let created = try await admin.post("/admin/users", [("name", "Bo Sample"), ("email", "bo@example.org"), ("role", "member")])
+            let created = try await admin.post(
+                "/admin/users", [("name", "Bo Sample"), ("email", "bo@example.org"), ("role", "member")])
             let first = try await admin.get(try XCTUnwrap(created.location))
             let firstLink = try XCTUnwrap(first.firstMatch(#"(/set-password/[A-Za-z0-9_-]+)"#))
             let remade = try await admin.post(try XCTUnwrap(created.location) + "/link")

@@ -9,7 +9,10 @@ import XCTest
 /// slow clients are cut off, a big body is refused without being read, one address cannot hold every connection,
 /// links never come from the Host header, and `X-Forwarded-For` is believed only from a trusted proxy.
 final class LiveServerTests: XCTestCase {
-    func withLiveApp(configure: (inout AppConfiguration) -> Void = { _ in }, _ body: @escaping @Sendable (Int, AppServices) async throws -> Void) async throws {
+    func withLiveApp(
+        configure: (inout AppConfiguration) -> Void = { _ in },
+        _ body: @escaping @Sendable (Int, AppServices) async throws -> Void
+    ) async throws {
         let services = try await makeServices { configuration in
             configuration.connectionLimits.firstHeaders = .seconds(1)
             configuration.connectionLimits.idle = .seconds(1)
@@ -41,7 +44,9 @@ final class LiveServerTests: XCTestCase {
     func testABodyThatNeverArrivesIsCutOff() async throws {
         try await withLiveApp { port, _ in
             let slow = try RawConnection(port: port)
-            slow.send("POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nemail=")
+            slow.send(
+                "POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nemail="
+            )
             let started = Date()
             let (_, closed) = slow.readUntilClosed(timeout: 6)
             XCTAssertTrue(closed)
@@ -50,7 +55,9 @@ final class LiveServerTests: XCTestCase {
     }
 
     func testOneAddressCannotHoldEveryConnection() async throws {
-        try await withLiveApp(configure: { $0.connectionLimits.perAddress = 6; $0.connectionLimits.firstHeaders = .seconds(30) }) { port, _ in
+        try await withLiveApp(configure: {
+            $0.connectionLimits.perAddress = 6; $0.connectionLimits.firstHeaders = .seconds(30)
+        }) { port, _ in
             // setup: six connections held open
             var held: [RawConnection] = []
             for _ in 0..<6 {
@@ -81,8 +88,9 @@ final class LiveServerTests: XCTestCase {
             for withCookie in [false, true] {
                 let connection = try RawConnection(port: port)
                 let size = 50 * 1024 * 1024
-                connection.send("POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                    + (withCookie ? "Cookie: \(cookie)\r\n" : "") + "Content-Length: \(size)\r\n\r\n")
+                connection.send(
+                    "POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                        + (withCookie ? "Cookie: \(cookie)\r\n" : "") + "Content-Length: \(size)\r\n\r\n")
                 // act: send until the server stops taking it
                 let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 64 * 1024)
                 var sent = 0
@@ -104,26 +112,36 @@ final class LiveServerTests: XCTestCase {
             // setup: an administrator signed in over the wire, every request naming another host
             let hasher = services.hasher
             let hash = try await hasher.hash(goodPassword)
-            _ = try await services.accounts.create(name: "Ada Example", email: "ada@example.org", role: .administrator,
-                                                   passwordHash: hash, by: .commandLine, requestID: nil)
+            _ = try await services.accounts.create(
+                name: "Ada Example", email: "ada@example.org", role: .administrator,
+                passwordHash: hash, by: .commandLine, requestID: nil)
             let evil = ("Host", "evil.example")
             let signInPage = try RawResponse.send(port: port, "GET", "/sign-in", headers: [evil])
-            let formCookie = try XCTUnwrap(signInPage.header("Set-Cookie").first?.split(separator: ";").first.map(String.init))
+            let formCookie = try XCTUnwrap(
+                signInPage.header("Set-Cookie").first?.split(separator: ";").first.map(String.init))
             let token = try XCTUnwrap(Page(status: .ok, headers: [:], html: signInPage.body).csrfToken)
-            let signedIn = try RawResponse.send(port: port, "POST", "/sign-in", headers: [evil, ("Cookie", formCookie), ("Content-Type", "application/x-www-form-urlencoded")],
-                                                body: "email=ada%40example.org&password=\(TestBrowser.encode(goodPassword))&csrf_token=\(token)")
+            let signedIn = try RawResponse.send(
+                port: port, "POST", "/sign-in",
+                headers: [evil, ("Cookie", formCookie), ("Content-Type", "application/x-www-form-urlencoded")],
+                body: "email=ada%40example.org&password=\(TestBrowser.encode(goodPassword))&csrf_token=\(token)")
             XCTAssertEqual(signedIn.status, 303)
             XCTAssertEqual(signedIn.header("Location"), ["/"], "a redirect is a path, never a host")
-            let session = try XCTUnwrap(signedIn.header("Set-Cookie").first?.split(separator: ";").first.map(String.init))
-            let form = try RawResponse.send(port: port, "GET", "/admin/users/new", headers: [evil, ("Cookie", session)])
+            let session = try XCTUnwrap(
+                signedIn.header("Set-Cookie").first?.split(separator: ";").first.map(String.init))
+            let form = try RawResponse.send(
+                port: port, "GET", "/admin/users/new", headers: [evil, ("Cookie", session)])
             let formToken = try XCTUnwrap(Page(status: .ok, headers: [:], html: form.body).csrfToken)
             // act
-            let created = try RawResponse.send(port: port, "POST", "/admin/users", headers: [evil, ("Cookie", session), ("Content-Type", "application/x-www-form-urlencoded")],
-                                               body: "name=Bo+Sample&email=bo%40example.org&role=member&csrf_token=\(formToken)")
+            let created = try RawResponse.send(
+                port: port, "POST", "/admin/users",
+                headers: [evil, ("Cookie", session), ("Content-Type", "application/x-www-form-urlencoded")],
+                body: "name=Bo+Sample&email=bo%40example.org&role=member&csrf_token=\(formToken)")
             let location = try XCTUnwrap(created.header("Location").first)
             let userPage = try RawResponse.send(port: port, "GET", location, headers: [evil, ("Cookie", session)])
             // check
-            let link = try XCTUnwrap(Page(status: .ok, headers: [:], html: userPage.body).firstMatch(#"id="one-time-link" type="text" readonly value="([^"]+)""#))
+            let link = try XCTUnwrap(
+                Page(status: .ok, headers: [:], html: userPage.body).firstMatch(
+                    #"id="one-time-link" type="text" readonly value="([^"]+)""#))
             XCTAssertFalse(link.contains("evil.example"), link)
             XCTAssertTrue(link.hasPrefix(services.configuration.baseURL + "/set-password/"), link)
         }
@@ -133,13 +151,19 @@ final class LiveServerTests: XCTestCase {
         for trusted in [false, true] {
             try await withLiveApp(configure: { $0.trustedProxies = trusted ? ["127.0.0.1"] : [] }) { port, services in
                 let page = try RawResponse.send(port: port, "GET", "/sign-in")
-                let cookie = try XCTUnwrap(page.header("Set-Cookie").first?.split(separator: ";").first.map(String.init))
+                let cookie = try XCTUnwrap(
+                    page.header("Set-Cookie").first?.split(separator: ";").first.map(String.init))
                 let token = try XCTUnwrap(Page(status: .ok, headers: [:], html: page.body).csrfToken)
-                let failed = try RawResponse.send(port: port, "POST", "/sign-in", headers: [
-                    ("Cookie", cookie), ("Content-Type", "application/x-www-form-urlencoded"), ("X-Forwarded-For", "192.0.2.9"),
-                ], body: "email=sam%40example.org&password=wrong+password+here&csrf_token=\(token)")
+                let failed = try RawResponse.send(
+                    port: port, "POST", "/sign-in",
+                    headers: [
+                        ("Cookie", cookie), ("Content-Type", "application/x-www-form-urlencoded"),
+                        ("X-Forwarded-For", "192.0.2.9"),
+                    ], body: "email=sam%40example.org&password=wrong+password+here&csrf_token=\(token)")
                 XCTAssertEqual(failed.status, 422)
-                let addresses = try await services.pool.read { db in try String.fetchAll(db, sql: "SELECT address FROM sign_in_failures") }
+                let addresses = try await services.pool.read { db in
+                    try String.fetchAll(db, sql: "SELECT address FROM sign_in_failures")
+                }
                 XCTAssertEqual(addresses, [trusted ? "192.0.2.9" : "127.0.0.1"], "trusted: \(trusted)")
             }
         }

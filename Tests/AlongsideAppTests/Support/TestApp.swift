@@ -27,7 +27,9 @@ let goodPassword = "plum kettle orbit lantern"
 
 extension XCTestCase {
     /// Makes services over a new database in a temporary folder.
-    func makeServices(clock: ManualClock = ManualClock(), configure: (inout AppConfiguration) -> Void = { _ in }) async throws -> AppServices {
+    func makeServices(clock: ManualClock = ManualClock(), configure: (inout AppConfiguration) -> Void = { _ in })
+        async throws -> AppServices
+    {
         var configuration = AppConfiguration()
         configuration.rootDirectory = repositoryRoot
         configuration.databasePath = try temporaryFolder(self) + "/test.sqlite"
@@ -62,14 +64,19 @@ struct TestContext: Sendable {
 
     /// Creates an account directly, with a password.
     @discardableResult
-    func createUser(name: String = "Sam Fictional", email: String = "sam@example.org", role: Role = .member,
-                    password: String = goodPassword) async throws -> User {
+    func createUser(
+        name: String = "Sam Fictional", email: String = "sam@example.org", role: Role = .member,
+        password: String = goodPassword
+    ) async throws -> User {
         let hash = try await services.hasher.hash(password)
-        return try await services.accounts.create(name: name, email: email, role: role, passwordHash: hash, by: .commandLine, requestID: nil)
+        return try await services.accounts.create(
+            name: name, email: email, role: role, passwordHash: hash, by: .commandLine, requestID: nil)
     }
 
     /// A browser signed in as a new account with the given role.
-    func signedIn(as role: Role, email: String? = nil, name: String = "Sam Fictional") async throws -> (TestBrowser, User) {
+    func signedIn(as role: Role, email: String? = nil, name: String = "Sam Fictional") async throws -> (
+        TestBrowser, User
+    ) {
         let email = email ?? "\(role.rawValue)@example.org"
         let user = try await createUser(name: name, email: email, role: role)
         let browser = browser()

@@ -28,7 +28,9 @@ struct Page: Sendable {
     func firstMatch(_ pattern: String) -> String? { allMatches(pattern).first }
 
     func allMatches(_ pattern: String) -> [String] {
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]) else { return [] }
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]) else {
+            return []
+        }
         let range = NSRange(html.startIndex..., in: html)
         return regex.matches(in: html, range: range).compactMap { match in
             Range(match.range(at: 1), in: html).map { Self.unescape(String(html[$0])) }
@@ -63,7 +65,8 @@ final class TestBrowser: Sendable {
         }
         set {
             let pairs = (newValue ?? "").split(separator: ";").compactMap { part -> (name: String, value: String)? in
-                let pieces = part.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1).map(String.init)
+                let pieces = part.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1).map(
+                    String.init)
                 return pieces.count == 2 ? (pieces[0], pieces[1]) : nil
             }
             state.withLockedValue { $0.cookies = pairs }
@@ -77,7 +80,9 @@ final class TestBrowser: Sendable {
 
     /// The session cookie as a `Cookie` header value, if held.
     var sessionCookie: String? {
-        state.withLockedValue { $0.cookies.first { $0.name.hasSuffix("alongside_session") } }.map { "\($0.name)=\($0.value)" }
+        state.withLockedValue { $0.cookies.first { $0.name.hasSuffix("alongside_session") } }.map {
+            "\($0.name)=\($0.value)"
+        }
     }
 
     var csrfToken: String? { state.withLockedValue { $0.csrf } }
@@ -87,7 +92,9 @@ final class TestBrowser: Sendable {
     }
 
     /// Posts a form. The last CSRF token seen is added unless `csrf` is given (use "" to send none).
-    func post(_ path: String, _ fields: [(String, String)] = [], csrf: String? = nil, headers: HTTPFields = [:]) async throws -> Page {
+    func post(_ path: String, _ fields: [(String, String)] = [], csrf: String? = nil, headers: HTTPFields = [:])
+        async throws -> Page
+    {
         var pairs = fields
         let token = csrf ?? csrfToken
         if let token, !token.isEmpty { pairs.append(("csrf_token", token)) }
@@ -103,7 +110,9 @@ final class TestBrowser: Sendable {
         return try await post("/sign-in", [("email", email), ("password", password)])
     }
 
-    private func send(_ path: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> Page {
+    private func send(_ path: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws
+        -> Page
+    {
         var headers = headers
         if let cookie, headers[.cookie] == nil { headers[.cookie] = cookie }
         let response = try await client.execute(uri: path, method: method, headers: headers, body: body)

@@ -8,7 +8,9 @@ final class AssetRulesTests: XCTestCase {
 
     func testAnEntryIsStaleOnlyWhenCheckedBeforeTheCutoff() {
         XCTAssertEqual(StaleRule.cutoff(today: "2026-09-15", months: 12), "2025-09-15")
-        XCTAssertFalse(StaleRule.isStale(lastCheckedOn: "2025-09-15", today: "2026-09-15", months: 12), "exactly twelve months is still recent")
+        XCTAssertFalse(
+            StaleRule.isStale(lastCheckedOn: "2025-09-15", today: "2026-09-15", months: 12),
+            "exactly twelve months is still recent")
         XCTAssertTrue(StaleRule.isStale(lastCheckedOn: "2025-09-14", today: "2026-09-15", months: 12))
         XCTAssertFalse(StaleRule.isStale(lastCheckedOn: "2026-09-15", today: "2026-09-15", months: 1))
     }
@@ -54,32 +56,43 @@ final class AssetRulesTests: XCTestCase {
     }
 
     func testAnAssetInALocalityNotAnalysedStillMeetsTheNeedSomewhere() {
-        let result = GapAnalysis.analyse(needs: [1], localities: [10], assets: [GapAnalysis.Entry(status: .active, localityID: 99, needIDs: [1])])
+        let result = GapAnalysis.analyse(
+            needs: [1], localities: [10], assets: [GapAnalysis.Entry(status: .active, localityID: 99, needIDs: [1])])
         XCTAssertEqual(result.counts[1], [10: 0])
         XCTAssertEqual(result.gaps.count, 1)
         XCTAssertEqual(result.unmetEverywhere, [], "met in a retired locality, so not unmet everywhere")
     }
 
     func testNoLocalitiesMeansNoGapCellsButUnmetNeedsAreStillFound() {
-        let result = GapAnalysis.analyse(needs: [1, 2], localities: [], assets: [GapAnalysis.Entry(status: .active, localityID: nil, needIDs: [2])])
+        let result = GapAnalysis.analyse(
+            needs: [1, 2], localities: [], assets: [GapAnalysis.Entry(status: .active, localityID: nil, needIDs: [2])])
         XCTAssertTrue(result.gaps.isEmpty)
         XCTAssertEqual(result.unmetEverywhere, [1])
     }
 
     // MARK: searching
 
-    func asset(_ id: Int64, _ name: String, category: AssetCategory = .groupsAndNetworks, locality: Int64? = nil, needs: [Int64] = [],
-               referral: Bool = false, languages: String = "", status: AssetStatus = .active, listed: Bool = true, checked: String = "2026-01-01") -> Asset {
-        Asset(id: id, details: AssetDetails(name: name, category: category, description: "A friendly \(name.lowercased()) for everyone",
-                                            localityID: locality, referralNeeded: referral, languages: languages, needIDs: needs,
-                                            lastCheckedOn: checked, status: status, listedPublicly: listed))
+    func asset(
+        _ id: Int64, _ name: String, category: AssetCategory = .groupsAndNetworks, locality: Int64? = nil,
+        needs: [Int64] = [],
+        referral: Bool = false, languages: String = "", status: AssetStatus = .active, listed: Bool = true,
+        checked: String = "2026-01-01"
+    ) -> Asset {
+        Asset(
+            id: id,
+            details: AssetDetails(
+                name: name, category: category, description: "A friendly \(name.lowercased()) for everyone",
+                localityID: locality, referralNeeded: referral, languages: languages, needIDs: needs,
+                lastCheckedOn: checked, status: status, listedPublicly: listed))
     }
 
     func testEveryWordMustAppearInNameDescriptionLanguagesCategoryOrNeeds() {
         let walking = asset(1, "Riverside Walking Group", needs: [5], languages: "English, Polish")
         let names: [Int64: String] = [5: "Physical activity"]
         XCTAssertTrue(AssetSearch(words: "walking").matches(walking, needNames: names))
-        XCTAssertTrue(AssetSearch(words: "FRIENDLY polish").matches(walking, needNames: names), "case ignored; description and languages")
+        XCTAssertTrue(
+            AssetSearch(words: "FRIENDLY polish").matches(walking, needNames: names),
+            "case ignored; description and languages")
         XCTAssertTrue(AssetSearch(words: "physical").matches(walking, needNames: names), "need names")
         XCTAssertTrue(AssetSearch(words: "forums").matches(walking, needNames: names), "the category in words")
         XCTAssertFalse(AssetSearch(words: "walking debt").matches(walking, needNames: names), "every word must match")
@@ -91,7 +104,8 @@ final class AssetRulesTests: XCTestCase {
         let everywhere = asset(2, "Helpline", locality: nil, needs: [2], referral: true)
         XCTAssertTrue(AssetSearch(localityID: 10).matches(north, needNames: [:]))
         XCTAssertFalse(AssetSearch(localityID: 20).matches(north, needNames: [:]))
-        XCTAssertTrue(AssetSearch(localityID: 20).matches(everywhere, needNames: [:]), "a whole-area asset serves every locality")
+        XCTAssertTrue(
+            AssetSearch(localityID: 20).matches(everywhere, needNames: [:]), "a whole-area asset serves every locality")
         XCTAssertTrue(AssetSearch(needID: 1).matches(north, needNames: [:]))
         XCTAssertFalse(AssetSearch(needID: 1).matches(everywhere, needNames: [:]))
         XCTAssertFalse(AssetSearch(noReferralNeeded: true).matches(everywhere, needNames: [:]))

@@ -45,10 +45,12 @@ final class AuthorizationPolicyTests: XCTestCase {
         let rules = AppFeatures.rules
         // check
         XCTAssertEqual(rules.count, Set(rules.map(\.id)).count, "a rule declared twice")
-        XCTAssertEqual(Set(rules.map(\.id)), Set(Self.byRole.keys), "a rule with no expected answers here, or the other way round")
+        XCTAssertEqual(
+            Set(rules.map(\.id)), Set(Self.byRole.keys), "a rule with no expected answers here, or the other way round")
         for rule in rules {
             for role in Role.allCases {
-                XCTAssertEqual(Policy.allows(role, rule), Self.byRole[rule.id]?.contains(role), "\(rule.id) for \(role)")
+                XCTAssertEqual(
+                    Policy.allows(role, rule), Self.byRole[rule.id]?.contains(role), "\(rule.id) for \(role)")
             }
         }
     }
@@ -56,8 +58,10 @@ final class AuthorizationPolicyTests: XCTestCase {
     func testNobodyHoldsARuleNobodyIsNamedFor() {
         for rule in AppFeatures.rules {
             let holders = rule.holders
-            let somebody = holders.everyone || holders.signedIn || !holders.roles.isEmpty || !holders.rolesInAlliance.isEmpty
-                || !holders.seats.isEmpty || holders.members || !holders.duties.isEmpty || holders.owner || holders.whenPublished
+            let somebody =
+                holders.everyone || holders.signedIn || !holders.roles.isEmpty || !holders.rolesInAlliance.isEmpty
+                || !holders.seats.isEmpty || holders.members || !holders.duties.isEmpty || holders.owner
+                || holders.whenPublished
             XCTAssertTrue(somebody, "\(rule.id) is held by nobody")
         }
     }
@@ -79,8 +83,10 @@ final class AuthorizationPolicyTests: XCTestCase {
     func testSeatsDecideWhoRunsAGroupsBusiness() {
         for seat in Seat.allCases {
             let standing = Standing(role: .member, seats: [seat], isMember: true)
-            XCTAssertEqual(Policy.allows(.recordDecisions, standing), [.chair, .coChair, .secretary].contains(seat), "\(seat)")
-            XCTAssertEqual(Policy.allows(.runMeetings, standing), [.chair, .coChair, .secretary].contains(seat), "\(seat)")
+            XCTAssertEqual(
+                Policy.allows(.recordDecisions, standing), [.chair, .coChair, .secretary].contains(seat), "\(seat)")
+            XCTAssertEqual(
+                Policy.allows(.runMeetings, standing), [.chair, .coChair, .secretary].contains(seat), "\(seat)")
             XCTAssertEqual(Policy.allows(.respondToProposals, standing), seat != .observer, "\(seat)")
             XCTAssertTrue(Policy.allows(.seeGroupBusiness, standing), "\(seat)")
             XCTAssertFalse(Policy.allows(.manageGroup, standing), "\(seat)")
@@ -99,7 +105,8 @@ final class AuthorizationPolicyTests: XCTestCase {
         XCTAssertTrue(Policy.allows(.editInsight, Standing(role: .member, isOwner: true)))
         XCTAssertTrue(Policy.allows(.updateDeliverable, Standing(role: .member, isOwner: true)))
         // Nobody approves their own claim or pays themselves, whatever their role or duty.
-        XCTAssertFalse(Policy.allows(.decideClaim, Standing(role: .administrator, duties: [.approveClaims], isOwner: true)))
+        XCTAssertFalse(
+            Policy.allows(.decideClaim, Standing(role: .administrator, duties: [.approveClaims], isOwner: true)))
         XCTAssertTrue(Policy.allows(.decideClaim, Standing(role: .member, duties: [.approveClaims])))
         XCTAssertFalse(Policy.allows(.markClaimPaid, Standing(role: .administrator, isOwner: true)))
         XCTAssertFalse(Policy.allows(.changeAccountStatus, Standing(role: .administrator, isOwner: true)))
@@ -114,7 +121,9 @@ final class AuthorizationPolicyTests: XCTestCase {
     }
 
     func testRequireRefusesWith403() {
-        XCTAssertThrowsError(try Policy.require(.manageAccounts, Standing(role: .member))) { XCTAssertEqual($0 as? AppError, .forbidden) }
+        XCTAssertThrowsError(try Policy.require(.manageAccounts, Standing(role: .member))) {
+            XCTAssertEqual($0 as? AppError, .forbidden)
+        }
         XCTAssertNoThrow(try Policy.require(.manageAccounts, Standing(role: .administrator)))
     }
 }

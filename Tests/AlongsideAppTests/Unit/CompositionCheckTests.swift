@@ -2,14 +2,19 @@ import XCTest
 @testable import AlongsideApp
 
 final class CompositionCheckTests: XCTestCase {
-    func member(_ name: String, _ seat: Seat, _ sector: Sector, from: String = "2026-01-01", to: String? = nil) -> CompositionCheck.Member {
+    func member(_ name: String, _ seat: Seat, _ sector: Sector, from: String = "2026-01-01", to: String? = nil)
+        -> CompositionCheck.Member
+    {
         .init(name: name, seat: seat, sector: sector, startsOn: from, endsOn: to)
     }
 
     func testLeadersGroupDefaultsFollowTheSources() {
-        XCTAssertEqual(GroupKind.leadersGroup.defaultRequirements, [
-            .icb, .mentalHealthServices, .primaryCare, .livedExperience, .localAuthority, .employmentServices, .vcse, .publicHealth, .underServedCommunities,
-        ])
+        XCTAssertEqual(
+            GroupKind.leadersGroup.defaultRequirements,
+            [
+                .icb, .mentalHealthServices, .primaryCare, .livedExperience, .localAuthority, .employmentServices,
+                .vcse, .publicHealth, .underServedCommunities,
+            ])
     }
 
     func testReportsWhatIsFilledAndWhatIsMissing() {
@@ -18,7 +23,9 @@ final class CompositionCheckTests: XCTestCase {
             members: [member("Ola", .chair, .icb), member("Pat", .member, .publicHealth)],
             on: "2026-06-01"
         )
-        XCTAssertEqual(report.lines.map(\.filledBy), [["Ola"], ["Pat"], ["Pat"], []], "public health also counts as local authority")
+        XCTAssertEqual(
+            report.lines.map(\.filledBy), [["Ola"], ["Pat"], ["Pat"], []],
+            "public health also counts as local authority")
         XCTAssertEqual(report.missing, [.livedExperience])
         XCTAssertFalse(report.hasLivedExperienceChair)
     }
@@ -42,16 +49,22 @@ final class CompositionCheckTests: XCTestCase {
     }
 
     func testLivedExperienceCoChairSatisfiesTheChairCheck() {
-        let withCarer = CompositionCheck.check(requirements: [], members: [member("Cam", .coChair, .carer), member("Ola", .chair, .icb)], on: "2026-06-01")
+        let withCarer = CompositionCheck.check(
+            requirements: [], members: [member("Cam", .coChair, .carer), member("Ola", .chair, .icb)], on: "2026-06-01")
         XCTAssertTrue(withCarer.hasLivedExperienceChair)
-        let endedChair = CompositionCheck.check(requirements: [], members: [member("Eb", .chair, .expertByExperience, to: "2026-05-31")], on: "2026-06-01")
+        let endedChair = CompositionCheck.check(
+            requirements: [], members: [member("Eb", .chair, .expertByExperience, to: "2026-05-31")], on: "2026-06-01")
         XCTAssertFalse(endedChair.hasLivedExperienceChair)
     }
 
     func testWhoManagesAndWhoSeesGroups() {
         // The rules live in the authorization policy (issue 16); a group supplies its kind and visibility as facts.
-        func group(_ kind: GroupKind, _ visibility: Visibility = .private, role: Role, isMember: Bool = false) -> Standing {
-            Standing(role: role, isMember: isMember, inAlliance: kind == .vcseAlliance, isPublished: visibility == .published)
+        func group(_ kind: GroupKind, _ visibility: Visibility = .private, role: Role, isMember: Bool = false)
+            -> Standing
+        {
+            Standing(
+                role: role, isMember: isMember, inAlliance: kind == .vcseAlliance, isPublished: visibility == .published
+            )
         }
         XCTAssertTrue(Policy.allows(.manageGroup, group(.leadersGroup, role: .programmeManager)))
         XCTAssertTrue(Policy.allows(.manageGroup, group(.vcseAlliance, role: .allianceLead)))

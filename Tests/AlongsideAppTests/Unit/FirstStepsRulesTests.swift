@@ -3,7 +3,9 @@ import XCTest
 
 /// The six first steps of 003's check box, judged from facts (issue 7).
 final class FirstStepsRulesTests: XCTestCase {
-    let categories: [(key: String, label: String)] = [("hubs", "Hubs"), ("vcse", "VCSE organisations"), ("pcns", "Primary care networks")]
+    let categories: [(key: String, label: String)] = [
+        ("hubs", "Hubs"), ("vcse", "VCSE organisations"), ("pcns", "Primary care networks"),
+    ]
 
     func assess(_ facts: FirstStepsFacts) -> [FirstStepAssessment] {
         FirstStepsRules.assess(facts, categories: categories)
@@ -24,7 +26,10 @@ final class FirstStepsRulesTests: XCTestCase {
     func testALeadersGroupIsInPlaceOnlyWithLivedExperienceStaffAdoptedTermsAndADecision() {
         // setup
         var facts = FirstStepsFacts()
-        facts.leadersGroups = [.init(status: .active, livedExperienceMembers: 2, staffMembers: 0, hasAdoptedTerms: true, agreedDecisions: 1)]
+        facts.leadersGroups = [
+            .init(
+                status: .active, livedExperienceMembers: 2, staffMembers: 0, hasAdoptedTerms: true, agreedDecisions: 1)
+        ]
         // act
         let withoutStaff = assess(facts)[0]
         facts.leadersGroups[0].staffMembers = 3
@@ -33,10 +38,13 @@ final class FirstStepsRulesTests: XCTestCase {
         let noDecision = assess(facts)[0]
         // check
         XCTAssertEqual(withoutStaff.state, .underWay)
-        XCTAssertEqual(withoutStaff.missing, ["The leaders group has no staff members from the statutory or voluntary sectors."])
+        XCTAssertEqual(
+            withoutStaff.missing, ["The leaders group has no staff members from the statutory or voluntary sectors."])
         XCTAssertEqual(complete.state, .inPlace)
         XCTAssertEqual(complete.missing, [])
-        XCTAssertTrue(complete.shows.contains("The leaders group is active, with 2 experts by experience or carers and 3 staff members."))
+        XCTAssertTrue(
+            complete.shows.contains(
+                "The leaders group is active, with 2 experts by experience or carers and 3 staff members."))
         XCTAssertEqual(noDecision.state, .underWay)
         XCTAssertEqual(noDecision.missing, ["Record the group's first agreed decision."])
     }
@@ -44,8 +52,11 @@ final class FirstStepsRulesTests: XCTestCase {
     func testTheGroupThatHasComeFurthestIsJudged() {
         // setup: a forming group with nothing, and an active one with everything
         var facts = FirstStepsFacts()
-        facts.leadersGroups = [.init(status: .forming),
-                               .init(status: .active, livedExperienceMembers: 1, staffMembers: 1, hasAdoptedTerms: true, agreedDecisions: 4)]
+        facts.leadersGroups = [
+            .init(status: .forming),
+            .init(
+                status: .active, livedExperienceMembers: 1, staffMembers: 1, hasAdoptedTerms: true, agreedDecisions: 4),
+        ]
         // act and check
         XCTAssertEqual(assess(facts)[0].state, .inPlace)
     }
@@ -66,8 +77,12 @@ final class FirstStepsRulesTests: XCTestCase {
         let done = assess(facts)[1]
         // check
         XCTAssertEqual(notYet.state, .underWay)
-        XCTAssertEqual(notYet.missing, ["Hear from at least one under-served community.",
-                                        "Publish a community's \"you said, we did\" page so it can be shared."])
+        XCTAssertEqual(
+            notYet.missing,
+            [
+                "Hear from at least one under-served community.",
+                "Publish a community's \"you said, we did\" page so it can be shared.",
+            ])
         XCTAssertEqual(done.state, .inPlace)
         XCTAssertTrue(done.shows.contains("6 insights recorded from 2 communities, 1 of them under-served."))
         XCTAssertTrue(done.shows.contains("4 action-plan items, 1 done."))
@@ -94,8 +109,13 @@ final class FirstStepsRulesTests: XCTestCase {
         let complete = assess(facts)[2]
         // check
         XCTAssertEqual(partial.state, .underWay)
-        XCTAssertEqual(partial.missing, ["No assets yet in: VCSE organisations.", "No asset meets these needs anywhere: Debt and money; Housing.",
-                                         "Check the 1 entry due for review."])
+        XCTAssertEqual(
+            partial.missing,
+            [
+                "No assets yet in: VCSE organisations.",
+                "No asset meets these needs anywhere: Debt and money; Housing.",
+                "Check the 1 entry due for review.",
+            ])
         XCTAssertTrue(partial.shows.contains("5 active assets are on the map, in 2 of the 3 categories."))
         XCTAssertEqual(complete.state, .inPlace)
     }
@@ -111,14 +131,18 @@ final class FirstStepsRulesTests: XCTestCase {
         let formed = assess(facts)[3]
         // check
         XCTAssertEqual(forming.state, .underWay)
-        XCTAssertEqual(forming.missing, ["At least two organisations become members.", "Elect an accountable body by a decision of the alliance."])
+        XCTAssertEqual(
+            forming.missing,
+            ["At least two organisations become members.", "Elect an accountable body by a decision of the alliance."])
         XCTAssertEqual(formed.state, .inPlace)
     }
 
     func testANewModelIsFormingWhenEveryModelDeliverableHasStartedAndOneIsMoving() {
         // setup
         var facts = FirstStepsFacts()
-        facts.modelDeliverables = [.init(title: "Joint governance", status: .planning), .init(title: "Model design", status: .notStarted)]
+        facts.modelDeliverables = [
+            .init(title: "Joint governance", status: .planning), .init(title: "Model design", status: .notStarted),
+        ]
         // act
         let started = assess(facts)[4]
         facts.modelDeliverables[1].status = .planning
@@ -128,7 +152,8 @@ final class FirstStepsRulesTests: XCTestCase {
         // check
         XCTAssertEqual(started.state, .underWay)
         XCTAssertEqual(started.missing, ["Not started: Model design.", "None is in progress yet."])
-        XCTAssertEqual(started.shows, ["2 model development deliverables on the roadmap (not started: 1, planning: 1)."])
+        XCTAssertEqual(
+            started.shows, ["2 model development deliverables on the roadmap (not started: 1, planning: 1)."])
         XCTAssertEqual(allPlanning.missing, ["None is in progress yet."])
         XCTAssertEqual(forming.state, .inPlace)
     }

@@ -4,7 +4,9 @@ import XCTest
 final class FormAndRenderingTests: XCTestCase {
     func testTheNavigationMarksTheSectionThePageBelongsTo() {
         let user = SessionUser(id: 1, name: "Sam Fictional", email: "sam@example.org", role: .allianceLead)
-        func current(_ path: String) -> [String] { Navigation.links(for: user, currentPath: path).filter(\.current).map(\.label) }
+        func current(_ path: String) -> [String] {
+            Navigation.links(for: user, currentPath: path).filter(\.current).map(\.label)
+        }
         XCTAssertEqual(current("/groups/3/alliance"), ["Alliance"])
         XCTAssertEqual(current("/groups/3/alliance/members/2"), ["Alliance"])
         XCTAssertEqual(current("/organisations/4/edit"), ["Alliance"])
@@ -17,7 +19,8 @@ final class FormAndRenderingTests: XCTestCase {
     }
 
     func testParsesURLEncodedForms() {
-        let form = FormData(urlEncoded: "name=Sam+Fictional&email=sam%40example.org&role=member&role=administrator&empty=&flag")
+        let form = FormData(
+            urlEncoded: "name=Sam+Fictional&email=sam%40example.org&role=member&role=administrator&empty=&flag")
         XCTAssertEqual(form["name"], "Sam Fictional")
         XCTAssertEqual(form["email"], "sam@example.org")
         XCTAssertEqual(form.all("role"), ["member", "administrator"])
@@ -43,8 +46,9 @@ final class FormAndRenderingTests: XCTestCase {
         var errors = FormErrors()
         errors.add("kinds", "Select at least one kind")
         let options = [(value: "paid", label: "Paid"), (value: "voluntary", label: "Voluntary")]
-        let boxes = ChoiceField("kinds", legend: "Kinds", hint: "Select all that apply.", options: options,
-                                selected: Set(["voluntary"]), errors: errors)
+        let boxes = ChoiceField(
+            "kinds", legend: "Kinds", hint: "Select all that apply.", options: options,
+            selected: Set(["voluntary"]), errors: errors)
         XCTAssertEqual(boxes.inputType, "checkbox")
         XCTAssertEqual(boxes.describedBy, "field-kinds-hint field-kinds-error")
         XCTAssertEqual(boxes.choices.map(\.id), ["field-kinds", "field-kinds-voluntary"])
@@ -68,7 +72,8 @@ final class FormAndRenderingTests: XCTestCase {
 
     func testTemplateNodesAnswerMustacheLookupsAndLeaveOutNil() throws {
         let rendering = TemplateRendering()
-        let root = try rendering.root(Sample(title: "T", count: 3, flag: false, missing: nil, items: [.init(label: "a")]))
+        let root = try rendering.root(
+            Sample(title: "T", count: 3, flag: false, missing: nil, items: [.init(label: "a")]))
         XCTAssertEqual(root.child(named: "title") as? String, "T")
         XCTAssertEqual(root.child(named: "count") as? Int, 3)
         XCTAssertEqual(root.child(named: "flag") as? Bool, false)
@@ -80,7 +85,9 @@ final class FormAndRenderingTests: XCTestCase {
     }
 
     struct Refusing: Encodable {
-        func encode(to encoder: any Encoder) throws { throw EncodingError.invalidValue(0, .init(codingPath: [], debugDescription: "refused")) }
+        func encode(to encoder: any Encoder) throws {
+            throw EncodingError.invalidValue(0, .init(codingPath: [], debugDescription: "refused"))
+        }
     }
 
     struct Holding: Encodable { let inner: Refusing }
@@ -125,6 +132,8 @@ final class FormAndRenderingTests: XCTestCase {
             after: #"{"isActive":false,"name":"Sam","role":"member"}"#
         )
         XCTAssertEqual(changes, [AuditDiff.Change(field: "is active", before: "yes", after: "no")])
-        XCTAssertEqual(AuditDiff.changes(before: nil, after: #"{"sessions":0}"#), [AuditDiff.Change(field: "sessions", before: nil, after: "0")])
+        XCTAssertEqual(
+            AuditDiff.changes(before: nil, after: #"{"sessions":0}"#),
+            [AuditDiff.Change(field: "sessions", before: nil, after: "0")])
     }
 }

@@ -22,11 +22,14 @@ final class GraphAnalysisTests: XCTestCase {
         let parts = DependencyGraph(count: 6, links: [(0, 1), (1, 0), (2, 3), (3, 2), (4, 5)])
         let components = GraphAnalysis.components(parts)
         XCTAssertEqual(Set(components), Set([[0, 1], [2, 3], [4], [5]]))
-        XCTAssertEqual(GraphAnalysis.reliesOnTransitively(0, in: parts), [0, 1], "in a cycle a node relies on itself through the other")
+        XCTAssertEqual(
+            GraphAnalysis.reliesOnTransitively(0, in: parts), [0, 1],
+            "in a cycle a node relies on itself through the other")
         XCTAssertEqual(GraphAnalysis.reliesOnTransitively(4, in: parts), [5])
         let reach = GraphAnalysis.reach(parts)
         XCTAssertEqual(reach.map(\.transitive), [1, 1, 1, 1, 0, 1])
-        XCTAssertEqual(GraphAnalysis.blockers(of: 2, in: parts, inPlace: { $0 == 3 }), [], "its only partner is in place")
+        XCTAssertEqual(
+            GraphAnalysis.blockers(of: 2, in: parts, inPlace: { $0 == 3 }), [], "its only partner is in place")
     }
 
     func testComponentsFindTheCycleAndComeReliedUponFirst() {
@@ -39,7 +42,8 @@ final class GraphAnalysisTests: XCTestCase {
 
     func testTransitiveDependenciesAndBlockers() {
         XCTAssertEqual(GraphAnalysis.reliesOnTransitively(0, in: graph), [1, 2, 3])
-        XCTAssertEqual(GraphAnalysis.reliesOnTransitively(1, in: graph), [1, 2, 3], "in a cycle a node relies on itself")
+        XCTAssertEqual(
+            GraphAnalysis.reliesOnTransitively(1, in: graph), [1, 2, 3], "in a cycle a node relies on itself")
         XCTAssertEqual(GraphAnalysis.blockers(of: 0, in: graph, inPlace: { $0 == 3 }), [1, 2])
         XCTAssertEqual(GraphAnalysis.blockers(of: 4, in: graph, inPlace: { _ in false }), [])
     }
@@ -69,7 +73,8 @@ final class GraphAnalysisTests: XCTestCase {
             seen.remove(node)
             XCTAssertEqual(reach[node].transitive, seen.count, "node \(node)")
         }
-        XCTAssertEqual(GraphAnalysis.components(big).reduce(0) { $0 + $1.count }, 300, "every node is in exactly one component")
+        XCTAssertEqual(
+            GraphAnalysis.components(big).reduce(0) { $0 + $1.count }, 300, "every node is in exactly one component")
     }
 
     func testADeepChainDoesNotOverflowTheStack() {

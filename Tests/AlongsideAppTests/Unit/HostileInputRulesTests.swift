@@ -31,13 +31,19 @@ final class HostileInputRulesTests: XCTestCase {
 
     func testTypedCountsAreBounded() {
         var errors = FormErrors()
-        XCTAssertEqual(DecisionForm.count(FormData([("votes_for", " 12 ")]), "votes_for", "Enter the votes for", &errors), 12)
-        XCTAssertNil(DecisionForm.count(FormData([("votes_for", "9223372036854775807")]), "votes_for", "Enter the votes for", &errors))
-        XCTAssertNil(DecisionForm.count(FormData([("votes_against", "99999")]), "votes_against", "Enter the votes against", &errors))
+        XCTAssertEqual(
+            DecisionForm.count(FormData([("votes_for", " 12 ")]), "votes_for", "Enter the votes for", &errors), 12)
+        XCTAssertNil(
+            DecisionForm.count(
+                FormData([("votes_for", "9223372036854775807")]), "votes_for", "Enter the votes for", &errors))
+        XCTAssertNil(
+            DecisionForm.count(
+                FormData([("votes_against", "99999")]), "votes_against", "Enter the votes against", &errors))
         XCTAssertEqual(errors["votes_for"], "Enter the votes for")
         XCTAssertEqual(errors["votes_against"], "The number must be 10,000 or fewer")
         var termsErrors = FormErrors()
-        _ = TermsForm.parse(FormData([("quorum_kind", "count"), ("quorum_value", "99999999999999999999")]), errors: &termsErrors)
+        _ = TermsForm.parse(
+            FormData([("quorum_kind", "count"), ("quorum_value", "99999999999999999999")]), errors: &termsErrors)
         XCTAssertEqual(termsErrors["quorum_value"], "Enter the quorum as a whole number, like 5 or 50")
     }
 }

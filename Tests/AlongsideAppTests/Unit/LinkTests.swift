@@ -8,12 +8,15 @@ final class LinkTests: XCTestCase {
     func testEveryRoutesBuilderTakesAsManyValuesAsItsPatternHasPlaceholders() {
         for route in Route.allCases {
             // setup
-            let placeholders = route.rawValue.split(separator: "/").filter { $0.hasPrefix("{") && $0.hasSuffix("}") }.count
+            let placeholders = route.rawValue.split(separator: "/").filter { $0.hasPrefix("{") && $0.hasSuffix("}") }
+                .count
             // act
             let builder = route.typedPath
             // check
             XCTAssertEqual(builder.route, route, "Href.\(route) builds links to another route")
-            XCTAssertEqual(type(of: builder).arity, placeholders, "Href.\(route) takes the wrong number of values for \(route.rawValue)")
+            XCTAssertEqual(
+                type(of: builder).arity, placeholders,
+                "Href.\(route) takes the wrong number of values for \(route.rawValue)")
         }
     }
 
@@ -31,17 +34,21 @@ final class LinkTests: XCTestCase {
     func testAQueryIsEncodedAsAFormIsReadAndAnEmptyOneAddsNothing() {
         XCTAssertEqual(Href.actions(query: ["person": Int64(7)]), "/actions?person=7")
         XCTAssertEqual(Href.compareTerms(3, query: ["from": 1, "to": 2]), "/groups/3/terms/compare?from=1&to=2")
-        XCTAssertEqual(Href.decisionSearch(query: Query([("q", "peer support/&=é~"), ("page", "2")])),
-                       "/decisions?q=peer%20support%2F%26%3D%C3%A9~&page=2")
+        XCTAssertEqual(
+            Href.decisionSearch(query: Query([("q", "peer support/&=é~"), ("page", "2")])),
+            "/decisions?q=peer%20support%2F%26%3D%C3%A9~&page=2")
         XCTAssertEqual(Href.decisionsCSV(query: Query()), "/decisions.csv")
-        XCTAssertEqual(Href.roadmapAnalysis(query: ["all": "yes"], fragment: "work-order"), "/roadmap/analysis?all=yes#work-order")
+        XCTAssertEqual(
+            Href.roadmapAnalysis(query: ["all": "yes"], fragment: "work-order"), "/roadmap/analysis?all=yes#work-order")
         XCTAssertEqual(Query([("a", "1")]).appending("page", 3).encoded, "a=1&page=3")
     }
 
     func testAReturnPathKeepsItsSlashes() {
-        XCTAssertEqual(Href.sessionExpiring(query: ["next": ReturnPath("/groups/7/meetings?x=1 2~")]),
-                       "/session/expiring?next=/groups/7/meetings%3Fx%3D1%202%7E")
-        XCTAssertEqual(SignInReturn.signInHref(returningTo: "/groups/7", expired: true), "/sign-in?next=/groups/7&expired=1")
+        XCTAssertEqual(
+            Href.sessionExpiring(query: ["next": ReturnPath("/groups/7/meetings?x=1 2~")]),
+            "/session/expiring?next=/groups/7/meetings%3Fx%3D1%202%7E")
+        XCTAssertEqual(
+            SignInReturn.signInHref(returningTo: "/groups/7", expired: true), "/sign-in?next=/groups/7&expired=1")
         XCTAssertEqual(SignInReturn.signInHref(returningTo: "/", expired: false), "/sign-in")
     }
 
@@ -51,9 +58,13 @@ final class LinkTests: XCTestCase {
     func testNoTemplateWritesASitePathItself() throws {
         // setup
         let views = repositoryRoot + "/Views"
-        let files = FileManager.default.enumerator(atPath: views)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".mustache") } ?? []
+        let files =
+            FileManager.default.enumerator(atPath: views)?.compactMap { $0 as? String }.filter {
+                $0.hasSuffix(".mustache")
+            } ?? []
         XCTAssertGreaterThan(files.count, 50)
-        let attribute = try NSRegularExpression(pattern: #"\b(href|action|formaction|src)\s*=\s*["']([^"']*)["']"#, options: [.caseInsensitive])
+        let attribute = try NSRegularExpression(
+            pattern: #"\b(href|action|formaction|src)\s*=\s*["']([^"']*)["']"#, options: [.caseInsensitive])
         var found: [String] = []
         // act
         for file in files {
@@ -69,10 +80,15 @@ final class LinkTests: XCTestCase {
     }
 
     static func isAllowed(_ value: String) -> Bool {
-        if value.hasPrefix("{{") || value.hasPrefix("#") || value.hasPrefix("https://") || value.hasPrefix("mailto:") { return true }
-        guard value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("{{"), !value.contains("?") else { return false }
+        if value.hasPrefix("{{") || value.hasPrefix("#") || value.hasPrefix("https://") || value.hasPrefix("mailto:") {
+            return true
+        }
+        guard value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("{{"), !value.contains("?") else {
+            return false
+        }
         var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: repositoryRoot + "/Public" + value, isDirectory: &isDirectory) && !isDirectory.boolValue
+        return FileManager.default.fileExists(atPath: repositoryRoot + "/Public" + value, isDirectory: &isDirectory)
+            && !isDirectory.boolValue
     }
 
     func testTheAllowListAcceptsOnlyFilesInPublic() {

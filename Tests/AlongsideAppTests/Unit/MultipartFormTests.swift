@@ -16,8 +16,11 @@ final class MultipartFormTests: XCTestCase {
     }
 
     func testTheBoundaryIsReadOnlyFromAMultipartFormContentType() {
-        XCTAssertEqual(FormData.multipartBoundary(contentType: "multipart/form-data; boundary=----abc123"), "----abc123")
-        XCTAssertEqual(FormData.multipartBoundary(contentType: #"Multipart/Form-Data; charset=utf-8; boundary="quoted b""#), "quoted b")
+        XCTAssertEqual(
+            FormData.multipartBoundary(contentType: "multipart/form-data; boundary=----abc123"), "----abc123")
+        XCTAssertEqual(
+            FormData.multipartBoundary(contentType: #"Multipart/Form-Data; charset=utf-8; boundary="quoted b""#),
+            "quoted b")
         XCTAssertNil(FormData.multipartBoundary(contentType: "application/x-www-form-urlencoded"))
         XCTAssertNil(FormData.multipartBoundary(contentType: "multipart/form-data"))
         XCTAssertNil(FormData.multipartBoundary(contentType: "multipart/form-data; boundary="))
@@ -27,7 +30,9 @@ final class MultipartFormTests: XCTestCase {
     func testFieldsAndAFileBecomeFormValuesWithTheByteOrderMarkRemoved() throws {
         // setup
         let csv = "\u{FEFF}name,category\r\n\"Caf\u{E9}, with a comma\",hubs_and_spaces\r\n"
-        let text = Self.body(boundary: "XyZ", parts: [("csrf_token", nil, "token-1"), ("file", "assets.csv", csv), ("note", nil, "two\r\nlines")])
+        let text = Self.body(
+            boundary: "XyZ",
+            parts: [("csrf_token", nil, "token-1"), ("file", "assets.csv", csv), ("note", nil, "two\r\nlines")])
         // act
         let form = try FormData(multipart: ByteBuffer(string: text), boundary: "XyZ")
         // check
@@ -46,21 +51,27 @@ final class MultipartFormTests: XCTestCase {
             let (lead, _) = try await app.signedIn(as: .allianceLead)
             _ = try await lead.get("/communities")
             let token = try XCTUnwrap(lead.csrfToken)
-            func send(_ parts: [(name: String, fileName: String?, value: String)], boundary: String = "b0und4ry") async throws -> HTTPResponse.Status {
+            func send(_ parts: [(name: String, fileName: String?, value: String)], boundary: String = "b0und4ry")
+                async throws -> HTTPResponse.Status
+            {
                 var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
                 headers[.cookie] = lead.cookie
                 let body = ByteBuffer(string: Self.body(boundary: "b0und4ry", parts: parts))
-                return try await app.client.execute(uri: "/communities", method: .post, headers: headers, body: body).status
+                return try await app.client.execute(uri: "/communities", method: .post, headers: headers, body: body)
+                    .status
             }
             // act
             let withoutToken = try await send([("name", nil, "Fishing communities")])
-            let wrongBoundary = try await send([("csrf_token", nil, token), ("name", nil, "Fishing communities")], boundary: "other")
+            let wrongBoundary = try await send(
+                [("csrf_token", nil, token), ("name", nil, "Fishing communities")], boundary: "other")
             let saved = try await send([("csrf_token", nil, token), ("name", nil, "Fishing communities")])
             // check
             XCTAssertEqual(withoutToken, .forbidden)
             XCTAssertEqual(wrongBoundary, .badRequest)
             XCTAssertEqual(saved, .seeOther)
-            let names = try await app.services.pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM communities WHERE name = 'Fishing communities'") }
+            let names = try await app.services.pool.read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM communities WHERE name = 'Fishing communities'")
+            }
             XCTAssertEqual(names, ["Fishing communities"])
         }
     }

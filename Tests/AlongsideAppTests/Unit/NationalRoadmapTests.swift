@@ -18,7 +18,9 @@ final class NationalRoadmapTests: XCTestCase {
         let titles = roadmap.deliverables.map { NationalRoadmap.normalised($0.title) }
         XCTAssertEqual(Set(titles).count, titles.count, "duplicate titles")
         for workstream in roadmap.workstreams {
-            XCTAssertTrue(roadmap.deliverables.contains { $0.workstream == workstream.key }, "\(workstream.key) has no deliverables")
+            XCTAssertTrue(
+                roadmap.deliverables.contains { $0.workstream == workstream.key },
+                "\(workstream.key) has no deliverables")
         }
     }
 
@@ -34,10 +36,12 @@ final class NationalRoadmapTests: XCTestCase {
             ["access-data-recording", "every-icb-new-model", "trauma-specific-support"]
         )
         let perWorkstream = Dictionary(grouping: roadmap.deliverables, by: \.workstream).mapValues(\.count)
-        XCTAssertEqual(perWorkstream, [
-            "model-development": 9, "care-provision": 9, "workforce": 8, "data-and-outcomes": 6,
-            "complex-emotional-needs": 1, "community-rehabilitation": 4, "eating-disorders": 8,
-        ])
+        XCTAssertEqual(
+            perWorkstream,
+            [
+                "model-development": 9, "care-provision": 9, "workforce": 8, "data-and-outcomes": 6,
+                "complex-emotional-needs": 1, "community-rehabilitation": 4, "eating-disorders": 8,
+            ])
     }
 
     func testLinksCheckedByHandResolve() throws {
@@ -60,11 +64,16 @@ final class NationalRoadmapTests: XCTestCase {
 
     func testCombinedTitlesNameBothDeliverables() throws {
         let table = try NationalRoadmap.bundled().lookup()
-        let combined = "Improved access to evidence-based psychological therapies/"
+        let combined =
+            "Improved access to evidence-based psychological therapies/"
             + "Staff accessing national training to delivery psychological therapies"
-        XCTAssertEqual(table[NationalRoadmap.normalised(combined)], ["psychological-therapies-access", "psychological-therapies-training"])
         XCTAssertEqual(
-            table[NationalRoadmap.normalised("Multi-disciplinary place-based model in place / Place based co-location approaches")],
+            table[NationalRoadmap.normalised(combined)],
+            ["psychological-therapies-access", "psychological-therapies-training"])
+        XCTAssertEqual(
+            table[
+                NationalRoadmap.normalised(
+                    "Multi-disciplinary place-based model in place / Place based co-location approaches")],
             ["multidisciplinary-model", "co-location"]
         )
         XCTAssertEqual(
@@ -100,7 +109,9 @@ final class NationalRoadmapTests: XCTestCase {
         let roadmap = try NationalRoadmap.bundled()
         let table = roadmap.lookup()
         let withOwnLines = roadmap.deliverables.filter { !($0.ownCellLines ?? []).isEmpty }
-        XCTAssertEqual(withOwnLines.map(\.key).sorted(), ["model-alignment", "must-have-services", "psychological-therapies-training"])
+        XCTAssertEqual(
+            withOwnLines.map(\.key).sorted(),
+            ["model-alignment", "must-have-services", "psychological-therapies-training"])
         XCTAssertEqual(withOwnLines.reduce(0) { $0 + ($1.ownCellLines?.count ?? 0) }, 4)
         for deliverable in withOwnLines {
             for line in deliverable.ownCellLines ?? [] {
@@ -120,7 +131,10 @@ final class NationalRoadmapTests: XCTestCase {
 
     func testAResolvedRoadmapHasNoProblems() {
         let roadmap = tiny(
-            [deliverable("a", "Alpha", reliesUpon: ["BETA!", "Both"]), deliverable("b", "Beta"), deliverable("c", "Gamma")],
+            [
+                deliverable("a", "Alpha", reliesUpon: ["BETA!", "Both"]), deliverable("b", "Beta"),
+                deliverable("c", "Gamma"),
+            ],
             aliases: [.init(text: "Both", deliverables: ["b", "c"], note: "combined title")]
         )
         XCTAssertEqual(roadmap.problems(), [])
@@ -134,7 +148,8 @@ final class NationalRoadmapTests: XCTestCase {
     }
 
     func testAnAliasToAnUnknownKeyIsReported() {
-        let roadmap = tiny([deliverable("a", "Alpha")], aliases: [.init(text: "Other", deliverables: ["a", "zz"], note: nil)])
+        let roadmap = tiny(
+            [deliverable("a", "Alpha")], aliases: [.init(text: "Other", deliverables: ["a", "zz"], note: nil)])
         XCTAssertEqual(roadmap.problems(), [.aliasToUnknown(alias: "Other", key: "zz")])
     }
 
@@ -151,12 +166,16 @@ final class NationalRoadmapTests: XCTestCase {
 
     // MARK: helpers
 
-    private func tiny(_ deliverables: [NationalRoadmap.Deliverable], aliases: [NationalRoadmap.Alias] = []) -> NationalRoadmap {
-        NationalRoadmap(source: "test", workstreams: [.init(key: "w", name: "W")], deliverables: deliverables, aliases: aliases)
+    private func tiny(_ deliverables: [NationalRoadmap.Deliverable], aliases: [NationalRoadmap.Alias] = [])
+        -> NationalRoadmap
+    {
+        NationalRoadmap(
+            source: "test", workstreams: [.init(key: "w", name: "W")], deliverables: deliverables, aliases: aliases)
     }
 
     private func deliverable(_ key: String, _ title: String, reliesUpon: [String] = []) -> NationalRoadmap.Deliverable {
-        .init(key: key, title: title, workstream: "w", inGrid: true, summary: "", gettingStarted: [], successMarkers: [],
-              resources: [], serviceUserVoice: [], reliesUpon: reliesUpon, ownCellLines: nil)
+        .init(
+            key: key, title: title, workstream: "w", inGrid: true, summary: "", gettingStarted: [], successMarkers: [],
+            resources: [], serviceUserVoice: [], reliesUpon: reliesUpon, ownCellLines: nil)
     }
 }

@@ -22,7 +22,9 @@ final class PasswordRulesTests: XCTestCase {
     }
 
     func testRefusesThePersonsOwnEmailOrName() {
-        XCTAssertEqual(PasswordRules.problem(with: "Sam.Long@example.org", personal: ["Sam Long", "sam.long@example.org"]), .matchesAccount)
+        XCTAssertEqual(
+            PasswordRules.problem(with: "Sam.Long@example.org", personal: ["Sam Long", "sam.long@example.org"]),
+            .matchesAccount)
     }
 
     func testEveryMessageIsPlainEnglish() {

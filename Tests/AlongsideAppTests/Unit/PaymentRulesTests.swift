@@ -4,9 +4,10 @@ import XCTest
 
 /// Claim amounts, earnings periods (Europe/London, tax years, the change of clocks) and the earnings limit check.
 final class PaymentRulesTests: XCTestCase {
-    static let policy = PaymentPolicy(id: 1, effectiveFrom: "2000-01-01", halfDayPence: 5000, wholeDayPence: 10000, halfDayMinutes: 240,
-                                      wholeDayMinutes: 450, mileagePencePerMile: 45, travelLimitPence: nil, careLimitPence: nil,
-                                      subsistenceLimitPence: 1500, otherLimitPence: nil, note: "")
+    static let policy = PaymentPolicy(
+        id: 1, effectiveFrom: "2000-01-01", halfDayPence: 5000, wholeDayPence: 10000, halfDayMinutes: 240,
+        wholeDayMinutes: 450, mileagePencePerMile: 45, travelLimitPence: nil, careLimitPence: nil,
+        subsistenceLimitPence: 1500, otherLimitPence: nil, note: "")
 
     // MARK: Amounts
 
@@ -79,35 +80,49 @@ final class PaymentRulesTests: XCTestCase {
         let lateEvening = Date(timeIntervalSince1970: 1_782_862_200)
         XCTAssertEqual(LondonTime.isoDay(lateEvening), "2026-07-01")
         var errors = FormErrors()
-        let input = try ClaimForm.parse(FormData([("activity", "Evening event"), ("activity_on", "2026-07-01"), ("length", "half"), ("choice", "full")]),
-                                    policies: [Self.policy], today: LondonTime.isoDay(lateEvening), options: .init(groupIDs: [], meetings: [:]), errors: &errors)
+        let input = try ClaimForm.parse(
+            FormData([
+                ("activity", "Evening event"), ("activity_on", "2026-07-01"), ("length", "half"), ("choice", "full"),
+            ]),
+            policies: [Self.policy], today: LondonTime.isoDay(lateEvening), options: .init(groupIDs: [], meetings: [:]),
+            errors: &errors)
         XCTAssertNotNil(input, "\(errors.summary)")
     }
 
     // MARK: The earnings check
 
-    static let weekly2025 = EarningsLimit(id: 1, period: .week, effectiveFrom: "2025-04-06", name: "Weekly limit", amountPence: 19550,
-                                          hoursLimitMinutes: 960, note: "")
-    static let weekly2026 = EarningsLimit(id: 2, period: .week, effectiveFrom: "2026-04-06", name: "Weekly limit", amountPence: 20000,
-                                          hoursLimitMinutes: 960, note: "")
-    static let monthly = EarningsLimit(id: 3, period: .month, effectiveFrom: "2025-04-06", name: "Monthly limit", amountPence: 41100,
-                                       hoursLimitMinutes: nil, note: "")
+    static let weekly2025 = EarningsLimit(
+        id: 1, period: .week, effectiveFrom: "2025-04-06", name: "Weekly limit", amountPence: 19550,
+        hoursLimitMinutes: 960, note: "")
+    static let weekly2026 = EarningsLimit(
+        id: 2, period: .week, effectiveFrom: "2026-04-06", name: "Weekly limit", amountPence: 20000,
+        hoursLimitMinutes: 960, note: "")
+    static let monthly = EarningsLimit(
+        id: 3, period: .month, effectiveFrom: "2025-04-06", name: "Monthly limit", amountPence: 41100,
+        hoursLimitMinutes: nil, note: "")
     static let limits = [weekly2025, weekly2026, monthly]
 
-    func warning(_ period: LimitPeriod?, on day: String, earnings: Int = 10000, minutes: Int = 450, others: [EarningsEntry]) -> EarningsWarning? {
-        EarningsCheck.warning(period: period, limits: Self.limits, activityOn: day, claimEarnings: earnings, claimMinutes: minutes, others: others)
+    func warning(
+        _ period: LimitPeriod?, on day: String, earnings: Int = 10000, minutes: Int = 450, others: [EarningsEntry]
+    ) -> EarningsWarning? {
+        EarningsCheck.warning(
+            period: period, limits: Self.limits, activityOn: day, claimEarnings: earnings, claimMinutes: minutes,
+            others: others)
     }
 
     func testOnlyTheSameWeekCounts() {
         let sunday = EarningsEntry(activityOn: "2026-09-20", earnings: 10000, minutes: 450)
         let monday = EarningsEntry(activityOn: "2026-09-21", earnings: 10000, minutes: 450)
         // The limit in force from 6 April 2026 is £200.00
-        XCTAssertNil(warning(.week, on: "2026-09-27", earnings: 10050, others: [sunday]), "Sunday 20 September is the week before")
+        XCTAssertNil(
+            warning(.week, on: "2026-09-27", earnings: 10050, others: [sunday]),
+            "Sunday 20 September is the week before")
         let over = warning(.week, on: "2026-09-27", earnings: 10050, others: [sunday, monday])
         XCTAssertEqual(over?.earlierEarnings, 10000)
         XCTAssertEqual(over?.totalEarnings, 20050)
         XCTAssertEqual(over?.excess, 50)
-        XCTAssertNil(warning(.week, on: "2026-09-27", earnings: 10000, others: [monday]), "exactly at the limit is not over it")
+        XCTAssertNil(
+            warning(.week, on: "2026-09-27", earnings: 10000, others: [monday]), "exactly at the limit is not over it")
         XCTAssertEqual(over?.first, "2026-09-21")
         XCTAssertEqual(over?.last, "2026-09-27")
     }
@@ -124,7 +139,10 @@ final class PaymentRulesTests: XCTestCase {
     func testHoursCountOnlyOnClaimsThatEarn() {
         let unpaid = (0..<3).map { _ in EarningsEntry(activityOn: "2026-09-21", earnings: 0, minutes: 450) }
         XCTAssertNil(warning(.week, on: "2026-09-22", earnings: 1000, others: unpaid))
-        let paid = [EarningsEntry(activityOn: "2026-09-21", earnings: 1000, minutes: 450), EarningsEntry(activityOn: "2026-09-21", earnings: 1000, minutes: 450)]
+        let paid = [
+            EarningsEntry(activityOn: "2026-09-21", earnings: 1000, minutes: 450),
+            EarningsEntry(activityOn: "2026-09-21", earnings: 1000, minutes: 450),
+        ]
         let hours = warning(.week, on: "2026-09-22", earnings: 1000, others: paid)
         XCTAssertEqual(hours?.overHours, true, "three whole days are 22.5 hours, over 16")
         XCTAssertEqual(hours?.overAmount, false)
@@ -133,7 +151,8 @@ final class PaymentRulesTests: XCTestCase {
     func testNoLimitNoEarningsOrNoFigureMeansNoWarning() {
         let lots = [EarningsEntry(activityOn: "2026-09-21", earnings: 100_000, minutes: 60)]
         XCTAssertNil(warning(nil, on: "2026-09-21", others: lots), "the person said no limit applies")
-        XCTAssertNil(warning(.week, on: "2026-09-21", earnings: 0, others: lots), "a claim that earns nothing adds nothing")
+        XCTAssertNil(
+            warning(.week, on: "2026-09-21", earnings: 0, others: lots), "a claim that earns nothing adds nothing")
         XCTAssertNil(warning(.week, on: "2024-01-01", others: lots), "no limit was kept for that date")
         XCTAssertNotNil(warning(.month, on: "2026-09-30", others: lots))
         XCTAssertNil(warning(.month, on: "2026-10-01", others: lots), "October is a new month")
@@ -143,9 +162,15 @@ final class PaymentRulesTests: XCTestCase {
 
     func testEmptyExpenseRowsAreIgnoredAndMileageIsWorkedOut() throws {
         var errors = FormErrors()
-        let form = FormData([("activity", "Workshop"), ("activity_on", "2026-09-01"), ("length", "whole"), ("choice", "none"), ("expense_rows", "3"),
-                             ("expense_kind_2", "mileage"), ("expense_miles_2", "20"), ("expense_note_2", "Home to the hub and back")])
-        let input = try XCTUnwrap(try ClaimForm.parse(form, policies: [Self.policy], today: "2026-09-21", options: .init(groupIDs: [], meetings: [:]), errors: &errors))
+        let form = FormData([
+            ("activity", "Workshop"), ("activity_on", "2026-09-01"), ("length", "whole"), ("choice", "none"),
+            ("expense_rows", "3"),
+            ("expense_kind_2", "mileage"), ("expense_miles_2", "20"), ("expense_note_2", "Home to the hub and back"),
+        ])
+        let input = try XCTUnwrap(
+            try ClaimForm.parse(
+                form, policies: [Self.policy], today: "2026-09-21", options: .init(groupIDs: [], meetings: [:]),
+                errors: &errors))
         XCTAssertEqual(input.expenses.count, 1)
         XCTAssertEqual(input.expenses.first?.amountPence, 900)
         XCTAssertEqual(input.expenses.first?.tenthsOfAMile, 200)
@@ -154,25 +179,44 @@ final class PaymentRulesTests: XCTestCase {
 
     func testAMeetingFromAnotherGroupIsRefused() throws {
         var errors = FormErrors()
-        let form = FormData([("activity", "Meeting"), ("activity_on", "2026-09-01"), ("length", "half"), ("choice", "full"), ("meeting", "7"), ("group", "2")])
-        XCTAssertNil(try ClaimForm.parse(form, policies: [Self.policy], today: "2026-09-21", options: .init(groupIDs: [1, 2], meetings: [7: 1]), errors: &errors))
+        let form = FormData([
+            ("activity", "Meeting"), ("activity_on", "2026-09-01"), ("length", "half"), ("choice", "full"),
+            ("meeting", "7"), ("group", "2"),
+        ])
+        XCTAssertNil(
+            try ClaimForm.parse(
+                form, policies: [Self.policy], today: "2026-09-21", options: .init(groupIDs: [1, 2], meetings: [7: 1]),
+                errors: &errors))
         XCTAssertEqual(errors["group"], "The meeting you chose belongs to another group: choose that group or none")
     }
 
     func testNoPolicyInForceIsExplained() throws {
         var errors = FormErrors()
-        let later = PaymentPolicy(id: 2, effectiveFrom: "2026-01-01", halfDayPence: 5000, wholeDayPence: 10000, halfDayMinutes: 240, wholeDayMinutes: 450,
-                                  mileagePencePerMile: 45, travelLimitPence: nil, careLimitPence: nil, subsistenceLimitPence: nil, otherLimitPence: nil, note: "")
-        let form = FormData([("activity", "Old event"), ("activity_on", "2025-06-01"), ("length", "half"), ("choice", "full")])
-        XCTAssertNil(try ClaimForm.parse(form, policies: [later], today: "2026-09-21", options: .init(groupIDs: [], meetings: [:]), errors: &errors))
+        let later = PaymentPolicy(
+            id: 2, effectiveFrom: "2026-01-01", halfDayPence: 5000, wholeDayPence: 10000, halfDayMinutes: 240,
+            wholeDayMinutes: 450,
+            mileagePencePerMile: 45, travelLimitPence: nil, careLimitPence: nil, subsistenceLimitPence: nil,
+            otherLimitPence: nil, note: "")
+        let form = FormData([
+            ("activity", "Old event"), ("activity_on", "2025-06-01"), ("length", "half"), ("choice", "full"),
+        ])
+        XCTAssertNil(
+            try ClaimForm.parse(
+                form, policies: [later], today: "2026-09-21", options: .init(groupIDs: [], meetings: [:]),
+                errors: &errors))
         XCTAssertEqual(errors["activity_on"], "No payment policy was in force on that date: ask a programme manager")
     }
 
     func testAnAbsurdExpenseIsRefused() throws {
         var errors = FormErrors()
-        let form = FormData([("activity", "Event"), ("activity_on", "2026-09-01"), ("length", "half"), ("choice", "full"),
-                             ("expense_kind_1", "travel"), ("expense_amount_1", "25000")])
-        XCTAssertNil(try ClaimForm.parse(form, policies: [Self.policy], today: "2026-09-21", options: .init(groupIDs: [], meetings: [:]), errors: &errors))
+        let form = FormData([
+            ("activity", "Event"), ("activity_on", "2026-09-01"), ("length", "half"), ("choice", "full"),
+            ("expense_kind_1", "travel"), ("expense_amount_1", "25000"),
+        ])
+        XCTAssertNil(
+            try ClaimForm.parse(
+                form, policies: [Self.policy], today: "2026-09-21", options: .init(groupIDs: [], meetings: [:]),
+                errors: &errors))
         XCTAssertEqual(errors["expense_amount_1"], "Expense 1 must be £1,000.00 or less")
     }
 }

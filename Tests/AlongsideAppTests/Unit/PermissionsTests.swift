@@ -25,11 +25,13 @@ final class PermissionsTests: XCTestCase {
         // check
         let registered = Set(routes.declared.map(\.route))
         XCTAssertEqual(registered, Set(Route.allCases), "every path in Route has a handler")
-        let publicRoutes: Set<Route> = [.health, .accessibility, .privacy, .signIn, .setup, .setPassword, .publishedGroup,
-                                          .publishedMeeting, .publishedGroupCalendar, .publishedTerms, .personalCalendar, .groupCalendar,
-                                          .publishedDecision, .publishedRoadmap,
-                                          .opportunities, .opportunity, .opportunityInterest,
-                                          .publishedAlliance, .publishedFeedbackIndex, .publishedFeedback, .directory, .directoryEntry]
+        let publicRoutes: Set<Route> = [
+            .health, .accessibility, .privacy, .signIn, .setup, .setPassword, .publishedGroup,
+            .publishedMeeting, .publishedGroupCalendar, .publishedTerms, .personalCalendar, .groupCalendar,
+            .publishedDecision, .publishedRoadmap,
+            .opportunities, .opportunity, .opportunityInterest,
+            .publishedAlliance, .publishedFeedbackIndex, .publishedFeedback, .directory, .directoryEntry,
+        ]
         for entry in routes.declared where entry.access == .everyone {
             XCTAssertTrue(publicRoutes.contains(entry.route), "\(entry.route) is public but not in the public list")
         }
@@ -47,11 +49,15 @@ final class PermissionsTests: XCTestCase {
         for controller in controllers(services) { controller.addRoutes(to: &routes) }
         // check
         for entry in routes.declared {
-            XCTAssertTrue(table.contains(entry.access.rule), "\(entry.method) \(entry.route.rawValue) names \(entry.access.rule.id), which no feature declares")
+            XCTAssertTrue(
+                table.contains(entry.access.rule),
+                "\(entry.method) \(entry.route.rawValue) names \(entry.access.rule.id), which no feature declares")
         }
         // Every group route loads its group through the group-scoped context, whose rule the policy checks.
         for entry in routes.declared where entry.route.rawValue.hasPrefix("/groups/{id}") {
-            guard case .loaded = entry.access else { return XCTFail("\(entry.method) \(entry.route.rawValue) does not load its group through GroupScope") }
+            guard case .loaded = entry.access else {
+                return XCTFail("\(entry.method) \(entry.route.rawValue) does not load its group through GroupScope")
+            }
         }
     }
 
@@ -60,7 +66,9 @@ final class PermissionsTests: XCTestCase {
         // setup
         let sources = URL(fileURLWithPath: repositoryRoot).appendingPathComponent("Sources/AlongsideApp")
         let policy = sources.appendingPathComponent("Web/Authorization/Policy.swift").standardizedFileURL.path
-        let refusal = try NSRegularExpression(pattern: #"AppError\s*\.\s*forbidden|throw\s+\.forbidden|\bGroupAccess\b|\bRoadmapAccess\b|\bPermissions\s*\."#)
+        let refusal = try NSRegularExpression(
+            pattern:
+                #"AppError\s*\.\s*forbidden|throw\s+\.forbidden|\bGroupAccess\b|\bRoadmapAccess\b|\bPermissions\s*\."#)
         var offenders: [String] = []
         var scanned = 0
         // act
@@ -69,9 +77,11 @@ final class PermissionsTests: XCTestCase {
             guard file.pathExtension == "swift", file.standardizedFileURL.path != policy else { continue }
             scanned += 1
             let text = try String(contentsOf: file, encoding: .utf8)
-            for (number, line) in text.components(separatedBy: "\n").enumerated() where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+            for (number, line) in text.components(separatedBy: "\n").enumerated()
+            where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
                 if refusal.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil {
-                    offenders.append("\(file.lastPathComponent):\(number + 1): \(line.trimmingCharacters(in: .whitespaces))")
+                    offenders.append(
+                        "\(file.lastPathComponent):\(number + 1): \(line.trimmingCharacters(in: .whitespaces))")
                 }
             }
         }

@@ -10,19 +10,24 @@ final class RenderingCostTests: XCTestCase {
     func testRenderingTheRoadmapOverview() async throws {
         let services = try await makeServices()
         // setup
-        _ = try await RoadmapLoader(pool: services.pool, clock: services.clock).load(try NationalRoadmap.bundled(), by: .commandLine)
+        _ = try await RoadmapLoader(pool: services.pool, clock: services.clock).load(
+            try NationalRoadmap.bundled(), by: .commandLine)
         let store = RoadmapStore(pool: services.pool, clock: services.clock)
-        let page = RoadmapPage(graph: try await store.graph(), workstreams: try await store.workstreams(), owners: [], query: FormData(),
-                               canManage: true)
+        let page = RoadmapPage(
+            graph: try await store.graph(), workstreams: try await store.workstreams(), owners: [], query: FormData(),
+            canManage: true)
         let renders = 50
         // act
         let started = Date()
         var bytes = 0
-        for _ in 0..<renders { bytes += try services.pages.renderHTML(page, path: Href.roadmap(), session: nil).utf8.count }
+        for _ in 0..<renders {
+            bytes += try services.pages.renderHTML(page, path: Href.roadmap(), session: nil).utf8.count
+        }
         let milliseconds = Date().timeIntervalSince(started) * 1000 / Double(renders)
         // check
         XCTAssertGreaterThan(bytes, 0)
-        print("RenderingCostTests: the roadmap overview (\(page.sections.count) workstreams, \(bytes / renders) bytes) renders in "
-              + String(format: "%.2f", milliseconds) + " ms")
+        print(
+            "RenderingCostTests: the roadmap overview (\(page.sections.count) workstreams, \(bytes / renders) bytes) renders in "
+                + String(format: "%.2f", milliseconds) + " ms")
     }
 }

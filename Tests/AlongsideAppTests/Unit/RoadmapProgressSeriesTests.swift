@@ -10,9 +10,12 @@ final class RoadmapProgressSeriesTests: XCTestCase {
         let monthEnds = [day(30), day(60), day(90)]
         let histories = [
             // planning before the first month end, in progress before the second, in place after the third
-            ProgressSeries.History(createdAt: day(1), changes: [
-                (at: day(95), status: .inPlace), (at: day(10), status: .planning), (at: day(45), status: .inProgress),
-            ]),
+            ProgressSeries.History(
+                createdAt: day(1),
+                changes: [
+                    (at: day(95), status: .inPlace), (at: day(10), status: .planning),
+                    (at: day(45), status: .inProgress),
+                ]),
             // created after the first month end, never changed
             ProgressSeries.History(createdAt: day(40), changes: [ProgressSeries.Change]()),
             // at risk, then retired before the third month end
@@ -43,9 +46,11 @@ final class RoadmapProgressSeriesTests: XCTestCase {
     func testMonthEndsInAnyOrderAndChangesBeforeCreationOrAtTheSameMoment() {
         let histories = [
             // a change recorded before creation counts from creation; of two at one moment the later listed wins
-            ProgressSeries.History(createdAt: day(10), changes: [
-                (at: day(5), status: .planning), (at: day(20), status: .atRisk), (at: day(20), status: .inProgress),
-            ]),
+            ProgressSeries.History(
+                createdAt: day(10),
+                changes: [
+                    (at: day(5), status: .planning), (at: day(20), status: .atRisk), (at: day(20), status: .inProgress),
+                ])
         ]
         let counts = ProgressSeries.counts(histories: histories, monthEnds: [day(25), day(15), day(8)])
         XCTAssertEqual(counts.map { $0.filter { $0.value > 0 } }, [[.inProgress: 1], [.planning: 1], [:]])
@@ -53,6 +58,8 @@ final class RoadmapProgressSeriesTests: XCTestCase {
 
     func testNoHistoriesOrNoMonthEnds() {
         XCTAssertEqual(ProgressSeries.counts(histories: [], monthEnds: [day(1)]).first?.values.reduce(0, +), 0)
-        XCTAssertEqual(ProgressSeries.counts(histories: [.init(createdAt: day(1), changes: [ProgressSeries.Change]())], monthEnds: []), [])
+        XCTAssertEqual(
+            ProgressSeries.counts(
+                histories: [.init(createdAt: day(1), changes: [ProgressSeries.Change]())], monthEnds: []), [])
     }
 }

@@ -22,43 +22,61 @@ final class RoadmapSVGSampleTests: XCTestCase {
             ("No wrong door approach means no rejected referrals recorded", .atRisk),
             ("Multi-disciplinary place-based model in place", .inProgress),
             ("Improved access to evidence-based psychological therapies", .inPlace),
-            ("Staff accessing national training to deliver psychological therapies, including a very long title that cannot fit", .planning),
+            (
+                "Staff accessing national training to deliver psychological therapies, including a very long title that cannot fit",
+                .planning
+            ),
         ]
-        let nodes = titles.enumerated().map { RoadmapGraphSVG.Node(title: $1.0, status: $1.1, href: "/roadmap/deliverables/\($0 + 1)") }
+        let nodes = titles.enumerated().map {
+            RoadmapGraphSVG.Node(title: $1.0, status: $1.1, href: "/roadmap/deliverables/\($0 + 1)")
+        }
         let links: [(from: Int, to: Int)] = [
-            (0, 1), (0, 2), (1, 2), (2, 3), (3, 1), // a cycle of three: 1, 2, 3
-            (4, 5), (5, 4), // a cycle of two
+            (0, 1), (0, 2), (1, 2), (2, 3), (3, 1),  // a cycle of three: 1, 2, 3
+            (4, 5), (5, 4),  // a cycle of two
             (6, 2), (7, 5), (8, 9), (9, 6), (9, 4), (11, 10), (8, 0), (9, 7), (10, 3),
         ]
         let graph = RoadmapGraphSVG.render(
             nodes: nodes, graph: DependencyGraph(count: nodes.count, links: links),
-            title: "How the roadmap's deliverables rely on each other", description: "Twelve sample deliverables.", idPrefix: "graph"
+            title: "How the roadmap's deliverables rely on each other", description: "Twelve sample deliverables.",
+            idPrefix: "graph"
         )
         let chart = ProgressChartSVG.render(
             months: (1...12).map { month in
                 let done = month / 2
-                return (label: "\(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][month - 1]) 2026",
-                        counts: [.notStarted: max(0, 8 - month), .planning: 3, .inProgress: month / 3 + 1, .atRisk: month % 3, .inPlace: done])
+                return (
+                    label:
+                        "\(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][month - 1]) 2026",
+                    counts: [
+                        .notStarted: max(0, 8 - month), .planning: 3, .inProgress: month / 3 + 1, .atRisk: month % 3,
+                        .inPlace: done,
+                    ]
+                )
             },
-            title: "Roadmap progress by month", description: "How many deliverables stood at each status at the end of each month.",
+            title: "Roadmap progress by month",
+            description: "How many deliverables stood at each status at the end of each month.",
             idPrefix: "chart"
         )
         let random = GraphGenerator.make(nodes: 40, links: 55, seed: 3)
         let large = RoadmapGraphSVG.render(
-            nodes: (0..<40).map { RoadmapGraphSVG.Node(title: titles[$0 % 12].0, status: titles[($0 * 7) % 12].1, href: "/d/\($0)") },
+            nodes: (0..<40).map {
+                RoadmapGraphSVG.Node(title: titles[$0 % 12].0, status: titles[($0 * 7) % 12].1, href: "/d/\($0)")
+            },
             graph: random, title: "Forty deliverables", description: "A random sample.", idPrefix: "large"
         )
-        let empty = ProgressChartSVG.render(months: [], title: "No months", description: "", idPrefix: "none")
-            + ProgressChartSVG.render(months: [("April 2026", [:]), ("May 2026", [:])], title: "Zeros", description: "", idPrefix: "zero")
-            + RoadmapGraphSVG.render(nodes: [], graph: DependencyGraph(count: 0, links: []), title: "Empty", description: "", idPrefix: "g")
+        let empty =
+            ProgressChartSVG.render(months: [], title: "No months", description: "", idPrefix: "none")
+            + ProgressChartSVG.render(
+                months: [("April 2026", [:]), ("May 2026", [:])], title: "Zeros", description: "", idPrefix: "zero")
+            + RoadmapGraphSVG.render(
+                nodes: [], graph: DependencyGraph(count: 0, links: []), title: "Empty", description: "", idPrefix: "g")
         for (name, svg) in [("graph", graph), ("chart", chart), ("graph-large", large), ("empty", empty)] {
             let page = """
-            <!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Sample \(name)</title>
-            <link rel="stylesheet" href="file:///work/wt-svg/Public/css/site.css">
-            <style>.roadmap-node:focus-visible .focus-ring { stroke: #0b0c0c; stroke-width: 4px; }
-            .roadmap-node:focus-visible .focus-band { fill: #ffdd00; }</style></head>
-            <body><main class="container"><h1>Sample \(name)</h1>\(svg)</main></body></html>
-            """
+                <!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Sample \(name)</title>
+                <link rel="stylesheet" href="file:///work/wt-svg/Public/css/site.css">
+                <style>.roadmap-node:focus-visible .focus-ring { stroke: #0b0c0c; stroke-width: 4px; }
+                .roadmap-node:focus-visible .focus-band { fill: #ffdd00; }</style></head>
+                <body><main class="container"><h1>Sample \(name)</h1>\(svg)</main></body></html>
+                """
             try page.write(toFile: "\(folder)/\(name).html", atomically: true, encoding: .utf8)
         }
     }

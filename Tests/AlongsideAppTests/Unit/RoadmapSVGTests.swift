@@ -1,6 +1,6 @@
 import XCTest
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 @testable import AlongsideApp
 
@@ -8,7 +8,9 @@ final class RoadmapSVGTests: XCTestCase {
     let nodes: [RoadmapGraphSVG.Node] = [
         .init(title: "Tom & Jerry's <\"plan\">", status: .atRisk, href: "/roadmap/deliverables/1"),
         .init(title: "Joint governance with ICB oversight", status: .inPlace, href: "/roadmap/deliverables/2"),
-        .init(title: "Commissioning and partnership working with range of VCSE services", status: .planning, href: "/roadmap/deliverables/3"),
+        .init(
+            title: "Commissioning and partnership working with range of VCSE services", status: .planning,
+            href: "/roadmap/deliverables/3"),
         .init(title: "Dedicated resource", status: .notStarted, href: "javascript:alert(1)"),
     ]
 
@@ -58,7 +60,9 @@ final class RoadmapSVGTests: XCTestCase {
 
     func testAThousandNodeGraphRendersQuickly() {
         let graph = GraphGenerator.make(nodes: 1_000, links: 2_000, seed: 11)
-        let nodes = (0..<1_000).map { RoadmapGraphSVG.Node(title: "Deliverable \($0)", status: .planning, href: "/d/\($0)") }
+        let nodes = (0..<1_000).map {
+            RoadmapGraphSVG.Node(title: "Deliverable \($0)", status: .planning, href: "/d/\($0)")
+        }
         let started = Date()
         let svg = RoadmapGraphSVG.render(nodes: nodes, graph: graph, title: "Big", description: "", idPrefix: "big")
         XCTAssertLessThan(Date().timeIntervalSince(started), 10)
@@ -79,13 +83,16 @@ final class RoadmapSVGTests: XCTestCase {
             XCTAssertFalse(ids.isEmpty)
             XCTAssertEqual(Set(ids).count, ids.count, "ids are unique")
             XCTAssertTrue(ids.allSatisfy { $0.hasPrefix("roadmap-1-") }, "\(ids)")
-            let references = values(of: "aria-labelledby", in: svg) + values(of: "aria-describedby", in: svg)
+            let references =
+                values(of: "aria-labelledby", in: svg) + values(of: "aria-describedby", in: svg)
                 + matches(of: #"url\(#([^)]+)\)"#, in: svg)
             XCTAssertTrue(references.allSatisfy(ids.contains), "\(references) all name an id")
             XCTAssertTrue(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
-            XCTAssertTrue(svg.contains("role=\"group\" aria-labelledby=\"roadmap-1-title\" aria-describedby=\"roadmap-1-desc\""))
+            XCTAssertTrue(
+                svg.contains("role=\"group\" aria-labelledby=\"roadmap-1-title\" aria-describedby=\"roadmap-1-desc\""))
             XCTAssertTrue(svg.contains("viewBox=\"0 0 "))
-            XCTAssertEqual(matches(of: #"(?<![A-Za-z])(nan|inf)(?![A-Za-z])"#, in: svg), [], "no coordinate is undefined")
+            XCTAssertEqual(
+                matches(of: #"(?<![A-Za-z])(nan|inf)(?![A-Za-z])"#, in: svg), [], "no coordinate is undefined")
             XCTAssertNoThrow(try parse(svg))
         }
         XCTAssertTrue(render([], prefix: "\"><x").contains("id=\"x-title\""), "a hostile prefix is cleaned")
@@ -93,7 +100,8 @@ final class RoadmapSVGTests: XCTestCase {
     }
 
     func testAnEmptyGraphStillRenders() throws {
-        let svg = RoadmapGraphSVG.render(nodes: [], graph: DependencyGraph(count: 0, links: []), title: "Nothing", description: "", idPrefix: "g")
+        let svg = RoadmapGraphSVG.render(
+            nodes: [], graph: DependencyGraph(count: 0, links: []), title: "Nothing", description: "", idPrefix: "g")
         XCTAssertTrue(svg.contains("There are no deliverables to show."))
         XCTAssertFalse(svg.contains("<a "))
         XCTAssertNoThrow(try parse(svg))
@@ -118,7 +126,8 @@ final class RoadmapSVGTests: XCTestCase {
                 (label: "February 2026", counts: [.inPlace: 2, .atRisk: 1, .inProgress: 3, .notStarted: 2]),
                 (label: "March <2026>", counts: [:]),
             ],
-            title: "Progress by month", description: "Deliverables at each status at the end of each month.", idPrefix: prefix
+            title: "Progress by month", description: "Deliverables at each status at the end of each month.",
+            idPrefix: prefix
         )
     }
 
@@ -126,7 +135,8 @@ final class RoadmapSVGTests: XCTestCase {
         // setup
         let scale = ProgressChartSVG.Scale(covering: 8)
         // act
-        let parts = ProgressChartSVG.segments([.inPlace: 2, .atRisk: 1, .notStarted: 4], scale: scale, baseline: 300, plotHeight: 200)
+        let parts = ProgressChartSVG.segments(
+            [.inPlace: 2, .atRisk: 1, .notStarted: 4], scale: scale, baseline: 300, plotHeight: 200)
         // check
         XCTAssertEqual(scale, .init(covering: 8))
         XCTAssertEqual(scale.maximum, 8)
@@ -137,11 +147,13 @@ final class RoadmapSVGTests: XCTestCase {
         // February's total (8) fills the plot's 260 pixels; its 3 in progress take 3/8 of them.
         XCTAssertTrue(svg.contains("height=\"97.5\" fill=\"url(#pc-pattern-in_progress)\""))
         XCTAssertTrue(svg.contains("March &lt;2026&gt;"))
-        XCTAssertTrue(svg.contains("February 2026: 2 not started, 0 planning, 3 in progress, 1 at risk, 2 in place; 8 in all"))
+        XCTAssertTrue(
+            svg.contains("February 2026: 2 not started, 0 planning, 3 in progress, 1 at risk, 2 in place; 8 in all"))
     }
 
     func testTheScaleUsesRoundStepsAndNeverDividesByZero() {
-        XCTAssertEqual([0, 3, 5, 7, 23, 120].map { ProgressChartSVG.Scale(covering: $0).maximum }, [1, 3, 5, 8, 25, 150])
+        XCTAssertEqual(
+            [0, 3, 5, 7, 23, 120].map { ProgressChartSVG.Scale(covering: $0).maximum }, [1, 3, 5, 8, 25, 150])
         XCTAssertEqual([0, 7, 23, 120].map { ProgressChartSVG.Scale(covering: $0).step }, [1, 2, 5, 50])
     }
 
@@ -149,9 +161,12 @@ final class RoadmapSVGTests: XCTestCase {
         let none = ProgressChartSVG.render(months: [], title: "Progress", description: "Nothing yet", idPrefix: "e")
         XCTAssertTrue(none.contains("No months to show yet."))
         XCTAssertNoThrow(try parse(none))
-        let zeros = ProgressChartSVG.render(months: [("April 2026", [:]), ("May 2026", [.planning: 0])], title: "P", description: "", idPrefix: "z")
+        let zeros = ProgressChartSVG.render(
+            months: [("April 2026", [:]), ("May 2026", [.planning: 0])], title: "P", description: "", idPrefix: "z")
         XCTAssertEqual(matches(of: #"(?<![A-Za-z])(nan|inf)(?![A-Za-z])"#, in: zeros), [])
-        XCTAssertEqual(occurrences(of: "fill=\"url(#z-pattern-planning)\"", in: zeros), 1, "the key's swatch, and no bar segment for a zero")
+        XCTAssertEqual(
+            occurrences(of: "fill=\"url(#z-pattern-planning)\"", in: zeros), 1,
+            "the key's swatch, and no bar segment for a zero")
         XCTAssertNoThrow(try parse(zeros))
     }
 

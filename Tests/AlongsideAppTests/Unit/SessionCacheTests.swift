@@ -7,7 +7,8 @@ final class SessionCacheTests: XCTestCase {
         // setup
         let clock = ManualClock()
         let services = try await makeServices(clock: clock)
-        let user = try await services.accounts.create(name: "Kit", email: "kit@example.org", role: .member, passwordHash: nil, by: .commandLine, requestID: nil)
+        let user = try await services.accounts.create(
+            name: "Kit", email: "kit@example.org", role: .member, passwordHash: nil, by: .commandLine, requestID: nil)
         let started = try await services.sessions.start(userID: user.id)
         guard case .live = try await services.sessions.load(token: started.token) else { return XCTFail("not live") }
         // act: deactivate through the app's own pool
@@ -27,7 +28,9 @@ final class SessionCacheTests: XCTestCase {
         let other = try DatabaseQueue(path: services.configuration.databasePath)
         try await other.write { db in try db.execute(sql: "DELETE FROM sessions") }
         // check: still served from memory for a moment, then the database wins
-        guard case .live = try await services.sessions.load(token: started.token) else { return XCTFail("expected the cached session") }
+        guard case .live = try await services.sessions.load(token: started.token) else {
+            return XCTFail("expected the cached session")
+        }
         clock.advance(by: SessionCache.timeToLive + 1)
         let later = try await services.sessions.load(token: started.token)
         XCTAssertEqual(later, .none)

@@ -7,9 +7,12 @@ final class SessionRulesTests: XCTestCase {
 
     func testIdleAndAbsoluteExpiry() {
         XCTAssertEqual(policy.state(createdAt: start, lastSeenAt: start, now: start.addingTimeInterval(29 * 60)), .live)
-        XCTAssertEqual(policy.state(createdAt: start, lastSeenAt: start, now: start.addingTimeInterval(30 * 60)), .idleExpired)
+        XCTAssertEqual(
+            policy.state(createdAt: start, lastSeenAt: start, now: start.addingTimeInterval(30 * 60)), .idleExpired)
         let busy = start.addingTimeInterval(12 * 3600 - 60)
-        XCTAssertEqual(policy.state(createdAt: start, lastSeenAt: busy, now: start.addingTimeInterval(12 * 3600)), .absoluteExpired)
+        XCTAssertEqual(
+            policy.state(createdAt: start, lastSeenAt: busy, now: start.addingTimeInterval(12 * 3600)), .absoluteExpired
+        )
     }
 
     func testEndsAtIsTheEarlierOfIdleAndAbsolute() {
@@ -52,13 +55,15 @@ final class SessionRulesTests: XCTestCase {
         for bad in ["//evil.example", "/\\evil.example", "https://evil.example/", "evil", "", "/a\\b", "/a\nb"] {
             XCTAssertNil(SignInReturn.safeLocalPath(bad), bad)
         }
-        XCTAssertEqual(SignInReturn.signInHref(returningTo: "/admin/users", expired: true), "/sign-in?next=/admin/users&expired=1")
+        XCTAssertEqual(
+            SignInReturn.signInHref(returningTo: "/admin/users", expired: true), "/sign-in?next=/admin/users&expired=1")
         XCTAssertEqual(SignInReturn.signInHref(returningTo: "/", expired: false), "/sign-in")
     }
 
     func testRequestLogMasksOneTimeTokens() {
         XCTAssertEqual(RequestLogMiddleware<AppRequestContext>.redacted("/setup/abc123"), "/setup/[token]")
-        XCTAssertEqual(RequestLogMiddleware<AppRequestContext>.redacted("/set-password/abc123"), "/set-password/[token]")
+        XCTAssertEqual(
+            RequestLogMiddleware<AppRequestContext>.redacted("/set-password/abc123"), "/set-password/[token]")
         XCTAssertEqual(RequestLogMiddleware<AppRequestContext>.redacted("/admin/users"), "/admin/users")
     }
 }

@@ -6,8 +6,10 @@ final class StorageTests: XCTestCase {
     func testDatabaseRunsInWALWithFullSyncAndForeignKeys() throws {
         let pool = try AppDatabase.open(path: try temporaryFolder(self) + "/db.sqlite")
         let settings = try pool.writeWithoutTransaction { db in
-            [try String.fetchOne(db, sql: "PRAGMA journal_mode"), try String.fetchOne(db, sql: "PRAGMA synchronous"),
-             try String.fetchOne(db, sql: "PRAGMA foreign_keys")]
+            [
+                try String.fetchOne(db, sql: "PRAGMA journal_mode"), try String.fetchOne(db, sql: "PRAGMA synchronous"),
+                try String.fetchOne(db, sql: "PRAGMA foreign_keys"),
+            ]
         }
         XCTAssertEqual(settings, ["wal", "2", "1"])
     }
@@ -27,7 +29,7 @@ final class StorageTests: XCTestCase {
     func testAFailedMigrationLeavesNothingHalfDone() throws {
         let pool = try AppDatabase.open(path: try temporaryFolder(self) + "/db.sqlite")
         let migrator = Migrator(migrations: [
-            .init(version: 1, name: "0001_bad", sql: "CREATE TABLE x (id INTEGER); CREATE TABLE broken ("),
+            .init(version: 1, name: "0001_bad", sql: "CREATE TABLE x (id INTEGER); CREATE TABLE broken (")
         ])
         XCTAssertThrowsError(try migrator.migrate(pool))
         let tables = try pool.read { db in try db.tableExists("x") }
@@ -36,7 +38,10 @@ final class StorageTests: XCTestCase {
 
     func testRefusesADatabaseNewerThanTheCode() throws {
         let pool = try AppDatabase.open(path: try temporaryFolder(self) + "/db.sqlite")
-        try Migrator(migrations: [.init(version: 1, name: "0001_a", sql: "CREATE TABLE a (id INTEGER)"), .init(version: 9, name: "0009_z", sql: "SELECT 1")]).migrate(pool)
+        try Migrator(migrations: [
+            .init(version: 1, name: "0001_a", sql: "CREATE TABLE a (id INTEGER)"),
+            .init(version: 9, name: "0009_z", sql: "SELECT 1"),
+        ]).migrate(pool)
         let older = Migrator(migrations: [.init(version: 1, name: "0001_a", sql: "CREATE TABLE a (id INTEGER)")])
         XCTAssertThrowsError(try older.migrate(pool)) { error in
             XCTAssertEqual(error as? Migrator.MigrationError, .databaseIsNewer(versions: [9]))
@@ -60,7 +65,8 @@ final class StorageTests: XCTestCase {
     func testTheAuditLogCannotBeEditedOrDeleted() async throws {
         let services = try await makeServices()
         try await services.pool.write { db in
-            let change = AuditChange<[String: String]>(action: "created", recordKind: "test", recordID: "1", summary: "A test", before: nil, after: ["a": "b"])
+            let change = AuditChange<[String: String]>(
+                action: "created", recordKind: "test", recordID: "1", summary: "A test", before: nil, after: ["a": "b"])
             try AuditLog.record(change, by: .commandLine, at: Date(), requestID: nil, in: db)
         }
         do {
@@ -71,16 +77,21 @@ final class StorageTests: XCTestCase {
             try await services.pool.write { db in try db.execute(sql: "DELETE FROM audit_events") }
             XCTFail("delete should be refused")
         } catch {}
-        let count = try await services.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_events") }
+        let count = try await services.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_events")
+        }
         XCTAssertEqual(count, 1)
     }
 
     func testOnlineBackupPassesIntegrityCheck() async throws {
         let services = try await makeServices()
-        _ = try await services.accounts.create(name: "Sam Fictional", email: "sam@example.org", role: .member, passwordHash: nil, by: .commandLine, requestID: nil)
+        _ = try await services.accounts.create(
+            name: "Sam Fictional", email: "sam@example.org", role: .member, passwordHash: nil, by: .commandLine,
+            requestID: nil)
         let copy = try temporaryFolder(self) + "/copy.sqlite"
         XCTAssertEqual(try DatabaseBackup.copy(from: services.configuration.databasePath, to: copy), "ok")
-        let names = try await DatabaseQueue(path: copy).read { db in try String.fetchAll(db, sql: "SELECT name FROM users") }
+        let names = try await DatabaseQueue(path: copy).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM users")
+        }
         XCTAssertEqual(names, ["Sam Fictional"])
     }
 }

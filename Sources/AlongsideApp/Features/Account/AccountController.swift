@@ -10,13 +10,16 @@ struct AccountController: Controller {
             try await services.pages.render(AccountPage(user: signedIn.user), request: request, context: context)
         }
         routes.get(.changePassword, .signedIn) { request, context, _ in
-            try await services.pages.render(ChangePasswordPage(errors: FormErrors()), request: request, context: context)
+            try await services.pages.render(
+                ChangePasswordPage(errors: FormErrors()), request: request, context: context)
         }
         routes.post(.changePassword, .signedIn, changePassword)
         routes.post(.signOutEverywhere, .signedIn, signOutEverywhere)
     }
 
-    @Sendable func changePassword(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func changePassword(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
+        -> Response
+    {
         let form = context.form
         let me = signedIn.user
         var errors = FormErrors()
@@ -30,13 +33,15 @@ struct AccountController: Controller {
             }
         }
         AccountRules.newPasswordProblems(
-            password: form["password"], confirmation: form["confirm_password"], personal: [me.name, me.email], into: &errors
+            password: form["password"], confirmation: form["confirm_password"], personal: [me.name, me.email],
+            into: &errors
         )
         if errors.isEmpty, form["password"] == current {
             errors.add("password", "Your new password must be different from your current one")
         }
         guard errors.isEmpty else {
-            return try await services.pages.render(ChangePasswordPage(errors: errors), request: request, context: context)
+            return try await services.pages.render(
+                ChangePasswordPage(errors: errors), request: request, context: context)
         }
         let hash = try await services.hasher.hash(form["password"])
         try await services.accounts.setPassword(
@@ -50,8 +55,11 @@ struct AccountController: Controller {
         return .seeOther(Href.account())
     }
 
-    @Sendable func signOutEverywhere(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        try await services.accounts.signOutEverywhere(userID: signedIn.user.id, by: signedIn.actor, requestID: context.requestID)
+    @Sendable func signOutEverywhere(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
+        -> Response
+    {
+        try await services.accounts.signOutEverywhere(
+            userID: signedIn.user.id, by: signedIn.actor, requestID: context.requestID)
         context.visit.ended()
         return .seeOther(Href.signIn(query: ["signed-out": "all"]))
     }
@@ -85,10 +93,17 @@ struct ChangePasswordPage: PageModel {
     let cancelHref = Href.account()
 
     init(errors: FormErrors) {
-        currentPassword = Field("current_password", label: "Current password", type: "password", autocomplete: "current-password", errors: errors)
-        let hint = "Use \(PasswordRules.minimumLength) characters or more. A few words together are easy to remember and hard to guess."
-        password = Field("password", label: "New password", type: "password", hint: hint, autocomplete: "new-password", errors: errors)
-        confirmPassword = Field("confirm_password", label: "Enter the new password again", type: "password", autocomplete: "new-password", errors: errors)
+        currentPassword = Field(
+            "current_password", label: "Current password", type: "password", autocomplete: "current-password",
+            errors: errors)
+        let hint =
+            "Use \(PasswordRules.minimumLength) characters or more. A few words together are easy to remember and hard to guess."
+        password = Field(
+            "password", label: "New password", type: "password", hint: hint, autocomplete: "new-password",
+            errors: errors)
+        confirmPassword = Field(
+            "confirm_password", label: "Enter the new password again", type: "password", autocomplete: "new-password",
+            errors: errors)
         self.errors = errors
     }
 }

@@ -85,7 +85,8 @@ public struct AccountLinks: Sendable {
 
     /// Marks a link used inside the caller's transaction; false if someone used it first.
     public static func use(id: Int64, now: Date, in db: Database) throws -> Bool {
-        try db.execute(sql: "UPDATE account_links SET used_at = ? WHERE id = ? AND used_at IS NULL", arguments: [now, id])
+        try db.execute(
+            sql: "UPDATE account_links SET used_at = ? WHERE id = ? AND used_at IS NULL", arguments: [now, id])
         return db.changesCount == 1
     }
 }

@@ -18,8 +18,8 @@ public enum AccountRules {
         if email.isEmpty { return "Enter an email address" }
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard email.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-              !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-              !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," })
+            !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+            !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," })
         else { return "Enter an email address in the correct format, like name@example.org" }
         return nil
     }

@@ -28,7 +28,9 @@ public struct AccountStore: Sendable {
     }
 
     public func all() async throws -> [User] {
-        try await pool.read { db in try User.order(Column("name").collating(.localizedCaseInsensitiveCompare)).fetchAll(db) }
+        try await pool.read { db in
+            try User.order(Column("name").collating(.localizedCaseInsensitiveCompare)).fetchAll(db)
+        }
     }
 
     /// Creates an account; `passwordHash` is nil when the person will set their own through a link.
@@ -38,7 +40,9 @@ public struct AccountStore: Sendable {
         also extra: (@Sendable (Database, User) throws -> Void)? = nil
     ) async throws -> User {
         let now = clock.now()
-        return try await pool.writeAudited(by: actor ?? AuditActor(userID: nil, label: name), at: now, requestID: requestID) { db, audit in
+        return try await pool.writeAudited(
+            by: actor ?? AuditActor(userID: nil, label: name), at: now, requestID: requestID
+        ) { db, audit in
             if try User.filter(Column("email") == email).fetchCount(db) > 0 { throw Failure.emailTaken }
             var user = User(
                 id: nil, email: email, name: name, role: role, passwordHash: passwordHash, isActive: true,
@@ -88,7 +92,8 @@ public struct AccountStore: Sendable {
     }
 
     /// Deactivates or reactivates an account. Deactivation ends every session the person has at once.
-    public func setActive(_ active: Bool, userID: Int64, by actor: AuditActor, requestID: String?) async throws -> User {
+    public func setActive(_ active: Bool, userID: Int64, by actor: AuditActor, requestID: String?) async throws -> User
+    {
         let now = clock.now()
         return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard var user = try User.fetchOne(db, key: userID) else { throw AppError.notFound }
@@ -99,7 +104,9 @@ public struct AccountStore: Sendable {
             try user.update(db)
             if !active {
                 _ = try SessionStore.endAll(userID: userID, in: db)
-                try db.execute(sql: "UPDATE account_links SET used_at = ? WHERE user_id = ? AND used_at IS NULL", arguments: [now, userID])
+                try db.execute(
+                    sql: "UPDATE account_links SET used_at = ? WHERE user_id = ? AND used_at IS NULL",
+                    arguments: [now, userID])
             }
             let change = AuditChange(
                 action: active ? "reactivated" : "deactivated", recordKind: "account", recordID: String(userID),
@@ -128,7 +135,8 @@ public struct AccountStore: Sendable {
     /// Records signing in or out in the audit log.
     public func recordSession(_ action: SessionEvent, userID: Int64, name: String, requestID: String?) async throws {
         let now = clock.now()
-        try await pool.writeAudited(by: AuditActor(userID: userID, label: name), at: now, requestID: requestID) { db, audit in
+        try await pool.writeAudited(by: AuditActor(userID: userID, label: name), at: now, requestID: requestID) {
+            db, audit in
             let change = AuditChange<[String: String]>(
                 action: action.rawValue, recordKind: "session", recordID: String(userID),
                 summary: action == .signedIn ? "Signed in" : "Signed out", before: nil, after: nil

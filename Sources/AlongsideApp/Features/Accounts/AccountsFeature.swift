@@ -16,6 +16,7 @@ enum AccountsFeature: Feature {
 
 extension Rule {
     /// Deactivating yourself could leave nobody able to manage accounts.
-    static let changeAccountStatus = Rule("changeAccountStatus", permits: "Deactivate or reactivate someone's account",
-                                          holders: Holders(roles: [.administrator], neverOwn: true), record: "the account")
+    static let changeAccountStatus = Rule(
+        "changeAccountStatus", permits: "Deactivate or reactivate someone's account",
+        holders: Holders(roles: [.administrator], neverOwn: true), record: "the account")
 }

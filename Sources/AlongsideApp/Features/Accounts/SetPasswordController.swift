@@ -13,7 +13,7 @@ struct SetPasswordController: Controller {
     func linkAndUser(_ context: AppRequestContext) async throws -> (AccountLinks.Valid, User) {
         let token = context.parameters.get("token") ?? ""
         guard let link = try await services.links.find(token: token, purpose: .setPassword),
-              let userID = link.userID, let user = try await services.accounts.find(id: userID)
+            let userID = link.userID, let user = try await services.accounts.find(id: userID)
         else { throw AppError.notFound }
         return (link, user)
     }
@@ -29,7 +29,8 @@ struct SetPasswordController: Controller {
         let form = context.form
         var errors = FormErrors()
         AccountRules.newPasswordProblems(
-            password: form["password"], confirmation: form["confirm_password"], personal: [user.name, user.email], into: &errors
+            password: form["password"], confirmation: form["confirm_password"], personal: [user.name, user.email],
+            into: &errors
         )
         guard errors.isEmpty, let userID = user.id else {
             let page = SetPasswordPage(user: user, errors: errors, action: request.uri.path)
@@ -39,13 +40,15 @@ struct SetPasswordController: Controller {
         let now = services.clock.now()
         try await services.accounts.setPassword(
             userID: userID, hash: hash, by: AuditActor(userID: userID, label: user.name),
-            summary: "\(user.name) set their password with a one-time link", keepSession: nil, requestID: context.requestID
+            summary: "\(user.name) set their password with a one-time link", keepSession: nil,
+            requestID: context.requestID
         ) { db in
             // Used in the same transaction as the password change: a link works exactly once.
             guard try AccountLinks.use(id: link.id, now: now, in: db) else { throw AppError.notFound }
         }
         try await SignInController.startSession(for: userID, name: user.name, services: services, context: context)
-        try await services.sessions.setFlash(Flash(message: "Your password is set and you are signed in."), tokenHash: context.visit.session!.tokenHash)
+        try await services.sessions.setFlash(
+            Flash(message: "Your password is set and you are signed in."), tokenHash: context.visit.session!.tokenHash)
         return .seeOther(Href.home())
     }
 }
@@ -64,9 +67,14 @@ struct SetPasswordPage: PageModel {
     init(user: User, errors: FormErrors, action: String) {
         name = user.name
         email = user.email
-        let hint = "Use \(PasswordRules.minimumLength) characters or more. A few words together are easy to remember and hard to guess."
-        password = Field("password", label: "Create a password", type: "password", hint: hint, autocomplete: "new-password", errors: errors)
-        confirmPassword = Field("confirm_password", label: "Enter the password again", type: "password", autocomplete: "new-password", errors: errors)
+        let hint =
+            "Use \(PasswordRules.minimumLength) characters or more. A few words together are easy to remember and hard to guess."
+        password = Field(
+            "password", label: "Create a password", type: "password", hint: hint, autocomplete: "new-password",
+            errors: errors)
+        confirmPassword = Field(
+            "confirm_password", label: "Enter the password again", type: "password", autocomplete: "new-password",
+            errors: errors)
         self.errors = errors
         self.action = action
     }

@@ -15,14 +15,16 @@ struct SetupController: Controller {
     func validLink(_ context: AppRequestContext) async throws -> AccountLinks.Valid {
         let token = context.parameters.get("token") ?? ""
         guard try await services.accounts.count() == 0,
-              let link = try await services.links.find(token: token, purpose: .firstAdministrator)
+            let link = try await services.links.find(token: token, purpose: .firstAdministrator)
         else { throw AppError.notFound }
         return link
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try await validLink(context)
-        return try await services.pages.render(SetupPage(form: FormData(), errors: FormErrors(), action: request.uri.path), request: request, context: context)
+        return try await services.pages.render(
+            SetupPage(form: FormData(), errors: FormErrors(), action: request.uri.path), request: request,
+            context: context)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -36,7 +38,8 @@ struct SetupController: Controller {
             password: form["password"], confirmation: form["confirm_password"], personal: [name, email], into: &errors
         )
         guard errors.isEmpty else {
-            return try await services.pages.render(SetupPage(form: form, errors: errors, action: request.uri.path), request: request, context: context)
+            return try await services.pages.render(
+                SetupPage(form: form, errors: errors, action: request.uri.path), request: request, context: context)
         }
         let hash = try await services.hasher.hash(form["password"])
         let now = services.clock.now()
@@ -49,7 +52,9 @@ struct SetupController: Controller {
             }
         }
         try await SignInController.startSession(for: user.id!, name: user.name, services: services, context: context)
-        try await services.sessions.setFlash(Flash(message: "Your administrator account is ready. You are signed in."), tokenHash: context.visit.session!.tokenHash)
+        try await services.sessions.setFlash(
+            Flash(message: "Your administrator account is ready. You are signed in."),
+            tokenHash: context.visit.session!.tokenHash)
         return .seeOther(Href.home())
     }
 }
@@ -68,10 +73,17 @@ struct SetupPage: PageModel {
 
     init(form: FormData, errors: FormErrors, action: String) {
         name = Field("name", label: "Full name", value: form["name"], autocomplete: "name", errors: errors)
-        email = Field("email", label: "Email address", value: form["email"], type: "email", hint: "You will use this to sign in.", autocomplete: "email", errors: errors)
-        passwordHint = "Use \(PasswordRules.minimumLength) characters or more. A few words together are easy to remember and hard to guess."
-        password = Field("password", label: "Create a password", type: "password", hint: passwordHint, autocomplete: "new-password", errors: errors)
-        confirmPassword = Field("confirm_password", label: "Enter the password again", type: "password", autocomplete: "new-password", errors: errors)
+        email = Field(
+            "email", label: "Email address", value: form["email"], type: "email", hint: "You will use this to sign in.",
+            autocomplete: "email", errors: errors)
+        passwordHint =
+            "Use \(PasswordRules.minimumLength) characters or more. A few words together are easy to remember and hard to guess."
+        password = Field(
+            "password", label: "Create a password", type: "password", hint: passwordHint, autocomplete: "new-password",
+            errors: errors)
+        confirmPassword = Field(
+            "confirm_password", label: "Enter the password again", type: "password", autocomplete: "new-password",
+            errors: errors)
         self.errors = errors
         self.action = action
     }

@@ -9,7 +9,8 @@ struct UsersController: Controller {
     func addRoutes(to routes: inout SiteRoutes) {
         routes.get(.users, .capability(.manageAccounts), index)
         routes.get(.newUser, .capability(.manageAccounts)) { request, context, _ in
-            try await services.pages.render(NewUserPage(form: FormData(), errors: FormErrors()), request: request, context: context)
+            try await services.pages.render(
+                NewUserPage(form: FormData(), errors: FormErrors()), request: request, context: context)
         }
         routes.post(.users, .capability(.manageAccounts), create)
         routes.get(.user, .capability(.manageAccounts), show)
@@ -35,31 +36,38 @@ struct UsersController: Controller {
         if let problem = AccountRules.emailProblem(email) { errors.add("email", problem) }
         if let problem = AccountRules.roleProblem(form["role"]) { errors.add("role", problem) }
         guard errors.isEmpty, let role = Role(rawValue: form["role"]) else {
-            return try await services.pages.render(NewUserPage(form: form, errors: errors), request: request, context: context)
+            return try await services.pages.render(
+                NewUserPage(form: form, errors: errors), request: request, context: context)
         }
         let now = services.clock.now()
         let token = TokenBox()
         let user: User
         do {
             user = try await services.accounts.create(
-                name: name, email: email, role: role, passwordHash: nil, by: signedIn.actor, requestID: context.requestID
+                name: name, email: email, role: role, passwordHash: nil, by: signedIn.actor,
+                requestID: context.requestID
             ) { db, user in
                 token.value = try AccountLinks.create(purpose: .setPassword, userID: user.id, now: now, in: db)
             }
         } catch AccountStore.Failure.emailTaken {
             errors.add("email", "There is already an account with this email address")
-            return try await services.pages.render(NewUserPage(form: form, errors: errors), request: request, context: context)
+            return try await services.pages.render(
+                NewUserPage(form: form, errors: errors), request: request, context: context)
         }
         let link = services.absoluteURL(Href.setPassword(token.value))
         try await services.sessions.setFlash(
-            Flash(message: "Account created for \(user.name). Give them this link so they can set their password. It works once, for 7 days.", link: link),
+            Flash(
+                message:
+                    "Account created for \(user.name). Give them this link so they can set their password. It works once, for 7 days.",
+                link: link),
             tokenHash: signedIn.session.tokenHash
         )
         return .seeOther(Href.user(user.id!))
     }
 
     func loadUser(_ context: AppRequestContext) async throws -> User {
-        guard let id = context.parameters.get("id", as: Int64.self), let user = try await services.accounts.find(id: id) else {
+        guard let id = context.parameters.get("id", as: Int64.self), let user = try await services.accounts.find(id: id)
+        else {
             throw AppError.notFound
         }
         return user
@@ -68,19 +76,23 @@ struct UsersController: Controller {
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let user = try await loadUser(context)
         let pending = try await services.pool.read { db in
-            try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM account_links WHERE user_id = ? AND used_at IS NULL AND expires_at > ?)
-                """, arguments: [user.id, services.clock.now()]) ?? false
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM account_links WHERE user_id = ? AND used_at IS NULL AND expires_at > ?)
+                    """, arguments: [user.id, services.clock.now()]) ?? false
         }
         let page = UserPage(user: user, viewer: signedIn.user, hasPendingLink: pending)
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func newLink(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func newLink(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response
+    {
         let user = try await loadUser(context)
         guard user.isActive, let userID = user.id else { throw AppError.notFound }
         let now = services.clock.now()
-        let token = try await services.pool.writeAudited(by: signedIn.actor, at: now, requestID: context.requestID) { db, audit in
+        let token = try await services.pool.writeAudited(by: signedIn.actor, at: now, requestID: context.requestID) {
+            db, audit in
             let token = try AccountLinks.create(purpose: .setPassword, userID: userID, now: now, in: db)
             let change = AuditChange<[String: String]>(
                 action: "link created", recordKind: "account", recordID: String(userID),
@@ -91,7 +103,10 @@ struct UsersController: Controller {
         }
         let link = services.absoluteURL(Href.setPassword(token))
         try await services.sessions.setFlash(
-            Flash(message: "New link made for \(user.name). Any earlier link no longer works. This one works once, for 7 days.", link: link),
+            Flash(
+                message:
+                    "New link made for \(user.name). Any earlier link no longer works. This one works once, for 7 days.",
+                link: link),
             tokenHash: signedIn.session.tokenHash
         )
         return .seeOther(Href.user(userID))
@@ -100,9 +115,12 @@ struct UsersController: Controller {
     func setActive(_ active: Bool, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let user = try await loadUser(context)
         guard let userID = user.id else { throw AppError.notFound }
-        try Policy.require(.changeAccountStatus, Standing(role: signedIn.user.role, isOwner: userID == signedIn.user.id))
-        let updated = try await services.accounts.setActive(active, userID: userID, by: signedIn.actor, requestID: context.requestID)
-        let message = active
+        try Policy.require(
+            .changeAccountStatus, Standing(role: signedIn.user.role, isOwner: userID == signedIn.user.id))
+        let updated = try await services.accounts.setActive(
+            active, userID: userID, by: signedIn.actor, requestID: context.requestID)
+        let message =
+            active
             ? "\(updated.name)'s account is active again. Make a new link if they need to set a password."
             : "\(updated.name)'s account is deactivated. They have been signed out everywhere."
         try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)

@@ -19,7 +19,8 @@ struct UsersPage: PageModel {
         rows = users.map { user in
             Row(
                 name: user.name, href: Href.user(user.id ?? 0), email: user.email, roleLabel: user.role.label,
-                status: !user.isActive ? "Deactivated" : (user.passwordHash == nil ? "Waiting to set a password" : "Active"),
+                status: !user.isActive
+                    ? "Deactivated" : (user.passwordHash == nil ? "Waiting to set a password" : "Active"),
                 isActive: user.isActive
             )
         }
@@ -38,7 +39,9 @@ struct NewUserPage: PageModel {
 
     init(form: FormData, errors: FormErrors) {
         name = Field("name", label: "Full name", value: form["name"], errors: errors)
-        email = Field("email", label: "Email address", value: form["email"], type: "email", hint: "They will use this to sign in.", errors: errors)
+        email = Field(
+            "email", label: "Email address", value: form["email"], type: "email",
+            hint: "They will use this to sign in.", errors: errors)
         role = ChoiceField(
             "role", legend: "Role",
             options: Role.allCases.map { ($0.rawValue, $0.label) }, selected: form["role"], errors: errors

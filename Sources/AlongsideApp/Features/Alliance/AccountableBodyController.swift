@@ -14,12 +14,15 @@ struct AccountableBodyController: Controller {
         routes.post(.accountableBody, .manageAlliance, in: scope.context, elect)
     }
 
-    func page(_ view: GroupView, form: FormData = FormData(), errors: FormErrors = FormErrors()) async throws -> AccountableBodyPage {
+    func page(_ view: GroupView, form: FormData = FormData(), errors: FormErrors = FormErrors()) async throws
+        -> AccountableBodyPage
+    {
         let groupID = view.group.id
         let decisions = view.canManage ? try await scope.authorisingDecisions(groupID: groupID) : []
-        return AccountableBodyPage(group: view.group, terms: try await store.accountableBodies(groupID: groupID), canManage: view.canManage,
-                                   members: view.canManage ? try await store.members(groupID: groupID) : [], decisions: decisions,
-                                   form: form, errors: errors)
+        return AccountableBodyPage(
+            group: view.group, terms: try await store.accountableBodies(groupID: groupID), canManage: view.canManage,
+            members: view.canManage ? try await store.members(groupID: groupID) : [], decisions: decisions,
+            form: form, errors: errors)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
@@ -34,22 +37,33 @@ struct AccountableBodyController: Controller {
         let decisions = try await scope.authorisingDecisions(groupID: group.id)
         let current = try await store.accountableBodies(groupID: group.id).first { $0.body.endsOn == nil }?.body
         var errors = FormErrors()
-        if let input = AllianceForms.election(context.form, members: members, decisions: decisions, current: current, today: scope.today, errors: &errors) {
+        if let input = AllianceForms.election(
+            context.form, members: members, decisions: decisions, current: current, today: scope.today, errors: &errors)
+        {
             do {
-                let body = try await store.elect(groupID: group.id, organisationID: input.organisationID, decisionID: input.decisionID,
-                                                 startsOn: input.startsOn, by: signedIn.actor, requestID: context.requestID)
-                try await services.sessions.setFlash(Flash(message: "\(body.organisationName) is the accountable body from \(LondonTime.day(body.startsOn))."),
-                                                     tokenHash: signedIn.session.tokenHash)
+                let body = try await store.elect(
+                    groupID: group.id, organisationID: input.organisationID, decisionID: input.decisionID,
+                    startsOn: input.startsOn, by: signedIn.actor, requestID: context.requestID)
+                try await services.sessions.setFlash(
+                    Flash(
+                        message:
+                            "\(body.organisationName) is the accountable body from \(LondonTime.day(body.startsOn))."),
+                    tokenHash: signedIn.session.tokenHash)
                 return .seeOther(Href.alliance(group.id))
             } catch let refusal as AllianceRefusal {
                 // Things changed between the check and the save.
                 switch refusal {
-                case .decisionDoesNotStand: errors.add("decision", "That decision no longer stands. Select an agreed decision")
-                case .startsBeforeCurrentTerm(let day): errors.add("starts_on", "The day cannot be before the current accountable body started on \(LondonTime.day(day))")
+                case .decisionDoesNotStand:
+                    errors.add("decision", "That decision no longer stands. Select an agreed decision")
+                case .startsBeforeCurrentTerm(let day):
+                    errors.add(
+                        "starts_on",
+                        "The day cannot be before the current accountable body started on \(LondonTime.day(day))")
                 default: errors.add("organisation", "Select an organisation that is a member of the alliance now")
                 }
             }
         }
-        return try await services.pages.render(try await page(view, form: context.form, errors: errors), request: request, context: context)
+        return try await services.pages.render(
+            try await page(view, form: context.form, errors: errors), request: request, context: context)
     }
 }

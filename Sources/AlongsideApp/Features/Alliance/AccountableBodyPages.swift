@@ -35,32 +35,46 @@ struct AccountableBodyPage: PageModel {
         let startsOn: Field
     }
 
-    init(group: Group, terms: [AccountableBodyTerm], canManage: Bool, members: [AllianceMember], decisions: [DecisionReference],
-         form: FormData = FormData(), errors: FormErrors = FormErrors()) {
+    init(
+        group: Group, terms: [AccountableBodyTerm], canManage: Bool, members: [AllianceMember],
+        decisions: [DecisionReference],
+        form: FormData = FormData(), errors: FormErrors = FormErrors()
+    ) {
         allianceName = group.name
         allianceHref = Href.alliance(group.id)
         rows = terms.map { term in
-            Row(name: term.body.organisationName, from: LondonTime.day(term.body.startsOn), to: term.body.endsOn.map(LondonTime.day) ?? "Now",
-                decisionLabel: term.decision?.label ?? "Decision \(term.body.decisionID)", decisionHref: term.decision?.href(groupID: group.id),
+            Row(
+                name: term.body.organisationName, from: LondonTime.day(term.body.startsOn),
+                to: term.body.endsOn.map(LondonTime.day) ?? "Now",
+                decisionLabel: term.decision?.label ?? "Decision \(term.body.decisionID)",
+                decisionHref: term.decision?.href(groupID: group.id),
                 decisionStands: term.decision?.stillStands ?? false)
         }
         current = zip(terms, rows).first { $0.0.body.endsOn == nil }?.1
         hasRows = !rows.isEmpty
         self.canManage = canManage
         let current = members.filter { $0.status == .member }
-        election = canManage ? Election(
-            action: Href.accountableBody(group.id), hasMembers: !current.isEmpty, hasDecisions: !decisions.isEmpty,
-            newDecisionHref: Href.newDecision(group.id), decisionsHref: Href.decisions(group.id),
-            organisation: SelectField("organisation", label: "Organisation elected", hint: "Only a current member of the alliance can be its accountable body.",
-                                      options: [("", "Choose a member")] + current.map { (String($0.organisationID), $0.organisationName) },
-                                      selected: form["organisation"], errors: errors),
-            decision: SelectField("decision", label: "The alliance decision that elected it",
-                                  hint: "Agreed decisions in this alliance's decision log. Record the decision in the log first if it is not here.",
-                                  options: [("", "Choose a decision")] + decisions.map { (String($0.id), $0.label) },
-                                  selected: form["decision"], errors: errors),
-            startsOn: Field("starts_on", label: "Day it became the accountable body", value: form["starts_on"], type: "date",
-                            hint: "The current accountable body's term ends on this day.", errors: errors)
-        ) : nil
+        election =
+            canManage
+            ? Election(
+                action: Href.accountableBody(group.id), hasMembers: !current.isEmpty, hasDecisions: !decisions.isEmpty,
+                newDecisionHref: Href.newDecision(group.id), decisionsHref: Href.decisions(group.id),
+                organisation: SelectField(
+                    "organisation", label: "Organisation elected",
+                    hint: "Only a current member of the alliance can be its accountable body.",
+                    options: [("", "Choose a member")]
+                        + current.map { (String($0.organisationID), $0.organisationName) },
+                    selected: form["organisation"], errors: errors),
+                decision: SelectField(
+                    "decision", label: "The alliance decision that elected it",
+                    hint:
+                        "Agreed decisions in this alliance's decision log. Record the decision in the log first if it is not here.",
+                    options: [("", "Choose a decision")] + decisions.map { (String($0.id), $0.label) },
+                    selected: form["decision"], errors: errors),
+                startsOn: Field(
+                    "starts_on", label: "Day it became the accountable body", value: form["starts_on"], type: "date",
+                    hint: "The current accountable body's term ends on this day.", errors: errors)
+            ) : nil
         self.errors = errors
     }
 }

@@ -20,6 +20,7 @@ enum AllianceFeature: Feature {
 
 extension Rule {
     /// Alliance leads, programme managers and administrators run the alliance (003 step 4).
-    static let manageAlliance = Rule("manageAlliance", permits: "Manage the VCSE alliance: member organisations, funding and the accountable body",
-                                     holders: .groupManagers, record: "the alliance")
+    static let manageAlliance = Rule(
+        "manageAlliance", permits: "Manage the VCSE alliance: member organisations, funding and the accountable body",
+        holders: .groupManagers, record: "the alliance")
 }

@@ -13,7 +13,8 @@ enum AllianceMembersCSV {
         let rows = roster.entries.map { entry -> [String] in
             let member = entry.member, details = entry.organisation.details
             return [
-                member.organisationName, details.sector.label, details.size?.label ?? "", details.kinds.map(\.label).joined(separator: "; "),
+                member.organisationName, details.sector.label, details.size?.label ?? "",
+                details.kinds.map(\.label).joined(separator: "; "),
                 member.status.label, member.statusSince, entry.joinedOn ?? "", member.representativeName,
                 member.principlesAgreedOn ?? "", member.termsAgreedOn ?? "", member.termsVersion.map(String.init) ?? "",
                 details.communityIDs.compactMap { communities[$0] }.sorted().joined(separator: "; "),

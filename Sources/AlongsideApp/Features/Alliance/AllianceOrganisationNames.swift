@@ -30,17 +30,23 @@ extension Array where Element: NamesOrganisations {
 
 extension AllianceMember: NamesOrganisations {
     var organisationIDs: [Int64] { [organisationID] }
-    mutating func name(from names: [Int64: (name: String, place: Int)]) { organisationName = names[organisationID]?.name ?? "" }
+    mutating func name(from names: [Int64: (name: String, place: Int)]) {
+        organisationName = names[organisationID]?.name ?? ""
+    }
 }
 
 extension AccountableBody: NamesOrganisations {
     var organisationIDs: [Int64] { [organisationID] }
-    mutating func name(from names: [Int64: (name: String, place: Int)]) { organisationName = names[organisationID]?.name ?? "" }
+    mutating func name(from names: [Int64: (name: String, place: Int)]) {
+        organisationName = names[organisationID]?.name ?? ""
+    }
 }
 
 extension Allocation: NamesOrganisations {
     var organisationIDs: [Int64] { [organisationID] }
-    mutating func name(from names: [Int64: (name: String, place: Int)]) { organisationName = names[organisationID]?.name ?? "" }
+    mutating func name(from names: [Int64: (name: String, place: Int)]) {
+        organisationName = names[organisationID]?.name ?? ""
+    }
 }
 
 extension FundingReceived: NamesOrganisations {

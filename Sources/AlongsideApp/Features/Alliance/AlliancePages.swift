@@ -20,7 +20,8 @@ struct AllianceHubPage: PageModel {
 
     init(alliances: [(group: Group, roster: AllianceRoster)], canCreateGroups: Bool) {
         rows = alliances.map { group, roster in
-            Row(name: group.name, href: Href.alliance(group.id), members: AllianceWording.counts(roster),
+            Row(
+                name: group.name, href: Href.alliance(group.id), members: AllianceWording.counts(roster),
                 accountableBody: roster.accountableBody?.organisationName ?? "Not elected yet",
                 publishedHref: roster.settings.membershipPublished ? Href.publishedAlliance(group.id) : nil)
         }
@@ -112,8 +113,11 @@ struct AlliancePage: PageModel {
         hasPrinciples = !principles.isEmpty
         counts = AllianceWording.counts(roster)
         body = roster.accountableBody.map { body in
-            Body(name: body.organisationName, since: LondonTime.day(body.startsOn), decisionTitle: roster.bodyDecision?.label,
-                 decisionHref: roster.bodyDecision?.href(groupID: group.id), decisionStands: roster.bodyDecision?.stillStands ?? false)
+            Body(
+                name: body.organisationName, since: LondonTime.day(body.startsOn),
+                decisionTitle: roster.bodyDecision?.label,
+                decisionHref: roster.bodyDecision?.href(groupID: group.id),
+                decisionStands: roster.bodyDecision?.stillStands ?? false)
         }
         bodyHistoryHref = Href.accountableBody(group.id)
         rows = roster.entries.map(AllianceMemberRow.init)
@@ -151,11 +155,15 @@ struct AllianceSettingsPage: PageModel {
         title = "Principles and publication: \(group.name)"
         action = Href.allianceSettings(group.id)
         cancelHref = Href.alliance(group.id)
-        principles = Field("principles", label: "The alliance's shared principles", value: form["principles"], type: "textarea",
-                           hint: "What every member organisation agrees to. Each line becomes a paragraph.", errors: errors)
-        published = ChoiceField("published", legend: "Publication",
-                                    hint: "The public page shows the principles, the accountable body, and the organisations that are joining or members. It never shows representatives, contacts or money.",
-                                    options: [("yes", "Publish the membership for anyone to read")], selected: Set(form.all("published")), errors: errors)
+        principles = Field(
+            "principles", label: "The alliance's shared principles", value: form["principles"], type: "textarea",
+            hint: "What every member organisation agrees to. Each line becomes a paragraph.", errors: errors)
+        published = ChoiceField(
+            "published", legend: "Publication",
+            hint:
+                "The public page shows the principles, the accountable body, and the organisations that are joining or members. It never shows representatives, contacts or money.",
+            options: [("yes", "Publish the membership for anyone to read")], selected: Set(form.all("published")),
+            errors: errors)
         self.errors = errors
     }
 
@@ -192,9 +200,11 @@ struct PublishedAlliancePage: PageModel {
         accountableBody = roster.accountableBody?.organisationName
         rows = roster.entries.filter { MembershipRules.countsTowardsReach.contains($0.member.status) }.map { entry in
             let organisation = entry.organisation
-            return Row(name: organisation.name, kinds: organisation.details.kinds.map(\.label).joined(separator: ", "),
-                       size: organisation.size.map { "\($0.label) (\($0.band))" } ?? "", areaServed: organisation.details.areaServed,
-                       status: entry.member.status.label, since: LondonTime.day(entry.member.statusSince))
+            return Row(
+                name: organisation.name, kinds: organisation.details.kinds.map(\.label).joined(separator: ", "),
+                size: organisation.size.map { "\($0.label) (\($0.band))" } ?? "",
+                areaServed: organisation.details.areaServed,
+                status: entry.member.status.label, since: LondonTime.day(entry.member.statusSince))
         }
         hasRows = !rows.isEmpty
     }

@@ -37,7 +37,8 @@ public struct DecisionReference: Sendable, Equatable {
 
 extension DecisionReference {
     init(_ standing: DecisionStanding) {
-        self.init(id: standing.id, title: standing.title, recordedAt: standing.recordedAt, stillStands: standing.stillStands)
+        self.init(
+            id: standing.id, title: standing.title, recordedAt: standing.recordedAt, stillStands: standing.stillStands)
     }
 }
 

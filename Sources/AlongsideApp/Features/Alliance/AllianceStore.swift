@@ -9,8 +9,10 @@ public struct MemberDetailsInput: Sendable, Equatable {
     public var termsAgreedOn: String?
     public var termsVersion: Int?
 
-    public init(representativeName: String = "", representativeEmail: String = "", principlesAgreedOn: String? = nil,
-                termsAgreedOn: String? = nil, termsVersion: Int? = nil) {
+    public init(
+        representativeName: String = "", representativeEmail: String = "", principlesAgreedOn: String? = nil,
+        termsAgreedOn: String? = nil, termsVersion: Int? = nil
+    ) {
         self.representativeName = representativeName
         self.representativeEmail = representativeEmail
         self.principlesAgreedOn = principlesAgreedOn
@@ -60,9 +62,13 @@ public struct AllianceRoster: Sendable, Equatable {
     public var bodyDecision: DecisionReference?
 
     public var reach: ReachRules.Reach {
-        ReachRules.reach(communities: communities, memberCommunities: entries.map {
-            ReachRules.MemberReach(organisationName: $0.organisation.name, status: $0.member.status, communityIDs: $0.organisation.details.communityIDs)
-        })
+        ReachRules.reach(
+            communities: communities,
+            memberCommunities: entries.map {
+                ReachRules.MemberReach(
+                    organisationName: $0.organisation.name, status: $0.member.status,
+                    communityIDs: $0.organisation.details.communityIDs)
+            })
     }
 
     public func count(_ status: MembershipStatus) -> Int { entries.filter { $0.member.status == status }.count }
@@ -87,30 +93,37 @@ public struct AllianceStore: Sendable {
     }
 
     static func settings(groupID: Int64, in db: Database) throws -> AllianceSettings {
-        try Row.fetchOne(db, sql: "SELECT * FROM alliances WHERE group_id = ?", arguments: [groupID]).map(AllianceSettings.init)
+        try Row.fetchOne(db, sql: "SELECT * FROM alliances WHERE group_id = ?", arguments: [groupID]).map(
+            AllianceSettings.init)
             ?? AllianceSettings(groupID: groupID)
     }
 
     /// Saves the principles and whether the membership is published; the row is made on the first save.
-    public func saveSettings(groupID: Int64, principles: String, published: Bool, by actor: AuditActor, requestID: String?) async throws -> AllianceSettings {
+    public func saveSettings(
+        groupID: Int64, principles: String, published: Bool, by actor: AuditActor, requestID: String?
+    ) async throws -> AllianceSettings {
         let now = clock.now()
         return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             let before = try Self.settings(groupID: groupID, in: db)
-            try db.execute(sql: """
-                INSERT INTO alliances (group_id, principles, membership_published, updated_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (group_id) DO UPDATE SET principles = excluded.principles,
-                       membership_published = excluded.membership_published, updated_at = excluded.updated_at
-                """, arguments: [groupID, principles, published, now])
+            try db.execute(
+                sql: """
+                    INSERT INTO alliances (group_id, principles, membership_published, updated_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (group_id) DO UPDATE SET principles = excluded.principles,
+                           membership_published = excluded.membership_published, updated_at = excluded.updated_at
+                    """, arguments: [groupID, principles, published, now])
             let after = try Self.settings(groupID: groupID, in: db)
-            try audit.record(AuditChange(action: "updated", recordKind: "alliance", recordID: String(groupID),
-                                         summary: "Changed the alliance's shared principles and publication",
-                                         before: Self.snapshot(before), after: Self.snapshot(after)))
+            try audit.record(
+                AuditChange(
+                    action: "updated", recordKind: "alliance", recordID: String(groupID),
+                    summary: "Changed the alliance's shared principles and publication",
+                    before: Self.snapshot(before), after: Self.snapshot(after)))
             return after
         }
     }
 
     static func snapshot(_ settings: AllianceSettings) -> [String: String] {
-        let principles = settings.principles.count > 200 ? String(settings.principles.prefix(200)) + "…" : settings.principles
+        let principles =
+            settings.principles.count > 200 ? String(settings.principles.prefix(200)) + "…" : settings.principles
         return ["principles": principles, "membership_published": settings.membershipPublished ? "yes" : "no"]
     }
 
@@ -122,23 +135,35 @@ public struct AllianceStore: Sendable {
 
     static func roster(groupID: Int64, in db: Database) throws -> AllianceRoster {
         let members = try Self.members(groupID: groupID, in: db)
-        let organisations = Dictionary(uniqueKeysWithValues: try OrganisationStore.organisations(ids: members.map(\.organisationID), in: db).map { ($0.id, $0) })
+        let organisations = Dictionary(
+            uniqueKeysWithValues: try OrganisationStore.organisations(ids: members.map(\.organisationID), in: db).map {
+                ($0.id, $0)
+            })
         var history: [Int64: [(status: MembershipStatus, onDay: String)]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT h.member_id, h.status, h.on_day FROM alliance_member_history h
-              JOIN alliance_members m ON m.id = h.member_id WHERE m.group_id = ?
-            """, arguments: [groupID]) {
-            history[row["member_id"], default: []].append((MembershipStatus(rawValue: row["status"]) ?? .interested, row["on_day"]))
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT h.member_id, h.status, h.on_day FROM alliance_member_history h
+                  JOIN alliance_members m ON m.id = h.member_id WHERE m.group_id = ?
+                """, arguments: [groupID])
+        {
+            history[row["member_id"], default: []].append(
+                (MembershipStatus(rawValue: row["status"]) ?? .interested, row["on_day"]))
         }
         let entries = members.compactMap { member in
             organisations[member.organisationID].map {
-                AllianceRosterEntry(member: member, organisation: $0, joinedOn: MembershipRules.joinedOn(history: history[member.id] ?? []))
+                AllianceRosterEntry(
+                    member: member, organisation: $0,
+                    joinedOn: MembershipRules.joinedOn(history: history[member.id] ?? []))
             }
         }
         let body = try currentAccountableBody(groupID: groupID, in: db)
-        let decision = try body.flatMap { try AllianceDecisions.references(ids: [$0.decisionID], groupID: groupID, in: db)[$0.decisionID] }
-        return AllianceRoster(settings: try settings(groupID: groupID, in: db), entries: entries,
-                              communities: try CommunityStore.all(in: db), accountableBody: body, bodyDecision: decision)
+        let decision = try body.flatMap {
+            try AllianceDecisions.references(ids: [$0.decisionID], groupID: groupID, in: db)[$0.decisionID]
+        }
+        return AllianceRoster(
+            settings: try settings(groupID: groupID, in: db), entries: entries,
+            communities: try CommunityStore.all(in: db), accountableBody: body, bodyDecision: decision)
     }
 
     /// The alliance's members in `MembershipRules.displayOrder`, then by name.
@@ -148,8 +173,10 @@ public struct AllianceStore: Sendable {
 
     static func members(groupID: Int64, in db: Database) throws -> [AllianceMember] {
         let order = MembershipRules.displayOrder
-        let (members, places) = try Row.fetchAll(db, sql: AllianceMember.selectSQL + " WHERE m.group_id = ? ORDER BY m.id", arguments: [groupID])
-            .map(AllianceMember.init).namingOrganisations(in: db)
+        let (members, places) = try Row.fetchAll(
+            db, sql: AllianceMember.selectSQL + " WHERE m.group_id = ? ORDER BY m.id", arguments: [groupID]
+        )
+        .map(AllianceMember.init).namingOrganisations(in: db)
         // By status in display order, then by name, then as added.
         return members.enumerated().sorted {
             ($0.element.status.rank(in: order), places[$0.element.organisationID] ?? 0, $0.offset)
@@ -164,20 +191,26 @@ public struct AllianceStore: Sendable {
     }
 
     static func member(id: Int64, groupID: Int64, in db: Database) throws -> AllianceMember? {
-        try Row.fetchAll(db, sql: AllianceMember.selectSQL + " WHERE m.id = ? AND m.group_id = ?", arguments: [id, groupID]).map(AllianceMember.init)
+        try Row.fetchAll(
+            db, sql: AllianceMember.selectSQL + " WHERE m.id = ? AND m.group_id = ?", arguments: [id, groupID]
+        ).map(AllianceMember.init)
             .namedOrganisations(in: db).first
     }
 
     /// Every move of a member, oldest first, with who recorded it.
     public func history(memberID: Int64) async throws -> [MembershipHistoryEntry] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT h.status, h.on_day, h.note, h.recorded_at, u.name AS by_name
-                  FROM alliance_member_history h LEFT JOIN users u ON u.id = h.recorded_by
-                 WHERE h.member_id = ? ORDER BY h.on_day, h.id
-                """, arguments: [memberID]).map { row in
-                MembershipHistoryEntry(status: MembershipStatus(rawValue: row["status"]) ?? .interested, onDay: row["on_day"],
-                                       note: row["note"], byName: row["by_name"], recordedAt: row["recorded_at"])
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT h.status, h.on_day, h.note, h.recorded_at, u.name AS by_name
+                      FROM alliance_member_history h LEFT JOIN users u ON u.id = h.recorded_by
+                     WHERE h.member_id = ? ORDER BY h.on_day, h.id
+                    """, arguments: [memberID]
+            ).map { row in
+                MembershipHistoryEntry(
+                    status: MembershipStatus(rawValue: row["status"]) ?? .interested, onDay: row["on_day"],
+                    note: row["note"], byName: row["by_name"], recordedAt: row["recorded_at"])
             }
         }
     }
@@ -185,14 +218,18 @@ public struct AllianceStore: Sendable {
     /// Organisations that can be added: on the register, not closed and not already in this alliance.
     public func addableOrganisations(groupID: Int64) async throws -> [Organisation] {
         try await pool.read { db in
-            let present = Set(try Int64.fetchAll(db, sql: "SELECT organisation_id FROM alliance_members WHERE group_id = ?", arguments: [groupID]))
+            let present = Set(
+                try Int64.fetchAll(
+                    db, sql: "SELECT organisation_id FROM alliance_members WHERE group_id = ?", arguments: [groupID]))
             return try OrganisationStore.all(in: db).filter { $0.details.status != .closed && !present.contains($0.id) }
         }
     }
 
     /// The group's terms of reference versions, newest first, as (number, status).
     public func termsVersions(groupID: Int64) async throws -> [(number: Int, status: TermsStatus)] {
-        try await TermsStore(pool: pool, clock: clock).versions(groupID: groupID).map { (number: $0.number, status: $0.status) }
+        try await TermsStore(pool: pool, clock: clock).versions(groupID: groupID).map {
+            (number: $0.number, status: $0.status)
+        }
     }
 }
 

@@ -15,7 +15,10 @@ enum AllianceWording {
     /// "Small" or "Small; Registered charity, User-led organisation"; "Not VCSE" outside the sector.
     static func sizeAndKinds(_ organisation: Organisation) -> String {
         guard organisation.sector == .vcse else { return organisation.sector.label }
-        let parts = [organisation.size?.label ?? "Size not given", organisation.details.kinds.map(\.label).joined(separator: ", ")]
+        let parts = [
+            organisation.size?.label ?? "Size not given",
+            organisation.details.kinds.map(\.label).joined(separator: ", "),
+        ]
         return parts.filter { !$0.isEmpty }.joined(separator: "; ")
     }
 

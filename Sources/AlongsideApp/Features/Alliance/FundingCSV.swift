@@ -5,19 +5,25 @@ import Foundation
 /// ("12500.00") so spreadsheets read them as numbers.
 enum FundingCSV {
     static let header = [
-        "Member", "Sector", "Size now", "Amount (pounds)", "Period start", "Period end", "Financial year", "Purpose", "Contract years",
+        "Member", "Sector", "Size now", "Amount (pounds)", "Period start", "Period end", "Financial year", "Purpose",
+        "Contract years",
         "Contract reference", "Source", "Authorising decision", "Withdrawn reason",
     ]
 
     static let totalLabel = "Total of live allocations"
 
-    static func allocations(_ allocations: [Allocation], organisations: [Int64: Organisation], decisions: [Int64: DecisionReference]) -> String {
+    static func allocations(
+        _ allocations: [Allocation], organisations: [Int64: Organisation], decisions: [Int64: DecisionReference]
+    ) -> String {
         var rows = allocations.map { item in
             let organisation = organisations[item.organisationID]
             return [
-                item.organisationName, organisation?.sector.label ?? "", organisation?.size?.label ?? "", Money.plain(item.amountPence),
-                item.periodStartsOn, item.periodEndsOn, FinancialYear(containing: item.periodStartsOn)?.label ?? "", item.purpose,
-                String(item.contractYears), item.contractReference, item.source, decisions[item.decisionID]?.title ?? "",
+                item.organisationName, organisation?.sector.label ?? "", organisation?.size?.label ?? "",
+                Money.plain(item.amountPence),
+                item.periodStartsOn, item.periodEndsOn, FinancialYear(containing: item.periodStartsOn)?.label ?? "",
+                item.purpose,
+                String(item.contractYears), item.contractReference, item.source,
+                decisions[item.decisionID]?.title ?? "",
                 item.withdrawnReason ?? "",
             ]
         }

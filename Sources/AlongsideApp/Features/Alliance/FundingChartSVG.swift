@@ -47,27 +47,36 @@ enum FundingChartSVG {
 
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"funding-chart\" role=\"img\" "
         out += "aria-labelledby=\"\(prefix)-title\" aria-describedby=\"\(prefix)-desc\" width=\"100%\" "
-        out += "viewBox=\"0 0 \(n(M.width)) \(n(height))\" font-family=\"\(SVGSupport.fontFamily)\" font-size=\"\(n(M.fontSize))\">"
-        out += "<title id=\"\(prefix)-title\">\(escape(title))</title><desc id=\"\(prefix)-desc\">\(escape(description))</desc>"
+        out +=
+            "viewBox=\"0 0 \(n(M.width)) \(n(height))\" font-family=\"\(SVGSupport.fontFamily)\" font-size=\"\(n(M.fontSize))\">"
+        out +=
+            "<title id=\"\(prefix)-title\">\(escape(title))</title><desc id=\"\(prefix)-desc\">\(escape(description))</desc>"
         out += "<rect width=\"\(n(M.width))\" height=\"\(n(height))\" fill=\"#ffffff\"/>"
         if members.isEmpty {
-            out += "<text x=\"\(n(M.width / 2))\" y=\"\(n(height / 2 + 5))\" text-anchor=\"middle\" fill=\"\(SVGSupport.textColour)\">"
+            out +=
+                "<text x=\"\(n(M.width / 2))\" y=\"\(n(height / 2 + 5))\" text-anchor=\"middle\" fill=\"\(SVGSupport.textColour)\">"
                 + "Nothing is allocated yet.</text>"
         }
         var y = M.margin
         for member in members {
-            let name = SVGSupport.wrap(member.name, width: M.width - 2 * M.margin - 150, fontSize: M.fontSize, maxLines: 1).first ?? ""
+            let name =
+                SVGSupport.wrap(member.name, width: M.width - 2 * M.margin - 150, fontSize: M.fontSize, maxLines: 1)
+                .first ?? ""
             out += "<g>"
-            out += "<text x=\"\(n(M.margin))\" y=\"\(n(y + 18))\" font-weight=\"bold\" fill=\"\(SVGSupport.textColour)\">"
+            out +=
+                "<text x=\"\(n(M.margin))\" y=\"\(n(y + 18))\" font-weight=\"bold\" fill=\"\(SVGSupport.textColour)\">"
                 + "\(escape(name)): \(escape(Money.format(member.total))) in all</text>"
             y += M.nameHeight
             for bar in member.bars {
                 let width = barWidth(bar.pence, largest: largest, plotWidth: plotWidth)
-                out += "<text x=\"\(n(M.margin))\" y=\"\(n(y + 14))\" fill=\"\(SVGSupport.textColour)\">\(escape(bar.label))</text>"
+                out +=
+                    "<text x=\"\(n(M.margin))\" y=\"\(n(y + 14))\" fill=\"\(SVGSupport.textColour)\">\(escape(bar.label))</text>"
                 if width > 0 {
-                    out += "<rect x=\"\(n(plotLeft))\" y=\"\(n(y))\" width=\"\(n(width))\" height=\"\(n(M.barHeight))\" fill=\"#005eb8\"/>"
+                    out +=
+                        "<rect x=\"\(n(plotLeft))\" y=\"\(n(y))\" width=\"\(n(width))\" height=\"\(n(M.barHeight))\" fill=\"#005eb8\"/>"
                 }
-                out += "<text x=\"\(n(plotLeft + width + 6))\" y=\"\(n(y + 14))\" fill=\"\(SVGSupport.textColour)\">\(escape(Money.format(bar.pence)))</text>"
+                out +=
+                    "<text x=\"\(n(plotLeft + width + 6))\" y=\"\(n(y + 14))\" fill=\"\(SVGSupport.textColour)\">\(escape(Money.format(bar.pence)))</text>"
                 y += M.barPitch
             }
             out += "</g>"

@@ -78,8 +78,11 @@ struct FundingPage: PageModel {
         let withdrawHref: String?
     }
 
-    init(group: Group, summary: FundingSummary, received: [FundingReceived], allocations: [Allocation], decisions: [Int64: DecisionReference],
-         sizes: [Int64: VCSESize], accountableBody: AccountableBody?, canManage: Bool) {
+    init(
+        group: Group, summary: FundingSummary, received: [FundingReceived], allocations: [Allocation],
+        decisions: [Int64: DecisionReference],
+        sizes: [Int64: VCSESize], accountableBody: AccountableBody?, canManage: Bool
+    ) {
         title = "Funding"
         allianceName = group.name
         overviewHref = Href.alliance(group.id)
@@ -93,13 +96,15 @@ struct FundingPage: PageModel {
         accountableBodyNote = accountableBody.flatMap { summary.accountableBodyNote(name: $0.organisationName) }
         let memberCount = summary.members.count
         let bodyWords = accountableBody.map { "the accountable body, \($0.organisationName)" } ?? "the accountable body"
-        flowSentence = "Money comes from commissioners, sometimes through another body such as an NHS trust, to \(bodyWords). "
+        flowSentence =
+            "Money comes from commissioners, sometimes through another body such as an NHS trust, to \(bodyWords). "
             + "It is then allocated to members: \(memberCount) member\(memberCount == 1 ? " has" : "s have") live allocations."
 
         let years = summary.years.map(\.year)
         flowRows = summary.flows.map { flow in
-            FlowRow(from: flow.fromName, via: flow.viaName ?? "Direct", to: flow.toName ?? "No accountable body yet",
-                    amounts: years.map { Money.format(flow.amount(in: $0)) }, total: Money.format(flow.total))
+            FlowRow(
+                from: flow.fromName, via: flow.viaName ?? "Direct", to: flow.toName ?? "No accountable body yet",
+                amounts: years.map { Money.format(flow.amount(in: $0)) }, total: Money.format(flow.total))
         }
         hasFlows = !flowRows.isEmpty
 
@@ -107,26 +112,32 @@ struct FundingPage: PageModel {
         hasAllocations = summary.totalAllocated > 0
 
         let chartMembers = summary.members.map { member in
-            FundingChartSVG.MemberBars(name: member.name, total: member.total,
-                                       bars: years.map { FundingChartSVG.Bar(label: $0.short, pence: member.amount(in: $0)) })
+            FundingChartSVG.MemberBars(
+                name: member.name, total: member.total,
+                bars: years.map { FundingChartSVG.Bar(label: $0.short, pence: member.amount(in: $0)) })
         }
         chartSVG = FundingChartSVG.render(
             chartMembers, title: "Money allocated to each member by financial year",
-            description: "Horizontal bars, one group for each member with its total, and one bar for each financial year labelled "
+            description:
+                "Horizontal bars, one group for each member with its total, and one bar for each financial year labelled "
                 + "with the year and the amount. The table after the chart gives the same figures.",
             idPrefix: "funding-chart")
         yearHeadings = years.map(\.label)
         memberRows = summary.members.map { member in
-            MemberRow(name: member.name, size: sizes[member.organisationID]?.label ?? "Not recorded",
-                      amounts: years.map { Money.format(member.amount(in: $0)) }, total: Money.format(member.total))
+            MemberRow(
+                name: member.name, size: sizes[member.organisationID]?.label ?? "Not recorded",
+                amounts: years.map { Money.format(member.amount(in: $0)) }, total: Money.format(member.total))
         }
         yearTotals = summary.years.map { Money.format($0.allocated) }
 
         let receivedRows = received.map { item in
-            ReceivedRow(period: Self.period(item.periodStartsOn, item.periodEndsOn), year: Self.year(item.periodStartsOn), from: item.fromName,
-                        via: item.viaName ?? "Direct", to: item.toName ?? "No accountable body yet", amount: Money.format(item.amountPence),
-                        description: item.description, reason: item.withdrawnReason ?? "",
-                        withdrawHref: canManage && !item.isWithdrawn ? Href.withdrawFundingReceived(group.id, item.id) : nil)
+            ReceivedRow(
+                period: Self.period(item.periodStartsOn, item.periodEndsOn), year: Self.year(item.periodStartsOn),
+                from: item.fromName,
+                via: item.viaName ?? "Direct", to: item.toName ?? "No accountable body yet",
+                amount: Money.format(item.amountPence),
+                description: item.description, reason: item.withdrawnReason ?? "",
+                withdrawHref: canManage && !item.isWithdrawn ? Href.withdrawFundingReceived(group.id, item.id) : nil)
         }
         self.received = zip(received, receivedRows).filter { !$0.0.isWithdrawn }.map(\.1)
         hasReceived = !self.received.isEmpty
@@ -135,14 +146,17 @@ struct FundingPage: PageModel {
 
         let allocationRows = allocations.map { item in
             let decision = decisions[item.decisionID]
-            let contract = "\(item.contractYears) year\(item.contractYears == 1 ? "" : "s")"
+            let contract =
+                "\(item.contractYears) year\(item.contractYears == 1 ? "" : "s")"
                 + (item.contractReference.isEmpty ? "" : ", reference \(item.contractReference)")
-            return AllocationRow(member: item.organisationName, period: Self.period(item.periodStartsOn, item.periodEndsOn),
-                                 year: Self.year(item.periodStartsOn), amount: Money.format(item.amountPence), purpose: item.purpose,
-                                 contract: contract, source: item.source, decisionTitle: decision?.label ?? "Decision \(item.decisionID)",
-                                 decisionHref: Href.decision(group.id, item.decisionID), decisionStands: decision?.stillStands ?? false,
-                                 reason: item.withdrawnReason ?? "",
-                                 withdrawHref: canManage && !item.isWithdrawn ? Href.withdrawAllocation(group.id, item.id) : nil)
+            return AllocationRow(
+                member: item.organisationName, period: Self.period(item.periodStartsOn, item.periodEndsOn),
+                year: Self.year(item.periodStartsOn), amount: Money.format(item.amountPence), purpose: item.purpose,
+                contract: contract, source: item.source,
+                decisionTitle: decision?.label ?? "Decision \(item.decisionID)",
+                decisionHref: Href.decision(group.id, item.decisionID), decisionStands: decision?.stillStands ?? false,
+                reason: item.withdrawnReason ?? "",
+                withdrawHref: canManage && !item.isWithdrawn ? Href.withdrawAllocation(group.id, item.id) : nil)
         }
         self.allocations = zip(allocations, allocationRows).filter { !$0.0.isWithdrawn }.map(\.1)
         withdrawnAllocations = zip(allocations, allocationRows).filter { $0.0.isWithdrawn }.map(\.1)
@@ -150,7 +164,9 @@ struct FundingPage: PageModel {
     }
 
     /// "1 April 2026 to 31 March 2027"
-    static func period(_ startsOn: String, _ endsOn: String) -> String { "\(LondonTime.day(startsOn)) to \(LondonTime.day(endsOn))" }
+    static func period(_ startsOn: String, _ endsOn: String) -> String {
+        "\(LondonTime.day(startsOn)) to \(LondonTime.day(endsOn))"
+    }
 
     /// "2026 to 2027"
     static func year(_ startsOn: String) -> String { FinancialYear(containing: startsOn)?.label ?? "" }

@@ -12,7 +12,7 @@ public struct FinancialYear: Hashable, Comparable, Sendable {
     /// The financial year a day ("2027-03-31") falls in; nil when the text is not a real day.
     public init?(containing isoDay: String) {
         guard LondonTime.startOfDay(isoDay) != nil, let year = Int(isoDay.prefix(4)),
-              let month = Int(isoDay.dropFirst(5).prefix(2))
+            let month = Int(isoDay.dropFirst(5).prefix(2))
         else { return nil }
         startYear = month >= 4 ? year : year - 1
     }
@@ -31,9 +31,11 @@ public struct FinancialYear: Hashable, Comparable, Sendable {
 
 /// Checks on the period a record of money covers.
 public enum FundingRules {
-    public static let oneYearMessage = "An allocation covers one financial year at most (1 April to 31 March). "
+    public static let oneYearMessage =
+        "An allocation covers one financial year at most (1 April to 31 March). "
         + "Record each year of a longer contract as its own allocation, giving the contract's full length in years."
-    public static let receivedOneYearMessage = "Money received is recorded one financial year at a time (1 April to 31 March). "
+    public static let receivedOneYearMessage =
+        "Money received is recorded one financial year at a time (1 April to 31 March). "
         + "Record each year's money as its own entry."
 
     /// A problem with a period, and the field it belongs to.
@@ -44,23 +46,33 @@ public enum FundingRules {
 
     /// Problems with a period typed as ISO days, in field order: each day must be real, the end on or after the start,
     /// and both within one financial year. `startField`/`endField` name the form's inputs.
-    public static func periodProblems(startsOn: String, endsOn: String, startField: String = "period_starts_on",
-                                      endField: String = "period_ends_on", acrossYears: String = oneYearMessage) -> [PeriodProblem] {
+    public static func periodProblems(
+        startsOn: String, endsOn: String, startField: String = "period_starts_on",
+        endField: String = "period_ends_on", acrossYears: String = oneYearMessage
+    ) -> [PeriodProblem] {
         var problems: [PeriodProblem] = []
         let start = FinancialYear(containing: startsOn), end = FinancialYear(containing: endsOn)
         if startsOn.isEmpty {
             problems.append(PeriodProblem(field: startField, message: "Enter the first day of the period"))
         } else if start == nil {
-            problems.append(PeriodProblem(field: startField, message: "Enter the first day of the period as a real date, for example 2026-04-01"))
+            problems.append(
+                PeriodProblem(
+                    field: startField,
+                    message: "Enter the first day of the period as a real date, for example 2026-04-01"))
         }
         if endsOn.isEmpty {
             problems.append(PeriodProblem(field: endField, message: "Enter the last day of the period"))
         } else if end == nil {
-            problems.append(PeriodProblem(field: endField, message: "Enter the last day of the period as a real date, for example 2027-03-31"))
+            problems.append(
+                PeriodProblem(
+                    field: endField, message: "Enter the last day of the period as a real date, for example 2027-03-31")
+            )
         }
         guard let start, let end else { return problems }
         if endsOn < startsOn {
-            problems.append(PeriodProblem(field: endField, message: "The last day of the period must be the same as or after the first day"))
+            problems.append(
+                PeriodProblem(
+                    field: endField, message: "The last day of the period must be the same as or after the first day"))
         } else if start != end {
             problems.append(PeriodProblem(field: endField, message: acrossYears))
         }

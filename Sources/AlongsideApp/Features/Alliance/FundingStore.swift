@@ -34,8 +34,10 @@ public struct FundingBook: Sendable {
     public let sizes: [Int64: VCSESize]
 
     public var summary: FundingSummary {
-        FundingSummary(allocations: allocations.map(AllocationFigure.init), received: received.map(ReceivedFigure.init), sizes: sizes,
-                       accountableBodyID: accountableBody?.organisationID)
+        FundingSummary(
+            allocations: allocations.map(AllocationFigure.init), received: received.map(ReceivedFigure.init),
+            sizes: sizes,
+            accountableBodyID: accountableBody?.organisationID)
     }
 }
 
@@ -70,8 +72,11 @@ public struct FundingStore: Sendable {
     }
 
     static func received(groupID: Int64, in db: Database) throws -> [FundingReceived] {
-        try Row.fetchAll(db, sql: FundingReceived.selectSQL + " WHERE f.group_id = ? ORDER BY f.period_starts_on, f.id", arguments: [groupID])
-            .map(FundingReceived.init).namedOrganisations(in: db)
+        try Row.fetchAll(
+            db, sql: FundingReceived.selectSQL + " WHERE f.group_id = ? ORDER BY f.period_starts_on, f.id",
+            arguments: [groupID]
+        )
+        .map(FundingReceived.init).namedOrganisations(in: db)
     }
 
     public func received(id: Int64, groupID: Int64) async throws -> FundingReceived? {
@@ -79,7 +84,9 @@ public struct FundingStore: Sendable {
     }
 
     static func received(id: Int64, groupID: Int64, in db: Database) throws -> FundingReceived? {
-        try Row.fetchAll(db, sql: FundingReceived.selectSQL + " WHERE f.id = ? AND f.group_id = ?", arguments: [id, groupID]).map(FundingReceived.init)
+        try Row.fetchAll(
+            db, sql: FundingReceived.selectSQL + " WHERE f.id = ? AND f.group_id = ?", arguments: [id, groupID]
+        ).map(FundingReceived.init)
             .namedOrganisations(in: db).first
     }
 
@@ -89,8 +96,10 @@ public struct FundingStore: Sendable {
     }
 
     static func allocations(groupID: Int64, in db: Database) throws -> [Allocation] {
-        let (allocations, places) = try Row.fetchAll(db, sql: Allocation.selectSQL + " WHERE a.group_id = ? ORDER BY a.period_starts_on, a.id",
-                                                     arguments: [groupID]).map(Allocation.init).namingOrganisations(in: db)
+        let (allocations, places) = try Row.fetchAll(
+            db, sql: Allocation.selectSQL + " WHERE a.group_id = ? ORDER BY a.period_starts_on, a.id",
+            arguments: [groupID]
+        ).map(Allocation.init).namingOrganisations(in: db)
         // By period, then the member's name, then as recorded.
         return allocations.enumerated().sorted { first, second in
             let (a, b) = (first.element, second.element)
@@ -103,8 +112,12 @@ public struct FundingStore: Sendable {
     /// One member's allocations in the alliance, withdrawn included (for the member's page).
     public func allocations(groupID: Int64, organisationID: Int64) async throws -> [Allocation] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: Allocation.selectSQL + " WHERE a.group_id = ? AND a.organisation_id = ? ORDER BY a.period_starts_on, a.id",
-                             arguments: [groupID, organisationID]).map(Allocation.init).namedOrganisations(in: db)
+            try Row.fetchAll(
+                db,
+                sql: Allocation.selectSQL
+                    + " WHERE a.group_id = ? AND a.organisation_id = ? ORDER BY a.period_starts_on, a.id",
+                arguments: [groupID, organisationID]
+            ).map(Allocation.init).namedOrganisations(in: db)
         }
     }
 
@@ -113,7 +126,9 @@ public struct FundingStore: Sendable {
     }
 
     static func allocation(id: Int64, groupID: Int64, in db: Database) throws -> Allocation? {
-        try Row.fetchAll(db, sql: Allocation.selectSQL + " WHERE a.id = ? AND a.group_id = ?", arguments: [id, groupID]).map(Allocation.init)
+        try Row.fetchAll(
+            db, sql: Allocation.selectSQL + " WHERE a.id = ? AND a.group_id = ?", arguments: [id, groupID]
+        ).map(Allocation.init)
             .namedOrganisations(in: db).first
     }
 
@@ -129,11 +144,17 @@ public struct FundingStore: Sendable {
 
     static func fundableMembers(groupID: Int64, in db: Database) throws -> [AllianceMember] {
         let statuses = fundableStatuses.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        let (members, places) = try Row.fetchAll(db, sql: AllianceMember.selectSQL + " WHERE m.group_id = ? AND m.status IN (\(statuses)) ORDER BY m.organisation_id",
-                                                 arguments: [groupID]).map(AllianceMember.init).namingOrganisations(in: db)
+        let (members, places) = try Row.fetchAll(
+            db,
+            sql: AllianceMember.selectSQL
+                + " WHERE m.group_id = ? AND m.status IN (\(statuses)) ORDER BY m.organisation_id",
+            arguments: [groupID]
+        ).map(AllianceMember.init).namingOrganisations(in: db)
         // By name, then by organisation.
         return members.enumerated().sorted { first, second in
-            let (placeA, placeB) = (places[first.element.organisationID] ?? 0, places[second.element.organisationID] ?? 0)
+            let (placeA, placeB) = (
+                places[first.element.organisationID] ?? 0, places[second.element.organisationID] ?? 0
+            )
             return placeA != placeB ? placeA < placeB : first.offset < second.offset
         }.map(\.element)
     }
@@ -142,9 +163,10 @@ public struct FundingStore: Sendable {
     public func book(groupID: Int64) async throws -> FundingBook {
         try await pool.read { db in
             let allocations = try Self.allocations(groupID: groupID, in: db)
-            return FundingBook(received: try Self.received(groupID: groupID, in: db), allocations: allocations,
-                               accountableBody: try AllianceStore.currentAccountableBody(groupID: groupID, in: db),
-                               sizes: try Self.sizes(of: allocations.map(\.organisationID), in: db))
+            return FundingBook(
+                received: try Self.received(groupID: groupID, in: db), allocations: allocations,
+                accountableBody: try AllianceStore.currentAccountableBody(groupID: groupID, in: db),
+                sizes: try Self.sizes(of: allocations.map(\.organisationID), in: db))
         }
     }
 
@@ -156,52 +178,78 @@ public struct FundingStore: Sendable {
     /// Each organisation's size now, for those that have one.
     static func sizes(of ids: [Int64], in db: Database) throws -> [Int64: VCSESize] {
         var sizes: [Int64: VCSESize] = [:]
-        for organisation in try OrganisationStore.organisations(ids: ids, in: db) { sizes[organisation.id] = organisation.size }
+        for organisation in try OrganisationStore.organisations(ids: ids, in: db) {
+            sizes[organisation.id] = organisation.size
+        }
         return sizes
     }
 
     // MARK: Recording
 
     /// Records money received, paid to the accountable body serving now (none if the alliance has not elected one).
-    public func recordReceived(_ input: ReceivedInput, groupID: Int64, by actor: AuditActor, requestID: String?) async throws -> FundingReceived {
+    public func recordReceived(_ input: ReceivedInput, groupID: Int64, by actor: AuditActor, requestID: String?)
+        async throws -> FundingReceived
+    {
         let now = clock.now()
         return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             for id in [input.fromOrganisationID] + [input.viaOrganisationID].compactMap({ $0 }) {
-                guard try OrganisationStore.names(ids: [id], in: db)[id] != nil else { throw Refusal.unknownOrganisation }
+                guard try OrganisationStore.names(ids: [id], in: db)[id] != nil else {
+                    throw Refusal.unknownOrganisation
+                }
             }
             let body = try AllianceStore.currentAccountableBody(groupID: groupID, in: db)
-            try db.execute(sql: """
-                INSERT INTO alliance_funding_received (group_id, amount_pence, from_organisation_id, via_organisation_id, to_organisation_id,
-                                                       period_starts_on, period_ends_on, description, recorded_by, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [groupID, input.amountPence, input.fromOrganisationID, input.viaOrganisationID, body?.organisationID,
-                                 input.periodStartsOn, input.periodEndsOn, input.description, actor.userID, now])
+            try db.execute(
+                sql: """
+                    INSERT INTO alliance_funding_received (group_id, amount_pence, from_organisation_id, via_organisation_id, to_organisation_id,
+                                                           period_starts_on, period_ends_on, description, recorded_by, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    groupID, input.amountPence, input.fromOrganisationID, input.viaOrganisationID, body?.organisationID,
+                    input.periodStartsOn, input.periodEndsOn, input.description, actor.userID, now,
+                ])
             let saved = try Self.received(id: db.lastInsertedRowID, groupID: groupID, in: db)!
-            try audit.record(AuditChange(action: "funding received", recordKind: "alliance_funding_received", recordID: String(saved.id),
-                                         summary: "Recorded \(Money.format(saved.amountPence)) received from \(saved.fromName)",
-                                         before: nil, after: Self.snapshot(saved)))
+            try audit.record(
+                AuditChange(
+                    action: "funding received", recordKind: "alliance_funding_received", recordID: String(saved.id),
+                    summary: "Recorded \(Money.format(saved.amountPence)) received from \(saved.fromName)",
+                    before: nil, after: Self.snapshot(saved)))
             return saved
         }
     }
 
     /// Records an allocation, checking again inside the transaction that the organisation may be funded and the decision
     /// still stands.
-    public func recordAllocation(_ input: AllocationInput, groupID: Int64, by actor: AuditActor, requestID: String?) async throws -> Allocation {
+    public func recordAllocation(_ input: AllocationInput, groupID: Int64, by actor: AuditActor, requestID: String?)
+        async throws -> Allocation
+    {
         let now = clock.now()
         return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
-            guard try Self.fundableMembers(groupID: groupID, in: db).contains(where: { $0.organisationID == input.organisationID })
+            guard
+                try Self.fundableMembers(groupID: groupID, in: db).contains(where: {
+                    $0.organisationID == input.organisationID
+                })
             else { throw Refusal.notAMember }
-            guard try AllianceDecisions.authorising(id: input.decisionID, groupID: groupID, in: db) != nil else { throw Refusal.decisionDoesNotStand }
-            try db.execute(sql: """
-                INSERT INTO alliance_allocations (group_id, organisation_id, amount_pence, period_starts_on, period_ends_on, purpose,
-                                                  contract_years, contract_reference, source, decision_id, recorded_by, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [groupID, input.organisationID, input.amountPence, input.periodStartsOn, input.periodEndsOn, input.purpose,
-                                 input.contractYears, input.contractReference, input.source, input.decisionID, actor.userID, now])
+            guard try AllianceDecisions.authorising(id: input.decisionID, groupID: groupID, in: db) != nil else {
+                throw Refusal.decisionDoesNotStand
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO alliance_allocations (group_id, organisation_id, amount_pence, period_starts_on, period_ends_on, purpose,
+                                                      contract_years, contract_reference, source, decision_id, recorded_by, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    groupID, input.organisationID, input.amountPence, input.periodStartsOn, input.periodEndsOn,
+                    input.purpose,
+                    input.contractYears, input.contractReference, input.source, input.decisionID, actor.userID, now,
+                ])
             let saved = try Self.allocation(id: db.lastInsertedRowID, groupID: groupID, in: db)!
-            try audit.record(AuditChange(action: "allocated", recordKind: "alliance_allocation", recordID: String(saved.id),
-                                         summary: "Allocated \(Money.format(saved.amountPence)) to \(saved.organisationName)",
-                                         before: nil, after: Self.snapshot(saved)))
+            try audit.record(
+                AuditChange(
+                    action: "allocated", recordKind: "alliance_allocation", recordID: String(saved.id),
+                    summary: "Allocated \(Money.format(saved.amountPence)) to \(saved.organisationName)",
+                    before: nil, after: Self.snapshot(saved)))
             return saved
         }
     }
@@ -209,33 +257,46 @@ public struct FundingStore: Sendable {
     // MARK: Withdrawing
 
     /// Withdraws money received, with the reason; the record stays, left out of the sums.
-    public func withdrawReceived(id: Int64, groupID: Int64, reason: String, by actor: AuditActor, requestID: String?) async throws -> FundingReceived {
+    public func withdrawReceived(id: Int64, groupID: Int64, reason: String, by actor: AuditActor, requestID: String?)
+        async throws -> FundingReceived
+    {
         let now = clock.now()
         return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.received(id: id, groupID: groupID, in: db) else { throw AppError.notFound }
             guard !before.isWithdrawn else { throw Refusal.alreadyWithdrawn }
-            try db.execute(sql: "UPDATE alliance_funding_received SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? WHERE id = ?",
-                           arguments: [now, actor.userID, reason, id])
+            try db.execute(
+                sql:
+                    "UPDATE alliance_funding_received SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? WHERE id = ?",
+                arguments: [now, actor.userID, reason, id])
             let after = try Self.received(id: id, groupID: groupID, in: db)!
-            try audit.record(AuditChange(action: "withdrawn", recordKind: "alliance_funding_received", recordID: String(id),
-                                         summary: "Withdrew \(Money.format(after.amountPence)) received from \(after.fromName)",
-                                         before: Self.snapshot(before), after: Self.snapshot(after)))
+            try audit.record(
+                AuditChange(
+                    action: "withdrawn", recordKind: "alliance_funding_received", recordID: String(id),
+                    summary: "Withdrew \(Money.format(after.amountPence)) received from \(after.fromName)",
+                    before: Self.snapshot(before), after: Self.snapshot(after)))
             return after
         }
     }
 
     /// Withdraws an allocation, with the reason.
-    public func withdrawAllocation(id: Int64, groupID: Int64, reason: String, by actor: AuditActor, requestID: String?) async throws -> Allocation {
+    public func withdrawAllocation(id: Int64, groupID: Int64, reason: String, by actor: AuditActor, requestID: String?)
+        async throws -> Allocation
+    {
         let now = clock.now()
         return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.allocation(id: id, groupID: groupID, in: db) else { throw AppError.notFound }
             guard !before.isWithdrawn else { throw Refusal.alreadyWithdrawn }
-            try db.execute(sql: "UPDATE alliance_allocations SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? WHERE id = ?",
-                           arguments: [now, actor.userID, reason, id])
+            try db.execute(
+                sql:
+                    "UPDATE alliance_allocations SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? WHERE id = ?",
+                arguments: [now, actor.userID, reason, id])
             let after = try Self.allocation(id: id, groupID: groupID, in: db)!
-            try audit.record(AuditChange(action: "withdrawn", recordKind: "alliance_allocation", recordID: String(id),
-                                         summary: "Withdrew the allocation of \(Money.format(after.amountPence)) to \(after.organisationName)",
-                                         before: Self.snapshot(before), after: Self.snapshot(after)))
+            try audit.record(
+                AuditChange(
+                    action: "withdrawn", recordKind: "alliance_allocation", recordID: String(id),
+                    summary:
+                        "Withdrew the allocation of \(Money.format(after.amountPence)) to \(after.organisationName)",
+                    before: Self.snapshot(before), after: Self.snapshot(after)))
             return after
         }
     }
@@ -244,16 +305,20 @@ public struct FundingStore: Sendable {
 
     static func snapshot(_ item: FundingReceived) -> [String: String] {
         [
-            "alliance": String(item.groupID), "amount": Money.format(item.amountPence), "from": item.fromName, "via": item.viaName ?? "",
-            "to": item.toName ?? "", "period": "\(item.periodStartsOn) to \(item.periodEndsOn)", "description": item.description,
+            "alliance": String(item.groupID), "amount": Money.format(item.amountPence), "from": item.fromName,
+            "via": item.viaName ?? "",
+            "to": item.toName ?? "", "period": "\(item.periodStartsOn) to \(item.periodEndsOn)",
+            "description": item.description,
             "withdrawn_reason": item.withdrawnReason ?? "",
         ]
     }
 
     static func snapshot(_ item: Allocation) -> [String: String] {
         [
-            "alliance": String(item.groupID), "organisation": item.organisationName, "amount": Money.format(item.amountPence),
-            "period": "\(item.periodStartsOn) to \(item.periodEndsOn)", "purpose": item.purpose, "contract_years": String(item.contractYears),
+            "alliance": String(item.groupID), "organisation": item.organisationName,
+            "amount": Money.format(item.amountPence),
+            "period": "\(item.periodStartsOn) to \(item.periodEndsOn)", "purpose": item.purpose,
+            "contract_years": String(item.contractYears),
             "contract_reference": item.contractReference, "source": item.source, "decision": String(item.decisionID),
             "withdrawn_reason": item.withdrawnReason ?? "",
         ]

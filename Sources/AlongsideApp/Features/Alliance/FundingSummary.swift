@@ -11,8 +11,10 @@ public struct AllocationFigure: Sendable, Equatable {
     public var contractReference: String
     public var isWithdrawn: Bool
 
-    public init(id: Int64, organisationID: Int64, organisationName: String, amountPence: Int, periodStartsOn: String,
-                contractYears: Int = 1, contractReference: String = "", isWithdrawn: Bool = false) {
+    public init(
+        id: Int64, organisationID: Int64, organisationName: String, amountPence: Int, periodStartsOn: String,
+        contractYears: Int = 1, contractReference: String = "", isWithdrawn: Bool = false
+    ) {
         self.id = id
         self.organisationID = organisationID
         self.organisationName = organisationName
@@ -24,9 +26,11 @@ public struct AllocationFigure: Sendable, Equatable {
     }
 
     public init(_ allocation: Allocation) {
-        self.init(id: allocation.id, organisationID: allocation.organisationID, organisationName: allocation.organisationName,
-                  amountPence: allocation.amountPence, periodStartsOn: allocation.periodStartsOn, contractYears: allocation.contractYears,
-                  contractReference: allocation.contractReference, isWithdrawn: allocation.isWithdrawn)
+        self.init(
+            id: allocation.id, organisationID: allocation.organisationID, organisationName: allocation.organisationName,
+            amountPence: allocation.amountPence, periodStartsOn: allocation.periodStartsOn,
+            contractYears: allocation.contractYears,
+            contractReference: allocation.contractReference, isWithdrawn: allocation.isWithdrawn)
     }
 }
 
@@ -40,8 +44,11 @@ public struct ReceivedFigure: Sendable, Equatable {
     public var toName: String?
     public var isWithdrawn: Bool
 
-    public init(amountPence: Int, periodStartsOn: String, fromName: String = "Commissioner", viaName: String? = nil, toName: String? = nil,
-                isWithdrawn: Bool = false) {
+    public init(
+        amountPence: Int, periodStartsOn: String, fromName: String = "Commissioner", viaName: String? = nil,
+        toName: String? = nil,
+        isWithdrawn: Bool = false
+    ) {
         self.amountPence = amountPence
         self.periodStartsOn = periodStartsOn
         self.fromName = fromName
@@ -51,8 +58,9 @@ public struct ReceivedFigure: Sendable, Equatable {
     }
 
     public init(_ received: FundingReceived) {
-        self.init(amountPence: received.amountPence, periodStartsOn: received.periodStartsOn, fromName: received.fromName,
-                  viaName: received.viaName, toName: received.toName, isWithdrawn: received.isWithdrawn)
+        self.init(
+            amountPence: received.amountPence, periodStartsOn: received.periodStartsOn, fromName: received.fromName,
+            viaName: received.viaName, toName: received.toName, isWithdrawn: received.isWithdrawn)
     }
 }
 
@@ -119,16 +127,24 @@ public struct FundingSummary: Sendable, Equatable {
     }
 
     /// Said beside the share, so nobody reads it as the size when the money was allocated.
-    public static let shareBasis = "Small means an annual income of £10,000 to £99,999 and micro under £10,000. "
+    public static let shareBasis =
+        "Small means an annual income of £10,000 to £99,999 and micro under £10,000. "
         + "The size is each organisation's size in the register now, not when the money was allocated. "
         + "Organisations outside the voluntary sector, or with no size recorded, count as not small."
 
     /// - Parameters:
     ///   - sizes: the size of each VCSE organisation that has one; anyone missing counts as not small.
     ///   - accountableBodyID: the current accountable body, if the alliance has one.
-    public init(allocations: [AllocationFigure], received: [ReceivedFigure], sizes: [Int64: VCSESize], accountableBodyID: Int64? = nil) {
-        let live = allocations.filter { !$0.isWithdrawn }.compactMap { item in FinancialYear(containing: item.periodStartsOn).map { (item, $0) } }
-        let came = received.filter { !$0.isWithdrawn }.compactMap { item in FinancialYear(containing: item.periodStartsOn).map { (item, $0) } }
+    public init(
+        allocations: [AllocationFigure], received: [ReceivedFigure], sizes: [Int64: VCSESize],
+        accountableBodyID: Int64? = nil
+    ) {
+        let live = allocations.filter { !$0.isWithdrawn }.compactMap { item in
+            FinancialYear(containing: item.periodStartsOn).map { (item, $0) }
+        }
+        let came = received.filter { !$0.isWithdrawn }.compactMap { item in
+            FinancialYear(containing: item.periodStartsOn).map { (item, $0) }
+        }
 
         totalReceived = came.reduce(0) { $0 + $1.0.amountPence }
         totalAllocated = live.reduce(0) { $0 + $1.0.amountPence }
@@ -142,11 +158,13 @@ public struct FundingSummary: Sendable, Equatable {
 
         var byMember: [Int64: (name: String, byYear: [FinancialYear: Int])] = [:]
         for (item, year) in live {
-            byMember[item.organisationID, default: (item.organisationName, [:])].byYear[year, default: 0] += item.amountPence
+            byMember[item.organisationID, default: (item.organisationName, [:])].byYear[year, default: 0] +=
+                item.amountPence
         }
         members = byMember.map { id, entry in
-            Member(organisationID: id, name: entry.name, total: entry.byYear.values.reduce(0, +), byYear: entry.byYear,
-                   isSmallOrMicro: sizes[id]?.isSmallOrMicro ?? false)
+            Member(
+                organisationID: id, name: entry.name, total: entry.byYear.values.reduce(0, +), byYear: entry.byYear,
+                isSmallOrMicro: sizes[id]?.isSmallOrMicro ?? false)
         }.sorted { ($0.name.lowercased(), $0.organisationID) < ($1.name.lowercased(), $1.organisationID) }
         smallAndMicroPence = members.filter(\.isSmallOrMicro).reduce(0) { $0 + $1.total }
 
@@ -154,18 +172,23 @@ public struct FundingSummary: Sendable, Equatable {
         var flowsByKey: [String: (from: String, via: String?, to: String?, byYear: [FinancialYear: Int])] = [:]
         for (item, year) in came {
             let key = [item.fromName, item.viaName ?? "", item.toName ?? ""].joined(separator: "\u{1F}")
-            if flowsByKey[key] == nil { flowOrder.append(key); flowsByKey[key] = (item.fromName, item.viaName, item.toName, [:]) }
+            if flowsByKey[key] == nil {
+                flowOrder.append(key); flowsByKey[key] = (item.fromName, item.viaName, item.toName, [:])
+            }
             flowsByKey[key]!.byYear[year, default: 0] += item.amountPence
         }
         flows = flowOrder.map { key in
             let entry = flowsByKey[key]!
-            return Flow(fromName: entry.from, viaName: entry.via, toName: entry.to, total: entry.byYear.values.reduce(0, +), byYear: entry.byYear)
+            return Flow(
+                fromName: entry.from, viaName: entry.via, toName: entry.to, total: entry.byYear.values.reduce(0, +),
+                byYear: entry.byYear)
         }
 
         var contractLengths: [String: Int] = [:]
         for (item, _) in live {
             let reference = item.contractReference.trimmingCharacters(in: .whitespaces).lowercased()
-            let key = reference.isEmpty ? "allocation \(item.id)" : "member \(item.organisationID) contract \(reference)"
+            let key =
+                reference.isEmpty ? "allocation \(item.id)" : "member \(item.organisationID) contract \(reference)"
             contractLengths[key] = max(contractLengths[key] ?? 0, item.contractYears)
         }
         contractCount = contractLengths.count
@@ -173,7 +196,8 @@ public struct FundingSummary: Sendable, Equatable {
 
         self.accountableBodyID = accountableBodyID
         let memberTotals = members
-        accountableBodyAllocated = accountableBodyID.map { id in memberTotals.first { $0.organisationID == id }?.total ?? 0 } ?? 0
+        accountableBodyAllocated =
+            accountableBodyID.map { id in memberTotals.first { $0.organisationID == id }?.total ?? 0 } ?? 0
     }
 
     /// One warning for each financial year in which more was allocated than came in, then one for the whole.
@@ -183,8 +207,9 @@ public struct FundingSummary: Sendable, Equatable {
                 + "more than the \(Money.format(year.received)) that came in."
         }
         if isOverAllocated {
-            lines.append("Over all years, allocations of \(Money.format(totalAllocated)) are \(Money.format(totalAllocated - totalReceived)) "
-                + "more than the \(Money.format(totalReceived)) that came in.")
+            lines.append(
+                "Over all years, allocations of \(Money.format(totalAllocated)) are \(Money.format(totalAllocated - totalReceived)) "
+                    + "more than the \(Money.format(totalReceived)) that came in.")
         }
         return lines
     }

@@ -39,18 +39,26 @@ struct FundingTotals: Encodable, Sendable {
         totalAllocated = Money.format(summary.totalAllocated)
         unallocatedLabel = summary.unallocated < 0 ? "Allocated beyond what came in" : "Not yet allocated"
         unallocated = Money.format(abs(summary.unallocated))
-        smallAndMicro = summary.smallAndMicroShare.map { "\(Money.format(summary.smallAndMicroPence)), \($0) of everything allocated" }
+        smallAndMicro =
+            summary.smallAndMicroShare.map {
+                "\(Money.format(summary.smallAndMicroPence)), \($0) of everything allocated"
+            }
             ?? "Nothing is allocated yet"
         contractsSentence = summary.contractsSentence
         warnings = summary.warnings
         hasWarnings = !warnings.isEmpty
         years = summary.years.map { year in
-            Year(year: year.year.label, received: Money.format(year.received), allocated: Money.format(year.allocated),
-                 difference: year.isOverAllocated ? "\(Money.format(-year.difference)) over-allocated" : "\(Money.format(year.difference)) not yet allocated",
-                 isOver: year.isOverAllocated)
+            Year(
+                year: year.year.label, received: Money.format(year.received), allocated: Money.format(year.allocated),
+                difference: year.isOverAllocated
+                    ? "\(Money.format(-year.difference)) over-allocated"
+                    : "\(Money.format(year.difference)) not yet allocated",
+                isOver: year.isOverAllocated)
         }
         hasYears = !years.isEmpty
-        members = summary.members.map { MemberTotal(name: $0.name, total: Money.format($0.total), size: $0.isSmallOrMicro ? "Yes" : "No") }
+        members = summary.members.map {
+            MemberTotal(name: $0.name, total: Money.format($0.total), size: $0.isSmallOrMicro ? "Yes" : "No")
+        }
         hasMembers = !members.isEmpty
     }
 }
@@ -79,11 +87,13 @@ struct MemberAllocations: Encodable, Sendable {
             let decision = decisions[allocation.decisionID]
             let years = "\(allocation.contractYears) year\(allocation.contractYears == 1 ? "" : "s")"
             return Row(
-                year: FundingPage.year(allocation.periodStartsOn), period: FundingPage.period(allocation.periodStartsOn, allocation.periodEndsOn),
+                year: FundingPage.year(allocation.periodStartsOn),
+                period: FundingPage.period(allocation.periodStartsOn, allocation.periodEndsOn),
                 purpose: allocation.purpose, amount: Money.format(allocation.amountPence),
                 contract: allocation.contractReference.isEmpty ? years : "\(years) (\(allocation.contractReference))",
                 decisionTitle: decision?.title ?? "Decision \(allocation.decisionID)",
-                decisionHref: Href.decision(groupID, allocation.decisionID), decisionStands: decision?.stillStands ?? false,
+                decisionHref: Href.decision(groupID, allocation.decisionID),
+                decisionStands: decision?.stillStands ?? false,
                 withdrawnReason: allocation.withdrawnReason
             )
         }

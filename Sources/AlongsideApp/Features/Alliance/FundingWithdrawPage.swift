@@ -22,8 +22,10 @@ struct FundingWithdrawPage: PageModel {
         ]
         alreadyWithdrawn = item.isWithdrawn
         withdrawnReason = item.withdrawnReason ?? ""
-        reason = Field("reason", label: "Why it is being withdrawn", value: form["reason"], type: "textarea",
-                       hint: "For example, the amount was wrong and is recorded again. The record stays, left out of the totals.", errors: errors)
+        reason = Field(
+            "reason", label: "Why it is being withdrawn", value: form["reason"], type: "textarea",
+            hint: "For example, the amount was wrong and is recorded again. The record stays, left out of the totals.",
+            errors: errors)
         self.errors = errors
         action = Href.withdrawFundingReceived(group.id, item.id)
         cancelHref = Href.allianceFunding(group.id)
@@ -39,8 +41,9 @@ struct FundingWithdrawPage: PageModel {
         ]
         alreadyWithdrawn = item.isWithdrawn
         withdrawnReason = item.withdrawnReason ?? ""
-        reason = Field("reason", label: "Why it is being withdrawn", value: form["reason"], type: "textarea",
-                       hint: "For example, the decision was changed. The record stays, left out of the totals.", errors: errors)
+        reason = Field(
+            "reason", label: "Why it is being withdrawn", value: form["reason"], type: "textarea",
+            hint: "For example, the decision was changed. The record stays, left out of the totals.", errors: errors)
         self.errors = errors
         action = Href.withdrawAllocation(group.id, item.id)
         cancelHref = Href.allianceFunding(group.id)

@@ -9,24 +9,34 @@ struct MemberDetailsFields: Encodable, Sendable {
     let termsVersion: SelectField
 
     init(form: FormData, termsVersions: [(number: Int, status: TermsStatus)], errors: FormErrors) {
-        representativeName = Field("representative_name", label: "Representative's name (optional)", value: form["representative_name"],
-                                   hint: "The person who speaks for the organisation in the alliance.", errors: errors)
-        representativeEmail = Field("representative_email", label: "Representative's work email address (optional)", value: form["representative_email"],
-                                    type: "email", errors: errors)
-        principlesAgreedOn = Field("principles_agreed_on", label: "Day it agreed the shared principles (optional)", value: form["principles_agreed_on"],
-                                   type: "date", hint: "Leave blank if it has not agreed them yet.", errors: errors)
-        termsAgreedOn = Field("terms_agreed_on", label: "Day it agreed the terms of reference (optional)", value: form["terms_agreed_on"],
-                              type: "date", hint: "Leave blank if it has not agreed them yet.", errors: errors)
-        let options = [("", termsVersions.isEmpty ? "No terms of reference written yet" : "Not agreed yet")]
+        representativeName = Field(
+            "representative_name", label: "Representative's name (optional)", value: form["representative_name"],
+            hint: "The person who speaks for the organisation in the alliance.", errors: errors)
+        representativeEmail = Field(
+            "representative_email", label: "Representative's work email address (optional)",
+            value: form["representative_email"],
+            type: "email", errors: errors)
+        principlesAgreedOn = Field(
+            "principles_agreed_on", label: "Day it agreed the shared principles (optional)",
+            value: form["principles_agreed_on"],
+            type: "date", hint: "Leave blank if it has not agreed them yet.", errors: errors)
+        termsAgreedOn = Field(
+            "terms_agreed_on", label: "Day it agreed the terms of reference (optional)", value: form["terms_agreed_on"],
+            type: "date", hint: "Leave blank if it has not agreed them yet.", errors: errors)
+        let options =
+            [("", termsVersions.isEmpty ? "No terms of reference written yet" : "Not agreed yet")]
             + termsVersions.map { (String($0.number), "Version \($0.number) (\($0.status.label.lowercased()))") }
-        termsVersion = SelectField("terms_version", label: "Version of the terms of reference it agreed", options: options,
-                                   selected: form["terms_version"], errors: errors)
+        termsVersion = SelectField(
+            "terms_version", label: "Version of the terms of reference it agreed", options: options,
+            selected: form["terms_version"], errors: errors)
     }
 
     static func formData(_ member: AllianceMember) -> [(String, String)] {
-        [("representative_name", member.representativeName), ("representative_email", member.representativeEmail),
-         ("principles_agreed_on", member.principlesAgreedOn ?? ""), ("terms_agreed_on", member.termsAgreedOn ?? ""),
-         ("terms_version", member.termsVersion.map(String.init) ?? "")]
+        [
+            ("representative_name", member.representativeName), ("representative_email", member.representativeEmail),
+            ("principles_agreed_on", member.principlesAgreedOn ?? ""), ("terms_agreed_on", member.termsAgreedOn ?? ""),
+            ("terms_version", member.termsVersion.map(String.init) ?? ""),
+        ]
     }
 }
 
@@ -46,17 +56,27 @@ struct NewAllianceMemberPage: PageModel {
     let details: MemberDetailsFields
     let errors: FormErrors
 
-    init(group: Group, addable: [Organisation], termsVersions: [(number: Int, status: TermsStatus)], form: FormData, errors: FormErrors) {
+    init(
+        group: Group, addable: [Organisation], termsVersions: [(number: Int, status: TermsStatus)], form: FormData,
+        errors: FormErrors
+    ) {
         allianceName = group.name
         action = Href.newAllianceMember(group.id)
         cancelHref = Href.alliance(group.id)
         hasOrganisations = !addable.isEmpty
-        organisation = SelectField("organisation", label: "Organisation", hint: "Organisations on the register that are not closed and not already in this alliance.",
-                                   options: [("", "Choose an organisation")] + addable.map { (String($0.id), "\($0.name) (\($0.sector.label))") },
-                                   selected: form["organisation"], errors: errors)
-        status = ChoiceField("status", legend: "Where has it got to?", options: MembershipRules.firstStatuses.map { ($0.rawValue, $0.label) },
-                             selected: form["status"], errors: errors)
-        onDay = Field("on_day", label: "Day it reached this status", value: form["on_day"], type: "date", hint: "Today or earlier.", errors: errors)
+        organisation = SelectField(
+            "organisation", label: "Organisation",
+            hint: "Organisations on the register that are not closed and not already in this alliance.",
+            options: [("", "Choose an organisation")]
+                + addable.map { (String($0.id), "\($0.name) (\($0.sector.label))") },
+            selected: form["organisation"], errors: errors)
+        status = ChoiceField(
+            "status", legend: "Where has it got to?",
+            options: MembershipRules.firstStatuses.map { ($0.rawValue, $0.label) },
+            selected: form["status"], errors: errors)
+        onDay = Field(
+            "on_day", label: "Day it reached this status", value: form["on_day"], type: "date",
+            hint: "Today or earlier.", errors: errors)
         details = MemberDetailsFields(form: form, termsVersions: termsVersions, errors: errors)
         self.errors = errors
     }
@@ -109,8 +129,12 @@ struct AllianceMemberPage: PageModel {
         let note: Field
     }
 
-    init(group: Group, member: AllianceMember, organisation: Organisation, history: [MembershipHistoryEntry], communities: [Community],
-         allocations: MemberAllocations, seesPrivate: Bool, canManage: Bool, today: String, form: FormData = FormData(), errors: FormErrors = FormErrors()) {
+    init(
+        group: Group, member: AllianceMember, organisation: Organisation, history: [MembershipHistoryEntry],
+        communities: [Community],
+        allocations: MemberAllocations, seesPrivate: Bool, canManage: Bool, today: String, form: FormData = FormData(),
+        errors: FormErrors = FormErrors()
+    ) {
         title = member.organisationName
         self.allocations = allocations
         allianceName = group.name
@@ -120,21 +144,32 @@ struct AllianceMemberPage: PageModel {
         var rows = [SummaryRow(label: "Sector", value: details.sector.label)]
         if details.sector == .vcse {
             rows.append(SummaryRow(label: "Size", value: details.size.map { "\($0.label): \($0.band)" } ?? "Not given"))
-            rows.append(SummaryRow(label: "Kind", value: details.kinds.isEmpty ? "Not given" : details.kinds.map(\.label).joined(separator: ", ")))
+            rows.append(
+                SummaryRow(
+                    label: "Kind",
+                    value: details.kinds.isEmpty ? "Not given" : details.kinds.map(\.label).joined(separator: ", ")))
         }
-        if !details.charityNumber.isEmpty { rows.append(SummaryRow(label: "Charity number", value: details.charityNumber)) }
-        if !details.companyNumber.isEmpty { rows.append(SummaryRow(label: "Company number", value: details.companyNumber)) }
-        rows.append(SummaryRow(label: "Area served", value: details.areaServed.isEmpty ? "Not given" : details.areaServed))
+        if !details.charityNumber.isEmpty {
+            rows.append(SummaryRow(label: "Charity number", value: details.charityNumber))
+        }
+        if !details.companyNumber.isEmpty {
+            rows.append(SummaryRow(label: "Company number", value: details.companyNumber))
+        }
+        rows.append(
+            SummaryRow(label: "Area served", value: details.areaServed.isEmpty ? "Not given" : details.areaServed))
         if !details.website.isEmpty { rows.append(SummaryRow(label: "Website", value: details.website)) }
         rows.append(SummaryRow(label: "On the register", value: details.status.label))
         self.organisation = rows
         status = member.status.label
         tagClass = member.status.tagClass
         since = LondonTime.day(member.statusSince)
-        joinedOn = MembershipRules.joinedOn(history: history.map { ($0.status, $0.onDay) }).map(LondonTime.day) ?? "Not a member yet"
+        joinedOn =
+            MembershipRules.joinedOn(history: history.map { ($0.status, $0.onDay) }).map(LondonTime.day)
+            ?? "Not a member yet"
         self.history = history.reversed().map {
-            HistoryRow(day: LondonTime.day($0.onDay), status: $0.status.label, tagClass: $0.status.tagClass,
-                       note: $0.note.isEmpty ? "None" : $0.note, by: $0.byName ?? "Not recorded")
+            HistoryRow(
+                day: LondonTime.day($0.onDay), status: $0.status.label, tagClass: $0.status.tagClass,
+                note: $0.note.isEmpty ? "None" : $0.note, by: $0.byName ?? "Not recorded")
         }
         representative = member.representativeName.isEmpty ? "Not given" : member.representativeName
         representativeEmail = seesPrivate && !member.representativeEmail.isEmpty ? member.representativeEmail : nil
@@ -146,15 +181,23 @@ struct AllianceMemberPage: PageModel {
         hasCommunities = !self.communities.isEmpty
         self.canManage = canManage
         editHref = Href.editAllianceMember(group.id, member.id)
-        statusForm = canManage ? StatusForm(
-            action: Href.allianceMemberStatus(group.id, member.id),
-            version: form["version"].isEmpty ? String(member.version) : form["version"],
-            status: ChoiceField("status", legend: "New status", options: MembershipRules.allowedMoves(from: member.status).map { ($0.rawValue, $0.label) },
-                                selected: form["status"], errors: errors),
-            onDay: Field("on_day", label: "Day it changed", value: form["on_day"].isEmpty && errors.isEmpty ? today : form["on_day"], type: "date",
-                         hint: "Not before \(LondonTime.day(member.statusSince)), when the current status began, and not after today.", errors: errors),
-            note: Field("note", label: "Note (optional)", value: form["note"], type: "textarea", errors: errors)
-        ) : nil
+        statusForm =
+            canManage
+            ? StatusForm(
+                action: Href.allianceMemberStatus(group.id, member.id),
+                version: form["version"].isEmpty ? String(member.version) : form["version"],
+                status: ChoiceField(
+                    "status", legend: "New status",
+                    options: MembershipRules.allowedMoves(from: member.status).map { ($0.rawValue, $0.label) },
+                    selected: form["status"], errors: errors),
+                onDay: Field(
+                    "on_day", label: "Day it changed",
+                    value: form["on_day"].isEmpty && errors.isEmpty ? today : form["on_day"], type: "date",
+                    hint:
+                        "Not before \(LondonTime.day(member.statusSince)), when the current status began, and not after today.",
+                    errors: errors),
+                note: Field("note", label: "Note (optional)", value: form["note"], type: "textarea", errors: errors)
+            ) : nil
         self.errors = errors
     }
 }
@@ -172,20 +215,33 @@ struct EditAllianceMemberPage: PageModel {
     let hasTheirs: Bool
     let errors: FormErrors
 
-    init(group: Group, member: AllianceMember, termsVersions: [(number: Int, status: TermsStatus)], form: FormData, errors: FormErrors,
-         conflict: AllianceMember? = nil) {
+    init(
+        group: Group, member: AllianceMember, termsVersions: [(number: Int, status: TermsStatus)], form: FormData,
+        errors: FormErrors,
+        conflict: AllianceMember? = nil
+    ) {
         title = "Representative and agreements: \(member.organisationName)"
         action = Href.editAllianceMember(group.id, member.id)
         cancelHref = Href.allianceMember(group.id, member.id)
         version = form["version"]
         details = MemberDetailsFields(form: form, termsVersions: termsVersions, errors: errors)
-        theirs = conflict.map { saved in [
-            .init(label: "Representative", value: saved.representativeName.isEmpty ? "Not given" : saved.representativeName),
-            .init(label: "Email address", value: saved.representativeEmail.isEmpty ? "Not given" : saved.representativeEmail),
-            .init(label: "Agreed the shared principles", value: AllianceWording.agreed(saved.principlesAgreedOn)),
-            .init(label: "Agreed the terms of reference", value: AllianceWording.terms(saved.termsAgreedOn, version: saved.termsVersion)),
-            .init(label: "Status", value: "\(saved.status.label) since \(LondonTime.day(saved.statusSince))"),
-        ] } ?? []
+        theirs =
+            conflict.map { saved in
+                [
+                    .init(
+                        label: "Representative",
+                        value: saved.representativeName.isEmpty ? "Not given" : saved.representativeName),
+                    .init(
+                        label: "Email address",
+                        value: saved.representativeEmail.isEmpty ? "Not given" : saved.representativeEmail),
+                    .init(
+                        label: "Agreed the shared principles", value: AllianceWording.agreed(saved.principlesAgreedOn)),
+                    .init(
+                        label: "Agreed the terms of reference",
+                        value: AllianceWording.terms(saved.termsAgreedOn, version: saved.termsVersion)),
+                    .init(label: "Status", value: "\(saved.status.label) since \(LondonTime.day(saved.statusSince))"),
+                ]
+            } ?? []
         hasTheirs = !theirs.isEmpty
         self.errors = errors
     }

@@ -45,7 +45,8 @@ public enum MembershipRules {
         guard let to else { return "Select the new status" }
         guard canMove(from: from, to: to) else {
             let allowed = allowedMoves(from: from).map { $0.label.lowercased() }
-            return "\(from.label) cannot move to \(to.label.lowercased()). It can move to: \(allowed.joined(separator: ", "))"
+            return
+                "\(from.label) cannot move to \(to.label.lowercased()). It can move to: \(allowed.joined(separator: ", "))"
         }
         return nil
     }

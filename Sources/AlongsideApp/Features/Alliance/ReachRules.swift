@@ -39,7 +39,9 @@ public enum ReachRules {
         let open = communities.filter { !$0.isRetired }
         func reached(_ community: Community) -> Reached? {
             guard let names = reachers[community.id], !names.isEmpty else { return nil }
-            return Reached(community: community, organisations: names.sorted { $0.localizedCaseInsensitiveCompare($1) == .orderedAscending })
+            return Reached(
+                community: community,
+                organisations: names.sorted { $0.localizedCaseInsensitiveCompare($1) == .orderedAscending })
         }
         return Reach(
             underServedReached: open.filter(\.underServed).compactMap(reached),

@@ -5,8 +5,10 @@ import Foundation
 /// holding several values are joined with "; ".
 enum AssetCSV {
     static let header = [
-        "id", "name", "category", "domains", "description", "locality", "address", "postcode", "opening_times", "phone", "email",
-        "website", "other_contact", "referral_needed", "access_information", "languages", "cost", "needs", "last_checked", "status",
+        "id", "name", "category", "domains", "description", "locality", "address", "postcode", "opening_times", "phone",
+        "email",
+        "website", "other_contact", "referral_needed", "access_information", "languages", "cost", "needs",
+        "last_checked", "status",
         "listed_publicly", "organisation",
     ]
 
@@ -14,7 +16,10 @@ enum AssetCSV {
     static let columnHelp: [(column: String, help: String)] = [
         ("id", "leave empty to add an asset; an exported id updates that asset"),
         ("name", "required"),
-        ("category", "one of the nine categories, in words: " + AssetCategory.allCases.map(\.label).joined(separator: "; ")),
+        (
+            "category",
+            "one of the nine categories, in words: " + AssetCategory.allCases.map(\.label).joined(separator: "; ")
+        ),
         ("domains", "any of: " + AssetDomain.allCases.map(\.label).joined(separator: "; ") + ", separated by \"; \""),
         ("locality", "a locality or primary care network by name; empty or \"\(wholeArea)\" for the whole area"),
         ("referral_needed and listed_publicly", "yes or no"),
@@ -26,17 +31,22 @@ enum AssetCSV {
 
     static let wholeArea = "Whole area"
 
-    static func document(_ assets: [Asset], localities: [Locality], needs: [Need], organisations: [OrganisationChoice]) -> String {
+    static func document(_ assets: [Asset], localities: [Locality], needs: [Need], organisations: [OrganisationChoice])
+        -> String
+    {
         let localityNames = Dictionary(uniqueKeysWithValues: localities.map { ($0.id, $0.name) })
         let needNames = Dictionary(uniqueKeysWithValues: needs.map { ($0.id, $0.name) })
         let organisationNames = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, $0.name) })
         let rows = assets.map { asset -> [String] in
             let d = asset.details
             return [
-                String(asset.id), d.name, d.category.label, d.domains.map(\.label).joined(separator: "; "), d.description,
-                d.localityID.flatMap { localityNames[$0] } ?? "", d.address, d.postcode, d.openingTimes, d.phone, d.email, d.website,
+                String(asset.id), d.name, d.category.label, d.domains.map(\.label).joined(separator: "; "),
+                d.description,
+                d.localityID.flatMap { localityNames[$0] } ?? "", d.address, d.postcode, d.openingTimes, d.phone,
+                d.email, d.website,
                 d.contactNotes, d.referralNeeded ? "yes" : "no", d.accessInformation, d.languages, d.cost,
-                d.needIDs.compactMap { needNames[$0] }.sorted().joined(separator: "; "), d.lastCheckedOn, d.status.label,
+                d.needIDs.compactMap { needNames[$0] }.sorted().joined(separator: "; "), d.lastCheckedOn,
+                d.status.label,
                 d.listedPublicly ? "yes" : "no", d.organisationID.flatMap { organisationNames[$0] } ?? "",
             ]
         }

@@ -54,15 +54,23 @@ enum AssetImport {
             let rowNumber = index + 2
             // A blank line is a row a spreadsheet shows empty: skipped, but still counted so numbers match.
             if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { continue }
-            if cells.count > header.count, cells[header.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                problems.append(Problem(row: rowNumber, column: "", message: "has more cells than the header has columns (\(header.count))"))
+            if cells.count > header.count,
+                cells[header.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+            {
+                problems.append(
+                    Problem(
+                        row: rowNumber, column: "",
+                        message: "has more cells than the header has columns (\(header.count))"))
                 continue
             }
             var reader = RowReader(cells: cells, column: column, row: rowNumber, known: known)
             if let draft = reader.draft() {
                 if let id = draft.existingID {
                     if let earlier = seenIDs[id] {
-                        problems.append(Problem(row: rowNumber, column: "id", message: "\(id) is already updated by row \(earlier): each asset once"))
+                        problems.append(
+                            Problem(
+                                row: rowNumber, column: "id",
+                                message: "\(id) is already updated by row \(earlier): each asset once"))
                         continue
                     }
                     seenIDs[id] = rowNumber
@@ -72,7 +80,10 @@ enum AssetImport {
             problems += reader.problems
         }
         if problems.isEmpty, drafts.isEmpty {
-            problems.append(Problem(row: nil, column: "", message: "The file has a header but no assets: add a row for each asset under the header"))
+            problems.append(
+                Problem(
+                    row: nil, column: "",
+                    message: "The file has a header but no assets: add a row for each asset under the header"))
         }
         return problems.isEmpty ? .success(drafts) : .failure(Problems(list: problems))
     }
@@ -81,12 +92,16 @@ enum AssetImport {
     static func parse(_ text: String) -> Result<[[String]], Problem> {
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            return .failure(Problem(row: nil, column: "", message: "The file is empty: choose a CSV file or paste its text"))
+            return .failure(
+                Problem(row: nil, column: "", message: "The file is empty: choose a CSV file or paste its text"))
         }
         // Valid CSV always has an even number of quote marks (each quoted cell opens and closes, inner ones are
         // doubled); the parser would otherwise read an unclosed quote to the end of the file without complaint.
-        let unreadable = Problem(row: nil, column: "",
-                                 message: "The file could not be read as CSV: a quote mark is not closed or is out of place. Save it from a spreadsheet as CSV and try again")
+        let unreadable = Problem(
+            row: nil, column: "",
+            message:
+                "The file could not be read as CSV: a quote mark is not closed or is out of place. Save it from a spreadsheet as CSV and try again"
+        )
         guard body.filter({ $0 == "\"" }).count % 2 == 0 else { return .failure(unreadable) }
         do {
             let csv = try EnumeratedCSV(string: body, delimiter: .comma, loadColumns: false)
@@ -104,13 +119,21 @@ enum AssetImport {
             if name.isEmpty {
                 problems.append(Problem(row: 1, column: "", message: "A column has no name in the header"))
             } else if !AssetCSV.header.contains(name) {
-                problems.append(Problem(row: 1, column: name, message: "is not a column the import knows. The columns are: \(AssetCSV.header.joined(separator: ", "))"))
+                problems.append(
+                    Problem(
+                        row: 1, column: name,
+                        message:
+                            "is not a column the import knows. The columns are: \(AssetCSV.header.joined(separator: ", "))"
+                    ))
             } else if !seen.insert(name).inserted {
                 problems.append(Problem(row: 1, column: name, message: "appears twice in the header"))
             }
         }
         for name in AssetCSV.header where !seen.contains(name) {
-            problems.append(Problem(row: 1, column: name, message: "is missing from the header: every column of the export is needed, even if empty"))
+            problems.append(
+                Problem(
+                    row: 1, column: name,
+                    message: "is missing from the header: every column of the export is needed, even if empty"))
         }
         return problems
     }

@@ -30,12 +30,16 @@ struct AssetImportController: Controller {
         )
         switch AssetImport.check(text, known: known) {
         case .failure(let problems):
-            return try await services.pages.render(AssetImportPage(pasted: context.form["csv"], problems: problems.list), request: request, context: context)
+            return try await services.pages.render(
+                AssetImportPage(pasted: context.form["csv"], problems: problems.list), request: request,
+                context: context)
         case .success(let drafts):
-            let (added, updated) = try await store.importAssets(drafts, by: signedIn.actor, requestID: context.requestID)
+            let (added, updated) = try await store.importAssets(
+                drafts, by: signedIn.actor, requestID: context.requestID)
             let noun = drafts.count == 1 ? "1 asset" : "\(drafts.count) assets"
-            try await services.sessions.setFlash(Flash(message: "Imported \(noun): \(added) added, \(updated) updated."),
-                                                 tokenHash: signedIn.session.tokenHash)
+            try await services.sessions.setFlash(
+                Flash(message: "Imported \(noun): \(added) added, \(updated) updated."),
+                tokenHash: signedIn.session.tokenHash)
             return .seeOther(Href.assets())
         }
     }

@@ -35,12 +35,18 @@ struct AssetImportPage: PageModel {
         var errors = FormErrors()
         if !problems.isEmpty {
             // One summary line that leads to the full list; the table below names every row and column.
-            errors.add("file", problems.count == 1 ? "The file has a problem: nothing was imported. It is listed below"
-                        : "The file has \(problems.count) problems: nothing was imported. They are listed below")
+            errors.add(
+                "file",
+                problems.count == 1
+                    ? "The file has a problem: nothing was imported. It is listed below"
+                    : "The file has \(problems.count) problems: nothing was imported. They are listed below")
         }
-        file = Field("file", label: "CSV file", type: "file", hint: "A spreadsheet saved as CSV (comma separated values), in UTF-8.", errors: errors)
-        csv = Field("csv", label: "Or paste the CSV text", value: pasted, type: "textarea",
-                    hint: "Used only when no file is chosen. The first line is the header.")
+        file = Field(
+            "file", label: "CSV file", type: "file",
+            hint: "A spreadsheet saved as CSV (comma separated values), in UTF-8.", errors: errors)
+        csv = Field(
+            "csv", label: "Or paste the CSV text", value: pasted, type: "textarea",
+            hint: "Used only when no file is chosen. The first line is the header.")
         self.problems = problems.map {
             ProblemRow(row: $0.row.map { "Row \($0)" } ?? "The file", column: $0.column, message: $0.message)
         }

@@ -32,11 +32,13 @@ struct AssetListEntry: Sendable {
     let kind: LocalityKind?
 
     init(_ need: Need, assets: Int) {
-        id = need.id; name = need.name; detail = need.description; retired = need.isRetired; self.assets = assets; kind = nil
+        id = need.id; name = need.name; detail = need.description; retired = need.isRetired; self.assets = assets;
+        kind = nil
     }
 
     init(_ locality: Locality, assets: Int) {
-        id = locality.id; name = locality.name; detail = locality.kind.label; retired = locality.isRetired; self.assets = assets
+        id = locality.id; name = locality.name; detail = locality.kind.label; retired = locality.isRetired;
+        self.assets = assets
         kind = locality.kind
     }
 }
@@ -68,14 +70,19 @@ struct AssetListPage: PageModel {
         let assets: Int
     }
 
-    init(_ list: AssetListKind, entries: [AssetListEntry], canManage: Bool, form: FormData = FormData(), errors: FormErrors = FormErrors()) {
+    init(
+        _ list: AssetListKind, entries: [AssetListEntry], canManage: Bool, form: FormData = FormData(),
+        errors: FormErrors = FormErrors()
+    ) {
         title = list.title
         intro = list.intro
         noun = list.noun
         detailHeading = list == .needs ? "Description" : "Kind"
         mapHref = Href.assets()
         func row(_ entry: AssetListEntry) -> Row {
-            Row(name: entry.name, href: canManage ? list.entryHref(entry.id) : nil, detail: entry.detail, assets: entry.assets)
+            Row(
+                name: entry.name, href: canManage ? list.entryHref(entry.id) : nil, detail: entry.detail,
+                assets: entry.assets)
         }
         current = entries.filter { !$0.retired }.map(row)
         hasCurrent = !current.isEmpty
@@ -91,10 +98,18 @@ struct AssetListPage: PageModel {
         let name = Field("name", label: "Name", value: form["name"], errors: errors)
         switch list {
         case .needs:
-            return (name, Field("description", label: "Description (optional)", value: form["description"], type: "textarea",
-                                hint: "What meeting this need looks like, in a sentence.", errors: errors), nil)
+            return (
+                name,
+                Field(
+                    "description", label: "Description (optional)", value: form["description"], type: "textarea",
+                    hint: "What meeting this need looks like, in a sentence.", errors: errors), nil
+            )
         case .localities:
-            return (name, nil, ChoiceField("kind", legend: "Kind", options: LocalityKind.options, selected: form["kind"], errors: errors))
+            return (
+                name, nil,
+                ChoiceField(
+                    "kind", legend: "Kind", options: LocalityKind.options, selected: form["kind"], errors: errors)
+            )
         }
     }
 }

@@ -31,7 +31,9 @@ extension Locality: KeptListEntry {
         [("kind", input.kind.rawValue)]
     }
 
-    public var snapshot: [String: String] { ["name": name, "kind": kind.rawValue, "retired": isRetired ? "yes" : "no"] }
+    public var snapshot: [String: String] {
+        ["name": name, "kind": kind.rawValue, "retired": isRetired ? "yes" : "no"]
+    }
 }
 
 extension Need: KeptListEntry {
@@ -44,5 +46,7 @@ extension Need: KeptListEntry {
         [("description", input.description)]
     }
 
-    public var snapshot: [String: String] { ["name": name, "description": description, "retired": isRetired ? "yes" : "no"] }
+    public var snapshot: [String: String] {
+        ["name": name, "description": description, "retired": isRetired ? "yes" : "no"]
+    }
 }

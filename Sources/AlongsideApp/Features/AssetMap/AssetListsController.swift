@@ -12,18 +12,32 @@ struct AssetListsController: Controller {
 
     func addRoutes(to routes: inout SiteRoutes) {
         for list in [AssetListKind.needs, .localities] {
-            routes.get(list.listRoute, .signedIn) { request, context, signedIn in try await index(list, request, context, signedIn) }
-            routes.post(list.listRoute, AssetsController.manage) { request, context, signedIn in try await create(list, request, context, signedIn) }
-            routes.get(list.entryRoute, AssetsController.manage) { request, context, _ in try await show(list, request, context) }
-            routes.post(list.entryRoute, AssetsController.manage) { request, context, signedIn in try await update(list, request, context, signedIn) }
-            routes.post(list.retireRoute, AssetsController.manage) { _, context, signedIn in try await setRetired(list, true, context, signedIn) }
-            routes.post(list.restoreRoute, AssetsController.manage) { _, context, signedIn in try await setRetired(list, false, context, signedIn) }
+            routes.get(list.listRoute, .signedIn) { request, context, signedIn in
+                try await index(list, request, context, signedIn)
+            }
+            routes.post(list.listRoute, AssetsController.manage) { request, context, signedIn in
+                try await create(list, request, context, signedIn)
+            }
+            routes.get(list.entryRoute, AssetsController.manage) { request, context, _ in
+                try await show(list, request, context)
+            }
+            routes.post(list.entryRoute, AssetsController.manage) { request, context, signedIn in
+                try await update(list, request, context, signedIn)
+            }
+            routes.post(list.retireRoute, AssetsController.manage) { _, context, signedIn in
+                try await setRetired(list, true, context, signedIn)
+            }
+            routes.post(list.restoreRoute, AssetsController.manage) { _, context, signedIn in
+                try await setRetired(list, false, context, signedIn)
+            }
         }
     }
 
     /// Every entry of the list, with how many assets use each.
     func entries(_ list: AssetListKind) async throws -> [AssetListEntry] {
-        let sql = list == .needs ? "SELECT need_id AS id, COUNT(*) AS n FROM asset_needs GROUP BY need_id"
+        let sql =
+            list == .needs
+            ? "SELECT need_id AS id, COUNT(*) AS n FROM asset_needs GROUP BY need_id"
             : "SELECT locality_id AS id, COUNT(*) AS n FROM assets WHERE locality_id IS NOT NULL GROUP BY locality_id"
         let counts: [Int64: Int] = try await services.pool.read { db in
             Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: sql).map { ($0["id"] as Int64, $0["n"] as Int) })
@@ -35,19 +49,24 @@ struct AssetListsController: Controller {
     }
 
     func entry(_ list: AssetListKind, _ context: AppRequestContext) async throws -> AssetListEntry {
-        guard let id = context.parameters.get("id", as: Int64.self), let entry = try await entries(list).first(where: { $0.id == id }) else {
+        guard let id = context.parameters.get("id", as: Int64.self),
+            let entry = try await entries(list).first(where: { $0.id == id })
+        else {
             throw AppError.notFound
         }
         return entry
     }
 
     static func nameTaken(_ list: AssetListKind, name: String, retired: Bool) -> String {
-        retired ? "There is already a retired \(list.noun) called \"\(name)\": bring it back from its page instead"
+        retired
+            ? "There is already a retired \(list.noun) called \"\(name)\": bring it back from its page instead"
             : "There is already a \(list.noun) called \"\(name)\""
     }
 
     /// Saves a new entry (`id` nil) or changes one; returns the problem with the name, if any.
-    func save(_ list: AssetListKind, _ id: Int64?, _ input: AssetListInput, _ signedIn: SignedIn, _ context: AppRequestContext) async throws -> (name: String?, taken: String?) {
+    func save(
+        _ list: AssetListKind, _ id: Int64?, _ input: AssetListInput, _ signedIn: SignedIn, _ context: AppRequestContext
+    ) async throws -> (name: String?, taken: String?) {
         switch list {
         case .needs:
             switch try await needs.save(id, input, by: signedIn.actor, requestID: context.requestID) {
@@ -62,53 +81,77 @@ struct AssetListsController: Controller {
         }
     }
 
-    func index(_ list: AssetListKind, _ request: Request, _ context: AppRequestContext, _ signedIn: SignedIn) async throws -> Response {
-        let page = AssetListPage(list, entries: try await entries(list), canManage: Policy.allows(signedIn.user.role, .manageAssets))
+    func index(_ list: AssetListKind, _ request: Request, _ context: AppRequestContext, _ signedIn: SignedIn)
+        async throws -> Response
+    {
+        let page = AssetListPage(
+            list, entries: try await entries(list), canManage: Policy.allows(signedIn.user.role, .manageAssets))
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    func create(_ list: AssetListKind, _ request: Request, _ context: AppRequestContext, _ signedIn: SignedIn) async throws -> Response {
+    func create(_ list: AssetListKind, _ request: Request, _ context: AppRequestContext, _ signedIn: SignedIn)
+        async throws -> Response
+    {
         var errors = FormErrors()
-        if let input = AssetForms.listEntry(context.form, noun: list.noun, withKind: list == .localities, errors: &errors) {
+        if let input = AssetForms.listEntry(
+            context.form, noun: list.noun, withKind: list == .localities, errors: &errors)
+        {
             let (saved, taken) = try await save(list, nil, input, signedIn, context)
             if let saved {
-                try await services.sessions.setFlash(Flash(message: "Added \"\(saved)\" to the list."), tokenHash: signedIn.session.tokenHash)
+                try await services.sessions.setFlash(
+                    Flash(message: "Added \"\(saved)\" to the list."), tokenHash: signedIn.session.tokenHash)
                 return .seeOther(list.listHref())
             }
             errors.add("name", taken ?? "")
         }
-        let page = AssetListPage(list, entries: try await entries(list), canManage: true, form: context.form, errors: errors)
+        let page = AssetListPage(
+            list, entries: try await entries(list), canManage: true, form: context.form, errors: errors)
         return try await services.pages.render(page, request: request, context: context)
     }
 
     func show(_ list: AssetListKind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let entry = try await entry(list, context)
-        let form = FormData([("name", entry.name), list == .needs ? ("description", entry.detail) : ("kind", entry.kind?.rawValue ?? "")])
-        return try await services.pages.render(AssetListEntryPage(list, entry: entry, form: form), request: request, context: context)
+        let form = FormData([
+            ("name", entry.name), list == .needs ? ("description", entry.detail) : ("kind", entry.kind?.rawValue ?? ""),
+        ])
+        return try await services.pages.render(
+            AssetListEntryPage(list, entry: entry, form: form), request: request, context: context)
     }
 
-    func update(_ list: AssetListKind, _ request: Request, _ context: AppRequestContext, _ signedIn: SignedIn) async throws -> Response {
+    func update(_ list: AssetListKind, _ request: Request, _ context: AppRequestContext, _ signedIn: SignedIn)
+        async throws -> Response
+    {
         let entry = try await entry(list, context)
         var errors = FormErrors()
-        if let input = AssetForms.listEntry(context.form, noun: list.noun, withKind: list == .localities, errors: &errors) {
+        if let input = AssetForms.listEntry(
+            context.form, noun: list.noun, withKind: list == .localities, errors: &errors)
+        {
             let (saved, taken) = try await save(list, entry.id, input, signedIn, context)
             if let saved {
-                try await services.sessions.setFlash(Flash(message: "Saved the changes to \"\(saved)\"."), tokenHash: signedIn.session.tokenHash)
+                try await services.sessions.setFlash(
+                    Flash(message: "Saved the changes to \"\(saved)\"."), tokenHash: signedIn.session.tokenHash)
                 return .seeOther(list.listHref())
             }
             errors.add("name", taken ?? "")
         }
-        return try await services.pages.render(AssetListEntryPage(list, entry: entry, form: context.form, errors: errors), request: request, context: context)
+        return try await services.pages.render(
+            AssetListEntryPage(list, entry: entry, form: context.form, errors: errors), request: request,
+            context: context)
     }
 
-    func setRetired(_ list: AssetListKind, _ retired: Bool, _ context: AppRequestContext, _ signedIn: SignedIn) async throws -> Response {
+    func setRetired(_ list: AssetListKind, _ retired: Bool, _ context: AppRequestContext, _ signedIn: SignedIn)
+        async throws -> Response
+    {
         let entry = try await entry(list, context)
-        let changed = list == .needs
+        let changed =
+            list == .needs
             ? try await needs.setRetired(entry.id, retired, by: signedIn.actor, requestID: context.requestID)
             : try await localities.setRetired(entry.id, retired, by: signedIn.actor, requestID: context.requestID)
         let message: String
         switch (changed, retired) {
-        case (true, true): message = "\"\(entry.name)\" is retired. It is no longer offered on forms or in the gap analysis; assets that use it keep it."
+        case (true, true):
+            message =
+                "\"\(entry.name)\" is retired. It is no longer offered on forms or in the gap analysis; assets that use it keep it."
         case (true, false): message = "\"\(entry.name)\" is back on the list."
         case (false, true): message = "\"\(entry.name)\" was already retired, so nothing changed."
         case (false, false): message = "\"\(entry.name)\" was not retired, so nothing changed."

@@ -9,7 +9,8 @@ enum AssetMapFeature: Feature {
     }
 
     static let templates: [String] = [
-        AssetsPage.template, AssetPage.template, AssetFormPage.template, "asset-map/assets/details", AssetReviewPage.template,
+        AssetsPage.template, AssetPage.template, AssetFormPage.template, "asset-map/assets/details",
+        AssetReviewPage.template,
         AssetSettingsPage.template,
         AssetGapsPage.template, AssetListPage.template, AssetListEntryPage.template, AssetImportPage.template,
         DirectoryPage.template, DirectoryEntryPage.template,
@@ -20,6 +21,7 @@ enum AssetMapFeature: Feature {
 
 extension Rule {
     /// Issue 7.
-    static let manageAssets = Rule("manageAssets", permits: "Keep the community asset map: assets, needs, localities, imports and reviews",
-                                   holders: Holders(roles: [.administrator, .programmeManager, .allianceLead, .expertByExperience]))
+    static let manageAssets = Rule(
+        "manageAssets", permits: "Keep the community asset map: assets, needs, localities, imports and reviews",
+        holders: Holders(roles: [.administrator, .programmeManager, .allianceLead, .expertByExperience]))
 }

@@ -42,28 +42,43 @@ struct AssetsPage: PageModel {
     init(assets: [Asset], query: FormData, names: AssetNames, today: String, months: Int, canManage: Bool) {
         let search = AssetsPage.search(query, today: today, months: months)
         action = Href.assets()
-        words = Field("words", label: "Words", value: query["words"], hint: "In the name, description, languages, category or needs.")
-        category = SelectField("category", label: "Category", options: [("", "Any category")] + AssetCategory.options,
-                               selected: query["category"], errors: FormErrors())
-        let localities = names.localities.values.filter { !$0.isRetired }.sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
-        locality = SelectField("locality", label: "Serving the locality", hint: "Assets for the whole area serve every locality.",
-                               options: [("", "Anywhere")] + localities.map { (String($0.id), $0.labelWithKind) },
-                               selected: query["locality"], errors: FormErrors())
-        let needs = names.needs.values.filter { !$0.isRetired }.sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
-        need = SelectField("need", label: "Helps with", options: [("", "Any need")] + needs.map { (String($0.id), $0.name) },
-                           selected: query["need"], errors: FormErrors())
-        status = SelectField("status", label: "Status", options: [("", "Any status")] + AssetStatus.options, selected: query["status"], errors: FormErrors())
-        staleFilter = ChoiceField("stale", legend: "Checking", options: [("yes", "Only entries not checked in the last \(months) months")],
-                                selected: Set(query.all("stale")), errors: FormErrors())
+        words = Field(
+            "words", label: "Words", value: query["words"],
+            hint: "In the name, description, languages, category or needs.")
+        category = SelectField(
+            "category", label: "Category", options: [("", "Any category")] + AssetCategory.options,
+            selected: query["category"], errors: FormErrors())
+        let localities = names.localities.values.filter { !$0.isRetired }.sorted {
+            $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending
+        }
+        locality = SelectField(
+            "locality", label: "Serving the locality", hint: "Assets for the whole area serve every locality.",
+            options: [("", "Anywhere")] + localities.map { (String($0.id), $0.labelWithKind) },
+            selected: query["locality"], errors: FormErrors())
+        let needs = names.needs.values.filter { !$0.isRetired }.sorted {
+            $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending
+        }
+        need = SelectField(
+            "need", label: "Helps with", options: [("", "Any need")] + needs.map { (String($0.id), $0.name) },
+            selected: query["need"], errors: FormErrors())
+        status = SelectField(
+            "status", label: "Status", options: [("", "Any status")] + AssetStatus.options, selected: query["status"],
+            errors: FormErrors())
+        staleFilter = ChoiceField(
+            "stale", legend: "Checking", options: [("yes", "Only entries not checked in the last \(months) months")],
+            selected: Set(query.all("stale")), errors: FormErrors())
         let shown = assets.filter { search.matches($0, needNames: names.needNames) }
         let noun = { (n: Int) in n == 1 ? "1 asset" : "\(n) assets" }
         count = search.isEmpty ? noun(shown.count) : "\(noun(shown.count)) of \(assets.count) match the filters"
         rows = shown.map { asset in
             let d = asset.details
-            return Row(name: d.name, href: Href.asset(asset.id), category: d.category.label, locality: names.locality(d.localityID),
-                       lastChecked: LondonTime.day(d.lastCheckedOn), staleLabel: StaleLabel.text(d, today: today, months: months),
-                       status: d.status.label, statusTag: d.status.tagClass,
-                       publicly: DirectoryRules.isShown(asset) ? "Yes" : "No")
+            return Row(
+                name: d.name, href: Href.asset(asset.id), category: d.category.label,
+                locality: names.locality(d.localityID),
+                lastChecked: LondonTime.day(d.lastCheckedOn),
+                staleLabel: StaleLabel.text(d, today: today, months: months),
+                status: d.status.label, statusTag: d.status.tagClass,
+                publicly: DirectoryRules.isShown(asset) ? "Yes" : "No")
         }
         hasRows = !rows.isEmpty
         newHref = canManage ? Href.newAsset() : nil
@@ -83,9 +98,11 @@ struct AssetsPage: PageModel {
 
     /// The filters from the query string; anything unknown is ignored.
     static func search(_ query: FormData, today: String, months: Int) -> AssetSearch {
-        AssetSearch(words: query.searchWords("words").text, category: AssetCategory(rawValue: query["category"]), localityID: query.id("locality"),
-                    needID: query.id("need"), status: AssetStatus(rawValue: query["status"]),
-                    staleOnly: query["stale"] == "yes" ? (today, months) : nil)
+        AssetSearch(
+            words: query.searchWords("words").text, category: AssetCategory(rawValue: query["category"]),
+            localityID: query.id("locality"),
+            needID: query.id("need"), status: AssetStatus(rawValue: query["status"]),
+            staleOnly: query["stale"] == "yes" ? (today, months) : nil)
     }
 }
 
@@ -106,7 +123,8 @@ struct AssetPage: PageModel {
         mapHref = Href.assets()
         editHref = canManage ? Href.editAsset(asset.id) : nil
         checkedAction = canManage ? Href.assetChecked(asset.id) : nil
-        stale = StaleRule.isStale(lastCheckedOn: asset.details.lastCheckedOn, today: today, months: months)
+        stale =
+            StaleRule.isStale(lastCheckedOn: asset.details.lastCheckedOn, today: today, months: months)
             ? "Due for a check: last checked more than \(months) months ago." : nil
         directoryHref = DirectoryRules.isShown(asset) ? Href.directoryEntry(asset.id) : nil
         summary = AssetDetailsView(asset.details, names: names)

@@ -27,11 +27,15 @@ public struct AssetDetails: Sendable, Equatable {
     public var listedPublicly: Bool = true
     public var organisationID: Int64?
 
-    public init(name: String, category: AssetCategory, domains: [AssetDomain] = [], description: String = "", localityID: Int64? = nil,
-                address: String = "", postcode: String = "", openingTimes: String = "", phone: String = "", email: String = "",
-                website: String = "", contactNotes: String = "", referralNeeded: Bool = false, accessInformation: String = "",
-                languages: String = "", cost: String = "", needIDs: [Int64] = [], lastCheckedOn: String, status: AssetStatus = .active,
-                listedPublicly: Bool = true, organisationID: Int64? = nil) {
+    public init(
+        name: String, category: AssetCategory, domains: [AssetDomain] = [], description: String = "",
+        localityID: Int64? = nil,
+        address: String = "", postcode: String = "", openingTimes: String = "", phone: String = "", email: String = "",
+        website: String = "", contactNotes: String = "", referralNeeded: Bool = false, accessInformation: String = "",
+        languages: String = "", cost: String = "", needIDs: [Int64] = [], lastCheckedOn: String,
+        status: AssetStatus = .active,
+        listedPublicly: Bool = true, organisationID: Int64? = nil
+    ) {
         self.name = name
         self.category = category
         self.domains = AssetDomain.allCases.filter(domains.contains)
@@ -70,11 +74,15 @@ public struct Asset: Sendable, Equatable {
         id = row["id"]
         details = AssetDetails(
             name: row["name"], category: AssetCategory(rawValue: row["category"]) ?? .hubsAndSpaces, domains: domains,
-            description: row["description"], localityID: row["locality_id"], address: row["address"], postcode: row["postcode"],
-            openingTimes: row["opening_times"], phone: row["contact_phone"], email: row["contact_email"], website: row["website"],
-            contactNotes: row["contact_notes"], referralNeeded: row["referral_needed"], accessInformation: row["access_information"],
+            description: row["description"], localityID: row["locality_id"], address: row["address"],
+            postcode: row["postcode"],
+            openingTimes: row["opening_times"], phone: row["contact_phone"], email: row["contact_email"],
+            website: row["website"],
+            contactNotes: row["contact_notes"], referralNeeded: row["referral_needed"],
+            accessInformation: row["access_information"],
             languages: row["languages"], cost: row["cost"], needIDs: needIDs, lastCheckedOn: row["last_checked_on"],
-            status: AssetStatus(rawValue: row["status"]) ?? .active, listedPublicly: row["listed_publicly"], organisationID: row["organisation_id"]
+            status: AssetStatus(rawValue: row["status"]) ?? .active, listedPublicly: row["listed_publicly"],
+            organisationID: row["organisation_id"]
         )
         version = row["version"]
         createdAt = row["created_at"]

@@ -19,29 +19,38 @@ struct AssetReviewController: Controller {
     }
 
     @Sendable func review(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let page = AssetReviewPage(assets: try await store.all(), names: AssetNames(localities: try await localities.all(), needs: try await needs.all()),
-                                   today: today, months: try await store.staleAfterMonths(), canManage: Policy.allows(signedIn.user.role, .manageAssets))
+        let page = AssetReviewPage(
+            assets: try await store.all(),
+            names: AssetNames(localities: try await localities.all(), needs: try await needs.all()),
+            today: today, months: try await store.staleAfterMonths(),
+            canManage: Policy.allows(signedIn.user.role, .manageAssets))
         return try await services.pages.render(page, request: request, context: context)
     }
 
     @Sendable func gaps(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let page = AssetGapsPage(assets: try await store.all(), localities: try await localities.all(), needs: try await needs.all())
+        let page = AssetGapsPage(
+            assets: try await store.all(), localities: try await localities.all(), needs: try await needs.all())
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func settings(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func settings(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response
+    {
         let form = FormData([("stale_after_months", String(try await store.staleAfterMonths()))])
         return try await services.pages.render(AssetSettingsPage(form: form), request: request, context: context)
     }
 
-    @Sendable func saveSettings(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func saveSettings(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
+        -> Response
+    {
         var errors = FormErrors()
         guard let months = AssetForms.months(context.form, errors: &errors) else {
-            return try await services.pages.render(AssetSettingsPage(form: context.form, errors: errors), request: request, context: context)
+            return try await services.pages.render(
+                AssetSettingsPage(form: context.form, errors: errors), request: request, context: context)
         }
         try await store.setStaleAfterMonths(months, by: signedIn.actor, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "Entries not checked for \(months) months are now listed for review."),
-                                             tokenHash: signedIn.session.tokenHash)
+        try await services.sessions.setFlash(
+            Flash(message: "Entries not checked for \(months) months are now listed for review."),
+            tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.assetReview())
     }
 }

@@ -26,15 +26,21 @@ struct AssetReviewPage: PageModel {
     init(assets: [Asset], names: AssetNames, today: String, months: Int, canManage: Bool) {
         mapHref = Href.assets()
         let cutoff = StaleRule.cutoff(today: today, months: months)
-        intro = "Entries last checked before \(LondonTime.day(cutoff)), that is more than \(months) months ago. "
+        intro =
+            "Entries last checked before \(LondonTime.day(cutoff)), that is more than \(months) months ago. "
             + "Check each one is still right: edit what has changed, or mark it as still correct."
-        rows = assets.filter { StaleRule.isStale(lastCheckedOn: $0.details.lastCheckedOn, today: today, months: months) }
-            .sorted { ($0.details.lastCheckedOn, $0.name) < ($1.details.lastCheckedOn, $1.name) }
-            .map { asset in
-                Row(name: asset.name, href: Href.asset(asset.id), editHref: Href.editAsset(asset.id), category: asset.details.category.label,
-                    locality: names.locality(asset.details.localityID), lastChecked: LondonTime.day(asset.details.lastCheckedOn),
-                    status: asset.details.status.label, checkedAction: Href.assetChecked(asset.id))
-            }
+        rows = assets.filter {
+            StaleRule.isStale(lastCheckedOn: $0.details.lastCheckedOn, today: today, months: months)
+        }
+        .sorted { ($0.details.lastCheckedOn, $0.name) < ($1.details.lastCheckedOn, $1.name) }
+        .map { asset in
+            Row(
+                name: asset.name, href: Href.asset(asset.id), editHref: Href.editAsset(asset.id),
+                category: asset.details.category.label,
+                locality: names.locality(asset.details.localityID),
+                lastChecked: LondonTime.day(asset.details.lastCheckedOn),
+                status: asset.details.status.label, checkedAction: Href.assetChecked(asset.id))
+        }
         hasRows = !rows.isEmpty
         self.canManage = canManage
         settingsHref = canManage ? Href.assetSettings() : nil
@@ -54,9 +60,11 @@ struct AssetSettingsPage: PageModel {
     init(form: FormData, errors: FormErrors = FormErrors()) {
         action = Href.assetSettings()
         reviewHref = Href.assetReview()
-        months = Field("stale_after_months", label: "Months before an entry is due for a check", value: form["stale_after_months"],
-                       hint: "A whole number from \(StaleRule.monthRange.lowerBound) to \(StaleRule.monthRange.upperBound). Entries not checked for longer are listed for review.",
-                       errors: errors)
+        months = Field(
+            "stale_after_months", label: "Months before an entry is due for a check", value: form["stale_after_months"],
+            hint:
+                "A whole number from \(StaleRule.monthRange.lowerBound) to \(StaleRule.monthRange.upperBound). Entries not checked for longer are listed for review.",
+            errors: errors)
         self.errors = errors
     }
 }
@@ -95,15 +103,21 @@ struct AssetGapsPage: PageModel {
         localitiesHref = Href.localities()
         let localities = allLocalities.filter { !$0.isRetired }
         let needs = allNeeds.filter { !$0.isRetired }
-        let result = GapAnalysis.analyse(needs: needs.map(\.id), localities: localities.map(\.id),
-                                         assets: assets.map { GapAnalysis.Entry(status: $0.details.status, localityID: $0.details.localityID,
-                                                                                needIDs: $0.details.needIDs) })
+        let result = GapAnalysis.analyse(
+            needs: needs.map(\.id), localities: localities.map(\.id),
+            assets: assets.map {
+                GapAnalysis.Entry(
+                    status: $0.details.status, localityID: $0.details.localityID,
+                    needIDs: $0.details.needIDs)
+            })
         columns = localities.map(\.labelWithKind)
         rows = needs.map { need in
-            Row(need: need.name, cells: localities.map { locality in
-                let count = result.counts[need.id]?[locality.id] ?? 0
-                return Cell(count: count, isGap: count == 0, label: count == 0 ? "Gap" : String(count))
-            })
+            Row(
+                need: need.name,
+                cells: localities.map { locality in
+                    let count = result.counts[need.id]?[locality.id] ?? 0
+                    return Cell(count: count, isGap: count == 0, label: count == 0 ? "Gap" : String(count))
+                })
         }
         hasTable = !localities.isEmpty && !needs.isEmpty
         let needNames = Dictionary(uniqueKeysWithValues: needs.map { ($0.id, $0.name) })

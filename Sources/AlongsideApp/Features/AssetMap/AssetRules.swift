@@ -82,8 +82,10 @@ public struct AssetSearch: Sendable, Equatable {
     /// Only entries due for a check (with the stale rule's today and months).
     public var staleOnly: (today: String, months: Int)?
 
-    public init(words: String = "", category: AssetCategory? = nil, localityID: Int64? = nil, needID: Int64? = nil,
-                status: AssetStatus? = nil, noReferralNeeded: Bool = false, staleOnly: (today: String, months: Int)? = nil) {
+    public init(
+        words: String = "", category: AssetCategory? = nil, localityID: Int64? = nil, needID: Int64? = nil,
+        status: AssetStatus? = nil, noReferralNeeded: Bool = false, staleOnly: (today: String, months: Int)? = nil
+    ) {
         self.words = words
         self.category = category
         self.localityID = localityID
@@ -94,7 +96,8 @@ public struct AssetSearch: Sendable, Equatable {
     }
 
     public var isEmpty: Bool {
-        words.isEmpty && category == nil && localityID == nil && needID == nil && status == nil && !noReferralNeeded && staleOnly == nil
+        words.isEmpty && category == nil && localityID == nil && needID == nil && status == nil && !noReferralNeeded
+            && staleOnly == nil
     }
 
     /// `needNames` names the needs by id, so a search for "debt" finds assets that help with "Debt and money".
@@ -105,8 +108,13 @@ public struct AssetSearch: Sendable, Equatable {
         if let needID, !details.needIDs.contains(needID) { return false }
         if let status, details.status != status { return false }
         if noReferralNeeded, details.referralNeeded { return false }
-        if let staleOnly, !StaleRule.isStale(lastCheckedOn: details.lastCheckedOn, today: staleOnly.today, months: staleOnly.months) { return false }
-        let haystack = ([details.name, details.description, details.languages, details.category.label]
+        if let staleOnly,
+            !StaleRule.isStale(lastCheckedOn: details.lastCheckedOn, today: staleOnly.today, months: staleOnly.months)
+        {
+            return false
+        }
+        let haystack =
+            ([details.name, details.description, details.languages, details.category.label]
             + details.needIDs.compactMap { needNames[$0] }).joined(separator: " ")
         return searchWords.allSatisfy { Self.word($0, appearsIn: haystack) }
     }
@@ -120,7 +128,8 @@ public struct AssetSearch: Sendable, Equatable {
     }
 
     public static func == (left: AssetSearch, right: AssetSearch) -> Bool {
-        left.words == right.words && left.category == right.category && left.localityID == right.localityID && left.needID == right.needID
+        left.words == right.words && left.category == right.category && left.localityID == right.localityID
+            && left.needID == right.needID
             && left.status == right.status && left.noReferralNeeded == right.noReferralNeeded
             && left.staleOnly?.today == right.staleOnly?.today && left.staleOnly?.months == right.staleOnly?.months
     }

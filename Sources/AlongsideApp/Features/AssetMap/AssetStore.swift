@@ -26,19 +26,26 @@ public struct AssetStore: Sendable {
     }
 
     static func assets(where clause: String, arguments: StatementArguments, in db: Database) throws -> [Asset] {
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM assets \(clause) ORDER BY name COLLATE NOCASE, id", arguments: arguments)
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT * FROM assets \(clause) ORDER BY name COLLATE NOCASE, id", arguments: arguments)
         guard !rows.isEmpty else { return [] }
         let ids: [Int64] = rows.map { $0["id"] }
         // Two reads for every asset's links rather than two per asset.
         let marks = databaseQuestionMarks(count: ids.count)
         var domains: [Int64: [AssetDomain]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT asset_id, domain FROM asset_domains WHERE asset_id IN (\(marks))",
-                                    arguments: StatementArguments(ids)) {
-            if let domain = AssetDomain(rawValue: row["domain"]) { domains[row["asset_id"], default: []].append(domain) }
+        for row in try Row.fetchAll(
+            db, sql: "SELECT asset_id, domain FROM asset_domains WHERE asset_id IN (\(marks))",
+            arguments: StatementArguments(ids))
+        {
+            if let domain = AssetDomain(rawValue: row["domain"]) {
+                domains[row["asset_id"], default: []].append(domain)
+            }
         }
         var needs: [Int64: [Int64]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT asset_id, need_id FROM asset_needs WHERE asset_id IN (\(marks))",
-                                    arguments: StatementArguments(ids)) {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT asset_id, need_id FROM asset_needs WHERE asset_id IN (\(marks))",
+            arguments: StatementArguments(ids))
+        {
             needs[row["asset_id"], default: []].append(row["need_id"])
         }
         return rows.map { row in
@@ -49,7 +56,9 @@ public struct AssetStore: Sendable {
 
     /// After how many months without a check an entry is listed for review.
     public func staleAfterMonths() async throws -> Int {
-        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT stale_after_months FROM asset_map_settings WHERE id = 1") ?? 12 }
+        try await pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT stale_after_months FROM asset_map_settings WHERE id = 1") ?? 12
+        }
     }
 
     /// The organisations an asset may be linked to: the register's, by name (id and name only).

@@ -20,7 +20,8 @@ struct AssetNames: Sendable {
     }
 
     func needs(_ ids: [Int64]) -> String {
-        ids.compactMap { needs[$0]?.name }.sorted { $0.localizedCaseInsensitiveCompare($1) == .orderedAscending }.joined(separator: "; ")
+        ids.compactMap { needs[$0]?.name }.sorted { $0.localizedCaseInsensitiveCompare($1) == .orderedAscending }
+            .joined(separator: "; ")
     }
 }
 
@@ -38,13 +39,18 @@ struct AssetDetailsView: Encodable, Sendable {
             DetailRow("Email", d.email, href: ContactRules.isEmail(d.email) ? "mailto:" + d.email : nil),
             DetailRow("Website", d.website, href: OrganisationDetailsView.isWebAddress(d.website) ? d.website : nil),
             DetailRow("Other ways to get in touch", d.contactNotes),
-            DetailRow("Referral needed", d.referralNeeded ? "Yes, a referral is needed" : "No, people can get in touch directly"),
-            DetailRow("Access information", d.accessInformation), DetailRow("Languages", d.languages), DetailRow("Cost", d.cost),
-            DetailRow("Needs it helps with", names.needs(d.needIDs)), DetailRow("Last checked", LondonTime.day(d.lastCheckedOn)),
+            DetailRow(
+                "Referral needed",
+                d.referralNeeded ? "Yes, a referral is needed" : "No, people can get in touch directly"),
+            DetailRow("Access information", d.accessInformation), DetailRow("Languages", d.languages),
+            DetailRow("Cost", d.cost),
+            DetailRow("Needs it helps with", names.needs(d.needIDs)),
+            DetailRow("Last checked", LondonTime.day(d.lastCheckedOn)),
             DetailRow("Status", d.status.label),
             DetailRow("In the public directory", d.listedPublicly ? "Yes" : "No, only people signed in see it"),
-            DetailRow("Organisation in the register", d.organisationID.flatMap { names.organisations[$0] } ?? "",
-                      href: d.organisationID.map { Href.organisation($0) }),
+            DetailRow(
+                "Organisation in the register", d.organisationID.flatMap { names.organisations[$0] } ?? "",
+                href: d.organisationID.map { Href.organisation($0) }),
         ]
     }
 }

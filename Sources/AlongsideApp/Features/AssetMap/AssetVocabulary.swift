@@ -45,7 +45,10 @@ public enum AssetCategory: String, CaseIterable, Sendable, Codable {
 
     /// Matches an imported cell by its words or its stored value, ignoring case.
     static func named(_ text: String) -> AssetCategory? {
-        allCases.first { $0.label.caseInsensitiveCompare(text) == .orderedSame || $0.rawValue.caseInsensitiveCompare(text) == .orderedSame }
+        allCases.first {
+            $0.label.caseInsensitiveCompare(text) == .orderedSame
+                || $0.rawValue.caseInsensitiveCompare(text) == .orderedSame
+        }
     }
 }
 
@@ -68,7 +71,10 @@ public enum AssetDomain: String, CaseIterable, Sendable, Codable {
     static var options: [(value: String, label: String)] { allCases.map { ($0.rawValue, $0.label) } }
 
     static func named(_ text: String) -> AssetDomain? {
-        allCases.first { $0.label.caseInsensitiveCompare(text) == .orderedSame || $0.rawValue.caseInsensitiveCompare(text) == .orderedSame }
+        allCases.first {
+            $0.label.caseInsensitiveCompare(text) == .orderedSame
+                || $0.rawValue.caseInsensitiveCompare(text) == .orderedSame
+        }
     }
 }
 

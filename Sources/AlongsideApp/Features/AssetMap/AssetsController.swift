@@ -26,12 +26,16 @@ struct AssetsController: Controller {
     }
 
     func asset(_ context: AppRequestContext) async throws -> Asset {
-        guard let id = context.parameters.get("id", as: Int64.self), let asset = try await store.asset(id: id) else { throw AppError.notFound }
+        guard let id = context.parameters.get("id", as: Int64.self), let asset = try await store.asset(id: id) else {
+            throw AppError.notFound
+        }
         return asset
     }
 
     func choices() async throws -> AssetForms.Choices {
-        AssetForms.Choices(localities: try await localities.all(), needs: try await needs.all(), organisations: try await store.organisationChoices())
+        AssetForms.Choices(
+            localities: try await localities.all(), needs: try await needs.all(),
+            organisations: try await store.organisationChoices())
     }
 
     func names() async throws -> AssetNames {
@@ -40,27 +44,36 @@ struct AssetsController: Controller {
     }
 
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let page = AssetsPage(assets: try await store.all(), query: request.queryForm, names: try await names(), today: today,
-                              months: try await store.staleAfterMonths(), canManage: Policy.allows(signedIn.user.role, .manageAssets))
+        let page = AssetsPage(
+            assets: try await store.all(), query: request.queryForm, names: try await names(), today: today,
+            months: try await store.staleAfterMonths(), canManage: Policy.allows(signedIn.user.role, .manageAssets))
         return try await services.pages.render(page, request: request, context: context)
     }
 
     @Sendable func csv(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let choices = try await choices()
-        let document = AssetCSV.document(try await store.all(), localities: choices.localities, needs: choices.needs, organisations: choices.organisations)
+        let document = AssetCSV.document(
+            try await store.all(), localities: choices.localities, needs: choices.needs,
+            organisations: choices.organisations)
         return .download(document, contentType: "text/csv; charset=utf-8", fileName: "community-assets-\(today).csv")
     }
 
-    @Sendable func openReferral(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let document = AssetOpenReferral.document(try await store.all(), localities: try await localities.all(), needs: try await needs.all(),
-                                                  organisations: try await store.organisations())
-        return .download(try AssetOpenReferral.json(document), contentType: "application/json; charset=utf-8",
-                         fileName: "community-assets-open-referral-\(today).json")
+    @Sendable func openReferral(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
+        -> Response
+    {
+        let document = AssetOpenReferral.document(
+            try await store.all(), localities: try await localities.all(), needs: try await needs.all(),
+            organisations: try await store.organisations())
+        return .download(
+            try AssetOpenReferral.json(document), contentType: "application/json; charset=utf-8",
+            fileName: "community-assets-open-referral-\(today).json")
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let page = AssetPage(asset: try await asset(context), names: try await names(), today: today, months: try await store.staleAfterMonths(),
-                             canManage: Policy.allows(signedIn.user.role, .manageAssets))
+        let page = AssetPage(
+            asset: try await asset(context), names: try await names(), today: today,
+            months: try await store.staleAfterMonths(),
+            canManage: Policy.allows(signedIn.user.role, .manageAssets))
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -77,13 +90,16 @@ struct AssetsController: Controller {
             return try await services.pages.render(page, request: request, context: context)
         }
         let asset = try await store.create(details, by: signedIn.actor, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "\(asset.name) is on the map."), tokenHash: signedIn.session.tokenHash)
+        try await services.sessions.setFlash(
+            Flash(message: "\(asset.name) is on the map."), tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.asset(asset.id))
     }
 
     @Sendable func edit(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let asset = try await asset(context)
-        let page = AssetFormPage(editing: asset, form: AssetForms.formData(asset.details, version: asset.version), choices: try await choices())
+        let page = AssetFormPage(
+            editing: asset, form: AssetForms.formData(asset.details, version: asset.version),
+            choices: try await choices())
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -94,28 +110,39 @@ struct AssetsController: Controller {
         let choices = try await choices()
         var errors = FormErrors()
         guard let details = AssetForms.asset(form, choices: choices, today: today, errors: &errors) else {
-            return try await services.pages.render(AssetFormPage(editing: asset, form: form, choices: choices, errors: errors),
-                                                   request: request, context: context)
+            return try await services.pages.render(
+                AssetFormPage(editing: asset, form: form, choices: choices, errors: errors),
+                request: request, context: context)
         }
-        switch try await store.update(asset.id, details, expectedVersion: version, by: signedIn.actor, requestID: context.requestID) {
+        switch try await store.update(
+            asset.id, details, expectedVersion: version, by: signedIn.actor, requestID: context.requestID)
+        {
         case .saved(let saved):
-            try await services.sessions.setFlash(Flash(message: "Saved the changes to \(saved.name)."), tokenHash: signedIn.session.tokenHash)
+            try await services.sessions.setFlash(
+                Flash(message: "Saved the changes to \(saved.name)."), tokenHash: signedIn.session.tokenHash)
             return .seeOther(Href.asset(saved.id))
         case .conflict(let current):
-            errors.add("name", "Someone else saved this asset while you were editing it. Their version is shown first; yours is kept in the form. Save again to replace theirs with yours")
+            errors.add(
+                "name",
+                "Someone else saved this asset while you were editing it. Their version is shown first; yours is kept in the form. Save again to replace theirs with yours"
+            )
             // The form keeps what this person typed, and now carries the current version so saving again replaces it.
-            let page = AssetFormPage(editing: current, form: form.replacing("version", with: String(current.version)), choices: choices,
-                                     errors: errors, conflict: current)
+            let page = AssetFormPage(
+                editing: current, form: form.replacing("version", with: String(current.version)), choices: choices,
+                errors: errors, conflict: current)
             return try await services.pages.render(page, request: request, context: context, status: .conflict)
         }
     }
 
     /// "Still correct": the entry was checked today. Sent from the asset's page or the review list (`from=review`).
-    @Sendable func checked(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func checked(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response
+    {
         let asset = try await asset(context)
-        let saved = try await store.markChecked(asset.id, today: today, by: signedIn.actor, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "\(saved.name) is marked as checked today, \(LondonTime.day(today))."),
-                                             tokenHash: signedIn.session.tokenHash)
+        let saved = try await store.markChecked(
+            asset.id, today: today, by: signedIn.actor, requestID: context.requestID)
+        try await services.sessions.setFlash(
+            Flash(message: "\(saved.name) is marked as checked today, \(LondonTime.day(today))."),
+            tokenHash: signedIn.session.tokenHash)
         return .seeOther(context.form["from"] == "review" ? Href.assetReview() : Href.asset(saved.id))
     }
 }

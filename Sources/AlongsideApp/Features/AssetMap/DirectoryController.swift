@@ -14,8 +14,9 @@ struct DirectoryController: Controller {
     }
 
     func names() async throws -> AssetNames {
-        AssetNames(localities: try await LocalityStore(pool: services.pool, clock: services.clock).all(),
-                   needs: try await NeedStore(pool: services.pool, clock: services.clock).all())
+        AssetNames(
+            localities: try await LocalityStore(pool: services.pool, clock: services.clock).all(),
+            needs: try await NeedStore(pool: services.pool, clock: services.clock).all())
     }
 
     @Sendable func index(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -26,9 +27,12 @@ struct DirectoryController: Controller {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let id = context.parameters.get("id", as: Int64.self), let asset = try await store.asset(id: id), DirectoryRules.isShown(asset) else {
+        guard let id = context.parameters.get("id", as: Int64.self), let asset = try await store.asset(id: id),
+            DirectoryRules.isShown(asset)
+        else {
             throw AppError.notFound
         }
-        return try await services.pages.render(DirectoryEntryPage(asset: asset, names: try await names()), request: request, context: context)
+        return try await services.pages.render(
+            DirectoryEntryPage(asset: asset, names: try await names()), request: request, context: context)
     }
 }

@@ -38,42 +38,62 @@ struct DirectoryPage: PageModel {
     /// `assets` may hold more than the search finds (`AssetStore.directoryCandidates`): only those it matches are shown.
     init(assets: [Asset], query: FormData, names: AssetNames) throws {
         action = Href.directory()
-        words = Field("words", label: "What are you looking for?", value: query["words"],
-                      hint: "For example, walking group, debt advice, Polish or peer support.")
-        let localities = names.localities.values.filter { !$0.isRetired }.sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
-        locality = SelectField("locality", label: "Where", options: [("", "Anywhere")] + localities.map { (String($0.id), $0.labelWithKind) },
-                               selected: query["locality"], errors: FormErrors())
-        let needs = names.needs.values.filter { !$0.isRetired }.sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
-        need = SelectField("need", label: "Help with", options: [("", "Anything")] + needs.map { (String($0.id), $0.name) },
-                           selected: query["need"], errors: FormErrors())
-        noReferral = ChoiceField("no_referral", legend: "Referral", options: [("yes", "Only places I can go without a referral")],
-                                     selected: Set(query.all("no_referral")), errors: FormErrors())
+        words = Field(
+            "words", label: "What are you looking for?", value: query["words"],
+            hint: "For example, walking group, debt advice, Polish or peer support.")
+        let localities = names.localities.values.filter { !$0.isRetired }.sorted {
+            $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending
+        }
+        locality = SelectField(
+            "locality", label: "Where",
+            options: [("", "Anywhere")] + localities.map { (String($0.id), $0.labelWithKind) },
+            selected: query["locality"], errors: FormErrors())
+        let needs = names.needs.values.filter { !$0.isRetired }.sorted {
+            $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending
+        }
+        need = SelectField(
+            "need", label: "Help with", options: [("", "Anything")] + needs.map { (String($0.id), $0.name) },
+            selected: query["need"], errors: FormErrors())
+        noReferral = ChoiceField(
+            "no_referral", legend: "Referral", options: [("yes", "Only places I can go without a referral")],
+            selected: Set(query.all("no_referral")), errors: FormErrors())
         let search = Self.search(query)
         searched = !search.isEmpty
         let needNames = names.needNames
         let shown = assets.filter { DirectoryRules.isShown($0) && search.matches($0, needNames: needNames) }
         let noun = shown.count == 1 ? "1 place or service" : "\(shown.count) places and services"
         count = searched ? "\(noun) found" : noun
-        let paging = DirectoryPaging(count: shown.count, pageSize: Self.pageSize, requested: try query.number("page", in: 1...Self.maxPage) ?? 1)
-        showing = paging.pages > 1 ? "Showing \(paging.range.lowerBound + 1) to \(paging.range.upperBound), page \(paging.page) of \(paging.pages)" : nil
+        let paging = DirectoryPaging(
+            count: shown.count, pageSize: Self.pageSize, requested: try query.number("page", in: 1...Self.maxPage) ?? 1)
+        showing =
+            paging.pages > 1
+            ? "Showing \(paging.range.lowerBound + 1) to \(paging.range.upperBound), page \(paging.page) of \(paging.pages)"
+            : nil
         func href(page: Int) -> String {
-            let pairs = ["words", "locality", "need", "no_referral"].flatMap { name in query.all(name).map { (name, $0) } } + [("page", String(page))]
+            let pairs =
+                ["words", "locality", "need", "no_referral"].flatMap { name in query.all(name).map { (name, $0) } } + [
+                    ("page", String(page))
+                ]
             return Href.directory(query: Query(pairs))
         }
         previousHref = paging.page > 1 ? href(page: paging.page - 1) : nil
         nextHref = paging.page < paging.pages ? href(page: paging.page + 1) : nil
         cards = shown[paging.range].map { asset in
             let d = asset.details
-            return Card(name: d.name, href: Href.directoryEntry(asset.id), category: d.category.label, locality: names.locality(d.localityID),
-                        referral: d.referralNeeded ? "A referral is needed" : "No referral needed",
-                        cost: d.cost.isEmpty ? nil : d.cost, openingTimes: d.openingTimes.isEmpty ? nil : d.openingTimes, paused: d.status == .paused)
+            return Card(
+                name: d.name, href: Href.directoryEntry(asset.id), category: d.category.label,
+                locality: names.locality(d.localityID),
+                referral: d.referralNeeded ? "A referral is needed" : "No referral needed",
+                cost: d.cost.isEmpty ? nil : d.cost, openingTimes: d.openingTimes.isEmpty ? nil : d.openingTimes,
+                paused: d.status == .paused)
         }
         hasCards = !cards.isEmpty
     }
 
     static func search(_ query: FormData) -> AssetSearch {
-        AssetSearch(words: query.searchWords("words").text, localityID: query.id("locality"), needID: query.id("need"),
-                    noReferralNeeded: query["no_referral"] == "yes")
+        AssetSearch(
+            words: query.searchWords("words").text, localityID: query.id("locality"), needID: query.id("need"),
+            noReferralNeeded: query["no_referral"] == "yes")
     }
 }
 
@@ -109,12 +129,19 @@ struct DirectoryEntryPage: PageModel {
             DetailRow("What it is", d.category.label), DetailRow("Where", names.locality(d.localityID)),
             DetailRow("Address", [d.address, d.postcode].filter { !$0.isEmpty }.joined(separator: ", ")),
             DetailRow("Opening times", d.openingTimes),
-            DetailRow("Referral", d.referralNeeded ? "A referral is needed: ask your GP, care team or link worker" : "No referral needed: get in touch directly"),
-            DetailRow("Phone", d.phone, href: d.phone.isEmpty ? nil : "tel:" + d.phone.filter { $0.isNumber || $0 == "+" }),
+            DetailRow(
+                "Referral",
+                d.referralNeeded
+                    ? "A referral is needed: ask your GP, care team or link worker"
+                    : "No referral needed: get in touch directly"),
+            DetailRow(
+                "Phone", d.phone, href: d.phone.isEmpty ? nil : "tel:" + d.phone.filter { $0.isNumber || $0 == "+" }),
             DetailRow("Email", d.email, href: ContactRules.isEmail(d.email) ? "mailto:" + d.email : nil),
             DetailRow("Website", d.website, href: OrganisationDetailsView.isWebAddress(d.website) ? d.website : nil),
-            DetailRow("Other ways to get in touch", d.contactNotes), DetailRow("Access information", d.accessInformation),
-            DetailRow("Languages", d.languages), DetailRow("Cost", d.cost), DetailRow("Can help with", names.needs(d.needIDs)),
+            DetailRow("Other ways to get in touch", d.contactNotes),
+            DetailRow("Access information", d.accessInformation),
+            DetailRow("Languages", d.languages), DetailRow("Cost", d.cost),
+            DetailRow("Can help with", names.needs(d.needIDs)),
             DetailRow("Details last checked", LondonTime.day(d.lastCheckedOn)),
         ]
     }

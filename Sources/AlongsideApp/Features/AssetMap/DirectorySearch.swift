@@ -50,12 +50,19 @@ struct DirectorySearchSQL {
     /// with (decided here, with the word rule itself, as there are few of them). `nil` when the index cannot answer
     /// for the word (fewer than three letters, or letters beyond ASCII once case and accents are folded), so only
     /// the page's own check decides.
-    static func condition(for word: Substring, needNames: [Int64: String]) -> (sql: String, arguments: StatementArguments)? {
+    static func condition(for word: Substring, needNames: [Int64: String]) -> (
+        sql: String, arguments: StatementArguments
+    )? {
         let folded = word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         guard folded.count >= 3, folded.allSatisfy(\.isASCII) else { return nil }
-        var places = ["id IN (SELECT rowid FROM asset_search WHERE asset_search MATCH ?)", "(name || description || languages) GLOB ?"]
+        var places = [
+            "id IN (SELECT rowid FROM asset_search WHERE asset_search MATCH ?)",
+            "(name || description || languages) GLOB ?",
+        ]
         // A phrase in double quotes: the index reads the word as it is, never as its query syntax.
-        var arguments: StatementArguments = ["\"" + folded.replacingOccurrences(of: "\"", with: "\"\"") + "\"", beyondASCII]
+        var arguments: StatementArguments = [
+            "\"" + folded.replacingOccurrences(of: "\"", with: "\"\"") + "\"", beyondASCII,
+        ]
         let categories = AssetCategory.allCases.filter { AssetSearch.word(word, appearsIn: $0.label) }
         if !categories.isEmpty {
             places.append("category IN (\(databaseQuestionMarks(count: categories.count)))")
@@ -63,7 +70,9 @@ struct DirectorySearchSQL {
         }
         let needs = needNames.filter { AssetSearch.word(word, appearsIn: $0.value) }.map(\.key).sorted()
         if !needs.isEmpty {
-            places.append("id IN (SELECT asset_id FROM asset_needs WHERE need_id IN (\(databaseQuestionMarks(count: needs.count))))")
+            places.append(
+                "id IN (SELECT asset_id FROM asset_needs WHERE need_id IN (\(databaseQuestionMarks(count: needs.count))))"
+            )
             arguments += StatementArguments(needs)
         }
         return ("(" + places.joined(separator: " OR ") + ")", arguments)

@@ -23,7 +23,9 @@ struct AuditController: Controller {
             (
                 try errors.isEmpty ? AuditQuery.events(filter, in: db) : (events: [], hasMore: false),
                 try AuditQuery.kinds(in: db),
-                try AuditQuery.people(in: db).map { AuditPage.Option(value: String($0.id), label: $0.name, selected: false) }
+                try AuditQuery.people(in: db).map {
+                    AuditPage.Option(value: String($0.id), label: $0.name, selected: false)
+                }
             )
         }
         // Audit rows never change once written, so each is rendered once and then reused.
@@ -33,7 +35,8 @@ struct AuditController: Controller {
             }
         }
         let page = AuditPage(
-            input: input, filter: filter, errors: errors, rows: rows, hasMore: found.hasMore, kinds: kinds, people: people
+            input: input, filter: filter, errors: errors, rows: rows, hasMore: found.hasMore, kinds: kinds,
+            people: people
         )
         return try await services.pages.render(page, request: request, context: context)
     }
@@ -50,14 +53,24 @@ struct AuditFilterInput: Sendable, Equatable {
         var errors = FormErrors()
         var filter = AuditFilter(page: page)
         if !person.isEmpty {
-            if let id = BoundedNumber.id(person) { filter.person = id } else { errors.add("person", "Select a person from the list") }
+            if let id = BoundedNumber.id(person) {
+                filter.person = id
+            } else {
+                errors.add("person", "Select a person from the list")
+            }
         }
         if !kind.isEmpty { filter.kind = kind }
         if !from.isEmpty {
-            if let day = LondonTime.startOfDay(from) { filter.from = day } else { errors.add("from", "Enter the start date as a real date, like 2026-03-03") }
+            if let day = LondonTime.startOfDay(from) {
+                filter.from = day
+            } else {
+                errors.add("from", "Enter the start date as a real date, like 2026-03-03")
+            }
         }
         if !to.isEmpty {
-            if let day = LondonTime.startOfDay(to), let next = LondonTime.calendar.date(byAdding: .day, value: 1, to: day) {
+            if let day = LondonTime.startOfDay(to),
+                let next = LondonTime.calendar.date(byAdding: .day, value: 1, to: day)
+            {
                 filter.toExclusive = next
             } else {
                 errors.add("to", "Enter the end date as a real date, like 2026-03-31")
@@ -97,7 +110,10 @@ struct AuditPage: PageModel {
         let html: String
     }
 
-    init(input: AuditFilterInput, filter: AuditFilter, errors: FormErrors, rows: [String], hasMore: Bool, kinds: [String], people: [Option]) {
+    init(
+        input: AuditFilterInput, filter: AuditFilter, errors: FormErrors, rows: [String], hasMore: Bool,
+        kinds: [String], people: [Option]
+    ) {
         self.people = people.map { Option(value: $0.value, label: $0.label, selected: $0.value == input.person) }
         self.kinds = kinds.map { Option(value: $0, label: AuditPage.kindLabel($0), selected: $0 == input.kind) }
         from = Field("from", label: "From", value: input.from, type: "date", errors: errors)
@@ -107,7 +123,8 @@ struct AuditPage: PageModel {
         hasRows = !rows.isEmpty
         pageNumber = filter.page
         var base = [(String, String)]()
-        for (name, value) in [("person", input.person), ("kind", input.kind), ("from", input.from), ("to", input.to)] where !value.isEmpty {
+        for (name, value) in [("person", input.person), ("kind", input.kind), ("from", input.from), ("to", input.to)]
+        where !value.isEmpty {
             base.append((name, value))
         }
         func href(page: Int) -> String { Href.auditLog(query: Query(base).appending("page", page)) }

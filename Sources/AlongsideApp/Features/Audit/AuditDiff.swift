@@ -19,7 +19,9 @@ public enum AuditDiff {
     }
 
     static func object(_ json: String?) -> [String: String] {
-        guard let json, let values = try? JSONDecoder().decode([String: Scalar].self, from: Data(json.utf8)) else { return [:] }
+        guard let json, let values = try? JSONDecoder().decode([String: Scalar].self, from: Data(json.utf8)) else {
+            return [:]
+        }
         return values.mapValues(\.text)
     }
 
@@ -29,10 +31,15 @@ public enum AuditDiff {
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if container.decodeNil() { self = .null }
-            else if let flag = try? container.decode(Bool.self) { self = .flag(flag) }
-            else if let number = try? container.decode(Double.self) { self = .number(number) }
-            else { self = .text(try container.decode(String.self)) }
+            if container.decodeNil() {
+                self = .null
+            } else if let flag = try? container.decode(Bool.self) {
+                self = .flag(flag)
+            } else if let number = try? container.decode(Double.self) {
+                self = .number(number)
+            } else {
+                self = .text(try container.decode(String.self))
+            }
         }
 
         var text: String {

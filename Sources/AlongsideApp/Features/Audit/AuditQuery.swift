@@ -69,10 +69,13 @@ public enum AuditQuery {
 
     /// People who have made changes, for the filter (one index probe a person, not a scan of the log).
     public static func people(in db: Database) throws -> [(id: Int64, name: String)] {
-        try Row.fetchAll(db, sql: """
-            SELECT id, name FROM users u
-            WHERE EXISTS (SELECT 1 FROM audit_events a WHERE a.actor_id = u.id)
-            ORDER BY name COLLATE NOCASE
-            """).map { ($0["id"], $0["name"]) }
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, name FROM users u
+                WHERE EXISTS (SELECT 1 FROM audit_events a WHERE a.actor_id = u.id)
+                ORDER BY name COLLATE NOCASE
+                """
+        ).map { ($0["id"], $0["name"]) }
     }
 }

@@ -34,14 +34,18 @@ struct AuthorizationPage: PageModel {
             let used = routes.filter { $0.access.rule == rule }.map { "\($0.method.rawValue) \($0.route.rawValue)" }
             return Row(
                 id: rule.id, permits: rule.permits, record: rule.record,
-                roles: Self.roles(rule.holders), seats: rule.holders.seats.sorted { $0.rawValue < $1.rawValue }.map(\.label),
+                roles: Self.roles(rule.holders),
+                seats: rule.holders.seats.sorted { $0.rawValue < $1.rawValue }.map(\.label),
                 duties: rule.holders.duties.sorted { $0.rawValue < $1.rawValue }.map(\.label),
-                others: Self.others(rule.holders), limits: Self.limits(rule.holders), routes: used, hasRoutes: !used.isEmpty,
+                others: Self.others(rule.holders), limits: Self.limits(rule.holders), routes: used,
+                hasRoutes: !used.isEmpty,
                 routeCount: used.count == 1 ? "1 route" : "\(used.count) routes"
             )
         }
         roles = Role.allCases.map { role in
-            let held = rules.filter { $0.record == nil && !$0.holders.everyone && !$0.holders.signedIn && Policy.allows(role, $0) }.map(\.permits)
+            let held = rules.filter {
+                $0.record == nil && !$0.holders.everyone && !$0.holders.signedIn && Policy.allows(role, $0)
+            }.map(\.permits)
             return RoleRow(role: role.label, rules: held, hasRules: !held.isEmpty)
         }
     }

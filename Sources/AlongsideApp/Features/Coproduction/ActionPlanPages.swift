@@ -39,13 +39,17 @@ struct ActionPlanPage: PageModel {
     init(items: [PlanItem], status filter: PlanStatus?, canManage: Bool) {
         hubHref = Href.coproduction()
         action = Href.actionPlan()
-        status = SelectField("status", label: "Status", options: [("", "Any status")] + PlanStatus.options, selected: filter?.rawValue ?? "",
-                             errors: FormErrors())
+        status = SelectField(
+            "status", label: "Status", options: [("", "Any status")] + PlanStatus.options,
+            selected: filter?.rawValue ?? "",
+            errors: FormErrors())
         let shown = Self.ordered(items.filter { filter == nil || $0.status == filter })
         let noun = { (n: Int) in n == 1 ? "1 item" : "\(n) items" }
         count = filter == nil ? noun(shown.count) : "\(noun(shown.count)) of \(items.count) match the filter"
         rows = shown.map {
-            Row(what: $0.what, href: Href.planItem($0.id), who: $0.input.who, due: $0.input.dueOn.map(LondonTime.day) ?? "No date set",
+            Row(
+                what: $0.what, href: Href.planItem($0.id), who: $0.input.who,
+                due: $0.input.dueOn.map(LondonTime.day) ?? "No date set",
                 status: $0.status.label, tagClass: $0.status.tagClass)
         }
         hasRows = !rows.isEmpty
@@ -133,29 +137,46 @@ struct PlanItemFormPage: PageModel {
     let theirs: TheirVersion?
     let errors: FormErrors
 
-    init(editing: PlanItem?, form: FormData, choices: CoproductionChoices, errors: FormErrors = FormErrors(), conflict: PlanItem? = nil) {
+    init(
+        editing: PlanItem?, form: FormData, choices: CoproductionChoices, errors: FormErrors = FormErrors(),
+        conflict: PlanItem? = nil
+    ) {
         title = editing.map { "Edit action-plan item: \($0.what)" } ?? "Add an action-plan item"
         action = editing.map { Href.editPlanItem($0.id) } ?? Href.newPlanItem()
         cancelHref = editing.map { Href.planItem($0.id) } ?? Href.actionPlan()
         version = editing == nil ? nil : form["version"]
         what = Field("what", label: "What will be done", value: form["what"], errors: errors)
-        how = Field("how", label: "How it will be done (optional)", value: form["how"], type: "textarea", errors: errors)
-        who = Field("who", label: "Who will do it (optional)", value: form["who"],
-                    hint: "People, a group or an organisation, for example \"The co-production working group\".", errors: errors)
-        dueOn = Field("due_on", label: "When it is due (optional)", value: form["due_on"], type: "date",
-                      hint: "For example, 2027-03-31.", errors: errors)
-        status = ChoiceField("status", legend: "Status", options: PlanStatus.options, selected: form["status"], errors: errors)
-        group = SelectField("group", label: "Group (optional)", hint: "The group that owns the item. Only groups you can see are listed.",
-                            options: CoproductionOptions.groups(choices.scope), selected: form["group"], errors: errors)
-        workshop = SelectField("workshop", label: "Workshop it came from (optional)", options: CoproductionOptions.workshops(choices.scope),
-                               selected: form["workshop"], errors: errors)
-        deliverables = GroupedChoices.deliverables(choices.deliverables, form: form, errors: errors,
-                                                   hint: "Select the deliverables this item helps, grouped by workstream.")
+        how = Field(
+            "how", label: "How it will be done (optional)", value: form["how"], type: "textarea", errors: errors)
+        who = Field(
+            "who", label: "Who will do it (optional)", value: form["who"],
+            hint: "People, a group or an organisation, for example \"The co-production working group\".", errors: errors
+        )
+        dueOn = Field(
+            "due_on", label: "When it is due (optional)", value: form["due_on"], type: "date",
+            hint: "For example, 2027-03-31.", errors: errors)
+        status = ChoiceField(
+            "status", legend: "Status", options: PlanStatus.options, selected: form["status"], errors: errors)
+        group = SelectField(
+            "group", label: "Group (optional)",
+            hint: "The group that owns the item. Only groups you can see are listed.",
+            options: CoproductionOptions.groups(choices.scope), selected: form["group"], errors: errors)
+        workshop = SelectField(
+            "workshop", label: "Workshop it came from (optional)",
+            options: CoproductionOptions.workshops(choices.scope),
+            selected: form["workshop"], errors: errors)
+        deliverables = GroupedChoices.deliverables(
+            choices.deliverables, form: form, errors: errors,
+            hint: "Select the deliverables this item helps, grouped by workstream.")
         notes = Field("notes", label: "Notes (optional)", value: form["notes"], type: "textarea", errors: errors)
         theirs = conflict.map { item in
-            TheirVersion(lines: [DetailLine(label: "What", value: item.what), DetailLine(label: "How", value: item.input.how),
-             DetailLine(label: "Who", value: item.input.who), DetailLine(label: "When", value: item.input.dueOn.map(LondonTime.day) ?? "No date set"),
-             DetailLine(label: "Status", value: item.status.label), DetailLine(label: "Notes", value: item.input.notes)])
+            TheirVersion(lines: [
+                DetailLine(label: "What", value: item.what), DetailLine(label: "How", value: item.input.how),
+                DetailLine(label: "Who", value: item.input.who),
+                DetailLine(label: "When", value: item.input.dueOn.map(LondonTime.day) ?? "No date set"),
+                DetailLine(label: "Status", value: item.status.label),
+                DetailLine(label: "Notes", value: item.input.notes),
+            ])
         }
         self.errors = errors
     }

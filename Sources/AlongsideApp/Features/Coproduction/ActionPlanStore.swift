@@ -36,15 +36,19 @@ public struct ActionPlanStore: Sendable {
 
     /// Items with their deliverables, in two reads however many there are.
     static func fetch(in db: Database, where condition: String?, arguments: StatementArguments) throws -> [PlanItem] {
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM action_plan_items" + (condition.map { " WHERE \($0)" } ?? "") + " ORDER BY id",
-                                    arguments: arguments)
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT * FROM action_plan_items" + (condition.map { " WHERE \($0)" } ?? "") + " ORDER BY id",
+            arguments: arguments)
         guard !rows.isEmpty else { return [] }
         let ids: [Int64] = rows.map { $0["id"] }
         var deliverables: [Int64: [Int64]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT item_id, deliverable_id FROM action_plan_deliverables WHERE item_id IN (\(databaseQuestionMarks(count: ids.count)))
-             ORDER BY deliverable_id
-            """, arguments: StatementArguments(ids)) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT item_id, deliverable_id FROM action_plan_deliverables WHERE item_id IN (\(databaseQuestionMarks(count: ids.count)))
+                 ORDER BY deliverable_id
+                """, arguments: StatementArguments(ids))
+        {
             deliverables[row["item_id"], default: []].append(row["deliverable_id"])
         }
         return rows.map { PlanItem(row: $0, deliverableIDs: deliverables[$0["id"]] ?? []) }
@@ -53,39 +57,58 @@ public struct ActionPlanStore: Sendable {
     public func create(_ input: PlanItemInput, by actor: AuditActor, requestID: String?) async throws -> PlanItem {
         let now = clock.now()
         return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
-            try db.execute(sql: """
-                INSERT INTO action_plan_items (what, how, who, due_on, status, group_id, meeting_id, notes, created_by, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [input.what, input.how, input.who, input.dueOn, input.status.rawValue, input.groupID, input.meetingID,
-                                 input.notes, actor.userID, now, now])
+            try db.execute(
+                sql: """
+                    INSERT INTO action_plan_items (what, how, who, due_on, status, group_id, meeting_id, notes, created_by, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    input.what, input.how, input.who, input.dueOn, input.status.rawValue, input.groupID,
+                    input.meetingID,
+                    input.notes, actor.userID, now, now,
+                ])
             let id = db.lastInsertedRowID
             try Self.setDeliverables(input.deliverableIDs, itemID: id, in: db)
             let item = try Self.item(id: id, in: db)!
-            try audit.record(AuditChange(action: "created", recordKind: "action plan item", recordID: String(id),
-                                         summary: "Added \"\(item.what)\" to the co-production action plan", before: nil, after: item.snapshot))
+            try audit.record(
+                AuditChange(
+                    action: "created", recordKind: "action plan item", recordID: String(id),
+                    summary: "Added \"\(item.what)\" to the co-production action plan", before: nil,
+                    after: item.snapshot))
             return item
         }
     }
 
     /// Saves an edit made from `expectedVersion`; refuses it when someone else has saved since.
-    public func update(_ id: Int64, _ input: PlanItemInput, expectedVersion: Int, by actor: AuditActor, requestID: String?) async throws -> EditOutcome {
+    public func update(
+        _ id: Int64, _ input: PlanItemInput, expectedVersion: Int, by actor: AuditActor, requestID: String?
+    ) async throws -> EditOutcome {
         let now = clock.now()
         return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.item(id: id, in: db) else { throw AppError.notFound }
             guard before.version == expectedVersion else { return .conflict(current: before) }
-            try db.execute(sql: """
-                UPDATE action_plan_items SET what = ?, how = ?, who = ?, due_on = ?, status = ?, group_id = ?, meeting_id = ?, notes = ?,
-                       version = version + 1, updated_at = ?
-                 WHERE id = ?
-                """, arguments: [input.what, input.how, input.who, input.dueOn, input.status.rawValue, input.groupID, input.meetingID,
-                                 input.notes, now, id])
+            try db.execute(
+                sql: """
+                    UPDATE action_plan_items SET what = ?, how = ?, who = ?, due_on = ?, status = ?, group_id = ?, meeting_id = ?, notes = ?,
+                           version = version + 1, updated_at = ?
+                     WHERE id = ?
+                    """,
+                arguments: [
+                    input.what, input.how, input.who, input.dueOn, input.status.rawValue, input.groupID,
+                    input.meetingID,
+                    input.notes, now, id,
+                ])
             // Links to deliverables retired since are kept (the form no longer offers them), so the plan's history stays true.
-            let linked = try Int64.fetchAll(db, sql: "SELECT deliverable_id FROM action_plan_deliverables WHERE item_id = ?", arguments: [id])
+            let linked = try Int64.fetchAll(
+                db, sql: "SELECT deliverable_id FROM action_plan_deliverables WHERE item_id = ?", arguments: [id])
             let retired = try linked.filter { try RoadmapStore.deliverable(id: $0, in: db)?.isRetired == true }
             try Self.setDeliverables(input.deliverableIDs + retired, itemID: id, in: db)
             let after = try Self.item(id: id, in: db)!
-            try audit.record(AuditChange(action: "updated", recordKind: "action plan item", recordID: String(id),
-                                         summary: "Edited the action-plan item \"\(after.what)\"", before: before.snapshot, after: after.snapshot))
+            try audit.record(
+                AuditChange(
+                    action: "updated", recordKind: "action plan item", recordID: String(id),
+                    summary: "Edited the action-plan item \"\(after.what)\"", before: before.snapshot,
+                    after: after.snapshot))
             return .saved(after)
         }
     }
@@ -93,7 +116,9 @@ public struct ActionPlanStore: Sendable {
     static func setDeliverables(_ ids: [Int64], itemID: Int64, in db: Database) throws {
         try db.execute(sql: "DELETE FROM action_plan_deliverables WHERE item_id = ?", arguments: [itemID])
         for id in Set(ids).sorted() {
-            try db.execute(sql: "INSERT INTO action_plan_deliverables (item_id, deliverable_id) VALUES (?, ?)", arguments: [itemID, id])
+            try db.execute(
+                sql: "INSERT INTO action_plan_deliverables (item_id, deliverable_id) VALUES (?, ?)",
+                arguments: [itemID, id])
         }
     }
 }

@@ -3,7 +3,9 @@ import Foundation
 /// The action plan and the insights as spreadsheets, for people inside the workspace only: the insights file
 /// holds every quote, so it says beside each whether it may be used outside (quote_consent).
 enum CoproductionCSV {
-    static let planHeader = ["id", "what", "how", "who", "due_on", "status", "group", "workshop", "deliverables", "notes", "updated_on"]
+    static let planHeader = [
+        "id", "what", "how", "who", "due_on", "status", "group", "workshop", "deliverables", "notes", "updated_on",
+    ]
 
     static func plan(_ items: [PlanItem], scope: CoproductionScope, deliverables: [Deliverable]) -> String {
         let titles = Dictionary(uniqueKeysWithValues: deliverables.map { ($0.id, $0.title) })
@@ -11,15 +13,18 @@ enum CoproductionCSV {
             let input = item.input
             return [
                 String(item.id), input.what, input.how, input.who, input.dueOn ?? "", input.status.label,
-                input.groupID == nil ? "" : ItemLinks.groupText(input.groupID, scope: scope), ItemLinks.workshop(input.meetingID, scope: scope)?.text ?? "",
-                input.deliverableIDs.compactMap { titles[$0] }.joined(separator: "; "), input.notes, LondonTime.isoDay(item.updatedAt),
+                input.groupID == nil ? "" : ItemLinks.groupText(input.groupID, scope: scope),
+                ItemLinks.workshop(input.meetingID, scope: scope)?.text ?? "",
+                input.deliverableIDs.compactMap { titles[$0] }.joined(separator: "; "), input.notes,
+                LondonTime.isoDay(item.updatedAt),
             ]
         }
         return CSVFormat.document(header: planHeader, rows: rows)
     }
 
     static let insightHeader = [
-        "id", "heard_on", "heard", "source_kind", "source_detail", "place", "communities", "themes", "quote", "quote_consent",
+        "id", "heard_on", "heard", "source_kind", "source_detail", "place", "communities", "themes", "quote",
+        "quote_consent",
         "group", "workshop", "outcome", "answer", "answered_on", "recorded_on",
     ]
 
@@ -29,9 +34,11 @@ enum CoproductionCSV {
             let input = insight.input
             return [
                 String(insight.id), input.heardOn, input.heard, input.sourceKind.label, input.sourceDetail, input.place,
-                input.communityIDs.compactMap { names[$0] }.sorted().joined(separator: "; "), input.themes.joined(separator: "; "),
+                input.communityIDs.compactMap { names[$0] }.sorted().joined(separator: "; "),
+                input.themes.joined(separator: "; "),
                 input.quote, input.quote.isEmpty ? "" : (input.quoteConsent ? "yes" : "no"),
-                input.groupID == nil ? "" : ItemLinks.groupText(input.groupID, scope: scope), ItemLinks.workshop(input.meetingID, scope: scope)?.text ?? "",
+                input.groupID == nil ? "" : ItemLinks.groupText(input.groupID, scope: scope),
+                ItemLinks.workshop(input.meetingID, scope: scope)?.text ?? "",
                 insight.response?.outcome.label ?? "", insight.response?.answer ?? "",
                 insight.response.map { LondonTime.isoDay($0.updatedAt) } ?? "", LondonTime.isoDay(insight.createdAt),
             ]

@@ -21,11 +21,13 @@ enum CoproductionFeature: Feature {
 
 extension Rule {
     /// Experts by experience co-produce the plan and answer their communities as equal partners (003 step 2).
-    static let manageCoproduction = Rule("manageCoproduction",
-                                         permits: "Keep the co-production action plan, answer insights (\"you said, we did\") and publish answers",
-                                         holders: Holders(roles: [.administrator, .programmeManager, .expertByExperience]))
+    static let manageCoproduction = Rule(
+        "manageCoproduction",
+        permits: "Keep the co-production action plan, answer insights (\"you said, we did\") and publish answers",
+        holders: Holders(roles: [.administrator, .programmeManager, .expertByExperience]))
     /// Whoever recorded an insight may change it, as may the people who keep the co-production work.
-    static let editInsight = Rule("editInsight", permits: "Change an insight",
-                                  holders: Holders(roles: [.administrator, .programmeManager, .expertByExperience], owner: true),
-                                  record: "the insight")
+    static let editInsight = Rule(
+        "editInsight", permits: "Change an insight",
+        holders: Holders(roles: [.administrator, .programmeManager, .expertByExperience], owner: true),
+        record: "the insight")
 }

@@ -15,14 +15,17 @@ enum CoproductionForms {
     static let maxShort = 300
     static let maxLong = 5000
 
-    static func text(_ form: FormData, _ name: String, _ label: String, limit: Int, errors: inout FormErrors) -> String {
+    static func text(_ form: FormData, _ name: String, _ label: String, limit: Int, errors: inout FormErrors) -> String
+    {
         let value = form.trimmed(name)
         if value.count > limit { errors.add(name, "\(label) must be \(limit) characters or fewer") }
         return value
     }
 
     /// An optional single choice (a select whose first option is "None"): nil when none, an error when not offered.
-    static func optionalID(_ form: FormData, _ name: String, offered: Set<Int64>, message: String, errors: inout FormErrors) -> Int64? {
+    static func optionalID(
+        _ form: FormData, _ name: String, offered: Set<Int64>, message: String, errors: inout FormErrors
+    ) -> Int64? {
         let raw = form.trimmed(name)
         guard !raw.isEmpty else { return nil }
         guard let id = BoundedNumber.id(raw), offered.contains(id) else {
@@ -32,7 +35,9 @@ enum CoproductionForms {
         return id
     }
 
-    static func ids(_ form: FormData, _ name: String, offered: Set<Int64>, message: String, errors: inout FormErrors) -> [Int64] {
+    static func ids(_ form: FormData, _ name: String, offered: Set<Int64>, message: String, errors: inout FormErrors)
+        -> [Int64]
+    {
         let chosen = CoproductionRules.chosenIDs(form.all(name), offered: offered)
         if chosen.refused { errors.add(name, message) }
         return chosen.ids
@@ -50,26 +55,38 @@ enum CoproductionForms {
         }
         let status = PlanStatus(rawValue: form["status"])
         if status == nil { errors.add("status", "Select where the item has got to") }
-        let groupID = optionalID(form, "group", offered: choices.scope.groupIDs, message: "Select a group from the list", errors: &errors)
-        let meetingID = optionalID(form, "workshop", offered: choices.scope.workshopIDs, message: "Select a workshop from the list", errors: &errors)
-        let deliverableIDs = ids(form, "deliverables", offered: Set(choices.deliverables.map(\.id)), message: "Select deliverables from the list",
-                                 errors: &errors)
+        let groupID = optionalID(
+            form, "group", offered: choices.scope.groupIDs, message: "Select a group from the list", errors: &errors)
+        let meetingID = optionalID(
+            form, "workshop", offered: choices.scope.workshopIDs, message: "Select a workshop from the list",
+            errors: &errors)
+        let deliverableIDs = ids(
+            form, "deliverables", offered: Set(choices.deliverables.map(\.id)),
+            message: "Select deliverables from the list",
+            errors: &errors)
         let notes = text(form, "notes", "The notes", limit: maxLong, errors: &errors)
         guard errors.isEmpty, let status else { return nil }
-        return PlanItemInput(what: what, how: how, who: who, dueOn: dueOn, status: status, groupID: groupID, meetingID: meetingID,
-                             deliverableIDs: deliverableIDs, notes: notes)
+        return PlanItemInput(
+            what: what, how: how, who: who, dueOn: dueOn, status: status, groupID: groupID, meetingID: meetingID,
+            deliverableIDs: deliverableIDs, notes: notes)
     }
 
     static func formData(_ item: PlanItem) -> FormData {
         let input = item.input
-        var pairs = [("what", input.what), ("how", input.how), ("who", input.who), ("due_on", input.dueOn ?? ""), ("status", input.status.rawValue),
-                     ("group", input.groupID.map(String.init) ?? ""), ("workshop", input.meetingID.map(String.init) ?? ""), ("notes", input.notes),
-                     ("version", String(item.version))]
+        var pairs = [
+            ("what", input.what), ("how", input.how), ("who", input.who), ("due_on", input.dueOn ?? ""),
+            ("status", input.status.rawValue),
+            ("group", input.groupID.map(String.init) ?? ""), ("workshop", input.meetingID.map(String.init) ?? ""),
+            ("notes", input.notes),
+            ("version", String(item.version)),
+        ]
         pairs += input.deliverableIDs.map { ("deliverables", String($0)) }
         return FormData(pairs)
     }
 
-    static func insight(_ form: FormData, choices: CoproductionChoices, today: String, errors: inout FormErrors) -> InsightInput? {
+    static func insight(_ form: FormData, choices: CoproductionChoices, today: String, errors: inout FormErrors)
+        -> InsightInput?
+    {
         let heard = text(form, "heard", "What was heard", limit: maxLong, errors: &errors)
         if heard.isEmpty { errors.add("heard", "Enter what was heard") }
         let sourceKind = SourceKind(rawValue: form["source_kind"])
@@ -85,34 +102,50 @@ enum CoproductionForms {
         case .failure(.notADate): errors.add("heard_on", "Enter the date it was heard as a real date, like 2026-03-03")
         case .failure(.inTheFuture): errors.add("heard_on", "The date it was heard must be today or in the past")
         }
-        let communityIDs = ids(form, "communities", offered: Set(choices.communities.map(\.id)), message: "Select communities from the list",
-                               errors: &errors)
+        let communityIDs = ids(
+            form, "communities", offered: Set(choices.communities.map(\.id)),
+            message: "Select communities from the list",
+            errors: &errors)
         let themes = CoproductionRules.themes(form["themes"])
         if themes.contains(where: { $0.count > CoproductionRules.maxThemeLength }) {
             errors.add("themes", "Each theme must be \(CoproductionRules.maxThemeLength) characters or fewer")
         }
         let quote = text(form, "quote", "The quote", limit: maxLong, errors: &errors)
         let consent = form["quote_consent"] == "yes"
-        if consent, quote.isEmpty { errors.add("quote", "Enter the quote the person agreed to, or untick consent to quote") }
-        let groupID = optionalID(form, "group", offered: choices.scope.groupIDs, message: "Select a group from the list", errors: &errors)
-        let meetingID = optionalID(form, "workshop", offered: choices.scope.workshopIDs, message: "Select a workshop from the list", errors: &errors)
-        let deliverableIDs = ids(form, "deliverables", offered: Set(choices.deliverables.map(\.id)), message: "Select deliverables from the list",
-                                 errors: &errors)
-        let decisionIDs = ids(form, "decisions", offered: choices.scope.decisionIDs, message: "Select decisions from the list", errors: &errors)
-        let planItemIDs = ids(form, "plan_items", offered: Set(choices.planItems.map(\.id)), message: "Select action-plan items from the list",
-                              errors: &errors)
+        if consent, quote.isEmpty {
+            errors.add("quote", "Enter the quote the person agreed to, or untick consent to quote")
+        }
+        let groupID = optionalID(
+            form, "group", offered: choices.scope.groupIDs, message: "Select a group from the list", errors: &errors)
+        let meetingID = optionalID(
+            form, "workshop", offered: choices.scope.workshopIDs, message: "Select a workshop from the list",
+            errors: &errors)
+        let deliverableIDs = ids(
+            form, "deliverables", offered: Set(choices.deliverables.map(\.id)),
+            message: "Select deliverables from the list",
+            errors: &errors)
+        let decisionIDs = ids(
+            form, "decisions", offered: choices.scope.decisionIDs, message: "Select decisions from the list",
+            errors: &errors)
+        let planItemIDs = ids(
+            form, "plan_items", offered: Set(choices.planItems.map(\.id)),
+            message: "Select action-plan items from the list",
+            errors: &errors)
         guard errors.isEmpty, let sourceKind, let heardOn else { return nil }
-        return InsightInput(heard: heard, sourceKind: sourceKind, sourceDetail: sourceDetail, place: place, heardOn: heardOn,
-                            communityIDs: communityIDs, themes: themes, quote: quote, quoteConsent: consent, groupID: groupID,
-                            meetingID: meetingID, deliverableIDs: deliverableIDs, decisionIDs: decisionIDs, planItemIDs: planItemIDs)
+        return InsightInput(
+            heard: heard, sourceKind: sourceKind, sourceDetail: sourceDetail, place: place, heardOn: heardOn,
+            communityIDs: communityIDs, themes: themes, quote: quote, quoteConsent: consent, groupID: groupID,
+            meetingID: meetingID, deliverableIDs: deliverableIDs, decisionIDs: decisionIDs, planItemIDs: planItemIDs)
     }
 
     static func formData(_ insight: Insight) -> FormData {
         let input = insight.input
-        var pairs = [("heard", input.heard), ("source_kind", input.sourceKind.rawValue), ("source_detail", input.sourceDetail),
-                     ("place", input.place), ("heard_on", input.heardOn), ("themes", input.themes.joined(separator: ", ")),
-                     ("quote", input.quote), ("group", input.groupID.map(String.init) ?? ""),
-                     ("workshop", input.meetingID.map(String.init) ?? ""), ("version", String(insight.version))]
+        var pairs = [
+            ("heard", input.heard), ("source_kind", input.sourceKind.rawValue), ("source_detail", input.sourceDetail),
+            ("place", input.place), ("heard_on", input.heardOn), ("themes", input.themes.joined(separator: ", ")),
+            ("quote", input.quote), ("group", input.groupID.map(String.init) ?? ""),
+            ("workshop", input.meetingID.map(String.init) ?? ""), ("version", String(insight.version)),
+        ]
         if input.quoteConsent { pairs.append(("quote_consent", "yes")) }
         pairs += input.communityIDs.map { ("communities", String($0)) }
         pairs += input.deliverableIDs.map { ("deliverables", String($0)) }
@@ -126,7 +159,9 @@ enum CoproductionForms {
         let outcome = ResponseOutcome(rawValue: form["outcome"])
         if outcome == nil { errors.add("outcome", "Select what happened because of what was heard") }
         let answer = text(form, "answer", "The answer", limit: maxLong, errors: &errors)
-        if answer.isEmpty { errors.add("answer", "Enter the answer in plain language: what changed, or why nothing did") }
+        if answer.isEmpty {
+            errors.add("answer", "Enter the answer in plain language: what changed, or why nothing did")
+        }
         guard errors.isEmpty, let outcome else { return nil }
         return (outcome, answer)
     }

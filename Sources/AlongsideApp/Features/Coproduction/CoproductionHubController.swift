@@ -17,10 +17,13 @@ struct CoproductionHubController: Controller {
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func workshops(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func workshops(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
+        -> Response
+    {
         let scope = try await stores.scope(for: signedIn.user)
         let counts = try await WorkshopOutputs.counts(pool: services.pool)
-        let page = WorkshopsPage(workshops: scope.workshops, insightCounts: counts.insights, planCounts: counts.planItems)
+        let page = WorkshopsPage(
+            workshops: scope.workshops, insightCounts: counts.insights, planCounts: counts.planItems)
         return try await services.pages.render(page, request: request, context: context)
     }
 }

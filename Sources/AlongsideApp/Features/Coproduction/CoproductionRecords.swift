@@ -25,7 +25,10 @@ public struct PlanItem: Sendable, Equatable {
     public var what: String { input.what }
     public var status: PlanStatus { input.status }
 
-    init(id: Int64, input: PlanItemInput, version: Int = 1, createdAt: Date = Date(timeIntervalSince1970: 0), updatedAt: Date = Date(timeIntervalSince1970: 0)) {
+    init(
+        id: Int64, input: PlanItemInput, version: Int = 1, createdAt: Date = Date(timeIntervalSince1970: 0),
+        updatedAt: Date = Date(timeIntervalSince1970: 0)
+    ) {
         self.id = id
         self.input = input
         self.version = version
@@ -35,9 +38,11 @@ public struct PlanItem: Sendable, Equatable {
 
     init(row: Row, deliverableIDs: [Int64]) {
         id = row["id"]
-        input = PlanItemInput(what: row["what"], how: row["how"], who: row["who"], dueOn: row["due_on"],
-                              status: PlanStatus(rawValue: row["status"]) ?? .notStarted, groupID: row["group_id"], meetingID: row["meeting_id"],
-                              deliverableIDs: deliverableIDs, notes: row["notes"])
+        input = PlanItemInput(
+            what: row["what"], how: row["how"], who: row["who"], dueOn: row["due_on"],
+            status: PlanStatus(rawValue: row["status"]) ?? .notStarted, groupID: row["group_id"],
+            meetingID: row["meeting_id"],
+            deliverableIDs: deliverableIDs, notes: row["notes"])
         version = row["version"]
         createdAt = row["created_at"]
         updatedAt = row["updated_at"]
@@ -45,9 +50,13 @@ public struct PlanItem: Sendable, Equatable {
 
     /// What the audit log keeps.
     var snapshot: [String: String] {
-        ["what": input.what, "how": input.how, "who": input.who, "due_on": input.dueOn ?? "", "status": input.status.rawValue,
-         "group": input.groupID.map(String.init) ?? "", "workshop": input.meetingID.map(String.init) ?? "",
-         "deliverables": input.deliverableIDs.map(String.init).joined(separator: ", "), "notes": input.notes, "version": String(version)]
+        [
+            "what": input.what, "how": input.how, "who": input.who, "due_on": input.dueOn ?? "",
+            "status": input.status.rawValue,
+            "group": input.groupID.map(String.init) ?? "", "workshop": input.meetingID.map(String.init) ?? "",
+            "deliverables": input.deliverableIDs.map(String.init).joined(separator: ", "), "notes": input.notes,
+            "version": String(version),
+        ]
     }
 }
 
@@ -98,12 +107,16 @@ public struct Insight: Sendable, Equatable {
     public var publicQuote: String? { CoproductionRules.publicQuote(quote: input.quote, consent: input.quoteConsent) }
 
     var snapshot: [String: String] {
-        ["heard": input.heard, "source_kind": input.sourceKind.rawValue, "source_detail": input.sourceDetail, "place": input.place,
-         "heard_on": input.heardOn, "communities": input.communityIDs.map(String.init).joined(separator: ", "),
-         "themes": input.themes.joined(separator: ", "), "quote": input.quote, "quote_consent": input.quoteConsent ? "yes" : "no",
-         "group": input.groupID.map(String.init) ?? "", "workshop": input.meetingID.map(String.init) ?? "",
-         "deliverables": input.deliverableIDs.map(String.init).joined(separator: ", "),
-         "decisions": input.decisionIDs.map(String.init).joined(separator: ", "),
-         "plan_items": input.planItemIDs.map(String.init).joined(separator: ", "), "version": String(version)]
+        [
+            "heard": input.heard, "source_kind": input.sourceKind.rawValue, "source_detail": input.sourceDetail,
+            "place": input.place,
+            "heard_on": input.heardOn, "communities": input.communityIDs.map(String.init).joined(separator: ", "),
+            "themes": input.themes.joined(separator: ", "), "quote": input.quote,
+            "quote_consent": input.quoteConsent ? "yes" : "no",
+            "group": input.groupID.map(String.init) ?? "", "workshop": input.meetingID.map(String.init) ?? "",
+            "deliverables": input.deliverableIDs.map(String.init).joined(separator: ", "),
+            "decisions": input.decisionIDs.map(String.init).joined(separator: ", "),
+            "plan_items": input.planItemIDs.map(String.init).joined(separator: ", "), "version": String(version),
+        ]
     }
 }

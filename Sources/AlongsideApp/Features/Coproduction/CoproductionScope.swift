@@ -47,15 +47,30 @@ struct CoproductionScope: Sendable {
     static func load(for user: SessionUser, pool: DatabasePool, clock: AppClock) async throws -> CoproductionScope {
         let today = LondonTime.isoDay(clock.now())
         let visible = try await GroupStore(pool: pool, clock: clock).visibleGroups(for: user, today: today)
-            .map { (group: $0.group, seesPrivate: Policy.allows(.seeGroupBusiness, $0.group.standing(role: user.role, isMember: $0.isMember))) }
+            .map {
+                (
+                    group: $0.group,
+                    seesPrivate: Policy.allows(
+                        .seeGroupBusiness, $0.group.standing(role: user.role, isMember: $0.isMember))
+                )
+            }
         let access = Dictionary(uniqueKeysWithValues: visible.map { ($0.group.id, $0) })
-        let workshops = try await MeetingStore(pool: pool, clock: clock).workshops().compactMap { meeting -> WorkshopRef? in
-            guard let group = access[meeting.groupID], group.seesPrivate || meeting.visibility == .published else { return nil }
-            return WorkshopRef(id: meeting.id, groupID: group.group.id, groupName: group.group.name, startsAt: meeting.startsAt, purpose: meeting.purpose)
+        let workshops = try await MeetingStore(pool: pool, clock: clock).workshops().compactMap {
+            meeting -> WorkshopRef? in
+            guard let group = access[meeting.groupID], group.seesPrivate || meeting.visibility == .published else {
+                return nil
+            }
+            return WorkshopRef(
+                id: meeting.id, groupID: group.group.id, groupName: group.group.name, startsAt: meeting.startsAt,
+                purpose: meeting.purpose)
         }
-        let decisions = try await DecisionStore(pool: pool, clock: clock).currentDecisions().compactMap { decision -> DecisionRef? in
-            guard let group = access[decision.groupID], group.seesPrivate || decision.visibility == .published else { return nil }
-            return DecisionRef(id: decision.id, groupID: group.group.id, groupName: group.group.name, title: decision.title)
+        let decisions = try await DecisionStore(pool: pool, clock: clock).currentDecisions().compactMap {
+            decision -> DecisionRef? in
+            guard let group = access[decision.groupID], group.seesPrivate || decision.visibility == .published else {
+                return nil
+            }
+            return DecisionRef(
+                id: decision.id, groupID: group.group.id, groupName: group.group.name, title: decision.title)
         }
         return CoproductionScope(groups: visible, workshops: workshops, decisions: decisions)
     }

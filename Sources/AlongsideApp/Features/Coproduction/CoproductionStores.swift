@@ -17,8 +17,9 @@ struct CoproductionStores: Sendable {
 
     /// Everything a form may offer this person.
     func choices(for user: SessionUser) async throws -> CoproductionChoices {
-        CoproductionChoices(scope: try await scope(for: user), communities: try await communities.choices(),
-                            deliverables: try await roadmap.deliverables(), planItems: ActionPlanPage.ordered(try await plan.all()))
+        CoproductionChoices(
+            scope: try await scope(for: user), communities: try await communities.choices(),
+            deliverables: try await roadmap.deliverables(), planItems: ActionPlanPage.ordered(try await plan.all()))
     }
 
     /// The id in the path, or 404.

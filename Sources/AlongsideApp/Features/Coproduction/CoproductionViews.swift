@@ -20,8 +20,11 @@ struct GroupedChoices: Encodable, Sendable {
     let isEmpty: Bool
     let emptyText: String
 
-    init(_ name: String, legend: String, hint: String?, sections: [(heading: String?, options: [(value: String, label: String)])],
-         selected: Set<String>, emptyText: String, errors: FormErrors) {
+    init(
+        _ name: String, legend: String, hint: String?,
+        sections: [(heading: String?, options: [(value: String, label: String)])],
+        selected: Set<String>, emptyText: String, errors: FormErrors
+    ) {
         self.name = name
         self.legend = legend
         self.hint = hint
@@ -33,26 +36,34 @@ struct GroupedChoices: Encodable, Sendable {
         describedBy = described.isEmpty ? nil : described
         var first = true
         self.sections = sections.filter { !$0.options.isEmpty }.map { section in
-            Section(heading: section.heading, choices: section.options.map { option in
-                defer { first = false }
-                return Choice(value: option.value, label: option.label, id: first ? id : "\(id)-\(option.value)", checked: selected.contains(option.value))
-            })
+            Section(
+                heading: section.heading,
+                choices: section.options.map { option in
+                    defer { first = false }
+                    return Choice(
+                        value: option.value, label: option.label, id: first ? id : "\(id)-\(option.value)",
+                        checked: selected.contains(option.value))
+                })
         }
         isEmpty = self.sections.isEmpty
         self.emptyText = emptyText
     }
 
     /// Live deliverables, one section per workstream in roadmap order.
-    static func deliverables(_ deliverables: [Deliverable], form: FormData, errors: FormErrors, hint: String) -> GroupedChoices {
+    static func deliverables(_ deliverables: [Deliverable], form: FormData, errors: FormErrors, hint: String)
+        -> GroupedChoices
+    {
         var order: [String] = []
         var byWorkstream: [String: [(value: String, label: String)]] = [:]
         for deliverable in deliverables {
             if byWorkstream[deliverable.workstreamName] == nil { order.append(deliverable.workstreamName) }
             byWorkstream[deliverable.workstreamName, default: []].append((String(deliverable.id), deliverable.title))
         }
-        return GroupedChoices("deliverables", legend: "Roadmap deliverables (optional)", hint: hint,
-                              sections: order.map { (heading: $0, options: byWorkstream[$0] ?? []) }, selected: Set(form.all("deliverables")),
-                              emptyText: "The roadmap has no deliverables yet.", errors: errors)
+        return GroupedChoices(
+            "deliverables", legend: "Roadmap deliverables (optional)", hint: hint,
+            sections: order.map { (heading: $0, options: byWorkstream[$0] ?? []) },
+            selected: Set(form.all("deliverables")),
+            emptyText: "The roadmap has no deliverables yet.", errors: errors)
     }
 }
 

@@ -26,10 +26,11 @@ struct FeedbackCommunitiesPage: PageModel {
             // Communities with no insights and no page have nothing to feed back yet.
             let count = counts[community.id]
             guard count != nil || published[community.id] != nil else { return nil }
-            return Row(name: community.name, href: Href.feedbackCommunity(community.id), underServed: community.underServed,
-                       recorded: count?.recorded ?? 0, answered: count?.answered ?? 0,
-                       published: published[community.id] == nil ? "Not published" : "Published",
-                       tagClass: published[community.id] == nil ? "tag tag-grey" : "tag")
+            return Row(
+                name: community.name, href: Href.feedbackCommunity(community.id), underServed: community.underServed,
+                recorded: count?.recorded ?? 0, answered: count?.answered ?? 0,
+                published: published[community.id] == nil ? "Not published" : "Published",
+                tagClass: published[community.id] == nil ? "tag tag-grey" : "tag")
         }
         hasRows = !rows.isEmpty
     }
@@ -60,7 +61,8 @@ struct FeedbackCommunityPage: PageModel {
         unanswered = insights.filter { !$0.isAnswered }.map { LinkLine(text: $0.heard, href: Href.insight($0.id)) }
         hasUnanswered = !unanswered.isEmpty
         isPublished = publishedAt != nil
-        publishedText = publishedAt.map { "Published on \(LondonTime.date($0)): anyone can read this page without signing in." }
+        publishedText =
+            publishedAt.map { "Published on \(LondonTime.date($0)): anyone can read this page without signing in." }
             ?? "Not published: only people signed in to the workspace can read this."
         publicHref = publishedAt == nil ? nil : Href.publishedFeedback(community.id)
         publishAction = canManage ? Href.publishFeedback(community.id) : nil
@@ -75,7 +77,9 @@ struct PublishedFeedbackIndexPage: PageModel {
     let hasRows: Bool
 
     init(communities: [Community], published: [Int64: Date]) {
-        rows = communities.filter { published[$0.id] != nil }.map { LinkLine(text: $0.name, href: Href.publishedFeedback($0.id)) }
+        rows = communities.filter { published[$0.id] != nil }.map {
+            LinkLine(text: $0.name, href: Href.publishedFeedback($0.id))
+        }
         hasRows = !rows.isEmpty
     }
 }

@@ -30,7 +30,9 @@ public struct FeedbackStore: Sendable {
 
     public func publishedAt(communityID: Int64) async throws -> Date? {
         try await pool.read { db in
-            try Date.fetchOne(db, sql: "SELECT published_at FROM community_feedback_pages WHERE community_id = ?", arguments: [communityID])
+            try Date.fetchOne(
+                db, sql: "SELECT published_at FROM community_feedback_pages WHERE community_id = ?",
+                arguments: [communityID])
         }
     }
 
@@ -38,11 +40,14 @@ public struct FeedbackStore: Sendable {
     public func counts() async throws -> [Int64: Counts] {
         try await pool.read { db in
             var found: [Int64: Counts] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT c.community_id, COUNT(*) AS recorded, COUNT(r.insight_id) AS answered
-                  FROM insight_communities c LEFT JOIN insight_responses r ON r.insight_id = c.insight_id
-                 GROUP BY c.community_id
-                """) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.community_id, COUNT(*) AS recorded, COUNT(r.insight_id) AS answered
+                      FROM insight_communities c LEFT JOIN insight_responses r ON r.insight_id = c.insight_id
+                     GROUP BY c.community_id
+                    """)
+            {
                 found[row["community_id"]] = Counts(recorded: row["recorded"], answered: row["answered"])
             }
             return found
@@ -50,23 +55,34 @@ public struct FeedbackStore: Sendable {
     }
 
     /// Publishes (`published` true) or withdraws a community's page. Returns false when it was already so.
-    public func setPublished(_ community: Community, _ published: Bool, by actor: AuditActor, requestID: String?) async throws -> Bool {
+    public func setPublished(_ community: Community, _ published: Bool, by actor: AuditActor, requestID: String?)
+        async throws -> Bool
+    {
         let now = clock.now()
         return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
-            let was = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM community_feedback_pages WHERE community_id = ?)",
-                                        arguments: [community.id]) ?? false
+            let was =
+                try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM community_feedback_pages WHERE community_id = ?)",
+                    arguments: [community.id]) ?? false
             guard was != published else { return false }
             if published {
-                try db.execute(sql: "INSERT INTO community_feedback_pages (community_id, published_at, published_by) VALUES (?, ?, ?)",
-                               arguments: [community.id, now, actor.userID])
+                try db.execute(
+                    sql:
+                        "INSERT INTO community_feedback_pages (community_id, published_at, published_by) VALUES (?, ?, ?)",
+                    arguments: [community.id, now, actor.userID])
             } else {
-                try db.execute(sql: "DELETE FROM community_feedback_pages WHERE community_id = ?", arguments: [community.id])
+                try db.execute(
+                    sql: "DELETE FROM community_feedback_pages WHERE community_id = ?", arguments: [community.id])
             }
-            let summary = published ? "Published the \"you said, we did\" page for \(community.name)"
+            let summary =
+                published
+                ? "Published the \"you said, we did\" page for \(community.name)"
                 : "Withdrew the \"you said, we did\" page for \(community.name)"
-            try audit.record(AuditChange(action: published ? "published" : "unpublished", recordKind: "community feedback page",
-                                         recordID: String(community.id), summary: summary,
-                                         before: ["published": was ? "yes" : "no"], after: ["published": published ? "yes" : "no"]))
+            try audit.record(
+                AuditChange(
+                    action: published ? "published" : "unpublished", recordKind: "community feedback page",
+                    recordID: String(community.id), summary: summary,
+                    before: ["published": was ? "yes" : "no"], after: ["published": published ? "yes" : "no"]))
             return true
         }
     }

@@ -22,15 +22,26 @@ struct CoproductionHubPage: PageModel {
 
     init(items: [PlanItem], insights: [Insight]) {
         links = [
-            Link(label: "The action plan", href: Href.actionPlan(), hint: "What we will do together: what, how, who and when."),
-            Link(label: "Insights", href: Href.insights(), hint: "What people in communities and staff have told us. Anyone signed in can record one."),
+            Link(
+                label: "The action plan", href: Href.actionPlan(),
+                hint: "What we will do together: what, how, who and when."),
+            Link(
+                label: "Insights", href: Href.insights(),
+                hint: "What people in communities and staff have told us. Anyone signed in can record one."),
             Link(label: "Workshops", href: Href.workshops(), hint: "Workshops and what came out of each."),
-            Link(label: "You said, we did: by community", href: Href.feedbackCommunities(),
-                 hint: "The answers to insights, community by community, and which pages are published."),
-            Link(label: "The community asset map", href: Href.assets(), hint: "Support and places that already exist in our communities."),
-            Link(label: "First steps", href: Href.firstSteps(), hint: "How far the partnership has come with the first steps."),
+            Link(
+                label: "You said, we did: by community", href: Href.feedbackCommunities(),
+                hint: "The answers to insights, community by community, and which pages are published."),
+            Link(
+                label: "The community asset map", href: Href.assets(),
+                hint: "Support and places that already exist in our communities."),
+            Link(
+                label: "First steps", href: Href.firstSteps(),
+                hint: "How far the partnership has come with the first steps."),
         ]
-        statusCounts = PlanStatus.allCases.map { status in Count(label: status.label, count: items.filter { $0.status == status }.count) }
+        statusCounts = PlanStatus.allCases.map { status in
+            Count(label: status.label, count: items.filter { $0.status == status }.count)
+        }
         insightCount = insights.count == 1 ? "1 insight recorded" : "\(insights.count) insights recorded"
         let unanswered = insights.filter { !$0.isAnswered }.count
         unansweredCount = unanswered == 1 ? "1 not answered yet" : "\(unanswered) not answered yet"
@@ -57,7 +68,8 @@ struct WorkshopsPage: PageModel {
     init(workshops: [WorkshopRef], insightCounts: [Int64: Int], planCounts: [Int64: Int]) {
         hubHref = Href.coproduction()
         rows = workshops.map {
-            Row(when: LondonTime.date($0.startsAt), purpose: $0.purpose, href: $0.href, group: $0.groupName,
+            Row(
+                when: LondonTime.date($0.startsAt), purpose: $0.purpose, href: $0.href, group: $0.groupName,
                 insights: insightCounts[$0.id] ?? 0, planItems: planCounts[$0.id] ?? 0)
         }
         hasRows = !rows.isEmpty

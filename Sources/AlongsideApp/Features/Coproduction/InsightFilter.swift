@@ -12,7 +12,10 @@ struct InsightFilter: Sendable, Equatable {
     var sourceKind: SourceKind?
     var answered: Answered?
 
-    init(words: String = "", communityID: Int64? = nil, theme: String = "", sourceKind: SourceKind? = nil, answered: Answered? = nil) {
+    init(
+        words: String = "", communityID: Int64? = nil, theme: String = "", sourceKind: SourceKind? = nil,
+        answered: Answered? = nil
+    ) {
         self.words = words
         self.communityID = communityID
         self.theme = theme
@@ -21,8 +24,10 @@ struct InsightFilter: Sendable, Equatable {
     }
 
     init(_ query: FormData) {
-        self.init(words: query.searchWords("words").text, communityID: query.id("community"), theme: CoproductionRules.themes(query["theme"]).first ?? "",
-                  sourceKind: SourceKind(rawValue: query["source_kind"]), answered: Answered(rawValue: query["answered"]))
+        self.init(
+            words: query.searchWords("words").text, communityID: query.id("community"),
+            theme: CoproductionRules.themes(query["theme"]).first ?? "",
+            sourceKind: SourceKind(rawValue: query["source_kind"]), answered: Answered(rawValue: query["answered"]))
     }
 
     var isEmpty: Bool { words.isEmpty && communityID == nil && theme.isEmpty && sourceKind == nil && answered == nil }
@@ -34,7 +39,8 @@ struct InsightFilter: Sendable, Equatable {
         if !theme.isEmpty, !input.themes.contains(theme) { return false }
         if let sourceKind, input.sourceKind != sourceKind { return false }
         if let answered, insight.isAnswered != (answered == .yes) { return false }
-        let haystack = ([input.heard, input.quote, input.sourceDetail, input.place] + input.themes).joined(separator: " ")
+        let haystack = ([input.heard, input.quote, input.sourceDetail, input.place] + input.themes).joined(
+            separator: " ")
         return words.split(whereSeparator: \.isWhitespace).allSatisfy {
             haystack.range(of: $0, options: [.caseInsensitive, .diacriticInsensitive]) != nil
         }

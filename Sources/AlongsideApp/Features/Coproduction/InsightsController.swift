@@ -24,7 +24,9 @@ struct InsightsController: Controller {
     }
 
     func insight(_ context: AppRequestContext) async throws -> Insight {
-        guard let insight = try await stores.insights.insight(id: try CoproductionStores.id(context)) else { throw AppError.notFound }
+        guard let insight = try await stores.insights.insight(id: try CoproductionStores.id(context)) else {
+            throw AppError.notFound
+        }
         return insight
     }
 
@@ -33,7 +35,9 @@ struct InsightsController: Controller {
         Standing(role: signedIn.user.role, isOwner: insight.recordedBy == signedIn.user.id)
     }
 
-    static func canEdit(_ insight: Insight, _ signedIn: SignedIn) -> Bool { Policy.allows(.editInsight, standing(insight, signedIn)) }
+    static func canEdit(_ insight: Insight, _ signedIn: SignedIn) -> Bool {
+        Policy.allows(.editInsight, standing(insight, signedIn))
+    }
 
     /// The insight if this person may edit it: 404 when there is none, 403 when it is someone else's.
     func editable(_ context: AppRequestContext, _ signedIn: SignedIn) async throws -> Insight {
@@ -43,22 +47,27 @@ struct InsightsController: Controller {
     }
 
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let page = InsightsPage(insights: try await stores.insights.all(), filter: InsightFilter(request.queryForm),
-                                communities: try await stores.communities.all())
+        let page = InsightsPage(
+            insights: try await stores.insights.all(), filter: InsightFilter(request.queryForm),
+            communities: try await stores.communities.all())
         return try await services.pages.render(page, request: request, context: context)
     }
 
     @Sendable func csv(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let document = CoproductionCSV.insights(try await stores.insights.all(), communities: try await stores.communities.all(),
-                                                scope: try await stores.scope(for: signedIn.user))
+        let document = CoproductionCSV.insights(
+            try await stores.insights.all(), communities: try await stores.communities.all(),
+            scope: try await stores.scope(for: signedIn.user))
         return .download(document, contentType: "text/csv; charset=utf-8", fileName: "insights-\(stores.today).csv")
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let insight = try await insight(context)
-        let page = InsightPage(insight: insight, scope: try await stores.scope(for: signedIn.user), communities: try await stores.communities.all(),
-                               deliverables: try await stores.roadmap.deliverables(includeRetired: true), planItems: try await stores.plan.all(),
-                               canEdit: Self.canEdit(insight, signedIn), canAnswer: Policy.allows(signedIn.user.role, .manageCoproduction))
+        let page = InsightPage(
+            insight: insight, scope: try await stores.scope(for: signedIn.user),
+            communities: try await stores.communities.all(),
+            deliverables: try await stores.roadmap.deliverables(includeRetired: true),
+            planItems: try await stores.plan.all(),
+            canEdit: Self.canEdit(insight, signedIn), canAnswer: Policy.allows(signedIn.user.role, .manageCoproduction))
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -77,18 +86,23 @@ struct InsightsController: Controller {
     @Sendable func create(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let choices = try await stores.choices(for: signedIn.user)
         var errors = FormErrors()
-        guard let input = CoproductionForms.insight(context.form, choices: choices, today: stores.today, errors: &errors) else {
+        guard
+            let input = CoproductionForms.insight(context.form, choices: choices, today: stores.today, errors: &errors)
+        else {
             let page = InsightFormPage(editing: nil, form: context.form, choices: choices, errors: errors)
             return try await services.pages.render(page, request: request, context: context)
         }
         let insight = try await stores.insights.create(input, by: signedIn.actor, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "The insight is recorded."), tokenHash: signedIn.session.tokenHash)
+        try await services.sessions.setFlash(
+            Flash(message: "The insight is recorded."), tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.insight(insight.id))
     }
 
     @Sendable func edit(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let insight = try await editable(context, signedIn)
-        let page = InsightFormPage(editing: insight, form: CoproductionForms.formData(insight), choices: try await stores.choices(for: signedIn.user))
+        let page = InsightFormPage(
+            editing: insight, form: CoproductionForms.formData(insight),
+            choices: try await stores.choices(for: signedIn.user))
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -104,54 +118,81 @@ struct InsightsController: Controller {
         }
         // Links this person was never offered (a group, workshop or decision they cannot see, a retired community or
         // deliverable) are kept rather than silently dropped.
-        input.groupID = CoproductionScope.kept(input.groupID, was: insight.input.groupID, offered: choices.scope.groupIDs)
-        input.meetingID = CoproductionScope.kept(input.meetingID, was: insight.input.meetingID, offered: choices.scope.workshopIDs)
+        input.groupID = CoproductionScope.kept(
+            input.groupID, was: insight.input.groupID, offered: choices.scope.groupIDs)
+        input.meetingID = CoproductionScope.kept(
+            input.meetingID, was: insight.input.meetingID, offered: choices.scope.workshopIDs)
         let keeping = [
-            "insight_communities": insight.input.communityIDs.filter { id in !choices.communities.contains { $0.id == id } },
-            "insight_deliverables": insight.input.deliverableIDs.filter { id in !choices.deliverables.contains { $0.id == id } },
+            "insight_communities": insight.input.communityIDs.filter { id in
+                !choices.communities.contains { $0.id == id }
+            },
+            "insight_deliverables": insight.input.deliverableIDs.filter { id in
+                !choices.deliverables.contains { $0.id == id }
+            },
             "insight_decisions": insight.input.decisionIDs.filter { !choices.scope.decisionIDs.contains($0) },
         ]
-        switch try await stores.insights.update(insight.id, input, expectedVersion: version, keeping: keeping, by: signedIn.actor,
-                                                requestID: context.requestID) {
+        switch try await stores.insights.update(
+            insight.id, input, expectedVersion: version, keeping: keeping, by: signedIn.actor,
+            requestID: context.requestID)
+        {
         case .saved(let saved):
-            try await services.sessions.setFlash(Flash(message: "Saved the changes to the insight."), tokenHash: signedIn.session.tokenHash)
+            try await services.sessions.setFlash(
+                Flash(message: "Saved the changes to the insight."), tokenHash: signedIn.session.tokenHash)
             return .seeOther(Href.insight(saved.id))
         case .conflict(let current):
             var errors = FormErrors()
-            errors.add("heard", "Someone else saved this insight while you were editing it. Their version is shown first; yours is kept in the form. Save again to replace theirs with yours")
-            let page = InsightFormPage(editing: current, form: form.replacing("version", with: String(current.version)), choices: choices,
-                                       errors: errors, conflict: current)
+            errors.add(
+                "heard",
+                "Someone else saved this insight while you were editing it. Their version is shown first; yours is kept in the form. Save again to replace theirs with yours"
+            )
+            let page = InsightFormPage(
+                editing: current, form: form.replacing("version", with: String(current.version)), choices: choices,
+                errors: errors, conflict: current)
             return try await services.pages.render(page, request: request, context: context, status: .conflict)
         }
     }
 
-    @Sendable func answerForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func answerForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
+        -> Response
+    {
         let insight = try await insight(context)
         var pairs: [(String, String)] = []
         if let response = insight.response {
-            pairs = [("outcome", response.outcome.rawValue), ("answer", response.answer), ("version", String(response.version))]
+            pairs = [
+                ("outcome", response.outcome.rawValue), ("answer", response.answer),
+                ("version", String(response.version)),
+            ]
         }
-        return try await services.pages.render(ResponseFormPage(insight: insight, form: FormData(pairs)), request: request, context: context)
+        return try await services.pages.render(
+            ResponseFormPage(insight: insight, form: FormData(pairs)), request: request, context: context)
     }
 
     @Sendable func answer(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let insight = try await insight(context)
         var errors = FormErrors()
         guard let parsed = CoproductionForms.answer(context.form, errors: &errors) else {
-            return try await services.pages.render(ResponseFormPage(insight: insight, form: context.form, errors: errors), request: request, context: context)
+            return try await services.pages.render(
+                ResponseFormPage(insight: insight, form: context.form, errors: errors), request: request,
+                context: context)
         }
         let (outcome, text) = parsed
         // No version means a first answer (refused if someone has answered meanwhile); a malformed one never matches.
         let expected: Int? = context.form.trimmed("version").isEmpty ? nil : context.form.expectedVersion
-        switch try await stores.insights.respond(insight.id, outcome: outcome, answer: text, expectedVersion: expected, by: signedIn.actor,
-                                                 requestID: context.requestID) {
+        switch try await stores.insights.respond(
+            insight.id, outcome: outcome, answer: text, expectedVersion: expected, by: signedIn.actor,
+            requestID: context.requestID)
+        {
         case .saved:
-            try await services.sessions.setFlash(Flash(message: "The answer is saved. It shows on the pages of the communities the insight came from."),
-                                                 tokenHash: signedIn.session.tokenHash)
+            try await services.sessions.setFlash(
+                Flash(message: "The answer is saved. It shows on the pages of the communities the insight came from."),
+                tokenHash: signedIn.session.tokenHash)
             return .seeOther(Href.insight(insight.id))
         case .conflict(let current):
             var errors = FormErrors()
-            errors.add("outcome", "Someone else answered this insight while you were writing. Their answer is shown first; yours is kept in the form. Save again to replace theirs with yours")
+            errors.add(
+                "outcome",
+                "Someone else answered this insight while you were writing. Their answer is shown first; yours is kept in the form. Save again to replace theirs with yours"
+            )
             let form = context.form.replacing("version", with: current.map { String($0.version) } ?? "")
             let page = ResponseFormPage(insight: insight, form: form, errors: errors, conflict: current)
             return try await services.pages.render(page, request: request, context: context, status: .conflict)

@@ -22,6 +22,7 @@ struct PublicFeedbackEntry: Encodable, Sendable, Equatable {
 
     /// The entries for a community's page: answered insights, most recently answered first.
     static func entries(_ insights: [Insight]) -> [PublicFeedbackEntry] {
-        insights.filter(\.isAnswered).sorted { $0.response!.updatedAt > $1.response!.updatedAt }.compactMap(PublicFeedbackEntry.init)
+        insights.filter(\.isAnswered).sorted { $0.response!.updatedAt > $1.response!.updatedAt }.compactMap(
+            PublicFeedbackEntry.init)
     }
 }

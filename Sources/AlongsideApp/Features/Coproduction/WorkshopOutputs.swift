@@ -14,7 +14,9 @@ struct CoproductionWorkshopOutputs: WorkshopOutputsSource {
         return WorkshopOutputsView(
             meetingID: meetingID,
             insights: insights.map { LinkLine(text: $0.heard, href: Href.insight($0.id)) },
-            planItems: planItems.map { LinkLine(text: "\($0.what) (\($0.status.label.lowercased()))", href: Href.planItem($0.id)) },
+            planItems: planItems.map {
+                LinkLine(text: "\($0.what) (\($0.status.label.lowercased()))", href: Href.planItem($0.id))
+            },
             canAdd: Policy.allows(role, .manageCoproduction)
         )
     }
@@ -27,7 +29,11 @@ enum WorkshopOutputs {
         try await pool.read { db in
             func count(_ table: String) throws -> [Int64: Int] {
                 var found: [Int64: Int] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT meeting_id, COUNT(*) AS n FROM \(table) WHERE meeting_id IS NOT NULL GROUP BY meeting_id") {
+                for row in try Row.fetchAll(
+                    db,
+                    sql:
+                        "SELECT meeting_id, COUNT(*) AS n FROM \(table) WHERE meeting_id IS NOT NULL GROUP BY meeting_id"
+                ) {
                     found[row["meeting_id"]] = row["n"]
                 }
                 return found

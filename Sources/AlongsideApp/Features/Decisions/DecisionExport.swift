@@ -35,10 +35,12 @@ struct DecisionExportRow: Encodable, Sendable, Equatable {
     /// Also the CSV header, in this order.
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, groupID = "group_id", groupName = "group_name", title, question, method, outcome, isValid = "is_valid"
-        case invalidReason = "invalid_reason", quorumMet = "quorum_met", membersTotal = "members_total", membersPresent = "members_present"
+        case invalidReason = "invalid_reason", quorumMet = "quorum_met", membersTotal = "members_total",
+            membersPresent = "members_present"
         case livedExperiencePresent = "lived_experience_present", votesFor = "votes_for", votesAgainst = "votes_against"
         case votesAbstaining = "votes_abstaining", objections, rationale, declarations, meetingID = "meeting_id"
-        case betweenMeetings = "between_meetings", reviewOn = "review_on", recordedAt = "recorded_at", recordedBy = "recorded_by"
+        case betweenMeetings = "between_meetings", reviewOn = "review_on", recordedAt = "recorded_at", recordedBy =
+            "recorded_by"
         case correctsDecisionID = "corrects_decision_id", correctionReason = "correction_reason", visibility, path
     }
 
@@ -89,16 +91,24 @@ struct DecisionExportRow: Encodable, Sendable, Equatable {
     /// Each value as JSON would hold it.
     var cells: [(CodingKeys, DecisionExportValue)] {
         [
-            (.id, .number(Int(id))), (.groupID, .number(Int(groupID))), (.groupName, .text(groupName)), (.title, .text(title)),
-            (.question, .text(question)), (.method, .text(method)), (.outcome, .text(outcome)), (.isValid, .flag(isValid)),
-            (.invalidReason, invalidReason.map(DecisionExportValue.text) ?? .null), (.quorumMet, .flag(quorumMet)), (.membersTotal, .number(membersTotal)),
+            (.id, .number(Int(id))), (.groupID, .number(Int(groupID))), (.groupName, .text(groupName)),
+            (.title, .text(title)),
+            (.question, .text(question)), (.method, .text(method)), (.outcome, .text(outcome)),
+            (.isValid, .flag(isValid)),
+            (.invalidReason, invalidReason.map(DecisionExportValue.text) ?? .null), (.quorumMet, .flag(quorumMet)),
+            (.membersTotal, .number(membersTotal)),
             (.membersPresent, .number(membersPresent)), (.livedExperiencePresent, .flag(livedExperiencePresent)),
-            (.votesFor, votesFor.map(DecisionExportValue.number) ?? .null), (.votesAgainst, votesAgainst.map(DecisionExportValue.number) ?? .null),
-            (.votesAbstaining, votesAbstaining.map(DecisionExportValue.number) ?? .null), (.objections, objections.map(DecisionExportValue.number) ?? .null),
-            (.rationale, .text(rationale)), (.declarations, .text(declarations)), (.meetingID, meetingID.map { .number(Int($0)) } ?? .null),
-            (.betweenMeetings, betweenMeetings.map(DecisionExportValue.flag) ?? .null), (.reviewOn, reviewOn.map(DecisionExportValue.text) ?? .null),
+            (.votesFor, votesFor.map(DecisionExportValue.number) ?? .null),
+            (.votesAgainst, votesAgainst.map(DecisionExportValue.number) ?? .null),
+            (.votesAbstaining, votesAbstaining.map(DecisionExportValue.number) ?? .null),
+            (.objections, objections.map(DecisionExportValue.number) ?? .null),
+            (.rationale, .text(rationale)), (.declarations, .text(declarations)),
+            (.meetingID, meetingID.map { .number(Int($0)) } ?? .null),
+            (.betweenMeetings, betweenMeetings.map(DecisionExportValue.flag) ?? .null),
+            (.reviewOn, reviewOn.map(DecisionExportValue.text) ?? .null),
             (.recordedAt, .text(recordedAt)), (.recordedBy, .text(recordedBy)),
-            (.correctsDecisionID, correctsDecisionID.map { .number(Int($0)) } ?? .null), (.correctionReason, correctionReason.map(DecisionExportValue.text) ?? .null),
+            (.correctsDecisionID, correctsDecisionID.map { .number(Int($0)) } ?? .null),
+            (.correctionReason, correctionReason.map(DecisionExportValue.text) ?? .null),
             (.visibility, .text(visibility)), (.path, .text(path)),
         ]
     }
@@ -127,4 +137,3 @@ enum DecisionExportValue: Encodable, Sendable, Equatable {
         }
     }
 }
-

@@ -18,10 +18,14 @@ struct DecisionLogController: Controller {
     }
 
     /// The filters as typed and as checked, and what they find.
-    func results(_ request: Request, signedIn: SignedIn) async throws -> (DecisionSearchInput, FormErrors, [Group], [GroupDecision]) {
+    func results(_ request: Request, signedIn: SignedIn) async throws -> (
+        DecisionSearchInput, FormErrors, [Group], [GroupDecision]
+    ) {
         // The log of the groups the person sits on or manages (other groups' published decisions are on their public pages).
         let visible = try await groups.visibleGroups(for: signedIn.user, today: today)
-            .filter { Policy.allows(.seeGroupBusiness, $0.group.standing(role: signedIn.user.role, isMember: $0.isMember)) }.map(\.group)
+            .filter {
+                Policy.allows(.seeGroupBusiness, $0.group.standing(role: signedIn.user.role, isMember: $0.isMember))
+            }.map(\.group)
         // Read as a form, because HTML forms send a space in a GET query as "+" (Hummingbird's query parameters keep it).
         let form = request.queryForm
         let input = DecisionSearchInput(query: form.values.compactMapValues(\.first))
@@ -46,7 +50,9 @@ struct DecisionLogController: Controller {
     /// Bad filters give a plain explanation rather than a file that silently ignores them.
     func refusal(_ errors: FormErrors) -> Response {
         let text = "The export was not made: " + errors.summary.map(\.message).joined(separator: "; ") + ".\n"
-        return Response(status: .unprocessableContent, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+        return Response(
+            status: .unprocessableContent, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     @Sendable func csv(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -69,9 +75,13 @@ struct DecisionLogController: Controller {
     }
 
     /// Decisions whose review date has come: managers see the groups they manage, members the groups they sit on.
-    @Sendable func reviewsDue(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func reviewsDue(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
+        -> Response
+    {
         let own = try await groups.visibleGroups(for: signedIn.user, today: today)
-            .filter { Policy.allows(.seeGroupBusiness, $0.group.standing(role: signedIn.user.role, isMember: $0.isMember)) }
+            .filter {
+                Policy.allows(.seeGroupBusiness, $0.group.standing(role: signedIn.user.role, isMember: $0.isMember))
+            }
         let due = try await store.reviewsDue(groupIDs: Set(own.map(\.group.id)), today: today)
         let page = ReviewsDuePage(due: due, today: today)
         return try await services.pages.render(page, request: request, context: context)

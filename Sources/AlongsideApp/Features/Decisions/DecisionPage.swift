@@ -43,19 +43,34 @@ struct DecisionPage: PageModel {
     }
 
     /// `revisions`: every revision of the decision, oldest first; `meetings` labels the meeting it was taken at.
-    init(group: Group, decision: Decision, revisions: [Decision], meetings: [DecisionMeetingChoice], proposalHref: String?, canRecord: Bool) {
+    init(
+        group: Group, decision: Decision, revisions: [Decision], meetings: [DecisionMeetingChoice],
+        proposalHref: String?, canRecord: Bool
+    ) {
         title = decision.title
         groupName = group.name
         decisionsHref = Href.decisions(group.id)
-        let label = { (revision: Decision) in revision.meetingID.flatMap { id in meetings.first { $0.id == id }?.label } }
-        rows = DecisionRevisions.fields(decision, meetingLabel: label(decision)).filter { $0.label != "Title" && $0.label != "Validity" }
+        let label = { (revision: Decision) in revision.meetingID.flatMap { id in meetings.first { $0.id == id }?.label }
+        }
+        rows =
+            DecisionRevisions.fields(decision, meetingLabel: label(decision)).filter {
+                $0.label != "Title" && $0.label != "Validity"
+            }
             .map { Row(label: $0.label, value: $0.value) }
-            + [Row(label: "Recorded", value: "\(LondonTime.dateTime(decision.recordedAt)) by \(decision.recordedByName)")]
+            + [
+                Row(
+                    label: "Recorded",
+                    value: "\(LondonTime.dateTime(decision.recordedAt)) by \(decision.recordedByName)")
+            ]
         invalidReason = decision.isValid ? nil : (decision.invalidReason ?? "")
         let latest = revisions.last ?? decision
         let isLatest = latest.id == decision.id
         supersededBy = isLatest ? nil : Href.decision(group.id, latest.id)
-        correctionNote = isLatest ? decision.correctionReason.map { "Corrected on \(LondonTime.date(decision.recordedAt)) by \(decision.recordedByName): \($0)" } : nil
+        correctionNote =
+            isLatest
+            ? decision.correctionReason.map {
+                "Corrected on \(LondonTime.date(decision.recordedAt)) by \(decision.recordedByName): \($0)"
+            } : nil
         meetingHref = decision.meetingID.map { Href.meeting(group.id, $0) }
         self.proposalHref = proposalHref
         correctHref = canRecord && isLatest ? Href.correctDecision(group.id, decision.id) : nil
@@ -67,12 +82,15 @@ struct DecisionPage: PageModel {
         for (index, revision) in revisions.enumerated() {
             let fields = DecisionRevisions.fields(revision, meetingLabel: label(revision))
             let changes = previous.map { DecisionRevisions.changes(from: $0, to: fields) } ?? []
-            built.append(Revision(
-                number: index + 1, href: Href.decision(group.id, revision.id),
-                recorded: "\(LondonTime.dateTime(revision.recordedAt)) by \(revision.recordedByName)", reason: revision.correctionReason,
-                isCurrent: revision.id == decision.id, changes: changes.map { Change(label: $0.label, before: $0.before, after: $0.after) },
-                hasChanges: !changes.isEmpty
-            ))
+            built.append(
+                Revision(
+                    number: index + 1, href: Href.decision(group.id, revision.id),
+                    recorded: "\(LondonTime.dateTime(revision.recordedAt)) by \(revision.recordedByName)",
+                    reason: revision.correctionReason,
+                    isCurrent: revision.id == decision.id,
+                    changes: changes.map { Change(label: $0.label, before: $0.before, after: $0.after) },
+                    hasChanges: !changes.isEmpty
+                ))
             previous = fields
         }
         self.revisions = built

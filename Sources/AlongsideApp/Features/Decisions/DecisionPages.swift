@@ -30,7 +30,8 @@ struct DecisionsPage: PageModel {
         proposalsHref = Href.proposals(group.id)
         searchHref = Href.decisionSearch(query: ["group": group.id])
         rows = decisions.map {
-            Row(title: $0.title, href: Href.decision(group.id, $0.id), recorded: LondonTime.date($0.recordedAt),
+            Row(
+                title: $0.title, href: Href.decision(group.id, $0.id), recorded: LondonTime.date($0.recordedAt),
                 outcome: $0.outcome.label, validity: $0.isValid ? nil : "Not valid under the terms of reference",
                 isCorrected: $0.correctsDecisionID != nil, isPublished: $0.visibility == .published)
         }
@@ -52,7 +53,8 @@ struct PublishedDecisionPage: PageModel {
         groupName = group.name
         groupHref = group.visibility == .published ? Href.publishedGroup(group.id) : nil
         let meetingLabel = decision.meetingID.flatMap { id in meetings.first { $0.id == id }?.label }
-        rows = DecisionRevisions.fields(decision, meetingLabel: meetingLabel).filter { $0.label != "Title" }
+        rows =
+            DecisionRevisions.fields(decision, meetingLabel: meetingLabel).filter { $0.label != "Title" }
             .map { DecisionPage.Row(label: $0.label, value: $0.value) }
             + [DecisionPage.Row(label: "Recorded", value: LondonTime.date(decision.recordedAt))]
         correctionNote = decision.correctionReason.map { "Corrected on \(LondonTime.date(decision.recordedAt)): \($0)" }

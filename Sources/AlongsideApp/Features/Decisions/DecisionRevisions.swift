@@ -24,23 +24,43 @@ public enum DecisionRevisions {
             Field(label: "How it was made", value: decision.method.label),
             Field(label: "Where it was taken", value: whereTaken(decision, meetingLabel: meetingLabel)),
             Field(label: "Terms of reference", value: decision.termsVersion.map { "Version \($0)" } ?? "None adopted"),
-            Field(label: "Present", value: "\(decision.membersPresent) of \(decision.membersTotal) members"
-                + (decision.livedExperiencePresent ? ", including an expert by experience or carer" : "")),
+            Field(
+                label: "Present",
+                value: "\(decision.membersPresent) of \(decision.membersTotal) members"
+                    + (decision.livedExperiencePresent ? ", including an expert by experience or carer" : "")),
             Field(label: "Quorum", value: decision.quorumMet ? "Met" : "Not met"),
         ]
         if let votesFor = decision.votesFor {
-            fields.append(Field(label: "Votes", value: "\(votesFor) for, \(decision.votesAgainst ?? 0) against, \(decision.votesAbstaining ?? 0) abstaining"))
+            fields.append(
+                Field(
+                    label: "Votes",
+                    value:
+                        "\(votesFor) for, \(decision.votesAgainst ?? 0) against, \(decision.votesAbstaining ?? 0) abstaining"
+                ))
         }
         if let objections = decision.objections { fields.append(Field(label: "Objections", value: String(objections))) }
-        if let record = decision.consensusRecord { fields.append(Field(label: "How the group reached it", value: record)) }
+        if let record = decision.consensusRecord {
+            fields.append(Field(label: "How the group reached it", value: record))
+        }
         fields.append(Field(label: "Reasons", value: decision.rationale))
         if !decision.declarationList.isEmpty {
-            fields.append(Field(label: "Declarations of interest", value: decision.declarationList.map(\.summary).joined(separator: "\n")))
+            fields.append(
+                Field(
+                    label: "Declarations of interest",
+                    value: decision.declarationList.map(\.summary).joined(separator: "\n")))
         }
-        if let declarations = decision.declarations { fields.append(Field(label: "Declarations of interest (as first recorded)", value: declarations)) }
+        if let declarations = decision.declarations {
+            fields.append(Field(label: "Declarations of interest (as first recorded)", value: declarations))
+        }
         if let review = decision.reviewOn { fields.append(Field(label: "Review date", value: LondonTime.day(review))) }
-        if let adopted = decision.adoptsTermsVersion { fields.append(Field(label: "Adopts", value: "Version \(adopted) of the terms of reference")) }
-        fields.append(Field(label: "Validity", value: decision.isValid ? "Valid" : "Not valid under the terms of reference: \(decision.invalidReason ?? "")"))
+        if let adopted = decision.adoptsTermsVersion {
+            fields.append(Field(label: "Adopts", value: "Version \(adopted) of the terms of reference"))
+        }
+        fields.append(
+            Field(
+                label: "Validity",
+                value: decision.isValid
+                    ? "Valid" : "Not valid under the terms of reference: \(decision.invalidReason ?? "")"))
         return fields
     }
 

@@ -18,7 +18,8 @@ struct DecisionSearchInput: Sendable, Equatable {
 
     /// The filters as a query ("q=…&from=…"), for links to the exports and back; empty values left out.
     var query: Query {
-        Query([("q", words), ("from", from), ("to", to), ("group", group), ("outcome", outcome)].filter { !$0.1.isEmpty })
+        Query(
+            [("q", words), ("from", from), ("to", to), ("group", group), ("outcome", outcome)].filter { !$0.1.isEmpty })
     }
 
     /// Checks the filters against the groups the person can see. A bad filter is explained and the rest still apply.
@@ -27,11 +28,16 @@ struct DecisionSearchInput: Sendable, Equatable {
         var filter = DecisionFilter(groupIDs: visibleGroupIDs)
         filter.words = SearchWords(words).words
         if !from.isEmpty {
-            if let day = LondonTime.startOfDay(from.trimmingCharacters(in: .whitespaces)) { filter.from = day }
-            else { errors.add("from", "Enter the start date as a real date, like 2026-03-03") }
+            if let day = LondonTime.startOfDay(from.trimmingCharacters(in: .whitespaces)) {
+                filter.from = day
+            } else {
+                errors.add("from", "Enter the start date as a real date, like 2026-03-03")
+            }
         }
         if !to.isEmpty {
-            if let day = LondonTime.startOfDay(to.trimmingCharacters(in: .whitespaces)), let next = LondonTime.calendar.date(byAdding: .day, value: 1, to: day) {
+            if let day = LondonTime.startOfDay(to.trimmingCharacters(in: .whitespaces)),
+                let next = LondonTime.calendar.date(byAdding: .day, value: 1, to: day)
+            {
                 filter.toExclusive = next
             } else {
                 errors.add("to", "Enter the end date as a real date, like 2026-03-31")
@@ -42,12 +48,18 @@ struct DecisionSearchInput: Sendable, Equatable {
             filter.toExclusive = nil
         }
         if !group.isEmpty {
-            if let id = BoundedNumber.id(group), visibleGroupIDs.contains(id) { filter.groupIDs = [id] }
-            else { errors.add("group", "Select a group from the list") }
+            if let id = BoundedNumber.id(group), visibleGroupIDs.contains(id) {
+                filter.groupIDs = [id]
+            } else {
+                errors.add("group", "Select a group from the list")
+            }
         }
         if !outcome.isEmpty {
-            if let outcome = DecisionOutcome(rawValue: outcome) { filter.outcome = outcome }
-            else { errors.add("outcome", "Select an outcome from the list") }
+            if let outcome = DecisionOutcome(rawValue: outcome) {
+                filter.outcome = outcome
+            } else {
+                errors.add("outcome", "Select an outcome from the list")
+            }
         }
         return (filter, errors)
     }
@@ -64,7 +76,8 @@ struct DecisionFilter: Sendable, Equatable {
 
     /// A LIKE pattern that matches `word` literally: `%`, `_` and the escape character itself are escaped.
     static func likePattern(_ word: String) -> String {
-        let escaped = word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        let escaped = word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
         return "%" + escaped + "%"
     }
 }

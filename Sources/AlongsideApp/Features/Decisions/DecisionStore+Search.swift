@@ -12,10 +12,13 @@ extension DecisionStore {
     /// Latest revisions matching the filter, newest first.
     func search(_ filter: DecisionFilter) async throws -> [GroupDecision] {
         guard !filter.groupIDs.isEmpty else { return [] }
-        var conditions = [Decision.isLatest, "d.group_id IN (\(filter.groupIDs.map { _ in "?" }.joined(separator: ", ")))"]
+        var conditions = [
+            Decision.isLatest, "d.group_id IN (\(filter.groupIDs.map { _ in "?" }.joined(separator: ", ")))",
+        ]
         var arguments = StatementArguments(filter.groupIDs.sorted())
         for word in filter.words {
-            conditions.append("(d.title LIKE ? ESCAPE '\\' OR d.question LIKE ? ESCAPE '\\' OR d.rationale LIKE ? ESCAPE '\\')")
+            conditions.append(
+                "(d.title LIKE ? ESCAPE '\\' OR d.question LIKE ? ESCAPE '\\' OR d.rationale LIKE ? ESCAPE '\\')")
             let pattern = DecisionFilter.likePattern(word)
             arguments += [pattern, pattern, pattern]
         }
@@ -31,7 +34,9 @@ extension DecisionStore {
             conditions.append("d.outcome = ?")
             arguments += [outcome.rawValue]
         }
-        let sql = Decision.selectSQL + " WHERE " + conditions.joined(separator: " AND ") + " ORDER BY d.recorded_at DESC, d.id DESC"
+        let sql =
+            Decision.selectSQL + " WHERE " + conditions.joined(separator: " AND ")
+            + " ORDER BY d.recorded_at DESC, d.id DESC"
         let finalArguments = arguments
         return try await pool.read { db in
             try Self.withGroupNames(try Decision.fetchAll(db, sql: sql, arguments: finalArguments), in: db)
@@ -41,7 +46,8 @@ extension DecisionStore {
     /// Every group's decisions as they now stand (each decision's latest revision), latest first.
     public func currentDecisions() async throws -> [Decision] {
         try await pool.read { db in
-            try Decision.fetchAll(db, sql: Decision.selectSQL + " WHERE \(Decision.isLatest) ORDER BY d.recorded_at DESC, d.id DESC")
+            try Decision.fetchAll(
+                db, sql: Decision.selectSQL + " WHERE \(Decision.isLatest) ORDER BY d.recorded_at DESC, d.id DESC")
         }
     }
 
@@ -53,10 +59,12 @@ extension DecisionStore {
         arguments += [today]
         let finalArguments = arguments
         return try await pool.read { db in
-            let decisions = try Decision.fetchAll(db, sql: Decision.selectSQL + """
-                 WHERE \(Decision.isLatest) AND d.group_id IN (\(placeholders)) AND d.review_on IS NOT NULL AND d.review_on <= ?
-                 ORDER BY d.review_on, d.id
-                """, arguments: finalArguments)
+            let decisions = try Decision.fetchAll(
+                db,
+                sql: Decision.selectSQL + """
+                     WHERE \(Decision.isLatest) AND d.group_id IN (\(placeholders)) AND d.review_on IS NOT NULL AND d.review_on <= ?
+                     ORDER BY d.review_on, d.id
+                    """, arguments: finalArguments)
             // Soonest review first, then by group name, as the page lists them.
             let place = try GroupStore.nameOrder(ids: decisions.map(\.groupID), in: db)
             let ordered = decisions.enumerated().sorted { first, second in

@@ -17,11 +17,14 @@ extension DecisionStore {
 
     /// The group's decisions as they now stand (the latest revision of each) that are agreed and valid, newest first.
     static func standingAgreed(groupID: Int64, in db: Database) throws -> [DecisionStanding] {
-        try Row.fetchAll(db, sql: """
-            SELECT d.id, d.title, d.recorded_at FROM decisions d
-             WHERE d.group_id = ? AND \(Decision.isLatest) AND \(standsSQL)
-             ORDER BY d.recorded_at DESC, d.id DESC
-            """, arguments: [groupID]).map { DecisionStanding(id: $0["id"], title: $0["title"], recordedAt: $0["recorded_at"], stillStands: true) }
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT d.id, d.title, d.recorded_at FROM decisions d
+                 WHERE d.group_id = ? AND \(Decision.isLatest) AND \(standsSQL)
+                 ORDER BY d.recorded_at DESC, d.id DESC
+                """, arguments: [groupID]
+        ).map { DecisionStanding(id: $0["id"], title: $0["title"], recordedAt: $0["recorded_at"], stillStands: true) }
     }
 
     /// The group's decisions named, by id, with whether each still stands (the latest revision of its chain is agreed
@@ -31,17 +34,25 @@ extension DecisionStore {
         guard !ids.isEmpty else { return [:] }
         var arguments = StatementArguments(ids)
         arguments += [groupID]
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT x.id, x.title, x.recorded_at,
-                   (SELECT CASE WHEN \(standsSQL) THEN 1 ELSE 0 END FROM decisions d
-                     WHERE (d.id = COALESCE(x.original_decision_id, x.id) OR d.original_decision_id = COALESCE(x.original_decision_id, x.id))
-                       AND \(Decision.isLatest)) AS stands
-              FROM decisions x
-             WHERE x.id IN (\(databaseQuestionMarks(count: ids.count))) AND x.group_id = ?
-            """, arguments: arguments)
-        return Dictionary(uniqueKeysWithValues: rows.map { row in
-            let id: Int64 = row["id"]
-            return (id, DecisionStanding(id: id, title: row["title"], recordedAt: row["recorded_at"], stillStands: (row["stands"] as Int?) == 1))
-        })
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT x.id, x.title, x.recorded_at,
+                       (SELECT CASE WHEN \(standsSQL) THEN 1 ELSE 0 END FROM decisions d
+                         WHERE (d.id = COALESCE(x.original_decision_id, x.id) OR d.original_decision_id = COALESCE(x.original_decision_id, x.id))
+                           AND \(Decision.isLatest)) AS stands
+                  FROM decisions x
+                 WHERE x.id IN (\(databaseQuestionMarks(count: ids.count))) AND x.group_id = ?
+                """, arguments: arguments)
+        return Dictionary(
+            uniqueKeysWithValues: rows.map { row in
+                let id: Int64 = row["id"]
+                return (
+                    id,
+                    DecisionStanding(
+                        id: id, title: row["title"], recordedAt: row["recorded_at"],
+                        stillStands: (row["stands"] as Int?) == 1)
+                )
+            })
     }
 }

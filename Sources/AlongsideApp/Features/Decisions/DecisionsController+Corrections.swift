@@ -10,32 +10,40 @@ extension DecisionsController {
         return (decision, latest.id)
     }
 
-    @Sendable func correction(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+    @Sendable func correction(_ request: Request, context: AppRequestContext, in view: GroupView) async throws
+        -> Response
+    {
         let group = view.group
         let (decision, latestID) = try await latestRevision(context, group: group)
         guard decision.id == latestID else { return .seeOther(Href.correctDecision(group.id, latestID)) }
         let page = formPage(
-            group: group, versions: try await terms.versions(groupID: group.id), form: DecisionForm.formData(for: decision), errors: FormErrors(),
+            group: group, versions: try await terms.versions(groupID: group.id),
+            form: DecisionForm.formData(for: decision), errors: FormErrors(),
             shortfalls: [], setting: try await setting(group: group, correcting: decision)
         )
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func correct(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+    @Sendable func correct(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response
+    {
         let signedIn = view.person
         let group = view.group
         let decision = try await loadDecision(context, group: group)
-        return try await save(group: group, correcting: decision, request: request, context: context, signedIn: signedIn)
+        return try await save(
+            group: group, correcting: decision, request: request, context: context, signedIn: signedIn)
     }
 
-    @Sendable func setVisibility(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+    @Sendable func setVisibility(_ request: Request, context: AppRequestContext, in view: GroupView) async throws
+        -> Response
+    {
         let signedIn = view.person
         let group = view.group
         guard let visibility = Visibility(rawValue: context.form["visibility"]) else { throw AppError.badRequest }
         let (decision, latestID) = try await latestRevision(context, group: group)
         guard decision.id == latestID else { throw AppError.notFound }
         try await store.setVisibility(visibility, of: decision, by: signedIn.actor, requestID: context.requestID)
-        let message = visibility == .published
+        let message =
+            visibility == .published
             ? "The decision is published: anyone can read it at its public page, without signing in."
             : "The decision is no longer published: only members and staff can read it."
         try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
@@ -44,10 +52,13 @@ extension DecisionsController {
 
     /// A published decision, as it now stands, for anyone. 404 for anything unpublished, so nothing of it shows.
     @Sendable func showPublished(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let groupID = context.parameters.get("id", as: Int64.self), let id = context.parameters.get("decisionID", as: Int64.self),
-              let group = try await groups.find(id: groupID), let decision = try await store.publishedDecision(id: id, groupID: groupID)
+        guard let groupID = context.parameters.get("id", as: Int64.self),
+            let id = context.parameters.get("decisionID", as: Int64.self),
+            let group = try await groups.find(id: groupID),
+            let decision = try await store.publishedDecision(id: id, groupID: groupID)
         else { throw AppError.notFound }
-        let page = PublishedDecisionPage(group: group, decision: decision, meetings: try await store.meetings(groupID: group.id))
+        let page = PublishedDecisionPage(
+            group: group, decision: decision, meetings: try await store.meetings(groupID: group.id))
         return try await services.pages.render(page, request: request, context: context)
     }
 }

@@ -25,7 +25,8 @@ struct DecisionsController: Controller {
     /// The group's meetings and people, which the form offers.
     func setting(group: Group, correcting: Decision? = nil) async throws -> DecisionFormPage.Setting {
         var people: [(id: Int64, name: String)] = []
-        for member in try await groups.memberships(groupID: group.id) where !people.contains(where: { $0.id == member.userID }) {
+        for member in try await groups.memberships(groupID: group.id)
+        where !people.contains(where: { $0.id == member.userID }) {
             people.append((member.userID, member.personName))
         }
         return .init(meetings: try await store.meetings(groupID: group.id), people: people, correcting: correcting)
@@ -39,8 +40,13 @@ struct DecisionsController: Controller {
     }
 
     /// The form, checked against the group's versions of its terms of reference (read once per request).
-    func formPage(group: Group, versions: [TermsVersion], form: FormData, errors: FormErrors, shortfalls: [String], setting: DecisionFormPage.Setting) -> DecisionFormPage {
-        let inForce = setting.correcting.map { correcting in versions.first { $0.number == correcting.termsVersion } } ?? versions.first { $0.status == .adopted }
+    func formPage(
+        group: Group, versions: [TermsVersion], form: FormData, errors: FormErrors, shortfalls: [String],
+        setting: DecisionFormPage.Setting
+    ) -> DecisionFormPage {
+        let inForce =
+            setting.correcting.map { correcting in versions.first { $0.number == correcting.termsVersion } }
+            ?? versions.first { $0.status == .adopted }
         return DecisionFormPage(
             group: group, form: form, errors: errors, inForce: inForce,
             proposed: versions.filter { $0.status == .proposed }.map(\.number), shortfalls: shortfalls, setting: setting
@@ -51,11 +57,15 @@ struct DecisionsController: Controller {
         let group = view.group
         let versions = try await terms.versions(groupID: group.id)
         let inForce = versions.first { $0.status == .adopted }
-        let members = try await groups.memberships(groupID: group.id).filter { $0.compositionMember.isCurrent(on: today) && $0.seat != .observer }
+        let members = try await groups.memberships(groupID: group.id).filter {
+            $0.compositionMember.isCurrent(on: today) && $0.seat != .observer
+        }
         let form = FormData([
             ("method", inForce?.content.decisionMethod.rawValue ?? ""), ("members_total", String(members.count)),
         ])
-        let page = formPage(group: group, versions: versions, form: form, errors: FormErrors(), shortfalls: [], setting: try await setting(group: group))
+        let page = formPage(
+            group: group, versions: versions, form: form, errors: FormErrors(), shortfalls: [],
+            setting: try await setting(group: group))
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -67,16 +77,24 @@ struct DecisionsController: Controller {
 
     /// Checks and records a new decision or a correction. The terms of reference are enforced, not just stored: a
     /// correction is checked against the terms the decision was first taken under.
-    func save(group: Group, correcting: Decision?, request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    func save(group: Group, correcting: Decision?, request: Request, context: AppRequestContext, signedIn: SignedIn)
+        async throws -> Response
+    {
         let versions = try await terms.versions(groupID: group.id)
         let setting = try await setting(group: group, correcting: correcting)
-        let terms = correcting.map { correcting in versions.first { $0.number == correcting.termsVersion } } ?? versions.first { $0.status == .adopted }
+        let terms =
+            correcting.map { correcting in versions.first { $0.number == correcting.termsVersion } }
+            ?? versions.first { $0.status == .adopted }
         var errors = FormErrors()
-        guard var input = DecisionForm.parse(
-            context.form, proposedVersions: versions.filter { $0.status == .proposed }.map(\.number), meetings: setting.meetings,
-            people: setting.people, isCorrection: correcting != nil, errors: &errors
-        ) else {
-            let page = formPage(group: group, versions: versions, form: context.form, errors: errors, shortfalls: [], setting: setting)
+        guard
+            var input = DecisionForm.parse(
+                context.form, proposedVersions: versions.filter { $0.status == .proposed }.map(\.number),
+                meetings: setting.meetings,
+                people: setting.people, isCorrection: correcting != nil, errors: &errors
+            )
+        else {
+            let page = formPage(
+                group: group, versions: versions, form: context.form, errors: errors, shortfalls: [], setting: setting)
             return try await services.pages.render(page, request: request, context: context)
         }
         // A correction records what was decided; adopting terms of reference stays with the original decision.
@@ -88,30 +106,49 @@ struct DecisionsController: Controller {
         if shortfalls.isEmpty {
             input.invalidReason = nil
         } else if input.invalidReason == nil {
-            errors.add("invalid_reason", "This decision does not meet the terms of reference. To record it anyway, as not valid, give the reason")
-            let page = formPage(group: group, versions: versions, form: context.form, errors: errors, shortfalls: shortfalls, setting: setting)
+            errors.add(
+                "invalid_reason",
+                "This decision does not meet the terms of reference. To record it anyway, as not valid, give the reason"
+            )
+            let page = formPage(
+                group: group, versions: versions, form: context.form, errors: errors, shortfalls: shortfalls,
+                setting: setting)
             return try await services.pages.render(page, request: request, context: context)
         }
-        let quorumMet = terms.map {
-            QuorumRule.evaluate(terms: $0.content, memberCount: input.membersTotal, present: input.membersPresent, livedExperiencePresent: input.livedExperiencePresent).met
-        } ?? true
+        let quorumMet =
+            terms.map {
+                QuorumRule.evaluate(
+                    terms: $0.content, memberCount: input.membersTotal, present: input.membersPresent,
+                    livedExperiencePresent: input.livedExperiencePresent
+                ).met
+            } ?? true
         do {
             let decision = try await store.record(
-                input, groupID: group.id, termsVersion: correcting?.termsVersion ?? terms?.number, quorumMet: quorumMet, correcting: correcting,
+                input, groupID: group.id, termsVersion: correcting?.termsVersion ?? terms?.number, quorumMet: quorumMet,
+                correcting: correcting,
                 by: signedIn.user, requestID: context.requestID
             )
-            let message = correcting == nil ? "The decision has been recorded." : "The correction has been recorded as a new revision. The earlier revision stays readable."
+            let message =
+                correcting == nil
+                ? "The decision has been recorded."
+                : "The correction has been recorded as a new revision. The earlier revision stays readable."
             try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
             return .seeOther(Href.decision(group.id, decision.id))
         } catch DecisionStore.Refusal.alreadyCorrected(let latestID) {
             // The second correction is refused with both shown: theirs above, this person's still in the form.
-            guard let latest = try await store.decision(id: latestID, groupID: group.id) else { throw AppError.notFound }
+            guard let latest = try await store.decision(id: latestID, groupID: group.id) else {
+                throw AppError.notFound
+            }
             var conflict = FormErrors()
-            conflict.add("correction_reason", "Someone else corrected this decision while you were working on it. Their correction is shown first; yours is still in the form below. Record it again to correct their revision")
+            conflict.add(
+                "correction_reason",
+                "Someone else corrected this decision while you were working on it. Their correction is shown first; yours is still in the form below. Record it again to correct their revision"
+            )
             var theirs = setting
             theirs.correcting = latest
             theirs.theirs = latest
-            let page = formPage(group: group, versions: versions, form: context.form, errors: conflict, shortfalls: [], setting: theirs)
+            let page = formPage(
+                group: group, versions: versions, form: context.form, errors: conflict, shortfalls: [], setting: theirs)
             return try await services.pages.render(page, request: request, context: context, status: .conflict)
         }
     }
@@ -124,14 +161,16 @@ struct DecisionsController: Controller {
         guard view.mayRead(revisions.last?.visibility ?? decision.visibility) else { throw AppError.notFound }
         let proposal = try await services.decisionProposals.proposalID(decidedBy: revisions.map(\.id))
         let page = DecisionPage(
-            group: group, decision: decision, revisions: revisions, meetings: try await store.meetings(groupID: group.id),
+            group: group, decision: decision, revisions: revisions,
+            meetings: try await store.meetings(groupID: group.id),
             proposalHref: proposal.map { Href.proposal(group.id, $0) }, canRecord: canRecord
         )
         return try await services.pages.render(page, request: request, context: context)
     }
 
     func loadDecision(_ context: AppRequestContext, group: Group) async throws -> Decision {
-        guard let id = context.parameters.get("decisionID", as: Int64.self), let decision = try await store.decision(id: id, groupID: group.id)
+        guard let id = context.parameters.get("decisionID", as: Int64.self),
+            let decision = try await store.decision(id: id, groupID: group.id)
         else { throw AppError.notFound }
         return decision
     }

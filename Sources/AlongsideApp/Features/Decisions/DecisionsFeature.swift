@@ -14,6 +14,7 @@ enum DecisionsFeature: Feature {
 
 extension Rule {
     /// Managers, and the group's chair, co-chair and secretary, record its decisions.
-    static let recordDecisions = Rule("recordDecisions", permits: "Record, correct and publish a group's decisions",
-                                      holders: .groupOfficers, record: "the group")
+    static let recordDecisions = Rule(
+        "recordDecisions", permits: "Record, correct and publish a group's decisions",
+        holders: .groupOfficers, record: "the group")
 }

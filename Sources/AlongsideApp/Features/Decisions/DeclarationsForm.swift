@@ -6,7 +6,9 @@ enum DeclarationsForm {
     static func name(_ row: Int, _ part: String) -> String { "declaration\(row)_\(part)" }
 
     /// `people`: the group's members, who can be chosen from the list; anyone else's name is typed.
-    static func parse(_ form: FormData, people: [(id: Int64, name: String)], errors: inout FormErrors) -> [DecisionDeclaration] {
+    static func parse(_ form: FormData, people: [(id: Int64, name: String)], errors: inout FormErrors)
+        -> [DecisionDeclaration]
+    {
         var declarations: [DecisionDeclaration] = []
         for row in rows {
             let personValue = form.trimmed(name(row, "person")), typed = form.trimmed(name(row, "name"))
@@ -16,17 +18,26 @@ enum DeclarationsForm {
             if !personValue.isEmpty, person == nil {
                 errors.add(name(row, "person"), "Declaration \(row): select a person from the list, or type their name")
             } else if person != nil, !typed.isEmpty {
-                errors.add(name(row, "name"), "Declaration \(row): choose a person from the list or type a name, not both")
+                errors.add(
+                    name(row, "name"), "Declaration \(row): choose a person from the list or type a name, not both")
             } else if person == nil, typed.isEmpty {
-                errors.add(name(row, "person"), "Declaration \(row): choose who declared the interest, or type their name")
+                errors.add(
+                    name(row, "person"), "Declaration \(row): choose who declared the interest, or type their name")
             }
-            if interest.isEmpty { errors.add(name(row, "interest"), "Declaration \(row): enter the interest they declared") }
+            if interest.isEmpty {
+                errors.add(name(row, "interest"), "Declaration \(row): enter the interest they declared")
+            }
             errors.checkLength(typed, name(row, "name"), max: TextLimit.line, label: "Declaration \(row): the name")
-            errors.checkLength(interest, name(row, "interest"), max: TextLimit.short, label: "Declaration \(row): the interest")
-            if tookPart != "yes", tookPart != "no" { errors.add(name(row, "took_part"), "Declaration \(row): select whether they took part in the decision") }
+            errors.checkLength(
+                interest, name(row, "interest"), max: TextLimit.short, label: "Declaration \(row): the interest")
+            if tookPart != "yes", tookPart != "no" {
+                errors.add(name(row, "took_part"), "Declaration \(row): select whether they took part in the decision")
+            }
             let who = person?.name ?? typed
             if !who.isEmpty, !interest.isEmpty, tookPart == "yes" || tookPart == "no" {
-                declarations.append(DecisionDeclaration(userID: person?.id, personName: who, interest: interest, tookPart: tookPart == "yes"))
+                declarations.append(
+                    DecisionDeclaration(
+                        userID: person?.id, personName: who, interest: interest, tookPart: tookPart == "yes"))
             }
         }
         return declarations
@@ -36,8 +47,10 @@ enum DeclarationsForm {
     static func pairs(_ declarations: [DecisionDeclaration]) -> [(String, String)] {
         zip(rows, declarations).flatMap { row, declaration in
             [
-                (name(row, "person"), declaration.userID.map(String.init) ?? ""), (name(row, "name"), declaration.userID == nil ? declaration.personName : ""),
-                (name(row, "interest"), declaration.interest), (name(row, "took_part"), declaration.tookPart ? "yes" : "no"),
+                (name(row, "person"), declaration.userID.map(String.init) ?? ""),
+                (name(row, "name"), declaration.userID == nil ? declaration.personName : ""),
+                (name(row, "interest"), declaration.interest),
+                (name(row, "took_part"), declaration.tookPart ? "yes" : "no"),
             ]
         }
     }

@@ -3,7 +3,9 @@ import Foundation
 /// The demo's roadmap: the national roadmap, tailored over the last few months by the fictional programme
 /// manager, so the overview, history, "what changed since" and progress chart have something to show.
 enum DemoRoadmap {
-    static func load(into services: AppServices, manager: AuditActor, ownerGroupID: Int64, ownerUserID: Int64) async throws -> Int {
+    static func load(into services: AppServices, manager: AuditActor, ownerGroupID: Int64, ownerUserID: Int64)
+        async throws -> Int
+    {
         let now = services.clock.now()
         func store(daysAgo: Int) -> RoadmapStore {
             RoadmapStore(pool: services.pool, clock: AppClock { now.addingTimeInterval(-Double(daysAgo) * 86400) })
@@ -22,25 +24,36 @@ enum DemoRoadmap {
         for (_, list) in byWorkstream.sorted(by: { $0.key < $1.key }) {
             for (offset, deliverable) in list.prefix(3).enumerated() {
                 for step in steps.prefix(3 - offset) {
-                    _ = try await store(daysAgo: step.daysAgo - offset * 5).setStatus(deliverable.id, to: step.status, note: step.note, by: manager, requestID: nil)
+                    _ = try await store(daysAgo: step.daysAgo - offset * 5).setStatus(
+                        deliverable.id, to: step.status, note: step.note, by: manager, requestID: nil)
                 }
             }
             if let risky = list.dropFirst(3).first {
-                _ = try await store(daysAgo: 20).setStatus(risky.id, to: .atRisk, note: "Waiting on recruitment; raised at the leaders group.", by: manager, requestID: nil)
+                _ = try await store(daysAgo: 20).setStatus(
+                    risky.id, to: .atRisk, note: "Waiting on recruitment; raised at the leaders group.", by: manager,
+                    requestID: nil)
             }
         }
-        if let found = find("joint-governance") ?? deliverables.first, let governance = try await store(daysAgo: 0).deliverable(id: found.id) {
-            _ = try await store(daysAgo: 30).update(governance.id, .init(title: governance.title, workstream: governance.workstream, summary: governance.summary,
-                                                                        owner: .group(ownerGroupID), targetOn: LondonTime.addingMonths(3, to: LondonTime.isoDay(now)),
-                                                                        involvement: .coProduce),
-                                                    expectedVersion: governance.version, by: manager, requestID: nil)
+        if let found = find("joint-governance") ?? deliverables.first,
+            let governance = try await store(daysAgo: 0).deliverable(id: found.id)
+        {
+            _ = try await store(daysAgo: 30).update(
+                governance.id,
+                .init(
+                    title: governance.title, workstream: governance.workstream, summary: governance.summary,
+                    owner: .group(ownerGroupID), targetOn: LondonTime.addingMonths(3, to: LondonTime.isoDay(now)),
+                    involvement: .coProduce),
+                expectedVersion: governance.version, by: manager, requestID: nil)
         }
         if let second = deliverables.dropFirst().first(where: { $0.status != .inPlace }) {
             let current = try await store(daysAgo: 0).deliverable(id: second.id) ?? second
-            _ = try await store(daysAgo: 10).update(current.id, .init(title: current.title, workstream: current.workstream, summary: current.summary,
-                                                                     owner: .person(ownerUserID), targetOn: LondonTime.addingMonths(6, to: LondonTime.isoDay(now)),
-                                                                     involvement: .inform),
-                                                    expectedVersion: current.version, by: manager, requestID: nil)
+            _ = try await store(daysAgo: 10).update(
+                current.id,
+                .init(
+                    title: current.title, workstream: current.workstream, summary: current.summary,
+                    owner: .person(ownerUserID), targetOn: LondonTime.addingMonths(6, to: LondonTime.isoDay(now)),
+                    involvement: .inform),
+                expectedVersion: current.version, by: manager, requestID: nil)
         }
         return report.deliverablesAdded
     }

@@ -12,8 +12,10 @@ public struct FirstStepsFacts: Sendable, Equatable {
         /// Agreed decisions that are valid under the group's terms (first revisions only, so a correction is not counted twice).
         public var agreedDecisions: Int
 
-        public init(status: GroupStatus, livedExperienceMembers: Int = 0, staffMembers: Int = 0, hasAdoptedTerms: Bool = false,
-                    agreedDecisions: Int = 0) {
+        public init(
+            status: GroupStatus, livedExperienceMembers: Int = 0, staffMembers: Int = 0, hasAdoptedTerms: Bool = false,
+            agreedDecisions: Int = 0
+        ) {
             self.status = status
             self.livedExperienceMembers = livedExperienceMembers
             self.staffMembers = staffMembers

@@ -1,7 +1,7 @@
 /// How far the partnership has come with the six first steps (issue 7; 003's check box).
 enum FirstStepsFeature: Feature {
     static func controllers(_ services: AppServices) -> [any Controller] {
-    [FirstStepsController(services: services)]
+        [FirstStepsController(services: services)]
     }
 
     static let templates: [String] = [FirstStepsPage.template]

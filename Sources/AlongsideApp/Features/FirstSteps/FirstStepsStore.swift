@@ -20,8 +20,10 @@ struct FirstStepsStore: Sendable {
             facts.modelDeliverables = try Self.deliverables(workstream: "model-development", in: db)
             facts.workforceDeliverables = try Self.deliverables(workstream: "workforce", in: db)
             facts.advertsPublished = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM involvement_adverts") ?? 0
-            facts.advertsOpen = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM involvement_adverts WHERE closed_at IS NULL AND closes_on >= ?",
-                                                 arguments: [today]) ?? 0
+            facts.advertsOpen =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM involvement_adverts WHERE closed_at IS NULL AND closes_on >= ?",
+                    arguments: [today]) ?? 0
             facts.appointments = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM involvement_appointments") ?? 0
             return facts
         }
@@ -29,25 +31,37 @@ struct FirstStepsStore: Sendable {
 
     /// Groups of a kind that are not closed, with their current members split into lived experience and staff.
     static func groups(kind: GroupKind, today: String, in db: Database) throws -> [FirstStepsFacts.GroupFacts] {
-        try Row.fetchAll(db, sql: "SELECT id, status FROM groups WHERE kind = ? AND status <> 'closed' ORDER BY id", arguments: [kind.rawValue])
-            .map { row in
-                let id: Int64 = row["id"]
-                // A membership's leaving day is exclusive: someone leaving today is no longer a member.
-                let sectors = try String.fetchAll(db, sql: """
+        try Row.fetchAll(
+            db, sql: "SELECT id, status FROM groups WHERE kind = ? AND status <> 'closed' ORDER BY id",
+            arguments: [kind.rawValue]
+        )
+        .map { row in
+            let id: Int64 = row["id"]
+            // A membership's leaving day is exclusive: someone leaving today is no longer a member.
+            let sectors = try String.fetchAll(
+                db,
+                sql: """
                     SELECT sector FROM memberships WHERE group_id = ? AND starts_on <= ? AND (ends_on IS NULL OR ends_on > ?)
-                    """, arguments: [id, today, today]).compactMap(Sector.init(rawValue:))
-                let adopted = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM terms_of_reference WHERE group_id = ? AND status = 'adopted')",
-                                                arguments: [id]) ?? false
-                // A corrected decision is one decision: count each original once.
-                let agreed = try Int.fetchOne(db, sql: """
-                    SELECT COUNT(DISTINCT COALESCE(original_decision_id, id)) FROM decisions WHERE group_id = ? AND outcome = 'agreed' AND is_valid = 1
-                    """, arguments: [id]) ?? 0
-                return FirstStepsFacts.GroupFacts(
-                    status: GroupStatus(rawValue: row["status"]) ?? .forming,
-                    livedExperienceMembers: sectors.filter(\.isLivedExperience).count,
-                    staffMembers: sectors.filter(Self.isStaff).count,
-                    hasAdoptedTerms: adopted, agreedDecisions: agreed)
-            }
+                    """, arguments: [id, today, today]
+            ).compactMap(Sector.init(rawValue:))
+            let adopted =
+                try Bool.fetchOne(
+                    db,
+                    sql: "SELECT EXISTS (SELECT 1 FROM terms_of_reference WHERE group_id = ? AND status = 'adopted')",
+                    arguments: [id]) ?? false
+            // A corrected decision is one decision: count each original once.
+            let agreed =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(DISTINCT COALESCE(original_decision_id, id)) FROM decisions WHERE group_id = ? AND outcome = 'agreed' AND is_valid = 1
+                        """, arguments: [id]) ?? 0
+            return FirstStepsFacts.GroupFacts(
+                status: GroupStatus(rawValue: row["status"]) ?? .forming,
+                livedExperienceMembers: sectors.filter(\.isLivedExperience).count,
+                staffMembers: sectors.filter(Self.isStaff).count,
+                hasAdoptedTerms: adopted, agreedDecisions: agreed)
+        }
     }
 
     /// Staff are members from the statutory and voluntary sectors; people seated for an under-served community are neither.
@@ -57,53 +71,78 @@ struct FirstStepsStore: Sendable {
 
     static func readCoproduction(into facts: inout FirstStepsFacts, now: Date, in db: Database) throws {
         facts.planItems = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM action_plan_items") ?? 0
-        facts.planItemsDone = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM action_plan_items WHERE status = 'done'") ?? 0
+        facts.planItemsDone =
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM action_plan_items WHERE status = 'done'") ?? 0
         facts.insights = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM insights") ?? 0
         facts.insightsAnswered = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM insight_responses") ?? 0
-        facts.communitiesHeardFrom = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT community_id) FROM insight_communities") ?? 0
-        facts.underServedCommunitiesHeardFrom = try Int.fetchOne(db, sql: """
-            SELECT COUNT(DISTINCT ic.community_id) FROM insight_communities ic JOIN communities c ON c.id = ic.community_id WHERE c.under_served = 1
-            """) ?? 0
+        facts.communitiesHeardFrom =
+            try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT community_id) FROM insight_communities") ?? 0
+        facts.underServedCommunitiesHeardFrom =
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(DISTINCT ic.community_id) FROM insight_communities ic JOIN communities c ON c.id = ic.community_id WHERE c.under_served = 1
+                    """) ?? 0
         facts.publishedCommunityPages = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM community_feedback_pages") ?? 0
-        facts.workshopsHeld = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meetings WHERE kind = 'workshop' AND status <> 'cancelled' AND starts_at <= ?",
-                                               arguments: [now]) ?? 0
+        facts.workshopsHeld =
+            try Int.fetchOne(
+                db,
+                sql:
+                    "SELECT COUNT(*) FROM meetings WHERE kind = 'workshop' AND status <> 'cancelled' AND starts_at <= ?",
+                arguments: [now]) ?? 0
     }
 
     static func readAssetMap(into facts: inout FirstStepsFacts, today: String, in db: Database) throws {
         facts.activeAssets = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assets WHERE status = 'active'") ?? 0
-        facts.categoriesCovered = Set(try String.fetchAll(db, sql: "SELECT DISTINCT category FROM assets WHERE status = 'active'"))
+        facts.categoriesCovered = Set(
+            try String.fetchAll(db, sql: "SELECT DISTINCT category FROM assets WHERE status = 'active'"))
         // The gap analysis decides which needs nothing meets, so this step and the gaps page it links to agree.
         let needs = try NeedStore.all(in: db).filter { !$0.isRetired }
         var needIDs: [Int64: [Int64]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT asset_id, need_id FROM asset_needs") { needIDs[row["asset_id"], default: []].append(row["need_id"]) }
+        for row in try Row.fetchAll(db, sql: "SELECT asset_id, need_id FROM asset_needs") {
+            needIDs[row["asset_id"], default: []].append(row["need_id"])
+        }
         let entries = try Row.fetchAll(db, sql: "SELECT id, status, locality_id FROM assets").map { row in
-            GapAnalysis.Entry(status: AssetStatus(rawValue: row["status"]) ?? .closed, localityID: row["locality_id"], needIDs: needIDs[row["id"]] ?? [])
+            GapAnalysis.Entry(
+                status: AssetStatus(rawValue: row["status"]) ?? .closed, localityID: row["locality_id"],
+                needIDs: needIDs[row["id"]] ?? [])
         }
         let unmet = Set(GapAnalysis.analyse(needs: needs.map(\.id), localities: [], assets: entries).unmetEverywhere)
         facts.needsWithoutAsset = needs.filter { unmet.contains($0.id) }.map(\.name)
-        facts.staleAfterMonths = try Int.fetchOne(db, sql: "SELECT stale_after_months FROM asset_map_settings WHERE id = 1") ?? 12
+        facts.staleAfterMonths =
+            try Int.fetchOne(db, sql: "SELECT stale_after_months FROM asset_map_settings WHERE id = 1") ?? 12
         // The same rule, and the same entries, as the review list the step links to.
-        facts.staleAssets = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assets WHERE last_checked_on < ?",
-                                             arguments: [StaleRule.cutoff(today: today, months: facts.staleAfterMonths)]) ?? 0
+        facts.staleAssets =
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM assets WHERE last_checked_on < ?",
+                arguments: [StaleRule.cutoff(today: today, months: facts.staleAfterMonths)]) ?? 0
     }
 
     static func alliances(in db: Database) throws -> [FirstStepsFacts.AllianceFacts] {
-        try Row.fetchAll(db, sql: """
-            SELECT g.id,
-                   (SELECT COUNT(*) FROM alliance_members m WHERE m.group_id = g.id AND m.status = 'member') AS members,
-                   (SELECT COUNT(*) FROM alliance_members m WHERE m.group_id = g.id AND m.status = 'joining') AS joining,
-                   EXISTS (SELECT 1 FROM alliance_accountable_bodies b WHERE b.group_id = g.id AND b.ends_on IS NULL) AS body,
-                   EXISTS (SELECT 1 FROM alliances a WHERE a.group_id = g.id AND trim(a.principles) <> '') AS principles
-            FROM groups g WHERE g.kind = 'vcse_alliance' AND g.status <> 'closed' ORDER BY g.id
-            """).map { row in
-            FirstStepsFacts.AllianceFacts(members: row["members"], joining: row["joining"], hasAccountableBody: row["body"], hasPrinciples: row["principles"])
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT g.id,
+                       (SELECT COUNT(*) FROM alliance_members m WHERE m.group_id = g.id AND m.status = 'member') AS members,
+                       (SELECT COUNT(*) FROM alliance_members m WHERE m.group_id = g.id AND m.status = 'joining') AS joining,
+                       EXISTS (SELECT 1 FROM alliance_accountable_bodies b WHERE b.group_id = g.id AND b.ends_on IS NULL) AS body,
+                       EXISTS (SELECT 1 FROM alliances a WHERE a.group_id = g.id AND trim(a.principles) <> '') AS principles
+                FROM groups g WHERE g.kind = 'vcse_alliance' AND g.status <> 'closed' ORDER BY g.id
+                """
+        ).map { row in
+            FirstStepsFacts.AllianceFacts(
+                members: row["members"], joining: row["joining"], hasAccountableBody: row["body"],
+                hasPrinciples: row["principles"])
         }
     }
 
     static func deliverables(workstream: String, in db: Database) throws -> [FirstStepsFacts.Deliverable] {
-        try Row.fetchAll(db, sql: "SELECT title, status FROM deliverables WHERE workstream = ? AND retired_at IS NULL ORDER BY id",
-                         arguments: [workstream]).map { row in
-            FirstStepsFacts.Deliverable(title: row["title"], status: DeliverableStatus(rawValue: row["status"]) ?? .notStarted)
+        try Row.fetchAll(
+            db, sql: "SELECT title, status FROM deliverables WHERE workstream = ? AND retired_at IS NULL ORDER BY id",
+            arguments: [workstream]
+        ).map { row in
+            FirstStepsFacts.Deliverable(
+                title: row["title"], status: DeliverableStatus(rawValue: row["status"]) ?? .notStarted)
         }
     }
 }

@@ -42,7 +42,9 @@ public enum CompositionCheck {
     public static func check(requirements: [SeatRequirement], members: [Member], on day: String) -> Report {
         let current = members.filter { $0.isCurrent(on: day) && $0.seat != .observer }
         let lines = requirements.map { requirement in
-            Line(requirement: requirement, filledBy: current.filter { requirement.sectors.contains($0.sector) }.map(\.name))
+            Line(
+                requirement: requirement,
+                filledBy: current.filter { requirement.sectors.contains($0.sector) }.map(\.name))
         }
         let livedChair = current.contains { $0.seat.isChairing && $0.sector.isLivedExperience }
         return Report(lines: lines, hasLivedExperienceChair: livedChair)

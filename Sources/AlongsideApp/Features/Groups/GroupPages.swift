@@ -48,18 +48,31 @@ struct GroupFormPage: PageModel {
         isNew = existing == nil
         title = existing.map { "Change \($0.name)" } ?? "Create a group"
         name = Field("name", label: "Name", value: form["name"], errors: errors)
-        kind = existing == nil
-            ? ChoiceField("kind", legend: "Kind of group", options: kinds.map { ($0.rawValue, $0.label) }, selected: form["kind"], errors: errors)
+        kind =
+            existing == nil
+            ? ChoiceField(
+                "kind", legend: "Kind of group", options: kinds.map { ($0.rawValue, $0.label) }, selected: form["kind"],
+                errors: errors)
             : nil
         kindLabel = existing?.kind.label
-        purpose = Field("purpose", label: "Purpose", value: form["purpose"], type: "textarea", hint: "What the group is for, in a sentence or two.", errors: errors)
-        status = ChoiceField("status", legend: "Status", options: GroupStatus.allCases.map { ($0.rawValue, $0.label) }, selected: form["status"], errors: errors)
-        visibility = ChoiceField("visibility", legend: "Who can see it", options: Visibility.allCases.map { ($0.rawValue, $0.label) }, selected: form["visibility"], errors: errors)
-        requirements = existing == nil ? nil : ChoiceField(
-            "requirements", legend: "Who must be at the table",
-            hint: "The group's page checks its members against these and shows what is missing.",
-            options: SeatRequirement.allCases.map { ($0.rawValue, $0.label) }, selected: Set(form.all("requirements")), errors: errors
-        )
+        purpose = Field(
+            "purpose", label: "Purpose", value: form["purpose"], type: "textarea",
+            hint: "What the group is for, in a sentence or two.", errors: errors)
+        status = ChoiceField(
+            "status", legend: "Status", options: GroupStatus.allCases.map { ($0.rawValue, $0.label) },
+            selected: form["status"], errors: errors)
+        visibility = ChoiceField(
+            "visibility", legend: "Who can see it", options: Visibility.allCases.map { ($0.rawValue, $0.label) },
+            selected: form["visibility"], errors: errors)
+        requirements =
+            existing == nil
+            ? nil
+            : ChoiceField(
+                "requirements", legend: "Who must be at the table",
+                hint: "The group's page checks its members against these and shows what is missing.",
+                options: SeatRequirement.allCases.map { ($0.rawValue, $0.label) },
+                selected: Set(form.all("requirements")), errors: errors
+            )
         self.errors = errors
         action = existing.map { Href.group($0.id) } ?? Href.groups()
         cancelHref = existing.map { Href.group($0.id) } ?? Href.groups()
@@ -68,7 +81,10 @@ struct GroupFormPage: PageModel {
     /// The stored group as the form would have sent it.
     static func formData(for group: Group) -> FormData {
         FormData(
-            [("name", group.name), ("purpose", group.purpose), ("status", group.status.rawValue), ("visibility", group.visibility.rawValue)]
+            [
+                ("name", group.name), ("purpose", group.purpose), ("status", group.status.rawValue),
+                ("visibility", group.visibility.rawValue),
+            ]
                 + group.requirements.map { ("requirements", $0.rawValue) }
         )
     }
@@ -156,25 +172,32 @@ struct GroupPage: PageModel {
         purpose = group.purpose
         status = group.status.label
         visibility = group.visibility.label
-        let report = CompositionCheck.check(requirements: group.requirements, members: members.map(\.compositionMember), on: today)
+        let report = CompositionCheck.check(
+            requirements: group.requirements, members: members.map(\.compositionMember), on: today)
         composition = report.lines.map { line in
-            CompositionRow(requirement: line.requirement.label, filledBy: line.filledBy.isEmpty ? nil : line.filledBy.joined(separator: ", "))
+            CompositionRow(
+                requirement: line.requirement.label,
+                filledBy: line.filledBy.isEmpty ? nil : line.filledBy.joined(separator: ", "))
         }
         hasRequirements = !composition.isEmpty
         let missing = report.missing.count
-        missingSummary = missing == 1 ? "1 seat the group must have is missing." : "\(missing) seats the group must have are missing."
+        missingSummary =
+            missing == 1
+            ? "1 seat the group must have is missing." : "\(missing) seats the group must have are missing."
         allFilled = report.missing.isEmpty
         needsLivedExperienceChair = !report.hasLivedExperienceChair
         self.members = members.map { member in
             let current = member.compositionMember.isCurrent(on: today)
             return MemberRow(
                 name: member.personName, seat: member.seat.label,
-                represents: member.sector == .underServedCommunity ? (member.community ?? member.sector.label) : member.sector.label,
+                represents: member.sector == .underServedCommunity
+                    ? (member.community ?? member.sector.label) : member.sector.label,
                 organisation: member.organisation, deputy: member.deputyName,
                 from: LondonTime.day(member.startsOn),
                 to: member.endsOn.map(LondonTime.day),
                 isCurrent: current,
-                endAction: canManage && (member.endsOn == nil || member.endsOn! > today) ? Href.endMembership(group.id, member.id) : nil
+                endAction: canManage && (member.endsOn == nil || member.endsOn! > today)
+                    ? Href.endMembership(group.id, member.id) : nil
             )
         }
         hasMembers = !self.members.isEmpty
@@ -210,16 +233,26 @@ struct MembershipFormPage: PageModel {
         title = "Add a member to \(group.name)"
         groupName = group.name
         let active = people.filter(\.isActive).map { (value: String($0.id ?? 0), label: $0.name) }
-        person = SelectField("person", label: "Person", options: [("", "Choose a person")] + active, selected: form["person"], errors: errors)
-        seat = ChoiceField("seat", legend: "Seat", options: Seat.allCases.map { ($0.rawValue, $0.label) }, selected: form["seat"], errors: errors)
+        person = SelectField(
+            "person", label: "Person", options: [("", "Choose a person")] + active, selected: form["person"],
+            errors: errors)
+        seat = ChoiceField(
+            "seat", legend: "Seat", options: Seat.allCases.map { ($0.rawValue, $0.label) }, selected: form["seat"],
+            errors: errors)
         sector = SelectField(
             "sector", label: "Represents", hint: "The sector or community they bring to the table.",
-            options: [("", "Choose a sector or community")] + Sector.allCases.map { ($0.rawValue, $0.label) }, selected: form["sector"], errors: errors
+            options: [("", "Choose a sector or community")] + Sector.allCases.map { ($0.rawValue, $0.label) },
+            selected: form["sector"], errors: errors
         )
-        community = Field("community", label: "Community (if they represent an under-served community)", value: form["community"], errors: errors)
-        organisation = Field("organisation", label: "Organisation (optional)", value: form["organisation"], autocomplete: "organization", errors: errors)
+        community = Field(
+            "community", label: "Community (if they represent an under-served community)", value: form["community"],
+            errors: errors)
+        organisation = Field(
+            "organisation", label: "Organisation (optional)", value: form["organisation"], autocomplete: "organization",
+            errors: errors)
         deputy = SelectField(
-            "deputy", label: "Deputy (optional)", hint: "Someone who can attend in their place, where the terms of reference allow deputies.",
+            "deputy", label: "Deputy (optional)",
+            hint: "Someone who can attend in their place, where the terms of reference allow deputies.",
             options: [("", "No deputy")] + active, selected: form["deputy"], errors: errors
         )
         startsOn = Field("starts_on", label: "Joins on", value: form["starts_on"], type: "date", errors: errors)

@@ -18,7 +18,9 @@ struct GroupScope: RecordLoader {
     }
 
     func load(_ context: AppRequestContext, for person: SignedIn, rule: Rule) async throws -> GroupView? {
-        guard let id = context.parameters.get("id", as: Int64.self), let group = try await store.find(id: id) else { return nil }
+        guard let id = context.parameters.get("id", as: Int64.self), let group = try await store.find(id: id) else {
+            return nil
+        }
         let today = LondonTime.isoDay(store.clock.now())
         let seats = try await store.currentSeats(userID: person.user.id, groupID: id, today: today)
         let view = GroupView(person: person, group: group, seats: Set(seats), isMember: !seats.isEmpty, rule: rule)
@@ -58,7 +60,9 @@ struct GroupView: Sendable {
 extension Group {
     /// The facts the policy decides from for this group and one person.
     func standing(role: Role, seats: Set<Seat> = [], isMember: Bool) -> Standing {
-        Standing(role: role, seats: seats, isMember: isMember, inAlliance: kind == .vcseAlliance, isPublished: visibility == .published)
+        Standing(
+            role: role, seats: seats, isMember: isMember, inAlliance: kind == .vcseAlliance,
+            isPublished: visibility == .published)
     }
 
     /// Kinds of group a role may create: those it would manage.

@@ -21,7 +21,10 @@ public enum GroupKind: String, CaseIterable, Codable, Sendable {
         switch self {
         // 003 step 1 "This group must include" and the list of representation.
         case .leadersGroup:
-            return [.icb, .mentalHealthServices, .primaryCare, .livedExperience, .localAuthority, .employmentServices, .vcse, .publicHealth, .underServedCommunities]
+            return [
+                .icb, .mentalHealthServices, .primaryCare, .livedExperience, .localAuthority, .employmentServices,
+                .vcse, .publicHealth, .underServedCommunities,
+            ]
         case .coproductionWorkingGroup:
             return [.livedExperience, .mentalHealthServices, .vcse, .underServedCommunities]
         case .vcseAlliance:

@@ -13,7 +13,9 @@ struct GroupsController: Controller {
     func addRoutes(to routes: inout SiteRoutes) {
         routes.get(.groups, .signedIn, index)
         routes.get(.newGroup, .capability(.createGroups)) { request, context, signedIn in
-            let page = GroupFormPage(form: FormData(), errors: FormErrors(), kinds: Group.creatableKinds(for: signedIn.user.role), existing: nil)
+            let page = GroupFormPage(
+                form: FormData(), errors: FormErrors(), kinds: Group.creatableKinds(for: signedIn.user.role),
+                existing: nil)
             return try await services.pages.render(page, request: request, context: context)
         }
         routes.post(.groups, .capability(.createGroups), create)
@@ -40,7 +42,9 @@ struct GroupsController: Controller {
             return try await services.pages.render(page, request: request, context: context)
         }
         let group = try await store.create(input, by: signedIn.actor, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "\(group.name) has been created. Add its members next."), tokenHash: signedIn.session.tokenHash)
+        try await services.sessions.setFlash(
+            Flash(message: "\(group.name) has been created. Add its members next."),
+            tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.group(group.id))
     }
 
@@ -51,7 +55,8 @@ struct GroupsController: Controller {
     }
 
     @Sendable func showPublished(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let id = context.parameters.get("id", as: Int64.self), let group = try await store.find(id: id), group.visibility == .published
+        guard let id = context.parameters.get("id", as: Int64.self), let group = try await store.find(id: id),
+            group.visibility == .published
         else { throw AppError.notFound }
         let members = try await store.memberships(groupID: group.id)
         let published = try await services.groupRecords.publishedRecords(groupID: group.id)
@@ -61,7 +66,8 @@ struct GroupsController: Controller {
 
     @Sendable func edit(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
         let group = view.group
-        let page = GroupFormPage(form: GroupFormPage.formData(for: group), errors: FormErrors(), kinds: [group.kind], existing: group)
+        let page = GroupFormPage(
+            form: GroupFormPage.formData(for: group), errors: FormErrors(), kinds: [group.kind], existing: group)
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -73,36 +79,53 @@ struct GroupsController: Controller {
             return try await services.pages.render(page, request: request, context: context)
         }
         _ = try await store.update(group.id, with: input, by: signedIn.actor, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "The group's details have been saved."), tokenHash: signedIn.session.tokenHash)
+        try await services.sessions.setFlash(
+            Flash(message: "The group's details have been saved."), tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.group(group.id))
     }
 
-    @Sendable func newMembership(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+    @Sendable func newMembership(_ request: Request, context: AppRequestContext, in view: GroupView) async throws
+        -> Response
+    {
         let group = view.group
         let form = FormData([("starts_on", today), ("seat", Seat.member.rawValue)])
-        let page = MembershipFormPage(group: group, people: try await services.accounts.all(), form: form, errors: FormErrors())
+        let page = MembershipFormPage(
+            group: group, people: try await services.accounts.all(), form: form, errors: FormErrors())
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func addMembership(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+    @Sendable func addMembership(_ request: Request, context: AppRequestContext, in view: GroupView) async throws
+        -> Response
+    {
         let (group, signedIn) = (view.group, view.person)
         let people = try await services.accounts.all()
         var errors = FormErrors()
         let deputiesAllowed = try await services.groupRecords.deputiesAllowed(groupID: group.id)
-        guard let input = MembershipForm.parse(context.form, people: people, deputiesAllowed: deputiesAllowed, errors: &errors) else {
+        guard
+            let input = MembershipForm.parse(
+                context.form, people: people, deputiesAllowed: deputiesAllowed, errors: &errors)
+        else {
             let page = MembershipFormPage(group: group, people: people, form: context.form, errors: errors)
             return try await services.pages.render(page, request: request, context: context)
         }
-        let membership = try await store.addMember(input, groupID: group.id, by: signedIn.actor, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "\(membership.personName) has been added to \(group.name)."), tokenHash: signedIn.session.tokenHash)
+        let membership = try await store.addMember(
+            input, groupID: group.id, by: signedIn.actor, requestID: context.requestID)
+        try await services.sessions.setFlash(
+            Flash(message: "\(membership.personName) has been added to \(group.name)."),
+            tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.group(group.id))
     }
 
-    @Sendable func endMembership(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+    @Sendable func endMembership(_ request: Request, context: AppRequestContext, in view: GroupView) async throws
+        -> Response
+    {
         let (group, signedIn) = (view.group, view.person)
         guard let membershipID = context.parameters.get("membershipID", as: Int64.self) else { throw AppError.notFound }
-        try await store.endMembership(membershipID, groupID: group.id, on: today, by: signedIn.actor, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "The membership has ended today. It stays in the group's history."), tokenHash: signedIn.session.tokenHash)
+        try await store.endMembership(
+            membershipID, groupID: group.id, on: today, by: signedIn.actor, requestID: context.requestID)
+        try await services.sessions.setFlash(
+            Flash(message: "The membership has ended today. It stays in the group's history."),
+            tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.group(group.id))
     }
 }

@@ -9,8 +9,10 @@ struct HomeController: Controller {
             let now = services.clock.now()
             let meetings = try await CalendarFeedStore(pool: services.pool, clock: services.clock)
                 .meetings(forUserID: signedIn.user.id, today: LondonTime.isoDay(now), since: now, limit: 3)
-            let actions = try await ActionStore(pool: services.pool, clock: services.clock).outstanding(ownerUserID: signedIn.user.id)
-            let page = HomePage(user: signedIn.user, meetings: meetings, actions: actions, today: LondonTime.isoDay(now))
+            let actions = try await ActionStore(pool: services.pool, clock: services.clock).outstanding(
+                ownerUserID: signedIn.user.id)
+            let page = HomePage(
+                user: signedIn.user, meetings: meetings, actions: actions, today: LondonTime.isoDay(now))
             return try await services.pages.render(page, request: request, context: context)
         }
     }
@@ -41,25 +43,41 @@ struct HomePage: PageModel {
 
     init(user: SessionUser, meetings: [(Meeting, String)], actions: [ActionItem], today: String) {
         self.meetings = meetings.map { meeting, group in
-            MeetingLink(label: "\(meeting.when): \(group)", href: Href.meeting(meeting.groupID, meeting.id), isCancelled: meeting.status == .cancelled)
+            MeetingLink(
+                label: "\(meeting.when): \(group)", href: Href.meeting(meeting.groupID, meeting.id),
+                isCancelled: meeting.status == .cancelled)
         }
         hasMeetings = !self.meetings.isEmpty
         let overdue = actions.filter { $0.isOverdue(today: today) }.count
-        actionsSummary = actions.isEmpty ? nil
-            : "You have \(actions.count) action\(actions.count == 1 ? "" : "s") to do" + (overdue > 0 ? ", \(overdue) overdue." : ".")
+        actionsSummary =
+            actions.isEmpty
+            ? nil
+            : "You have \(actions.count) action\(actions.count == 1 ? "" : "s") to do"
+                + (overdue > 0 ? ", \(overdue) overdue." : ".")
         myActionsHref = Href.actions(query: ["person": user.id])
         name = user.name
         roleLabel = user.role.label
         var links: [HomeLink] = [
-            HomeLink(label: "Groups", href: Href.groups(), description: "Your leaders group, working groups and alliance: who is at the table and what is missing."),
+            HomeLink(
+                label: "Groups", href: Href.groups(),
+                description: "Your leaders group, working groups and alliance: who is at the table and what is missing."
+            )
         ]
         if Policy.allows(user.role, .manageAccounts) {
-            links.append(HomeLink(label: "People", href: Href.users(), description: "Create accounts, give people their sign-in links, and deactivate accounts."))
+            links.append(
+                HomeLink(
+                    label: "People", href: Href.users(),
+                    description: "Create accounts, give people their sign-in links, and deactivate accounts."))
         }
         if Policy.allows(user.role, .viewAuditLog) {
-            links.append(HomeLink(label: "Audit log", href: Href.auditLog(), description: "See every change made, by whom and when."))
+            links.append(
+                HomeLink(
+                    label: "Audit log", href: Href.auditLog(), description: "See every change made, by whom and when."))
         }
-        links.append(HomeLink(label: "Your account", href: Href.account(), description: "Change your password, or sign out of all your devices."))
+        links.append(
+            HomeLink(
+                label: "Your account", href: Href.account(),
+                description: "Change your password, or sign out of all your devices."))
         self.links = links
     }
 }

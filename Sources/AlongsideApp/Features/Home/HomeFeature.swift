@@ -5,6 +5,6 @@ enum HomeFeature: Feature {
     }
 
     static let templates: [String] = [
-        HomePage.template,
+        HomePage.template
     ]
 }

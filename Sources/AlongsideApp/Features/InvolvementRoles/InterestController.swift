@@ -18,12 +18,14 @@ struct InterestController: Controller {
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let query = request.queryForm
         let filter = InterestStore.Filter(roleID: query.id("role"), status: InterestStatus(rawValue: query["status"]))
-        let page = InterestListPage(interests: try await store.interests(filter), roles: try await roles.titles(), query: query)
+        let page = InterestListPage(
+            interests: try await store.interests(filter), roles: try await roles.titles(), query: query)
         return try await services.pages.render(page, request: request, context: context)
     }
 
     func interest(_ context: AppRequestContext) async throws -> Interest {
-        guard let id = context.parameters.get("id", as: Int64.self), let interest = try await store.interest(id: id) else { throw AppError.notFound }
+        guard let id = context.parameters.get("id", as: Int64.self), let interest = try await store.interest(id: id)
+        else { throw AppError.notFound }
         return interest
     }
 
@@ -31,7 +33,9 @@ struct InterestController: Controller {
         let interest = try await interest(context)
         // The current status starts ticked, unless it is "appointed", which is not offered (it comes from appointing).
         let form = FormData([("status", interest.status == .appointed ? "" : interest.status.rawValue)])
-        let page = InterestPage(interest: interest, history: try await store.history(interestID: interest.id), form: form, errors: FormErrors())
+        let page = InterestPage(
+            interest: interest, history: try await store.history(interestID: interest.id), form: form,
+            errors: FormErrors())
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -39,12 +43,16 @@ struct InterestController: Controller {
         let interest = try await interest(context)
         var errors = FormErrors()
         guard let (status, note) = InvolvementForms.status(context.form, errors: &errors) else {
-            let page = InterestPage(interest: interest, history: try await store.history(interestID: interest.id), form: context.form, errors: errors)
+            let page = InterestPage(
+                interest: interest, history: try await store.history(interestID: interest.id), form: context.form,
+                errors: errors)
             return try await services.pages.render(page, request: request, context: context)
         }
-        let saved = try await store.setStatus(interest.id, to: status, note: note, by: signedIn.actor, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "\(saved.name)'s interest is now: \(saved.status.label.lowercased())."),
-                                             tokenHash: signedIn.session.tokenHash)
+        let saved = try await store.setStatus(
+            interest.id, to: status, note: note, by: signedIn.actor, requestID: context.requestID)
+        try await services.sessions.setFlash(
+            Flash(message: "\(saved.name)'s interest is now: \(saved.status.label.lowercased())."),
+            tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.interestReceived(interest.id))
     }
 }

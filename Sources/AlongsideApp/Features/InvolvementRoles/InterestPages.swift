@@ -24,11 +24,17 @@ struct InterestListPage: PageModel {
 
     init(interests: [Interest], roles: [(id: Int64, title: String)], query: FormData) {
         let none = FormErrors()
-        role = SelectField("role", label: "Role", options: [("", "All roles")] + roles.map { (String($0.id), $0.title) }, selected: query["role"], errors: none)
-        status = SelectField("status", label: "Status", options: [("", "Any status")] + InterestStatus.allCases.map { ($0.rawValue, $0.label) },
-                             selected: query["status"], errors: none)
+        role = SelectField(
+            "role", label: "Role", options: [("", "All roles")] + roles.map { (String($0.id), $0.title) },
+            selected: query["role"], errors: none)
+        status = SelectField(
+            "status", label: "Status",
+            options: [("", "Any status")] + InterestStatus.allCases.map { ($0.rawValue, $0.label) },
+            selected: query["status"], errors: none)
         rows = interests.map {
-            Row(name: $0.name, href: Href.interestReceived($0.id), roleTitle: $0.roleTitle, roleHref: Href.involvementRole($0.roleID),
+            Row(
+                name: $0.name, href: Href.interestReceived($0.id), roleTitle: $0.roleTitle,
+                roleHref: Href.involvementRole($0.roleID),
                 received: LondonTime.date($0.receivedAt), status: $0.status.label, tagClass: $0.status.tagClass)
         }
         hasRows = !rows.isEmpty
@@ -79,13 +85,20 @@ struct InterestPage: PageModel {
         currentStatus = interest.status.label
         tagClass = interest.status.tagClass
         history = entries.map {
-            HistoryRow(when: LondonTime.dateTime($0.at), status: $0.status.label, who: $0.byName ?? "Sent from the advert", note: $0.note)
+            HistoryRow(
+                when: LondonTime.dateTime($0.at), status: $0.status.label, who: $0.byName ?? "Sent from the advert",
+                note: $0.note)
         }
         action = Href.interestReceived(interest.id)
-        status = ChoiceField("status", legend: "Move it to", options: InvolvementForms.settableStatuses.map { ($0.rawValue, $0.label) },
-                             selected: form["status"], errors: errors)
-        note = Field("note", label: "Note (optional)", value: form["note"], type: "textarea", hint: "For example, when you talked and what you agreed.", errors: errors)
-        appointHref = interest.status == .appointed ? nil : Href.roleAppointments(interest.roleID, query: ["interest": interest.id])
+        status = ChoiceField(
+            "status", legend: "Move it to", options: InvolvementForms.settableStatuses.map { ($0.rawValue, $0.label) },
+            selected: form["status"], errors: errors)
+        note = Field(
+            "note", label: "Note (optional)", value: form["note"], type: "textarea",
+            hint: "For example, when you talked and what you agreed.", errors: errors)
+        appointHref =
+            interest.status == .appointed
+            ? nil : Href.roleAppointments(interest.roleID, query: ["interest": interest.id])
         roleHref = Href.involvementRole(interest.roleID)
         listHref = Href.involvementInterest()
         self.errors = errors

@@ -14,8 +14,10 @@ public struct InvolvementRole: Sendable, Equatable {
     init(row: Row) {
         id = row["id"]
         content = RoleContent(
-            title: row["title"], location: row["location"], payment: row["payment"], about: row["about"], purpose: row["purpose"],
-            tasks: row["tasks"], kinds: Self.kinds(fromJSON: row["kinds"]), responsibilities: row["responsibilities"], support: row["support"],
+            title: row["title"], location: row["location"], payment: row["payment"], about: row["about"],
+            purpose: row["purpose"],
+            tasks: row["tasks"], kinds: Self.kinds(fromJSON: row["kinds"]), responsibilities: row["responsibilities"],
+            support: row["support"],
             essential: row["essential"], desirable: row["desirable"], howToApply: row["how_to_apply"]
         )
         version = row["version"]
@@ -52,8 +54,10 @@ public struct RoleContent: Sendable, Equatable {
 
     var snapshot: [String: String] {
         [
-            "title": title, "location": location, "payment": payment, "about": about, "purpose": purpose, "tasks": tasks,
-            "kinds": kinds.map(\.label).joined(separator: "; "), "responsibilities": responsibilities, "support": support,
+            "title": title, "location": location, "payment": payment, "about": about, "purpose": purpose,
+            "tasks": tasks,
+            "kinds": kinds.map(\.label).joined(separator: "; "), "responsibilities": responsibilities,
+            "support": support,
             "essential": essential, "desirable": desirable, "how_to_apply": howToApply,
         ]
     }
@@ -105,7 +109,8 @@ public struct Interest: Sendable, Equatable, FetchableRecord, Decodable {
     public var statusNote: String
     public var receivedAt: Date
 
-    static let selectSQL = "SELECT i.*, r.title AS role_title FROM involvement_interest i JOIN involvement_roles r ON r.id = i.role_id"
+    static let selectSQL =
+        "SELECT i.*, r.title AS role_title FROM involvement_interest i JOIN involvement_roles r ON r.id = i.role_id"
 
     enum CodingKeys: String, CodingKey {
         case id, advertID = "advert_id", roleID = "role_id", roleTitle = "role_title", name, email, phone
@@ -164,7 +169,10 @@ public struct Appointment: Sendable, Equatable, FetchableRecord, Decodable {
     }
 
     var snapshot: [String: String] {
-        ["person": personName, "role": roleTitle, "starts_on": startsOn, "ends_on": endsOn ?? "", "account_id": userID.map(String.init) ?? ""]
+        [
+            "person": personName, "role": roleTitle, "starts_on": startsOn, "ends_on": endsOn ?? "",
+            "account_id": userID.map(String.init) ?? "",
+        ]
     }
 }
 

@@ -19,7 +19,8 @@ enum InvolvementRolesFeature: Feature {
 
 extension Rule {
     /// 003 Appendix 1.
-    static let manageInvolvementRoles = Rule("manageInvolvementRoles",
-                                             permits: "Write involvement role descriptions, publish adverts, handle expressions of interest and appoint",
-                                             holders: Holders(roles: [.administrator, .programmeManager]))
+    static let manageInvolvementRoles = Rule(
+        "manageInvolvementRoles",
+        permits: "Write involvement role descriptions, publish adverts, handle expressions of interest and appoint",
+        holders: Holders(roles: [.administrator, .programmeManager]))
 }

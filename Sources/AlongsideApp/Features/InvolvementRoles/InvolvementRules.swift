@@ -9,7 +9,9 @@ public enum AdvertRules {
 
     /// A closing date a manager may set: a real date, today or later. Nil when it is fine, else the problem.
     public static func closingDateProblem(_ closesOn: String, today: String) -> String? {
-        guard LondonTime.startOfDay(closesOn) != nil else { return "Enter the closing date as a real date, like 2027-03-31" }
+        guard LondonTime.startOfDay(closesOn) != nil else {
+            return "Enter the closing date as a real date, like 2027-03-31"
+        }
         guard closesOn >= today else { return "The closing date must be today or later" }
         return nil
     }
@@ -29,7 +31,9 @@ public enum AppointmentRules {
 
     /// The start and end days as typed. Nil when they are fine, else the field and the problem.
     public static func datesProblem(startsOn: String, endsOn: String) -> (field: String, message: String)? {
-        guard LondonTime.startOfDay(startsOn) != nil else { return ("starts_on", "Enter the start date as a real date, like 2026-03-03") }
+        guard LondonTime.startOfDay(startsOn) != nil else {
+            return ("starts_on", "Enter the start date as a real date, like 2026-03-03")
+        }
         return endDateProblem(endsOn, startsOn: startsOn).map { ("ends_on", $0) }
     }
 
@@ -37,7 +41,9 @@ public enum AppointmentRules {
     public static func endDateProblem(_ endsOn: String, startsOn: String) -> String? {
         guard !endsOn.isEmpty else { return nil }
         guard LondonTime.startOfDay(endsOn) != nil else { return "Enter the end date as a real date, like 2027-03-31" }
-        guard endsOn > startsOn else { return "The end date must be after the start date (\(LondonTime.day(startsOn)))" }
+        guard endsOn > startsOn else {
+            return "The end date must be after the start date (\(LondonTime.day(startsOn)))"
+        }
         return nil
     }
 }
@@ -45,7 +51,9 @@ public enum AppointmentRules {
 /// The interest form's rule for contact details (the checks themselves are shared: `Kit/ContactRules.swift`).
 extension ContactRules {
     /// Problems with the contact details, field by field, in the order the form shows them.
-    public static func problems(email: String, phone: String, preferred: ContactMethod?) -> [(field: String, message: String)] {
+    public static func problems(email: String, phone: String, preferred: ContactMethod?) -> [(
+        field: String, message: String
+    )] {
         var found: [(String, String)] = []
         if email.isEmpty && phone.isEmpty {
             found.append(("email", "Enter an email address or a phone number, so we can contact you"))
@@ -62,7 +70,11 @@ extension ContactRules {
         case .email where email.isEmpty:
             found.append(("preferred_contact", "You chose email: enter your email address, or choose another way"))
         case .phone where phone.isEmpty, .text where phone.isEmpty:
-            found.append(("preferred_contact", "You chose \(preferred!.label.lowercased()): enter your phone number, or choose another way"))
+            found.append(
+                (
+                    "preferred_contact",
+                    "You chose \(preferred!.label.lowercased()): enter your phone number, or choose another way"
+                ))
         default:
             break
         }

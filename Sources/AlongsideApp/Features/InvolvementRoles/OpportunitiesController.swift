@@ -22,7 +22,8 @@ struct OpportunitiesController: Controller {
     }
 
     func openAdvert(_ context: AppRequestContext) async throws -> (advert: Advert, role: InvolvementRole) {
-        guard let id = context.parameters.get("id", as: Int64.self), let found = try await roles.openAdvert(id: id, today: today)
+        guard let id = context.parameters.get("id", as: Int64.self),
+            let found = try await roles.openAdvert(id: id, today: today)
         else { throw AppError.notFound }
         return found
     }
@@ -41,8 +42,11 @@ struct OpportunitiesController: Controller {
             let page = OpportunityPage(advert: advert, role: role, form: context.form, errors: errors)
             return try await services.pages.render(page, request: request, context: context)
         }
-        guard try await interest.receive(input, advertID: advert.id, requestID: context.requestID) != nil else { throw AppError.notFound }
-        let page = InterestThanksPage(firstName: ContactRules.firstName(input.name), roleTitle: role.title, contactBy: input.preferredContact)
+        guard try await interest.receive(input, advertID: advert.id, requestID: context.requestID) != nil else {
+            throw AppError.notFound
+        }
+        let page = InterestThanksPage(
+            firstName: ContactRules.firstName(input.name), roleTitle: role.title, contactBy: input.preferredContact)
         return try await services.pages.render(page, request: request, context: context)
     }
 }

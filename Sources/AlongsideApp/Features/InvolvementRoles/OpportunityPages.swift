@@ -18,7 +18,9 @@ struct OpportunitiesPage: PageModel {
 
     init(adverts: [(advert: Advert, role: InvolvementRole)]) {
         rows = adverts.map { advert, role in
-            Row(title: role.title, href: Href.opportunity(advert.id), location: role.content.location.isEmpty ? nil : role.content.location,
+            Row(
+                title: role.title, href: Href.opportunity(advert.id),
+                location: role.content.location.isEmpty ? nil : role.content.location,
                 payment: role.content.payment, closes: "Closes on \(LondonTime.day(advert.closesOn))",
                 introduction: RoleDescriptionView.lines(role.content.about).first)
         }
@@ -52,17 +54,26 @@ struct OpportunityPage: PageModel {
         listHref = Href.opportunities()
         privacyHref = Href.privacy()
         name = Field("name", label: "Your name", value: form["name"], autocomplete: "name", errors: errors)
-        email = Field("email", label: "Email address", value: form["email"], type: "email", hint: "Give an email address, a phone number or both.",
-                      autocomplete: "email", errors: errors)
-        phone = Field("phone", label: "Phone number", value: form["phone"], type: "tel", autocomplete: "tel", errors: errors)
-        preferredContact = ChoiceField("preferred_contact", legend: "How would you like us to contact you?",
-                                       options: ContactMethod.allCases.map { ($0.rawValue, $0.label) }, selected: form["preferred_contact"], errors: errors)
-        accessNeeds = Field("access_needs", label: "Access needs (optional)", value: form["access_needs"], type: "textarea",
-                            hint: "Anything that would help you talk with us or take part, such as an interpreter, easy read documents or step-free access.",
-                            errors: errors)
-        about = Field("about", label: "Tell us a little about yourself", value: form["about"], type: "textarea",
-                      hint: "A few sentences about you and why the role interests you. You do not need to share anything about your health. Up to \(InvolvementForms.maxAboutLength) characters.",
-                      errors: errors)
+        email = Field(
+            "email", label: "Email address", value: form["email"], type: "email",
+            hint: "Give an email address, a phone number or both.",
+            autocomplete: "email", errors: errors)
+        phone = Field(
+            "phone", label: "Phone number", value: form["phone"], type: "tel", autocomplete: "tel", errors: errors)
+        preferredContact = ChoiceField(
+            "preferred_contact", legend: "How would you like us to contact you?",
+            options: ContactMethod.allCases.map { ($0.rawValue, $0.label) }, selected: form["preferred_contact"],
+            errors: errors)
+        accessNeeds = Field(
+            "access_needs", label: "Access needs (optional)", value: form["access_needs"], type: "textarea",
+            hint:
+                "Anything that would help you talk with us or take part, such as an interpreter, easy read documents or step-free access.",
+            errors: errors)
+        about = Field(
+            "about", label: "Tell us a little about yourself", value: form["about"], type: "textarea",
+            hint:
+                "A few sentences about you and why the role interests you. You do not need to share anything about your health. Up to \(InvolvementForms.maxAboutLength) characters.",
+            errors: errors)
         self.errors = errors
     }
 }

@@ -46,7 +46,9 @@ struct RoleDescriptionView: Encodable, Sendable {
             let lines = Self.lines(text)
             guard !lines.isEmpty else { return nil }
             let asList = !prose && lines.count > 1
-            return Section(id: "\(idPrefix)-\(key)", heading: heading, paragraphs: asList ? [] : lines, items: asList ? lines : [], hasItems: asList)
+            return Section(
+                id: "\(idPrefix)-\(key)", heading: heading, paragraphs: asList ? [] : lines, items: asList ? lines : [],
+                hasItems: asList)
         }
     }
 

@@ -37,7 +37,8 @@ struct RolesPage: PageModel {
                 title: summary.role.title, href: Href.involvementRole(summary.role.id),
                 kinds: summary.role.content.kinds.map(\.label).joined(separator: ", "),
                 advert: advert.text, advertOpen: advert.isOpen,
-                interest: "\(summary.interestCount)" + (summary.newInterestCount > 0 ? " (\(summary.newInterestCount) new)" : ""),
+                interest: "\(summary.interestCount)"
+                    + (summary.newInterestCount > 0 ? " (\(summary.newInterestCount) new)" : ""),
                 people: summary.currentAppointments
             )
         }
@@ -59,10 +60,12 @@ struct RoleStartPage: PageModel {
 
     init(errors: FormErrors = FormErrors()) {
         action = Href.newInvolvementRole()
-        start = ChoiceField("start", legend: "How do you want to start?", options: [
-            ("template", "From our expert by experience leader template, to change as you need"),
-            ("blank", "From a blank description"),
-        ], selected: "template", errors: errors)
+        start = ChoiceField(
+            "start", legend: "How do you want to start?",
+            options: [
+                ("template", "From our expert by experience leader template, to change as you need"),
+                ("blank", "From a blank description"),
+            ], selected: "template", errors: errors)
         cancelHref = Href.involvementRoles()
         self.errors = errors
     }
@@ -93,7 +96,10 @@ struct RoleFormPage: PageModel {
     let theirs: RoleDescriptionView?
     let errors: FormErrors
 
-    init(editing: InvolvementRole?, form: FormData, errors: FormErrors, fromTemplate: Bool = false, conflict: InvolvementRole? = nil) {
+    init(
+        editing: InvolvementRole?, form: FormData, errors: FormErrors, fromTemplate: Bool = false,
+        conflict: InvolvementRole? = nil
+    ) {
         title = editing.map { "Edit role description: \($0.title)" } ?? "Write a role description"
         action = editing.map { Href.editInvolvementRole($0.id) } ?? Href.newInvolvementRole()
         cancelHref = editing.map { Href.involvementRole($0.id) } ?? Href.involvementRoles()
@@ -101,20 +107,41 @@ struct RoleFormPage: PageModel {
         self.fromTemplate = fromTemplate
         let onePerLine = "One per line."
         titleField = Field("title", label: "Role title", value: form["title"], errors: errors)
-        location = Field("location", label: "Location (optional)", value: form["location"], hint: "Where the role is based, and whether people can take part online.", errors: errors)
-        payment = Field("payment", label: "Payment and expenses", value: form["payment"],
-                        hint: "What the payment policy offers for this role, in words people can check their claims against.", errors: errors)
-        about = Field("about", label: "About the role", value: form["about"], type: "textarea", hint: "A short introduction. Each line becomes a paragraph.", errors: errors)
-        purpose = Field("purpose", label: "What is the role for?", value: form["purpose"], type: "textarea", hint: onePerLine, errors: errors)
-        tasks = Field("tasks", label: "What tasks are involved?", value: form["tasks"], type: "textarea", hint: onePerLine, errors: errors)
-        kinds = ChoiceField("kinds", legend: "Kinds of involvement", hint: "Select all the ways someone in this role can take part.",
-                                options: InvolvementKind.options, selected: Set(form.all("kinds")), errors: errors)
-        responsibilities = Field("responsibilities", label: "What are the responsibilities? (optional)", value: form["responsibilities"], type: "textarea", hint: onePerLine, errors: errors)
-        support = Field("support", label: "What support and training is there? (optional)", value: form["support"], type: "textarea", hint: onePerLine, errors: errors)
-        essential = Field("essential", label: "Essential skills and experience (optional)", value: form["essential"], type: "textarea", hint: onePerLine, errors: errors)
-        desirable = Field("desirable", label: "Desirable skills and experience (optional)", value: form["desirable"], type: "textarea", hint: onePerLine, errors: errors)
-        howToApply = Field("how_to_apply", label: "How to find out more or apply", value: form["how_to_apply"], type: "textarea",
-                           hint: "People can also send an expression of interest from the advert. Each line becomes a paragraph.", errors: errors)
+        location = Field(
+            "location", label: "Location (optional)", value: form["location"],
+            hint: "Where the role is based, and whether people can take part online.", errors: errors)
+        payment = Field(
+            "payment", label: "Payment and expenses", value: form["payment"],
+            hint: "What the payment policy offers for this role, in words people can check their claims against.",
+            errors: errors)
+        about = Field(
+            "about", label: "About the role", value: form["about"], type: "textarea",
+            hint: "A short introduction. Each line becomes a paragraph.", errors: errors)
+        purpose = Field(
+            "purpose", label: "What is the role for?", value: form["purpose"], type: "textarea", hint: onePerLine,
+            errors: errors)
+        tasks = Field(
+            "tasks", label: "What tasks are involved?", value: form["tasks"], type: "textarea", hint: onePerLine,
+            errors: errors)
+        kinds = ChoiceField(
+            "kinds", legend: "Kinds of involvement", hint: "Select all the ways someone in this role can take part.",
+            options: InvolvementKind.options, selected: Set(form.all("kinds")), errors: errors)
+        responsibilities = Field(
+            "responsibilities", label: "What are the responsibilities? (optional)", value: form["responsibilities"],
+            type: "textarea", hint: onePerLine, errors: errors)
+        support = Field(
+            "support", label: "What support and training is there? (optional)", value: form["support"],
+            type: "textarea", hint: onePerLine, errors: errors)
+        essential = Field(
+            "essential", label: "Essential skills and experience (optional)", value: form["essential"],
+            type: "textarea", hint: onePerLine, errors: errors)
+        desirable = Field(
+            "desirable", label: "Desirable skills and experience (optional)", value: form["desirable"],
+            type: "textarea", hint: onePerLine, errors: errors)
+        howToApply = Field(
+            "how_to_apply", label: "How to find out more or apply", value: form["how_to_apply"], type: "textarea",
+            hint: "People can also send an expression of interest from the advert. Each line becomes a paragraph.",
+            errors: errors)
         theirs = conflict.map { RoleDescriptionView($0.content, idPrefix: "theirs", level: 3) }
         self.errors = errors
     }
@@ -162,8 +189,10 @@ struct RolePage: PageModel {
         let endHref: String?
     }
 
-    init(role: InvolvementRole, advert: Advert?, interests: [Interest], appointments: [Appointment], today: String,
-         form: FormData = FormData(), errors: FormErrors = FormErrors()) {
+    init(
+        role: InvolvementRole, advert: Advert?, interests: [Interest], appointments: [Appointment], today: String,
+        form: FormData = FormData(), errors: FormErrors = FormErrors()
+    ) {
         title = role.title
         description = RoleDescriptionView(role.content, level: 3)
         editHref = Href.editInvolvementRole(role.id)
@@ -175,12 +204,14 @@ struct RolePage: PageModel {
         publishAction = Href.roleAdvert(role.id)
         publishLabel = state.isOpen ? "Change the closing date" : "Publish the advert"
         let closing = form["closes_on"].isEmpty && state.isOpen ? (advert?.closesOn ?? "") : form["closes_on"]
-        closesOn = Field("closes_on", label: "Closing date", value: closing, type: "date",
-                         hint: "The advert stays open all of this day. It must be today or later.", errors: errors)
+        closesOn = Field(
+            "closes_on", label: "Closing date", value: closing, type: "date",
+            hint: "The advert stays open all of this day. It must be today or later.", errors: errors)
         closeAction = state.isOpen ? Href.closeRoleAdvert(role.id) : nil
         interest = interests.map {
-            InterestRow(name: $0.name, href: Href.interestReceived($0.id), received: LondonTime.date($0.receivedAt),
-                        status: $0.status.label, tagClass: $0.status.tagClass)
+            InterestRow(
+                name: $0.name, href: Href.interestReceived($0.id), received: LondonTime.date($0.receivedAt),
+                status: $0.status.label, tagClass: $0.status.tagClass)
         }
         hasInterest = !interest.isEmpty
         interestHref = Href.involvementInterest(query: ["role": role.id])

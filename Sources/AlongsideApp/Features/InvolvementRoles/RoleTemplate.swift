@@ -1,11 +1,13 @@
 /// Starting points for a new role description.
 enum RoleTemplate {
     /// What the payment policy offers by default (DESIGN.md, "Expert-by-experience roles and payments").
-    static let defaultPayment = "£50 for up to half a day and £100 for a whole day of agreed activity, plus agreed expenses"
+    static let defaultPayment =
+        "£50 for up to half a day and £100 for a whole day of agreed activity, plus agreed expenses"
 
     /// A blank description: only the payment line is filled in, from the payment policy.
     static let blank = RoleContent(
-        title: "", location: "", payment: defaultPayment, about: "", purpose: "", tasks: "", kinds: [], responsibilities: "",
+        title: "", location: "", payment: defaultPayment, about: "", purpose: "", tasks: "", kinds: [],
+        responsibilities: "",
         support: "", essential: "", desirable: "", howToApply: ""
     )
 

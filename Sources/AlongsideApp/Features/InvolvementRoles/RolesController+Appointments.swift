@@ -12,26 +12,38 @@ extension RolesController {
         try await services.accounts.all().filter(\.isActive)
     }
 
-    @Sendable func appointForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func appointForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
+        -> Response
+    {
         let role = try await role(context)
         let form = FormData([("interest", request.queryForm["interest"]), ("starts_on", today)])
-        let page = AppointmentFormPage(role: role, interests: try await appointable(roleID: role.id), accounts: try await activeAccounts(),
-                                       form: form, errors: FormErrors())
+        let page = AppointmentFormPage(
+            role: role, interests: try await appointable(roleID: role.id), accounts: try await activeAccounts(),
+            form: form, errors: FormErrors())
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func appoint(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func appoint(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response
+    {
         let role = try await role(context)
         let interests = try await appointable(roleID: role.id)
         let accounts = try await activeAccounts()
         var errors = FormErrors()
-        guard let input = InvolvementForms.appointment(context.form, interests: interests, accounts: accounts, errors: &errors) else {
-            let page = AppointmentFormPage(role: role, interests: interests, accounts: accounts, form: context.form, errors: errors)
+        guard
+            let input = InvolvementForms.appointment(
+                context.form, interests: interests, accounts: accounts, errors: &errors)
+        else {
+            let page = AppointmentFormPage(
+                role: role, interests: interests, accounts: accounts, form: context.form, errors: errors)
             return try await services.pages.render(page, request: request, context: context)
         }
-        let appointment = try await interest.appoint(input, roleID: role.id, by: signedIn.actor, requestID: context.requestID)
+        let appointment = try await interest.appoint(
+            input, roleID: role.id, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(
-            Flash(message: "\(appointment.personName) is appointed as \(role.title) from \(LondonTime.day(appointment.startsOn))."),
+            Flash(
+                message:
+                    "\(appointment.personName) is appointed as \(role.title) from \(LondonTime.day(appointment.startsOn))."
+            ),
             tokenHash: signedIn.session.tokenHash
         )
         return .seeOther(Href.involvementRole(role.id) + "#people")
@@ -40,16 +52,20 @@ extension RolesController {
     /// The appointment named in the route, if it belongs to the role and has not already ended.
     func openAppointment(_ context: AppRequestContext, role: InvolvementRole) async throws -> Appointment {
         guard let id = context.parameters.get("appointmentID", as: Int64.self),
-              let appointment = try await interest.appointment(id: id, roleID: role.id), appointment.standing(today: today) != .ended
+            let appointment = try await interest.appointment(id: id, roleID: role.id),
+            appointment.standing(today: today) != .ended
         else { throw AppError.notFound }
         return appointment
     }
 
-    @Sendable func endForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func endForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response
+    {
         let role = try await role(context)
         let appointment = try await openAppointment(context, role: role)
-        let page = EndAppointmentPage(role: role, appointment: appointment, form: FormData([("ends_on", max(today, appointment.endsOn ?? today))]),
-                                      errors: FormErrors())
+        let page = EndAppointmentPage(
+            role: role, appointment: appointment,
+            form: FormData([("ends_on", max(today, appointment.endsOn ?? today))]),
+            errors: FormErrors())
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -61,9 +77,11 @@ extension RolesController {
             let page = EndAppointmentPage(role: role, appointment: appointment, form: context.form, errors: errors)
             return try await services.pages.render(page, request: request, context: context)
         }
-        let ended = try await interest.endAppointment(appointment.id, roleID: role.id, on: endsOn, by: signedIn.actor, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "\(ended.personName)'s last day as \(role.title) is \(LondonTime.day(endsOn))."),
-                                             tokenHash: signedIn.session.tokenHash)
+        let ended = try await interest.endAppointment(
+            appointment.id, roleID: role.id, on: endsOn, by: signedIn.actor, requestID: context.requestID)
+        try await services.sessions.setFlash(
+            Flash(message: "\(ended.personName)'s last day as \(role.title) is \(LondonTime.day(endsOn))."),
+            tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.involvementRole(role.id) + "#people")
     }
 }

@@ -28,7 +28,9 @@ struct RolesController: Controller {
     }
 
     func role(_ context: AppRequestContext) async throws -> InvolvementRole {
-        guard let id = context.parameters.get("id", as: Int64.self), let role = try await roles.role(id: id) else { throw AppError.notFound }
+        guard let id = context.parameters.get("id", as: Int64.self), let role = try await roles.role(id: id) else {
+            throw AppError.notFound
+        }
         return role
     }
 
@@ -41,10 +43,13 @@ struct RolesController: Controller {
     @Sendable func new(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         switch request.queryForm["start"] {
         case "template":
-            let page = RoleFormPage(editing: nil, form: InvolvementForms.formData(RoleTemplate.expertByExperienceLeader), errors: FormErrors(), fromTemplate: true)
+            let page = RoleFormPage(
+                editing: nil, form: InvolvementForms.formData(RoleTemplate.expertByExperienceLeader),
+                errors: FormErrors(), fromTemplate: true)
             return try await services.pages.render(page, request: request, context: context)
         case "blank":
-            let page = RoleFormPage(editing: nil, form: InvolvementForms.formData(RoleTemplate.blank), errors: FormErrors())
+            let page = RoleFormPage(
+                editing: nil, form: InvolvementForms.formData(RoleTemplate.blank), errors: FormErrors())
             return try await services.pages.render(page, request: request, context: context)
         default:
             return try await services.pages.render(RoleStartPage(), request: request, context: context)
@@ -58,14 +63,19 @@ struct RolesController: Controller {
             return try await services.pages.render(page, request: request, context: context)
         }
         let role = try await roles.create(content, by: signedIn.actor, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "The role description \"\(role.title)\" is saved. Publish an advert when it is ready."),
-                                             tokenHash: signedIn.session.tokenHash)
+        try await services.sessions.setFlash(
+            Flash(message: "The role description \"\(role.title)\" is saved. Publish an advert when it is ready."),
+            tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.involvementRole(role.id))
     }
 
-    func rolePage(_ role: InvolvementRole, form: FormData = FormData(), errors: FormErrors = FormErrors()) async throws -> RolePage {
-        RolePage(role: role, advert: try await roles.latestAdvert(roleID: role.id), interests: try await interest.interests(.init(roleID: role.id)),
-                 appointments: try await interest.appointments(roleID: role.id), today: today, form: form, errors: errors)
+    func rolePage(_ role: InvolvementRole, form: FormData = FormData(), errors: FormErrors = FormErrors()) async throws
+        -> RolePage
+    {
+        RolePage(
+            role: role, advert: try await roles.latestAdvert(roleID: role.id),
+            interests: try await interest.interests(.init(roleID: role.id)),
+            appointments: try await interest.appointments(roleID: role.id), today: today, form: form, errors: errors)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -75,7 +85,8 @@ struct RolesController: Controller {
 
     @Sendable func edit(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let role = try await role(context)
-        let page = RoleFormPage(editing: role, form: InvolvementForms.formData(role.content, version: role.version), errors: FormErrors())
+        let page = RoleFormPage(
+            editing: role, form: InvolvementForms.formData(role.content, version: role.version), errors: FormErrors())
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -87,37 +98,55 @@ struct RolesController: Controller {
             let page = RoleFormPage(editing: role, form: context.form, errors: errors)
             return try await services.pages.render(page, request: request, context: context)
         }
-        switch try await roles.update(role.id, content, expectedVersion: version, by: signedIn.actor, requestID: context.requestID) {
+        switch try await roles.update(
+            role.id, content, expectedVersion: version, by: signedIn.actor, requestID: context.requestID)
+        {
         case .saved(let saved):
-            try await services.sessions.setFlash(Flash(message: "Saved the role description \"\(saved.title)\"."), tokenHash: signedIn.session.tokenHash)
+            try await services.sessions.setFlash(
+                Flash(message: "Saved the role description \"\(saved.title)\"."), tokenHash: signedIn.session.tokenHash)
             return .seeOther(Href.involvementRole(saved.id))
         case .conflict(let current):
-            errors.add("title", "Someone else saved this role description while you were editing it. Their version is shown first; yours is kept in the form. Save again to replace theirs with yours")
+            errors.add(
+                "title",
+                "Someone else saved this role description while you were editing it. Their version is shown first; yours is kept in the form. Save again to replace theirs with yours"
+            )
             // The form keeps what this person typed, and now carries the current version so saving again replaces it.
-            let page = RoleFormPage(editing: current, form: context.form.replacing("version", with: String(current.version)), errors: errors, conflict: current)
+            let page = RoleFormPage(
+                editing: current, form: context.form.replacing("version", with: String(current.version)),
+                errors: errors, conflict: current)
             return try await services.pages.render(page, request: request, context: context, status: .conflict)
         }
     }
 
-    @Sendable func publish(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func publish(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response
+    {
         let role = try await role(context)
         var errors = FormErrors()
         guard let closesOn = InvolvementForms.closingDate(context.form, today: today, errors: &errors) else {
             let page = try await rolePage(role, form: context.form, errors: errors)
             return try await services.pages.render(page, request: request, context: context)
         }
-        let advert = try await roles.publish(roleID: role.id, closesOn: closesOn, by: signedIn.actor, requestID: context.requestID)
+        let advert = try await roles.publish(
+            roleID: role.id, closesOn: closesOn, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(
-            Flash(message: "The advert for \"\(role.title)\" is open to anyone until the end of \(LondonTime.day(advert.closesOn))."),
+            Flash(
+                message:
+                    "The advert for \"\(role.title)\" is open to anyone until the end of \(LondonTime.day(advert.closesOn))."
+            ),
             tokenHash: signedIn.session.tokenHash
         )
         return .seeOther(Href.involvementRole(role.id) + "#advert")
     }
 
-    @Sendable func closeAdvert(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func closeAdvert(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
+        -> Response
+    {
         let role = try await role(context)
         let closed = try await roles.closeAdvert(roleID: role.id, by: signedIn.actor, requestID: context.requestID)
-        let message = closed ? "The advert for \"\(role.title)\" is closed. People can no longer send interest." : "The advert was not open, so nothing changed."
+        let message =
+            closed
+            ? "The advert for \"\(role.title)\" is closed. People can no longer send interest."
+            : "The advert was not open, so nothing changed."
         try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.involvementRole(role.id) + "#advert")
     }

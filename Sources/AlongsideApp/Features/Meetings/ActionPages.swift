@@ -26,19 +26,32 @@ struct ActionsPage: PageModel {
         let notes: String?
     }
 
-    init(actions: [ActionItem], query: FormData, people: [(Int64, String)], groups: [Group], today: String, me: Int64, canUpdate: (ActionItem) -> Bool) {
+    init(
+        actions: [ActionItem], query: FormData, people: [(Int64, String)], groups: [Group], today: String, me: Int64,
+        canUpdate: (ActionItem) -> Bool
+    ) {
         let noErrors = FormErrors()
-        person = SelectField("person", label: "Person", options: [("", "Anyone")] + people.map { (String($0.0), $0.1) }, selected: query["person"], errors: noErrors)
-        group = SelectField("group", label: "Group", options: [("", "All groups")] + groups.map { (String($0.id), $0.name) }, selected: query["group"], errors: noErrors)
-        status = SelectField("status", label: "Status", options: [("", "Still to do"), ("any", "Any status")] + ActionStatus.allCases.map { ($0.rawValue, $0.label) },
-                             selected: query["status"], errors: noErrors)
+        person = SelectField(
+            "person", label: "Person", options: [("", "Anyone")] + people.map { (String($0.0), $0.1) },
+            selected: query["person"], errors: noErrors)
+        group = SelectField(
+            "group", label: "Group", options: [("", "All groups")] + groups.map { (String($0.id), $0.name) },
+            selected: query["group"], errors: noErrors)
+        status = SelectField(
+            "status", label: "Status",
+            options: [("", "Still to do"), ("any", "Any status")]
+                + ActionStatus.allCases.map { ($0.rawValue, $0.label) },
+            selected: query["status"], errors: noErrors)
         rows = actions.map {
-            Row(what: $0.what, href: canUpdate($0) ? Href.action($0.groupID, $0.id) : nil, group: $0.groupName, owner: $0.ownerName, due: LondonTime.day($0.dueOn),
+            Row(
+                what: $0.what, href: canUpdate($0) ? Href.action($0.groupID, $0.id) : nil, group: $0.groupName,
+                owner: $0.ownerName, due: LondonTime.day($0.dueOn),
                 status: $0.status.label, overdue: $0.isOverdue(today: today), notes: $0.notes.isEmpty ? nil : $0.notes)
         }
         hasRows = !rows.isEmpty
         overdueCount = rows.filter(\.overdue).count
-        summary = "\(rows.count) action\(rows.count == 1 ? "" : "s")" + (overdueCount > 0 ? ", \(overdueCount) overdue" : "")
+        summary =
+            "\(rows.count) action\(rows.count == 1 ? "" : "s")" + (overdueCount > 0 ? ", \(overdueCount) overdue" : "")
         myActionsHref = Href.actions(query: ["person": me])
     }
 }
@@ -62,14 +75,19 @@ struct ActionFormPage: PageModel {
         var details = [
             LabelledLine(label: "Group", value: item.groupName),
             LabelledLine(label: "Who", value: item.ownerName),
-            LabelledLine(label: "Due", value: LondonTime.day(item.dueOn) + (item.isOverdue(today: today) ? " (overdue)" : "")),
+            LabelledLine(
+                label: "Due", value: LondonTime.day(item.dueOn) + (item.isOverdue(today: today) ? " (overdue)" : "")),
             LabelledLine(label: "Status", value: item.status.label),
         ]
         if !item.notes.isEmpty { details.append(LabelledLine(label: "Notes", value: item.notes)) }
         self.details = details
-        status = ChoiceField("status", legend: "Status", options: ActionStatus.allCases.map { ($0.rawValue, $0.label) }, selected: form["status"], errors: errors)
+        status = ChoiceField(
+            "status", legend: "Status", options: ActionStatus.allCases.map { ($0.rawValue, $0.label) },
+            selected: form["status"], errors: errors)
         dueOn = Field("due_on", label: "Due date", value: form["due_on"], type: "date", errors: errors)
-        notes = Field("notes", label: "Notes (optional)", value: form["notes"], type: "textarea", hint: "What has happened so far.", errors: errors)
+        notes = Field(
+            "notes", label: "Notes (optional)", value: form["notes"], type: "textarea",
+            hint: "What has happened so far.", errors: errors)
         self.errors = errors
         action = Href.action(item.groupID, item.id)
         meetingHref = item.meetingID.map { Href.meeting(item.groupID, $0) }
@@ -105,9 +123,14 @@ struct CalendarPage: PageModel {
     init(hasFeed: Bool, newFeed: (baseURL: String, token: String)? = nil, groups: [Group] = [], action: String) {
         self.hasFeed = hasFeed
         newAddress = newFeed.map { $0.baseURL + Href.personalCalendar($0.token) }
-        groupAddresses = newFeed.map { feed in
-            groups.map { GroupAddress(id: "calendar-group-\($0.id)", name: $0.name, address: feed.baseURL + Href.groupCalendar(feed.token, $0.id)) }
-        } ?? []
+        groupAddresses =
+            newFeed.map { feed in
+                groups.map {
+                    GroupAddress(
+                        id: "calendar-group-\($0.id)", name: $0.name,
+                        address: feed.baseURL + Href.groupCalendar(feed.token, $0.id))
+                }
+            } ?? []
         hasGroupAddresses = !groupAddresses.isEmpty
         self.action = action
     }

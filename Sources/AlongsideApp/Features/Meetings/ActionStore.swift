@@ -24,7 +24,8 @@ public struct ActionStore: Sendable {
 
     public func actions(_ filter: Filter) async throws -> [ActionItem] {
         guard !filter.groupIDs.isEmpty else { return [] }
-        var sql = ActionItem.selectSQL + " WHERE a.group_id IN (\(filter.groupIDs.map { _ in "?" }.joined(separator: ", ")))"
+        var sql =
+            ActionItem.selectSQL + " WHERE a.group_id IN (\(filter.groupIDs.map { _ in "?" }.joined(separator: ", ")))"
         var arguments = StatementArguments(filter.groupIDs)
         if let owner = filter.ownerUserID {
             sql += " AND a.owner_user_id = ?"
@@ -38,14 +39,21 @@ public struct ActionStore: Sendable {
         }
         sql += " ORDER BY a.status IN ('done', 'dropped'), a.due_on, a.id"
         let (query, values) = (sql, arguments)
-        return try await pool.read { db in try Self.withGroupNames(try Row.fetchAll(db, sql: query, arguments: values).map(ActionItem.init), in: db) }
+        return try await pool.read { db in
+            try Self.withGroupNames(try Row.fetchAll(db, sql: query, arguments: values).map(ActionItem.init), in: db)
+        }
     }
 
     /// A person's own actions still to do, soonest due first.
     public func outstanding(ownerUserID: Int64) async throws -> [ActionItem] {
         try await pool.read { db in
-            try Self.withGroupNames(try Row.fetchAll(db, sql: ActionItem.selectSQL + " WHERE a.owner_user_id = ? AND a.status IN ('open', 'in_progress') ORDER BY a.due_on, a.id",
-                                                     arguments: [ownerUserID]).map(ActionItem.init), in: db)
+            try Self.withGroupNames(
+                try Row.fetchAll(
+                    db,
+                    sql: ActionItem.selectSQL
+                        + " WHERE a.owner_user_id = ? AND a.status IN ('open', 'in_progress') ORDER BY a.due_on, a.id",
+                    arguments: [ownerUserID]
+                ).map(ActionItem.init), in: db)
         }
     }
 
@@ -54,7 +62,11 @@ public struct ActionStore: Sendable {
     }
 
     static func action(id: Int64, groupID: Int64, in db: Database) throws -> ActionItem? {
-        try withGroupNames(try Row.fetchAll(db, sql: ActionItem.selectSQL + " WHERE a.id = ? AND a.group_id = ?", arguments: [id, groupID]).map(ActionItem.init), in: db).first
+        try withGroupNames(
+            try Row.fetchAll(
+                db, sql: ActionItem.selectSQL + " WHERE a.id = ? AND a.group_id = ?", arguments: [id, groupID]
+            ).map(ActionItem.init), in: db
+        ).first
     }
 
     /// The actions with their groups' names, read from the groups' store.
@@ -70,7 +82,11 @@ public struct ActionStore: Sendable {
     /// Actions agreed at this meeting.
     public func actions(meetingID: Int64) async throws -> [ActionItem] {
         try await pool.read { db in
-            try Self.withGroupNames(try Row.fetchAll(db, sql: ActionItem.selectSQL + " WHERE a.meeting_id = ? ORDER BY a.due_on, a.id", arguments: [meetingID])
+            try Self.withGroupNames(
+                try Row.fetchAll(
+                    db, sql: ActionItem.selectSQL + " WHERE a.meeting_id = ? ORDER BY a.due_on, a.id",
+                    arguments: [meetingID]
+                )
                 .map(ActionItem.init), in: db)
         }
     }
@@ -78,42 +94,58 @@ public struct ActionStore: Sendable {
     /// Actions carried over to a meeting: the group's actions from earlier meetings that are not yet done.
     public func carriedOver(groupID: Int64, meetingID: Int64, startsAt: Date) async throws -> [ActionItem] {
         try await pool.read { db in
-            try Self.withGroupNames(try Row.fetchAll(db, sql: ActionItem.selectSQL + """
-                 WHERE a.group_id = ? AND a.status IN ('open', 'in_progress')
-                   AND ((a.meeting_id IS NULL AND a.created_at < ?)
-                        OR a.meeting_id IN (SELECT id FROM meetings WHERE group_id = ? AND id <> ? AND starts_at < ?))
-                 ORDER BY a.due_on, a.id
-                """, arguments: [groupID, startsAt, groupID, meetingID, startsAt]).map(ActionItem.init), in: db)
+            try Self.withGroupNames(
+                try Row.fetchAll(
+                    db,
+                    sql: ActionItem.selectSQL + """
+                         WHERE a.group_id = ? AND a.status IN ('open', 'in_progress')
+                           AND ((a.meeting_id IS NULL AND a.created_at < ?)
+                                OR a.meeting_id IN (SELECT id FROM meetings WHERE group_id = ? AND id <> ? AND starts_at < ?))
+                         ORDER BY a.due_on, a.id
+                        """, arguments: [groupID, startsAt, groupID, meetingID, startsAt]
+                ).map(ActionItem.init), in: db)
         }
     }
 
-    public func create(_ input: ActionInput, groupID: Int64, meetingID: Int64?, by actor: AuditActor, requestID: String?) async throws -> ActionItem {
+    public func create(
+        _ input: ActionInput, groupID: Int64, meetingID: Int64?, by actor: AuditActor, requestID: String?
+    ) async throws -> ActionItem {
         let now = clock.now()
         return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
-            try db.execute(sql: """
-                INSERT INTO actions (group_id, meeting_id, agenda_item_id, what, owner_user_id, due_on, status, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)
-                """, arguments: [groupID, meetingID, input.agendaItemID, input.what, input.ownerUserID, input.dueOn, now, now])
+            try db.execute(
+                sql: """
+                    INSERT INTO actions (group_id, meeting_id, agenda_item_id, what, owner_user_id, due_on, status, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)
+                    """,
+                arguments: [
+                    groupID, meetingID, input.agendaItemID, input.what, input.ownerUserID, input.dueOn, now, now,
+                ])
             let action = try Self.action(id: db.lastInsertedRowID, groupID: groupID, in: db)!
             let change = AuditChange<[String: String]>(
                 action: "created", recordKind: "action", recordID: String(action.id),
-                summary: "Gave \(action.ownerName) the action \"\(action.what)\", due \(LondonTime.day(action.dueOn))", before: nil, after: action.snapshot
+                summary: "Gave \(action.ownerName) the action \"\(action.what)\", due \(LondonTime.day(action.dueOn))",
+                before: nil, after: action.snapshot
             )
             try audit.record(change)
             return action
         }
     }
 
-    public func update(_ id: Int64, groupID: Int64, status: ActionStatus, dueOn: String, notes: String, by actor: AuditActor, requestID: String?) async throws -> ActionItem {
+    public func update(
+        _ id: Int64, groupID: Int64, status: ActionStatus, dueOn: String, notes: String, by actor: AuditActor,
+        requestID: String?
+    ) async throws -> ActionItem {
         let now = clock.now()
         return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.action(id: id, groupID: groupID, in: db) else { throw AppError.notFound }
-            try db.execute(sql: "UPDATE actions SET status = ?, due_on = ?, notes = ?, updated_at = ? WHERE id = ?",
-                           arguments: [status.rawValue, dueOn, notes, now, id])
+            try db.execute(
+                sql: "UPDATE actions SET status = ?, due_on = ?, notes = ?, updated_at = ? WHERE id = ?",
+                arguments: [status.rawValue, dueOn, notes, now, id])
             let after = try Self.action(id: id, groupID: groupID, in: db)!
             let change = AuditChange(
                 action: "updated", recordKind: "action", recordID: String(id),
-                summary: "Updated the action \"\(after.what)\": \(after.status.label.lowercased())", before: before.snapshot, after: after.snapshot
+                summary: "Updated the action \"\(after.what)\": \(after.status.label.lowercased())",
+                before: before.snapshot, after: after.snapshot
             )
             try audit.record(change)
             return after

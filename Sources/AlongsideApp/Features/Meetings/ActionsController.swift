@@ -19,25 +19,36 @@ struct ActionsController: Controller {
 
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let visible = try await groups.visibleGroups(for: signedIn.user, today: today)
-            .filter { Policy.allows(.seeGroupBusiness, $0.group.standing(role: signedIn.user.role, isMember: $0.isMember)) }.map(\.group)
+            .filter {
+                Policy.allows(.seeGroupBusiness, $0.group.standing(role: signedIn.user.role, isMember: $0.isMember))
+            }.map(\.group)
         let form = request.queryForm
         var groupIDs = visible.map(\.id)
         if let chosen = form.id("group"), groupIDs.contains(chosen) { groupIDs = [chosen] }
         let status = form["status"]
         let filter = ActionStore.Filter(
-            groupIDs: groupIDs, ownerUserID: form.id("person"), status: ActionStatus(rawValue: status), onlyOutstanding: status.isEmpty
+            groupIDs: groupIDs, ownerUserID: form.id("person"), status: ActionStatus(rawValue: status),
+            onlyOutstanding: status.isEmpty
         )
         let people = try await services.accounts.all().filter(\.isActive).map { ($0.id ?? 0, $0.name) }
         let seats = try await groups.currentSeats(userID: signedIn.user.id, today: today)
-        let runs = Set(visible.filter { Policy.allows(.runMeetings, $0.standing(role: signedIn.user.role, seats: Set(seats[$0.id] ?? []), isMember: seats[$0.id] != nil)) }.map(\.id))
-        let page = ActionsPage(actions: try await store.actions(filter), query: form, people: people, groups: visible, today: today,
-                               me: signedIn.user.id, canUpdate: { runs.contains($0.groupID) || $0.ownerUserID == signedIn.user.id })
+        let runs = Set(
+            visible.filter {
+                Policy.allows(
+                    .runMeetings,
+                    $0.standing(role: signedIn.user.role, seats: Set(seats[$0.id] ?? []), isMember: seats[$0.id] != nil)
+                )
+            }.map(\.id))
+        let page = ActionsPage(
+            actions: try await store.actions(filter), query: form, people: people, groups: visible, today: today,
+            me: signedIn.user.id, canUpdate: { runs.contains($0.groupID) || $0.ownerUserID == signedIn.user.id })
         return try await services.pages.render(page, request: request, context: context)
     }
 
     /// The action if the person may update it: 404 when they cannot see the group, 403 when they may only read it.
     func action(_ context: AppRequestContext, _ view: GroupView) async throws -> ActionItem {
-        guard let id = context.parameters.get("actionID", as: Int64.self), let action = try await store.action(id: id, groupID: view.group.id)
+        guard let id = context.parameters.get("actionID", as: Int64.self),
+            let action = try await store.action(id: id, groupID: view.group.id)
         else { throw AppError.notFound }
         var standing = view.standing
         standing.isOwner = action.ownerUserID == view.person.user.id
@@ -47,7 +58,8 @@ struct ActionsController: Controller {
 
     @Sendable func show(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
         let action = try await action(context, view)
-        let page = ActionFormPage(action: action, form: ActionFormPage.formData(for: action), errors: FormErrors(), today: today)
+        let page = ActionFormPage(
+            action: action, form: ActionFormPage.formData(for: action), errors: FormErrors(), today: today)
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -59,9 +71,12 @@ struct ActionsController: Controller {
             let page = ActionFormPage(action: action, form: context.form, errors: errors, today: today)
             return try await services.pages.render(page, request: request, context: context)
         }
-        let updated = try await store.update(action.id, groupID: action.groupID, status: change.status, dueOn: change.dueOn, notes: change.notes,
-                                             by: signedIn.actor, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "The action is now \(updated.status.label.lowercased())."), tokenHash: signedIn.session.tokenHash)
+        let updated = try await store.update(
+            action.id, groupID: action.groupID, status: change.status, dueOn: change.dueOn, notes: change.notes,
+            by: signedIn.actor, requestID: context.requestID)
+        try await services.sessions.setFlash(
+            Flash(message: "The action is now \(updated.status.label.lowercased())."),
+            tokenHash: signedIn.session.tokenHash)
         return .seeOther(action.meetingID.map { Href.meeting(action.groupID, $0) + "#actions" } ?? Href.actions())
     }
 }

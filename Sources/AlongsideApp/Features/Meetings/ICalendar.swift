@@ -17,11 +17,17 @@ public enum ICalendar {
 
     /// A whole calendar. Times are written in UTC, which every calendar shows in its own time zone.
     public static func document(name: String, events: [Event]) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Alongside//Meetings//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                     "X-WR-CALNAME:\(escape(name))"]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Alongside//Meetings//EN", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            "X-WR-CALNAME:\(escape(name))",
+        ]
         for event in events {
-            lines += ["BEGIN:VEVENT", "UID:\(escape(event.uid))", "SEQUENCE:\(event.sequence)", "DTSTAMP:\(utc(event.updatedAt))",
-                      "DTSTART:\(utc(event.startsAt))", "DTEND:\(utc(event.endsAt))", "SUMMARY:\(escape(event.summary))"]
+            lines += [
+                "BEGIN:VEVENT", "UID:\(escape(event.uid))", "SEQUENCE:\(event.sequence)",
+                "DTSTAMP:\(utc(event.updatedAt))",
+                "DTSTART:\(utc(event.startsAt))", "DTEND:\(utc(event.endsAt))", "SUMMARY:\(escape(event.summary))",
+            ]
             if !event.description.isEmpty { lines.append("DESCRIPTION:\(escape(event.description))") }
             if !event.location.isEmpty { lines.append("LOCATION:\(escape(event.location))") }
             if let url = event.url { lines.append("URL:\(escape(url))") }
@@ -71,15 +77,28 @@ public enum ICalendar {
     }
 
     /// A meeting as an event. Joining details go only into private calendars, never a published feed.
-    static func event(for meeting: Meeting, groupName: String, agenda: [String], includeJoiningDetails: Bool, url: String?) -> Event {
+    static func event(
+        for meeting: Meeting, groupName: String, agenda: [String], includeJoiningDetails: Bool, url: String?
+    ) -> Event {
         var description = [meeting.purpose]
-        if !agenda.isEmpty { description.append("Agenda:\n" + agenda.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n")) }
-        if !meeting.access.isEmpty { description.append("Access: " + meeting.access.map(\.label).joined(separator: ", ")) }
-        if includeJoiningDetails, !meeting.joiningDetails.isEmpty { description.append("Joining: " + meeting.joiningDetails) }
-        let location = meeting.format == .video ? "Video call" : meeting.address + (meeting.format == .hybrid ? " (or by video)" : "")
+        if !agenda.isEmpty {
+            description.append(
+                "Agenda:\n" + agenda.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n"))
+        }
+        if !meeting.access.isEmpty {
+            description.append("Access: " + meeting.access.map(\.label).joined(separator: ", "))
+        }
+        if includeJoiningDetails, !meeting.joiningDetails.isEmpty {
+            description.append("Joining: " + meeting.joiningDetails)
+        }
+        let location =
+            meeting.format == .video
+            ? "Video call" : meeting.address + (meeting.format == .hybrid ? " (or by video)" : "")
         return Event(
-            uid: meeting.calendarUID, sequence: meeting.calendarSequence, startsAt: meeting.startsAt, endsAt: meeting.endsAt,
-            summary: "\(groupName): \(meeting.kind == .workshop ? "workshop" : "meeting")", description: description.joined(separator: "\n\n"),
+            uid: meeting.calendarUID, sequence: meeting.calendarSequence, startsAt: meeting.startsAt,
+            endsAt: meeting.endsAt,
+            summary: "\(groupName): \(meeting.kind == .workshop ? "workshop" : "meeting")",
+            description: description.joined(separator: "\n\n"),
             location: location, url: url, cancelled: meeting.status == .cancelled, updatedAt: meeting.updatedAt
         )
     }

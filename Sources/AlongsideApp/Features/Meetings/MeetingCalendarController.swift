@@ -15,20 +15,29 @@ struct MeetingCalendarController: Controller {
         routes.get(.publishedGroupCalendar, publishedGroupCalendar)
     }
 
-    func event(_ meeting: Meeting, group: Group, includeJoiningDetails: Bool, url: String) async throws -> ICalendar.Event {
+    func event(_ meeting: Meeting, group: Group, includeJoiningDetails: Bool, url: String) async throws
+        -> ICalendar.Event
+    {
         let agenda = try await store.agenda(meetingID: meeting.id).map(\.title)
-        return ICalendar.event(for: meeting, groupName: group.name, agenda: agenda, includeJoiningDetails: includeJoiningDetails, url: url)
+        return ICalendar.event(
+            for: meeting, groupName: group.name, agenda: agenda, includeJoiningDetails: includeJoiningDetails, url: url)
     }
 
-    @Sendable func calendarFile(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+    @Sendable func calendarFile(_ request: Request, context: AppRequestContext, in view: GroupView) async throws
+        -> Response
+    {
         let (group, meeting, _) = try await meetings.meeting(context, view)
-        let event = try await event(meeting, group: group, includeJoiningDetails: true, url: services.configuration.baseURL + Href.meeting(group.id, meeting.id))
-        return CalendarResponse.make(ICalendar.document(name: group.name, events: [event]), download: "meeting-\(meeting.day).ics")
+        let event = try await event(
+            meeting, group: group, includeJoiningDetails: true,
+            url: services.configuration.baseURL + Href.meeting(group.id, meeting.id))
+        return CalendarResponse.make(
+            ICalendar.document(name: group.name, events: [event]), download: "meeting-\(meeting.day).ics")
     }
 
     /// A published group's published meetings, for anyone's calendar.
     @Sendable func publishedGroupCalendar(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let id = context.parameters.get("id", as: Int64.self), let group = try await groups.find(id: id), group.visibility == .published
+        guard let id = context.parameters.get("id", as: Int64.self), let group = try await groups.find(id: id),
+            group.visibility == .published
         else { throw AppError.notFound }
         var events: [ICalendar.Event] = []
         for meeting in try await store.meetings(groupID: group.id) where meeting.visibility == .published {

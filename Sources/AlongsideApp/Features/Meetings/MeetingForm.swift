@@ -12,12 +12,18 @@ enum MeetingForm {
 
     static func parse(_ form: FormData, isNew: Bool, errors: inout FormErrors) -> Parsed? {
         let day = form.trimmed("day"), startTime = form.trimmed("start_time"), endTime = form.trimmed("end_time")
-        if LondonTime.startOfDay(day) == nil { errors.add("day", "Enter the date of the meeting as a real date, like 2027-03-04") }
+        if LondonTime.startOfDay(day) == nil {
+            errors.add("day", "Enter the date of the meeting as a real date, like 2027-03-04")
+        }
         let startsAt = LondonTime.instant(isoDay: day, time: startTime)
-        if LondonTime.startOfDay(day) != nil, startsAt == nil { errors.add("start_time", "Enter the start time, like 14:00") }
+        if LondonTime.startOfDay(day) != nil, startsAt == nil {
+            errors.add("start_time", "Enter the start time, like 14:00")
+        }
         let endsAt = LondonTime.instant(isoDay: day, time: endTime)
         if LondonTime.startOfDay(day) != nil, endsAt == nil { errors.add("end_time", "Enter the end time, like 16:00") }
-        if let startsAt, let endsAt, endsAt <= startsAt { errors.add("end_time", "The end time must be after the start time") }
+        if let startsAt, let endsAt, endsAt <= startsAt {
+            errors.add("end_time", "The end time must be after the start time")
+        }
         let purpose = form.trimmed("purpose")
         if purpose.isEmpty { errors.add("purpose", "Enter the purpose of the meeting: what it is for") }
         let kind = MeetingKind(rawValue: form["kind"])
@@ -25,15 +31,23 @@ enum MeetingForm {
         let format = MeetingFormat(rawValue: form["format"])
         if format == nil { errors.add("format", "Select how people will take part") }
         let address = form.trimmed("address"), joining = form.trimmed("joining_details")
-        if format?.needsAddress == true, address.isEmpty { errors.add("address", "Enter the address, so people know where to go") }
-        if format?.needsJoiningDetails == true, joining.isEmpty { errors.add("joining_details", "Enter how to join by video (a link, or how the link will be sent)") }
+        if format?.needsAddress == true, address.isEmpty {
+            errors.add("address", "Enter the address, so people know where to go")
+        }
+        if format?.needsJoiningDetails == true, joining.isEmpty {
+            errors.add("joining_details", "Enter how to join by video (a link, or how the link will be sent)")
+        }
         let access = form.all("access").compactMap(AccessArrangement.init)
         if access.count != form.all("access").count { errors.add("access", "Select access arrangements from the list") }
         let visibility = Visibility(rawValue: form["visibility"])
         if visibility == nil { errors.add("visibility", "Select who can see the meeting") }
         var status = MeetingStatus.planned
         if !isNew {
-            if let chosen = MeetingStatus(rawValue: form["status"]) { status = chosen } else { errors.add("status", "Select the meeting's status") }
+            if let chosen = MeetingStatus(rawValue: form["status"]) {
+                status = chosen
+            } else {
+                errors.add("status", "Select the meeting's status")
+            }
         }
         var every: MeetingRepeat?, count = 1
         if isNew, !form["repeat"].isEmpty {
@@ -51,9 +65,12 @@ enum MeetingForm {
         errors.checkLength(form, "access_notes", max: TextLimit.short, label: "The notes on access")
         errors.checkLength(form, "papers", max: TextLimit.paragraph, label: "The papers")
         guard errors.isEmpty, let startsAt, let endsAt, let kind, let format, let visibility else { return nil }
-        let starts = every.map { every in
-            MeetingRules.seriesDays(firstDay: day, every: every, count: count).compactMap { LondonTime.instant(isoDay: $0, time: startTime) }
-        } ?? [startsAt]
+        let starts =
+            every.map { every in
+                MeetingRules.seriesDays(firstDay: day, every: every, count: count).compactMap {
+                    LondonTime.instant(isoDay: $0, time: startTime)
+                }
+            } ?? [startsAt]
         let input = MeetingStore.MeetingInput(
             startsAt: startsAt, endsAt: endsAt, purpose: purpose, kind: kind, format: format,
             address: format.needsAddress ? address : "", joiningDetails: format.needsJoiningDetails ? joining : "",
@@ -66,9 +83,12 @@ enum MeetingForm {
     /// The form filled in from a meeting, for editing.
     static func formData(for meeting: Meeting) -> FormData {
         var pairs: [(String, String)] = [
-            ("day", meeting.day), ("start_time", LondonTime.clockTime(meeting.startsAt)), ("end_time", LondonTime.clockTime(meeting.endsAt)),
-            ("purpose", meeting.purpose), ("kind", meeting.kind.rawValue), ("format", meeting.format.rawValue), ("address", meeting.address),
-            ("joining_details", meeting.joiningDetails), ("access_notes", meeting.accessNotes), ("papers", meeting.papers),
+            ("day", meeting.day), ("start_time", LondonTime.clockTime(meeting.startsAt)),
+            ("end_time", LondonTime.clockTime(meeting.endsAt)),
+            ("purpose", meeting.purpose), ("kind", meeting.kind.rawValue), ("format", meeting.format.rawValue),
+            ("address", meeting.address),
+            ("joining_details", meeting.joiningDetails), ("access_notes", meeting.accessNotes),
+            ("papers", meeting.papers),
             ("status", meeting.status.rawValue), ("visibility", meeting.visibility.rawValue),
         ]
         pairs += meeting.access.map { ("access", $0.rawValue) }
@@ -78,7 +98,9 @@ enum MeetingForm {
 
 /// The small forms on a meeting's page: an agenda item, a declaration of interest, an action.
 enum MeetingItemForms {
-    static func agendaItem(_ form: FormData, errors: inout FormErrors) -> (title: String, description: String, paper: String)? {
+    static func agendaItem(_ form: FormData, errors: inout FormErrors) -> (
+        title: String, description: String, paper: String
+    )? {
         let title = form.trimmed("agenda_title")
         if title.isEmpty { errors.add("agenda_title", "Enter the agenda item's title") }
         errors.checkLength(title, "agenda_title", max: TextLimit.line, label: "The agenda item's title")
@@ -99,19 +121,25 @@ enum MeetingItemForms {
         if interest.isEmpty { errors.add("declaration_interest", "Describe the interest declared") }
         errors.checkLength(interest, "declaration_interest", max: TextLimit.short, label: "The interest")
         let tookPart = form["declaration_took_part"]
-        if tookPart != "yes" && tookPart != "no" { errors.add("declaration_took_part", "Select whether they took part in the item") }
+        if tookPart != "yes" && tookPart != "no" {
+            errors.add("declaration_took_part", "Select whether they took part in the item")
+        }
         guard errors.isEmpty, let item, let person else { return nil }
         return (item, person, interest, tookPart == "yes")
     }
 
-    static func action(_ form: FormData, items: [AgendaItem], people: [Int64], errors: inout FormErrors) -> ActionStore.ActionInput? {
+    static func action(_ form: FormData, items: [AgendaItem], people: [Int64], errors: inout FormErrors) -> ActionStore
+        .ActionInput?
+    {
         let what = form.trimmed("action_what")
         if what.isEmpty { errors.add("action_what", "Enter what needs to be done") }
         errors.checkLength(what, "action_what", max: TextLimit.short, label: "What needs to be done")
         let owner = form.id("action_owner").flatMap { people.contains($0) ? $0 : nil }
         if owner == nil { errors.add("action_owner", "Select who will do it") }
         let due = form.trimmed("action_due")
-        if LondonTime.startOfDay(due) == nil { errors.add("action_due", "Enter the due date as a real date, like 2027-03-31") }
+        if LondonTime.startOfDay(due) == nil {
+            errors.add("action_due", "Enter the due date as a real date, like 2027-03-31")
+        }
         var itemID: Int64?
         if !form["action_item"].isEmpty {
             itemID = form.id("action_item").flatMap { id in items.contains { $0.id == id } ? id : nil }
@@ -121,11 +149,15 @@ enum MeetingItemForms {
         return ActionStore.ActionInput(what: what, ownerUserID: owner, dueOn: due, agendaItemID: itemID)
     }
 
-    static func actionUpdate(_ form: FormData, errors: inout FormErrors) -> (status: ActionStatus, dueOn: String, notes: String)? {
+    static func actionUpdate(_ form: FormData, errors: inout FormErrors) -> (
+        status: ActionStatus, dueOn: String, notes: String
+    )? {
         let status = ActionStatus(rawValue: form["status"])
         if status == nil { errors.add("status", "Select the action's status") }
         let due = form.trimmed("due_on")
-        if LondonTime.startOfDay(due) == nil { errors.add("due_on", "Enter the due date as a real date, like 2027-03-31") }
+        if LondonTime.startOfDay(due) == nil {
+            errors.add("due_on", "Enter the due date as a real date, like 2027-03-31")
+        }
         errors.checkLength(form, "notes", max: TextLimit.paragraph, label: "The notes")
         guard errors.isEmpty, let status else { return nil }
         return (status, due, form.trimmed("notes"))
@@ -133,11 +165,15 @@ enum MeetingItemForms {
 
     /// Minutes against each agenda item sent (`minutes_<item id>`), each limited in length; nil when one is too long.
     static func minutes(_ form: FormData, agenda: [AgendaItem], errors: inout FormErrors) -> [Int64: String]? {
-        let minutes = Dictionary(agenda.compactMap { item in
-            form.values["minutes_\(item.id)"] == nil ? nil : (item.id, form.trimmed("minutes_\(item.id)"))
-        }) { $1 }
+        let minutes = Dictionary(
+            agenda.compactMap { item in
+                form.values["minutes_\(item.id)"] == nil ? nil : (item.id, form.trimmed("minutes_\(item.id)"))
+            }
+        ) { $1 }
         for (index, item) in agenda.enumerated() {
-            errors.checkLength(minutes[item.id] ?? "", "minutes_\(item.id)", max: TextLimit.paragraph, label: "The minutes for item \(index + 1)")
+            errors.checkLength(
+                minutes[item.id] ?? "", "minutes_\(item.id)", max: TextLimit.paragraph,
+                label: "The minutes for item \(index + 1)")
         }
         return errors.isEmpty ? minutes : nil
     }
@@ -150,16 +186,21 @@ enum MeetingItemForms {
         for member in expected {
             let name = "attendance_\(member.userID)"
             guard let status = AttendanceStatus(rawValue: form[name]) else {
-                errors.add(name, "Select whether \(member.name) was present, sent apologies, sent their deputy or was absent")
+                errors.add(
+                    name, "Select whether \(member.name) was present, sent apologies, sent their deputy or was absent")
                 continue
             }
             if status == .deputy, member.deputyUserID == nil {
-                errors.add(name, "\(member.name) has no named deputy. Add a deputy to their membership, or choose another answer")
+                errors.add(
+                    name,
+                    "\(member.name) has no named deputy. Add a deputy to their membership, or choose another answer")
                 continue
             }
-            entries.append(AttendanceEntry(userID: member.userID, status: status,
-                                           deputyUserID: status == .deputy ? member.deputyUserID : nil,
-                                           deputyName: status == .deputy ? member.deputyName : nil))
+            entries.append(
+                AttendanceEntry(
+                    userID: member.userID, status: status,
+                    deputyUserID: status == .deputy ? member.deputyUserID : nil,
+                    deputyName: status == .deputy ? member.deputyName : nil))
         }
         return errors.isEmpty ? entries : nil
     }

@@ -9,13 +9,16 @@ struct MeetingLookup: Sendable {
     var today: String { LondonTime.isoDay(services.clock.now()) }
     var store: MeetingStore { MeetingStore(pool: services.pool, clock: services.clock) }
     var actionStore: ActionStore { ActionStore(pool: services.pool, clock: services.clock) }
-    var terms: TermsHistory { TermsHistory(store: TermsStore(pool: services.pool, clock: services.clock), adoptions: services.termsAdoptions) }
+    var terms: TermsHistory {
+        TermsHistory(store: TermsStore(pool: services.pool, clock: services.clock), adoptions: services.termsAdoptions)
+    }
 
     /// The meeting named in the path, in the group the route loaded: 404 unless the person may read it. Then the
     /// route's rule: routes that change a meeting declare `runMeetings`, checked once the meeting is found.
     func meeting(_ context: AppRequestContext, _ view: GroupView) async throws -> (Group, Meeting, canRun: Bool) {
-        guard let id = context.parameters.get("meetingID", as: Int64.self), let meeting = try await store.meeting(id: id, groupID: view.group.id),
-              view.mayRead(meeting.visibility)
+        guard let id = context.parameters.get("meetingID", as: Int64.self),
+            let meeting = try await store.meeting(id: id, groupID: view.group.id),
+            view.mayRead(meeting.visibility)
         else { throw AppError.notFound }
         try view.require()
         return (view.group, meeting, view.may(.runMeetings))
@@ -27,13 +30,16 @@ struct MeetingLookup: Sendable {
         let expected = try await store.expected(groupID: group.id, on: meeting.day)
         let attendance = try await store.attendance(meetingID: meeting.id)
         let inForce = try await terms.inForce(groupID: group.id, at: meeting.startsAt)
-        let quorum = MeetingRules.quorum(terms: inForce?.content, expected: expected, attendance: attendance.mapValues(\.status))
+        let quorum = MeetingRules.quorum(
+            terms: inForce?.content, expected: expected, attendance: attendance.mapValues(\.status))
         let people = try await services.accounts.all().filter(\.isActive).map { (id: $0.id ?? 0, name: $0.name) }
         return MeetingPage.Context(
-            group: group, meeting: meeting, agenda: agenda, declarations: try await store.declarations(meetingID: meeting.id),
+            group: group, meeting: meeting, agenda: agenda,
+            declarations: try await store.declarations(meetingID: meeting.id),
             expected: expected, attendance: attendance, quorum: quorum, termsNumber: inForce?.number,
             actions: try await actionStore.actions(meetingID: meeting.id),
-            carriedOver: try await actionStore.carriedOver(groupID: group.id, meetingID: meeting.id, startsAt: meeting.startsAt),
+            carriedOver: try await actionStore.carriedOver(
+                groupID: group.id, meetingID: meeting.id, startsAt: meeting.startsAt),
             people: people, today: today, viewerID: viewerID
         )
     }

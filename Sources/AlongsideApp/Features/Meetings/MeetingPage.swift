@@ -42,7 +42,9 @@ struct MeetingPage: PageModel {
         }
 
         static func lines(_ text: String) -> [Paper] {
-            text.split(whereSeparator: \.isNewline).map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map(Paper.init)
+            text.split(whereSeparator: \.isNewline).map { String($0).trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }.map(Paper.init)
         }
     }
 
@@ -125,11 +127,16 @@ struct MeetingPage: PageModel {
         var workshop: WorkshopOutputsView? = nil
     }
 
-    init(_ c: Context, canRun: Bool, canSeeActions: Bool, isPublicView: Bool = false, form: FormData = FormData(), errors: FormErrors = FormErrors()) {
+    init(
+        _ c: Context, canRun: Bool, canSeeActions: Bool, isPublicView: Bool = false, form: FormData = FormData(),
+        errors: FormErrors = FormErrors()
+    ) {
         let meeting = c.meeting, group = c.group
         title = "\(meeting.kind.label): \(LondonTime.date(meeting.startsAt))"
         groupName = group.name
-        backHref = isPublicView ? (group.visibility == .published ? Href.publishedGroup(group.id) : nil) : Href.meetings(group.id)
+        backHref =
+            isPublicView
+            ? (group.visibility == .published ? Href.publishedGroup(group.id) : nil) : Href.meetings(group.id)
         backLabel = isPublicView ? group.name : "All meetings of \(group.name)"
         var details = [
             LabelledLine(label: "Group", value: group.name),
@@ -140,7 +147,10 @@ struct MeetingPage: PageModel {
         ]
         if !meeting.address.isEmpty { details.append(LabelledLine(label: "Address", value: meeting.address)) }
         if !meeting.joiningDetails.isEmpty {
-            details.append(LabelledLine(label: "Joining by video", value: isPublicView ? "Details are sent to the people taking part." : meeting.joiningDetails))
+            details.append(
+                LabelledLine(
+                    label: "Joining by video",
+                    value: isPublicView ? "Details are sent to the people taking part." : meeting.joiningDetails))
         }
         if !isPublicView { details.append(LabelledLine(label: "Who can see it", value: meeting.visibility.label)) }
         self.details = details
@@ -153,9 +163,10 @@ struct MeetingPage: PageModel {
                 "\($0.personName): \(Self.sentence($0.interest)) \($0.tookPart ? "Took part in this item." : "Did not take part in this item.")"
             }
             let papers = Paper.lines(item.paper)
-            return Item(number: index + 1, title: item.title, description: item.description.isEmpty ? nil : item.description,
-                        papers: papers, hasPapers: !papers.isEmpty, minutes: item.minutes.isEmpty ? nil : item.minutes,
-                        declarations: declared, hasDeclarations: !declared.isEmpty)
+            return Item(
+                number: index + 1, title: item.title, description: item.description.isEmpty ? nil : item.description,
+                papers: papers, hasPapers: !papers.isEmpty, minutes: item.minutes.isEmpty ? nil : item.minutes,
+                declarations: declared, hasDeclarations: !declared.isEmpty)
         }
         hasAgenda = !agenda.isEmpty
         let hasAttendanceRecord = !c.attendance.isEmpty
@@ -164,10 +175,12 @@ struct MeetingPage: PageModel {
             let terms = c.termsNumber.map { "version \($0) of the terms of reference" }
             let summary: String
             if let needed = q.needed, let terms {
-                summary = "\(q.counted) of \(q.memberCount) members counted towards quorum; \(terms) in force on the day needs \(needed)"
+                summary =
+                    "\(q.counted) of \(q.memberCount) members counted towards quorum; \(terms) in force on the day needs \(needed)"
                     + (q.livedExperiencePresent ? ", and an expert by experience or carer was present." : ".")
             } else {
-                summary = "\(q.counted) of \(q.memberCount) members were present. The group had no adopted terms of reference on the day."
+                summary =
+                    "\(q.counted) of \(q.memberCount) members were present. The group had no adopted terms of reference on the day."
             }
             let verdict = q.needed == nil ? "No quorum to check." : (q.met ? "Quorate." : "Not quorate.")
             quorum = QuorumBox(verdict: verdict, met: q.met, summary: summary, shortfalls: q.shortfalls)
@@ -176,14 +189,19 @@ struct MeetingPage: PageModel {
         }
         attendance = c.expected.compactMap { member in
             guard let entry = c.attendance[member.userID] else { return nil }
-            let value = entry.status == .deputy ? "Sent their deputy, \(entry.deputyName ?? "named deputy")" : entry.status.label
+            let value =
+                entry.status == .deputy
+                ? "Sent their deputy, \(entry.deputyName ?? "named deputy")" : entry.status.label
             return LabelledLine(label: member.name, value: value)
         }
         hasAttendance = !attendance.isEmpty
         let row: (ActionItem) -> ActionRow = { action in
-            ActionRow(what: action.what, owner: action.ownerName, due: LondonTime.day(action.dueOn), status: action.status.label,
-                      overdue: action.isOverdue(today: c.today),
-                      href: !isPublicView && (canRun || action.ownerUserID == c.viewerID) ? Href.action(group.id, action.id) : nil)
+            ActionRow(
+                what: action.what, owner: action.ownerName, due: LondonTime.day(action.dueOn),
+                status: action.status.label,
+                overdue: action.isOverdue(today: c.today),
+                href: !isPublicView && (canRun || action.ownerUserID == c.viewerID)
+                    ? Href.action(group.id, action.id) : nil)
         }
         actions = canSeeActions ? c.actions.map(row) : []
         hasActions = !actions.isEmpty
@@ -211,22 +229,53 @@ struct MeetingPage: PageModel {
         }
         let items = c.agenda.enumerated().map { (String($0.element.id), "\($0.offset + 1). \($0.element.title)") }
         let people = c.people.map { (String($0.id), $0.name) }
-        let declarers = (c.expected.map { (String($0.userID), $0.name) } + c.expected.compactMap { m in m.deputyUserID.map { (String($0), "\(m.deputyName ?? "") (deputy)") } })
+        let declarers =
+            (c.expected.map { (String($0.userID), $0.name) }
+                + c.expected.compactMap { m in m.deputyUserID.map { (String($0), "\(m.deputyName ?? "") (deputy)") } })
         forms = Forms(
             agendaAction: Href.agendaItems(group.id, meeting.id),
             agendaTitle: Field("agenda_title", label: "Title", value: form["agenda_title"], errors: errors),
-            agendaDescription: Field("agenda_description", label: "What it is about (optional)", value: form["agenda_description"], type: "textarea", errors: errors),
-            agendaPaper: Field("agenda_paper", label: "Paper (optional)", value: form["agenda_paper"], type: "textarea", hint: "Text, or a link to the paper.", errors: errors),
+            agendaDescription: Field(
+                "agenda_description", label: "What it is about (optional)", value: form["agenda_description"],
+                type: "textarea", errors: errors),
+            agendaPaper: Field(
+                "agenda_paper", label: "Paper (optional)", value: form["agenda_paper"], type: "textarea",
+                hint: "Text, or a link to the paper.", errors: errors),
             declarationAction: items.isEmpty ? nil : Href.declarations(group.id, meeting.id),
-            declarationItem: items.isEmpty ? nil : SelectField("declaration_item", label: "Agenda item", options: [("", "Select an item")] + items, selected: form["declaration_item"], errors: errors),
-            declarationPerson: items.isEmpty ? nil : SelectField("declaration_person", label: "Who declared it", options: [("", "Select a person")] + declarers, selected: form["declaration_person"], errors: errors),
-            declarationInterest: items.isEmpty ? nil : Field("declaration_interest", label: "The interest", value: form["declaration_interest"], type: "textarea", errors: errors),
-            declarationTookPart: items.isEmpty ? nil : ChoiceField("declaration_took_part", legend: "Did they take part in the item?", options: [("yes", "Yes"), ("no", "No, they stepped out")], selected: form["declaration_took_part"], errors: errors),
+            declarationItem: items.isEmpty
+                ? nil
+                : SelectField(
+                    "declaration_item", label: "Agenda item", options: [("", "Select an item")] + items,
+                    selected: form["declaration_item"], errors: errors),
+            declarationPerson: items.isEmpty
+                ? nil
+                : SelectField(
+                    "declaration_person", label: "Who declared it", options: [("", "Select a person")] + declarers,
+                    selected: form["declaration_person"], errors: errors),
+            declarationInterest: items.isEmpty
+                ? nil
+                : Field(
+                    "declaration_interest", label: "The interest", value: form["declaration_interest"],
+                    type: "textarea", errors: errors),
+            declarationTookPart: items.isEmpty
+                ? nil
+                : ChoiceField(
+                    "declaration_took_part", legend: "Did they take part in the item?",
+                    options: [("yes", "Yes"), ("no", "No, they stepped out")], selected: form["declaration_took_part"],
+                    errors: errors),
             actionAction: Href.meetingActions(group.id, meeting.id),
-            actionWhat: Field("action_what", label: "What needs to be done", value: form["action_what"], type: "textarea", errors: errors),
-            actionOwner: SelectField("action_owner", label: "Who will do it", options: [("", "Select a person")] + people, selected: form["action_owner"], errors: errors),
+            actionWhat: Field(
+                "action_what", label: "What needs to be done", value: form["action_what"], type: "textarea",
+                errors: errors),
+            actionOwner: SelectField(
+                "action_owner", label: "Who will do it", options: [("", "Select a person")] + people,
+                selected: form["action_owner"], errors: errors),
             actionDue: Field("action_due", label: "Due date", value: form["action_due"], type: "date", errors: errors),
-            actionItem: items.isEmpty ? nil : SelectField("action_item", label: "Agenda item (optional)", options: [("", "None")] + items, selected: form["action_item"], errors: errors)
+            actionItem: items.isEmpty
+                ? nil
+                : SelectField(
+                    "action_item", label: "Agenda item (optional)", options: [("", "None")] + items,
+                    selected: form["action_item"], errors: errors)
         )
     }
 }

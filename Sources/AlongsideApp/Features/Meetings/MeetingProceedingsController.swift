@@ -8,7 +8,9 @@ struct MeetingProceedingsController: Controller {
     var groups: GroupStore { GroupStore(pool: services.pool, clock: services.clock) }
     var store: MeetingStore { MeetingStore(pool: services.pool, clock: services.clock) }
     var actionStore: ActionStore { ActionStore(pool: services.pool, clock: services.clock) }
-    var terms: TermsHistory { TermsHistory(store: TermsStore(pool: services.pool, clock: services.clock), adoptions: services.termsAdoptions) }
+    var terms: TermsHistory {
+        TermsHistory(store: TermsStore(pool: services.pool, clock: services.clock), adoptions: services.termsAdoptions)
+    }
     var meetings: MeetingLookup { MeetingLookup(services: services) }
 
     func addRoutes(to routes: inout SiteRoutes) {
@@ -23,52 +25,74 @@ struct MeetingProceedingsController: Controller {
         routes.post(.meetingActions, .runMeetings, in: scope, checked: .byHandler, addAction)
     }
 
-    @Sendable func addAgendaItem(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+    @Sendable func addAgendaItem(_ request: Request, context: AppRequestContext, in view: GroupView) async throws
+        -> Response
+    {
         let signedIn = view.person
         let (group, meeting, canRun) = try await meetings.meeting(context, view)
         var errors = FormErrors()
         guard let item = MeetingItemForms.agendaItem(context.form, errors: &errors) else {
-            return try await meetings.render(request, context, group: group, meeting: meeting, canRun: canRun, form: context.form, errors: errors)
+            return try await meetings.render(
+                request, context, group: group, meeting: meeting, canRun: canRun, form: context.form, errors: errors)
         }
-        _ = try await store.addAgendaItem(meetingID: meeting.id, title: item.title, description: item.description, paper: item.paper,
-                                          by: signedIn.actor, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "\"\(item.title)\" is on the agenda."), tokenHash: signedIn.session.tokenHash)
+        _ = try await store.addAgendaItem(
+            meetingID: meeting.id, title: item.title, description: item.description, paper: item.paper,
+            by: signedIn.actor, requestID: context.requestID)
+        try await services.sessions.setFlash(
+            Flash(message: "\"\(item.title)\" is on the agenda."), tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.meeting(group.id, meeting.id) + "#agenda")
     }
 
-    @Sendable func attendanceForm(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+    @Sendable func attendanceForm(_ request: Request, context: AppRequestContext, in view: GroupView) async throws
+        -> Response
+    {
         let (group, meeting, _) = try await meetings.meeting(context, view)
         let expected = try await store.expected(groupID: group.id, on: meeting.day)
         let recorded = try await store.attendance(meetingID: meeting.id)
         let form = FormData(expected.map { ("attendance_\($0.userID)", recorded[$0.userID]?.status.rawValue ?? "") })
         let deputies = try await terms.inForce(groupID: group.id, at: meeting.startsAt)?.content.deputiesAllowed ?? true
-        let page = AttendancePage(group: group, meeting: meeting, expected: expected, form: form, errors: FormErrors(), deputiesAllowed: deputies)
+        let page = AttendancePage(
+            group: group, meeting: meeting, expected: expected, form: form, errors: FormErrors(),
+            deputiesAllowed: deputies)
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func saveAttendance(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+    @Sendable func saveAttendance(_ request: Request, context: AppRequestContext, in view: GroupView) async throws
+        -> Response
+    {
         let signedIn = view.person
         let (group, meeting, _) = try await meetings.meeting(context, view)
         let expected = try await store.expected(groupID: group.id, on: meeting.day)
         var errors = FormErrors()
         guard let entries = MeetingItemForms.attendance(context.form, expected: expected, errors: &errors) else {
-            let deputies = try await terms.inForce(groupID: group.id, at: meeting.startsAt)?.content.deputiesAllowed ?? true
-            let page = AttendancePage(group: group, meeting: meeting, expected: expected, form: context.form, errors: errors, deputiesAllowed: deputies)
+            let deputies =
+                try await terms.inForce(groupID: group.id, at: meeting.startsAt)?.content.deputiesAllowed ?? true
+            let page = AttendancePage(
+                group: group, meeting: meeting, expected: expected, form: context.form, errors: errors,
+                deputiesAllowed: deputies)
             return try await services.pages.render(page, request: request, context: context)
         }
-        try await store.recordAttendance(meetingID: meeting.id, entries, names: Dictionary(expected.map { ($0.userID, $0.name) }) { $1 },
-                                         by: signedIn.actor, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "Attendance has been recorded."), tokenHash: signedIn.session.tokenHash)
+        try await store.recordAttendance(
+            meetingID: meeting.id, entries, names: Dictionary(expected.map { ($0.userID, $0.name) }) { $1 },
+            by: signedIn.actor, requestID: context.requestID)
+        try await services.sessions.setFlash(
+            Flash(message: "Attendance has been recorded."), tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.meeting(group.id, meeting.id) + "#attendance")
     }
 
-    @Sendable func minutesForm(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+    @Sendable func minutesForm(_ request: Request, context: AppRequestContext, in view: GroupView) async throws
+        -> Response
+    {
         let (group, meeting, _) = try await meetings.meeting(context, view)
-        let page = MinutesPage(group: group, meeting: meeting, agenda: try await store.agenda(meetingID: meeting.id), form: nil, errors: FormErrors())
+        let page = MinutesPage(
+            group: group, meeting: meeting, agenda: try await store.agenda(meetingID: meeting.id), form: nil,
+            errors: FormErrors())
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func saveMinutes(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+    @Sendable func saveMinutes(_ request: Request, context: AppRequestContext, in view: GroupView) async throws
+        -> Response
+    {
         let signedIn = view.person
         let (group, meeting, _) = try await meetings.meeting(context, view)
         let agenda = try await store.agenda(meetingID: meeting.id)
@@ -78,37 +102,49 @@ struct MeetingProceedingsController: Controller {
             return try await services.pages.render(page, request: request, context: context)
         }
         try await store.saveMinutes(meetingID: meeting.id, minutes, by: signedIn.actor, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "The minutes have been saved."), tokenHash: signedIn.session.tokenHash)
+        try await services.sessions.setFlash(
+            Flash(message: "The minutes have been saved."), tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.meeting(group.id, meeting.id) + "#agenda")
     }
 
-    @Sendable func declare(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+    @Sendable func declare(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response
+    {
         let signedIn = view.person
         let (group, meeting, canRun) = try await meetings.meeting(context, view)
         let agenda = try await store.agenda(meetingID: meeting.id)
         let expected = try await store.expected(groupID: group.id, on: meeting.day)
         let people = expected.map(\.userID) + expected.compactMap(\.deputyUserID)
         var errors = FormErrors()
-        guard let declared = MeetingItemForms.declaration(context.form, items: agenda, people: people, errors: &errors) else {
-            return try await meetings.render(request, context, group: group, meeting: meeting, canRun: canRun, form: context.form, errors: errors)
+        guard let declared = MeetingItemForms.declaration(context.form, items: agenda, people: people, errors: &errors)
+        else {
+            return try await meetings.render(
+                request, context, group: group, meeting: meeting, canRun: canRun, form: context.form, errors: errors)
         }
-        try await store.declare(agendaItemID: declared.itemID, userID: declared.userID, interest: declared.interest, tookPart: declared.tookPart,
-                                meetingID: meeting.id, by: signedIn.actor, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "The declaration of interest has been recorded."), tokenHash: signedIn.session.tokenHash)
+        try await store.declare(
+            agendaItemID: declared.itemID, userID: declared.userID, interest: declared.interest,
+            tookPart: declared.tookPart,
+            meetingID: meeting.id, by: signedIn.actor, requestID: context.requestID)
+        try await services.sessions.setFlash(
+            Flash(message: "The declaration of interest has been recorded."), tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.meeting(group.id, meeting.id) + "#agenda")
     }
 
-    @Sendable func addAction(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+    @Sendable func addAction(_ request: Request, context: AppRequestContext, in view: GroupView) async throws
+        -> Response
+    {
         let signedIn = view.person
         let (group, meeting, canRun) = try await meetings.meeting(context, view)
         let agenda = try await store.agenda(meetingID: meeting.id)
         let people = try await services.accounts.all().filter(\.isActive).compactMap(\.id)
         var errors = FormErrors()
         guard let input = MeetingItemForms.action(context.form, items: agenda, people: people, errors: &errors) else {
-            return try await meetings.render(request, context, group: group, meeting: meeting, canRun: canRun, form: context.form, errors: errors)
+            return try await meetings.render(
+                request, context, group: group, meeting: meeting, canRun: canRun, form: context.form, errors: errors)
         }
-        let action = try await actionStore.create(input, groupID: group.id, meetingID: meeting.id, by: signedIn.actor, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "The action for \(action.ownerName) has been added."), tokenHash: signedIn.session.tokenHash)
+        let action = try await actionStore.create(
+            input, groupID: group.id, meetingID: meeting.id, by: signedIn.actor, requestID: context.requestID)
+        try await services.sessions.setFlash(
+            Flash(message: "The action for \(action.ownerName) has been added."), tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.meeting(group.id, meeting.id) + "#actions")
     }
 }

@@ -15,17 +15,27 @@ struct AttendancePage: PageModel {
     let cancelHref: String
     let membersHref: String
 
-    init(group: Group, meeting: Meeting, expected: [MeetingRules.Expected], form: FormData, errors: FormErrors, deputiesAllowed: Bool) {
+    init(
+        group: Group, meeting: Meeting, expected: [MeetingRules.Expected], form: FormData, errors: FormErrors,
+        deputiesAllowed: Bool
+    ) {
         title = "Attendance: \(group.name), \(LondonTime.date(meeting.startsAt))"
         groupName = group.name
         when = meeting.when
         members = expected.map { member in
             var options = AttendanceStatus.allCases.filter { $0 != .deputy }.map { ($0.rawValue, $0.label) }
-            if let deputy = member.deputyName { options.insert((AttendanceStatus.deputy.rawValue, "Sent their deputy, \(deputy)"), at: 1) }
-            return ChoiceField("attendance_\(member.userID)", legend: member.name, options: options, selected: form["attendance_\(member.userID)"], errors: errors)
+            if let deputy = member.deputyName {
+                options.insert((AttendanceStatus.deputy.rawValue, "Sent their deputy, \(deputy)"), at: 1)
+            }
+            return ChoiceField(
+                "attendance_\(member.userID)", legend: member.name, options: options,
+                selected: form["attendance_\(member.userID)"], errors: errors)
         }
         hasMembers = !members.isEmpty
-        deputiesNote = deputiesAllowed ? "The terms of reference allow deputies: a deputy counts towards quorum." : "The terms of reference do not allow deputies: a deputy does not count towards quorum."
+        deputiesNote =
+            deputiesAllowed
+            ? "The terms of reference allow deputies: a deputy counts towards quorum."
+            : "The terms of reference do not allow deputies: a deputy does not count towards quorum."
         self.errors = errors
         action = Href.attendance(group.id, meeting.id)
         cancelHref = Href.meeting(group.id, meeting.id)
@@ -48,7 +58,9 @@ struct MinutesPage: PageModel {
         title = "Minutes: \(group.name), \(LondonTime.date(meeting.startsAt))"
         when = meeting.when
         items = agenda.enumerated().map { index, item in
-            Field("minutes_\(item.id)", label: "\(index + 1). \(item.title)", value: form?["minutes_\(item.id)"] ?? item.minutes, type: "textarea", errors: errors)
+            Field(
+                "minutes_\(item.id)", label: "\(index + 1). \(item.title)",
+                value: form?["minutes_\(item.id)"] ?? item.minutes, type: "textarea", errors: errors)
         }
         self.errors = errors
         action = Href.minutes(group.id, meeting.id)

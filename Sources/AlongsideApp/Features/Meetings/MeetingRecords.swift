@@ -38,7 +38,9 @@ public struct Meeting: Sendable, Equatable, FetchableRecord, Decodable {
     public var day: String { LondonTime.isoDay(startsAt) }
 
     /// "4 March 2027, 2:00pm to 4:00pm"
-    public var when: String { "\(LondonTime.date(startsAt)), \(LondonTime.time(startsAt)) to \(LondonTime.time(endsAt))" }
+    public var when: String {
+        "\(LondonTime.date(startsAt)), \(LondonTime.time(startsAt)) to \(LondonTime.time(endsAt))"
+    }
 
     static func encodeAccess(_ access: [AccessArrangement]) -> String {
         String(decoding: (try? JSONEncoder().encode(access.map(\.rawValue))) ?? Data("[]".utf8), as: UTF8.self)
@@ -48,7 +50,8 @@ public struct Meeting: Sendable, Equatable, FetchableRecord, Decodable {
     var snapshot: [String: String] {
         [
             "when": when, "purpose": purpose, "kind": kind.label, "format": format.label, "address": address,
-            "joiningDetails": joiningDetails, "access": access.map(\.label).joined(separator: "; "), "accessNotes": accessNotes,
+            "joiningDetails": joiningDetails, "access": access.map(\.label).joined(separator: "; "),
+            "accessNotes": accessNotes,
             "papers": papers, "status": status.label, "visibility": visibility.rawValue,
         ]
     }

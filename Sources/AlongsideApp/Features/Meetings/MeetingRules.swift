@@ -45,7 +45,9 @@ public enum MeetingRules {
 
     /// Deputies count when the terms allow them (or when there are no terms); a deputy for an expert by
     /// experience or carer keeps that seat's lived experience in the room.
-    public static func quorum(terms: TermsContent?, expected: [Expected], attendance: [Int64: AttendanceStatus]) -> Quorum {
+    public static func quorum(terms: TermsContent?, expected: [Expected], attendance: [Int64: AttendanceStatus])
+        -> Quorum
+    {
         let deputiesCount = terms?.deputiesAllowed ?? true
         let counted = expected.filter { member in
             switch attendance[member.userID] {
@@ -56,16 +58,24 @@ public enum MeetingRules {
         }
         let lived = counted.contains { $0.sector.isLivedExperience }
         guard let terms else {
-            return Quorum(counted: counted.count, memberCount: expected.count, livedExperiencePresent: lived, needed: nil, met: true, shortfalls: [])
+            return Quorum(
+                counted: counted.count, memberCount: expected.count, livedExperiencePresent: lived, needed: nil,
+                met: true, shortfalls: [])
         }
-        var result = QuorumRule.evaluate(terms: terms, memberCount: expected.count, present: counted.count, livedExperiencePresent: lived).shortfalls
+        var result = QuorumRule.evaluate(
+            terms: terms, memberCount: expected.count, present: counted.count, livedExperiencePresent: lived
+        ).shortfalls
         let deputies = expected.filter { attendance[$0.userID] == .deputy }.count
         if !deputiesCount, deputies > 0 {
-            result.insert("The terms of reference do not allow deputies, so \(deputies == 1 ? "the deputy present does" : "the \(deputies) deputies present do") not count.", at: 0)
+            result.insert(
+                "The terms of reference do not allow deputies, so \(deputies == 1 ? "the deputy present does" : "the \(deputies) deputies present do") not count.",
+                at: 0)
         }
         let needed = QuorumRule.needed(kind: terms.quorumKind, value: terms.quorumValue, memberCount: expected.count)
         let met = counted.count >= needed && (!terms.quorumNeedsLivedExperience || lived)
-        return Quorum(counted: counted.count, memberCount: expected.count, livedExperiencePresent: lived, needed: needed, met: met, shortfalls: met ? [] : result)
+        return Quorum(
+            counted: counted.count, memberCount: expected.count, livedExperiencePresent: lived, needed: needed,
+            met: met, shortfalls: met ? [] : result)
     }
 
     public static func isOverdue(status: ActionStatus, dueOn: String, today: String) -> Bool {

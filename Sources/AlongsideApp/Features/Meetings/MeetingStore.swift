@@ -25,14 +25,18 @@ public struct MeetingStore: Sendable {
 
     public func meetings(groupID: Int64) async throws -> [Meeting] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Meeting.columns) FROM meetings WHERE group_id = ? ORDER BY starts_at, id", arguments: [groupID]).map(Meeting.init)
+            try Row.fetchAll(
+                db, sql: "SELECT \(Meeting.columns) FROM meetings WHERE group_id = ? ORDER BY starts_at, id",
+                arguments: [groupID]
+            ).map(Meeting.init)
         }
     }
 
     /// Every group's workshops, latest first.
     public func workshops() async throws -> [Meeting] {
         try await pool.read { db in
-            try Meeting.fetchAll(db, sql: "SELECT \(Meeting.columns) FROM meetings WHERE kind = 'workshop' ORDER BY starts_at DESC, id")
+            try Meeting.fetchAll(
+                db, sql: "SELECT \(Meeting.columns) FROM meetings WHERE kind = 'workshop' ORDER BY starts_at DESC, id")
         }
     }
 
@@ -40,11 +44,13 @@ public struct MeetingStore: Sendable {
     public func latest(groupIDs: [Int64], before date: Date, limit: Int) async throws -> [Meeting] {
         guard !groupIDs.isEmpty else { return [] }
         return try await pool.read { db in
-            try Meeting.fetchAll(db, sql: """
-                SELECT \(Meeting.columns) FROM meetings
-                 WHERE status <> 'cancelled' AND starts_at < ? AND group_id IN (\(databaseQuestionMarks(count: groupIDs.count)))
-                 ORDER BY starts_at DESC LIMIT \(limit)
-                """, arguments: StatementArguments([date]) + StatementArguments(groupIDs))
+            try Meeting.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Meeting.columns) FROM meetings
+                     WHERE status <> 'cancelled' AND starts_at < ? AND group_id IN (\(databaseQuestionMarks(count: groupIDs.count)))
+                     ORDER BY starts_at DESC LIMIT \(limit)
+                    """, arguments: StatementArguments([date]) + StatementArguments(groupIDs))
         }
     }
 
@@ -53,30 +59,43 @@ public struct MeetingStore: Sendable {
     }
 
     static func meeting(id: Int64, groupID: Int64, in db: Database) throws -> Meeting? {
-        try Row.fetchOne(db, sql: "SELECT \(Meeting.columns) FROM meetings WHERE id = ? AND group_id = ?", arguments: [id, groupID]).map(Meeting.init)
+        try Row.fetchOne(
+            db, sql: "SELECT \(Meeting.columns) FROM meetings WHERE id = ? AND group_id = ?", arguments: [id, groupID]
+        ).map(Meeting.init)
     }
 
     /// Plans one meeting, or a series: the same details on each of `starts` (each lasting as long as the first).
-    public func plan(_ input: MeetingInput, starts: [Date], groupID: Int64, by actor: AuditActor, requestID: String?) async throws -> [Meeting] {
+    public func plan(_ input: MeetingInput, starts: [Date], groupID: Int64, by actor: AuditActor, requestID: String?)
+        async throws -> [Meeting]
+    {
         let now = clock.now()
         let length = input.endsAt.timeIntervalSince(input.startsAt)
         return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             var planned: [Meeting] = []
             for start in starts {
-                try db.execute(sql: """
-                    INSERT INTO meetings (group_id, starts_at, ends_at, purpose, kind, format, address, joining_details, access_arrangements,
-                        access_notes, papers, status, visibility, calendar_uid, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [groupID, start, start.addingTimeInterval(length), input.purpose, input.kind.rawValue, input.format.rawValue,
-                                     input.address, input.joiningDetails, Meeting.encodeAccess(input.access), input.accessNotes, input.papers,
-                                     input.status.rawValue, input.visibility.rawValue, "\(UUID().uuidString.lowercased())@alongside", now, now])
+                try db.execute(
+                    sql: """
+                        INSERT INTO meetings (group_id, starts_at, ends_at, purpose, kind, format, address, joining_details, access_arrangements,
+                            access_notes, papers, status, visibility, calendar_uid, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        groupID, start, start.addingTimeInterval(length), input.purpose, input.kind.rawValue,
+                        input.format.rawValue,
+                        input.address, input.joiningDetails, Meeting.encodeAccess(input.access), input.accessNotes,
+                        input.papers,
+                        input.status.rawValue, input.visibility.rawValue, "\(UUID().uuidString.lowercased())@alongside",
+                        now, now,
+                    ])
                 planned.append(try Self.meeting(id: db.lastInsertedRowID, groupID: groupID, in: db)!)
             }
             let change = AuditChange<[String: String]>(
                 action: "planned", recordKind: "group", recordID: String(groupID),
-                summary: planned.count == 1 ? "Planned a meeting on \(planned[0].when): \(input.purpose)"
+                summary: planned.count == 1
+                    ? "Planned a meeting on \(planned[0].when): \(input.purpose)"
                     : "Planned a series of \(planned.count) meetings from \(planned[0].when): \(input.purpose)",
-                before: nil, after: planned[0].snapshot.merging(["meetings": planned.map(\.when).joined(separator: "; ")]) { $1 }
+                before: nil,
+                after: planned[0].snapshot.merging(["meetings": planned.map(\.when).joined(separator: "; ")]) { $1 }
             )
             try audit.record(change)
             return planned
@@ -84,18 +103,25 @@ public struct MeetingStore: Sendable {
     }
 
     /// Changes a meeting's details. Calendars see the change because its sequence number rises.
-    public func update(_ id: Int64, groupID: Int64, with input: MeetingInput, by actor: AuditActor, requestID: String?) async throws -> Meeting {
+    public func update(_ id: Int64, groupID: Int64, with input: MeetingInput, by actor: AuditActor, requestID: String?)
+        async throws -> Meeting
+    {
         let now = clock.now()
         return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             guard let before = try Self.meeting(id: id, groupID: groupID, in: db) else { throw AppError.notFound }
-            try db.execute(sql: """
-                UPDATE meetings SET starts_at = ?, ends_at = ?, purpose = ?, kind = ?, format = ?, address = ?, joining_details = ?,
-                    access_arrangements = ?, access_notes = ?, papers = ?, status = ?, visibility = ?,
-                    calendar_sequence = calendar_sequence + 1, updated_at = ?
-                WHERE id = ?
-                """, arguments: [input.startsAt, input.endsAt, input.purpose, input.kind.rawValue, input.format.rawValue, input.address,
-                                 input.joiningDetails, Meeting.encodeAccess(input.access), input.accessNotes, input.papers,
-                                 input.status.rawValue, input.visibility.rawValue, now, id])
+            try db.execute(
+                sql: """
+                    UPDATE meetings SET starts_at = ?, ends_at = ?, purpose = ?, kind = ?, format = ?, address = ?, joining_details = ?,
+                        access_arrangements = ?, access_notes = ?, papers = ?, status = ?, visibility = ?,
+                        calendar_sequence = calendar_sequence + 1, updated_at = ?
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    input.startsAt, input.endsAt, input.purpose, input.kind.rawValue, input.format.rawValue,
+                    input.address,
+                    input.joiningDetails, Meeting.encodeAccess(input.access), input.accessNotes, input.papers,
+                    input.status.rawValue, input.visibility.rawValue, now, id,
+                ])
             let after = try Self.meeting(id: id, groupID: groupID, in: db)!
             let change = AuditChange(
                 action: "updated", recordKind: "meeting", recordID: String(id),
@@ -110,8 +136,11 @@ public struct MeetingStore: Sendable {
 
     public func agenda(meetingID: Int64) async throws -> [AgendaItem] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(AgendaItem.columns) FROM agenda_items WHERE meeting_id = ? ORDER BY position, id", arguments: [meetingID])
-                .map(AgendaItem.init)
+            try Row.fetchAll(
+                db, sql: "SELECT \(AgendaItem.columns) FROM agenda_items WHERE meeting_id = ? ORDER BY position, id",
+                arguments: [meetingID]
+            )
+            .map(AgendaItem.init)
         }
     }
 
@@ -120,14 +149,22 @@ public struct MeetingStore: Sendable {
     ) async throws -> AgendaItem {
         let now = clock.now()
         return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
-            let position = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM agenda_items WHERE meeting_id = ?", arguments: [meetingID]) ?? 0) + 1
-            try db.execute(sql: """
-                INSERT INTO agenda_items (meeting_id, position, title, description, paper, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [meetingID, position, title, description, paper, now, now])
-            let item = try Row.fetchOne(db, sql: "SELECT \(AgendaItem.columns) FROM agenda_items WHERE id = ?", arguments: [db.lastInsertedRowID]).map(AgendaItem.init)!
+            let position =
+                (try Int.fetchOne(
+                    db, sql: "SELECT MAX(position) FROM agenda_items WHERE meeting_id = ?", arguments: [meetingID]) ?? 0)
+                + 1
+            try db.execute(
+                sql: """
+                    INSERT INTO agenda_items (meeting_id, position, title, description, paper, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [meetingID, position, title, description, paper, now, now])
+            let item = try Row.fetchOne(
+                db, sql: "SELECT \(AgendaItem.columns) FROM agenda_items WHERE id = ?",
+                arguments: [db.lastInsertedRowID]
+            ).map(AgendaItem.init)!
             let change = AuditChange<[String: String]>(
                 action: "agenda item added", recordKind: "meeting", recordID: String(meetingID),
-                summary: "Added \"\(title)\" to the agenda", before: nil, after: ["title": title, "description": description, "paper": paper]
+                summary: "Added \"\(title)\" to the agenda", before: nil,
+                after: ["title": title, "description": description, "paper": paper]
             )
             try audit.record(change)
             return item
@@ -135,20 +172,27 @@ public struct MeetingStore: Sendable {
     }
 
     /// Saves the minutes against each agenda item; items not named keep what they had.
-    public func saveMinutes(meetingID: Int64, _ minutes: [Int64: String], by actor: AuditActor, requestID: String?) async throws {
+    public func saveMinutes(meetingID: Int64, _ minutes: [Int64: String], by actor: AuditActor, requestID: String?)
+        async throws
+    {
         let now = clock.now()
         try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             var before: [String: String] = [:], after: [String: String] = [:]
-            for item in try Row.fetchAll(db, sql: "SELECT \(AgendaItem.columns) FROM agenda_items WHERE meeting_id = ?", arguments: [meetingID]).map(AgendaItem.init) {
+            for item in try Row.fetchAll(
+                db, sql: "SELECT \(AgendaItem.columns) FROM agenda_items WHERE meeting_id = ?", arguments: [meetingID]
+            ).map(AgendaItem.init) {
                 guard let text = minutes[item.id], text != item.minutes else { continue }
-                try db.execute(sql: "UPDATE agenda_items SET minutes = ?, updated_at = ? WHERE id = ?", arguments: [text, now, item.id])
+                try db.execute(
+                    sql: "UPDATE agenda_items SET minutes = ?, updated_at = ? WHERE id = ?",
+                    arguments: [text, now, item.id])
                 before[item.title] = item.minutes
                 after[item.title] = text
             }
             guard !after.isEmpty else { return }
             let change = AuditChange(
                 action: "minutes recorded", recordKind: "meeting", recordID: String(meetingID),
-                summary: "Recorded minutes for \(after.count) agenda item\(after.count == 1 ? "" : "s")", before: before, after: after
+                summary: "Recorded minutes for \(after.count) agenda item\(after.count == 1 ? "" : "s")",
+                before: before, after: after
             )
             try audit.record(change)
         }
@@ -159,25 +203,33 @@ public struct MeetingStore: Sendable {
     /// Members expected on a day: memberships running then, observers aside.
     public func expected(groupID: Int64, on day: String) async throws -> [MeetingRules.Expected] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: Membership.selectSQL + """
-                 WHERE m.group_id = ? AND m.seat <> 'observer' AND m.starts_on <= ? AND (m.ends_on IS NULL OR m.ends_on > ?)
-                 ORDER BY u.name COLLATE NOCASE
-                """, arguments: [groupID, day, day]).map(Membership.init).map {
-                MeetingRules.Expected(userID: $0.userID, name: $0.personName, sector: $0.sector, deputyUserID: $0.deputyUserID, deputyName: $0.deputyName)
+            try Row.fetchAll(
+                db,
+                sql: Membership.selectSQL + """
+                     WHERE m.group_id = ? AND m.seat <> 'observer' AND m.starts_on <= ? AND (m.ends_on IS NULL OR m.ends_on > ?)
+                     ORDER BY u.name COLLATE NOCASE
+                    """, arguments: [groupID, day, day]
+            ).map(Membership.init).map {
+                MeetingRules.Expected(
+                    userID: $0.userID, name: $0.personName, sector: $0.sector, deputyUserID: $0.deputyUserID,
+                    deputyName: $0.deputyName)
             }
         }
     }
 
     public func attendance(meetingID: Int64) async throws -> [Int64: AttendanceEntry] {
         try await pool.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT a.user_id, a.status, a.deputy_user_id, d.name AS deputy_name FROM attendance a LEFT JOIN users d ON d.id = a.deputy_user_id
-                WHERE a.meeting_id = ?
-                """, arguments: [meetingID])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.user_id, a.status, a.deputy_user_id, d.name AS deputy_name FROM attendance a LEFT JOIN users d ON d.id = a.deputy_user_id
+                    WHERE a.meeting_id = ?
+                    """, arguments: [meetingID])
             var entries: [Int64: AttendanceEntry] = [:]
             for row in rows {
-                let entry = AttendanceEntry(userID: row["user_id"], status: AttendanceStatus(rawValue: row["status"]) ?? .absent,
-                                            deputyUserID: row["deputy_user_id"], deputyName: row["deputy_name"])
+                let entry = AttendanceEntry(
+                    userID: row["user_id"], status: AttendanceStatus(rawValue: row["status"]) ?? .absent,
+                    deputyUserID: row["deputy_user_id"], deputyName: row["deputy_name"])
                 entries[entry.userID] = entry
             }
             return entries
@@ -185,18 +237,27 @@ public struct MeetingStore: Sendable {
     }
 
     /// Replaces the attendance record for a meeting.
-    public func recordAttendance(meetingID: Int64, _ entries: [AttendanceEntry], names: [Int64: String], by actor: AuditActor, requestID: String?) async throws {
+    public func recordAttendance(
+        meetingID: Int64, _ entries: [AttendanceEntry], names: [Int64: String], by actor: AuditActor, requestID: String?
+    ) async throws {
         let now = clock.now()
         try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             try db.execute(sql: "DELETE FROM attendance WHERE meeting_id = ?", arguments: [meetingID])
             for entry in entries {
-                try db.execute(sql: "INSERT INTO attendance (meeting_id, user_id, status, deputy_user_id, recorded_at) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [meetingID, entry.userID, entry.status.rawValue, entry.deputyUserID, now])
+                try db.execute(
+                    sql:
+                        "INSERT INTO attendance (meeting_id, user_id, status, deputy_user_id, recorded_at) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [meetingID, entry.userID, entry.status.rawValue, entry.deputyUserID, now])
             }
-            let after = Dictionary(entries.map { (names[$0.userID] ?? String($0.userID), $0.status.label + ($0.deputyName.map { ": \($0)" } ?? "")) }) { $1 }
+            let after = Dictionary(
+                entries.map {
+                    (names[$0.userID] ?? String($0.userID), $0.status.label + ($0.deputyName.map { ": \($0)" } ?? ""))
+                }
+            ) { $1 }
             let change = AuditChange<[String: String]>(
                 action: "attendance recorded", recordKind: "meeting", recordID: String(meetingID),
-                summary: "Recorded attendance for \(entries.count) member\(entries.count == 1 ? "" : "s")", before: nil, after: after
+                summary: "Recorded attendance for \(entries.count) member\(entries.count == 1 ? "" : "s")", before: nil,
+                after: after
             )
             try audit.record(change)
         }
@@ -204,25 +265,35 @@ public struct MeetingStore: Sendable {
 
     public func declarations(meetingID: Int64) async throws -> [AgendaDeclaration] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT d.id, d.agenda_item_id, u.name AS person_name, d.interest, d.took_part FROM agenda_declarations d
-                JOIN agenda_items i ON i.id = d.agenda_item_id JOIN users u ON u.id = d.user_id
-                WHERE i.meeting_id = ? ORDER BY i.position, d.id
-                """, arguments: [meetingID]).map {
-                AgendaDeclaration(id: $0["id"], agendaItemID: $0["agenda_item_id"], personName: $0["person_name"], interest: $0["interest"], tookPart: $0["took_part"])
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.id, d.agenda_item_id, u.name AS person_name, d.interest, d.took_part FROM agenda_declarations d
+                    JOIN agenda_items i ON i.id = d.agenda_item_id JOIN users u ON u.id = d.user_id
+                    WHERE i.meeting_id = ? ORDER BY i.position, d.id
+                    """, arguments: [meetingID]
+            ).map {
+                AgendaDeclaration(
+                    id: $0["id"], agendaItemID: $0["agenda_item_id"], personName: $0["person_name"],
+                    interest: $0["interest"], tookPart: $0["took_part"])
             }
         }
     }
 
     public func declare(
-        agendaItemID: Int64, userID: Int64, interest: String, tookPart: Bool, meetingID: Int64, by actor: AuditActor, requestID: String?
+        agendaItemID: Int64, userID: Int64, interest: String, tookPart: Bool, meetingID: Int64, by actor: AuditActor,
+        requestID: String?
     ) async throws {
         let now = clock.now()
         try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
-            try db.execute(sql: "INSERT INTO agenda_declarations (agenda_item_id, user_id, interest, took_part, created_at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [agendaItemID, userID, interest, tookPart, now])
+            try db.execute(
+                sql:
+                    "INSERT INTO agenda_declarations (agenda_item_id, user_id, interest, took_part, created_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [agendaItemID, userID, interest, tookPart, now])
             let name = try String.fetchOne(db, sql: "SELECT name FROM users WHERE id = ?", arguments: [userID]) ?? ""
-            let item = try String.fetchOne(db, sql: "SELECT title FROM agenda_items WHERE id = ?", arguments: [agendaItemID]) ?? ""
+            let item =
+                try String.fetchOne(db, sql: "SELECT title FROM agenda_items WHERE id = ?", arguments: [agendaItemID])
+                ?? ""
             let change = AuditChange<[String: String]>(
                 action: "interest declared", recordKind: "meeting", recordID: String(meetingID),
                 summary: "Recorded \(name)'s declaration of interest on \"\(item)\"", before: nil,

@@ -32,8 +32,13 @@ struct MeetingsController: Controller {
 
     @Sendable func new(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
         let group = view.group
-        let form = FormData([("kind", MeetingKind.meeting.rawValue), ("visibility", group.visibility.rawValue), ("start_time", "14:00"), ("end_time", "16:00")])
-        return try await services.pages.render(MeetingFormPage(group: group, meeting: nil, form: form, errors: FormErrors()), request: request, context: context)
+        let form = FormData([
+            ("kind", MeetingKind.meeting.rawValue), ("visibility", group.visibility.rawValue), ("start_time", "14:00"),
+            ("end_time", "16:00"),
+        ])
+        return try await services.pages.render(
+            MeetingFormPage(group: group, meeting: nil, form: form, errors: FormErrors()), request: request,
+            context: context)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
@@ -41,10 +46,15 @@ struct MeetingsController: Controller {
         let group = view.group
         var errors = FormErrors()
         guard let parsed = MeetingForm.parse(context.form, isNew: true, errors: &errors) else {
-            return try await services.pages.render(MeetingFormPage(group: group, meeting: nil, form: context.form, errors: errors), request: request, context: context)
+            return try await services.pages.render(
+                MeetingFormPage(group: group, meeting: nil, form: context.form, errors: errors), request: request,
+                context: context)
         }
-        let planned = try await store.plan(parsed.input, starts: parsed.starts, groupID: group.id, by: signedIn.actor, requestID: context.requestID)
-        let message = planned.count == 1 ? "The meeting on \(planned[0].when) is planned. Add its agenda next."
+        let planned = try await store.plan(
+            parsed.input, starts: parsed.starts, groupID: group.id, by: signedIn.actor, requestID: context.requestID)
+        let message =
+            planned.count == 1
+            ? "The meeting on \(planned[0].when) is planned. Add its agenda next."
             : "\(planned.count) meetings are planned, from \(LondonTime.date(planned[0].startsAt)) to \(LondonTime.date(planned[planned.count - 1].startsAt))."
         try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
         return .seeOther(planned.count == 1 ? Href.meeting(group.id, planned[0].id) : Href.meetings(group.id))
@@ -56,17 +66,22 @@ struct MeetingsController: Controller {
     }
 
     @Sendable func showPublished(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let groupID = context.parameters.get("id", as: Int64.self), let id = context.parameters.get("meetingID", as: Int64.self),
-              let group = try await groups.find(id: groupID), let meeting = try await store.meeting(id: id, groupID: groupID),
-              meeting.visibility == .published
+        guard let groupID = context.parameters.get("id", as: Int64.self),
+            let id = context.parameters.get("meetingID", as: Int64.self),
+            let group = try await groups.find(id: groupID),
+            let meeting = try await store.meeting(id: id, groupID: groupID),
+            meeting.visibility == .published
         else { throw AppError.notFound }
-        let page = MeetingPage(try await meetings.pageContext(group: group, meeting: meeting, viewerID: nil), canRun: false, canSeeActions: false, isPublicView: true)
+        let page = MeetingPage(
+            try await meetings.pageContext(group: group, meeting: meeting, viewerID: nil), canRun: false,
+            canSeeActions: false, isPublicView: true)
         return try await services.pages.render(page, request: request, context: context)
     }
 
     @Sendable func edit(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
         let (group, meeting, _) = try await meetings.meeting(context, view)
-        let page = MeetingFormPage(group: group, meeting: meeting, form: MeetingForm.formData(for: meeting), errors: FormErrors())
+        let page = MeetingFormPage(
+            group: group, meeting: meeting, form: MeetingForm.formData(for: meeting), errors: FormErrors())
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -75,10 +90,14 @@ struct MeetingsController: Controller {
         let (group, meeting, _) = try await meetings.meeting(context, view)
         var errors = FormErrors()
         guard let parsed = MeetingForm.parse(context.form, isNew: false, errors: &errors) else {
-            return try await services.pages.render(MeetingFormPage(group: group, meeting: meeting, form: context.form, errors: errors), request: request, context: context)
+            return try await services.pages.render(
+                MeetingFormPage(group: group, meeting: meeting, form: context.form, errors: errors), request: request,
+                context: context)
         }
-        _ = try await store.update(meeting.id, groupID: group.id, with: parsed.input, by: signedIn.actor, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "The meeting's details have been saved."), tokenHash: signedIn.session.tokenHash)
+        _ = try await store.update(
+            meeting.id, groupID: group.id, with: parsed.input, by: signedIn.actor, requestID: context.requestID)
+        try await services.sessions.setFlash(
+            Flash(message: "The meeting's details have been saved."), tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.meeting(group.id, meeting.id))
     }
 }

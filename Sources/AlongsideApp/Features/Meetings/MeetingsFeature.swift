@@ -19,9 +19,11 @@ enum MeetingsFeature: Feature {
 
 extension Rule {
     /// The people who record a group's decisions also run its meetings.
-    static let runMeetings = Rule("runMeetings", permits: "Run a group's meetings: agenda, attendance, minutes, declarations and actions",
-                                  holders: .groupOfficers, record: "the group")
+    static let runMeetings = Rule(
+        "runMeetings", permits: "Run a group's meetings: agenda, attendance, minutes, declarations and actions",
+        holders: .groupOfficers, record: "the group")
     /// An action's owner updates it, as do the people who run the group's meetings.
-    static let updateAction = Rule("updateAction", permits: "Update an action's progress",
-                                   holders: Holders.groupOfficers.adding(Holders(owner: true)), record: "the action")
+    static let updateAction = Rule(
+        "updateAction", permits: "Update an action's progress",
+        holders: Holders.groupOfficers.adding(Holders(owner: true)), record: "the action")
 }

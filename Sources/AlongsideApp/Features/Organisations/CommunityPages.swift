@@ -25,9 +25,14 @@ struct CommunitiesPage: PageModel {
         let reach: Int
     }
 
-    init(communities: [Community], reach: [Int64: Int], canManage: Bool, form: FormData = FormData(), errors: FormErrors = FormErrors()) {
+    init(
+        communities: [Community], reach: [Int64: Int], canManage: Bool, form: FormData = FormData(),
+        errors: FormErrors = FormErrors()
+    ) {
         func row(_ community: Community) -> Row {
-            Row(name: community.name, href: canManage ? Href.community(community.id) : nil, underServed: community.underServed,
+            Row(
+                name: community.name, href: canManage ? Href.community(community.id) : nil,
+                underServed: community.underServed,
                 description: community.description, reach: reach[community.id] ?? 0)
         }
         current = communities.filter { !$0.isRetired }.map(row)
@@ -38,8 +43,9 @@ struct CommunitiesPage: PageModel {
         self.canManage = canManage
         action = Href.communities()
         name = Field("name", label: "Name", value: form["name"], errors: errors)
-        description = Field("description", label: "Description (optional)", value: form["description"], type: "textarea",
-                            hint: "Who the community is, in a sentence or two.", errors: errors)
+        description = Field(
+            "description", label: "Description (optional)", value: form["description"], type: "textarea",
+            hint: "Who the community is, in a sentence or two.", errors: errors)
         underServed = CommunityForm.underServed(form, errors: errors)
         self.errors = errors
     }
@@ -65,12 +71,17 @@ struct CommunityPage: PageModel {
         title = "Community: \(community.name)"
         backHref = Href.communities()
         action = Href.community(community.id)
-        self.reach = reach == 1 ? "1 organisation in the register reaches this community." : "\(reach) organisations in the register reach this community."
+        self.reach =
+            reach == 1
+            ? "1 organisation in the register reaches this community."
+            : "\(reach) organisations in the register reach this community."
         isRetired = community.isRetired
         retireAction = Href.retireCommunity(community.id)
         restoreAction = Href.restoreCommunity(community.id)
         name = Field("name", label: "Name", value: form["name"], errors: errors)
-        description = Field("description", label: "Description (optional)", value: form["description"], type: "textarea", errors: errors)
+        description = Field(
+            "description", label: "Description (optional)", value: form["description"], type: "textarea", errors: errors
+        )
         underServed = CommunityForm.underServed(form, errors: errors)
         self.errors = errors
     }
@@ -78,7 +89,10 @@ struct CommunityPage: PageModel {
 
 enum CommunityForm {
     static func underServed(_ form: FormData, errors: FormErrors) -> ChoiceField {
-        ChoiceField("under_served", legend: "Under-served", hint: "The alliance's reach is measured against the under-served communities.",
-                        options: [("yes", "This community is under-served")], selected: Set(form.all("under_served")), errors: errors)
+        ChoiceField(
+            "under_served", legend: "Under-served",
+            hint: "The alliance's reach is measured against the under-served communities.",
+            options: [("yes", "This community is under-served")], selected: Set(form.all("under_served")),
+            errors: errors)
     }
 }

@@ -19,7 +19,9 @@ extension CommunityStore {
     public func reachCounts() async throws -> [Int64: Int] {
         try await list.pool.read { db in
             var counts: [Int64: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT community_id, COUNT(*) AS n FROM organisation_communities GROUP BY community_id") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT community_id, COUNT(*) AS n FROM organisation_communities GROUP BY community_id")
+            {
                 counts[row["community_id"]] = row["n"]
             }
             return counts
@@ -30,12 +32,15 @@ extension CommunityStore {
         try await list.save(nil, input, by: actor, requestID: requestID)
     }
 
-    public func update(_ id: Int64, _ input: CommunityInput, by actor: AuditActor, requestID: String?) async throws -> SaveOutcome {
+    public func update(_ id: Int64, _ input: CommunityInput, by actor: AuditActor, requestID: String?) async throws
+        -> SaveOutcome
+    {
         try await list.save(id, input, by: actor, requestID: requestID)
     }
 
     /// Retires the community (`retired` true) or brings it back. Returns false when it was already so.
-    public func setRetired(_ id: Int64, _ retired: Bool, by actor: AuditActor, requestID: String?) async throws -> Bool {
+    public func setRetired(_ id: Int64, _ retired: Bool, by actor: AuditActor, requestID: String?) async throws -> Bool
+    {
         try await list.setRetired(id, retired, by: actor, requestID: requestID)
     }
 }
@@ -51,6 +56,9 @@ extension Community: KeptListEntry {
     }
 
     public var snapshot: [String: String] {
-        ["name": name, "under_served": underServed ? "yes" : "no", "description": description, "retired": isRetired ? "yes" : "no"]
+        [
+            "name": name, "under_served": underServed ? "yes" : "no", "description": description,
+            "retired": isRetired ? "yes" : "no",
+        ]
     }
 }

@@ -7,15 +7,20 @@ enum OrganisationForms {
 
     /// The organisation form. `communities` are the ones a person may choose (retired ones are not offered).
     /// Size and kinds are only read for VCSE organisations; for any other sector they are set aside.
-    static func organisation(_ form: FormData, communities: [Community], errors: inout FormErrors) -> OrganisationDetails? {
+    static func organisation(_ form: FormData, communities: [Community], errors: inout FormErrors)
+        -> OrganisationDetails?
+    {
         func text(_ name: String, _ label: String, limit: Int = maxText) -> String {
             let value = form.trimmed(name)
             if value.count > limit { errors.add(name, "\(label) must be \(limit) characters or fewer") }
             return value
         }
         let name = form.trimmed("name")
-        if name.isEmpty { errors.add("name", "Enter the organisation's name") }
-        else if name.count > maxName { errors.add("name", "The name must be \(maxName) characters or fewer") }
+        if name.isEmpty {
+            errors.add("name", "Enter the organisation's name")
+        } else if name.count > maxName {
+            errors.add("name", "The name must be \(maxName) characters or fewer")
+        }
         let sector = OrganisationSector(rawValue: form["sector"])
         if sector == nil { errors.add("sector", "Select the organisation's sector") }
         var size: VCSESize?
@@ -44,9 +49,13 @@ enum OrganisationForms {
         let communityIDs = chosenCommunities.compactMap { $0 }.filter(offered.contains).sorted()
         let contactName = text("contact_name", "The contact's name", limit: maxName)
         let email = form.trimmed("contact_email")
-        if !email.isEmpty, !ContactRules.isEmail(email) { errors.add("contact_email", "Enter an email address in the right format, like name@example.org") }
+        if !email.isEmpty, !ContactRules.isEmail(email) {
+            errors.add("contact_email", "Enter an email address in the right format, like name@example.org")
+        }
         let phone = form.trimmed("contact_phone")
-        if !phone.isEmpty, !ContactRules.isPhone(phone) { errors.add("contact_phone", "Enter a phone number, like 01632 960 001 or 07700 900 982") }
+        if !phone.isEmpty, !ContactRules.isPhone(phone) {
+            errors.add("contact_phone", "Enter a phone number, like 01632 960 001 or 07700 900 982")
+        }
         switch WebsiteRules.normalise(form["website"]) {
         case .success(let address): website = address
         case .failure(let problem): errors.add("website", problem.message)
@@ -55,8 +64,10 @@ enum OrganisationForms {
         if status == nil { errors.add("status", "Select whether the organisation is active") }
         guard errors.isEmpty, let sector, let status else { return nil }
         return OrganisationDetails(
-            name: name, sector: sector, size: size, kinds: kinds, charityNumber: charity, companyNumber: company, areaServed: area,
-            communityIDs: communityIDs, contactName: contactName, contactEmail: email, contactPhone: phone, website: website, status: status
+            name: name, sector: sector, size: size, kinds: kinds, charityNumber: charity, companyNumber: company,
+            areaServed: area,
+            communityIDs: communityIDs, contactName: contactName, contactEmail: email, contactPhone: phone,
+            website: website, status: status
         )
     }
 
@@ -64,8 +75,10 @@ enum OrganisationForms {
     static func formData(_ details: OrganisationDetails, version: Int? = nil) -> FormData {
         var pairs: [(String, String)] = [
             ("name", details.name), ("sector", details.sector.rawValue), ("vcse_size", details.size?.rawValue ?? ""),
-            ("charity_number", details.charityNumber), ("company_number", details.companyNumber), ("area_served", details.areaServed),
-            ("contact_name", details.contactName), ("contact_email", details.contactEmail), ("contact_phone", details.contactPhone),
+            ("charity_number", details.charityNumber), ("company_number", details.companyNumber),
+            ("area_served", details.areaServed),
+            ("contact_name", details.contactName), ("contact_email", details.contactEmail),
+            ("contact_phone", details.contactPhone),
             ("website", details.website), ("status", details.status.rawValue),
         ]
         pairs += details.kinds.map { ("vcse_kinds", $0.rawValue) }
@@ -91,8 +104,11 @@ enum OrganisationForms {
     /// Adding or editing a community in the workspace's list.
     static func community(_ form: FormData, errors: inout FormErrors) -> CommunityInput? {
         let name = form.trimmed("name")
-        if name.isEmpty { errors.add("name", "Enter the community's name") }
-        else if name.count > maxCommunityName { errors.add("name", "The name must be \(maxCommunityName) characters or fewer") }
+        if name.isEmpty {
+            errors.add("name", "Enter the community's name")
+        } else if name.count > maxCommunityName {
+            errors.add("name", "The name must be \(maxCommunityName) characters or fewer")
+        }
         let description = form.trimmed("description")
         if description.count > maxCommunityDescription {
             errors.add("description", "The description must be \(maxCommunityDescription) characters or fewer")

@@ -13,7 +13,9 @@ struct OrganisationFilter: Sendable, Equatable {
     }
 
     init(_ query: FormData) {
-        self.init(sector: OrganisationSector(rawValue: query["sector"]), size: VCSESize(rawValue: query["size"]), words: query.searchWords("words").text)
+        self.init(
+            sector: OrganisationSector(rawValue: query["sector"]), size: VCSESize(rawValue: query["size"]),
+            words: query.searchWords("words").text)
     }
 
     var isEmpty: Bool { sector == nil && size == nil && words.isEmpty }
@@ -23,7 +25,8 @@ struct OrganisationFilter: Sendable, Equatable {
         if let sector, organisation.sector != sector { return false }
         if let size, organisation.size != size { return false }
         let details = organisation.details
-        let haystack = [details.name, details.areaServed, details.charityNumber, details.companyNumber].joined(separator: " ")
+        let haystack = [details.name, details.areaServed, details.charityNumber, details.companyNumber].joined(
+            separator: " ")
         return words.split(whereSeparator: \.isWhitespace).allSatisfy {
             haystack.range(of: $0, options: [.caseInsensitive, .diacriticInsensitive]) != nil
         }
@@ -58,20 +61,27 @@ struct OrganisationsPage: PageModel {
     init(organisations: [Organisation], filter: OrganisationFilter, canManage: Bool) {
         action = Href.organisations()
         words = Field("words", label: "Name, area or number", value: filter.words)
-        sector = SelectField("sector", label: "Sector", options: [("", "Any sector")] + OrganisationSector.options,
-                             selected: filter.sector?.rawValue ?? "", errors: FormErrors())
-        size = SelectField("size", label: "Size (VCSE organisations)", options: [("", "Any size")] + VCSESize.allCases.map { ($0.rawValue, $0.label) },
-                           selected: filter.size?.rawValue ?? "", errors: FormErrors())
+        sector = SelectField(
+            "sector", label: "Sector", options: [("", "Any sector")] + OrganisationSector.options,
+            selected: filter.sector?.rawValue ?? "", errors: FormErrors())
+        size = SelectField(
+            "size", label: "Size (VCSE organisations)",
+            options: [("", "Any size")] + VCSESize.allCases.map { ($0.rawValue, $0.label) },
+            selected: filter.size?.rawValue ?? "", errors: FormErrors())
         let shown = organisations.filter(filter.matches)
         let noun = { (n: Int) in n == 1 ? "1 organisation" : "\(n) organisations" }
         count = filter.isEmpty ? noun(shown.count) : "\(noun(shown.count)) of \(organisations.count) match the filters"
         rows = shown.map { organisation in
-            let vcse = organisation.sector == .vcse
-                ? ([organisation.size?.label].compactMap { $0 } + organisation.details.kinds.map(\.label)).joined(separator: "; ")
+            let vcse =
+                organisation.sector == .vcse
+                ? ([organisation.size?.label].compactMap { $0 } + organisation.details.kinds.map(\.label)).joined(
+                    separator: "; ")
                 : ""
-            return Row(name: organisation.name, href: Href.organisation(organisation.id), sector: organisation.sector.label, vcse: vcse,
-                       area: organisation.details.areaServed, status: organisation.details.status.label,
-                       statusTag: organisation.details.status == .active ? "tag" : "tag tag-grey")
+            return Row(
+                name: organisation.name, href: Href.organisation(organisation.id), sector: organisation.sector.label,
+                vcse: vcse,
+                area: organisation.details.areaServed, status: organisation.details.status.label,
+                statusTag: organisation.details.status == .active ? "tag" : "tag tag-grey")
         }
         hasRows = !rows.isEmpty
         newHref = canManage ? Href.newOrganisation() : nil
@@ -116,40 +126,60 @@ struct OrganisationFormPage: PageModel {
         let reasons: String
     }
 
-    init(editing: Organisation?, form: FormData, communities: [Community], errors: FormErrors = FormErrors(),
-         duplicates: [OrganisationDuplicates.Match] = [], conflict: Organisation? = nil) {
+    init(
+        editing: Organisation?, form: FormData, communities: [Community], errors: FormErrors = FormErrors(),
+        duplicates: [OrganisationDuplicates.Match] = [], conflict: Organisation? = nil
+    ) {
         title = editing.map { "Edit organisation: \($0.name)" } ?? "Register an organisation"
         action = editing.map { Href.editOrganisation($0.id) } ?? Href.newOrganisation()
         cancelHref = editing.map { Href.organisation($0.id) } ?? Href.organisations()
         version = editing == nil ? nil : form["version"]
         name = Field("name", label: "Name", value: form["name"], errors: errors)
-        sector = ChoiceField("sector", legend: "Sector", options: OrganisationSector.options, selected: form["sector"], errors: errors)
+        sector = ChoiceField(
+            "sector", legend: "Sector", options: OrganisationSector.options, selected: form["sector"], errors: errors)
         let vcseOnly = "For VCSE organisations only."
-        size = ChoiceField("vcse_size", legend: "Size, by annual income", hint: "\(vcseOnly) Required when the sector is VCSE.", multiple: false,
-                             options: VCSESize.options, selected: [form["vcse_size"]], errors: errors)
-        kinds = ChoiceField("vcse_kinds", legend: "Kind of organisation", hint: "\(vcseOnly) Select all that apply.", multiple: true,
-                              options: VCSEKind.options, selected: Set(form.all("vcse_kinds")), errors: errors)
-        charityNumber = Field("charity_number", label: "Charity number (optional)", value: form["charity_number"],
-                              hint: "Registered charities only: \(OrganisationNumbers.charityFormat).", errors: errors)
-        companyNumber = Field("company_number", label: "Company number (optional)", value: form["company_number"],
-                              hint: "From Companies House: 8 characters, like 01234567 or SC123456. Include any zeros at the start.", errors: errors)
-        areaServed = Field("area_served", label: "Area served (optional)", value: form["area_served"],
-                           hint: "For example, a town, a district or the whole county.", errors: errors)
+        size = ChoiceField(
+            "vcse_size", legend: "Size, by annual income", hint: "\(vcseOnly) Required when the sector is VCSE.",
+            multiple: false,
+            options: VCSESize.options, selected: [form["vcse_size"]], errors: errors)
+        kinds = ChoiceField(
+            "vcse_kinds", legend: "Kind of organisation", hint: "\(vcseOnly) Select all that apply.", multiple: true,
+            options: VCSEKind.options, selected: Set(form.all("vcse_kinds")), errors: errors)
+        charityNumber = Field(
+            "charity_number", label: "Charity number (optional)", value: form["charity_number"],
+            hint: "Registered charities only: \(OrganisationNumbers.charityFormat).", errors: errors)
+        companyNumber = Field(
+            "company_number", label: "Company number (optional)", value: form["company_number"],
+            hint: "From Companies House: 8 characters, like 01234567 or SC123456. Include any zeros at the start.",
+            errors: errors)
+        areaServed = Field(
+            "area_served", label: "Area served (optional)", value: form["area_served"],
+            hint: "For example, a town, a district or the whole county.", errors: errors)
         let offered = communities.filter { !$0.isRetired }
-        self.communities = ChoiceField("communities", legend: "Communities reached (optional)",
-                                         hint: "Select all the communities the organisation works with. Under-served communities are marked.",
-                                         multiple: true, options: offered.map { (String($0.id), $0.name + ($0.underServed ? " (under-served)" : "")) },
-                                         selected: Set(form.all("communities")), errors: errors)
+        self.communities = ChoiceField(
+            "communities", legend: "Communities reached (optional)",
+            hint: "Select all the communities the organisation works with. Under-served communities are marked.",
+            multiple: true,
+            options: offered.map { (String($0.id), $0.name + ($0.underServed ? " (under-served)" : "")) },
+            selected: Set(form.all("communities")), errors: errors)
         hasCommunities = !offered.isEmpty
         communitiesHref = Href.communities()
-        contactName = Field("contact_name", label: "Contact's name (optional)", value: form["contact_name"], errors: errors)
-        contactEmail = Field("contact_email", label: "Contact email address (optional)", value: form["contact_email"], type: "email",
-                             hint: "A work address for the organisation, like info@example.org.", errors: errors)
-        contactPhone = Field("contact_phone", label: "Contact phone number (optional)", value: form["contact_phone"], type: "tel", errors: errors)
-        website = Field("website", label: "Website (optional)", value: form["website"],
-                        hint: "For example, www.example.org. We add https:// if you leave it out.", errors: errors)
-        status = ChoiceField("status", legend: "Status", options: OrganisationStatus.options, selected: form["status"], errors: errors)
-        self.duplicates = duplicates.map { DuplicateRow(name: $0.name, href: Href.organisation($0.id), reasons: $0.reasonText) }
+        contactName = Field(
+            "contact_name", label: "Contact's name (optional)", value: form["contact_name"], errors: errors)
+        contactEmail = Field(
+            "contact_email", label: "Contact email address (optional)", value: form["contact_email"], type: "email",
+            hint: "A work address for the organisation, like info@example.org.", errors: errors)
+        contactPhone = Field(
+            "contact_phone", label: "Contact phone number (optional)", value: form["contact_phone"], type: "tel",
+            errors: errors)
+        website = Field(
+            "website", label: "Website (optional)", value: form["website"],
+            hint: "For example, www.example.org. We add https:// if you leave it out.", errors: errors)
+        status = ChoiceField(
+            "status", legend: "Status", options: OrganisationStatus.options, selected: form["status"], errors: errors)
+        self.duplicates = duplicates.map {
+            DuplicateRow(name: $0.name, href: Href.organisation($0.id), reasons: $0.reasonText)
+        }
         hasDuplicates = !duplicates.isEmpty
         seenDuplicates = duplicates.map { String($0.id) }.joined(separator: ",")
         let names = Dictionary(uniqueKeysWithValues: communities.map { ($0.id, $0) })
@@ -193,8 +223,10 @@ struct OrganisationPage: PageModel {
             .map { Reached(name: $0.name, underServed: $0.underServed, retired: $0.isRetired) }
         hasReached = !reached.isEmpty
         self.memberships = memberships.map {
-            MembershipRow(alliance: $0.groupName, href: Href.alliance($0.groupID), status: $0.statusLabel, tagClass: $0.statusTagClass,
-                          since: LondonTime.day($0.statusSince))
+            MembershipRow(
+                alliance: $0.groupName, href: Href.alliance($0.groupID), status: $0.statusLabel,
+                tagClass: $0.statusTagClass,
+                since: LondonTime.day($0.statusSince))
         }
         hasMemberships = !self.memberships.isEmpty
     }

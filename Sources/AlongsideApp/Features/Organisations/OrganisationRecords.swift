@@ -19,10 +19,12 @@ public struct Organisation: Sendable, Equatable {
         id = row["id"]
         details = OrganisationDetails(
             name: row["name"], sector: OrganisationSector(rawValue: row["sector"]) ?? .other,
-            size: (row["vcse_size"] as String?).flatMap(VCSESize.init(rawValue:)), kinds: Self.kinds(fromJSON: row["vcse_kinds"]),
+            size: (row["vcse_size"] as String?).flatMap(VCSESize.init(rawValue:)),
+            kinds: Self.kinds(fromJSON: row["vcse_kinds"]),
             charityNumber: row["charity_number"], companyNumber: row["company_number"], areaServed: row["area_served"],
             communityIDs: communityIDs, contactName: row["contact_name"], contactEmail: row["contact_email"],
-            contactPhone: row["contact_phone"], website: row["website"], status: OrganisationStatus(rawValue: row["status"]) ?? .active
+            contactPhone: row["contact_phone"], website: row["website"],
+            status: OrganisationStatus(rawValue: row["status"]) ?? .active
         )
         version = row["version"]
         createdAt = row["created_at"]
@@ -51,9 +53,12 @@ public struct OrganisationDetails: Sendable, Equatable {
     public var website: String
     public var status: OrganisationStatus
 
-    public init(name: String, sector: OrganisationSector, size: VCSESize? = nil, kinds: [VCSEKind] = [], charityNumber: String = "",
-                companyNumber: String = "", areaServed: String = "", communityIDs: [Int64] = [], contactName: String = "",
-                contactEmail: String = "", contactPhone: String = "", website: String = "", status: OrganisationStatus = .active) {
+    public init(
+        name: String, sector: OrganisationSector, size: VCSESize? = nil, kinds: [VCSEKind] = [],
+        charityNumber: String = "",
+        companyNumber: String = "", areaServed: String = "", communityIDs: [Int64] = [], contactName: String = "",
+        contactEmail: String = "", contactPhone: String = "", website: String = "", status: OrganisationStatus = .active
+    ) {
         self.name = name
         self.sector = sector
         self.size = sector == .vcse ? size : nil

@@ -3,7 +3,8 @@ import Foundation
 /// Charity and company numbers as the registers write them. Each check accepts spaces and lower case, and
 /// returns the number upper case without spaces (how it is stored), or "" when nothing was typed.
 public enum OrganisationNumbers {
-    public static let charityFormat = "6 or 7 digits for England and Wales, like 1123456 (or 1123456-1 for a linked charity), "
+    public static let charityFormat =
+        "6 or 7 digits for England and Wales, like 1123456 (or 1123456-1 for a linked charity), "
         + "SC and 6 digits for Scotland, like SC012345, or NIC and 6 digits for Northern Ireland, like NIC100001"
 
     /// England and Wales (Charity Commission): 6 or 7 digits, with a linked charity's suffix such as "-1";
@@ -11,7 +12,9 @@ public enum OrganisationNumbers {
     public static func charityNumber(_ typed: String) -> Result<String, RuleProblem> {
         let number = compact(typed)
         if number.isEmpty { return .success("") }
-        if matches(number, #"^[0-9]{6,7}(-[0-9]{1,2})?$"#) || matches(number, #"^SC[0-9]{6}$"#) || matches(number, #"^NIC[0-9]{6}$"#) {
+        if matches(number, #"^[0-9]{6,7}(-[0-9]{1,2})?$"#) || matches(number, #"^SC[0-9]{6}$"#)
+            || matches(number, #"^NIC[0-9]{6}$"#)
+        {
             return .success(number)
         }
         return .failure(RuleProblem("Enter a charity number in the right format: \(charityFormat)"))
@@ -24,9 +27,13 @@ public enum OrganisationNumbers {
         if number.isEmpty { return .success("") }
         if matches(number, #"^[0-9]{8}$"#) || matches(number, #"^[A-Z]{2}[0-9]{6}$"#) { return .success(number) }
         if matches(number, #"^[0-9]{1,7}$"#) {
-            return .failure(RuleProblem("A company number has 8 characters: include any zeros at the start, like 01234567"))
+            return .failure(
+                RuleProblem("A company number has 8 characters: include any zeros at the start, like 01234567"))
         }
-        return .failure(RuleProblem("Enter a company number in the right format: 8 digits, like 01234567, or 2 letters and 6 digits, like SC123456"))
+        return .failure(
+            RuleProblem(
+                "Enter a company number in the right format: 8 digits, like 01234567, or 2 letters and 6 digits, like SC123456"
+            ))
     }
 
     static func compact(_ typed: String) -> String {
@@ -86,8 +93,10 @@ public enum OrganisationDuplicates {
 
     /// The name as compared: lower case, without accents, punctuation or the ignored words.
     public static func normalisedName(_ name: String) -> String {
-        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_GB"))
-            .replacingOccurrences(of: "&", with: " and ")
+        let folded = name.folding(
+            options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_GB")
+        )
+        .replacingOccurrences(of: "&", with: " and ")
         // Dots and apostrophes join what they sit in ("C.I.C." is "cic", "St John's" is "st johns"); other punctuation separates words.
         let joined = folded.filter { !".'’".contains($0) }
         let words = joined.split { !($0.isLetter || $0.isNumber) }.map(String.init)
@@ -101,8 +110,12 @@ public enum OrganisationDuplicates {
             if let id = candidate.id, id == other.id { return nil }
             guard let otherID = other.id else { return nil }
             var reasons: [Reason] = []
-            if !candidate.charityNumber.isEmpty, candidate.charityNumber == other.charityNumber { reasons.append(.sameCharityNumber) }
-            if !candidate.companyNumber.isEmpty, candidate.companyNumber == other.companyNumber { reasons.append(.sameCompanyNumber) }
+            if !candidate.charityNumber.isEmpty, candidate.charityNumber == other.charityNumber {
+                reasons.append(.sameCharityNumber)
+            }
+            if !candidate.companyNumber.isEmpty, candidate.companyNumber == other.companyNumber {
+                reasons.append(.sameCompanyNumber)
+            }
             if !name.isEmpty, name == normalisedName(other.name) { reasons.append(.sameName) }
             return reasons.isEmpty ? nil : Match(id: otherID, name: other.name, reasons: reasons)
         }
@@ -111,14 +124,18 @@ public enum OrganisationDuplicates {
 
 extension OrganisationDuplicates.Entry {
     init(_ organisation: Organisation) {
-        self.init(id: organisation.id, name: organisation.name, charityNumber: organisation.details.charityNumber,
-                  companyNumber: organisation.details.companyNumber)
+        self.init(
+            id: organisation.id, name: organisation.name, charityNumber: organisation.details.charityNumber,
+            companyNumber: organisation.details.companyNumber)
     }
 }
 
 extension Organisation {
     /// An organisation made in memory, for rules that take plain values (and their tests).
-    init(id: Int64, details: OrganisationDetails, version: Int = 1, createdAt: Date = Date(timeIntervalSince1970: 0), updatedAt: Date? = nil) {
+    init(
+        id: Int64, details: OrganisationDetails, version: Int = 1, createdAt: Date = Date(timeIntervalSince1970: 0),
+        updatedAt: Date? = nil
+    ) {
         self.id = id
         self.details = details
         self.version = version

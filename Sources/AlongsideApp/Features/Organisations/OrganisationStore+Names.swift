@@ -10,10 +10,13 @@ extension OrganisationStore {
         let unique = Array(Set(ids))
         guard !unique.isEmpty else { return [:] }
         var names: [Int64: (name: String, place: Int)] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT id, name, DENSE_RANK() OVER (ORDER BY name COLLATE NOCASE) AS place FROM organisations
-             WHERE id IN (\(databaseQuestionMarks(count: unique.count)))
-            """, arguments: StatementArguments(unique)) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, name, DENSE_RANK() OVER (ORDER BY name COLLATE NOCASE) AS place FROM organisations
+                 WHERE id IN (\(databaseQuestionMarks(count: unique.count)))
+                """, arguments: StatementArguments(unique))
+        {
             names[row["id"]] = (name: row["name"], place: row["place"])
         }
         return names

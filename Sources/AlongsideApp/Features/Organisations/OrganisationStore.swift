@@ -16,9 +16,13 @@ public struct OrganisationStore: Sendable {
     }
 
     static func organisation(id: Int64, in db: Database) throws -> Organisation? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM organisations WHERE id = ?", arguments: [id]) else { return nil }
-        let communityIDs = try Int64.fetchAll(db, sql: "SELECT community_id FROM organisation_communities WHERE organisation_id = ? ORDER BY community_id",
-                                              arguments: [id])
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM organisations WHERE id = ?", arguments: [id]) else {
+            return nil
+        }
+        let communityIDs = try Int64.fetchAll(
+            db,
+            sql: "SELECT community_id FROM organisation_communities WHERE organisation_id = ? ORDER BY community_id",
+            arguments: [id])
         return Organisation(row: row, communityIDs: communityIDs)
     }
 
@@ -48,13 +52,20 @@ public struct OrganisationStore: Sendable {
         let filter = ids.map { "IN (\(databaseQuestionMarks(count: $0.count)))" }
         let arguments = ids.map { StatementArguments($0) } ?? StatementArguments()
         var communities: [Int64: [Int64]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT organisation_id, community_id FROM organisation_communities"
-                                        + (filter.map { " WHERE organisation_id \($0)" } ?? "") + " ORDER BY community_id", arguments: arguments) {
+        for row in try Row.fetchAll(
+            db,
+            sql: "SELECT organisation_id, community_id FROM organisation_communities"
+                + (filter.map { " WHERE organisation_id \($0)" } ?? "") + " ORDER BY community_id", arguments: arguments
+        ) {
             communities[row["organisation_id"], default: []].append(row["community_id"])
         }
-        return try Row.fetchAll(db, sql: "SELECT * FROM organisations" + (filter.map { " WHERE id \($0)" } ?? "") + " ORDER BY name COLLATE NOCASE, id",
-                                arguments: arguments)
-            .map { Organisation(row: $0, communityIDs: communities[$0["id"]] ?? []) }
+        return try Row.fetchAll(
+            db,
+            sql: "SELECT * FROM organisations" + (filter.map { " WHERE id \($0)" } ?? "")
+                + " ORDER BY name COLLATE NOCASE, id",
+            arguments: arguments
+        )
+        .map { Organisation(row: $0, communityIDs: communities[$0["id"]] ?? []) }
     }
 }
 

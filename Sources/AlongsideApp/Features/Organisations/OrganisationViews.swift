@@ -12,24 +12,32 @@ struct OrganisationDetailsView: Encodable, Sendable {
             rows.append(DetailRow("Kind of organisation", organisation.kinds.map(\.label).joined(separator: ", ")))
         }
         rows += [
-            DetailRow("Charity number", organisation.charityNumber), DetailRow("Company number", organisation.companyNumber),
+            DetailRow("Charity number", organisation.charityNumber),
+            DetailRow("Company number", organisation.companyNumber),
             DetailRow("Area served", organisation.areaServed),
         ]
-        if let communities { rows.append(DetailRow("Communities reached", Self.communityNames(organisation.communityIDs, communities))) }
+        if let communities {
+            rows.append(DetailRow("Communities reached", Self.communityNames(organisation.communityIDs, communities)))
+        }
         rows += [
             DetailRow("Contact", organisation.contactName),
-            DetailRow("Email", organisation.contactEmail,
-                      href: ContactRules.isEmail(organisation.contactEmail) ? "mailto:" + organisation.contactEmail : nil),
+            DetailRow(
+                "Email", organisation.contactEmail,
+                href: ContactRules.isEmail(organisation.contactEmail) ? "mailto:" + organisation.contactEmail : nil),
             DetailRow("Phone", organisation.contactPhone),
-            DetailRow("Website", organisation.website, href: Self.isWebAddress(organisation.website) ? organisation.website : nil),
+            DetailRow(
+                "Website", organisation.website,
+                href: Self.isWebAddress(organisation.website) ? organisation.website : nil),
             DetailRow("Status", organisation.status.label),
         ]
         details = rows
     }
 
     static func communityNames(_ ids: [Int64], _ communities: [Int64: Community]) -> String {
-        ids.compactMap { communities[$0] }.sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
-            .map { $0.name + ($0.underServed ? " (under-served)" : "") }.joined(separator: "; ")
+        ids.compactMap { communities[$0] }.sorted {
+            $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending
+        }
+        .map { $0.name + ($0.underServed ? " (under-served)" : "") }.joined(separator: "; ")
     }
 
     /// Only http and https addresses become links, so a stored value can never run script.

@@ -14,6 +14,7 @@ enum OrganisationsFeature: Feature {
 
 extension Rule {
     /// Issue 6.
-    static let manageOrganisations = Rule("manageOrganisations", permits: "Keep the register of organisations and the list of communities",
-                                          holders: Holders(roles: [.administrator, .programmeManager, .allianceLead]))
+    static let manageOrganisations = Rule(
+        "manageOrganisations", permits: "Keep the register of organisations and the list of communities",
+        holders: Holders(roles: [.administrator, .programmeManager, .allianceLead]))
 }

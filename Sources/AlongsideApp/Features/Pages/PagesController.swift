@@ -19,7 +19,9 @@ struct PagesController: Controller {
     /// 200 with `{"status":"ok","database":"ok"}` when the database answers; 503 when it does not.
     @Sendable func health(_ request: Request, context: AppRequestContext) async throws -> Response {
         let databaseAnswers = (try? await services.pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }) == 1
-        let body = databaseAnswers ? #"{"status":"ok","database":"ok"}"# : #"{"status":"unavailable","database":"not answering"}"#
+        let body =
+            databaseAnswers
+            ? #"{"status":"ok","database":"ok"}"# : #"{"status":"unavailable","database":"not answering"}"#
         return Response(
             status: databaseAnswers ? .ok : .serviceUnavailable,
             headers: [.contentType: "application/json"],

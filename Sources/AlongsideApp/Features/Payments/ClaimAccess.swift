@@ -25,7 +25,9 @@ public enum ClaimAccess {
         public var standing: Standing { Standing(role: role, duties: duties) }
 
         /// The person's standing towards one claim: they own it when it is theirs.
-        public func standing(_ claim: Claim) -> Standing { Standing(role: role, duties: duties, isOwner: claim.userID == userID) }
+        public func standing(_ claim: Claim) -> Standing {
+            Standing(role: role, duties: duties, isOwner: claim.userID == userID)
+        }
 
         public var approves: Bool { Policy.allows(.approveClaims, standing) }
         public var pays: Bool { Policy.allows(.recordPayments, standing) }
@@ -33,12 +35,19 @@ public enum ClaimAccess {
         /// Which claims the person is shown at all (others answer 404): the owner sees every state; approvers see sent
         /// claims onwards; finance sees approved and paid ones.
         public func canSee(_ claim: Claim) -> Bool {
-            claim.userID == userID || (approves && claim.status != .draft) || (pays && (claim.status == .approved || claim.status == .paid))
+            claim.userID == userID || (approves && claim.status != .draft)
+                || (pays && (claim.status == .approved || claim.status == .paid))
         }
 
-        public func canEdit(_ claim: Claim) -> Bool { Policy.allows(.editClaim, standing(claim), state: claim.status.ownerCanEdit) }
+        public func canEdit(_ claim: Claim) -> Bool {
+            Policy.allows(.editClaim, standing(claim), state: claim.status.ownerCanEdit)
+        }
         /// Whether the page offers approving or returning: the rule, and a claim still waiting for a decision.
-        public func canDecide(_ claim: Claim) -> Bool { Policy.allows(.decideClaim, standing(claim)) && claim.status == .submitted }
-        public func canMarkPaid(_ claim: Claim) -> Bool { Policy.allows(.markClaimPaid, standing(claim), state: claim.status == .approved) }
+        public func canDecide(_ claim: Claim) -> Bool {
+            Policy.allows(.decideClaim, standing(claim)) && claim.status == .submitted
+        }
+        public func canMarkPaid(_ claim: Claim) -> Bool {
+            Policy.allows(.markClaimPaid, standing(claim), state: claim.status == .approved)
+        }
     }
 }

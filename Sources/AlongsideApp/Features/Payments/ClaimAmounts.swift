@@ -74,8 +74,9 @@ public enum EarningsCheck {
         others: [EarningsEntry]
     ) -> EarningsWarning? {
         guard let period, claimEarnings > 0,
-              let limit = EffectiveDated.inForce(limits.filter { $0.period == period }, on: activityOn, from: \.effectiveFrom),
-              let range = range(period, containing: activityOn)
+            let limit = EffectiveDated.inForce(
+                limits.filter { $0.period == period }, on: activityOn, from: \.effectiveFrom),
+            let range = range(period, containing: activityOn)
         else { return nil }
         let inPeriod = others.filter { $0.activityOn >= range.first && $0.activityOn <= range.last && $0.earnings > 0 }
         let warning = EarningsWarning(
@@ -90,7 +91,9 @@ public enum EarningsCheck {
     public static func range(_ period: LimitPeriod, containing isoDay: String) -> (first: String, last: String)? {
         switch period {
         case .week:
-            guard let monday = EarningsPeriods.weekStart(isoDay), let sunday = EarningsPeriods.weekEnd(weekStart: monday) else { return nil }
+            guard let monday = EarningsPeriods.weekStart(isoDay),
+                let sunday = EarningsPeriods.weekEnd(weekStart: monday)
+            else { return nil }
             return (monday, sunday)
         case .month:
             return EarningsPeriods.month(isoDay).flatMap(EarningsPeriods.monthRange)

@@ -34,29 +34,44 @@ public enum ClaimForm {
         _ form: FormData, policies: [PaymentPolicy], today: String, options: Options, errors: inout FormErrors
     ) throws -> ClaimStore.ClaimInput? {
         let activity = form.trimmed("activity")
-        if activity.isEmpty { errors.add("activity", "Enter what you did") }
-        else { errors.checkLength(activity, "activity", max: TextLimit.line, label: "What you did") }
+        if activity.isEmpty {
+            errors.add("activity", "Enter what you did")
+        } else {
+            errors.checkLength(activity, "activity", max: TextLimit.line, label: "What you did")
+        }
 
         var meetingID: Int64?, groupID: Int64?
         if !form["meeting"].isEmpty {
-            if let id = form.id("meeting"), let group = options.meetings[id] { meetingID = id; groupID = group }
-            else { errors.add("meeting", "Choose a meeting from the list") }
+            if let id = form.id("meeting"), let group = options.meetings[id] {
+                meetingID = id; groupID = group
+            } else {
+                errors.add("meeting", "Choose a meeting from the list")
+            }
         }
         if !form["group"].isEmpty {
             if let id = form.id("group"), options.groupIDs.contains(id) {
-                if let groupID, groupID != id { errors.add("group", "The meeting you chose belongs to another group: choose that group or none") }
+                if let groupID, groupID != id {
+                    errors.add("group", "The meeting you chose belongs to another group: choose that group or none")
+                }
                 groupID = id
-            } else { errors.add("group", "Choose a group from the list") }
+            } else {
+                errors.add("group", "Choose a group from the list")
+            }
         }
 
         let activityOn = form.trimmed("activity_on")
         var policy: PaymentPolicy?
-        if activityOn.isEmpty { errors.add("activity_on", "Enter the date of the activity") }
-        else if LondonTime.startOfDay(activityOn) == nil { errors.add("activity_on", "Enter a real date, for example 3 March 2026") }
-        else if activityOn > today { errors.add("activity_on", "The date of the activity must be today or in the past") }
-        else {
+        if activityOn.isEmpty {
+            errors.add("activity_on", "Enter the date of the activity")
+        } else if LondonTime.startOfDay(activityOn) == nil {
+            errors.add("activity_on", "Enter a real date, for example 3 March 2026")
+        } else if activityOn > today {
+            errors.add("activity_on", "The date of the activity must be today or in the past")
+        } else {
             policy = EffectiveDated.inForce(policies, on: activityOn, from: \.effectiveFrom)
-            if policy == nil { errors.add("activity_on", "No payment policy was in force on that date: ask a programme manager") }
+            if policy == nil {
+                errors.add("activity_on", "No payment policy was in force on that date: ask a programme manager")
+            }
         }
 
         let length = ActivityLength(rawValue: form["length"])
@@ -75,14 +90,23 @@ public enum ClaimForm {
             case .failure(.negative): errors.add("lower_amount", "The lower amount must be more than £0.00")
             case .failure: errors.add("lower_amount", "Enter the lower amount in pounds and pence, for example 25.00")
             case .success(let pence):
-                if pence == 0 { errors.add("lower_amount", "The lower amount must be more than £0.00; to be paid nothing, choose no payment") }
-                else if let rate, pence >= rate { errors.add("lower_amount", "The lower amount must be less than the full \(Money.format(rate))") }
-                else { lowerPence = pence }
+                if pence == 0 {
+                    errors.add(
+                        "lower_amount",
+                        "The lower amount must be more than £0.00; to be paid nothing, choose no payment")
+                } else if let rate, pence >= rate {
+                    errors.add("lower_amount", "The lower amount must be less than the full \(Money.format(rate))")
+                } else {
+                    lowerPence = pence
+                }
             }
         case .charity?:
             charity = form.trimmed("charity")
-            if charity.isEmpty { errors.add("charity", "Enter the name of the charity") }
-            else if charity.count > 120 { errors.add("charity", "The charity's name must be 120 characters or fewer") }
+            if charity.isEmpty {
+                errors.add("charity", "Enter the name of the charity")
+            } else if charity.count > 120 {
+                errors.add("charity", "The charity's name must be 120 characters or fewer")
+            }
         default:
             break
         }
@@ -93,13 +117,17 @@ public enum ClaimForm {
         }
 
         guard errors.isEmpty, let policy, let length, let choice else { return nil }
-        return ClaimStore.ClaimInput(activity: activity, groupID: groupID, meetingID: meetingID, activityOn: activityOn, length: length,
-                                     policy: policy, choice: choice, lowerPence: lowerPence, charity: charity, expenses: expenses)
+        return ClaimStore.ClaimInput(
+            activity: activity, groupID: groupID, meetingID: meetingID, activityOn: activityOn, length: length,
+            policy: policy, choice: choice, lowerPence: lowerPence, charity: charity, expenses: expenses)
     }
 
     /// One expense row; nil when the row was left empty or has a problem (recorded in `errors`).
-    static func parseExpense(_ form: FormData, row: Int, policy: PaymentPolicy?, errors: inout FormErrors) -> ClaimExpense? {
-        let kindField = "expense_kind_\(row)", amountField = "expense_amount_\(row)", milesField = "expense_miles_\(row)"
+    static func parseExpense(_ form: FormData, row: Int, policy: PaymentPolicy?, errors: inout FormErrors)
+        -> ClaimExpense?
+    {
+        let kindField = "expense_kind_\(row)", amountField = "expense_amount_\(row)",
+            milesField = "expense_miles_\(row)"
         let noteField = "expense_note_\(row)"
         let note = form.trimmed(noteField)
         let receipt = !form["expense_receipt_\(row)"].isEmpty
@@ -120,7 +148,10 @@ public enum ClaimForm {
                 return nil
             }
             guard let distance = Money.tenthsOfAMile(milesText), distance > 0, distance <= longestMileage else {
-                errors.add(milesField, "Enter the miles for expense \(row) as a number up to 1,000, to a tenth of a mile, for example 12.5")
+                errors.add(
+                    milesField,
+                    "Enter the miles for expense \(row) as a number up to 1,000, to a tenth of a mile, for example 12.5"
+                )
                 return nil
             }
             tenths = distance
@@ -141,10 +172,18 @@ public enum ClaimForm {
                 errors.add(amountField, "Enter the amount of expense \(row) in pounds and pence, for example 12.50")
                 return nil
             case .success(let pence):
-                if pence == 0 { errors.add(amountField, "The amount of expense \(row) must be more than £0.00"); return nil }
-                if pence > largestExpense { errors.add(amountField, "Expense \(row) must be \(Money.format(largestExpense)) or less"); return nil }
+                if pence == 0 {
+                    errors.add(amountField, "The amount of expense \(row) must be more than £0.00"); return nil
+                }
+                if pence > largestExpense {
+                    errors.add(amountField, "Expense \(row) must be \(Money.format(largestExpense)) or less");
+                    return nil
+                }
                 if let limit = policy?.limit(kind), pence > limit {
-                    errors.add(amountField, "The policy pays up to \(Money.format(limit)) for \(kind.shortLabel.lowercased()): change expense \(row)")
+                    errors.add(
+                        amountField,
+                        "The policy pays up to \(Money.format(limit)) for \(kind.shortLabel.lowercased()): change expense \(row)"
+                    )
                     return nil
                 }
                 amount = pence
@@ -157,16 +196,23 @@ public enum ClaimForm {
     public static func formData(for claim: Claim) -> FormData {
         var pairs: [(String, String)] = [
             ("activity", claim.activity), ("meeting", claim.meetingID.map(String.init) ?? ""),
-            ("group", claim.groupID.map(String.init) ?? ""), ("activity_on", claim.activityOn), ("length", claim.length.rawValue),
-            ("choice", claim.choice.rawValue), ("lower_amount", claim.lowerPence.map(Money.plain) ?? ""), ("charity", claim.charity),
+            ("group", claim.groupID.map(String.init) ?? ""), ("activity_on", claim.activityOn),
+            ("length", claim.length.rawValue),
+            ("choice", claim.choice.rawValue), ("lower_amount", claim.lowerPence.map(Money.plain) ?? ""),
+            ("charity", claim.charity),
             ("expense_rows", String(max(claim.expenses.count + 1, startingExpenseRows))),
         ]
         for (index, expense) in claim.expenses.enumerated() {
             let row = index + 1
-            pairs += [("expense_kind_\(row)", expense.kind.rawValue),
-                      ("expense_amount_\(row)", expense.kind == .mileage ? "" : Money.plain(expense.amountPence)),
-                      ("expense_miles_\(row)", expense.tenthsOfAMile.map { Money.miles($0).components(separatedBy: " ")[0] } ?? ""),
-                      ("expense_note_\(row)", expense.note)]
+            pairs += [
+                ("expense_kind_\(row)", expense.kind.rawValue),
+                ("expense_amount_\(row)", expense.kind == .mileage ? "" : Money.plain(expense.amountPence)),
+                (
+                    "expense_miles_\(row)",
+                    expense.tenthsOfAMile.map { Money.miles($0).components(separatedBy: " ")[0] } ?? ""
+                ),
+                ("expense_note_\(row)", expense.note),
+            ]
             if expense.receipt { pairs.append(("expense_receipt_\(row)", "yes")) }
         }
         return FormData(pairs)
@@ -174,8 +220,11 @@ public enum ClaimForm {
 
     /// A new claim's form: the person's usual payment choice, and today's date.
     public static func newForm(preferences: PaymentPreferences, today: String) -> FormData {
-        FormData([("activity_on", today), ("choice", preferences.defaultChoice.rawValue),
-                  ("lower_amount", preferences.defaultLowerPence.map(Money.plain) ?? ""), ("charity", preferences.defaultCharity),
-                  ("expense_rows", String(startingExpenseRows))])
+        FormData([
+            ("activity_on", today), ("choice", preferences.defaultChoice.rawValue),
+            ("lower_amount", preferences.defaultLowerPence.map(Money.plain) ?? ""),
+            ("charity", preferences.defaultCharity),
+            ("expense_rows", String(startingExpenseRows)),
+        ])
     }
 }

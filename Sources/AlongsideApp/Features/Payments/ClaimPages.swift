@@ -18,15 +18,25 @@ struct ClaimCheckPage: PageModel {
         let change = Href.editClaim(claim.id)
         var answers = [
             SummaryLine("What you did", claim.activity, change: change + "#field-activity"),
-            SummaryLine("Meeting", claim.meetingLabel ?? "Not a meeting in Alongside", change: change + "#field-meeting"),
+            SummaryLine(
+                "Meeting", claim.meetingLabel ?? "Not a meeting in Alongside", change: change + "#field-meeting"),
             SummaryLine("Group", claim.groupName ?? "Not for a group", change: change + "#field-group"),
             SummaryLine("Date", LondonTime.day(claim.activityOn), change: change + "#field-activity_on"),
             SummaryLine("How long", claim.length.label, change: change + "#field-length"),
-            SummaryLine("How you would like to be paid", claim.choice.label + (claim.choice == .charity ? ": \(claim.charity)" : "")
-                        + (claim.choice == .lower ? ": \(Money.format(claim.lowerPence ?? 0))" : ""), change: change + "#field-choice"),
+            SummaryLine(
+                "How you would like to be paid",
+                claim.choice.label + (claim.choice == .charity ? ": \(claim.charity)" : "")
+                    + (claim.choice == .lower ? ": \(Money.format(claim.lowerPence ?? 0))" : ""),
+                change: change + "#field-choice"),
         ]
-        answers.append(SummaryLine("Expenses", claim.expenses.isEmpty ? "None" : claim.expenses.map { "\($0.description) \(Money.format($0.amountPence))" }.joined(separator: "; "),
-                                   change: change + "#expenses"))
+        answers.append(
+            SummaryLine(
+                "Expenses",
+                claim.expenses.isEmpty
+                    ? "None"
+                    : claim.expenses.map { "\($0.description) \(Money.format($0.amountPence))" }.joined(
+                        separator: "; "),
+                change: change + "#expenses"))
         self.answers = answers
         amounts = AmountLines(claim)
         self.warning = warning.map { WarningView($0, forPerson: true, name: claim.personName) }
@@ -75,22 +85,28 @@ struct ClaimPage: PageModel {
     let backHref: String
     let backLabel: String
 
-    init(claim: Claim, events: [ClaimEvent], viewer: ClaimAccess.Viewer, warning: EarningsWarning?, form: FormData = FormData(),
-         errors: FormErrors = FormErrors(), notice: String? = nil, today: String) {
+    init(
+        claim: Claim, events: [ClaimEvent], viewer: ClaimAccess.Viewer, warning: EarningsWarning?,
+        form: FormData = FormData(),
+        errors: FormErrors = FormErrors(), notice: String? = nil, today: String
+    ) {
         self.notice = notice
         isOwner = claim.userID == viewer.userID
         title = "Claim: \(claim.activity)"
         status = claim.status.label
         statusClass = ClaimStatusTag.css(claim.status)
-        explanation = claim.userID == viewer.userID ? claim.status.explanation : claim.status.explanation(for: claim.personName)
+        explanation =
+            claim.userID == viewer.userID ? claim.status.explanation : claim.status.explanation(for: claim.personName)
         returnReason = claim.status == .returned && !claim.returnReason.isEmpty ? claim.returnReason : nil
         paidLine = claim.paidOn.map { "Paid on \(LondonTime.day($0)), reference \(claim.paidReference)." }
         var details = [SummaryLine("Whose claim", claim.personName), SummaryLine("What", claim.activity)]
         if let meeting = claim.meetingLabel { details.append(SummaryLine("Meeting", meeting)) }
         details.append(SummaryLine("Group", claim.groupName ?? "Not for a group"))
         details.append(SummaryLine("Date", LondonTime.day(claim.activityOn)))
-        details.append(SummaryLine("How long", "\(claim.length.label) (counted as \(Money.duration(minutes: claim.minutes)))"))
-        details.append(SummaryLine("Payment", claim.choice.label + (claim.choice == .charity ? ": \(claim.charity)" : "")))
+        details.append(
+            SummaryLine("How long", "\(claim.length.label) (counted as \(Money.duration(minutes: claim.minutes)))"))
+        details.append(
+            SummaryLine("Payment", claim.choice.label + (claim.choice == .charity ? ": \(claim.charity)" : "")))
         self.details = details
         amounts = AmountLines(claim)
         history = events.map { "\(LondonTime.dateTime($0.at)): \($0.sentence)." }
@@ -102,16 +118,22 @@ struct ClaimPage: PageModel {
         canDecide = viewer.canDecide(claim)
         ownClaimNote = isOwner && viewer.approves && claim.status == .submitted
         let owner = claim.userID == viewer.userID
-        self.warning = warning.map { WarningView($0, forPerson: owner, name: claim.personName, seen: claim.sentWithWarning) }
+        self.warning = warning.map {
+            WarningView($0, forPerson: owner, name: claim.personName, seen: claim.sentWithWarning)
+        }
         hasWarning = warning != nil
         approveAction = Href.approveClaim(claim.id)
         returnAction = Href.returnClaim(claim.id)
-        reason = Field("reason", label: "Reason for returning it", value: form["reason"], type: "textarea",
-                       hint: "\(claim.personName) will read this. Say what needs to change.", errors: errors)
+        reason = Field(
+            "reason", label: "Reason for returning it", value: form["reason"], type: "textarea",
+            hint: "\(claim.personName) will read this. Say what needs to change.", errors: errors)
         canPay = viewer.canMarkPaid(claim)
         payAction = Href.payClaim(claim.id)
-        paidOn = Field("paid_on", label: "Date paid", value: form["paid_on"].isEmpty ? today : form["paid_on"], type: "date", errors: errors)
-        reference = Field("reference", label: "Payment reference from the finance system", value: form["reference"], errors: errors)
+        paidOn = Field(
+            "paid_on", label: "Date paid", value: form["paid_on"].isEmpty ? today : form["paid_on"], type: "date",
+            errors: errors)
+        reference = Field(
+            "reference", label: "Payment reference from the finance system", value: form["reference"], errors: errors)
         version = String(claim.version)
         self.errors = errors
         if isOwner {
@@ -149,7 +171,9 @@ struct ClaimsPage: PageModel {
 
     init(claims: [Claim]) {
         rows = claims.map {
-            Row(href: Href.claim($0.id), activity: $0.activity, date: LondonTime.day($0.activityOn), total: Money.format($0.amounts.total),
+            Row(
+                href: Href.claim($0.id), activity: $0.activity, date: LondonTime.day($0.activityOn),
+                total: Money.format($0.amounts.total),
                 status: $0.status.label, statusClass: ClaimStatusTag.css($0.status))
         }
         hasRows = !rows.isEmpty

@@ -85,9 +85,12 @@ public struct Claim: Sendable, Equatable, Encodable {
 
     /// What the audit log keeps of a claim.
     var snapshot: Snapshot {
-        Snapshot(status: status.rawValue, activity: activity, activityOn: activityOn, length: length.rawValue, choice: choice.rawValue,
-                 ratePence: ratePence, paymentPence: amounts.payment, expensesPence: amounts.expenses, totalPence: amounts.total,
-                 paidOn: paidOn, paidReference: paidReference.isEmpty ? nil : paidReference)
+        Snapshot(
+            status: status.rawValue, activity: activity, activityOn: activityOn, length: length.rawValue,
+            choice: choice.rawValue,
+            ratePence: ratePence, paymentPence: amounts.payment, expensesPence: amounts.expenses,
+            totalPence: amounts.total,
+            paidOn: paidOn, paidReference: paidReference.isEmpty ? nil : paidReference)
     }
 
     struct Snapshot: Encodable, Sendable {

@@ -26,38 +26,53 @@ struct EarningsPage: PageModel {
     }
 
     init(year: Int, years: [Int], claims: [Claim], limit: EarningsLimit?, limitPeriod: LimitPeriod?) {
-        self.year = SelectField("year", label: "Tax year", options: years.map { (String($0), EarningsPeriods.taxYearName($0)) },
-                                selected: String(year), errors: FormErrors())
+        self.year = SelectField(
+            "year", label: "Tax year", options: years.map { (String($0), EarningsPeriods.taxYearName($0)) },
+            selected: String(year), errors: FormErrors())
         yearName = EarningsPeriods.taxYearName(year)
         csvHref = Href.earningsCSV(query: ["year": year])
         let counting = claims.filter(\.status.counts)
         let paid = claims.filter { $0.status == .paid }
         let claimed = FinanceReports.Totals.of(counting), paidTotals = FinanceReports.Totals.of(paid)
         totals = [
-            SummaryLine("Earnings claimed", Money.format(claimed.earnings) + " (money and vouchers, from sent, approved and paid claims)"),
+            SummaryLine(
+                "Earnings claimed",
+                Money.format(claimed.earnings) + " (money and vouchers, from sent, approved and paid claims)"),
             SummaryLine("Given to charity", Money.format(claimed.donation)),
             SummaryLine("Expenses claimed", Money.format(claimed.expenses) + " (never earnings)"),
-            SummaryLine("Paid so far", Money.format(paidTotals.total) + " in \(paidTotals.claims) claim\(paidTotals.claims == 1 ? "" : "s")"),
+            SummaryLine(
+                "Paid so far",
+                Money.format(paidTotals.total) + " in \(paidTotals.claims) claim\(paidTotals.claims == 1 ? "" : "s")"),
         ]
         func row(_ label: String, _ group: [Claim], period: LimitPeriod) -> Row {
             let totals = FinanceReports.Totals.of(group.filter(\.status.counts))
             let over = limitPeriod == period && limit.map { totals.earnings > $0.amountPence } == true
-            return Row(period: label, earnings: Money.format(totals.earnings), expenses: Money.format(totals.expenses),
-                       hours: Money.duration(minutes: totals.minutes), paid: Money.format(FinanceReports.Totals.of(group.filter { $0.status == .paid }).total),
-                       overLimit: over)
+            return Row(
+                period: label, earnings: Money.format(totals.earnings), expenses: Money.format(totals.expenses),
+                hours: Money.duration(minutes: totals.minutes),
+                paid: Money.format(FinanceReports.Totals.of(group.filter { $0.status == .paid }).total),
+                overLimit: over)
         }
         months = EarningsPeriods.months(ofTaxYear: year).map { month in
-            row(EarningsPeriods.monthName(month, inTaxYear: year), claims.filter { $0.activityOn.hasPrefix(month) }, period: .month)
+            row(
+                EarningsPeriods.monthName(month, inTaxYear: year), claims.filter { $0.activityOn.hasPrefix(month) },
+                period: .month)
         }
-        let byWeek = Dictionary(grouping: claims.filter(\.status.counts)) { EarningsPeriods.weekStart($0.activityOn) ?? $0.activityOn }
+        let byWeek = Dictionary(grouping: claims.filter(\.status.counts)) {
+            EarningsPeriods.weekStart($0.activityOn) ?? $0.activityOn
+        }
         weeks = byWeek.keys.sorted().map { monday in
             let sunday = EarningsPeriods.weekEnd(weekStart: monday) ?? monday
             return row("\(LondonTime.day(monday)) to \(LondonTime.day(sunday))", byWeek[monday] ?? [], period: .week)
         }
         hasWeeks = !weeks.isEmpty
         limitLine = limitPeriod.map { period in
-            guard let limit else { return "You told us a \(period.noun)ly limit applies to you, but the workspace has no figure for it yet." }
-            return "You told us the \(period.noun)ly limit applies to you: \(limit.name), \(Money.format(limit.amountPence)) a \(period.noun). Periods over it are marked."
+            guard let limit else {
+                return
+                    "You told us a \(period.noun)ly limit applies to you, but the workspace has no figure for it yet."
+            }
+            return
+                "You told us the \(period.noun)ly limit applies to you: \(limit.name), \(Money.format(limit.amountPence)) a \(period.noun). Periods over it are marked."
         }
     }
 }
@@ -65,18 +80,31 @@ struct EarningsPage: PageModel {
 /// Every claim in a tax year as a spreadsheet, ending with a totals line.
 enum EarningsCSV {
     static func document(_ claims: [Claim]) -> String {
-        let header = ["Activity date", "Week beginning", "Month", "Activity", "Group", "Where it has got to", "Payment choice", "To you (£)",
-                      "Vouchers (£)", "To a charity (£)", "Counts as earnings (£)", "Expenses (£)", "Total (£)", "Paid on", "Payment reference"]
+        let header = [
+            "Activity date", "Week beginning", "Month", "Activity", "Group", "Where it has got to", "Payment choice",
+            "To you (£)",
+            "Vouchers (£)", "To a charity (£)", "Counts as earnings (£)", "Expenses (£)", "Total (£)", "Paid on",
+            "Payment reference",
+        ]
         var rows = claims.map { claim -> [String] in
             let amounts = claim.amounts
-            return [claim.activityOn, EarningsPeriods.weekStart(claim.activityOn) ?? "", String(claim.activityOn.prefix(7)), claim.activity,
-                    claim.groupName ?? "", claim.status.label, claim.choice.shortLabel, Money.plain(amounts.toPerson), Money.plain(amounts.vouchers),
-                    Money.plain(amounts.donation), Money.plain(amounts.earnings), Money.plain(amounts.expenses), Money.plain(amounts.total),
-                    claim.paidOn ?? "", claim.paidReference]
+            return [
+                claim.activityOn, EarningsPeriods.weekStart(claim.activityOn) ?? "", String(claim.activityOn.prefix(7)),
+                claim.activity,
+                claim.groupName ?? "", claim.status.label, claim.choice.shortLabel, Money.plain(amounts.toPerson),
+                Money.plain(amounts.vouchers),
+                Money.plain(amounts.donation), Money.plain(amounts.earnings), Money.plain(amounts.expenses),
+                Money.plain(amounts.total),
+                claim.paidOn ?? "", claim.paidReference,
+            ]
         }
         let totals = FinanceReports.Totals.of(claims)
-        rows.append(["Total", "", "", "\(totals.claims) claims", "", "", "", Money.plain(totals.toPerson), Money.plain(totals.vouchers),
-                     Money.plain(totals.donation), Money.plain(totals.earnings), Money.plain(totals.expenses), Money.plain(totals.total), "", ""])
+        rows.append([
+            "Total", "", "", "\(totals.claims) claims", "", "", "", Money.plain(totals.toPerson),
+            Money.plain(totals.vouchers),
+            Money.plain(totals.donation), Money.plain(totals.earnings), Money.plain(totals.expenses),
+            Money.plain(totals.total), "", "",
+        ])
         return CSVFormat.document(header: header, rows: rows)
     }
 }
@@ -99,32 +127,49 @@ struct PreferencesPage: PageModel {
 
     init(form: FormData, errors: FormErrors, limits: [EarningsLimit], today: String) {
         func describe(_ period: LimitPeriod) -> String {
-            guard let limit = EffectiveDated.inForce(limits.filter { $0.period == period }, on: today, from: \.effectiveFrom) else {
+            guard
+                let limit = EffectiveDated.inForce(
+                    limits.filter { $0.period == period }, on: today, from: \.effectiveFrom)
+            else {
                 return "The \(period.noun)ly limit (no figure set yet)"
             }
             let hours = limit.hoursLimitMinutes.map { " and \(Money.duration(minutes: $0))" } ?? ""
-            return "The \(period.noun)ly limit: \(limit.name), \(Money.format(limit.amountPence))\(hours) a \(period.noun)"
+            return
+                "The \(period.noun)ly limit: \(limit.name), \(Money.format(limit.amountPence))\(hours) a \(period.noun)"
         }
-        limit = ChoiceField("limit", legend: "Does an earnings limit apply to you?",
-                            options: [("none", "No, or I would rather not say")] + LimitPeriod.allCases.map { ($0.rawValue, describe($0)) },
-                            selected: form["limit"], errors: errors)
-        choice = ChoiceField("choice", legend: "How would you usually like to be paid?", options: PaymentChoice.allCases.map { ($0.rawValue, $0.label) },
-                             selected: form["choice"], errors: errors)
-        lowerAmount = Field("lower_amount", label: "Your usual lower amount, in pounds (only if you chose a lower amount)", value: form["lower_amount"],
-                            hint: "For example 25.00. You can change it on each claim.", errors: errors)
-        charity = Field("charity", label: "The charity's name (only if you chose a charity)", value: form["charity"], errors: errors)
+        limit = ChoiceField(
+            "limit", legend: "Does an earnings limit apply to you?",
+            options: [("none", "No, or I would rather not say")]
+                + LimitPeriod.allCases.map { ($0.rawValue, describe($0)) },
+            selected: form["limit"], errors: errors)
+        choice = ChoiceField(
+            "choice", legend: "How would you usually like to be paid?",
+            options: PaymentChoice.allCases.map { ($0.rawValue, $0.label) },
+            selected: form["choice"], errors: errors)
+        lowerAmount = Field(
+            "lower_amount", label: "Your usual lower amount, in pounds (only if you chose a lower amount)",
+            value: form["lower_amount"],
+            hint: "For example 25.00. You can change it on each claim.", errors: errors)
+        charity = Field(
+            "charity", label: "The charity's name (only if you chose a charity)", value: form["charity"], errors: errors
+        )
         self.errors = errors
     }
 
     static func formData(_ preferences: PaymentPreferences) -> FormData {
-        FormData([("limit", preferences.limitPeriod?.rawValue ?? "none"), ("choice", preferences.defaultChoice.rawValue),
-                  ("lower_amount", preferences.defaultLowerPence.map(Money.plain) ?? ""), ("charity", preferences.defaultCharity)])
+        FormData([
+            ("limit", preferences.limitPeriod?.rawValue ?? "none"), ("choice", preferences.defaultChoice.rawValue),
+            ("lower_amount", preferences.defaultLowerPence.map(Money.plain) ?? ""),
+            ("charity", preferences.defaultCharity),
+        ])
     }
 
     /// The preferences from the form, or nil with the problems recorded.
     static func parse(_ form: FormData, userID: Int64, errors: inout FormErrors) -> PaymentPreferences? {
         let limit = form["limit"] == "none" ? nil : LimitPeriod(rawValue: form["limit"])
-        if limit == nil && form["limit"] != "none" { errors.add("limit", "Choose whether an earnings limit applies to you") }
+        if limit == nil && form["limit"] != "none" {
+            errors.add("limit", "Choose whether an earnings limit applies to you")
+        }
         let choice = PaymentChoice(rawValue: form["choice"])
         if choice == nil { errors.add("choice", "Choose how you would usually like to be paid") }
         var lower: Int?
@@ -132,15 +177,18 @@ struct PreferencesPage: PageModel {
             switch Money.parse(form["lower_amount"]) {
             case .success(let pence) where pence > 0: lower = pence
             case .failure(.empty): errors.add("lower_amount", "Enter your usual lower amount")
-            default: errors.add("lower_amount", "Enter the lower amount in pounds and pence, more than £0.00, for example 25.00")
+            default:
+                errors.add(
+                    "lower_amount", "Enter the lower amount in pounds and pence, more than £0.00, for example 25.00")
             }
         }
         let charity = form.trimmed("charity")
         if choice == .charity && charity.isEmpty { errors.add("charity", "Enter the name of the charity") }
         if charity.count > 120 { errors.add("charity", "The charity's name must be 120 characters or fewer") }
         guard errors.isEmpty, let choice else { return nil }
-        return PaymentPreferences(userID: userID, limitPeriod: limit, defaultChoice: choice, defaultLowerPence: lower,
-                                  defaultCharity: choice == .charity ? charity : "")
+        return PaymentPreferences(
+            userID: userID, limitPeriod: limit, defaultChoice: choice, defaultLowerPence: lower,
+            defaultCharity: choice == .charity ? charity : "")
     }
 }
 
@@ -161,9 +209,13 @@ struct InvolvementPage: PageModel {
         let hint: String?
     }
 
-    init(viewer: ClaimAccess.Viewer, role: Role, counts: [ClaimStatus: Int], waiting: Int, toPay: Int, appointments: [Appointment], today: String) {
+    init(
+        viewer: ClaimAccess.Viewer, role: Role, counts: [ClaimStatus: Int], waiting: Int, toPay: Int,
+        appointments: [Appointment], today: String
+    ) {
         roles = appointments.filter { ($0.endsOn ?? "9999-12-31") >= today }.map { appointment in
-            "\(appointment.roleTitle), since \(LondonTime.day(appointment.startsOn))" + (appointment.endsOn.map { " until \(LondonTime.day($0))" } ?? "")
+            "\(appointment.roleTitle), since \(LondonTime.day(appointment.startsOn))"
+                + (appointment.endsOn.map { " until \(LondonTime.day($0))" } ?? "")
         }
         hasRoles = !roles.isEmpty
         let returned = counts[.returned] ?? 0, drafts = counts[.draft] ?? 0
@@ -172,25 +224,53 @@ struct InvolvementPage: PageModel {
         if returned > 0 { yourHint.append("\(returned) returned to you") }
         yours = [
             Link(label: "Claim for an activity", href: Href.newClaim(), hint: "Agreed activity and expenses"),
-            Link(label: "Your claims", href: Href.claims(), hint: yourHint.isEmpty ? nil : yourHint.joined(separator: ", ")),
-            Link(label: "What you have claimed and been paid", href: Href.earnings(), hint: "By week, month and tax year, with a download"),
-            Link(label: "Your payment preferences", href: Href.paymentPreferences(), hint: "How you like to be paid, and any earnings limit (private to you)"),
+            Link(
+                label: "Your claims", href: Href.claims(),
+                hint: yourHint.isEmpty ? nil : yourHint.joined(separator: ", ")),
+            Link(
+                label: "What you have claimed and been paid", href: Href.earnings(),
+                hint: "By week, month and tax year, with a download"),
+            Link(
+                label: "Your payment preferences", href: Href.paymentPreferences(),
+                hint: "How you like to be paid, and any earnings limit (private to you)"),
         ]
         var work: [Link] = []
-        if viewer.approves { work.append(Link(label: "Claims waiting for approval", href: Href.claimApprovals(), hint: "\(waiting) waiting")) }
-        if viewer.pays { work.append(Link(label: "Claims to pay", href: Href.financeClaims(), hint: "\(toPay) approved, not yet paid")) }
-        if viewer.pays || viewer.approves { work.append(Link(label: "Monthly spend and hours by group", href: Href.financeSummary(), hint: nil)) }
-        if Policy.allows(role, .managePaymentPolicy) { work.append(Link(label: "Who approves claims and records payments", href: Href.claimDuties(), hint: nil)) }
+        if viewer.approves {
+            work.append(
+                Link(label: "Claims waiting for approval", href: Href.claimApprovals(), hint: "\(waiting) waiting"))
+        }
+        if viewer.pays {
+            work.append(
+                Link(label: "Claims to pay", href: Href.financeClaims(), hint: "\(toPay) approved, not yet paid"))
+        }
+        if viewer.pays || viewer.approves {
+            work.append(Link(label: "Monthly spend and hours by group", href: Href.financeSummary(), hint: nil))
+        }
+        if Policy.allows(role, .managePaymentPolicy) {
+            work.append(Link(label: "Who approves claims and records payments", href: Href.claimDuties(), hint: nil))
+        }
         if Policy.allows(role, .manageInvolvementRoles) {
-            work.append(Link(label: "Roles and adverts", href: Href.involvementRoles(), hint: "Role descriptions, adverts and appointments"))
-            work.append(Link(label: "Expressions of interest", href: Href.involvementInterest(), hint: "People who answered an advert"))
+            work.append(
+                Link(
+                    label: "Roles and adverts", href: Href.involvementRoles(),
+                    hint: "Role descriptions, adverts and appointments"))
+            work.append(
+                Link(
+                    label: "Expressions of interest", href: Href.involvementInterest(),
+                    hint: "People who answered an advert"))
         }
         self.work = work
         hasWork = !work.isEmpty
         policy = [
-            Link(label: "The payment policy", href: Href.paymentPolicy(), hint: "Rates for agreed activity and the expenses covered"),
-            Link(label: "Earnings limits", href: Href.earningsLimits(), hint: "Facts about benefit earnings limits, and where to get advice"),
-            Link(label: "Involvement opportunities", href: Href.opportunities(), hint: "Open adverts for expert-by-experience roles"),
+            Link(
+                label: "The payment policy", href: Href.paymentPolicy(),
+                hint: "Rates for agreed activity and the expenses covered"),
+            Link(
+                label: "Earnings limits", href: Href.earningsLimits(),
+                hint: "Facts about benefit earnings limits, and where to get advice"),
+            Link(
+                label: "Involvement opportunities", href: Href.opportunities(),
+                hint: "Open adverts for expert-by-experience roles"),
         ]
     }
 }

@@ -30,8 +30,9 @@ public enum EarningsPeriods {
     /// The first and last days of a month written "2026-03".
     public static func monthRange(_ month: String) -> (first: String, last: String)? {
         let first = month + "-01"
-        guard month.count == 7, let next = LondonTime.addingMonths(1, to: first), let last = LondonTime.addingDays(-1, to: next),
-              LondonTime.startOfDay(first) != nil
+        guard month.count == 7, let next = LondonTime.addingMonths(1, to: first),
+            let last = LondonTime.addingDays(-1, to: next),
+            LondonTime.startOfDay(first) != nil
         else { return nil }
         return (first, last)
     }

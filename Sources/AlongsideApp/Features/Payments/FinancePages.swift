@@ -24,9 +24,12 @@ struct ApprovalsPage: PageModel {
     init(claims: [(claim: Claim, overLimit: Bool)], me: Int64) {
         rows = claims.map { item in
             let claim = item.claim, amounts = claim.amounts
-            return Row(href: Href.claim(claim.id), person: claim.personName, date: LondonTime.day(claim.activityOn), activity: claim.activity,
-                       group: claim.groupName ?? "Not for a group", payment: Money.format(amounts.payment), expenses: Money.format(amounts.expenses),
-                       total: Money.format(amounts.total), overLimit: item.overLimit, own: claim.userID == me)
+            return Row(
+                href: Href.claim(claim.id), person: claim.personName, date: LondonTime.day(claim.activityOn),
+                activity: claim.activity,
+                group: claim.groupName ?? "Not for a group", payment: Money.format(amounts.payment),
+                expenses: Money.format(amounts.expenses),
+                total: Money.format(amounts.total), overLimit: item.overLimit, own: claim.userID == me)
         }
         hasRows = !rows.isEmpty
         summary = rows.count == 1 ? "1 claim is waiting." : "\(rows.count) claims are waiting."
@@ -86,10 +89,15 @@ struct FinancePage: PageModel {
 
     static func row(_ claim: Claim) -> Row {
         let amounts = claim.amounts
-        return Row(href: Href.claim(claim.id), person: claim.personName, date: LondonTime.day(claim.activityOn), activity: claim.activity,
-                   how: claim.choice.shortLabel + (claim.choice == .charity ? ": \(claim.charity)" : ""), toPerson: Money.format(amounts.toPerson),
-                   vouchers: Money.format(amounts.vouchers), donation: Money.format(amounts.donation), expenses: Money.format(amounts.expenses),
-                   total: Money.format(amounts.total), paidOn: claim.paidOn.map(LondonTime.day), reference: claim.paidReference)
+        return Row(
+            href: Href.claim(claim.id), person: claim.personName, date: LondonTime.day(claim.activityOn),
+            activity: claim.activity,
+            how: claim.choice.shortLabel + (claim.choice == .charity ? ": \(claim.charity)" : ""),
+            toPerson: Money.format(amounts.toPerson),
+            vouchers: Money.format(amounts.vouchers), donation: Money.format(amounts.donation),
+            expenses: Money.format(amounts.expenses),
+            total: Money.format(amounts.total), paidOn: claim.paidOn.map(LondonTime.day), reference: claim.paidReference
+        )
     }
 }
 
@@ -124,9 +132,13 @@ struct FinanceSummaryPage: PageModel {
 
     init(month: String, months: [String], claims: [Claim]) {
         title = "Involvement spend for \(EarningsPeriods.monthName(month))"
-        self.month = SelectField("month", label: "Month", options: months.map { ($0, EarningsPeriods.monthName($0)) }, selected: month, errors: FormErrors())
+        self.month = SelectField(
+            "month", label: "Month", options: months.map { ($0, EarningsPeriods.monthName($0)) }, selected: month,
+            errors: FormErrors())
         let sorted = claims.sorted { ($0.groupName ?? "~") < ($1.groupName ?? "~") }
-        rows = FinanceReports.grouped(sorted) { $0.groupName ?? "Not for a group" }.map { Row(group: $0.key, $0.totals) }
+        rows = FinanceReports.grouped(sorted) { $0.groupName ?? "Not for a group" }.map {
+            Row(group: $0.key, $0.totals)
+        }
         hasRows = !rows.isEmpty
         totals = Row(group: "All groups", .of(claims))
     }
@@ -135,17 +147,27 @@ struct FinanceSummaryPage: PageModel {
 /// The approved, unpaid claims as a spreadsheet for the finance system, ending with a totals line.
 enum FinanceCSV {
     static func document(_ claims: [Claim]) -> String {
-        let header = ["Claim", "Person", "Activity date", "Activity", "Group", "Payment choice", "To the person (£)", "Vouchers (£)",
-                      "To a charity (£)", "Charity", "Expenses (£)", "Total (£)", "Approved on"]
+        let header = [
+            "Claim", "Person", "Activity date", "Activity", "Group", "Payment choice", "To the person (£)",
+            "Vouchers (£)",
+            "To a charity (£)", "Charity", "Expenses (£)", "Total (£)", "Approved on",
+        ]
         var rows = claims.map { claim -> [String] in
             let amounts = claim.amounts
-            return [String(claim.id), claim.personName, claim.activityOn, claim.activity, claim.groupName ?? "", claim.choice.shortLabel,
-                    Money.plain(amounts.toPerson), Money.plain(amounts.vouchers), Money.plain(amounts.donation), claim.charity,
-                    Money.plain(amounts.expenses), Money.plain(amounts.total), claim.decidedAt.map(LondonTime.isoDay) ?? ""]
+            return [
+                String(claim.id), claim.personName, claim.activityOn, claim.activity, claim.groupName ?? "",
+                claim.choice.shortLabel,
+                Money.plain(amounts.toPerson), Money.plain(amounts.vouchers), Money.plain(amounts.donation),
+                claim.charity,
+                Money.plain(amounts.expenses), Money.plain(amounts.total), claim.decidedAt.map(LondonTime.isoDay) ?? "",
+            ]
         }
         let totals = FinanceReports.Totals.of(claims)
-        rows.append(["Total", "\(totals.claims) claims", "", "", "", "", Money.plain(totals.toPerson), Money.plain(totals.vouchers),
-                     Money.plain(totals.donation), "", Money.plain(totals.expenses), Money.plain(totals.total), ""])
+        rows.append([
+            "Total", "\(totals.claims) claims", "", "", "", "", Money.plain(totals.toPerson),
+            Money.plain(totals.vouchers),
+            Money.plain(totals.donation), "", Money.plain(totals.expenses), Money.plain(totals.total), "",
+        ])
         return CSVFormat.document(header: header, rows: rows)
     }
 }

@@ -34,7 +34,8 @@ public enum FinanceReports {
     }
 
     /// Claims grouped by a key, in the order the keys first appear after sorting by `order`.
-    public static func grouped<Key: Hashable>(_ claims: [Claim], by key: (Claim) -> Key) -> [(key: Key, totals: Totals)] {
+    public static func grouped<Key: Hashable>(_ claims: [Claim], by key: (Claim) -> Key) -> [(key: Key, totals: Totals)]
+    {
         var order: [Key] = []
         var totals: [Key: Totals] = [:]
         for claim in claims {

@@ -23,7 +23,9 @@ struct PaymentPolicyController: Controller {
     // MARK: The policy
 
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let page = PaymentPolicyPage(policies: try await store.policies(), today: today, canManage: Policy.allows(signedIn.user.role, .managePaymentPolicy))
+        let page = PaymentPolicyPage(
+            policies: try await store.policies(), today: today,
+            canManage: Policy.allows(signedIn.user.role, .managePaymentPolicy))
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -39,43 +41,54 @@ struct PaymentPolicyController: Controller {
     @Sendable func create(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let form = context.form
         if form["step"] == "change" {
-            return try await services.pages.render(PolicyFormPage(form: form, errors: FormErrors()), request: request, context: context)
+            return try await services.pages.render(
+                PolicyFormPage(form: form, errors: FormErrors()), request: request, context: context)
         }
         let existing = Set(try await store.policies().map(\.effectiveFrom))
         var errors = FormErrors()
         guard let input = PaymentPolicyForms.policy(form, today: today, existingDates: existing, errors: &errors) else {
-            return try await services.pages.render(PolicyFormPage(form: form, errors: errors), request: request, context: context)
+            return try await services.pages.render(
+                PolicyFormPage(form: form, errors: errors), request: request, context: context)
         }
         guard form["step"] == "confirm" else {
-            return try await services.pages.render(PolicyCheckPage(input: input, form: form), request: request, context: context)
+            return try await services.pages.render(
+                PolicyCheckPage(input: input, form: form), request: request, context: context)
         }
         let saved = try await store.addPolicy(input, by: signedIn.actor, requestID: context.requestID)
         let when = saved.effectiveFrom == today ? "from today" : "from \(LondonTime.day(saved.effectiveFrom))"
-        try await services.sessions.setFlash(Flash(message: "The new version of the payment policy is saved. It applies \(when)."),
-                                             tokenHash: signedIn.session.tokenHash)
+        try await services.sessions.setFlash(
+            Flash(message: "The new version of the payment policy is saved. It applies \(when)."),
+            tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.paymentPolicy())
     }
 
     // MARK: Earnings limits
 
     @Sendable func limits(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let page = EarningsLimitsPage(limits: try await store.limits(), today: today, canManage: Policy.allows(signedIn.user.role, .managePaymentPolicy))
+        let page = EarningsLimitsPage(
+            limits: try await store.limits(), today: today,
+            canManage: Policy.allows(signedIn.user.role, .managePaymentPolicy))
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func addLimit(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func addLimit(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response
+    {
         var limits = try await store.limits()
         var errors = FormErrors()
         if let input = PaymentPolicyForms.limit(context.form, existing: limits, errors: &errors) {
             do {
                 let saved = try await store.addLimit(input, by: signedIn.actor, requestID: context.requestID)
                 try await services.sessions.setFlash(
-                    Flash(message: "The \(saved.period.label.lowercased()) limit of \(Money.format(saved.amountPence)) from \(LondonTime.day(saved.effectiveFrom)) is saved."),
+                    Flash(
+                        message:
+                            "The \(saved.period.label.lowercased()) limit of \(Money.format(saved.amountPence)) from \(LondonTime.day(saved.effectiveFrom)) is saved."
+                    ),
                     tokenHash: signedIn.session.tokenHash)
                 return .seeOther(Href.earningsLimits() + "#\(saved.period.rawValue)-limits")
             } catch is PaymentPolicyStore.DuplicateLimit {
                 // Another administrator added a limit starting that day a moment ago: the database refused this one.
-                errors.add("effective_from", PaymentPolicyForms.duplicateLimitMessage(input.period, from: input.effectiveFrom))
+                errors.add(
+                    "effective_from", PaymentPolicyForms.duplicateLimitMessage(input.period, from: input.effectiveFrom))
                 limits = try await store.limits()
             }
         }
@@ -90,27 +103,36 @@ struct PaymentPolicyController: Controller {
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func grantDuty(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func grantDuty(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
+        -> Response
+    {
         let duties = try await store.duties()
         let people = try await services.accounts.all()
         var errors = FormErrors()
-        guard let chosen = PaymentPolicyForms.duty(context.form, people: people, named: duties, errors: &errors), let userID = chosen.user.id else {
+        guard let chosen = PaymentPolicyForms.duty(context.form, people: people, named: duties, errors: &errors),
+            let userID = chosen.user.id
+        else {
             let page = ClaimDutiesPage(duties: duties, people: people, form: context.form, errors: errors)
             return try await services.pages.render(page, request: request, context: context)
         }
-        try await store.grant(chosen.duty, to: userID, name: chosen.user.name, by: signedIn.actor, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "\(chosen.user.name) now \(chosen.duty.sentence)."), tokenHash: signedIn.session.tokenHash)
+        try await store.grant(
+            chosen.duty, to: userID, name: chosen.user.name, by: signedIn.actor, requestID: context.requestID)
+        try await services.sessions.setFlash(
+            Flash(message: "\(chosen.user.name) now \(chosen.duty.sentence)."), tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.claimDuties())
     }
 
-    @Sendable func removeDuty(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func removeDuty(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
+        -> Response
+    {
         guard let duty = context.parameters.get("duty").flatMap(ClaimDuty.Duty.init(rawValue:)),
-              let userID = context.parameters.get("userID", as: Int64.self),
-              let person = try await services.accounts.find(id: userID),
-              try await store.holds(duty, userID: userID)
+            let userID = context.parameters.get("userID", as: Int64.self),
+            let person = try await services.accounts.find(id: userID),
+            try await store.holds(duty, userID: userID)
         else { throw AppError.notFound }
         try await store.remove(duty, from: userID, name: person.name, by: signedIn.actor, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "\(person.name) no longer \(duty.sentence)."), tokenHash: signedIn.session.tokenHash)
+        try await services.sessions.setFlash(
+            Flash(message: "\(person.name) no longer \(duty.sentence)."), tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.claimDuties())
     }
 }

@@ -21,25 +21,38 @@ enum PaymentPolicyForms {
     // MARK: The policy
 
     /// A new policy version. `existingDates` are the start dates of the versions already saved.
-    static func policy(_ form: FormData, today: String, existingDates: Set<String>, errors: inout FormErrors) -> PaymentPolicyStore.PolicyInput? {
+    static func policy(_ form: FormData, today: String, existingDates: Set<String>, errors: inout FormErrors)
+        -> PaymentPolicyStore.PolicyInput?
+    {
         let from = form.trimmed("effective_from")
-        if from.isEmpty { errors.add("effective_from", "Enter the date the new policy starts") }
-        else if LondonTime.startOfDay(from) == nil { errors.add("effective_from", "Enter the date the policy starts as a real date, like 2027-04-06") }
-        else if from < today { errors.add("effective_from", "The date the policy starts must be today or later") }
-        else if existingDates.contains(from) {
-            errors.add("effective_from", "A version of the policy already starts on \(LondonTime.day(from)). Choose a different date")
+        if from.isEmpty {
+            errors.add("effective_from", "Enter the date the new policy starts")
+        } else if LondonTime.startOfDay(from) == nil {
+            errors.add("effective_from", "Enter the date the policy starts as a real date, like 2027-04-06")
+        } else if from < today {
+            errors.add("effective_from", "The date the policy starts must be today or later")
+        } else if existingDates.contains(from) {
+            errors.add(
+                "effective_from",
+                "A version of the policy already starts on \(LondonTime.day(from)). Choose a different date")
         }
 
         let half = rate(form["half_day"], field: "half_day", what: "the rate for up to half a day", errors: &errors)
         let whole = rate(form["whole_day"], field: "whole_day", what: "the rate for a whole day", errors: &errors)
         if let half, let whole, whole < half {
-            errors.add("whole_day", "The rate for a whole day must be at least the rate for half a day (\(Money.format(half)))")
+            errors.add(
+                "whole_day", "The rate for a whole day must be at least the rate for half a day (\(Money.format(half)))"
+            )
         }
 
         let halfMinutes = dayHours(form["half_day_hours"], field: "half_day_hours", what: "half a day", errors: &errors)
-        let wholeMinutes = dayHours(form["whole_day_hours"], field: "whole_day_hours", what: "a whole day", errors: &errors)
+        let wholeMinutes = dayHours(
+            form["whole_day_hours"], field: "whole_day_hours", what: "a whole day", errors: &errors)
         if let halfMinutes, let wholeMinutes, wholeMinutes < halfMinutes {
-            errors.add("whole_day_hours", "The hours counted for a whole day must be at least those for half a day (\(Money.duration(minutes: halfMinutes)))")
+            errors.add(
+                "whole_day_hours",
+                "The hours counted for a whole day must be at least those for half a day (\(Money.duration(minutes: halfMinutes)))"
+            )
         }
 
         let mileage = mileageRate(form["mileage"], errors: &errors)
@@ -52,9 +65,13 @@ enum PaymentPolicyForms {
             let what = "the limit for \(kind.shortLabel.lowercased())"
             switch Money.parse(text) {
             case .success(let pence) where pence == 0:
-                errors.add(field, "Enter a limit for \(kind.shortLabel.lowercased()) of more than £0, or leave it empty for no limit")
+                errors.add(
+                    field,
+                    "Enter a limit for \(kind.shortLabel.lowercased()) of more than £0, or leave it empty for no limit")
             case .success(let pence) where pence > maxRatePence:
-                errors.add(field, "The limit for \(kind.shortLabel.lowercased()) must be \(Money.format(maxRatePence)) or less")
+                errors.add(
+                    field, "The limit for \(kind.shortLabel.lowercased()) must be \(Money.format(maxRatePence)) or less"
+                )
             case .success(let pence): limits[kind] = pence
             case .failure(let problem): errors.add(field, moneyMessage(problem, what: what))
             }
@@ -64,8 +81,10 @@ enum PaymentPolicyForms {
         if note.count > noteLimit { errors.add("note", "Keep the note to \(noteLimit) characters or fewer") }
 
         guard errors.isEmpty, let half, let whole, let halfMinutes, let wholeMinutes, let mileage else { return nil }
-        return .init(effectiveFrom: from, halfDayPence: half, wholeDayPence: whole, halfDayMinutes: halfMinutes, wholeDayMinutes: wholeMinutes,
-                     mileagePencePerMile: mileage, limits: limits, note: note)
+        return .init(
+            effectiveFrom: from, halfDayPence: half, wholeDayPence: whole, halfDayMinutes: halfMinutes,
+            wholeDayMinutes: wholeMinutes,
+            mileagePencePerMile: mileage, limits: limits, note: note)
     }
 
     /// The typed values of a policy, so the form starts from the one in force (the start date left for the person to choose).
@@ -73,8 +92,10 @@ enum PaymentPolicyForms {
         guard let policy else { return FormData() }
         var pairs: [(String, String)] = [
             ("effective_from", ""),
-            ("half_day", Money.plain(policy.halfDayPence)), ("half_day_hours", Money.duration(minutes: policy.halfDayMinutes)),
-            ("whole_day", Money.plain(policy.wholeDayPence)), ("whole_day_hours", Money.duration(minutes: policy.wholeDayMinutes)),
+            ("half_day", Money.plain(policy.halfDayPence)),
+            ("half_day_hours", Money.duration(minutes: policy.halfDayMinutes)),
+            ("whole_day", Money.plain(policy.wholeDayPence)),
+            ("whole_day_hours", Money.duration(minutes: policy.wholeDayMinutes)),
             ("mileage", String(policy.mileagePencePerMile)),
         ]
         for kind in limitKinds { pairs.append((limitField(kind), policy.limit(kind).map(Money.plain) ?? "")) }
@@ -100,12 +121,17 @@ enum PaymentPolicyForms {
             return nil
         }
         guard let minutes = minutes(fromHours: text) else {
-            errors.add(field, "Enter the hours \(what) counts as in hours and minutes, like 7:30, or in hours, like 7.5")
+            errors.add(
+                field, "Enter the hours \(what) counts as in hours and minutes, like 7:30, or in hours, like 7.5")
             return nil
         }
-        if minutes == 0 { errors.add(field, "The hours \(what) counts as must be more than 0") }
-        else if minutes > maxDayMinutes { errors.add(field, "The hours \(what) counts as must be 24 hours or fewer") }
-        else { return minutes }
+        if minutes == 0 {
+            errors.add(field, "The hours \(what) counts as must be more than 0")
+        } else if minutes > maxDayMinutes {
+            errors.add(field, "The hours \(what) counts as must be 24 hours or fewer")
+        } else {
+            return minutes
+        }
         return nil
     }
 
@@ -150,7 +176,9 @@ enum PaymentPolicyForms {
         }
         if cleaned.contains(":") {
             let parts = cleaned.split(separator: ":", omittingEmptySubsequences: false)
-            guard parts.count == 2, let hours = digits(parts[0]), parts[1].count == 2, let minutes = digits(parts[1]), minutes < 60 else { return nil }
+            guard parts.count == 2, let hours = digits(parts[0]), parts[1].count == 2, let minutes = digits(parts[1]),
+                minutes < 60
+            else { return nil }
             return hours * 60 + minutes
         }
         if cleaned.first?.isNumber == true, cleaned.allSatisfy({ $0.isNumber || $0 == "." }) {
@@ -192,9 +220,13 @@ enum PaymentPolicyForms {
         for index in stride(from: 0, to: tokens.count, by: 2) {
             guard tokens[index].count <= 4, let number = Int(tokens[index]) else { return nil }
             let unit = tokens[index + 1]
-            if hourWords.contains(unit), hours == nil, minutes == nil { hours = number }
-            else if minuteWords.contains(unit), minutes == nil { minutes = number }
-            else { return nil }
+            if hourWords.contains(unit), hours == nil, minutes == nil {
+                hours = number
+            } else if minuteWords.contains(unit), minutes == nil {
+                minutes = number
+            } else {
+                return nil
+            }
         }
         if hours != nil, let minutes, minutes >= 60 { return nil }
         return (hours ?? 0) * 60 + (minutes ?? 0)
@@ -208,18 +240,25 @@ enum PaymentPolicyForms {
     }
 
     /// A new earnings limit. Its start may be in the past, but each period has at most one limit starting on a day.
-    static func limit(_ form: FormData, existing: [EarningsLimit], errors: inout FormErrors) -> PaymentPolicyStore.LimitInput? {
+    static func limit(_ form: FormData, existing: [EarningsLimit], errors: inout FormErrors) -> PaymentPolicyStore
+        .LimitInput?
+    {
         let period = LimitPeriod(rawValue: form["period"])
         if period == nil { errors.add("period", "Select whether the limit is weekly or monthly") }
         let from = form.trimmed("effective_from")
-        if from.isEmpty { errors.add("effective_from", "Enter the date the limit applies from") }
-        else if LondonTime.startOfDay(from) == nil { errors.add("effective_from", "Enter the date the limit applies from as a real date, like 2026-04-06") }
-        else if let period, existing.contains(where: { $0.period == period && $0.effectiveFrom == from }) {
+        if from.isEmpty {
+            errors.add("effective_from", "Enter the date the limit applies from")
+        } else if LondonTime.startOfDay(from) == nil {
+            errors.add("effective_from", "Enter the date the limit applies from as a real date, like 2026-04-06")
+        } else if let period, existing.contains(where: { $0.period == period && $0.effectiveFrom == from }) {
             errors.add("effective_from", duplicateLimitMessage(period, from: from))
         }
         let name = form.trimmed("name")
-        if name.isEmpty { errors.add("name", "Enter the limit's name, like Permitted work earnings limit") }
-        else if name.count > nameLimit { errors.add("name", "Keep the name to \(nameLimit) characters or fewer") }
+        if name.isEmpty {
+            errors.add("name", "Enter the limit's name, like Permitted work earnings limit")
+        } else if name.count > nameLimit {
+            errors.add("name", "Keep the name to \(nameLimit) characters or fewer")
+        }
 
         var amount: Int?
         switch Money.parse(form["amount"]) {
@@ -236,8 +275,11 @@ enum PaymentPolicyForms {
             if period == .month {
                 errors.add("hours", "Leave the hours limit empty for a monthly limit: only weekly limits have one")
             } else if let minutes = minutes(fromHours: hoursText) {
-                if weeklyHoursRange.contains(minutes) { hoursLimit = minutes }
-                else { errors.add("hours", "Enter an hours limit between 1 and 100 hours a week") }
+                if weeklyHoursRange.contains(minutes) {
+                    hoursLimit = minutes
+                } else {
+                    errors.add("hours", "Enter an hours limit between 1 and 100 hours a week")
+                }
             } else {
                 errors.add("hours", "Enter the hours limit in hours, like 16, or hours and minutes, like 15:30")
             }
@@ -247,7 +289,9 @@ enum PaymentPolicyForms {
         if note.count > noteLimit { errors.add("note", "Keep the note to \(noteLimit) characters or fewer") }
 
         guard errors.isEmpty, let period, let amount else { return nil }
-        return .init(period: period, effectiveFrom: from, name: name, amountPence: amount, hoursLimitMinutes: hoursLimit, note: note)
+        return .init(
+            period: period, effectiveFrom: from, name: name, amountPence: amount, hoursLimitMinutes: hoursLimit,
+            note: note)
     }
 
     // MARK: Claim duties
@@ -263,7 +307,10 @@ enum PaymentPolicyForms {
         guard let person, let duty, let id = person.id else { return nil }
         let byRole = Policy.allows(person.role, duty == .approve ? .approveClaims : .recordPayments)
         if byRole {
-            errors.add("person", "\(person.name) already \(duty.sentence) as \(article(person.role.label.lowercased())) \(person.role.label.lowercased())")
+            errors.add(
+                "person",
+                "\(person.name) already \(duty.sentence) as \(article(person.role.label.lowercased())) \(person.role.label.lowercased())"
+            )
         } else if named.contains(where: { $0.userID == id && $0.duty == duty }) {
             errors.add("person", "\(person.name) already \(duty.sentence)")
         }

@@ -45,7 +45,10 @@ struct EarningsLimitsPage: PageModel {
     }
 
     /// `limits` in any order; `form` and `errors` are what an administrator typed, if anything.
-    init(limits: [EarningsLimit], today: String, canManage: Bool, form: FormData = FormData(), errors: FormErrors = FormErrors()) {
+    init(
+        limits: [EarningsLimit], today: String, canManage: Bool, form: FormData = FormData(),
+        errors: FormErrors = FormErrors()
+    ) {
         let year = EarningsPeriods.taxYear(today) ?? 0
         let yearName = EarningsPeriods.taxYearName(year)
         taxYear = yearName
@@ -53,33 +56,52 @@ struct EarningsLimitsPage: PageModel {
             let mine = limits.filter { $0.period == period }.sorted { $0.effectiveFrom > $1.effectiveFrom }
             let inForce = EffectiveDated.inForce(mine, on: today, from: \.effectiveFrom)
             let rows = mine.map { limit in
-                Row(from: LondonTime.day(limit.effectiveFrom), name: limit.name, amount: Money.format(limit.amountPence) + " a \(period.noun)",
+                Row(
+                    from: LondonTime.day(limit.effectiveFrom), name: limit.name,
+                    amount: Money.format(limit.amountPence) + " a \(period.noun)",
                     hours: limit.hoursLimitMinutes.map { Money.duration(minutes: $0) + " a week" } ?? "No hours limit",
-                    note: limit.note, status: limit.id == inForce?.id ? "In force today" : limit.effectiveFrom > today ? "Coming" : "Replaced",
+                    note: limit.note,
+                    status: limit.id == inForce?.id
+                        ? "In force today" : limit.effectiveFrom > today ? "Coming" : "Replaced",
                     inForce: limit.id == inForce?.id)
             }
             var warning = ""
             if let newest = mine.first, let started = EarningsPeriods.taxYear(newest.effectiveFrom), started < year {
-                warning = "The newest \(period.label.lowercased()) figure started on \(LondonTime.day(newest.effectiveFrom)), before this tax year "
+                warning =
+                    "The newest \(period.label.lowercased()) figure started on \(LondonTime.day(newest.effectiveFrom)), before this tax year "
                     + "(\(yearName)) began on \(LondonTime.day(EarningsPeriods.taxYearRange(year).first)). It may be out of date: "
                     + "an administrator needs to add this year's figures."
             }
-            return Section(id: "\(period.rawValue)-limits", heading: "\(period.label) limits", caption: "\(period.label) earnings limits, newest first",
-                           isWeekly: period == .week, rows: rows, hasRows: !rows.isEmpty,
-                           emptyText: "No \(period.label.lowercased()) limits are recorded.", warning: warning, hasWarning: !warning.isEmpty)
+            return Section(
+                id: "\(period.rawValue)-limits", heading: "\(period.label) limits",
+                caption: "\(period.label) earnings limits, newest first",
+                isWeekly: period == .week, rows: rows, hasRows: !rows.isEmpty,
+                emptyText: "No \(period.label.lowercased()) limits are recorded.", warning: warning,
+                hasWarning: !warning.isEmpty)
         }
-        addForm = canManage ? AddForm(
-            periodField: ChoiceField("period", legend: "Period", options: LimitPeriod.allCases.map { ($0.rawValue, $0.label) },
-                                     selected: form["period"], errors: errors),
-            fromField: Field("effective_from", label: "Applies from", value: form["effective_from"], type: "date",
-                             hint: "Usually 6 April, the start of the tax year. It may be in the past.", errors: errors),
-            nameField: Field("name", label: "Name", value: form["name"], hint: "For example, Permitted work earnings limit.", errors: errors),
-            amountField: Field("amount", label: "Amount, in pounds", value: form["amount"], hint: "For example, 195.50. No more than £10,000.", errors: errors),
-            hoursField: Field("hours", label: "Hours limit (optional, weekly limits only)", value: form["hours"],
-                              hint: "Between 1 and 100 hours a week, like 16 or 15:30. Leave empty if there is none.", errors: errors),
-            noteField: Field("note", label: "Note (optional)", value: form["note"], type: "textarea",
-                             hint: "Who the limit applies to, in plain words.", errors: errors)
-        ) : nil
+        addForm =
+            canManage
+            ? AddForm(
+                periodField: ChoiceField(
+                    "period", legend: "Period", options: LimitPeriod.allCases.map { ($0.rawValue, $0.label) },
+                    selected: form["period"], errors: errors),
+                fromField: Field(
+                    "effective_from", label: "Applies from", value: form["effective_from"], type: "date",
+                    hint: "Usually 6 April, the start of the tax year. It may be in the past.", errors: errors),
+                nameField: Field(
+                    "name", label: "Name", value: form["name"], hint: "For example, Permitted work earnings limit.",
+                    errors: errors),
+                amountField: Field(
+                    "amount", label: "Amount, in pounds", value: form["amount"],
+                    hint: "For example, 195.50. No more than £10,000.", errors: errors),
+                hoursField: Field(
+                    "hours", label: "Hours limit (optional, weekly limits only)", value: form["hours"],
+                    hint: "Between 1 and 100 hours a week, like 16 or 15:30. Leave empty if there is none.",
+                    errors: errors),
+                noteField: Field(
+                    "note", label: "Note (optional)", value: form["note"], type: "textarea",
+                    hint: "Who the limit applies to, in plain words.", errors: errors)
+            ) : nil
         self.errors = errors
     }
 }
@@ -106,16 +128,24 @@ struct ClaimDutiesPage: PageModel {
 
     init(duties: [ClaimDuty], people: [User], form: FormData = FormData(), errors: FormErrors = FormErrors()) {
         func named(_ duty: ClaimDuty.Duty) -> [Named] {
-            duties.filter { $0.duty == duty }.map { Named(name: $0.name, removeAction: Href.removeClaimDuty($0.userID, duty.rawValue)) }
+            duties.filter { $0.duty == duty }.map {
+                Named(name: $0.name, removeAction: Href.removeClaimDuty($0.userID, duty.rawValue))
+            }
         }
         approvers = named(.approve)
         hasApprovers = !approvers.isEmpty
         payers = named(.pay)
         hasPayers = !payers.isEmpty
-        let active = people.filter(\.isActive).compactMap { person in person.id.map { (String($0), "\(person.name) (\(person.role.label))") } }
-        personField = SelectField("person", label: "Person", options: [("", "Choose a person")] + active, selected: form["person"], errors: errors)
-        dutyField = ChoiceField("duty", legend: "What they will do", options: [("approve", "Approve claims"), ("pay", "Record payments (finance)")],
-                                selected: form["duty"], errors: errors)
+        let active = people.filter(\.isActive).compactMap { person in
+            person.id.map { (String($0), "\(person.name) (\(person.role.label))") }
+        }
+        personField = SelectField(
+            "person", label: "Person", options: [("", "Choose a person")] + active, selected: form["person"],
+            errors: errors)
+        dutyField = ChoiceField(
+            "duty", legend: "What they will do",
+            options: [("approve", "Approve claims"), ("pay", "Record payments (finance)")],
+            selected: form["duty"], errors: errors)
         self.errors = errors
     }
 }

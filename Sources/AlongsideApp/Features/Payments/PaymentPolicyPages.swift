@@ -21,7 +21,10 @@ struct PolicySummary: Encodable, Sendable {
             PolicyLine(label: "Mileage", value: Self.mileage(policy.mileagePencePerMile) + " in your own vehicle"),
         ]
         for kind in PaymentPolicyForms.limitKinds {
-            lines.append(PolicyLine(label: kind.shortLabel, value: policy.limit(kind).map { "Up to \(Money.format($0)) for each expense" } ?? "No limit"))
+            lines.append(
+                PolicyLine(
+                    label: kind.shortLabel,
+                    value: policy.limit(kind).map { "Up to \(Money.format($0)) for each expense" } ?? "No limit"))
         }
         self.lines = lines
         note = policy.note
@@ -31,7 +34,8 @@ struct PolicySummary: Encodable, Sendable {
     /// "£50.00 for up to half a day of agreed activity (counted as 4 hours)"
     static func rateSentence(_ policy: PaymentPolicy, _ length: ActivityLength) -> String {
         let what = length == .half ? "up to half a day" : "a whole day"
-        return "\(Money.format(policy.rate(length))) for \(what) of agreed activity (counted as \(Money.duration(minutes: policy.minutes(length))))"
+        return
+            "\(Money.format(policy.rate(length))) for \(what) of agreed activity (counted as \(Money.duration(minutes: policy.minutes(length))))"
     }
 
     /// "45p a mile"
@@ -41,7 +45,8 @@ struct PolicySummary: Encodable, Sendable {
 /// The payment policy in force today, any versions still to come, and every version there has been.
 struct PaymentPolicyPage: PageModel {
     static let template = "payments/policy"
-    static let roundingRule = "Mileage is miles, to a tenth of a mile, times the rate, rounded to the nearest penny; a half penny rounds up. "
+    static let roundingRule =
+        "Mileage is miles, to a tenth of a mile, times the rate, rounded to the nearest penny; a half penny rounds up. "
         + "Every other amount is in whole pence and every total is the sum of its parts."
     let title = "Payment policy"
     let today: String
@@ -78,10 +83,14 @@ struct PaymentPolicyPage: PageModel {
         history = policies.enumerated().map { index, policy in
             let next = index + 1 < policies.count ? policies[index + 1] : nil
             let until = next.flatMap { LondonTime.addingDays(-1, to: $0.effectiveFrom) }
-            let limited = PaymentPolicyForms.limitKinds.compactMap { kind in policy.limit(kind).map { "\(kind.shortLabel): \(Money.format($0))" } }
-            let status = policy.id == inForce?.id ? "In force today" : policy.effectiveFrom > today ? "Coming" : "Replaced"
+            let limited = PaymentPolicyForms.limitKinds.compactMap { kind in
+                policy.limit(kind).map { "\(kind.shortLabel): \(Money.format($0))" }
+            }
+            let status =
+                policy.id == inForce?.id ? "In force today" : policy.effectiveFrom > today ? "Coming" : "Replaced"
             return HistoryRow(
-                dates: "From \(LondonTime.day(policy.effectiveFrom))" + (until.map { " to \(LondonTime.day($0))" } ?? ""),
+                dates: "From \(LondonTime.day(policy.effectiveFrom))"
+                    + (until.map { " to \(LondonTime.day($0))" } ?? ""),
                 halfDay: "\(Money.format(policy.halfDayPence)) (\(Money.duration(minutes: policy.halfDayMinutes)))",
                 wholeDay: "\(Money.format(policy.wholeDayPence)) (\(Money.duration(minutes: policy.wholeDayMinutes)))",
                 mileage: PolicySummary.mileage(policy.mileagePencePerMile),
@@ -111,23 +120,35 @@ struct PolicyFormPage: PageModel {
     let policyHref = Href.paymentPolicy()
 
     init(form: FormData, errors: FormErrors) {
-        let hoursHint = "Used to count hours of involvement and for weekly hours limits. For example, 4 hours, 3:30 or 3.5."
-        effectiveFrom = Field("effective_from", label: "Date the new version starts", value: form["effective_from"], type: "date",
-                              hint: "Today or later. Activity on or after this date is paid at these rates.", errors: errors)
-        halfDay = Field("half_day", label: "Rate for up to half a day, in pounds", value: form["half_day"], hint: "For example, 50.00", errors: errors)
-        halfDayHours = Field("half_day_hours", label: "Hours half a day counts as", value: form["half_day_hours"], hint: hoursHint, errors: errors)
-        wholeDay = Field("whole_day", label: "Rate for a whole day, in pounds", value: form["whole_day"],
-                         hint: "For example, 100.00. At least the half-day rate.", errors: errors)
-        wholeDayHours = Field("whole_day_hours", label: "Hours a whole day counts as", value: form["whole_day_hours"],
-                              hint: "24 hours or fewer. For example, 7 hours 30 minutes, 7:30 or 7.5.", errors: errors)
-        mileage = Field("mileage", label: "Mileage, in pence a mile", value: form["mileage"],
-                        hint: "Whole pence, from 0 to 200. For example, 45.", errors: errors)
+        let hoursHint =
+            "Used to count hours of involvement and for weekly hours limits. For example, 4 hours, 3:30 or 3.5."
+        effectiveFrom = Field(
+            "effective_from", label: "Date the new version starts", value: form["effective_from"], type: "date",
+            hint: "Today or later. Activity on or after this date is paid at these rates.", errors: errors)
+        halfDay = Field(
+            "half_day", label: "Rate for up to half a day, in pounds", value: form["half_day"],
+            hint: "For example, 50.00", errors: errors)
+        halfDayHours = Field(
+            "half_day_hours", label: "Hours half a day counts as", value: form["half_day_hours"], hint: hoursHint,
+            errors: errors)
+        wholeDay = Field(
+            "whole_day", label: "Rate for a whole day, in pounds", value: form["whole_day"],
+            hint: "For example, 100.00. At least the half-day rate.", errors: errors)
+        wholeDayHours = Field(
+            "whole_day_hours", label: "Hours a whole day counts as", value: form["whole_day_hours"],
+            hint: "24 hours or fewer. For example, 7 hours 30 minutes, 7:30 or 7.5.", errors: errors)
+        mileage = Field(
+            "mileage", label: "Mileage, in pence a mile", value: form["mileage"],
+            hint: "Whole pence, from 0 to 200. For example, 45.", errors: errors)
         limitFields = PaymentPolicyForms.limitKinds.map { kind in
             let name = PaymentPolicyForms.limitField(kind)
-            return Field(name, label: kind.label, value: form[name], hint: "In pounds. Leave empty for no limit.", errors: errors)
+            return Field(
+                name, label: kind.label, value: form[name], hint: "In pounds. Leave empty for no limit.", errors: errors
+            )
         }
-        noteField = Field("note", label: "Note (optional)", value: form["note"], type: "textarea",
-                          hint: "Why the policy changed, or anything people should know. Shown with the policy.", errors: errors)
+        noteField = Field(
+            "note", label: "Note (optional)", value: form["note"], type: "textarea",
+            hint: "Why the policy changed, or anything people should know. Shown with the policy.", errors: errors)
         self.errors = errors
     }
 }
@@ -143,24 +164,35 @@ struct PolicyCheckPage: CheckAnswersPage {
     let confirmLabel = "Save the new policy"
     let cancelHref = Href.paymentPolicy()
 
-    static let fieldNames = ["effective_from", "half_day", "half_day_hours", "whole_day", "whole_day_hours", "mileage"]
+    static let fieldNames =
+        ["effective_from", "half_day", "half_day_hours", "whole_day", "whole_day_hours", "mileage"]
         + PaymentPolicyForms.limitKinds.map(PaymentPolicyForms.limitField) + ["note"]
 
     init(input: PaymentPolicyStore.PolicyInput, form: FormData) {
-        intro = "Nothing is saved yet. Check each answer, then save the new version. It will apply to activity on or after "
+        intro =
+            "Nothing is saved yet. Check each answer, then save the new version. It will apply to activity on or after "
             + "\(LondonTime.day(input.effectiveFrom))."
         func row(_ label: String, _ value: String, _ field: String) -> CheckAnswerRow {
             CheckAnswerRow(label, value, field: field, form: Href.newPaymentPolicy())
         }
         var rows = [
             row("Starts on", LondonTime.day(input.effectiveFrom), "effective_from"),
-            row("Up to half a day", "\(Money.format(input.halfDayPence)), counted as \(Money.duration(minutes: input.halfDayMinutes))", "half_day"),
-            row("A whole day", "\(Money.format(input.wholeDayPence)), counted as \(Money.duration(minutes: input.wholeDayMinutes))", "whole_day"),
+            row(
+                "Up to half a day",
+                "\(Money.format(input.halfDayPence)), counted as \(Money.duration(minutes: input.halfDayMinutes))",
+                "half_day"),
+            row(
+                "A whole day",
+                "\(Money.format(input.wholeDayPence)), counted as \(Money.duration(minutes: input.wholeDayMinutes))",
+                "whole_day"),
             row("Mileage", PolicySummary.mileage(input.mileagePencePerMile), "mileage"),
         ]
         for kind in PaymentPolicyForms.limitKinds {
-            rows.append(row(kind.shortLabel, input.limits[kind].map { "Up to \(Money.format($0)) for each expense" } ?? "No limit",
-                            PaymentPolicyForms.limitField(kind)))
+            rows.append(
+                row(
+                    kind.shortLabel,
+                    input.limits[kind].map { "Up to \(Money.format($0)) for each expense" } ?? "No limit",
+                    PaymentPolicyForms.limitField(kind)))
         }
         rows.append(row("Note", input.note.isEmpty ? "None" : input.note, "note"))
         self.rows = rows

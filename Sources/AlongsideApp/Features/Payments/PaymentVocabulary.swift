@@ -91,7 +91,8 @@ public enum ClaimStatus: String, CaseIterable, Codable, Sendable, DatabaseValueC
         switch self {
         case .draft: return "You have not sent this claim yet. Check your answers and send it when you are ready."
         case .submitted: return "You have sent this claim. Someone who approves claims will look at it soon."
-        case .returned: return "This claim has come back to you. Read the reason, change what is needed and send it again."
+        case .returned:
+            return "This claim has come back to you. Read the reason, change what is needed and send it again."
         case .approved: return "This claim is approved. The finance team will pay it."
         case .paid: return "This claim has been paid."
         }

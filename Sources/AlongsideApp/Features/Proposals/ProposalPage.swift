@@ -41,8 +41,10 @@ struct ProposalPage: PageModel {
         let when: String
     }
 
-    init(group: Group, proposal: Proposal, members: [Membership], responses: [ProposalResponse], viewerID: Int64,
-         canRespond: Bool, canRun: Bool, decision: Decision?, form: FormData, errors: FormErrors) {
+    init(
+        group: Group, proposal: Proposal, members: [Membership], responses: [ProposalResponse], viewerID: Int64,
+        canRespond: Bool, canRun: Bool, decision: Decision?, form: FormData, errors: FormErrors
+    ) {
         title = proposal.title
         groupName = group.name
         proposalsHref = Href.proposals(group.id)
@@ -56,35 +58,54 @@ struct ProposalPage: PageModel {
         ended = proposal.endedAt.map(LondonTime.dateTime)
         decisionHref = proposal.decisionID.map { Href.decision(group.id, $0) }
         outcome = decision.map { decision in
-            decision.outcome.label + (decision.isValid ? "." : ". Not valid under the terms of reference: \(decision.invalidReason ?? "")")
+            decision.outcome.label
+                + (decision.isValid ? "." : ". Not valid under the terms of reference: \(decision.invalidReason ?? "")")
         }
         let answers = ProposalRules.answers(for: proposal.method) ?? []
-        responseForm = isOpen && canRespond ? ResponseForm(
-            action: Href.proposalResponse(group.id, proposal.id),
-            response: ChoiceField("response", legend: "What do you say to the proposal?", options: answers.map { ($0.rawValue, $0.label) }, selected: form["response"], errors: errors),
-            reason: Field("reason", label: "Your reason", value: form["reason"], type: "textarea",
-                          hint: "Needed if you " + (proposal.method == .consensus ? "cannot agree" : proposal.method == .consent ? "object" : "want to explain your vote")
-                            + ". Other members will see it.", errors: errors)
-        ) : nil
+        responseForm =
+            isOpen && canRespond
+            ? ResponseForm(
+                action: Href.proposalResponse(group.id, proposal.id),
+                response: ChoiceField(
+                    "response", legend: "What do you say to the proposal?",
+                    options: answers.map { ($0.rawValue, $0.label) }, selected: form["response"], errors: errors),
+                reason: Field(
+                    "reason", label: "Your reason", value: form["reason"], type: "textarea",
+                    hint: "Needed if you "
+                        + (proposal.method == .consensus
+                            ? "cannot agree" : proposal.method == .consent ? "object" : "want to explain your vote")
+                        + ". Other members will see it.", errors: errors)
+            ) : nil
         ownResponse = responses.first { $0.userID == viewerID }.map { "Your response: \($0.answer.label)." }
         responded = responses.map {
-            Responded(name: $0.personName, answer: $0.answer.label, reason: $0.reason.isEmpty ? nil : $0.reason, when: LondonTime.dateTime($0.respondedAt))
+            Responded(
+                name: $0.personName, answer: $0.answer.label, reason: $0.reason.isEmpty ? nil : $0.reason,
+                when: LondonTime.dateTime($0.respondedAt))
         }
         hasResponded = !responded.isEmpty
         let memberIDs = Set(members.map(\.userID))
         let waiting = memberIDs.subtracting(responses.map(\.userID)).count
-        yetToRespond = waiting == 0 ? "Every member has responded." : waiting == 1 ? "1 member has not responded yet." : "\(waiting) members have not responded yet."
+        yetToRespond =
+            waiting == 0
+            ? "Every member has responded."
+            : waiting == 1 ? "1 member has not responded yet." : "\(waiting) members have not responded yet."
         closeAction = isOpen && canRun ? Href.closeProposal(group.id, proposal.id) : nil
-        closeEarly = isOpen && canRun ? ChoiceField(
-            "close_early", legend: "Close it before its closing time",
-            hint: "A proposal closes by itself at its closing time. Closing it early counts only the responses made so far.",
-            options: [("yes", "I want to close it now, before its closing time")], selected: [], errors: errors
-        ) : nil
+        closeEarly =
+            isOpen && canRun
+            ? ChoiceField(
+                "close_early", legend: "Close it before its closing time",
+                hint:
+                    "A proposal closes by itself at its closing time. Closing it early counts only the responses made so far.",
+                options: [("yes", "I want to close it now, before its closing time")], selected: [], errors: errors
+            ) : nil
         withdrawAction = isOpen && canRun ? Href.withdrawProposal(group.id, proposal.id) : nil
-        confirmWithdraw = isOpen && canRun ? ChoiceField(
-            "confirm_withdraw", legend: "Withdraw the proposal", hint: "Withdrawing it ends it without a decision: the responses made so far are kept but not counted.",
-            options: [("yes", "I want to withdraw it")], selected: [], errors: errors
-        ) : nil
+        confirmWithdraw =
+            isOpen && canRun
+            ? ChoiceField(
+                "confirm_withdraw", legend: "Withdraw the proposal",
+                hint: "Withdrawing it ends it without a decision: the responses made so far are kept but not counted.",
+                options: [("yes", "I want to withdraw it")], selected: [], errors: errors
+            ) : nil
         self.errors = errors
     }
 }

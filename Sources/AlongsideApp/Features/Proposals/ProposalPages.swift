@@ -23,7 +23,9 @@ struct ProposalsPage: PageModel {
         decisionsHref = Href.decisions(group.id)
         newHref = canOpen ? Href.newProposal(group.id) : nil
         rows = proposals.map {
-            Row(title: $0.title, href: Href.proposal(group.id, $0.id), status: $0.status.label, isOpen: $0.status == .open,
+            Row(
+                title: $0.title, href: Href.proposal(group.id, $0.id), status: $0.status.label,
+                isOpen: $0.status == .open,
                 closes: LondonTime.dateTime($0.status == .open ? $0.closesAt : ($0.endedAt ?? $0.closesAt)))
         }
         hasRows = !rows.isEmpty
@@ -32,7 +34,8 @@ struct ProposalsPage: PageModel {
 
 struct ProposalFormPage: PageModel {
     static let template = "proposals/form"
-    static let byLeadsMessage = "This group's terms of reference say decisions are made by its leads. Decisions by leads are not put to members, so they cannot be made by an online proposal"
+    static let byLeadsMessage =
+        "This group's terms of reference say decisions are made by its leads. Decisions by leads are not put to members, so they cannot be made by an online proposal"
     let title: String
     let groupName: String
     let cancelHref: String
@@ -54,16 +57,25 @@ struct ProposalFormPage: PageModel {
         action = Href.proposals(group.id)
         let termsMethod = terms?.content.decisionMethod
         refusal = termsMethod == .byLeads ? Self.byLeadsMessage + "." : nil
-        methodSummary = terms.map { "\($0.content.decisionMethod.label) — how members decide under version \($0.number) of the terms of reference. The quorum is checked when it closes." }
+        methodSummary = terms.map {
+            "\($0.content.decisionMethod.label) — how members decide under version \($0.number) of the terms of reference. The quorum is checked when it closes."
+        }
         titleField = Field("title", label: "Title", value: form["title"], errors: errors)
-        question = Field("question", label: "The question members are asked", value: form["question"], type: "textarea",
-                         hint: "Say what is proposed and what agreeing to it would mean.", errors: errors)
-        method = termsMethod == nil ? ChoiceField(
-            "method", legend: "How members will decide (the group has no adopted terms of reference)",
-            options: ProposalForm.methods.map { ($0.rawValue, $0.label) }, selected: form["method"], errors: errors
-        ) : nil
-        closesOn = Field("closes_on", label: "Closing date", value: form["closes_on"], type: "date", hint: "London time. Members can respond until then.", errors: errors)
-        closesAtTime = Field("closes_at_time", label: "Closing time", value: form["closes_at_time"], type: "time", hint: "24-hour clock, like 17:00.", errors: errors)
+        question = Field(
+            "question", label: "The question members are asked", value: form["question"], type: "textarea",
+            hint: "Say what is proposed and what agreeing to it would mean.", errors: errors)
+        method =
+            termsMethod == nil
+            ? ChoiceField(
+                "method", legend: "How members will decide (the group has no adopted terms of reference)",
+                options: ProposalForm.methods.map { ($0.rawValue, $0.label) }, selected: form["method"], errors: errors
+            ) : nil
+        closesOn = Field(
+            "closes_on", label: "Closing date", value: form["closes_on"], type: "date",
+            hint: "London time. Members can respond until then.", errors: errors)
+        closesAtTime = Field(
+            "closes_at_time", label: "Closing time", value: form["closes_at_time"], type: "time",
+            hint: "24-hour clock, like 17:00.", errors: errors)
         self.errors = errors
     }
 }

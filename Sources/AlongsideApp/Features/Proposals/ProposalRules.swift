@@ -81,26 +81,39 @@ public enum ProposalRules {
     /// The outcome by the method: majority vote, more for than against (abstentions do not count; a tie is not
     /// agreed); consent, nobody objects; consensus, nobody cannot agree. Nobody answering agrees nothing.
     /// Answers from people who are no longer members when it closes are not counted.
-    public static func close(method: DecisionMethod, terms: TermsContent?, members: [Member], answers: [Answer]) -> Result {
+    public static func close(method: DecisionMethod, terms: TermsContent?, members: [Member], answers: [Answer])
+        -> Result
+    {
         let memberIDs = Set(members.map(\.userID))
         let counted = answers.filter { memberIDs.contains($0.userID) }
         func count(_ answer: ProposalAnswer) -> Int { counted.filter { $0.answer == answer }.count }
-        let votesFor = count(.votingFor), against = count(.against), objections = count(.object), cannotAgree = count(.cannotAgree)
+        let votesFor = count(.votingFor), against = count(.against), objections = count(.object),
+            cannotAgree = count(.cannotAgree)
         let outcome: DecisionOutcome
         if counted.isEmpty {
             outcome = .notAgreed
         } else if method == .consensus {
             outcome = cannotAgree == 0 ? .agreed : .notAgreed
         } else {
-            outcome = DecisionRules.outcome(method: method, votesFor: votesFor, against: against, objections: objections) ?? .notAgreed
+            outcome =
+                DecisionRules.outcome(method: method, votesFor: votesFor, against: against, objections: objections)
+                ?? .notAgreed
         }
         let answered = Set(counted.map(\.userID))
         let lived = members.contains { answered.contains($0.userID) && $0.livedExperience }
-        let shortfalls = DecisionRules.shortfalls(terms: terms, method: method, memberCount: members.count, present: counted.count, livedExperiencePresent: lived)
-        let quorumMet = terms.map { QuorumRule.evaluate(terms: $0, memberCount: members.count, present: counted.count, livedExperiencePresent: lived).met } ?? true
+        let shortfalls = DecisionRules.shortfalls(
+            terms: terms, method: method, memberCount: members.count, present: counted.count,
+            livedExperiencePresent: lived)
+        let quorumMet =
+            terms.map {
+                QuorumRule.evaluate(
+                    terms: $0, memberCount: members.count, present: counted.count, livedExperiencePresent: lived
+                ).met
+            } ?? true
         return Result(
             outcome: outcome, membersTotal: members.count, membersPresent: counted.count, livedExperiencePresent: lived,
-            votesFor: votesFor, against: against, abstaining: count(.abstain), objections: objections, cannotAgree: cannotAgree,
+            votesFor: votesFor, against: against, abstaining: count(.abstain), objections: objections,
+            cannotAgree: cannotAgree,
             shortfalls: shortfalls, quorumMet: quorumMet
         )
     }

@@ -10,9 +10,13 @@ extension ProposalStore {
     public func close(proposal: Proposal, closer: SessionUser?, requestID: String?) async throws -> Int64 {
         let now = clock.now()
         let today = LondonTime.isoDay(now)
-        let actor = closer.map { AuditActor(userID: $0.id, label: $0.name) } ?? AuditActor(userID: nil, label: "Closed at its closing time")
+        let actor =
+            closer.map { AuditActor(userID: $0.id, label: $0.name) }
+            ?? AuditActor(userID: nil, label: "Closed at its closing time")
         return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
-            guard let current = try Self.proposal(id: proposal.id, groupID: proposal.groupID, in: db) else { throw AppError.notFound }
+            guard let current = try Self.proposal(id: proposal.id, groupID: proposal.groupID, in: db) else {
+                throw AppError.notFound
+            }
             guard current.status == .open else {
                 // Closed by someone else a moment ago: nothing more to do.
                 if let decisionID = current.decisionID { return decisionID }
@@ -26,17 +30,23 @@ extension ProposalStore {
                 answers: responses.map { ProposalRules.Answer(userID: $0.userID, answer: $0.answer, reason: $0.reason) }
             )
             let counted = responses.filter { response in members.contains { $0.userID == response.userID } }
-            let input = Self.decisionInput(current, result: result, responses: counted, closerName: closer?.name, at: now)
+            let input = Self.decisionInput(
+                current, result: result, responses: counted, closerName: closer?.name, at: now)
             let decision = try DecisionStore.insert(
-                input, groupID: current.groupID, termsVersion: terms?.number, quorumMet: result.quorumMet, correcting: nil,
+                input, groupID: current.groupID, termsVersion: terms?.number, quorumMet: result.quorumMet,
+                correcting: nil,
                 recordedBy: closer?.id ?? current.openedBy, at: now, in: db
             )
             try DecisionStore.audit(decision, correcting: nil, in: audit)
-            try db.execute(sql: "UPDATE proposals SET status = 'closed', ended_at = ?, decision_id = ? WHERE id = ?", arguments: [now, decision.id, current.id])
+            try db.execute(
+                sql: "UPDATE proposals SET status = 'closed', ended_at = ?, decision_id = ? WHERE id = ?",
+                arguments: [now, decision.id, current.id])
             let change = AuditChange<[String: String]>(
                 action: "closed", recordKind: "proposal", recordID: String(current.id),
-                summary: "Closed the online proposal \"\(current.title)\": \(result.outcome.label.lowercased()), recorded as decision #\(decision.id)",
-                before: ["status": "Open"], after: ["status": "Closed", "outcome": result.outcome.label, "decision": String(decision.id)]
+                summary:
+                    "Closed the online proposal \"\(current.title)\": \(result.outcome.label.lowercased()), recorded as decision #\(decision.id)",
+                before: ["status": "Open"],
+                after: ["status": "Closed", "outcome": result.outcome.label, "decision": String(decision.id)]
             )
             try audit.record(change)
             return decision.id
@@ -59,16 +69,22 @@ extension ProposalStore {
     }
 
     /// The decision the proposal's answers make, with reasons summarising who answered what and why.
-    static func decisionInput(_ proposal: Proposal, result: ProposalRules.Result, responses: [ProposalResponse], closerName: String?, at now: Date) -> DecisionInput {
+    static func decisionInput(
+        _ proposal: Proposal, result: ProposalRules.Result, responses: [ProposalResponse], closerName: String?,
+        at now: Date
+    ) -> DecisionInput {
         let tally: String
         switch proposal.method {
-        case .majorityVote: tally = "\(result.votesFor) for, \(result.against) against, \(result.abstaining) abstaining."
+        case .majorityVote:
+            tally = "\(result.votesFor) for, \(result.against) against, \(result.abstaining) abstaining."
         case .consent: tally = result.objections == 1 ? "1 objection." : "\(result.objections) objections."
-        case .consensus, .byLeads: tally = "\(result.membersPresent - result.cannotAgree) agreed, \(result.cannotAgree) could not agree."
+        case .consensus, .byLeads:
+            tally = "\(result.membersPresent - result.cannotAgree) agreed, \(result.cannotAgree) could not agree."
         }
         var lines = [
             "Decided by an online proposal between meetings, opened by \(proposal.openedByName) on \(LondonTime.dateTime(proposal.openedAt)) and "
-                + (closerName.map { "closed by \($0) on \(LondonTime.dateTime(now))." } ?? "closed at its closing time, \(LondonTime.dateTime(proposal.closesAt))."),
+                + (closerName.map { "closed by \($0) on \(LondonTime.dateTime(now))." }
+                    ?? "closed at its closing time, \(LondonTime.dateTime(proposal.closesAt))."),
             "\(result.membersPresent) of \(result.membersTotal) members responded: \(tally)",
         ]
         let reasons = responses.filter { !$0.reason.isEmpty }
@@ -76,14 +92,22 @@ extension ProposalStore {
             lines.append("Reasons given:")
             lines += reasons.map { "\($0.personName) (\($0.answer.label)): \($0.reason)" }
         }
-        let invalid = result.shortfalls.isEmpty ? nil : "The online proposal closed without meeting the terms of reference: " + result.shortfalls.joined(separator: " ")
+        let invalid =
+            result.shortfalls.isEmpty
+            ? nil
+            : "The online proposal closed without meeting the terms of reference: "
+                + result.shortfalls.joined(separator: " ")
         return DecisionInput(
-            title: proposal.title, question: proposal.question, method: proposal.method, membersTotal: result.membersTotal,
+            title: proposal.title, question: proposal.question, method: proposal.method,
+            membersTotal: result.membersTotal,
             membersPresent: result.membersPresent, livedExperiencePresent: result.livedExperiencePresent,
-            votesFor: proposal.method == .majorityVote ? result.votesFor : nil, votesAgainst: proposal.method == .majorityVote ? result.against : nil,
-            votesAbstaining: proposal.method == .majorityVote ? result.abstaining : nil, objections: proposal.method == .consent ? result.objections : nil,
+            votesFor: proposal.method == .majorityVote ? result.votesFor : nil,
+            votesAgainst: proposal.method == .majorityVote ? result.against : nil,
+            votesAbstaining: proposal.method == .majorityVote ? result.abstaining : nil,
+            objections: proposal.method == .consent ? result.objections : nil,
             consensusRecord: proposal.method == .consensus ? "Online: \(tally)" : nil, outcome: result.outcome,
-            rationale: lines.joined(separator: "\n"), declarations: nil, reviewOn: nil, invalidReason: invalid, adoptsTermsVersion: nil,
+            rationale: lines.joined(separator: "\n"), declarations: nil, reviewOn: nil, invalidReason: invalid,
+            adoptsTermsVersion: nil,
             meetingID: nil
         )
     }

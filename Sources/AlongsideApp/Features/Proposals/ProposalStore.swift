@@ -13,8 +13,13 @@ public struct ProposalStore: Sendable {
 
     public func proposals(groupID: Int64) async throws -> [Proposal] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: Proposal.selectSQL + " WHERE p.group_id = ? ORDER BY p.status <> 'open', p.closes_at DESC, p.id DESC", arguments: [groupID])
-                .map(Proposal.init)
+            try Row.fetchAll(
+                db,
+                sql: Proposal.selectSQL
+                    + " WHERE p.group_id = ? ORDER BY p.status <> 'open', p.closes_at DESC, p.id DESC",
+                arguments: [groupID]
+            )
+            .map(Proposal.init)
         }
     }
 
@@ -23,15 +28,19 @@ public struct ProposalStore: Sendable {
     }
 
     static func proposal(id: Int64, groupID: Int64, in db: Database) throws -> Proposal? {
-        try Row.fetchOne(db, sql: Proposal.selectSQL + " WHERE p.id = ? AND p.group_id = ?", arguments: [id, groupID]).map(Proposal.init)
+        try Row.fetchOne(db, sql: Proposal.selectSQL + " WHERE p.id = ? AND p.group_id = ?", arguments: [id, groupID])
+            .map(Proposal.init)
     }
 
     /// The proposal whose outcome became one of these decision revisions, if any.
     public func proposalID(decidedBy decisionIDs: [Int64]) async throws -> Int64? {
         guard !decisionIDs.isEmpty else { return nil }
         return try await pool.read { db in
-            try Int64.fetchOne(db, sql: "SELECT id FROM proposals WHERE decision_id IN (\(decisionIDs.map { _ in "?" }.joined(separator: ", ")))",
-                               arguments: StatementArguments(decisionIDs))
+            try Int64.fetchOne(
+                db,
+                sql:
+                    "SELECT id FROM proposals WHERE decision_id IN (\(decisionIDs.map { _ in "?" }.joined(separator: ", ")))",
+                arguments: StatementArguments(decisionIDs))
         }
     }
 
@@ -40,22 +49,35 @@ public struct ProposalStore: Sendable {
     }
 
     static func responses(proposalID: Int64, in db: Database) throws -> [ProposalResponse] {
-        try Row.fetchAll(db, sql: """
-            SELECT r.user_id, u.name, r.response, r.reason, r.responded_at FROM proposal_responses r JOIN users u ON u.id = r.user_id
-            WHERE r.proposal_id = ? ORDER BY u.name COLLATE NOCASE
-            """, arguments: [proposalID]).map {
-            ProposalResponse(userID: $0["user_id"], personName: $0["name"], answer: ProposalAnswer(rawValue: $0["response"]) ?? .abstain,
-                             reason: $0["reason"], respondedAt: $0["responded_at"])
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.user_id, u.name, r.response, r.reason, r.responded_at FROM proposal_responses r JOIN users u ON u.id = r.user_id
+                WHERE r.proposal_id = ? ORDER BY u.name COLLATE NOCASE
+                """, arguments: [proposalID]
+        ).map {
+            ProposalResponse(
+                userID: $0["user_id"], personName: $0["name"],
+                answer: ProposalAnswer(rawValue: $0["response"]) ?? .abstain,
+                reason: $0["reason"], respondedAt: $0["responded_at"])
         }
     }
 
-    public func open(_ input: ProposalInput, groupID: Int64, termsVersion: Int?, by actor: AuditActor, userID: Int64, requestID: String?) async throws -> Proposal {
+    public func open(
+        _ input: ProposalInput, groupID: Int64, termsVersion: Int?, by actor: AuditActor, userID: Int64,
+        requestID: String?
+    ) async throws -> Proposal {
         let now = clock.now()
         return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
-            try db.execute(sql: """
-                INSERT INTO proposals (group_id, title, question, method, terms_version, closes_at, opened_by, opened_at, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open')
-                """, arguments: [groupID, input.title, input.question, input.method.rawValue, termsVersion, input.closesAt, userID, now])
+            try db.execute(
+                sql: """
+                    INSERT INTO proposals (group_id, title, question, method, terms_version, closes_at, opened_by, opened_at, status)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open')
+                    """,
+                arguments: [
+                    groupID, input.title, input.question, input.method.rawValue, termsVersion, input.closesAt, userID,
+                    now,
+                ])
             let proposal = try Self.proposal(id: db.lastInsertedRowID, groupID: groupID, in: db)!
             let change = AuditChange<[String: String]>(
                 action: "opened", recordKind: "proposal", recordID: String(proposal.id),
@@ -67,19 +89,28 @@ public struct ProposalStore: Sendable {
     }
 
     /// Records or replaces a member's answer while the proposal is open.
-    public func respond(proposal: Proposal, answer: ProposalAnswer, reason: String, by actor: AuditActor, userID: Int64, requestID: String?) async throws {
+    public func respond(
+        proposal: Proposal, answer: ProposalAnswer, reason: String, by actor: AuditActor, userID: Int64,
+        requestID: String?
+    ) async throws {
         let now = clock.now()
         try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
-            guard let current = try Self.proposal(id: proposal.id, groupID: proposal.groupID, in: db), current.status == .open, current.closesAt > now
+            guard let current = try Self.proposal(id: proposal.id, groupID: proposal.groupID, in: db),
+                current.status == .open, current.closesAt > now
             else { throw Refusal.notOpen }
-            let before = try Row.fetchOne(db, sql: "SELECT response, reason FROM proposal_responses WHERE proposal_id = ? AND user_id = ?", arguments: [proposal.id, userID])
-                .map { ["response": $0["response"] as String, "reason": $0["reason"] as String] }
-            try db.execute(sql: """
-                INSERT INTO proposal_responses (proposal_id, user_id, response, reason, responded_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (proposal_id, user_id) DO UPDATE SET response = excluded.response, reason = excluded.reason, responded_at = excluded.responded_at
-                """, arguments: [proposal.id, userID, answer.rawValue, reason, now])
+            let before = try Row.fetchOne(
+                db, sql: "SELECT response, reason FROM proposal_responses WHERE proposal_id = ? AND user_id = ?",
+                arguments: [proposal.id, userID]
+            )
+            .map { ["response": $0["response"] as String, "reason": $0["reason"] as String] }
+            try db.execute(
+                sql: """
+                    INSERT INTO proposal_responses (proposal_id, user_id, response, reason, responded_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (proposal_id, user_id) DO UPDATE SET response = excluded.response, reason = excluded.reason, responded_at = excluded.responded_at
+                    """, arguments: [proposal.id, userID, answer.rawValue, reason, now])
             let change = AuditChange<[String: String]>(
-                action: before == nil ? "responded" : "changed response", recordKind: "proposal", recordID: String(proposal.id),
+                action: before == nil ? "responded" : "changed response", recordKind: "proposal",
+                recordID: String(proposal.id),
                 summary: "\(actor.label) answered \"\(answer.label)\" to the online proposal \"\(proposal.title)\"",
                 before: before, after: ["response": answer.rawValue, "reason": reason]
             )
@@ -90,11 +121,14 @@ public struct ProposalStore: Sendable {
     public func withdraw(proposal: Proposal, by actor: AuditActor, requestID: String?) async throws {
         let now = clock.now()
         try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
-            try db.execute(sql: "UPDATE proposals SET status = 'withdrawn', ended_at = ? WHERE id = ? AND status = 'open'", arguments: [now, proposal.id])
+            try db.execute(
+                sql: "UPDATE proposals SET status = 'withdrawn', ended_at = ? WHERE id = ? AND status = 'open'",
+                arguments: [now, proposal.id])
             guard db.changesCount == 1 else { throw Refusal.notOpen }
             let change = AuditChange<[String: String]>(
                 action: "withdrawn", recordKind: "proposal", recordID: String(proposal.id),
-                summary: "Withdrew the online proposal \"\(proposal.title)\"", before: ["status": "Open"], after: ["status": "Withdrawn"]
+                summary: "Withdrew the online proposal \"\(proposal.title)\"", before: ["status": "Open"],
+                after: ["status": "Withdrawn"]
             )
             try audit.record(change)
         }

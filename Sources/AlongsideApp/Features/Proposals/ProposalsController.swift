@@ -35,7 +35,8 @@ struct ProposalsController: Controller {
 
     /// The proposal named in the route, closed first if its time has passed.
     func loadProposal(_ context: AppRequestContext, group: Group) async throws -> Proposal {
-        guard let id = context.parameters.get("proposalID", as: Int64.self), let proposal = try await store.proposal(id: id, groupID: group.id)
+        guard let id = context.parameters.get("proposalID", as: Int64.self),
+            let proposal = try await store.proposal(id: id, groupID: group.id)
         else { throw AppError.notFound }
         guard proposal.isDue(at: services.clock.now()) else { return proposal }
         try await store.close(proposal: proposal, closer: nil, requestID: context.requestID)
@@ -64,7 +65,8 @@ struct ProposalsController: Controller {
     @Sendable func new(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
         let standing = standing(view)
         let terms = try await termsInForce(standing.group)
-        let page = ProposalFormPage(group: standing.group, terms: terms, form: FormData([("closes_at_time", "17:00")]), errors: FormErrors())
+        let page = ProposalFormPage(
+            group: standing.group, terms: terms, form: FormData([("closes_at_time", "17:00")]), errors: FormErrors())
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -77,29 +79,39 @@ struct ProposalsController: Controller {
             errors.add("title", ProposalFormPage.byLeadsMessage)
         }
         guard errors.isEmpty,
-              let input = ProposalForm.parse(context.form, termsMethod: terms?.content.decisionMethod, now: services.clock.now(), errors: &errors)
+            let input = ProposalForm.parse(
+                context.form, termsMethod: terms?.content.decisionMethod, now: services.clock.now(), errors: &errors)
         else {
             let page = ProposalFormPage(group: standing.group, terms: terms, form: context.form, errors: errors)
             return try await services.pages.render(page, request: request, context: context)
         }
-        let proposal = try await store.open(input, groupID: standing.group.id, termsVersion: terms?.number, by: signedIn.actor, userID: signedIn.user.id, requestID: context.requestID)
-        try await services.sessions.setFlash(Flash(message: "The proposal is open. Members can respond until it closes."), tokenHash: signedIn.session.tokenHash)
+        let proposal = try await store.open(
+            input, groupID: standing.group.id, termsVersion: terms?.number, by: signedIn.actor,
+            userID: signedIn.user.id, requestID: context.requestID)
+        try await services.sessions.setFlash(
+            Flash(message: "The proposal is open. Members can respond until it closes."),
+            tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.proposal(standing.group.id, proposal.id))
     }
 
-    func page(_ standing: Standing, proposal: Proposal, signedIn: SignedIn, form: FormData?, errors: FormErrors) async throws -> ProposalPage {
+    func page(_ standing: Standing, proposal: Proposal, signedIn: SignedIn, form: FormData?, errors: FormErrors)
+        async throws -> ProposalPage
+    {
         let members = try await groups.memberships(groupID: standing.group.id)
             .filter { $0.compositionMember.isCurrent(on: today) && $0.seat != .observer }
         let responses = try await store.responses(proposalID: proposal.id)
         let own = responses.first { $0.userID == signedIn.user.id }
         var decision: Decision?
         if let decisionID = proposal.decisionID {
-            decision = try await DecisionStore(pool: services.pool, clock: services.clock).decision(id: decisionID, groupID: standing.group.id)
+            decision = try await DecisionStore(pool: services.pool, clock: services.clock).decision(
+                id: decisionID, groupID: standing.group.id)
         }
         let shownForm = form ?? FormData([("response", own?.answer.rawValue ?? ""), ("reason", own?.reason ?? "")])
         return ProposalPage(
-            group: standing.group, proposal: proposal, members: members, responses: responses, viewerID: signedIn.user.id,
-            canRespond: standing.canRespond, canRun: standing.canRun, decision: decision, form: shownForm, errors: errors
+            group: standing.group, proposal: proposal, members: members, responses: responses,
+            viewerID: signedIn.user.id,
+            canRespond: standing.canRespond, canRun: standing.canRun, decision: decision, form: shownForm,
+            errors: errors
         )
     }
 
@@ -111,23 +123,31 @@ struct ProposalsController: Controller {
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func respond(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+    @Sendable func respond(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response
+    {
         let signedIn = view.person
         let standing = standing(view)
         let proposal = try await loadProposal(context, group: standing.group)
-        guard proposal.status == .open else { return try await notOpen(proposal, group: standing.group, signedIn: signedIn) }
+        guard proposal.status == .open else {
+            return try await notOpen(proposal, group: standing.group, signedIn: signedIn)
+        }
         var errors = FormErrors()
-        guard let (answer, reason) = ProposalForm.parseAnswer(context.form, method: proposal.method, errors: &errors) else {
-            let page = try await page(standing, proposal: proposal, signedIn: signedIn, form: context.form, errors: errors)
+        guard let (answer, reason) = ProposalForm.parseAnswer(context.form, method: proposal.method, errors: &errors)
+        else {
+            let page = try await page(
+                standing, proposal: proposal, signedIn: signedIn, form: context.form, errors: errors)
             return try await services.pages.render(page, request: request, context: context)
         }
         do {
-            try await store.respond(proposal: proposal, answer: answer, reason: reason, by: signedIn.actor, userID: signedIn.user.id, requestID: context.requestID)
+            try await store.respond(
+                proposal: proposal, answer: answer, reason: reason, by: signedIn.actor, userID: signedIn.user.id,
+                requestID: context.requestID)
         } catch ProposalStore.Refusal.notOpen {
             return try await notOpen(proposal, group: standing.group, signedIn: signedIn)
         }
         try await services.sessions.setFlash(
-            Flash(message: "Your response has been recorded. You can change it until the proposal closes."), tokenHash: signedIn.session.tokenHash
+            Flash(message: "Your response has been recorded. You can change it until the proposal closes."),
+            tokenHash: signedIn.session.tokenHash
         )
         return .seeOther(Href.proposal(standing.group.id, proposal.id))
     }
@@ -142,7 +162,8 @@ struct ProposalsController: Controller {
         ) { proposal in try await store.close(proposal: proposal, closer: signedIn.user, requestID: context.requestID) }
     }
 
-    @Sendable func withdraw(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
+    @Sendable func withdraw(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response
+    {
         let signedIn = view.person
         return try await endOpenProposal(
             request, context, view, confirmation: "confirm_withdraw",
@@ -153,13 +174,16 @@ struct ProposalsController: Controller {
 
     /// Closing and withdrawing: only the chair, only while it is open, and only with the confirmation box ticked.
     func endOpenProposal(
-        _ request: Request, _ context: AppRequestContext, _ view: GroupView, confirmation: String, refusal: String, done: String,
+        _ request: Request, _ context: AppRequestContext, _ view: GroupView, confirmation: String, refusal: String,
+        done: String,
         _ end: (Proposal) async throws -> Void
     ) async throws -> Response {
         let signedIn = view.person
         let standing = standing(view)
         let proposal = try await loadProposal(context, group: standing.group)
-        guard proposal.status == .open else { return try await notOpen(proposal, group: standing.group, signedIn: signedIn) }
+        guard proposal.status == .open else {
+            return try await notOpen(proposal, group: standing.group, signedIn: signedIn)
+        }
         if context.form[confirmation] != "yes" {
             var errors = FormErrors()
             errors.add(confirmation, refusal)
@@ -173,7 +197,8 @@ struct ProposalsController: Controller {
 
     func notOpen(_ proposal: Proposal, group: Group, signedIn: SignedIn) async throws -> Response {
         try await services.sessions.setFlash(
-            Flash(message: "This proposal is no longer open, so nothing was changed."), tokenHash: signedIn.session.tokenHash
+            Flash(message: "This proposal is no longer open, so nothing was changed."),
+            tokenHash: signedIn.session.tokenHash
         )
         return .seeOther(Href.proposal(group.id, proposal.id))
     }

@@ -13,9 +13,11 @@ enum ProposalsFeature: Feature {
 
 extension Rule {
     /// The people who record decisions open, close and withdraw proposals.
-    static let runProposals = Rule("runProposals", permits: "Open, close and withdraw a group's proposals",
-                                   holders: .groupOfficers, record: "the group")
+    static let runProposals = Rule(
+        "runProposals", permits: "Open, close and withdraw a group's proposals",
+        holders: .groupOfficers, record: "the group")
     /// Members with a say respond; observers watch.
-    static let respondToProposals = Rule("respondToProposals", permits: "Respond to a group's open proposal",
-                                         holders: Holders(seats: [.chair, .coChair, .member, .secretary]), record: "the group")
+    static let respondToProposals = Rule(
+        "respondToProposals", permits: "Respond to a group's open proposal",
+        holders: Holders(seats: [.chair, .coChair, .member, .secretary]), record: "the group")
 }

@@ -6,7 +6,8 @@ public struct DependencyGraph: Sendable, Equatable {
 
     public init(count: Int, links: [(from: Int, to: Int)]) {
         var lists = Array(repeating: [Int](), count: count)
-        for link in links where link.from != link.to && (0..<count).contains(link.from) && (0..<count).contains(link.to) {
+        for link in links where link.from != link.to && (0..<count).contains(link.from) && (0..<count).contains(link.to)
+        {
             lists[link.from].append(link.to)
         }
         self.count = count
@@ -109,7 +110,11 @@ public enum GraphAnalysis {
             var carried = dependents[number]
             for member in parts[number] { carried[member >> 6] |= 1 << UInt64(member & 63) }
             var targets = Set<Int>()
-            for member in parts[number] { for target in graph.reliesOn[member] where componentOf[target] != number { targets.insert(componentOf[target]) } }
+            for member in parts[number] {
+                for target in graph.reliesOn[member] where componentOf[target] != number {
+                    targets.insert(componentOf[target])
+                }
+            }
             for target in targets {
                 for word in 0..<words { dependents[target][word] |= carried[word] }
             }
@@ -123,12 +128,16 @@ public enum GraphAnalysis {
     }
 
     /// Deliverables not yet in place, ranked by how many rely on them transitively (then directly).
-    public static func keyEnablers(_ graph: DependencyGraph, inPlace: (Int) -> Bool, limit: Int = 10) -> [(node: Int, reach: Reach)] {
+    public static func keyEnablers(_ graph: DependencyGraph, inPlace: (Int) -> Bool, limit: Int = 10) -> [(
+        node: Int, reach: Reach
+    )] {
         keyEnablers(reach: reach(graph), inPlace: inPlace, limit: limit)
     }
 
     /// The same, ranking reach already worked out by `reach(_:)`.
-    public static func keyEnablers(reach: [Reach], inPlace: (Int) -> Bool, limit: Int = 10) -> [(node: Int, reach: Reach)] {
+    public static func keyEnablers(reach: [Reach], inPlace: (Int) -> Bool, limit: Int = 10) -> [(
+        node: Int, reach: Reach
+    )] {
         (0..<reach.count).filter { !inPlace($0) && reach[$0].transitive > 0 }
             .sorted { (reach[$0].transitive, reach[$0].direct, -$0) > (reach[$1].transitive, reach[$1].direct, -$1) }
             .prefix(limit).map { ($0, reach[$0]) }

@@ -63,8 +63,10 @@ public struct NationalRoadmap: Codable, Sendable, Equatable {
             switch self {
             case .duplicateKey(let key): "Deliverable key \(key) is used twice"
             case .duplicateTitle(let title): "Deliverable title \"\(title)\" is used twice"
-            case .unknownWorkstream(let deliverable, let workstream): "\(deliverable) names unknown workstream \(workstream)"
-            case .unresolvedLine(let deliverable, let line): "\(deliverable) relies upon \"\(line)\", which names no deliverable"
+            case .unknownWorkstream(let deliverable, let workstream):
+                "\(deliverable) names unknown workstream \(workstream)"
+            case .unresolvedLine(let deliverable, let line):
+                "\(deliverable) relies upon \"\(line)\", which names no deliverable"
             case .aliasToUnknown(let alias, let key): "Alias \"\(alias)\" points at unknown deliverable \(key)"
             case .ambiguousAlias(let text): "Alias \"\(text)\" is listed twice or matches a title"
             case .reliesOnItself(let key): "\(key) relies upon itself"
@@ -103,7 +105,9 @@ public struct NationalRoadmap: Codable, Sendable, Equatable {
         var keys = Set<String>(), titles = Set<String>()
         for deliverable in deliverables {
             if !keys.insert(deliverable.key).inserted { problems.append(.duplicateKey(deliverable.key)) }
-            if !titles.insert(Self.normalised(deliverable.title)).inserted { problems.append(.duplicateTitle(deliverable.title)) }
+            if !titles.insert(Self.normalised(deliverable.title)).inserted {
+                problems.append(.duplicateTitle(deliverable.title))
+            }
         }
         let workstreamKeys = Set(workstreams.map(\.key))
         for deliverable in deliverables where !workstreamKeys.contains(deliverable.workstream) {
@@ -112,8 +116,12 @@ public struct NationalRoadmap: Codable, Sendable, Equatable {
         var aliasTexts = Set<String>()
         for alias in aliases {
             let text = Self.normalised(alias.text)
-            if titles.contains(text) || !aliasTexts.insert(text).inserted { problems.append(.ambiguousAlias(alias.text)) }
-            for key in alias.deliverables where !keys.contains(key) { problems.append(.aliasToUnknown(alias: alias.text, key: key)) }
+            if titles.contains(text) || !aliasTexts.insert(text).inserted {
+                problems.append(.ambiguousAlias(alias.text))
+            }
+            for key in alias.deliverables where !keys.contains(key) {
+                problems.append(.aliasToUnknown(alias: alias.text, key: key))
+            }
         }
         let table = lookup()
         for deliverable in deliverables {
@@ -123,7 +131,8 @@ public struct NationalRoadmap: Codable, Sendable, Equatable {
                 }
                 if targets == [deliverable.key] { problems.append(.reliesOnItself(deliverable.key)) }
             }
-            for line in deliverable.ownCellLines ?? [] where table[Self.normalised(line)].map({ !$0.contains(deliverable.key) }) ?? true {
+            for line in deliverable.ownCellLines ?? []
+            where table[Self.normalised(line)].map({ !$0.contains(deliverable.key) }) ?? true {
                 problems.append(.unresolvedLine(deliverable: deliverable.key, line: line))
             }
         }
@@ -138,7 +147,9 @@ public struct NationalRoadmap: Codable, Sendable, Equatable {
         for deliverable in deliverables {
             for line in deliverable.reliesUpon {
                 for target in table[Self.normalised(line)] ?? [] where target != deliverable.key {
-                    if seen.insert("\(deliverable.key)\u{1F}\(target)").inserted { result.append((deliverable.key, target)) }
+                    if seen.insert("\(deliverable.key)\u{1F}\(target)").inserted {
+                        result.append((deliverable.key, target))
+                    }
                 }
             }
         }

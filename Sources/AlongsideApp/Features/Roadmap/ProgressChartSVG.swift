@@ -41,7 +41,9 @@ public enum ProgressChartSVG {
 
     /// The segments of one bar, bottom up ("in place" first), in a plot whose baseline is at `baseline`. Empty
     /// statuses have no segment.
-    static func segments(_ counts: [DeliverableStatus: Int], scale: Scale, baseline: Double, plotHeight: Double) -> [Segment] {
+    static func segments(_ counts: [DeliverableStatus: Int], scale: Scale, baseline: Double, plotHeight: Double)
+        -> [Segment]
+    {
         var top = baseline
         return DeliverableStatus.allCases.reversed().compactMap { status in
             let count = max(0, counts[status] ?? 0)
@@ -58,14 +60,16 @@ public enum ProgressChartSVG {
     ///   - idPrefix: starts every id in the SVG, so two charts on one page cannot clash.
     ///   - fitToWidth: `width="100%"` (scales with the page) rather than the chart's natural size in pixels.
     public static func render(
-        months: [(label: String, counts: [DeliverableStatus: Int])], title: String, description: String, idPrefix: String,
+        months: [(label: String, counts: [DeliverableStatus: Int])], title: String, description: String,
+        idPrefix: String,
         fitToWidth: Bool = true
     ) -> String {
         typealias M = Metrics
         let prefix = SVGSupport.sanitisedPrefix(idPrefix)
         let n = SVGSupport.number, escape = SVGSupport.escape
         let width = max(600, M.axisX + 12 + Double(months.count) * M.pitch + M.margin)
-        let legend = SVGLegend.render(SVGLegend.statusEntries(prefix: prefix), x: M.margin, y: M.margin, width: width - 2 * M.margin)
+        let legend = SVGLegend.render(
+            SVGLegend.statusEntries(prefix: prefix), x: M.margin, y: M.margin, width: width - 2 * M.margin)
         let plotTop = M.margin + legend.height + 28
         let baseline = plotTop + M.plotHeight
         let height = baseline + 16 + 2 * 17 + M.margin
@@ -77,7 +81,8 @@ public enum ProgressChartSVG {
         out += "aria-labelledby=\"\(prefix)-title\" aria-describedby=\"\(prefix)-desc\" "
         out += fitToWidth ? "width=\"100%\" " : "width=\"\(n(width))\" height=\"\(n(height))\" "
         out += "viewBox=\"0 0 \(n(width)) \(n(height))\" font-family=\"\(SVGSupport.fontFamily)\">"
-        out += "<title id=\"\(prefix)-title\">\(escape(title))</title><desc id=\"\(prefix)-desc\">\(escape(description))</desc>"
+        out +=
+            "<title id=\"\(prefix)-title\">\(escape(title))</title><desc id=\"\(prefix)-desc\">\(escape(description))</desc>"
         out += "<defs>" + StatusAppearance.definitions(prefix: prefix) + "</defs>"
         out += "<rect width=\"\(n(width))\" height=\"\(n(height))\" fill=\"#ffffff\"/>"
         out += legend.markup
@@ -86,17 +91,21 @@ public enum ProgressChartSVG {
         out += "<g aria-hidden=\"true\" font-size=\"\(n(M.labelFontSize))\" fill=\"\(SVGSupport.textColour)\">"
         for value in stride(from: 0, through: scale.maximum, by: scale.step) {
             let y = baseline - Double(value) / Double(scale.maximum) * M.plotHeight
-            out += "<path d=\"M\(n(M.axisX)),\(n(y)) L\(n(plotRight)),\(n(y))\" stroke=\"\(value == 0 ? SVGSupport.textColour : "#b1b4b6")\" "
+            out +=
+                "<path d=\"M\(n(M.axisX)),\(n(y)) L\(n(plotRight)),\(n(y))\" stroke=\"\(value == 0 ? SVGSupport.textColour : "#b1b4b6")\" "
                 + "stroke-width=\"1\"/>"
             out += "<text x=\"\(n(M.axisX - 8))\" y=\"\(n(y + 4))\" text-anchor=\"end\">\(value)</text>"
         }
-        out += "<path d=\"M\(n(M.axisX)),\(n(plotTop)) L\(n(M.axisX)),\(n(baseline))\" stroke=\"\(SVGSupport.textColour)\" stroke-width=\"1\"/>"
+        out +=
+            "<path d=\"M\(n(M.axisX)),\(n(plotTop)) L\(n(M.axisX)),\(n(baseline))\" stroke=\"\(SVGSupport.textColour)\" stroke-width=\"1\"/>"
         let middle = plotTop + M.plotHeight / 2
-        out += "<text x=\"\(n(M.margin + 10))\" y=\"\(n(middle))\" text-anchor=\"middle\" transform=\"rotate(-90 \(n(M.margin + 10)) \(n(middle)))\">"
+        out +=
+            "<text x=\"\(n(M.margin + 10))\" y=\"\(n(middle))\" text-anchor=\"middle\" transform=\"rotate(-90 \(n(M.margin + 10)) \(n(middle)))\">"
             + "Number of deliverables</text></g>"
 
         if months.isEmpty {
-            out += "<text x=\"\(n((M.axisX + plotRight) / 2))\" y=\"\(n(middle))\" text-anchor=\"middle\" font-size=\"14\" "
+            out +=
+                "<text x=\"\(n((M.axisX + plotRight) / 2))\" y=\"\(n(middle))\" text-anchor=\"middle\" font-size=\"14\" "
                 + "fill=\"\(SVGSupport.textColour)\">No months to show yet.</text>"
         }
         for (index, month) in months.enumerated() {
@@ -104,17 +113,21 @@ public enum ProgressChartSVG {
             let x = centre - M.barWidth / 2
             let parts = segments(month.counts, scale: scale, baseline: baseline, plotHeight: M.plotHeight)
             let words = DeliverableStatus.allCases.map { "\(max(0, month.counts[$0] ?? 0)) \($0.label.lowercased())" }
-            out += "<g><title>\(escape("\(month.label): \(words.joined(separator: ", ")); \(totals[index]) in all"))</title>"
+            out +=
+                "<g><title>\(escape("\(month.label): \(words.joined(separator: ", ")); \(totals[index]) in all"))</title>"
             for part in parts {
-                out += "<rect x=\"\(n(x))\" y=\"\(n(part.y))\" width=\"\(n(M.barWidth))\" height=\"\(n(part.height))\" "
+                out +=
+                    "<rect x=\"\(n(x))\" y=\"\(n(part.y))\" width=\"\(n(M.barWidth))\" height=\"\(n(part.height))\" "
                     + "fill=\"\(StatusAppearance.of(part.status).fill(prefix: prefix))\" stroke=\"\(StatusAppearance.of(part.status).colour)\" "
                     + "stroke-width=\"1.5\"/>"
             }
             let top = parts.last?.y ?? baseline
-            out += "<text x=\"\(n(centre))\" y=\"\(n(top - 6))\" text-anchor=\"middle\" font-size=\"\(n(M.labelFontSize))\" "
+            out +=
+                "<text x=\"\(n(centre))\" y=\"\(n(top - 6))\" text-anchor=\"middle\" font-size=\"\(n(M.labelFontSize))\" "
                 + "font-weight=\"bold\" fill=\"\(SVGSupport.textColour)\">\(totals[index])</text>"
             let lines = SVGSupport.wrap(month.label, width: M.pitch - 6, fontSize: M.labelFontSize, maxLines: 2)
-            out += "<text x=\"\(n(centre))\" y=\"\(n(baseline + 18))\" text-anchor=\"middle\" font-size=\"\(n(M.labelFontSize))\" "
+            out +=
+                "<text x=\"\(n(centre))\" y=\"\(n(baseline + 18))\" text-anchor=\"middle\" font-size=\"\(n(M.labelFontSize))\" "
                 + "fill=\"\(SVGSupport.textColour)\">"
             for (line, text) in lines.enumerated() {
                 out += "<tspan x=\"\(n(centre))\" dy=\"\(line == 0 ? "0" : "17")\">\(escape(text))</tspan>"

@@ -27,7 +27,9 @@ public enum ProgressSeries {
         }
 
         public init(createdAt: Date, retiredAt: Date? = nil, changes: [(at: Date, status: DeliverableStatus)]) {
-            self.init(createdAt: createdAt, retiredAt: retiredAt, changes: changes.map { Change(at: $0.at, status: $0.status) })
+            self.init(
+                createdAt: createdAt, retiredAt: retiredAt,
+                changes: changes.map { Change(at: $0.at, status: $0.status) })
         }
     }
 
@@ -42,9 +44,11 @@ public enum ProgressSeries {
         let order = monthEnds.indices.sorted { monthEnds[$0] < monthEnds[$1] }
         for history in histories {
             // Stable sort by effective date: creation first, then the changes.
-            let timeline = ([Change(at: history.createdAt, status: .notStarted)] + history.changes.map {
-                Change(at: max($0.at, history.createdAt), status: $0.status)
-            }).enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+            let timeline =
+                ([Change(at: history.createdAt, status: .notStarted)]
+                + history.changes.map {
+                    Change(at: max($0.at, history.createdAt), status: $0.status)
+                }).enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
             var next = 0
             var status: DeliverableStatus?
             for index in order {

@@ -33,22 +33,28 @@ struct RoadmapAnalysisPage: PageModel {
 
     init(graph: RoadmapGraph, showAll: Bool) {
         enablers = graph.keyEnablers().enumerated().map { rank, entry in
-            Enabler(rank: rank + 1, link: DeliverableLink(graph.deliverables[entry.node]), direct: entry.reach.direct, transitive: entry.reach.transitive)
+            Enabler(
+                rank: rank + 1, link: DeliverableLink(graph.deliverables[entry.node]), direct: entry.reach.direct,
+                transitive: entry.reach.transitive)
         }
         cycles = graph.cycles.enumerated().map { index, members in
             let done = members.filter { graph.deliverables[$0].status == .inPlace }.count
-            return Cycle(id: "cycle-\(index + 1)", number: index + 1, progress: "\(done) of \(members.count) in place",
-                         members: members.map { DeliverableLink(graph.deliverables[$0]) })
+            return Cycle(
+                id: "cycle-\(index + 1)", number: index + 1, progress: "\(done) of \(members.count) in place",
+                members: members.map { DeliverableLink(graph.deliverables[$0]) })
         }
         var steps: [Step] = []
         var skipped = 0
         for members in graph.components {
             if !showAll, members.allSatisfy({ graph.deliverables[$0].status == .inPlace }) { skipped += 1; continue }
-            steps.append(Step(number: steps.count + 1, cycle: members.count > 1 ? graph.cycleNumber(of: members[0]) : nil,
-                              members: members.map { DeliverableLink(graph.deliverables[$0]) }))
+            steps.append(
+                Step(
+                    number: steps.count + 1, cycle: members.count > 1 ? graph.cycleNumber(of: members[0]) : nil,
+                    members: members.map { DeliverableLink(graph.deliverables[$0]) }))
         }
         self.steps = steps
-        self.skipped = skipped > 0 ? "\(skipped) step\(skipped == 1 ? " is" : "s are") already in place and left out." : nil
+        self.skipped =
+            skipped > 0 ? "\(skipped) step\(skipped == 1 ? " is" : "s are") already in place and left out." : nil
         showAllHref = skipped > 0 ? Href.roadmapAnalysis(query: ["all": "yes"], fragment: "work-order") : nil
     }
 }

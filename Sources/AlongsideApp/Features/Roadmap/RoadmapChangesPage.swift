@@ -27,18 +27,32 @@ struct RoadmapChangesPage: PageModel {
     }
 
     init(since day: String, changes: [RoadmapChange]?, meetings: [(name: String, day: String)], errors: FormErrors) {
-        since = Field("since", label: "Changes since", value: day, type: "date", hint: "For example the day of the last leaders group meeting.", errors: errors)
-        quickPicks = meetings.map { QuickPick(label: "\($0.name), \(LondonTime.day($0.day))", href: Href.roadmapChanges(query: ["since": $0.day])) }
+        since = Field(
+            "since", label: "Changes since", value: day, type: "date",
+            hint: "For example the day of the last leaders group meeting.", errors: errors)
+        quickPicks = meetings.map {
+            QuickPick(
+                label: "\($0.name), \(LondonTime.day($0.day))", href: Href.roadmapChanges(query: ["since": $0.day]))
+        }
         heading = changes == nil ? nil : "Since \(LondonTime.day(day))"
         let list = changes ?? []
         let groups: [(String, Set<RoadmapChange.Kind>)] = [
-            ("Deliverables added", [.added]), ("Retired or brought back", [.retired, .restored]), ("Status changes", [.status]),
-            ("Owner changes", [.owner]), ("Target date changes", [.target]), ("Links added or removed", [.linkAdded, .linkRemoved]),
+            ("Deliverables added", [.added]), ("Retired or brought back", [.retired, .restored]),
+            ("Status changes", [.status]),
+            ("Owner changes", [.owner]), ("Target date changes", [.target]),
+            ("Links added or removed", [.linkAdded, .linkRemoved]),
             ("Other changes", [.edited, .involvement, .marker]),
         ]
-        counts = changes == nil ? [] : groups.map { label, kinds in StatusCount(label: label, count: list.filter { kinds.contains($0.kind) }.count) }
+        counts =
+            changes == nil
+            ? []
+            : groups.map { label, kinds in
+                StatusCount(label: label, count: list.filter { kinds.contains($0.kind) }.count)
+            }
         rows = list.map { change in
-            Row(when: LondonTime.dateTime(change.at), deliverable: change.deliverableTitle, href: Href.deliverable(change.deliverableID),
+            Row(
+                when: LondonTime.dateTime(change.at), deliverable: change.deliverableTitle,
+                href: Href.deliverable(change.deliverableID),
                 what: change.sentence, who: change.byName ?? "Alongside", note: change.note.isEmpty ? nil : change.note)
         }
         self.errors = errors

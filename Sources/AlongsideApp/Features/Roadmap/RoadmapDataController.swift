@@ -26,19 +26,24 @@ struct RoadmapDataController: Controller {
         routes.get(.publishedRoadmap, published)
     }
 
-    @Sendable func analysis(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func analysis(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response
+    {
         let query = request.queryForm
         let page = RoadmapAnalysisPage(graph: try await store.graph(), showAll: query["all"] == "yes")
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func graphPage(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func graphPage(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
+        -> Response
+    {
         let query = request.queryForm
-        let page = RoadmapGraphPage(graph: try await store.graph(), workstreams: try await store.workstreams(), query: query)
+        let page = RoadmapGraphPage(
+            graph: try await store.graph(), workstreams: try await store.workstreams(), query: query)
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func progress(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func progress(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response
+    {
         let page = RoadmapProgressPage(histories: try await store.histories(), now: services.clock.now())
         return try await services.pages.render(page, request: request, context: context)
     }
@@ -52,7 +57,8 @@ struct RoadmapDataController: Controller {
             .map { (name: names[$0.groupID] ?? "", day: LondonTime.isoDay($0.startsAt)) }
     }
 
-    @Sendable func changes(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func changes(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response
+    {
         let query = request.queryForm
         let meetings = try await recentMeetings(for: signedIn)
         let given = query.trimmed("since")
@@ -63,7 +69,8 @@ struct RoadmapDataController: Controller {
             let page = RoadmapChangesPage(since: given, changes: nil, meetings: meetings, errors: errors)
             return try await services.pages.render(page, request: request, context: context)
         }
-        let page = RoadmapChangesPage(since: day, changes: try await store.changes(since: start), meetings: meetings, errors: errors)
+        let page = RoadmapChangesPage(
+            since: day, changes: try await store.changes(since: start), meetings: meetings, errors: errors)
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -74,38 +81,57 @@ struct RoadmapDataController: Controller {
     }
 
     @Sendable func json(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let body = String(decoding: try Self.encoder().encode(RoadmapDocument(graph: try await store.graph())), as: UTF8.self)
+        let body = String(
+            decoding: try Self.encoder().encode(RoadmapDocument(graph: try await store.graph())), as: UTF8.self)
         return .download(body, contentType: "application/json; charset=utf-8", fileName: "roadmap-\(today).json")
     }
 
-    @Sendable func analysisJSON(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        let body = String(decoding: try Self.encoder().encode(RoadmapAnalysisDocument(graph: try await store.graph())), as: UTF8.self)
-        return .download(body, contentType: "application/json; charset=utf-8", fileName: "roadmap-analysis-\(today).json")
+    @Sendable func analysisJSON(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
+        -> Response
+    {
+        let body = String(
+            decoding: try Self.encoder().encode(RoadmapAnalysisDocument(graph: try await store.graph())), as: UTF8.self)
+        return .download(
+            body, contentType: "application/json; charset=utf-8", fileName: "roadmap-analysis-\(today).json")
     }
 
-    @Sendable func deliverablesCSV(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        .download(RoadmapCSV.deliverables(try await store.graph()), contentType: "text/csv; charset=utf-8", fileName: "roadmap-deliverables-\(today).csv")
+    @Sendable func deliverablesCSV(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
+        -> Response
+    {
+        .download(
+            RoadmapCSV.deliverables(try await store.graph()), contentType: "text/csv; charset=utf-8",
+            fileName: "roadmap-deliverables-\(today).csv")
     }
 
-    @Sendable func linksCSV(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        .download(RoadmapCSV.links(try await store.graph()), contentType: "text/csv; charset=utf-8", fileName: "roadmap-links-\(today).csv")
+    @Sendable func linksCSV(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response
+    {
+        .download(
+            RoadmapCSV.links(try await store.graph()), contentType: "text/csv; charset=utf-8",
+            fileName: "roadmap-links-\(today).csv")
     }
 
-    @Sendable func importForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func importForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
+        -> Response
+    {
         try await services.pages.render(RoadmapImportPage(text: "", problems: []), request: request, context: context)
     }
 
-    @Sendable func importRoadmap(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func importRoadmap(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
+        -> Response
+    {
         let text = context.form["roadmap"]
         let workstreams = try await store.workstreams()
         let live = try await store.deliverables()
         let people = try await services.accounts.all().compactMap(\.id)
         let groupIDs = try await groups.visibleGroups(for: signedIn.user, today: today).map(\.group.id)
-        let known = RoadmapImport.Known(deliverables: Set(live.map(\.id)), workstreams: Set(workstreams.map(\.key)), people: Set(people), groups: Set(groupIDs))
+        let known = RoadmapImport.Known(
+            deliverables: Set(live.map(\.id)), workstreams: Set(workstreams.map(\.key)), people: Set(people),
+            groups: Set(groupIDs))
         let checked = RoadmapImport.parse(text).flatMap { RoadmapImport.validate($0, known: known) }
         switch checked {
         case .failure(let problems):
-            return try await services.pages.render(RoadmapImportPage(text: text, problems: problems.list), request: request, context: context)
+            return try await services.pages.render(
+                RoadmapImportPage(text: text, problems: problems.list), request: request, context: context)
         case .success(let plan):
             let report = try await store.apply(plan, by: signedIn.actor, requestID: context.requestID)
             try await services.sessions.setFlash(Flash(message: report.summary), tokenHash: signedIn.session.tokenHash)
@@ -113,21 +139,30 @@ struct RoadmapDataController: Controller {
         }
     }
 
-    @Sendable func publishingForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func publishingForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
+        -> Response
+    {
         let published = try await store.isPublished()
-        let page = RoadmapPublishingPage(form: FormData([("published", published ? "yes" : "no")]), errors: FormErrors())
+        let page = RoadmapPublishingPage(
+            form: FormData([("published", published ? "yes" : "no")]), errors: FormErrors())
         return try await services.pages.render(page, request: request, context: context)
     }
 
-    @Sendable func setPublishing(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func setPublishing(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
+        -> Response
+    {
         let choice = context.form["published"]
         guard choice == "yes" || choice == "no" else {
             var errors = FormErrors()
             errors.add("published", "Select whether to publish roadmap progress")
-            return try await services.pages.render(RoadmapPublishingPage(form: context.form, errors: errors), request: request, context: context)
+            return try await services.pages.render(
+                RoadmapPublishingPage(form: context.form, errors: errors), request: request, context: context)
         }
         try await store.setPublished(choice == "yes", by: signedIn.actor, requestID: context.requestID)
-        let message = choice == "yes" ? "Roadmap progress is published at \(Href.publishedRoadmap())." : "Roadmap progress is no longer published."
+        let message =
+            choice == "yes"
+            ? "Roadmap progress is published at \(Href.publishedRoadmap())."
+            : "Roadmap progress is no longer published."
         try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.roadmap())
     }

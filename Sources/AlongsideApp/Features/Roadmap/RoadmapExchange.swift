@@ -24,7 +24,8 @@ struct RoadmapDocument: Codable, Sendable {
         var reliesUpon: [Int64]?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case id, title, workstream, status, owner, targetDate = "target_date", involvement, inGrid = "in_grid", reliesUpon = "relies_upon"
+            case id, title, workstream, status, owner, targetDate = "target_date", involvement, inGrid = "in_grid",
+                reliesUpon = "relies_upon"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -54,9 +55,12 @@ struct RoadmapDocument: Codable, Sendable {
                 case .group(let id): return Owner(type: "group", id: id, name: deliverable.ownerName)
                 }
             }
-            return Entry(id: deliverable.id, title: deliverable.title, workstream: deliverable.workstream, status: deliverable.status.rawValue,
-                         owner: owner, targetDate: deliverable.targetOn, involvement: deliverable.involvement?.rawValue, inGrid: deliverable.inGrid,
-                         reliesUpon: graph.reliesOn(node).map { graph.deliverables[$0].id })
+            return Entry(
+                id: deliverable.id, title: deliverable.title, workstream: deliverable.workstream,
+                status: deliverable.status.rawValue,
+                owner: owner, targetDate: deliverable.targetOn, involvement: deliverable.involvement?.rawValue,
+                inGrid: deliverable.inGrid,
+                reliesUpon: graph.reliesOn(node).map { graph.deliverables[$0].id })
         }
     }
 }
@@ -100,30 +104,42 @@ struct RoadmapAnalysisDocument: Encodable, Sendable {
         workOrder = graph.components.map { $0.map { ids[$0] } }
         let blockers = graph.allBlockers()
         deliverables = graph.deliverables.indices.map { node in
-            Entry(id: ids[node], status: graph.deliverables[node].status.rawValue, blockers: blockers[node].map { ids[$0] },
-                  reachDirect: graph.reach[node].direct, reachTransitive: graph.reach[node].transitive, cycle: graph.cycleNumber(of: node))
+            Entry(
+                id: ids[node], status: graph.deliverables[node].status.rawValue,
+                blockers: blockers[node].map { ids[$0] },
+                reachDirect: graph.reach[node].direct, reachTransitive: graph.reach[node].transitive,
+                cycle: graph.cycleNumber(of: node))
         }
     }
 }
 
 /// CSV exports of deliverables and of links, for spreadsheets.
 enum RoadmapCSV {
-    static let deliverableHeader = ["id", "title", "workstream", "status", "owner_type", "owner_id", "owner_name", "target_date", "involvement",
-                                    "in_grid", "relies_upon", "blockers", "reach_direct", "reach_transitive", "cycle"]
+    static let deliverableHeader = [
+        "id", "title", "workstream", "status", "owner_type", "owner_id", "owner_name", "target_date", "involvement",
+        "in_grid", "relies_upon", "blockers", "reach_direct", "reach_transitive", "cycle",
+    ]
 
     static func deliverables(_ graph: RoadmapGraph) -> String {
         let blockers = graph.allBlockers()
         let rows = graph.deliverables.indices.map { node -> [String] in
             let deliverable = graph.deliverables[node]
-            let (ownerType, ownerID): (String, String) = switch deliverable.owner {
-            case .person(let id): ("person", String(id))
-            case .group(let id): ("group", String(id))
-            case nil: ("", "")
-            }
-            return [String(deliverable.id), deliverable.title, deliverable.workstreamName, deliverable.status.label, ownerType, ownerID,
-                    deliverable.ownerName ?? "", deliverable.targetOn ?? "", deliverable.involvement?.label ?? "", deliverable.inGrid ? "yes" : "no",
-                    graph.reliesOn(node).map { String(graph.deliverables[$0].id) }.joined(separator: " "), String(blockers[node].count),
-                    String(graph.reach[node].direct), String(graph.reach[node].transitive), graph.cycleNumber(of: node).map(String.init) ?? ""]
+            let (ownerType, ownerID): (String, String) =
+                switch deliverable.owner {
+                case .person(let id): ("person", String(id))
+                case .group(let id): ("group", String(id))
+                case nil: ("", "")
+                }
+            return [
+                String(deliverable.id), deliverable.title, deliverable.workstreamName, deliverable.status.label,
+                ownerType, ownerID,
+                deliverable.ownerName ?? "", deliverable.targetOn ?? "", deliverable.involvement?.label ?? "",
+                deliverable.inGrid ? "yes" : "no",
+                graph.reliesOn(node).map { String(graph.deliverables[$0].id) }.joined(separator: " "),
+                String(blockers[node].count),
+                String(graph.reach[node].direct), String(graph.reach[node].transitive),
+                graph.cycleNumber(of: node).map(String.init) ?? "",
+            ]
         }
         return CSVFormat.document(header: deliverableHeader, rows: rows)
     }
@@ -136,6 +152,8 @@ enum RoadmapCSV {
                 rows.append([String(from.id), from.title, String(to.id), to.title, to.status.label])
             }
         }
-        return CSVFormat.document(header: ["deliverable_id", "deliverable", "relies_upon_id", "relies_upon", "relies_upon_status"], rows: rows)
+        return CSVFormat.document(
+            header: ["deliverable_id", "deliverable", "relies_upon_id", "relies_upon", "relies_upon_status"], rows: rows
+        )
     }
 }

@@ -16,8 +16,10 @@ enum RoadmapFeature: Feature {
 /// Who may change the roadmap. Programme managers and administrators tailor it; a deliverable's owner (the person, or
 /// a member of the owning group) also updates its status and success markers. Everyone signed in reads it.
 extension Rule {
-    static let manageRoadmap = Rule("manageRoadmap", permits: "Tailor the roadmap: add, edit, retire and link deliverables, import, publish",
-                                    holders: Holders(roles: [.administrator, .programmeManager]))
-    static let updateDeliverable = Rule("updateDeliverable", permits: "Update a deliverable's status and success markers",
-                                        holders: Holders(roles: [.administrator, .programmeManager], owner: true), record: "the deliverable")
+    static let manageRoadmap = Rule(
+        "manageRoadmap", permits: "Tailor the roadmap: add, edit, retire and link deliverables, import, publish",
+        holders: Holders(roles: [.administrator, .programmeManager]))
+    static let updateDeliverable = Rule(
+        "updateDeliverable", permits: "Update a deliverable's status and success markers",
+        holders: Holders(roles: [.administrator, .programmeManager], owner: true), record: "the deliverable")
 }

@@ -22,10 +22,12 @@ public struct RoadmapGraph: Sendable {
         var indexOf: [Int64: Int] = [:]
         for (index, deliverable) in deliverables.enumerated() { indexOf[deliverable.id] = index }
         self.indexOf = indexOf
-        graph = DependencyGraph(count: deliverables.count, links: links.compactMap { link in
-            guard let from = indexOf[link.0], let to = indexOf[link.1] else { return nil }
-            return (from: from, to: to)
-        })
+        graph = DependencyGraph(
+            count: deliverables.count,
+            links: links.compactMap { link in
+                guard let from = indexOf[link.0], let to = indexOf[link.1] else { return nil }
+                return (from: from, to: to)
+            })
         components = GraphAnalysis.components(graph)
         var componentOf = Array(repeating: 0, count: deliverables.count)
         for (number, members) in components.enumerated() { for member in members { componentOf[member] = number } }

@@ -67,10 +67,12 @@ struct RoadmapGraphGeometry {
                     y += M.cycleLabelHeight
                     let members = layout.cycles[cycle].count
                     for offset in 0..<members {
-                        boxes[row[index + offset]] = Rect(x: columnX[layer], y: y, width: M.boxWidth, height: M.boxHeight)
+                        boxes[row[index + offset]] = Rect(
+                            x: columnX[layer], y: y, width: M.boxWidth, height: M.boxHeight)
                         y += M.boxHeight + (offset == members - 1 ? M.cyclePadBottom : M.cycleMemberGap)
                     }
-                    groups[cycle] = Rect(x: columnX[layer] - padX, y: top, width: M.boxWidth + 2 * padX, height: y - top)
+                    groups[cycle] = Rect(
+                        x: columnX[layer] - padX, y: top, width: M.boxWidth + 2 * padX, height: y - top)
                     intervals.append(top...y)
                     index += members
                 } else {
@@ -91,7 +93,9 @@ struct RoadmapGraphGeometry {
             for node in row { boxes[node].y += shift }
             obstacles[layer] = obstacles[layer].map { ($0.lowerBound + shift)...($0.upperBound + shift) }
         }
-        for cycle in groups.indices { groups[cycle].y += areaTop + (tallest - heights[layout.layerOf[layout.cycles[cycle][0]]]) / 2 }
+        for cycle in groups.indices {
+            groups[cycle].y += areaTop + (tallest - heights[layout.layerOf[layout.cycles[cycle][0]]]) / 2
+        }
 
         self.layout = layout
         self.boxes = boxes

@@ -13,7 +13,9 @@ extension RoadmapGraphSVG {
         var inner: [(from: Int, to: Int)] = []
         for (from, targets) in graph.reliesOn.enumerated() {
             for to in targets {
-                if layout.layerOf[from] == layout.layerOf[to] { inner.append((from, to)) } else {
+                if layout.layerOf[from] == layout.layerOf[to] {
+                    inner.append((from, to))
+                } else {
                     outgoing[from].append(to)
                     incoming[to].append(from)
                 }
@@ -28,7 +30,8 @@ extension RoadmapGraphSVG {
             return Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1, $0) })
         }
         let outgoingOrder = outgoing.map(attach), incomingOrder = incoming.map(attach)
-        let open = "<path fill=\"none\" stroke=\"\(edgeColour)\" stroke-width=\"1.5\" marker-end=\"url(#\(arrowID))\" d=\""
+        let open =
+            "<path fill=\"none\" stroke=\"\(edgeColour)\" stroke-width=\"1.5\" marker-end=\"url(#\(arrowID))\" d=\""
         var out = ""
 
         for from in outgoing.indices {

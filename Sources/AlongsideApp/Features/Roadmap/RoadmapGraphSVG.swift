@@ -33,12 +33,17 @@ public enum RoadmapGraphSVG {
     ///   - idPrefix: starts every id in the SVG, so two drawings on one page cannot clash.
     ///   - fitToWidth: `width="100%"` (scales with the page) rather than the drawing's natural size in pixels.
     public static func render(
-        nodes: [Node], graph: DependencyGraph, title: String, description: String, idPrefix: String, fitToWidth: Bool = true
+        nodes: [Node], graph: DependencyGraph, title: String, description: String, idPrefix: String,
+        fitToWidth: Bool = true
     ) -> String {
         let prefix = SVGSupport.sanitisedPrefix(idPrefix)
-        let graph = graph.count == nodes.count ? graph : DependencyGraph(
-            count: nodes.count, links: graph.reliesOn.enumerated().flatMap { from, targets in targets.map { (from, $0) } }
-        )
+        let graph =
+            graph.count == nodes.count
+            ? graph
+            : DependencyGraph(
+                count: nodes.count,
+                links: graph.reliesOn.enumerated().flatMap { from, targets in targets.map { (from, $0) } }
+            )
         let layout = GraphLayout(graph)
         let n = SVGSupport.number
         let margin = RoadmapGraphGeometry.Metrics.margin
@@ -57,11 +62,13 @@ public enum RoadmapGraphSVG {
         out += fitToWidth ? "width=\"100%\" " : "width=\"\(n(geometry.width))\" height=\"\(n(height))\" "
         out += "viewBox=\"0 0 \(n(geometry.width)) \(n(height))\" font-family=\"\(SVGSupport.fontFamily)\">"
         out += "<title id=\"\(prefix)-title\">\(SVGSupport.escape(title))</title>"
-        out += "<desc id=\"\(prefix)-desc\">\(SVGSupport.escape(fullDescription(description, hasCycles: !layout.cycles.isEmpty)))</desc>"
+        out +=
+            "<desc id=\"\(prefix)-desc\">\(SVGSupport.escape(fullDescription(description, hasCycles: !layout.cycles.isEmpty)))</desc>"
         out += "<defs>" + StatusAppearance.definitions(prefix: prefix) + arrowMarker(id: "\(prefix)-arrow") + "</defs>"
         out += "<rect width=\"\(n(geometry.width))\" height=\"\(n(height))\" fill=\"#ffffff\"/>"
         out += legend.markup
-        out += "<text x=\"\(n(margin))\" y=\"\(n(noteY))\" font-size=\"13\" fill=\"\(SVGSupport.secondaryTextColour)\""
+        out +=
+            "<text x=\"\(n(margin))\" y=\"\(n(noteY))\" font-size=\"13\" fill=\"\(SVGSupport.secondaryTextColour)\""
             + (nodes.isEmpty ? ">There are no deliverables to show.</text>" : " aria-hidden=\"true\">\(note)</text>")
         out += cycleFrames(geometry, prefix: prefix)
         out += "<g aria-hidden=\"true\">" + edges(graph: graph, geometry: geometry, arrowID: "\(prefix)-arrow") + "</g>"
@@ -81,24 +88,31 @@ public enum RoadmapGraphSVG {
 
     static func fullDescription(_ description: String, hasCycles: Bool) -> String {
         var parts = [description.trimmingCharacters(in: .whitespacesAndNewlines)].filter { !$0.isEmpty }
-        parts.append("Deliverables are drawn in columns, with what is relied upon on the left. "
-            + "An arrow points from a deliverable to what it relies upon.")
-        if hasCycles { parts.append("A dashed frame groups deliverables that rely on each other and must progress together.") }
+        parts.append(
+            "Deliverables are drawn in columns, with what is relied upon on the left. "
+                + "An arrow points from a deliverable to what it relies upon.")
+        if hasCycles {
+            parts.append("A dashed frame groups deliverables that rely on each other and must progress together.")
+        }
         return parts.joined(separator: " ")
     }
 
     static func legendEntries(prefix: String, withCycles: Bool) -> [SVGLegend.Entry] {
         let n = SVGSupport.number
         var entries = SVGLegend.statusEntries(prefix: prefix)
-        entries.append(.init(symbol: { x, y in
-            "<path d=\"M\(n(x)),\(n(y + 9)) L\(n(x + 28)),\(n(y + 9))\" stroke=\"\(edgeColour)\" stroke-width=\"1.5\" "
-                + "marker-end=\"url(#\(prefix)-arrow)\"/>"
-        }, label: "relies upon"))
+        entries.append(
+            .init(
+                symbol: { x, y in
+                    "<path d=\"M\(n(x)),\(n(y + 9)) L\(n(x + 28)),\(n(y + 9))\" stroke=\"\(edgeColour)\" stroke-width=\"1.5\" "
+                        + "marker-end=\"url(#\(prefix)-arrow)\"/>"
+                }, label: "relies upon"))
         if withCycles {
-            entries.append(.init(symbol: { x, y in
-                "<rect x=\"\(n(x + 1))\" y=\"\(n(y))\" width=\"26\" height=\"18\" rx=\"4\" fill=\"#f3f4f5\" stroke=\"\(edgeColour)\" "
-                    + "stroke-width=\"2\" stroke-dasharray=\"5 3\"/>"
-            }, label: "cycle: must progress together"))
+            entries.append(
+                .init(
+                    symbol: { x, y in
+                        "<rect x=\"\(n(x + 1))\" y=\"\(n(y))\" width=\"26\" height=\"18\" rx=\"4\" fill=\"#f3f4f5\" stroke=\"\(edgeColour)\" "
+                            + "stroke-width=\"2\" stroke-dasharray=\"5 3\"/>"
+                    }, label: "cycle: must progress together"))
         }
         return entries
     }
@@ -112,10 +126,12 @@ public enum RoadmapGraphSVG {
         let n = SVGSupport.number
         var out = ""
         for (number, frame) in geometry.groups.enumerated() {
-            out += "<g><rect x=\"\(n(frame.x))\" y=\"\(n(frame.y))\" width=\"\(n(frame.width))\" height=\"\(n(frame.height))\" "
+            out +=
+                "<g><rect x=\"\(n(frame.x))\" y=\"\(n(frame.y))\" width=\"\(n(frame.width))\" height=\"\(n(frame.height))\" "
             out += "rx=\"10\" fill=\"#f3f4f5\" stroke=\"\(edgeColour)\" stroke-width=\"2\" stroke-dasharray=\"8 5\"/>"
             out += "<text id=\"\(prefix)-cycle-\(number + 1)\" x=\"\(n(frame.x + 10))\" y=\"\(n(frame.y + 19))\" "
-            out += "font-size=\"14\" font-weight=\"bold\" fill=\"\(SVGSupport.textColour)\">Cycle \(number + 1): must progress together</text></g>"
+            out +=
+                "font-size=\"14\" font-weight=\"bold\" fill=\"\(SVGSupport.textColour)\">Cycle \(number + 1): must progress together</text></g>"
         }
         return out
     }
@@ -128,27 +144,37 @@ public enum RoadmapGraphSVG {
         let strip = RoadmapGraphGeometry.Metrics.stripWidth
         let textX = rect.x + strip + 8
         let lines = SVGSupport.wrap(node.title, width: rect.maxX - 8 - textX, fontSize: titleFontSize, maxLines: 3)
-        let name = "\(node.title.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")), \(node.status.label)"
-        var out = "<a href=\"\(SVGSupport.escape(SVGSupport.safeHref(node.href)))\" class=\"roadmap-node\" "
+        let name =
+            "\(node.title.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")), \(node.status.label)"
+        var out =
+            "<a href=\"\(SVGSupport.escape(SVGSupport.safeHref(node.href)))\" class=\"roadmap-node\" "
             + "aria-label=\"\(SVGSupport.escape(name))\">"
         if lines.last?.hasSuffix("…") == true { out += "<title>\(SVGSupport.escape(name))</title>" }
-        out += "<rect class=\"focus-ring\" x=\"\(n(rect.x - 4))\" y=\"\(n(rect.y - 4))\" width=\"\(n(rect.width + 8))\" "
+        out +=
+            "<rect class=\"focus-ring\" x=\"\(n(rect.x - 4))\" y=\"\(n(rect.y - 4))\" width=\"\(n(rect.width + 8))\" "
             + "height=\"\(n(rect.height + 8))\" rx=\"7\" fill=\"none\" stroke=\"none\"/>"
-        out += "<rect class=\"focus-band\" x=\"\(n(rect.x))\" y=\"\(n(rect.y))\" width=\"\(n(rect.width))\" height=\"\(n(rect.height))\" "
+        out +=
+            "<rect class=\"focus-band\" x=\"\(n(rect.x))\" y=\"\(n(rect.y))\" width=\"\(n(rect.width))\" height=\"\(n(rect.height))\" "
             + "rx=\"4\" fill=\"#ffffff\" stroke=\"\(appearance.colour)\" stroke-width=\"2\"/>"
-        out += "<rect x=\"\(n(rect.x + 1))\" y=\"\(n(rect.y + 1))\" width=\"\(n(strip - 1))\" height=\"\(n(rect.height - 2))\" "
+        out +=
+            "<rect x=\"\(n(rect.x + 1))\" y=\"\(n(rect.y + 1))\" width=\"\(n(strip - 1))\" height=\"\(n(rect.height - 2))\" "
             + "fill=\"\(appearance.fill(prefix: prefix))\"/>"
-        out += "<path d=\"M\(n(rect.x + strip)),\(n(rect.y)) L\(n(rect.x + strip)),\(n(rect.maxY))\" stroke=\"\(appearance.colour)\" "
+        out +=
+            "<path d=\"M\(n(rect.x + strip)),\(n(rect.y)) L\(n(rect.x + strip)),\(n(rect.maxY))\" stroke=\"\(appearance.colour)\" "
             + "stroke-width=\"2\"/>"
-        out += "<text x=\"\(n(textX))\" y=\"\(n(rect.y + 22))\" font-size=\"\(n(titleFontSize))\" fill=\"\(SVGSupport.linkColour)\" "
+        out +=
+            "<text x=\"\(n(textX))\" y=\"\(n(rect.y + 22))\" font-size=\"\(n(titleFontSize))\" fill=\"\(SVGSupport.linkColour)\" "
             + "text-decoration=\"underline\">"
         for (index, line) in lines.enumerated() {
-            out += "<tspan x=\"\(n(textX))\" dy=\"\(index == 0 ? "0" : n(titleLineHeight))\">\(SVGSupport.escape(line))</tspan>"
+            out +=
+                "<tspan x=\"\(n(textX))\" dy=\"\(index == 0 ? "0" : n(titleLineHeight))\">\(SVGSupport.escape(line))</tspan>"
         }
         out += "</text>"
-        out += "<path d=\"M\(n(rect.x + strip + 1)),\(n(rect.y + 67)) L\(n(rect.maxX - 1)),\(n(rect.y + 67))\" stroke=\"#b1b4b6\" "
+        out +=
+            "<path d=\"M\(n(rect.x + strip + 1)),\(n(rect.y + 67)) L\(n(rect.maxX - 1)),\(n(rect.y + 67))\" stroke=\"#b1b4b6\" "
             + "stroke-width=\"1\"/>"
-        out += "<text x=\"\(n(textX))\" y=\"\(n(rect.maxY - 9))\" font-size=\"\(n(statusFontSize))\" fill=\"\(SVGSupport.textColour)\">"
+        out +=
+            "<text x=\"\(n(textX))\" y=\"\(n(rect.maxY - 9))\" font-size=\"\(n(statusFontSize))\" fill=\"\(SVGSupport.textColour)\">"
             + "Status: <tspan font-weight=\"bold\">\(SVGSupport.escape(node.status.label))</tspan></text>"
         return out + "</a>"
     }

@@ -54,11 +54,20 @@ enum RoadmapImport {
         do {
             return .success(try JSONDecoder().decode(RoadmapDocument.self, from: Data(text.utf8)))
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            return .failure(Problems([Problem(location: path(context.codingPath), message: "has the wrong kind of value: \(context.debugDescription)")]))
+            return .failure(
+                Problems([
+                    Problem(
+                        location: path(context.codingPath),
+                        message: "has the wrong kind of value: \(context.debugDescription)")
+                ]))
         } catch let DecodingError.keyNotFound(key, context) {
             return .failure(Problems([Problem(location: path(context.codingPath + [key]), message: "is missing")]))
         } catch {
-            return .failure(Problems([Problem(location: "The file", message: "is not valid JSON. Check for a missing comma, bracket or quote")]))
+            return .failure(
+                Problems([
+                    Problem(
+                        location: "The file", message: "is not valid JSON. Check for a missing comma, bracket or quote")
+                ]))
         }
     }
 
@@ -69,27 +78,45 @@ enum RoadmapImport {
 
     static func validate(_ document: RoadmapDocument, known: Known) -> Result<Plan, Problems> {
         var problems: [Problem] = []
-        if document.deliverables.isEmpty { problems.append(Problem(location: "deliverables", message: "is empty: there is nothing to import")) }
+        if document.deliverables.isEmpty {
+            problems.append(Problem(location: "deliverables", message: "is empty: there is nothing to import"))
+        }
         // Which file ids are new deliverables, and where they are.
         var newIndex: [Int64: Int] = [:]
         var seen = Set<Int64>()
         for (index, entry) in document.deliverables.enumerated() {
             guard let id = entry.id else { continue }
-            if !seen.insert(id).inserted { problems.append(Problem(location: "deliverables[\(index)].id", message: "\(id) is used by an earlier entry too")) }
+            if !seen.insert(id).inserted {
+                problems.append(
+                    Problem(location: "deliverables[\(index)].id", message: "\(id) is used by an earlier entry too"))
+            }
             if !known.deliverables.contains(id) { newIndex[id] = index }
         }
         var entries: [Planned] = []
         for (index, entry) in document.deliverables.enumerated() {
             let name = (entry.title ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? "" : " (\(entry.title ?? ""))"
-            func problem(_ field: String, _ message: String) { problems.append(Problem(location: "deliverables[\(index)]\(name) \(field)", message: message)) }
+            func problem(_ field: String, _ message: String) {
+                problems.append(Problem(location: "deliverables[\(index)]\(name) \(field)", message: message))
+            }
             let title = (entry.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            if title.isEmpty { problem("title", "is missing") } else if title.count > RoadmapForms.titleLimit { problem("title", "is longer than \(RoadmapForms.titleLimit) characters") }
+            if title.isEmpty {
+                problem("title", "is missing")
+            } else if title.count > RoadmapForms.titleLimit {
+                problem("title", "is longer than \(RoadmapForms.titleLimit) characters")
+            }
             let workstream = entry.workstream ?? ""
             if !known.workstreams.contains(workstream) {
-                problem("workstream", "\"\(workstream)\" is not one of: \(known.workstreams.sorted().joined(separator: ", "))")
+                problem(
+                    "workstream",
+                    "\"\(workstream)\" is not one of: \(known.workstreams.sorted().joined(separator: ", "))")
             }
             let status = DeliverableStatus(rawValue: entry.status ?? DeliverableStatus.notStarted.rawValue)
-            if status == nil { problem("status", "\"\(entry.status ?? "")\" is not one of: \(DeliverableStatus.allCases.map(\.rawValue).joined(separator: ", "))") }
+            if status == nil {
+                problem(
+                    "status",
+                    "\"\(entry.status ?? "")\" is not one of: \(DeliverableStatus.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
+            }
             var owner: DeliverableOwner?
             if let given = entry.owner {
                 switch given.type {
@@ -99,28 +126,45 @@ enum RoadmapImport {
                 default: problem("owner", "type \"\(given.type)\" should be person or group")
                 }
             }
-            if let target = entry.targetDate, LondonTime.startOfDay(target) == nil { problem("target_date", "\"\(target)\" is not a date like 2027-03-31") }
+            if let target = entry.targetDate, LondonTime.startOfDay(target) == nil {
+                problem("target_date", "\"\(target)\" is not a date like 2027-03-31")
+            }
             var involvement: InvolvementRung?
             if let rung = entry.involvement {
                 involvement = InvolvementRung(rawValue: rung)
-                if involvement == nil { problem("involvement", "\"\(rung)\" is not one of: \(InvolvementRung.allCases.map(\.rawValue).joined(separator: ", "))") }
+                if involvement == nil {
+                    problem(
+                        "involvement",
+                        "\"\(rung)\" is not one of: \(InvolvementRung.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
+                }
             }
             var references: [Reference] = []
             for (position, target) in (entry.reliesUpon ?? []).enumerated() {
                 if target == entry.id {
-                    problems.append(Problem(location: "deliverables[\(index)]\(name) relies_upon[\(position)]", message: "a deliverable cannot rely upon itself"))
+                    problems.append(
+                        Problem(
+                            location: "deliverables[\(index)]\(name) relies_upon[\(position)]",
+                            message: "a deliverable cannot rely upon itself"))
                 } else if let other = newIndex[target] {
                     if !references.contains(.new(other)) { references.append(.new(other)) }
                 } else if known.deliverables.contains(target) {
                     if !references.contains(.existing(target)) { references.append(.existing(target)) }
                 } else {
-                    problems.append(Problem(location: "deliverables[\(index)]\(name) relies_upon[\(position)]", message: "\(target) is not a deliverable in the file or the workspace"))
+                    problems.append(
+                        Problem(
+                            location: "deliverables[\(index)]\(name) relies_upon[\(position)]",
+                            message: "\(target) is not a deliverable in the file or the workspace"))
                 }
             }
             let existing = entry.id.flatMap { known.deliverables.contains($0) ? $0 : nil }
-            entries.append(Planned(existingID: existing, input: .init(title: title, workstream: workstream, summary: "", owner: owner,
-                                                                    targetOn: entry.targetDate, involvement: involvement),
-                                   status: status ?? .notStarted, inGrid: entry.inGrid ?? false, reliesOn: references))
+            entries.append(
+                Planned(
+                    existingID: existing,
+                    input: .init(
+                        title: title, workstream: workstream, summary: "", owner: owner,
+                        targetOn: entry.targetDate, involvement: involvement),
+                    status: status ?? .notStarted, inGrid: entry.inGrid ?? false, reliesOn: references))
         }
         return problems.isEmpty ? .success(Plan(entries: entries)) : .failure(Problems(problems))
     }

@@ -26,31 +26,42 @@ public struct RoadmapLoader: Sendable {
 
     public struct InvalidData: Error, CustomStringConvertible {
         public let problems: [NationalRoadmap.Problem]
-        public var description: String { "The national roadmap data has problems:\n" + problems.map { "- \($0)" }.joined(separator: "\n") }
+        public var description: String {
+            "The national roadmap data has problems:\n" + problems.map { "- \($0)" }.joined(separator: "\n")
+        }
     }
 
-    public func load(_ roadmap: NationalRoadmap, by actor: AuditActor, requestID: String? = nil) async throws -> Report {
+    public func load(_ roadmap: NationalRoadmap, by actor: AuditActor, requestID: String? = nil) async throws -> Report
+    {
         let problems = roadmap.problems()
         guard problems.isEmpty else { throw InvalidData(problems: problems) }
         let now = clock.now()
         return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
             for (position, workstream) in roadmap.workstreams.enumerated() {
-                try db.execute(sql: "INSERT OR IGNORE INTO roadmap_workstreams (key, name, position) VALUES (?, ?, ?)",
-                               arguments: [workstream.key, workstream.name, position])
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO roadmap_workstreams (key, name, position) VALUES (?, ?, ?)",
+                    arguments: [workstream.key, workstream.name, position])
             }
             var report = Report()
             var ids: [String: Int64] = [:]
             var existed = Set<String>()
-            for row in try Row.fetchAll(db, sql: "SELECT id, national_key FROM deliverables WHERE national_key IS NOT NULL") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT id, national_key FROM deliverables WHERE national_key IS NOT NULL")
+            {
                 ids[row["national_key"]] = row["id"]
                 existed.insert(row["national_key"])
             }
             for deliverable in roadmap.deliverables {
                 if existed.contains(deliverable.key) { report.deliverablesKept += 1; continue }
-                try db.execute(sql: """
-                    INSERT INTO deliverables (national_key, title, workstream, summary, in_grid, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [deliverable.key, deliverable.title, deliverable.workstream, deliverable.summary, deliverable.inGrid, now, now])
+                try db.execute(
+                    sql: """
+                        INSERT INTO deliverables (national_key, title, workstream, summary, in_grid, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        deliverable.key, deliverable.title, deliverable.workstream, deliverable.summary,
+                        deliverable.inGrid, now, now,
+                    ])
                 let id = db.lastInsertedRowID
                 ids[deliverable.key] = id
                 let lists: [(DeliverableItem.Kind, [NationalRoadmap.Item])] = [
@@ -59,9 +70,14 @@ public struct RoadmapLoader: Sendable {
                 ]
                 for (kind, items) in lists {
                     for (position, item) in items.enumerated() {
-                        try db.execute(sql: """
-                            INSERT INTO deliverable_items (deliverable_id, kind, position, text, source, marker_status) VALUES (?, ?, ?, ?, ?, ?)
-                            """, arguments: [id, kind.rawValue, position, item.text, item.source, kind == .successMarker ? MarkerStatus.notMet.rawValue : nil])
+                        try db.execute(
+                            sql: """
+                                INSERT INTO deliverable_items (deliverable_id, kind, position, text, source, marker_status) VALUES (?, ?, ?, ?, ?, ?)
+                                """,
+                            arguments: [
+                                id, kind.rawValue, position, item.text, item.source,
+                                kind == .successMarker ? MarkerStatus.notMet.rawValue : nil,
+                            ])
                     }
                 }
                 try RoadmapStore.recordChange(.added, id, to: "national roadmap", by: actor, at: now, in: db)
@@ -69,17 +85,29 @@ public struct RoadmapLoader: Sendable {
             }
             for link in roadmap.links() {
                 guard let from = ids[link.from], let to = ids[link.to] else { continue }
-                let known = try Bool.fetchOne(db, sql: "SELECT 1 FROM deliverable_links WHERE deliverable_id = ? AND relies_on_id = ?", arguments: [from, to]) ?? false
+                let known =
+                    try Bool.fetchOne(
+                        db, sql: "SELECT 1 FROM deliverable_links WHERE deliverable_id = ? AND relies_on_id = ?",
+                        arguments: [from, to]) ?? false
                 guard !known else { continue }
-                try db.execute(sql: "INSERT INTO deliverable_links (deliverable_id, relies_on_id, created_at) VALUES (?, ?, ?)", arguments: [from, to, now])
+                try db.execute(
+                    sql: "INSERT INTO deliverable_links (deliverable_id, relies_on_id, created_at) VALUES (?, ?, ?)",
+                    arguments: [from, to, now])
                 // A new link on a deliverable that was already here is a change worth seeing in "what changed since".
-                if existed.contains(link.from) { try RoadmapStore.recordChange(.linkAdded, from, other: to, by: actor, at: now, in: db) }
+                if existed.contains(link.from) {
+                    try RoadmapStore.recordChange(.linkAdded, from, other: to, by: actor, at: now, in: db)
+                }
                 report.linksAdded += 1
             }
             if report.deliverablesAdded + report.linksAdded > 0 {
-                try audit.record(AuditChange<[String: String]>(action: "created", recordKind: "roadmap", recordID: nil,
-                                                               summary: "Loaded the national roadmap: " + report.summary, before: nil,
-                                                               after: ["deliverables_added": String(report.deliverablesAdded), "links_added": String(report.linksAdded)]))
+                try audit.record(
+                    AuditChange<[String: String]>(
+                        action: "created", recordKind: "roadmap", recordID: nil,
+                        summary: "Loaded the national roadmap: " + report.summary, before: nil,
+                        after: [
+                            "deliverables_added": String(report.deliverablesAdded),
+                            "links_added": String(report.linksAdded),
+                        ]))
             }
             return report
         }

@@ -73,16 +73,26 @@ struct RoadmapPage: PageModel {
         let notInGrid: Bool
     }
 
-    init(graph: RoadmapGraph, workstreams: [Workstream], owners: [(value: String, label: String)], query: FormData, canManage: Bool) {
+    init(
+        graph: RoadmapGraph, workstreams: [Workstream], owners: [(value: String, label: String)], query: FormData,
+        canManage: Bool
+    ) {
         let none = FormErrors()
-        workstream = SelectField("workstream", label: "Workstream", options: [("", "All workstreams")] + workstreams.map { ($0.key, $0.name) },
-                                 selected: query["workstream"], errors: none)
-        status = SelectField("status", label: "Status", options: [("", "Any status")] + DeliverableStatus.allCases.map { ($0.rawValue, $0.label) },
-                             selected: query["status"], errors: none)
-        owner = SelectField("owner", label: "Owner", options: [("", "Anyone"), ("none", "Nobody yet")] + owners, selected: query["owner"], errors: none)
-        involvement = SelectField("involvement", label: "Involvement of experts by experience",
-                                  options: [("", "Any"), ("none", "Not recorded")] + InvolvementRung.allCases.map { ($0.rawValue, $0.label) },
-                                  selected: query["involvement"], errors: none)
+        workstream = SelectField(
+            "workstream", label: "Workstream",
+            options: [("", "All workstreams")] + workstreams.map { ($0.key, $0.name) },
+            selected: query["workstream"], errors: none)
+        status = SelectField(
+            "status", label: "Status",
+            options: [("", "Any status")] + DeliverableStatus.allCases.map { ($0.rawValue, $0.label) },
+            selected: query["status"], errors: none)
+        owner = SelectField(
+            "owner", label: "Owner", options: [("", "Anyone"), ("none", "Nobody yet")] + owners,
+            selected: query["owner"], errors: none)
+        involvement = SelectField(
+            "involvement", label: "Involvement of experts by experience",
+            options: [("", "Any"), ("none", "Not recorded")] + InvolvementRung.allCases.map { ($0.rawValue, $0.label) },
+            selected: query["involvement"], errors: none)
         let blockers = graph.allBlockers()
         let chosen = (0..<graph.deliverables.count).filter { index in
             let deliverable = graph.deliverables[index]
@@ -101,7 +111,10 @@ struct RoadmapPage: PageModel {
         }
         isFiltered = !(query["workstream"] + query["status"] + query["owner"] + query["involvement"]).isEmpty
         func counts(_ indices: [Int]) -> [StatusCount] {
-            DeliverableStatus.allCases.map { status in StatusCount(label: status.label, count: indices.filter { graph.deliverables[$0].status == status }.count) }
+            DeliverableStatus.allCases.map { status in
+                StatusCount(
+                    label: status.label, count: indices.filter { graph.deliverables[$0].status == status }.count)
+            }
         }
         func progress(_ indices: [Int]) -> (String, Int) {
             let done = indices.filter { graph.deliverables[$0].status == .inPlace }.count
@@ -109,20 +122,31 @@ struct RoadmapPage: PageModel {
             return ("\(done) of \(indices.count) in place (\(percent)%)", percent)
         }
         totals = counts(chosen)
-        involvementCounts = InvolvementRung.allCases.map { rung in
-            StatusCount(label: rung.label, count: chosen.filter { graph.deliverables[$0].involvement == rung }.count)
-        } + [StatusCount(label: "Not recorded", count: chosen.filter { graph.deliverables[$0].involvement == nil }.count)]
-        summary = "\(chosen.count) deliverable\(chosen.count == 1 ? "" : "s")" + (chosen.isEmpty ? "" : ", " + progress(chosen).0)
+        involvementCounts =
+            InvolvementRung.allCases.map { rung in
+                StatusCount(
+                    label: rung.label, count: chosen.filter { graph.deliverables[$0].involvement == rung }.count)
+            } + [
+                StatusCount(
+                    label: "Not recorded", count: chosen.filter { graph.deliverables[$0].involvement == nil }.count)
+            ]
+        summary =
+            "\(chosen.count) deliverable\(chosen.count == 1 ? "" : "s")"
+            + (chosen.isEmpty ? "" : ", " + progress(chosen).0)
         let byWorkstream = Dictionary(grouping: chosen, by: { graph.deliverables[$0].workstream })
         sections = workstreams.compactMap { workstream in
             guard let indices = byWorkstream[workstream.key] else { return nil }
             let (text, percent) = progress(indices)
-            return Section(id: "workstream-\(workstream.key)", name: workstream.name, progress: text, percent: percent, counts: counts(indices), rows: indices.map { index in
-                let deliverable = graph.deliverables[index]
-                return Row(link: DeliverableLink(deliverable), owner: deliverable.ownerName ?? "Nobody yet",
-                           target: deliverable.targetOn.map(LondonTime.day) ?? "Not set", blockers: blockers[index].count,
-                           involvement: deliverable.involvement?.label ?? "Not recorded", notInGrid: !deliverable.inGrid)
-            })
+            return Section(
+                id: "workstream-\(workstream.key)", name: workstream.name, progress: text, percent: percent,
+                counts: counts(indices),
+                rows: indices.map { index in
+                    let deliverable = graph.deliverables[index]
+                    return Row(
+                        link: DeliverableLink(deliverable), owner: deliverable.ownerName ?? "Nobody yet",
+                        target: deliverable.targetOn.map(LondonTime.day) ?? "Not set", blockers: blockers[index].count,
+                        involvement: deliverable.involvement?.label ?? "Not recorded", notInGrid: !deliverable.inGrid)
+                })
         }
         hasSections = !sections.isEmpty
         self.canManage = canManage
@@ -210,12 +234,15 @@ struct DeliverablePage: PageModel {
         let note: String?
     }
 
-    init(deliverable item: Deliverable, items: [DeliverableItem], graph: RoadmapGraph, history changes: [RoadmapChange],
-         canManage: Bool, canUpdate: Bool, form: FormData, errors: FormErrors, errorMarkerID: Int64? = nil) {
+    init(
+        deliverable item: Deliverable, items: [DeliverableItem], graph: RoadmapGraph, history changes: [RoadmapChange],
+        canManage: Bool, canUpdate: Bool, form: FormData, errors: FormErrors, errorMarkerID: Int64? = nil
+    ) {
         title = item.title
         let id = item.id
         deliverable = Details(
-            id: id, summary: item.summary.isEmpty ? nil : item.summary, workstream: item.workstreamName, status: StatusView(item.status),
+            id: id, summary: item.summary.isEmpty ? nil : item.summary, workstream: item.workstreamName,
+            status: StatusView(item.status),
             notInGrid: !item.inGrid, retired: item.retiredAt.map(LondonTime.date), editHref: Href.editDeliverable(id),
             statusAction: Href.deliverableStatus(id), linksAction: Href.deliverableLinks(id),
             retireAction: Href.retireDeliverable(id), restoreAction: Href.restoreDeliverable(id)
@@ -224,56 +251,91 @@ struct DeliverablePage: PageModel {
             LabelledLine(label: "Workstream", value: item.workstreamName),
             LabelledLine(label: "Owner", value: item.ownerName ?? "Nobody yet"),
             LabelledLine(label: "Target date", value: item.targetOn.map(LondonTime.day) ?? "Not set"),
-            LabelledLine(label: "Involvement of experts by experience", value: item.involvement.map { "\($0.label): \($0.hint)" } ?? "Not recorded"),
+            LabelledLine(
+                label: "Involvement of experts by experience",
+                value: item.involvement.map { "\($0.label): \($0.hint)" } ?? "Not recorded"),
         ]
         self.canManage = canManage && !item.isRetired
         self.canUpdate = canUpdate && !item.isRetired
         canRestore = canManage && item.isRetired
-        statusForm = canUpdate && !item.isRetired ? StatusForm(
-            status: ChoiceField("status", legend: "New status", options: DeliverableStatus.allCases.map { ($0.rawValue, $0.label) }, selected: form["status"], errors: errors),
-            note: Field("note", label: "What happened", value: form["note"], type: "textarea", hint: "Kept in the history with your name and the date.", errors: errors)
-        ) : nil
+        statusForm =
+            canUpdate && !item.isRetired
+            ? StatusForm(
+                status: ChoiceField(
+                    "status", legend: "New status", options: DeliverableStatus.allCases.map { ($0.rawValue, $0.label) },
+                    selected: form["status"], errors: errors),
+                note: Field(
+                    "note", label: "What happened", value: form["note"], type: "textarea",
+                    hint: "Kept in the history with your name and the date.", errors: errors)
+            ) : nil
         markers = items.filter { $0.kind == .successMarker }.map { marker in
             let mine = errorMarkerID == marker.id
             let markerErrors = mine ? errors : FormErrors()
             return Marker(
-                id: "marker-\(marker.id)", text: marker.text, source: marker.source, status: (marker.markerStatus ?? .notMet).label,
+                id: "marker-\(marker.id)", text: marker.text, source: marker.source,
+                status: (marker.markerStatus ?? .notMet).label,
                 met: marker.markerStatus == .met, evidence: marker.evidence.isEmpty ? nil : marker.evidence,
                 action: Href.successMarker(id, marker.id),
-                choice: SelectField("marker_\(marker.id)", label: "How far it is met", options: MarkerStatus.allCases.map { ($0.rawValue, $0.label) },
-                                    selected: mine ? form["marker_\(marker.id)"] : (marker.markerStatus ?? .notMet).rawValue, errors: markerErrors),
-                evidenceField: Field("evidence_\(marker.id)", label: "Evidence", value: mine ? form["evidence_\(marker.id)"] : marker.evidence,
-                                     type: "textarea", errors: markerErrors)
+                choice: SelectField(
+                    "marker_\(marker.id)", label: "How far it is met",
+                    options: MarkerStatus.allCases.map { ($0.rawValue, $0.label) },
+                    selected: mine ? form["marker_\(marker.id)"] : (marker.markerStatus ?? .notMet).rawValue,
+                    errors: markerErrors),
+                evidenceField: Field(
+                    "evidence_\(marker.id)", label: "Evidence",
+                    value: mine ? form["evidence_\(marker.id)"] : marker.evidence,
+                    type: "textarea", errors: markerErrors)
             )
         }
-        func texts(_ kind: DeliverableItem.Kind) -> [Text] { items.filter { $0.kind == kind }.map { Text(text: $0.text, source: $0.source) } }
+        func texts(_ kind: DeliverableItem.Kind) -> [Text] {
+            items.filter { $0.kind == kind }.map { Text(text: $0.text, source: $0.source) }
+        }
         gettingStarted = texts(.gettingStarted)
         resources = texts(.resource)
         voice = texts(.serviceUserVoice)
         if let node = graph.index(of: id) {
-            reliesOn = graph.reliesOn(node).map { LinkRow(link: DeliverableLink(graph.deliverables[$0]),
-                                                          removeAction: canManage ? Href.removeDeliverableLink(id, graph.deliverables[$0].id) : nil) }
+            reliesOn = graph.reliesOn(node).map {
+                LinkRow(
+                    link: DeliverableLink(graph.deliverables[$0]),
+                    removeAction: canManage ? Href.removeDeliverableLink(id, graph.deliverables[$0].id) : nil)
+            }
             reliedOnBy = graph.reliedOnBy(node).map { DeliverableLink(graph.deliverables[$0]) }
             let count = graph.reliesOnTransitively(node).count
-            transitive = "With what those rely upon in turn, it relies on \(count) deliverable\(count == 1 ? "" : "s") in all."
+            transitive =
+                "With what those rely upon in turn, it relies on \(count) deliverable\(count == 1 ? "" : "s") in all."
             blockers = graph.blockers(of: node).map { DeliverableLink(graph.deliverables[$0]) }
             let reach = graph.reach[node]
-            self.reach = "\(reach.direct) deliverable\(reach.direct == 1 ? "" : "s") rely on it directly, \(reach.transitive) directly or through others."
+            self.reach =
+                "\(reach.direct) deliverable\(reach.direct == 1 ? "" : "s") rely on it directly, \(reach.transitive) directly or through others."
             cycle = graph.cycleNumber(of: node).map { number in
-                Cycle(number: number, href: Href.roadmapAnalysis() + "#cycle-\(number)",
-                      others: graph.components[graph.componentOf[node]].filter { $0 != node }.map { DeliverableLink(graph.deliverables[$0]) })
+                Cycle(
+                    number: number, href: Href.roadmapAnalysis() + "#cycle-\(number)",
+                    others: graph.components[graph.componentOf[node]].filter { $0 != node }.map {
+                        DeliverableLink(graph.deliverables[$0])
+                    })
             }
             let linked = Set(graph.reliesOn(node))
-            linkForm = canManage ? SelectField("relies_on", label: "Relies upon", options: [("", "Select a deliverable")] + graph.deliverables.indices
-                .filter { $0 != node && !linked.contains($0) }.map { (String(graph.deliverables[$0].id), graph.deliverables[$0].title) },
-                                               selected: errorMarkerID == nil ? form["relies_on"] : "", errors: errors) : nil
+            linkForm =
+                canManage
+                ? SelectField(
+                    "relies_on", label: "Relies upon",
+                    options: [("", "Select a deliverable")]
+                        + graph.deliverables.indices
+                        .filter { $0 != node && !linked.contains($0) }.map {
+                            (String(graph.deliverables[$0].id), graph.deliverables[$0].title)
+                        },
+                    selected: errorMarkerID == nil ? form["relies_on"] : "", errors: errors) : nil
         } else {
-            reliesOn = []; reliedOnBy = []; transitive = ""; blockers = []; reach = "Retired deliverables are left out of the analysis."
+            reliesOn = []; reliedOnBy = []; transitive = ""; blockers = [];
+            reach = "Retired deliverables are left out of the analysis."
             cycle = nil; linkForm = nil
         }
-        confirmRetire = canManage && !item.isRetired ? Field("confirm", label: "Yes, retire this deliverable", errors: errors) : nil
+        confirmRetire =
+            canManage && !item.isRetired ? Field("confirm", label: "Yes, retire this deliverable", errors: errors) : nil
         history = changes.map { change in
-            HistoryRow(when: LondonTime.dateTime(change.at), what: change.sentence, who: change.byName ?? "Alongside", note: change.note.isEmpty ? nil : change.note)
+            HistoryRow(
+                when: LondonTime.dateTime(change.at), what: change.sentence, who: change.byName ?? "Alongside",
+                note: change.note.isEmpty ? nil : change.note)
         }
         self.errors = errors
     }
@@ -298,36 +360,53 @@ struct DeliverableFormPage: PageModel {
     let hasConflict: Bool
     let errors: FormErrors
 
-    init(editing: Deliverable?, workstreams: [Workstream], owners: [(value: String, label: String)], form: FormData, errors: FormErrors,
-         version: Int? = nil, conflict: Deliverable? = nil) {
+    init(
+        editing: Deliverable?, workstreams: [Workstream], owners: [(value: String, label: String)], form: FormData,
+        errors: FormErrors,
+        version: Int? = nil, conflict: Deliverable? = nil
+    ) {
         title = editing.map { "Edit: \($0.title)" } ?? "Add a deliverable"
         action = editing.map { Href.editDeliverable($0.id) } ?? Href.newDeliverable()
         cancelHref = editing.map { Href.deliverable($0.id) } ?? Href.roadmap()
         self.version = (version ?? editing?.version).map(String.init)
         titleField = Field("title", label: "Title", value: form["title"], errors: errors)
-        workstream = SelectField("workstream", label: "Workstream", options: [("", "Select a workstream")] + workstreams.map { ($0.key, $0.name) },
-                                 selected: form["workstream"], errors: errors)
-        summary = Field("summary", label: "Summary (optional)", value: form["summary"], type: "textarea", hint: "What it is and why it matters, in plain words.", errors: errors)
-        owner = SelectField("owner", label: "Owner (optional)", hint: "A person or a group.", options: [("", "Nobody yet")] + owners, selected: form["owner"], errors: errors)
-        targetOn = Field("target_on", label: "Target date (optional)", value: form["target_on"], type: "date", errors: errors)
-        involvement = ChoiceField("involvement", legend: "How are experts by experience involved?",
-                                  options: [("", "Not recorded yet")] + InvolvementRung.allCases.map { ($0.rawValue, "\($0.label): \($0.hint)") },
-                                  selected: form["involvement"], errors: errors)
+        workstream = SelectField(
+            "workstream", label: "Workstream",
+            options: [("", "Select a workstream")] + workstreams.map { ($0.key, $0.name) },
+            selected: form["workstream"], errors: errors)
+        summary = Field(
+            "summary", label: "Summary (optional)", value: form["summary"], type: "textarea",
+            hint: "What it is and why it matters, in plain words.", errors: errors)
+        owner = SelectField(
+            "owner", label: "Owner (optional)", hint: "A person or a group.", options: [("", "Nobody yet")] + owners,
+            selected: form["owner"], errors: errors)
+        targetOn = Field(
+            "target_on", label: "Target date (optional)", value: form["target_on"], type: "date", errors: errors)
+        involvement = ChoiceField(
+            "involvement", legend: "How are experts by experience involved?",
+            options: [("", "Not recorded yet")]
+                + InvolvementRung.allCases.map { ($0.rawValue, "\($0.label): \($0.hint)") },
+            selected: form["involvement"], errors: errors)
         hasConflict = conflict != nil
-        self.conflict = conflict.map { current in [
-            LabelledLine(label: "Title", value: current.title),
-            LabelledLine(label: "Workstream", value: current.workstreamName),
-            LabelledLine(label: "Summary", value: current.summary.isEmpty ? "None" : current.summary),
-            LabelledLine(label: "Owner", value: current.ownerName ?? "Nobody yet"),
-            LabelledLine(label: "Target date", value: current.targetOn.map(LondonTime.day) ?? "Not set"),
-            LabelledLine(label: "Involvement", value: current.involvement?.label ?? "Not recorded"),
-        ] } ?? []
+        self.conflict =
+            conflict.map { current in
+                [
+                    LabelledLine(label: "Title", value: current.title),
+                    LabelledLine(label: "Workstream", value: current.workstreamName),
+                    LabelledLine(label: "Summary", value: current.summary.isEmpty ? "None" : current.summary),
+                    LabelledLine(label: "Owner", value: current.ownerName ?? "Nobody yet"),
+                    LabelledLine(label: "Target date", value: current.targetOn.map(LondonTime.day) ?? "Not set"),
+                    LabelledLine(label: "Involvement", value: current.involvement?.label ?? "Not recorded"),
+                ]
+            } ?? []
         self.errors = errors
     }
 
     static func formData(for deliverable: Deliverable) -> FormData {
-        FormData([("title", deliverable.title), ("workstream", deliverable.workstream), ("summary", deliverable.summary),
-                  ("owner", deliverable.owner?.formValue ?? ""), ("target_on", deliverable.targetOn ?? ""),
-                  ("involvement", deliverable.involvement?.rawValue ?? "")])
+        FormData([
+            ("title", deliverable.title), ("workstream", deliverable.workstream), ("summary", deliverable.summary),
+            ("owner", deliverable.owner?.formValue ?? ""), ("target_on", deliverable.targetOn ?? ""),
+            ("involvement", deliverable.involvement?.rawValue ?? ""),
+        ])
     }
 }

@@ -5,7 +5,9 @@ struct StatusKey: Encodable, Sendable {
     let label: String
     let pattern: String
 
-    static var all: [StatusKey] { StatusAppearance.legend.map { StatusKey(label: $0.status.label, pattern: $0.patternDescription) } }
+    static var all: [StatusKey] {
+        StatusAppearance.legend.map { StatusKey(label: $0.status.label, pattern: $0.patternDescription) }
+    }
 }
 
 /// The relies-upon graph drawn on the server, with a table of the same information. Optionally one workstream.
@@ -27,29 +29,44 @@ struct RoadmapGraphPage: PageModel {
     }
 
     init(graph: RoadmapGraph, workstreams: [Workstream], query: FormData) {
-        workstream = SelectField("workstream", label: "Workstream", options: [("", "All workstreams")] + workstreams.map { ($0.key, $0.name) },
-                                 selected: query["workstream"], errors: FormErrors())
-        let chosen = query["workstream"].isEmpty ? Array(graph.deliverables.indices)
+        workstream = SelectField(
+            "workstream", label: "Workstream",
+            options: [("", "All workstreams")] + workstreams.map { ($0.key, $0.name) },
+            selected: query["workstream"], errors: FormErrors())
+        let chosen =
+            query["workstream"].isEmpty
+            ? Array(graph.deliverables.indices)
             : graph.deliverables.indices.filter { graph.deliverables[$0].workstream == query["workstream"] }
         var position: [Int: Int] = [:]
         for (index, node) in chosen.enumerated() { position[node] = index }
         var links: [(from: Int, to: Int)] = []
-        for node in chosen { for target in graph.reliesOn(node) { if let to = position[target] { links.append((position[node]!, to)) } } }
+        for node in chosen {
+            for target in graph.reliesOn(node) { if let to = position[target] { links.append((position[node]!, to)) } }
+        }
         let shown = DependencyGraph(count: chosen.count, links: links)
         let layout = GraphLayout(shown)
-        let nodes = chosen.map { RoadmapGraphSVG.Node(title: graph.deliverables[$0].title, status: graph.deliverables[$0].status, href: Href.deliverable(graph.deliverables[$0].id)) }
+        let nodes = chosen.map {
+            RoadmapGraphSVG.Node(
+                title: graph.deliverables[$0].title, status: graph.deliverables[$0].status,
+                href: Href.deliverable(graph.deliverables[$0].id))
+        }
         let name = workstreams.first { $0.key == query["workstream"] }?.name
-        svg = RoadmapGraphSVG.render(nodes: nodes, graph: shown, title: "What relies upon what" + (name.map { ": \($0)" } ?? ""),
-                                     description: "\(chosen.count) deliverables and \(links.count) relies-upon links. Arrows point from a deliverable to what it relies upon.",
-                                     idPrefix: "roadmap-graph", fitToWidth: false)
+        svg = RoadmapGraphSVG.render(
+            nodes: nodes, graph: shown, title: "What relies upon what" + (name.map { ": \($0)" } ?? ""),
+            description:
+                "\(chosen.count) deliverables and \(links.count) relies-upon links. Arrows point from a deliverable to what it relies upon.",
+            idPrefix: "roadmap-graph", fitToWidth: false)
         key = StatusKey.all
         rows = layout.layers.enumerated().flatMap { column, members in
             members.map { member in
-                Row(link: DeliverableLink(graph.deliverables[chosen[member]]), column: column + 1, cycle: layout.cycleOf[member].map { $0 + 1 },
+                Row(
+                    link: DeliverableLink(graph.deliverables[chosen[member]]), column: column + 1,
+                    cycle: layout.cycleOf[member].map { $0 + 1 },
                     reliesOn: shown.reliesOn[member].map { DeliverableLink(graph.deliverables[chosen[$0]]) })
             }
         }
-        summary = "\(chosen.count) deliverable\(chosen.count == 1 ? "" : "s"), \(links.count) link\(links.count == 1 ? "" : "s"), \(layout.cycles.count) cycle\(layout.cycles.count == 1 ? "" : "s")."
+        summary =
+            "\(chosen.count) deliverable\(chosen.count == 1 ? "" : "s"), \(links.count) link\(links.count == 1 ? "" : "s"), \(layout.cycles.count) cycle\(layout.cycles.count == 1 ? "" : "s")."
     }
 }
 
@@ -74,8 +91,11 @@ struct RoadmapProgressPage: PageModel {
     static func months(from first: Date, to now: Date, limit: Int = 24) -> [(label: String, end: Date)] {
         let calendar = LondonTime.calendar
         guard var start = calendar.date(from: calendar.dateComponents([.year, .month], from: first)),
-              let current = calendar.date(from: calendar.dateComponents([.year, .month], from: now)) else { return [] }
-        if let earliest = calendar.date(byAdding: .month, value: -(limit - 1), to: current), start < earliest { start = earliest }
+            let current = calendar.date(from: calendar.dateComponents([.year, .month], from: now))
+        else { return [] }
+        if let earliest = calendar.date(byAdding: .month, value: -(limit - 1), to: current), start < earliest {
+            start = earliest
+        }
         var result: [(label: String, end: Date)] = []
         while start <= current, let next = calendar.date(byAdding: .month, value: 1, to: start) {
             let parts = calendar.dateComponents([.year, .month], from: start)
@@ -90,9 +110,10 @@ struct RoadmapProgressPage: PageModel {
         let months = histories.map(\.createdAt).min().map { Self.months(from: $0, to: now) } ?? []
         let counts = ProgressSeries.counts(histories: histories, monthEnds: months.map(\.end))
         let series = zip(months, counts).map { (label: $0.0.label, counts: $0.1) }
-        svg = ProgressChartSVG.render(months: series, title: "Deliverables by status at the end of each month",
-                                      description: "A stacked bar per month; in place at the bottom. The same figures are in the table below.",
-                                      idPrefix: "roadmap-progress")
+        svg = ProgressChartSVG.render(
+            months: series, title: "Deliverables by status at the end of each month",
+            description: "A stacked bar per month; in place at the bottom. The same figures are in the table below.",
+            idPrefix: "roadmap-progress")
         key = StatusKey.all
         statuses = DeliverableStatus.allCases.map(\.label)
         rows = series.map { month in

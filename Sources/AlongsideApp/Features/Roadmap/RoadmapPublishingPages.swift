@@ -18,10 +18,16 @@ struct RoadmapImportPage: PageModel {
     init(text: String, problems: [RoadmapImport.Problem]) {
         var errors = FormErrors()
         if !problems.isEmpty {
-            errors.add("roadmap", "Nothing was imported: the file has \(problems.count) problem\(problems.count == 1 ? "" : "s"), listed below the box. Fix them and import again")
+            errors.add(
+                "roadmap",
+                "Nothing was imported: the file has \(problems.count) problem\(problems.count == 1 ? "" : "s"), listed below the box. Fix them and import again"
+            )
         }
-        field = Field("roadmap", label: "The roadmap as JSON", value: text, type: "textarea",
-                      hint: "In the shape of the roadmap JSON download. Entries whose id is already a deliverable here update it; others are added.", errors: errors)
+        field = Field(
+            "roadmap", label: "The roadmap as JSON", value: text, type: "textarea",
+            hint:
+                "In the shape of the roadmap JSON download. Entries whose id is already a deliverable here update it; others are added.",
+            errors: errors)
         self.problems = problems.map { Problem(location: $0.location, message: $0.message) }
         self.errors = errors
     }
@@ -37,10 +43,15 @@ struct RoadmapPublishingPage: PageModel {
     let errors: FormErrors
 
     init(form: FormData, errors: FormErrors) {
-        published = ChoiceField("published", legend: "Can anyone read the roadmap's progress without signing in?", options: [
-            ("yes", "Yes: publish each deliverable's title and status, by workstream (owners, notes and history stay private)"),
-            ("no", "No: only people signed in can read it"),
-        ], selected: form["published"], errors: errors)
+        published = ChoiceField(
+            "published", legend: "Can anyone read the roadmap's progress without signing in?",
+            options: [
+                (
+                    "yes",
+                    "Yes: publish each deliverable's title and status, by workstream (owners, notes and history stay private)"
+                ),
+                ("no", "No: only people signed in can read it"),
+            ], selected: form["published"], errors: errors)
         self.errors = errors
     }
 }
@@ -73,8 +84,11 @@ struct PublishedRoadmapPage: PageModel {
         sections = workstreams.compactMap { workstream in
             guard let list = byWorkstream[workstream.key] else { return nil }
             let inPlace = list.filter { $0.status == .inPlace }.count
-            return Section(id: "workstream-\(workstream.key)", name: workstream.name, progress: "\(inPlace) of \(list.count) in place",
-                           percent: inPlace * 100 / list.count, rows: list.map { Row(title: $0.title, status: StatusView($0.status)) })
+            return Section(
+                id: "workstream-\(workstream.key)", name: workstream.name,
+                progress: "\(inPlace) of \(list.count) in place",
+                percent: inPlace * 100 / list.count,
+                rows: list.map { Row(title: $0.title, status: StatusView($0.status)) })
         }
     }
 }

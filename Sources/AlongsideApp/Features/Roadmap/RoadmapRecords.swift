@@ -73,7 +73,9 @@ public struct Deliverable: Sendable, Equatable, FetchableRecord, Decodable {
         case createdAt = "created_at", updatedAt = "updated_at"
     }
 
-    public var owner: DeliverableOwner? { ownerUserID.map(DeliverableOwner.person) ?? ownerGroupID.map(DeliverableOwner.group) }
+    public var owner: DeliverableOwner? {
+        ownerUserID.map(DeliverableOwner.person) ?? ownerGroupID.map(DeliverableOwner.group)
+    }
 
     public var isRetired: Bool { retiredAt != nil }
 

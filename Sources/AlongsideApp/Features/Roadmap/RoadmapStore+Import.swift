@@ -23,28 +23,48 @@ extension RoadmapStore {
                 let input = planned.input
                 let (ownerUser, ownerGroup) = input.owner?.columns ?? (nil, nil)
                 if let id = planned.existingID {
-                    guard let before = try Self.deliverable(id: id, in: db), !before.isRetired else { throw AppError.badRequest }
-                    try db.execute(sql: """
-                        UPDATE deliverables SET title = ?, workstream = ?, status = ?, owner_user_id = ?, owner_group_id = ?, target_on = ?,
-                               involvement = ?, version = version + 1, updated_at = ? WHERE id = ?
-                        """, arguments: [input.title, input.workstream, planned.status.rawValue, ownerUser, ownerGroup, input.targetOn,
-                                         input.involvement?.rawValue, now, id])
+                    guard let before = try Self.deliverable(id: id, in: db), !before.isRetired else {
+                        throw AppError.badRequest
+                    }
+                    try db.execute(
+                        sql: """
+                            UPDATE deliverables SET title = ?, workstream = ?, status = ?, owner_user_id = ?, owner_group_id = ?, target_on = ?,
+                                   involvement = ?, version = version + 1, updated_at = ? WHERE id = ?
+                            """,
+                        arguments: [
+                            input.title, input.workstream, planned.status.rawValue, ownerUser, ownerGroup,
+                            input.targetOn,
+                            input.involvement?.rawValue, now, id,
+                        ])
                     let after = try Self.deliverable(id: id, in: db)!
-                    if before.title != after.title || before.workstream != after.workstream { try Self.recordChange(.edited, id, to: "by import", by: actor, at: now, in: db) }
-                    if before.status != after.status { try Self.recordChange(.status, id, from: before.status.rawValue, to: after.status.rawValue, note: "Imported", by: actor, at: now, in: db) }
+                    if before.title != after.title || before.workstream != after.workstream {
+                        try Self.recordChange(.edited, id, to: "by import", by: actor, at: now, in: db)
+                    }
+                    if before.status != after.status {
+                        try Self.recordChange(
+                            .status, id, from: before.status.rawValue, to: after.status.rawValue, note: "Imported",
+                            by: actor, at: now, in: db)
+                    }
                     try Self.recordOwnershipChanges(from: before, to: after, by: actor, at: now, in: db)
                     ids.append(id)
                     report.updated += 1
                 } else {
-                    try db.execute(sql: """
-                        INSERT INTO deliverables (title, workstream, status, in_grid, owner_user_id, owner_group_id, target_on, involvement, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [input.title, input.workstream, planned.status.rawValue, planned.inGrid, ownerUser, ownerGroup, input.targetOn,
-                                         input.involvement?.rawValue, now, now])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO deliverables (title, workstream, status, in_grid, owner_user_id, owner_group_id, target_on, involvement, created_at, updated_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            input.title, input.workstream, planned.status.rawValue, planned.inGrid, ownerUser,
+                            ownerGroup, input.targetOn,
+                            input.involvement?.rawValue, now, now,
+                        ])
                     let id = db.lastInsertedRowID
                     try Self.recordChange(.added, id, to: "import", by: actor, at: now, in: db)
                     if planned.status != .notStarted {
-                        try Self.recordChange(.status, id, from: DeliverableStatus.notStarted.rawValue, to: planned.status.rawValue, note: "Imported", by: actor, at: now, in: db)
+                        try Self.recordChange(
+                            .status, id, from: DeliverableStatus.notStarted.rawValue, to: planned.status.rawValue,
+                            note: "Imported", by: actor, at: now, in: db)
                     }
                     ids.append(id)
                     report.added += 1
@@ -52,30 +72,47 @@ extension RoadmapStore {
             }
             for (index, planned) in plan.entries.enumerated() {
                 let id = ids[index]
-                let wanted = Set(planned.reliesOn.map { reference -> Int64 in
-                    switch reference {
-                    case .existing(let target): return target
-                    case .new(let position): return ids[position]
+                let wanted = Set(
+                    planned.reliesOn.map { reference -> Int64 in
+                        switch reference {
+                        case .existing(let target): return target
+                        case .new(let position): return ids[position]
+                        }
                     }
-                }).subtracting([id])
-                let current = Set(try Int64.fetchAll(db, sql: "SELECT relies_on_id FROM deliverable_links WHERE deliverable_id = ? AND removed_at IS NULL", arguments: [id]))
+                ).subtracting([id])
+                let current = Set(
+                    try Int64.fetchAll(
+                        db,
+                        sql:
+                            "SELECT relies_on_id FROM deliverable_links WHERE deliverable_id = ? AND removed_at IS NULL",
+                        arguments: [id]))
                 for target in wanted.subtracting(current).sorted() {
-                    try db.execute(sql: """
-                        INSERT INTO deliverable_links (deliverable_id, relies_on_id, created_at) VALUES (?, ?, ?)
-                        ON CONFLICT (deliverable_id, relies_on_id) DO UPDATE SET removed_at = NULL, created_at = excluded.created_at
-                        """, arguments: [id, target, now])
-                    if planned.existingID != nil { try Self.recordChange(.linkAdded, id, other: target, by: actor, at: now, in: db) }
+                    try db.execute(
+                        sql: """
+                            INSERT INTO deliverable_links (deliverable_id, relies_on_id, created_at) VALUES (?, ?, ?)
+                            ON CONFLICT (deliverable_id, relies_on_id) DO UPDATE SET removed_at = NULL, created_at = excluded.created_at
+                            """, arguments: [id, target, now])
+                    if planned.existingID != nil {
+                        try Self.recordChange(.linkAdded, id, other: target, by: actor, at: now, in: db)
+                    }
                     report.linksAdded += 1
                 }
                 for target in current.subtracting(wanted).sorted() {
-                    try db.execute(sql: "UPDATE deliverable_links SET removed_at = ? WHERE deliverable_id = ? AND relies_on_id = ?", arguments: [now, id, target])
+                    try db.execute(
+                        sql:
+                            "UPDATE deliverable_links SET removed_at = ? WHERE deliverable_id = ? AND relies_on_id = ?",
+                        arguments: [now, id, target])
                     try Self.recordChange(.linkRemoved, id, other: target, by: actor, at: now, in: db)
                     report.linksRemoved += 1
                 }
             }
-            try audit.record(AuditChange<[String: String]>(action: "created", recordKind: "roadmap", recordID: nil, summary: report.summary, before: nil,
-                                                           after: ["added": String(report.added), "updated": String(report.updated),
-                                                                      "links_added": String(report.linksAdded), "links_removed": String(report.linksRemoved)]))
+            try audit.record(
+                AuditChange<[String: String]>(
+                    action: "created", recordKind: "roadmap", recordID: nil, summary: report.summary, before: nil,
+                    after: [
+                        "added": String(report.added), "updated": String(report.updated),
+                        "links_added": String(report.linksAdded), "links_removed": String(report.linksRemoved),
+                    ]))
             return report
         }
     }

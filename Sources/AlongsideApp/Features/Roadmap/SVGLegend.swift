@@ -15,7 +15,8 @@ struct SVGLegend {
         StatusAppearance.legend.map { appearance in
             Entry(
                 symbol: { x, y in
-                    StatusAppearance.swatch(x: x, y: y, width: symbolWidth, height: 18, status: appearance.status, prefix: prefix)
+                    StatusAppearance.swatch(
+                        x: x, y: y, width: symbolWidth, height: 18, status: appearance.status, prefix: prefix)
                 },
                 label: "\(appearance.status.label) (\(appearance.patternDescription))"
             )
@@ -27,7 +28,8 @@ struct SVGLegend {
         let n = SVGSupport.number
         var out = "<g aria-hidden=\"true\">"
         let heading = "Key:"
-        out += "<text x=\"\(n(x))\" y=\"\(n(y + 19))\" font-size=\"\(n(fontSize))\" font-weight=\"bold\" "
+        out +=
+            "<text x=\"\(n(x))\" y=\"\(n(y + 19))\" font-size=\"\(n(fontSize))\" font-weight=\"bold\" "
             + "fill=\"\(SVGSupport.textColour)\">\(heading)</text>"
         let start = x + SVGSupport.textWidth(heading, fontSize: fontSize) + 12
         var cursor = start, row = 0.0
@@ -39,7 +41,8 @@ struct SVGLegend {
             }
             let top = y + row * rowHeight
             out += entry.symbol(cursor, top + 5)
-            out += "<text x=\"\(n(cursor + symbolWidth + 8))\" y=\"\(n(top + 19))\" font-size=\"\(n(fontSize))\" "
+            out +=
+                "<text x=\"\(n(cursor + symbolWidth + 8))\" y=\"\(n(top + 19))\" font-size=\"\(n(fontSize))\" "
                 + "fill=\"\(SVGSupport.textColour)\">\(SVGSupport.escape(entry.label))</text>"
             cursor += itemWidth
         }

@@ -15,11 +15,15 @@ public struct StatusAppearance: Sendable, Equatable {
 
     public static func of(_ status: DeliverableStatus) -> StatusAppearance {
         switch status {
-        case .notStarted: return .init(status: status, colour: "#505a5f", pattern: .blank, patternDescription: "no fill")
+        case .notStarted:
+            return .init(status: status, colour: "#505a5f", pattern: .blank, patternDescription: "no fill")
         case .planning: return .init(status: status, colour: "#005eb8", pattern: .dots, patternDescription: "dots")
-        case .inProgress: return .init(status: status, colour: "#4c2c92", pattern: .hatch, patternDescription: "diagonal lines")
-        case .atRisk: return .init(status: status, colour: "#b10e1e", pattern: .crossHatch, patternDescription: "crossed lines")
-        case .inPlace: return .init(status: status, colour: "#00703c", pattern: .solid, patternDescription: "solid fill")
+        case .inProgress:
+            return .init(status: status, colour: "#4c2c92", pattern: .hatch, patternDescription: "diagonal lines")
+        case .atRisk:
+            return .init(status: status, colour: "#b10e1e", pattern: .crossHatch, patternDescription: "crossed lines")
+        case .inPlace:
+            return .init(status: status, colour: "#00703c", pattern: .solid, patternDescription: "solid fill")
         }
     }
 
@@ -40,14 +44,16 @@ public struct StatusAppearance: Sendable, Equatable {
         legend.compactMap { appearance -> String? in
             let id = "\(prefix)-pattern-\(appearance.status.rawValue)"
             let colour = appearance.colour
-            let open = "<pattern id=\"\(id)\" patternUnits=\"userSpaceOnUse\" width=\"8\" height=\"8\">"
+            let open =
+                "<pattern id=\"\(id)\" patternUnits=\"userSpaceOnUse\" width=\"8\" height=\"8\">"
                 + "<rect width=\"8\" height=\"8\" fill=\"#ffffff\"/>"
             switch appearance.pattern {
             case .blank, .solid: return nil
             case .dots:
                 return open + "<circle cx=\"4\" cy=\"4\" r=\"2\" fill=\"\(colour)\"/></pattern>"
             case .hatch:
-                return open + "<path d=\"M-2,2 L2,-2 M0,8 L8,0 M6,10 L10,6\" stroke=\"\(colour)\" stroke-width=\"2\"/></pattern>"
+                return open
+                    + "<path d=\"M-2,2 L2,-2 M0,8 L8,0 M6,10 L10,6\" stroke=\"\(colour)\" stroke-width=\"2\"/></pattern>"
             case .crossHatch:
                 return open + "<path d=\"M-2,2 L2,-2 M0,8 L8,0 M6,10 L10,6 M-2,6 L2,10 M0,0 L8,8 M6,-2 L10,2\" "
                     + "stroke=\"\(colour)\" stroke-width=\"1.5\"/></pattern>"
@@ -56,7 +62,9 @@ public struct StatusAppearance: Sendable, Equatable {
     }
 
     /// A swatch: the pattern (or colour) inside an outline in the status colour.
-    static func swatch(x: Double, y: Double, width: Double, height: Double, status: DeliverableStatus, prefix: String) -> String {
+    static func swatch(x: Double, y: Double, width: Double, height: Double, status: DeliverableStatus, prefix: String)
+        -> String
+    {
         let appearance = of(status)
         let n = SVGSupport.number
         return "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(width))\" height=\"\(n(height))\" "

@@ -5,6 +5,6 @@ enum SessionFeature: Feature {
     }
 
     static let templates: [String] = [
-        SessionExpiringPage.template,
+        SessionExpiringPage.template
     ]
 }

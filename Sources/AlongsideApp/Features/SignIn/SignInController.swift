@@ -7,7 +7,8 @@ struct SignInController: Controller {
     let services: AppServices
 
     /// A hash to verify against when no account matches, so a wrong email takes as long as a wrong password.
-    static let decoyHash = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$h0fRGrx4ENRkFlJq7Gf8Wg2bHqwlZ2j04BvYtjZ0PjM"
+    static let decoyHash =
+        "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$h0fRGrx4ENRkFlJq7Gf8Wg2bHqwlZ2j04BvYtjZ0PjM"
 
     func addRoutes(to routes: inout SiteRoutes) {
         routes.get(.signIn, show)
@@ -16,7 +17,9 @@ struct SignInController: Controller {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        if context.visit.user != nil { return .seeOther(nextPath(request.uri.queryParameters["next"].map(String.init))) }
+        if context.visit.user != nil {
+            return .seeOther(nextPath(request.uri.queryParameters["next"].map(String.init)))
+        }
         let query = request.uri.queryParameters
         var notice: String?
         if query["expired"] != nil || context.visit.sessionExpired {
@@ -48,7 +51,10 @@ struct SignInController: Controller {
         if let until = try await services.throttle.lockedUntil(email: email, address: address, now: now) {
             context.logger.warning("sign-in refused: too many attempts", metadata: ["address": "\(address)"])
             let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
-            errors.add("email", "There have been too many attempts to sign in to this account from here. Wait \(minutes) minute\(minutes == 1 ? "" : "s"), then try again")
+            errors.add(
+                "email",
+                "There have been too many attempts to sign in to this account from here. Wait \(minutes) minute\(minutes == 1 ? "" : "s"), then try again"
+            )
             return try await fail(errors, email: email, next: next, request: request, context: context)
         }
         let user = try await services.accounts.find(email: email)
@@ -71,13 +77,17 @@ struct SignInController: Controller {
 
     /// Replaces whatever session the visitor had with a new signed-in one (a new id at every sign-in),
     /// and records the sign-in in the audit log.
-    static func startSession(for userID: Int64, name: String, services: AppServices, context: AppRequestContext) async throws {
+    static func startSession(for userID: Int64, name: String, services: AppServices, context: AppRequestContext)
+        async throws
+    {
         let started = try await services.sessions.start(userID: userID, replacing: context.visit.session?.tokenHash)
         context.visit.started(started.session, token: started.token)
         try await services.accounts.recordSession(.signedIn, userID: userID, name: name, requestID: context.requestID)
     }
 
-    func fail(_ errors: FormErrors, email: String, next: String, request: Request, context: AppRequestContext) async throws -> Response {
+    func fail(_ errors: FormErrors, email: String, next: String, request: Request, context: AppRequestContext)
+        async throws -> Response
+    {
         let page = SignInPage(email: email, next: next.isEmpty ? nil : next, notice: nil, errors: errors)
         return try await services.pages.render(page, request: request, context: context)
     }
@@ -86,10 +96,12 @@ struct SignInController: Controller {
         next.flatMap(SignInReturn.safeLocalPath) ?? Href.home()
     }
 
-    @Sendable func signOut(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+    @Sendable func signOut(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response
+    {
         try await services.sessions.end(tokenHash: signedIn.session.tokenHash)
         context.visit.ended()
-        try await services.accounts.recordSession(.signedOut, userID: signedIn.user.id, name: signedIn.user.name, requestID: context.requestID)
+        try await services.accounts.recordSession(
+            .signedOut, userID: signedIn.user.id, name: signedIn.user.name, requestID: context.requestID)
         context.logger.info("signed out", metadata: ["user": "\(signedIn.user.id)"])
         return .seeOther(Href.signIn(query: ["signed-out": 1]))
     }
@@ -107,8 +119,10 @@ struct SignInPage: PageModel {
     let action = Href.signIn()
 
     init(email: String, next: String?, notice: String?, errors: FormErrors) {
-        self.email = Field("email", label: "Email address", value: email, type: "email", autocomplete: "username", errors: errors)
-        self.password = Field("password", label: "Password", type: "password", autocomplete: "current-password", errors: errors)
+        self.email = Field(
+            "email", label: "Email address", value: email, type: "email", autocomplete: "username", errors: errors)
+        self.password = Field(
+            "password", label: "Password", type: "password", autocomplete: "current-password", errors: errors)
         self.next = next.flatMap(SignInReturn.safeLocalPath)
         self.notice = notice
         self.errors = errors

@@ -5,6 +5,6 @@ enum SignInFeature: Feature {
     }
 
     static let templates: [String] = [
-        SignInPage.template,
+        SignInPage.template
     ]
 }

@@ -17,10 +17,15 @@ public enum QuorumRule {
         }
     }
 
-    public static func evaluate(terms: TermsContent, memberCount: Int, present: Int, livedExperiencePresent: Bool) -> Result {
+    public static func evaluate(terms: TermsContent, memberCount: Int, present: Int, livedExperiencePresent: Bool)
+        -> Result
+    {
         let needed = needed(kind: terms.quorumKind, value: terms.quorumValue, memberCount: memberCount)
         var shortfalls: [String] = []
-        if present < needed { shortfalls.append("\(present) of \(memberCount) members were present; the terms of reference need \(needed).") }
+        if present < needed {
+            shortfalls.append(
+                "\(present) of \(memberCount) members were present; the terms of reference need \(needed).")
+        }
         if terms.quorumNeedsLivedExperience, !livedExperiencePresent {
             shortfalls.append("The terms of reference need an expert by experience or carer present, and none was.")
         }

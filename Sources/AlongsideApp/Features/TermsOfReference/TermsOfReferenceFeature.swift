@@ -13,6 +13,7 @@ enum TermsOfReferenceFeature: Feature {
 
 extension Rule {
     /// The staff who manage a group draft its terms; the group adopts them by a recorded decision.
-    static let draftTerms = Rule("draftTerms", permits: "Draft, propose and publish a group's terms of reference",
-                                 holders: .groupManagers, record: "the group")
+    static let draftTerms = Rule(
+        "draftTerms", permits: "Draft, propose and publish a group's terms of reference",
+        holders: .groupManagers, record: "the group")
 }

@@ -24,15 +24,29 @@ struct TermsIndexPage: PageModel {
         title = "Terms of reference: \(group.name)"
         groupName = group.name
         groupHref = Href.group(group.id)
-        rows = versions.map { Row(number: $0.number, href: Href.termsVersion(group.id, $0.number), status: $0.status.label, updated: LondonTime.date($0.updatedAt)) }
+        rows = versions.map {
+            Row(
+                number: $0.number, href: Href.termsVersion(group.id, $0.number), status: $0.status.label,
+                updated: LondonTime.date($0.updatedAt))
+        }
         hasRows = !rows.isEmpty
         self.canManage = canManage
         startAction = Href.terms(group.id)
         compareAction = Href.compareTerms(group.id)
-        let options = versions.map { (value: String($0.number), label: "Version \($0.number) (\($0.status.label.lowercased()))") }
+        let options = versions.map {
+            (value: String($0.number), label: "Version \($0.number) (\($0.status.label.lowercased()))")
+        }
         let canCompare = versions.count >= 2
-        compareFrom = canCompare ? SelectField("from", label: "Compare version", options: options, selected: options.dropFirst().first?.value ?? "", errors: FormErrors()) : nil
-        compareTo = canCompare ? SelectField("to", label: "with version", options: options, selected: options.first?.value ?? "", errors: FormErrors()) : nil
+        compareFrom =
+            canCompare
+            ? SelectField(
+                "from", label: "Compare version", options: options, selected: options.dropFirst().first?.value ?? "",
+                errors: FormErrors()) : nil
+        compareTo =
+            canCompare
+            ? SelectField(
+                "to", label: "with version", options: options, selected: options.first?.value ?? "",
+                errors: FormErrors()) : nil
     }
 }
 
@@ -79,7 +93,9 @@ struct TermsVersionPage: PageModel {
         editHref = Href.editTerms(group.id, version.number)
         proposeAction = Href.proposeTerms(group.id, version.number)
         let previous = allNumbers.filter { $0 < version.number }.max()
-        previousCompareHref = isPublicView ? nil : previous.map { Href.compareTerms(group.id, query: ["from": $0, "to": version.number]) }
+        previousCompareHref =
+            isPublicView
+            ? nil : previous.map { Href.compareTerms(group.id, query: ["from": $0, "to": version.number]) }
         self.isPublicView = isPublicView
         visibility = version.visibility.label
         isPublished = version.visibility == .published
@@ -113,19 +129,35 @@ struct TermsFormPage: PageModel {
         title = "Edit draft version \(version.number): \(group.name)"
         groupName = group.name
         number = version.number
-        scope = Field("scope", label: "Scope and approach", value: form["scope"], type: "textarea", hint: "What the group is for and how it will work.", errors: errors)
-        attendance = Field("attendance", label: "Attendance", value: form["attendance"], type: "textarea", errors: errors)
+        scope = Field(
+            "scope", label: "Scope and approach", value: form["scope"], type: "textarea",
+            hint: "What the group is for and how it will work.", errors: errors)
+        attendance = Field(
+            "attendance", label: "Attendance", value: form["attendance"], type: "textarea", errors: errors)
         let yesNo: [(value: String, label: String)] = [("yes", "Yes"), ("no", "No")]
-        deputiesAllowed = ChoiceField("deputies_allowed", legend: "May members send a deputy?", options: yesNo, selected: form["deputies_allowed"], errors: errors)
-        decisionMethod = ChoiceField("decision_method", legend: "How decisions are made", options: DecisionMethod.allCases.map { ($0.rawValue, $0.label) }, selected: form["decision_method"], errors: errors)
-        quorumKind = ChoiceField("quorum_kind", legend: "How the quorum is counted", options: QuorumKind.allCases.map { ($0.rawValue, $0.label) }, selected: form["quorum_kind"], errors: errors)
-        quorumValue = Field("quorum_value", label: "Quorum", value: form["quorum_value"], hint: "A number of members, or a percentage of members, as chosen above.", errors: errors)
+        deputiesAllowed = ChoiceField(
+            "deputies_allowed", legend: "May members send a deputy?", options: yesNo,
+            selected: form["deputies_allowed"], errors: errors)
+        decisionMethod = ChoiceField(
+            "decision_method", legend: "How decisions are made",
+            options: DecisionMethod.allCases.map { ($0.rawValue, $0.label) }, selected: form["decision_method"],
+            errors: errors)
+        quorumKind = ChoiceField(
+            "quorum_kind", legend: "How the quorum is counted",
+            options: QuorumKind.allCases.map { ($0.rawValue, $0.label) }, selected: form["quorum_kind"], errors: errors)
+        quorumValue = Field(
+            "quorum_value", label: "Quorum", value: form["quorum_value"],
+            hint: "A number of members, or a percentage of members, as chosen above.", errors: errors)
         quorumNeedsLivedExperience = ChoiceField(
-            "quorum_needs_lived_experience", legend: "Must an expert by experience or carer be present for the meeting to be quorate?",
+            "quorum_needs_lived_experience",
+            legend: "Must an expert by experience or carer be present for the meeting to be quorate?",
             options: yesNo, selected: form["quorum_needs_lived_experience"], errors: errors
         )
-        waysOfWorking = Field("ways_of_working", label: "Ways of working", value: form["ways_of_working"], type: "textarea", hint: "Trust, transparency, accessibility and the commitment to co-production.", errors: errors)
-        reviewOn = Field("review_on", label: "Review date (optional)", value: form["review_on"], type: "date", errors: errors)
+        waysOfWorking = Field(
+            "ways_of_working", label: "Ways of working", value: form["ways_of_working"], type: "textarea",
+            hint: "Trust, transparency, accessibility and the commitment to co-production.", errors: errors)
+        reviewOn = Field(
+            "review_on", label: "Review date (optional)", value: form["review_on"], type: "date", errors: errors)
         revision = form["revision"]
         self.errors = errors
         action = Href.termsVersion(group.id, version.number)

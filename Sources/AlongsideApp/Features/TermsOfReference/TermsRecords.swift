@@ -49,10 +49,14 @@ public struct TermsContent: Sendable, Equatable {
 
     /// A first draft to start from, in the project's own words.
     public static let starter = TermsContent(
-        scope: "What this group is for, what it oversees, and how it will shape the local community mental health model together with the people who use services.",
-        attendance: "Members attend every meeting they can. Meetings are planned well ahead, with papers sent a week before in accessible formats.",
-        deputiesAllowed: true, decisionMethod: .consensus, quorumKind: .share, quorumValue: 50, quorumNeedsLivedExperience: true,
-        waysOfWorking: "We build trust by being open about what we know and what we decide. Experts by experience are equal partners, paid for their time. We co-produce: nothing about us without us.",
+        scope:
+            "What this group is for, what it oversees, and how it will shape the local community mental health model together with the people who use services.",
+        attendance:
+            "Members attend every meeting they can. Meetings are planned well ahead, with papers sent a week before in accessible formats.",
+        deputiesAllowed: true, decisionMethod: .consensus, quorumKind: .share, quorumValue: 50,
+        quorumNeedsLivedExperience: true,
+        waysOfWorking:
+            "We build trust by being open about what we know and what we decide. Experts by experience are equal partners, paid for their time. We co-produce: nothing about us without us.",
         reviewOn: nil
     )
 
@@ -61,9 +65,15 @@ public struct TermsContent: Sendable, Equatable {
         let quorum = quorumKind == .count ? "\(quorumValue) members" : "\(quorumValue)% of members"
         return [
             ("Scope and approach", scope),
-            ("Attendance and deputies", attendance + "\n" + (deputiesAllowed ? "Members may send a deputy." : "Members may not send a deputy.")),
+            (
+                "Attendance and deputies",
+                attendance + "\n" + (deputiesAllowed ? "Members may send a deputy." : "Members may not send a deputy.")
+            ),
             ("How decisions are made", decisionMethod.label),
-            ("Quorum", quorum + (quorumNeedsLivedExperience ? ", including at least one expert by experience or carer" : "")),
+            (
+                "Quorum",
+                quorum + (quorumNeedsLivedExperience ? ", including at least one expert by experience or carer" : "")
+            ),
             ("Ways of working", waysOfWorking),
             ("Review date", reviewOn.map(LondonTime.day) ?? "Not set"),
         ]

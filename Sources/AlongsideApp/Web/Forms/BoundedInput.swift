@@ -14,7 +14,7 @@ public enum BoundedNumber {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let digits = trimmed.hasPrefix("-") ? trimmed.dropFirst() : Substring(trimmed)
         guard !digits.isEmpty, digits.utf8.count <= maxDigits, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-              let value = Int(trimmed), range.contains(value)
+            let value = Int(trimmed), range.contains(value)
         else { return nil }
         return value
     }
@@ -23,7 +23,7 @@ public enum BoundedNumber {
     public static func id(_ text: String) -> Int64? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, trimmed.utf8.count <= 18, trimmed.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-              let value = Int64(trimmed), value > 0
+            let value = Int64(trimmed), value > 0
         else { return nil }
         return value
     }
@@ -37,7 +37,8 @@ extension FormData {
         let text = self[name]
         if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
         guard let value = BoundedNumber.parse(text, in: range) else {
-            throw AppError.invalidInput("“\(Self.shortName(name))” must be a whole number from \(range.lowerBound) to \(range.upperBound).")
+            throw AppError.invalidInput(
+                "“\(Self.shortName(name))” must be a whole number from \(range.lowerBound) to \(range.upperBound).")
         }
         return value
     }
@@ -90,7 +91,10 @@ extension FormErrors {
     @discardableResult
     public mutating func checkLength(_ value: String, _ name: String, max: Int, label: String) -> Bool {
         guard value.count > max else { return true }
-        add(name, "\(label) must be \(NumberText.grouped(max)) characters or fewer (you entered \(NumberText.grouped(value.count)))")
+        add(
+            name,
+            "\(label) must be \(NumberText.grouped(max)) characters or fewer (you entered \(NumberText.grouped(value.count)))"
+        )
         return false
     }
 }

@@ -43,7 +43,8 @@ public struct FormData: Sendable, Equatable {
                 if byte == UInt8(ascii: "+") {
                     decoded = UInt8(ascii: " ")
                 } else if byte == UInt8(ascii: "%"), index + 2 < bytes.count,
-                          let high = Self.hexValue(bytes[index + 1]), let low = Self.hexValue(bytes[index + 2]) {
+                    let high = Self.hexValue(bytes[index + 1]), let low = Self.hexValue(bytes[index + 2])
+                {
                     decoded = high << 4 | low
                     index += 2
                 }

@@ -33,7 +33,8 @@ public struct FormErrors: Sendable, Equatable, Encodable {
     }
 
     public static func == (left: FormErrors, right: FormErrors) -> Bool {
-        left.messages.map(\.field) == right.messages.map(\.field) && left.messages.map(\.message) == right.messages.map(\.message)
+        left.messages.map(\.field) == right.messages.map(\.field)
+            && left.messages.map(\.message) == right.messages.map(\.message)
     }
 }
 
@@ -83,7 +84,9 @@ public struct Field: Encodable, Sendable, Equatable {
         self.value = type == "password" ? "" : value
         self.hint = hint
         let description = FieldDescription(id: id, name: name, hint: hint, errors: errors)
-        (error, hintID, errorID, describedBy) = (description.error, description.hintID, description.errorID, description.describedBy)
+        (error, hintID, errorID, describedBy) = (
+            description.error, description.hintID, description.errorID, description.describedBy
+        )
         self.autocomplete = autocomplete
     }
 
@@ -114,30 +117,44 @@ public struct ChoiceField: Encodable, Sendable, Equatable {
     public let choices: [Choice]
 
     /// Radio buttons: one answer.
-    public init(_ name: String, legend: String, hint: String? = nil, options: [(value: String, label: String)], selected: String,
-                errors: FormErrors) {
-        self.init(name, legend: legend, hint: hint, multiple: false, options: options, selected: [selected], errors: errors)
+    public init(
+        _ name: String, legend: String, hint: String? = nil, options: [(value: String, label: String)],
+        selected: String,
+        errors: FormErrors
+    ) {
+        self.init(
+            name, legend: legend, hint: hint, multiple: false, options: options, selected: [selected], errors: errors)
     }
 
     /// Checkboxes: any number of answers.
-    public init(_ name: String, legend: String, hint: String? = nil, options: [(value: String, label: String)], selected: Set<String>,
-                errors: FormErrors) {
-        self.init(name, legend: legend, hint: hint, multiple: true, options: options, selected: selected, errors: errors)
+    public init(
+        _ name: String, legend: String, hint: String? = nil, options: [(value: String, label: String)],
+        selected: Set<String>,
+        errors: FormErrors
+    ) {
+        self.init(
+            name, legend: legend, hint: hint, multiple: true, options: options, selected: selected, errors: errors)
     }
 
-    public init(_ name: String, legend: String, hint: String?, multiple: Bool, options: [(value: String, label: String)],
-                selected: Set<String>, errors: FormErrors) {
+    public init(
+        _ name: String, legend: String, hint: String?, multiple: Bool, options: [(value: String, label: String)],
+        selected: Set<String>, errors: FormErrors
+    ) {
         self.name = name
         id = Field.inputID(name)
         self.legend = legend
         self.hint = hint
         let description = FieldDescription(id: id, name: name, hint: hint, errors: errors)
-        (error, hintID, errorID, describedBy) = (description.error, description.hintID, description.errorID, description.describedBy)
+        (error, hintID, errorID, describedBy) = (
+            description.error, description.hintID, description.errorID, description.describedBy
+        )
         inputType = multiple ? "checkbox" : "radio"
         // The first choice carries the field's id so the error summary link lands on it.
         choices = options.enumerated().map { index, option in
-            Choice(value: option.value, label: option.label, id: index == 0 ? Field.inputID(name) : "\(Field.inputID(name))-\(option.value)",
-                   checked: selected.contains(option.value))
+            Choice(
+                value: option.value, label: option.label,
+                id: index == 0 ? Field.inputID(name) : "\(Field.inputID(name))-\(option.value)",
+                checked: selected.contains(option.value))
         }
     }
 }
@@ -160,13 +177,18 @@ public struct SelectField: Encodable, Sendable, Equatable {
     public let errorID: String?
     public let describedBy: String?
 
-    public init(_ name: String, label: String, hint: String? = nil, options: [(value: String, label: String)], selected: String, errors: FormErrors) {
+    public init(
+        _ name: String, label: String, hint: String? = nil, options: [(value: String, label: String)], selected: String,
+        errors: FormErrors
+    ) {
         self.name = name
         self.id = Field.inputID(name)
         self.label = label
         self.hint = hint
         self.options = options.map { Option(value: $0.value, label: $0.label, selected: $0.value == selected) }
         let description = FieldDescription(id: id, name: name, hint: hint, errors: errors)
-        (error, hintID, errorID, describedBy) = (description.error, description.hintID, description.errorID, description.describedBy)
+        (error, hintID, errorID, describedBy) = (
+            description.error, description.hintID, description.errorID, description.describedBy
+        )
     }
 }

@@ -20,7 +20,8 @@ public struct SearchWords: Sendable, Equatable {
         let read = text.prefix(Self.maxText)
         let all = read.split(whereSeparator: \.isWhitespace)
         words = all.prefix(Self.maxWords).map { String($0.prefix(Self.maxWordLength)) }
-        wasCapped = read.count < text.count || all.count > Self.maxWords || all.contains { $0.count > Self.maxWordLength }
+        wasCapped =
+            read.count < text.count || all.count > Self.maxWords || all.contains { $0.count > Self.maxWordLength }
     }
 
     /// The words searched for, joined by single spaces.
@@ -28,7 +29,9 @@ public struct SearchWords: Sendable, Equatable {
 
     /// A sentence for the page when some words were ignored, or nil.
     public var note: String? {
-        wasCapped ? "Only the first \(Self.maxWords) words, of up to \(Self.maxWordLength) letters each, were searched for." : nil
+        wasCapped
+            ? "Only the first \(Self.maxWords) words, of up to \(Self.maxWordLength) letters each, were searched for."
+            : nil
     }
 }
 

@@ -23,7 +23,9 @@ public struct Path0: RoutePath {
     public static let arity = 0
 
     init(_ route: Route) {
-        assert(route.placeholderCount == Self.arity, "\(route.rawValue) takes \(route.placeholderCount) values, not \(Self.arity)")
+        assert(
+            route.placeholderCount == Self.arity,
+            "\(route.rawValue) takes \(route.placeholderCount) values, not \(Self.arity)")
         self.route = route
     }
 
@@ -38,7 +40,9 @@ public struct Path1<A: PathValue>: RoutePath {
     public static var arity: Int { 1 }
 
     init(_ route: Route) {
-        assert(route.placeholderCount == Self.arity, "\(route.rawValue) takes \(route.placeholderCount) values, not \(Self.arity)")
+        assert(
+            route.placeholderCount == Self.arity,
+            "\(route.rawValue) takes \(route.placeholderCount) values, not \(Self.arity)")
         self.route = route
     }
 
@@ -54,7 +58,9 @@ public struct Path2<A: PathValue, B: PathValue>: RoutePath {
     public static var arity: Int { 2 }
 
     init(_ route: Route) {
-        assert(route.placeholderCount == Self.arity, "\(route.rawValue) takes \(route.placeholderCount) values, not \(Self.arity)")
+        assert(
+            route.placeholderCount == Self.arity,
+            "\(route.rawValue) takes \(route.placeholderCount) values, not \(Self.arity)")
         self.route = route
     }
 

@@ -8,13 +8,16 @@ struct ClientAddressMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let trustedProxies: Set<String>
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         guard !trustedProxies.isEmpty, trustedProxies.contains(context.remoteAddress) else {
             return try await next(request, context)
         }
         var context = context
         context.remoteAddress = Self.client(
-            peer: context.remoteAddress, forwardedFor: request.headers[values: .init("X-Forwarded-For")!], trusted: trustedProxies
+            peer: context.remoteAddress, forwardedFor: request.headers[values: .init("X-Forwarded-For")!],
+            trusted: trustedProxies
         )
         return try await next(request, context)
     }
@@ -40,11 +43,14 @@ enum IPAddressText {
         guard !text.isEmpty, text.utf8.count <= 45 else { return nil }
         let lowered = text.lowercased()
         let parts = lowered.split(separator: ".", omittingEmptySubsequences: false)
-        let isV4 = parts.count == 4
+        let isV4 =
+            parts.count == 4
             && parts.allSatisfy { part in
-                !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber) && (Int(part) ?? 256) <= 255
+                !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber)
+                    && (Int(part) ?? 256) <= 255
             }
-        let isV6 = lowered.filter({ $0 == ":" }).count >= 2 && lowered.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+        let isV6 =
+            lowered.filter({ $0 == ":" }).count >= 2 && lowered.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
         return isV4 || isV6 ? lowered : nil
     }
 }

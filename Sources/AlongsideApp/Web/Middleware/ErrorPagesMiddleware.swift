@@ -9,7 +9,9 @@ struct ErrorPagesMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let pages: PageRenderer
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         do {
             return try await next(request, context)
         } catch {
@@ -27,7 +29,8 @@ struct ErrorPagesMiddleware: RouterMiddleware {
                 context.logger.critical("request failed", metadata: ["error": "\(Self.kind(of: error))"])
                 page = ErrorPage(status: .internalServerError, requestID: context.requestID)
             }
-            let html = (try? pages.renderHTML(page, path: request.uri.path, session: context.visit.session))
+            let html =
+                (try? pages.renderHTML(page, path: request.uri.path, session: context.visit.session))
                 ?? "<!doctype html><title>Error</title><p>Something went wrong. Request id \(page.requestID)."
             return PageRenderer.htmlResponse(html, status: page.status)
         }
@@ -44,8 +47,8 @@ extension ErrorPagesMiddleware {
     /// The page the person came from, if it was on this site: the way back from a refused form.
     static func localReferrer(_ request: Request) -> String? {
         guard let referer = request.headers[.referer], let url = URL(string: referer),
-              let host = url.host, let authority = request.head.authority,
-              authority == host || authority.hasPrefix(host + ":")
+            let host = url.host, let authority = request.head.authority,
+            authority == host || authority.hasPrefix(host + ":")
         else { return nil }
         let path = url.path.isEmpty ? "/" : url.path
         return SignInReturn.safeLocalPath(path + (url.query.map { "?" + $0 } ?? ""))

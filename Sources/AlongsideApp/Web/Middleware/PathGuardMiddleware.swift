@@ -4,10 +4,15 @@ import Hummingbird
 /// before anything else reads it: `/css/site.css%00.html` was served as `text/html` (issue 15). No page of ours
 /// has such a path.
 struct PathGuardMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         guard Self.isAcceptable(request.uri.path) else {
-            return Response(status: .badRequest, headers: [.contentType: "text/plain; charset=utf-8", .connection: "close"],
-                            body: .init(byteBuffer: ByteBuffer(string: "Bad request: the address holds a character no address may hold.\n")))
+            return Response(
+                status: .badRequest, headers: [.contentType: "text/plain; charset=utf-8", .connection: "close"],
+                body: .init(
+                    byteBuffer: ByteBuffer(string: "Bad request: the address holds a character no address may hold.\n"))
+            )
         }
         return try await next(request, context)
     }

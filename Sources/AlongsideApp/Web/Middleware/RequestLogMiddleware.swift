@@ -4,7 +4,9 @@ import Logging
 /// One log line a request: request id (from the logger's metadata), method, path, status and duration.
 /// Never the query string, headers or body, and one-time tokens in paths are masked.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         let started = ContinuousClock.now
         let response = try await next(request, context)
         let elapsed = ContinuousClock.now - started

@@ -10,7 +10,9 @@ struct SessionMiddleware: RouterMiddleware {
     let cookie: SessionCookie
     let formCookie: FormCookie
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         if let token = cookie.read(from: request) {
             switch try await store.load(token: token, touch: request.uri.path != Href.sessionExpiring()) {
             case .live(let session):

@@ -3,7 +3,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Hashes and verifies passwords with argon2id from Debian's libargon2.
@@ -55,9 +55,9 @@ public struct PasswordHasher: Sendable {
     /// Sign-ins still finish, as soon as a core has a moment to spare.
     static func lowerThreadPriority() {
         #if os(Linux)
-        var parameters = sched_param(sched_priority: 0)
-        let schedIdle: Int32 = 5  // SCHED_IDLE from <sched.h>; hidden behind _GNU_SOURCE in Swift's import
-        _ = sched_setscheduler(0, schedIdle, &parameters)
+            var parameters = sched_param(sched_priority: 0)
+            let schedIdle: Int32 = 5  // SCHED_IDLE from <sched.h>; hidden behind _GNU_SOURCE in Swift's import
+            _ = sched_setscheduler(0, schedIdle, &parameters)
         #endif
     }
 

@@ -12,7 +12,8 @@ public enum PasswordRules {
             case .missing: return "Enter a password"
             case .tooShort: return "Password must be \(PasswordRules.minimumLength) characters or more"
             case .tooLong: return "Password must be \(PasswordRules.maximumLength) characters or fewer"
-            case .tooCommon: return "This password is too easy to guess. Try a few words together, like a short sentence"
+            case .tooCommon:
+                return "This password is too easy to guess. Try a few words together, like a short sentence"
             case .matchesAccount: return "Password must not be your name or email address"
             }
         }

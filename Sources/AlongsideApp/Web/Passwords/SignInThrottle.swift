@@ -64,8 +64,10 @@ public struct ThrottlePolicy: Sendable, Equatable {
     public func lockedUntil(_ evidence: Evidence, now: Date) -> Date? {
         var until = perPair.lockedUntil(failures: evidence.pairFailures, now: now)
         if !evidence.isKnownPair {
-            for candidate in [perAccount.lockedUntil(failures: evidence.accountFailures, now: now),
-                              perAddress.lockedUntil(failures: evidence.addressFailures, now: now)] {
+            for candidate in [
+                perAccount.lockedUntil(failures: evidence.accountFailures, now: now),
+                perAddress.lockedUntil(failures: evidence.addressFailures, now: now),
+            ] {
                 if let candidate, candidate > (until ?? .distantPast) { until = candidate }
             }
         }
@@ -98,18 +100,26 @@ public struct SignInThrottle: Sendable {
         let knownSince = now.addingTimeInterval(-policy.knownFor)
         let evidence = try await pool.read { db in
             ThrottlePolicy.Evidence(
-                pairFailures: try Date.fetchAll(db, sql: """
-                    SELECT failed_at FROM sign_in_failures WHERE account_key = ? AND address = ? AND failed_at > ? ORDER BY failed_at
-                    """, arguments: [account, address, since]),
-                accountFailures: try Date.fetchAll(db, sql: """
-                    SELECT failed_at FROM sign_in_failures WHERE account_key = ? AND failed_at > ? ORDER BY failed_at
-                    """, arguments: [account, since]),
-                addressFailures: try Date.fetchAll(db, sql: """
-                    SELECT failed_at FROM sign_in_failures WHERE address = ? AND failed_at > ? ORDER BY failed_at
-                    """, arguments: [address, since]),
-                isKnownPair: try Bool.fetchOne(db, sql: """
-                    SELECT EXISTS (SELECT 1 FROM sign_in_known_addresses WHERE account_key = ? AND address = ? AND last_success_at > ?)
-                    """, arguments: [account, address, knownSince]) ?? false
+                pairFailures: try Date.fetchAll(
+                    db,
+                    sql: """
+                        SELECT failed_at FROM sign_in_failures WHERE account_key = ? AND address = ? AND failed_at > ? ORDER BY failed_at
+                        """, arguments: [account, address, since]),
+                accountFailures: try Date.fetchAll(
+                    db,
+                    sql: """
+                        SELECT failed_at FROM sign_in_failures WHERE account_key = ? AND failed_at > ? ORDER BY failed_at
+                        """, arguments: [account, since]),
+                addressFailures: try Date.fetchAll(
+                    db,
+                    sql: """
+                        SELECT failed_at FROM sign_in_failures WHERE address = ? AND failed_at > ? ORDER BY failed_at
+                        """, arguments: [address, since]),
+                isKnownPair: try Bool.fetchOne(
+                    db,
+                    sql: """
+                        SELECT EXISTS (SELECT 1 FROM sign_in_known_addresses WHERE account_key = ? AND address = ? AND last_success_at > ?)
+                        """, arguments: [account, address, knownSince]) ?? false
             )
         }
         return policy.lockedUntil(evidence, now: now)
@@ -124,8 +134,9 @@ public struct SignInThrottle: Sendable {
         let forgetBefore = now.addingTimeInterval(-policy.memory)
         try await pool.write { db in
             try db.execute(sql: "DELETE FROM sign_in_failures WHERE failed_at <= ?", arguments: [forgetBefore])
-            try db.execute(sql: "INSERT INTO sign_in_failures (account_key, address, failed_at) VALUES (?, ?, ?)",
-                           arguments: [account, address, now])
+            try db.execute(
+                sql: "INSERT INTO sign_in_failures (account_key, address, failed_at) VALUES (?, ?, ?)",
+                arguments: [account, address, now])
         }
     }
 
@@ -134,12 +145,16 @@ public struct SignInThrottle: Sendable {
         let account = Self.accountKey(email)
         let forgetKnownBefore = now.addingTimeInterval(-policy.knownFor)
         try await pool.write { db in
-            try db.execute(sql: "DELETE FROM sign_in_failures WHERE account_key = ? AND address = ?", arguments: [account, address])
-            try db.execute(sql: "DELETE FROM sign_in_known_addresses WHERE last_success_at <= ?", arguments: [forgetKnownBefore])
-            try db.execute(sql: """
-                INSERT INTO sign_in_known_addresses (account_key, address, last_success_at) VALUES (?, ?, ?)
-                ON CONFLICT (account_key, address) DO UPDATE SET last_success_at = excluded.last_success_at
-                """, arguments: [account, address, now])
+            try db.execute(
+                sql: "DELETE FROM sign_in_failures WHERE account_key = ? AND address = ?",
+                arguments: [account, address])
+            try db.execute(
+                sql: "DELETE FROM sign_in_known_addresses WHERE last_success_at <= ?", arguments: [forgetKnownBefore])
+            try db.execute(
+                sql: """
+                    INSERT INTO sign_in_known_addresses (account_key, address, last_success_at) VALUES (?, ?, ?)
+                    ON CONFLICT (account_key, address) DO UPDATE SET last_success_at = excluded.last_success_at
+                    """, arguments: [account, address, now])
         }
     }
 }

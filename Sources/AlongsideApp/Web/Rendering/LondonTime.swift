@@ -52,7 +52,7 @@ public enum LondonTime {
         guard let (year, month, day) = canonicalDayParts(isoDay) else { return nil }
         let components = DateComponents(year: year, month: month, day: day)
         guard let date = calendar.date(from: components),
-              calendar.component(.day, from: date) == day, calendar.component(.month, from: date) == month
+            calendar.component(.day, from: date) == day, calendar.component(.month, from: date) == month
         else { return nil }
         return date
     }
@@ -74,7 +74,7 @@ public enum LondonTime {
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              year >= 1000, (1...12).contains(month), (1...31).contains(day)
+            year >= 1000, (1...12).contains(month), (1...31).contains(day)
         else { return nil }
         return (year, month, day)
     }
@@ -83,7 +83,7 @@ public enum LondonTime {
     public static func clockParts(_ text: String) -> (hour: Int, minute: Int)? {
         let bytes = Array(text.utf8)
         guard bytes.count == 5, bytes[2] == 0x3A,
-              bytes.enumerated().allSatisfy({ $0.offset == 2 || ($0.element >= 0x30 && $0.element <= 0x39) })
+            bytes.enumerated().allSatisfy({ $0.offset == 2 || ($0.element >= 0x30 && $0.element <= 0x39) })
         else { return nil }
         let hour = Int(bytes[0] - 0x30) * 10 + Int(bytes[1] - 0x30)
         let minute = Int(bytes[3] - 0x30) * 10 + Int(bytes[4] - 0x30)
@@ -110,13 +110,16 @@ public enum LondonTime {
 
     /// The London day `days` after an ISO day (or before, when negative).
     public static func addingDays(_ days: Int, to isoDay: String) -> String? {
-        guard let start = startOfDay(isoDay), let moved = calendar.date(byAdding: .day, value: days, to: start) else { return nil }
+        guard let start = startOfDay(isoDay), let moved = calendar.date(byAdding: .day, value: days, to: start) else {
+            return nil
+        }
         return self.isoDay(moved)
     }
 
     /// The same date `months` later; a date the month lacks (31 April) becomes its last day.
     public static func addingMonths(_ months: Int, to isoDay: String) -> String? {
-        guard let start = startOfDay(isoDay), let moved = calendar.date(byAdding: .month, value: months, to: start) else { return nil }
+        guard let start = startOfDay(isoDay), let moved = calendar.date(byAdding: .month, value: months, to: start)
+        else { return nil }
         return self.isoDay(moved)
     }
 }

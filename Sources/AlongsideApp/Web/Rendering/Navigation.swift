@@ -4,7 +4,11 @@ enum Navigation {
         guard let user else {
             return [NavLink(label: "Sign in", href: Href.signIn(), current: currentPath == Href.signIn())]
         }
-        var items: [(String, Path0)] = [("Home", Href.home), ("Groups", Href.groups), ("Decisions", Href.decisionSearch), ("Actions", Href.actions), ("Roadmap", Href.roadmap), ("Involvement", Href.involvement), ("Co-production", Href.coproduction), ("Alliance", Href.alliances)]
+        var items: [(String, Path0)] = [
+            ("Home", Href.home), ("Groups", Href.groups), ("Decisions", Href.decisionSearch), ("Actions", Href.actions),
+            ("Roadmap", Href.roadmap), ("Involvement", Href.involvement), ("Co-production", Href.coproduction),
+            ("Alliance", Href.alliances),
+        ]
         if Policy.allows(user.role, .manageAccounts) { items.append(("People", Href.users)) }
         if Policy.allows(user.role, .viewAuditLog) { items.append(("Audit log", Href.auditLog)) }
         if Policy.allows(user.role, .viewAuthorization) { items.append(("Who may do what", Href.authorization)) }
@@ -17,7 +21,8 @@ enum Navigation {
             case .alliances: current = inAlliance
             case .coproduction: current = isCoproductionSection(currentPath)
             case .groups: current = !inAlliance && (currentPath == href || currentPath.hasPrefix(href + "/"))
-            default: current = href == "/" ? currentPath == "/" : (currentPath == href || currentPath.hasPrefix(href + "/"))
+            default:
+                current = href == "/" ? currentPath == "/" : (currentPath == href || currentPath.hasPrefix(href + "/"))
             }
             return NavLink(label: label, href: href, current: current)
         }
@@ -32,7 +37,9 @@ enum Navigation {
     /// The alliance's pages hang off its group, and the register of organisations and the communities list belong with them.
     static func isAllianceSection(_ path: String) -> Bool {
         let parts = path.split(separator: "/")
-        if let first = parts.first, ["alliance", "organisations", "organisations.csv", "communities"].contains(first) { return true }
+        if let first = parts.first, ["alliance", "organisations", "organisations.csv", "communities"].contains(first) {
+            return true
+        }
         return parts.count >= 3 && parts[0] == "groups" && parts[2] == "alliance"
     }
 }

@@ -27,7 +27,9 @@ public struct PageRenderer: Sendable {
         return Self.htmlResponse(html, status: finalStatus)
     }
 
-    func renderHTML<Page: PageModel>(_ page: Page, path: String, session: LoadedSession?, formToken: String? = nil) throws -> String {
+    func renderHTML<Page: PageModel>(_ page: Page, path: String, session: LoadedSession?, formToken: String? = nil)
+        throws -> String
+    {
         let layout = layout(for: page, path: path, session: session, formToken: formToken)
         return try render(page, template: Page.template) { root in root.set(.encodable(layout), named: "layout") }
     }
@@ -38,7 +40,9 @@ public struct PageRenderer: Sendable {
     }
 
     /// Renders `model` with `template`, reading the model through a `TemplateNode` (`adding` puts more beside it).
-    private func render(_ model: some Encodable, template: String, adding: (TemplateNode) -> Void = { _ in }) throws -> String {
+    private func render(_ model: some Encodable, template: String, adding: (TemplateNode) -> Void = { _ in }) throws
+        -> String
+    {
         let rendering = TemplateRendering()
         let root = try rendering.root(model)
         adding(root)
@@ -47,7 +51,9 @@ public struct PageRenderer: Sendable {
         return html
     }
 
-    func layout<Page: PageModel>(for page: Page, path: String, session: LoadedSession?, formToken: String? = nil) -> LayoutModel {
+    func layout<Page: PageModel>(for page: Page, path: String, session: LoadedSession?, formToken: String? = nil)
+        -> LayoutModel
+    {
         let errors = page.errors
         let user = session?.user
         var warnAfter: Int?, refreshSeconds: Int?, refreshHref: String?

@@ -5,7 +5,10 @@ extension Response {
     static func download(_ body: String, contentType: String, fileName: String) -> Response {
         Response(
             status: .ok,
-            headers: [.contentType: contentType, .contentDisposition: "attachment; filename=\"\(fileName)\"", .cacheControl: "no-store"],
+            headers: [
+                .contentType: contentType, .contentDisposition: "attachment; filename=\"\(fileName)\"",
+                .cacheControl: "no-store",
+            ],
             body: .init(byteBuffer: ByteBuffer(string: body))
         )
     }

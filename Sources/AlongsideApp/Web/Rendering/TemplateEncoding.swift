@@ -93,7 +93,9 @@ private struct TemplateUnkeyedContainer: UnkeyedEncodingContainer {
         list.items.append(.of(value))
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         let nested = TemplateNode(rendering: rendering)
         list.items.append(.ready(nested))
         return KeyedEncodingContainer(TemplateKeyedContainer<NestedKey>(node: nested))

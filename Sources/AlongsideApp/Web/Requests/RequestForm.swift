@@ -31,7 +31,9 @@ enum RequestForm {
 
     /// The form, once the request has shown it came from a page of ours: the synchronizer token of the visitor's
     /// session, or for a signed-out visitor the token signed for their form cookie.
-    static func read(_ request: Request, context: AppRequestContext, route: Route, access: Access) async throws -> FormData {
+    static func read(_ request: Request, context: AppRequestContext, route: Route, access: Access) async throws
+        -> FormData
+    {
         // Who may send this at all: a protected route needs a signed-in session, a public one any session or a
         // form cookie. Without one there is nothing the body could prove, so it is not read.
         let expected: String?
@@ -45,7 +47,9 @@ enum RequestForm {
         if let headerToken, !SecretToken.constantTimeEquals(headerToken, expected) { throw AppError.csrfFailed }
 
         let limit = BodyLimit.bytes(for: route, access: access)
-        if let declared = request.headers[.contentLength].flatMap({ BoundedNumber.parse($0, in: 0...Int.max) }), declared > limit {
+        if let declared = request.headers[.contentLength].flatMap({ BoundedNumber.parse($0, in: 0...Int.max) }),
+            declared > limit
+        {
             throw AppError.tooLarge(limitBytes: limit)
         }
         var request = request

@@ -43,7 +43,9 @@ public enum ServerKeys {
     /// The key called `name`, created from the system's secure random source the first time it is asked for.
     public static func key(named name: String, in pool: DatabasePool) throws -> Data {
         let data = try pool.write { db -> Data in
-            if let existing = try Data.fetchOne(db, sql: "SELECT key FROM server_keys WHERE name = ?", arguments: [name]) {
+            if let existing = try Data.fetchOne(
+                db, sql: "SELECT key FROM server_keys WHERE name = ?", arguments: [name])
+            {
                 return existing
             }
             let fresh = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }

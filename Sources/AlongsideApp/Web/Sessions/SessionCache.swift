@@ -30,7 +30,7 @@ final class SessionCache: Sendable {
     func entry(for hash: Data, now: Date) -> Entry? {
         state.withLockedValue { state in
             guard let entry = state.entries[hash], entry.generation == state.generation,
-                  now.timeIntervalSince(entry.loadedAt) < Self.timeToLive
+                now.timeIntervalSince(entry.loadedAt) < Self.timeToLive
             else { return nil }
             return entry
         }

@@ -54,13 +54,17 @@ public struct SessionStore: Sendable {
             return try Row.fetchOne(statement, arguments: [hash]).map(LoadedSession.decode)
         }
         if let found {
-            cache.store(.init(session: found.session, isActive: found.isActive, generation: generation, loadedAt: now), for: hash)
+            cache.store(
+                .init(session: found.session, isActive: found.isActive, generation: generation, loadedAt: now),
+                for: hash)
         }
         return found
     }
 
     /// Starts a session; with `userID`, a signed-in one. Always a fresh id and a fresh CSRF token.
-    public func start(userID: Int64?, replacing old: Data? = nil) async throws -> (token: String, session: LoadedSession) {
+    public func start(userID: Int64?, replacing old: Data? = nil) async throws -> (
+        token: String, session: LoadedSession
+    ) {
         let token = SecretToken.generate()
         guard let hash = SecretToken.hash(token) else { preconditionFailure("generated token did not hash") }
         let csrf = SecretToken.generate()
@@ -78,7 +82,8 @@ public struct SessionStore: Sendable {
                     """,
                 arguments: [hash, userID, csrf, now, now]
             )
-            return try Row.fetchOne(db, sql: LoadedSession.selectSQL, arguments: [hash]).map(LoadedSession.decode)!.session
+            return try Row.fetchOne(db, sql: LoadedSession.selectSQL, arguments: [hash]).map(LoadedSession.decode)!
+                .session
         }
         return (token, session)
     }
@@ -98,7 +103,8 @@ public struct SessionStore: Sendable {
     /// Resets the idle timer ("Stay signed in").
     public func touch(tokenHash: Data, at date: Date) async throws {
         try await pool.write { db in
-            try db.execute(sql: "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", arguments: [date, tokenHash])
+            try db.execute(
+                sql: "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", arguments: [date, tokenHash])
         }
     }
 
