@@ -16,9 +16,39 @@ public struct Views: Sendable {
     /// Loads the folder and checks every template the app names is there: swift-mustache quietly returns an
     /// empty library for a missing folder, and a missing template would otherwise only show up on a request.
     public init(directory: String, required: [String]) async throws {
-        library = try await MustacheLibrary(directory: directory)
+        library = try Self.load(directory: directory)
         let missing = required.filter { library.getTemplate(named: $0) == nil }
         guard missing.isEmpty else { throw MissingTemplates(names: missing, directory: directory) }
+    }
+
+    /// A template file that swift-mustache cannot parse.
+    public struct TemplateInvalid: Error, CustomStringConvertible {
+        public let name: String
+        public let error: any Error
+        public var description: String { "The template \(name) could not be parsed: \(error)" }
+    }
+
+    /// Each `.mustache` file under `directory` (recursively), named by its path without the extension, as
+    /// swift-mustache names them, and read with `EscapedHTML`: a pragma on a line of its own before the text
+    /// (a standalone tag, so it adds nothing to the output) sets it, since a template and each partial start as
+    /// the library's slower HTML.
+    static func load(directory: String) throws -> MustacheLibrary {
+        _ = EscapedHTML.registered
+        let root = directory.hasSuffix("/") ? directory : directory + "/"
+        let files = FileManager()
+        var library = MustacheLibrary()
+        guard let paths = files.enumerator(atPath: root) else { return library }
+        for case let path as String in paths where path.hasSuffix(".mustache") {
+            guard let data = files.contents(atPath: root + path) else { continue }
+            let name = String(path.dropLast(".mustache".count))
+            let text = "{{% CONTENT_TYPE: \(EscapedHTML.name) }}\n" + String(decoding: data, as: UTF8.self)
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+            } catch {
+                throw TemplateInvalid(name: name, error: error)
+            }
+        }
+        return library
     }
 
     /// A template that cannot be rendered is an error, never an empty page (issue 16).
