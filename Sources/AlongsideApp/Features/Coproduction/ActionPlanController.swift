@@ -54,9 +54,10 @@ struct ActionPlanController: Controller {
     @Sendable func new(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let choices = try await stores.choices(for: signedIn.user)
         // From a workshop's page: the item starts linked to it, and to its group.
-        var pairs = [("status", PlanStatus.notStarted.rawValue)]
+        typealias F = CoproductionForms.PlanItemField
+        var pairs = [(F.status, PlanStatus.notStarted.rawValue)]
         if let meeting = request.queryForm.id("meeting"), let workshop = choices.scope.workshop(meeting) {
-            pairs += [("workshop", String(workshop.id)), ("group", String(workshop.groupID))]
+            pairs += [(F.workshop, String(workshop.id)), (F.group, String(workshop.groupID))]
         }
         let page = PlanItemFormPage(editing: nil, form: FormData(pairs), choices: choices)
         return try await services.pages.render(page, request: request, context: context)
@@ -107,13 +108,13 @@ struct ActionPlanController: Controller {
         case .conflict(let current):
             var errors = FormErrors()
             errors.add(
-                "what",
+                CoproductionForms.PlanItemField.what,
                 "Someone else saved this item while you were editing it. Their version is shown first; yours is kept in the form. Save again to replace theirs with yours"
             )
             // The form keeps what this person typed, and now carries the current version so saving again replaces it.
             let page = PlanItemFormPage(
-                editing: current, form: form.replacing("version", with: String(current.version)), choices: choices,
-                errors: errors, conflict: current)
+                editing: current, form: form.replacing(EditField.version, with: String(current.version)),
+                choices: choices, errors: errors, conflict: current)
             return try await services.pages.render(page, request: request, context: context, status: .conflict)
         }
     }

@@ -144,31 +144,32 @@ struct PlanItemFormPage: PageModel {
         title = editing.map { "Edit action-plan item: \($0.what)" } ?? "Add an action-plan item"
         action = editing.map { Href.editPlanItem($0.id) } ?? Href.newPlanItem()
         cancelHref = editing.map { Href.planItem($0.id) } ?? Href.actionPlan()
-        version = editing == nil ? nil : form["version"]
-        what = Field("what", label: "What will be done", value: form["what"], errors: errors)
+        typealias F = CoproductionForms.PlanItemField
+        version = editing == nil ? nil : form[EditField.version]
+        what = Field(F.what, label: "What will be done", form: form, errors: errors)
         how = Field(
-            "how", label: "How it will be done (optional)", value: form["how"], type: "textarea", errors: errors)
+            F.how, label: "How it will be done (optional)", form: form, type: "textarea", errors: errors)
         who = Field(
-            "who", label: "Who will do it (optional)", value: form["who"],
+            F.who, label: "Who will do it (optional)", form: form,
             hint: "People, a group or an organisation, for example \"The co-production working group\".", errors: errors
         )
         dueOn = Field(
-            "due_on", label: "When it is due (optional)", value: form["due_on"], type: "date",
+            F.dueOn, label: "When it is due (optional)", form: form, type: "date",
             hint: "For example, 2027-03-31.", errors: errors)
         status = ChoiceField(
-            "status", legend: "Status", options: PlanStatus.options, selected: form["status"], errors: errors)
+            radios: F.status, legend: "Status", options: PlanStatus.options, form: form, errors: errors)
         group = SelectField(
-            "group", label: "Group (optional)",
+            F.group, label: "Group (optional)",
             hint: "The group that owns the item. Only groups you can see are listed.",
-            options: CoproductionOptions.groups(choices.scope), selected: form["group"], errors: errors)
+            options: CoproductionOptions.groups(choices.scope), form: form, errors: errors)
         workshop = SelectField(
-            "workshop", label: "Workshop it came from (optional)",
+            F.workshop, label: "Workshop it came from (optional)",
             options: CoproductionOptions.workshops(choices.scope),
-            selected: form["workshop"], errors: errors)
+            form: form, errors: errors)
         deliverables = GroupedChoices.deliverables(
             choices.deliverables, form: form, errors: errors,
             hint: "Select the deliverables this item helps, grouped by workstream.")
-        notes = Field("notes", label: "Notes (optional)", value: form["notes"], type: "textarea", errors: errors)
+        notes = Field(F.notes, label: "Notes (optional)", form: form, type: "textarea", errors: errors)
         theirs = conflict.map { item in
             TheirVersion(lines: [
                 DetailLine(label: "What", value: item.what), DetailLine(label: "How", value: item.input.how),

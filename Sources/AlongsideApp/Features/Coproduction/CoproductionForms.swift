@@ -15,7 +15,10 @@ enum CoproductionForms {
     static let maxShort = 300
     static let maxLong = 5000
 
-    static func text(_ form: FormData, _ name: String, _ label: String, limit: Int, errors: inout FormErrors) -> String
+    static func text<F: FormFieldName>(
+        _ form: FormData, _ name: F, _ label: String, limit: Int, errors: inout FormErrors
+    )
+        -> String
     {
         let value = form.trimmed(name)
         if value.count > limit { errors.add(name, "\(label) must be \(limit) characters or fewer") }
@@ -23,6 +26,33 @@ enum CoproductionForms {
     }
 
     /// An optional single choice (a select whose first option is "None"): nil when none, an error when not offered.
+    static func optionalID<F: FormFieldName>(
+        _ form: FormData, _ name: F, offered: Set<Int64>, message: String, errors: inout FormErrors
+    ) -> Int64? {
+        let raw = form.trimmed(name)
+        guard !raw.isEmpty else { return nil }
+        guard let id = BoundedNumber.id(raw), offered.contains(id) else {
+            errors.add(name, message)
+            return nil
+        }
+        return id
+    }
+
+    static func ids<F: FormFieldName>(
+        _ form: FormData, _ name: F, offered: Set<Int64>, message: String, errors: inout FormErrors
+    ) -> [Int64] {
+        let chosen = CoproductionRules.chosenIDs(form.all(name), offered: offered)
+        if chosen.refused { errors.add(name, message) }
+        return chosen.ids
+    }
+
+    static func text(_ form: FormData, _ name: String, _ label: String, limit: Int, errors: inout FormErrors) -> String
+    {
+        let value = form.trimmed(name)
+        if value.count > limit { errors.add(name, "\(label) must be \(limit) characters or fewer") }
+        return value
+    }
+
     static func optionalID(
         _ form: FormData, _ name: String, offered: Set<Int64>, message: String, errors: inout FormErrors
     ) -> Int64? {
@@ -43,28 +73,34 @@ enum CoproductionForms {
         return chosen.ids
     }
 
+    /// The action-plan item form's fields.
+    enum PlanItemField: String, FormFieldName {
+        case what, how, who, dueOn = "due_on", status, group, workshop, deliverables, notes
+    }
+
     static func planItem(_ form: FormData, choices: CoproductionChoices, errors: inout FormErrors) -> PlanItemInput? {
-        let what = text(form, "what", "What will be done", limit: maxShort, errors: &errors)
-        if what.isEmpty { errors.add("what", "Enter what will be done") }
-        let how = text(form, "how", "How it will be done", limit: maxLong, errors: &errors)
-        let who = text(form, "who", "Who will do it", limit: maxShort, errors: &errors)
+        typealias F = PlanItemField
+        let what = text(form, F.what, "What will be done", limit: maxShort, errors: &errors)
+        if what.isEmpty { errors.add(F.what, "Enter what will be done") }
+        let how = text(form, F.how, "How it will be done", limit: maxLong, errors: &errors)
+        let who = text(form, F.who, "Who will do it", limit: maxShort, errors: &errors)
         var dueOn: String?
-        switch CoproductionRules.checkDay(form.trimmed("due_on")) {
+        switch CoproductionRules.checkDay(form.trimmed(F.dueOn)) {
         case .success(let day): dueOn = day
-        case .failure: errors.add("due_on", "Enter the date it is due as a real date, like 2027-03-31")
+        case .failure: errors.add(F.dueOn, "Enter the date it is due as a real date, like 2027-03-31")
         }
-        let status = PlanStatus(rawValue: form["status"])
-        if status == nil { errors.add("status", "Select where the item has got to") }
+        let status = PlanStatus(rawValue: form[F.status])
+        if status == nil { errors.add(F.status, "Select where the item has got to") }
         let groupID = optionalID(
-            form, "group", offered: choices.scope.groupIDs, message: "Select a group from the list", errors: &errors)
+            form, F.group, offered: choices.scope.groupIDs, message: "Select a group from the list", errors: &errors)
         let meetingID = optionalID(
-            form, "workshop", offered: choices.scope.workshopIDs, message: "Select a workshop from the list",
+            form, F.workshop, offered: choices.scope.workshopIDs, message: "Select a workshop from the list",
             errors: &errors)
         let deliverableIDs = ids(
-            form, "deliverables", offered: Set(choices.deliverables.map(\.id)),
+            form, F.deliverables, offered: Set(choices.deliverables.map(\.id)),
             message: "Select deliverables from the list",
             errors: &errors)
-        let notes = text(form, "notes", "The notes", limit: maxLong, errors: &errors)
+        let notes = text(form, F.notes, "The notes", limit: maxLong, errors: &errors)
         guard errors.isEmpty, let status else { return nil }
         return PlanItemInput(
             what: what, how: how, who: who, dueOn: dueOn, status: status, groupID: groupID, meetingID: meetingID,
@@ -72,16 +108,16 @@ enum CoproductionForms {
     }
 
     static func formData(_ item: PlanItem) -> FormData {
+        typealias F = PlanItemField
         let input = item.input
         var pairs = [
-            ("what", input.what), ("how", input.how), ("who", input.who), ("due_on", input.dueOn ?? ""),
-            ("status", input.status.rawValue),
-            ("group", input.groupID.map(String.init) ?? ""), ("workshop", input.meetingID.map(String.init) ?? ""),
-            ("notes", input.notes),
-            ("version", String(item.version)),
+            (F.what, input.what), (F.how, input.how), (F.who, input.who), (F.dueOn, input.dueOn ?? ""),
+            (F.status, input.status.rawValue),
+            (F.group, input.groupID.map(String.init) ?? ""), (F.workshop, input.meetingID.map(String.init) ?? ""),
+            (F.notes, input.notes),
         ]
-        pairs += input.deliverableIDs.map { ("deliverables", String($0)) }
-        return FormData(pairs)
+        pairs += input.deliverableIDs.map { (F.deliverables, String($0)) }
+        return FormData(pairs).replacing(EditField.version, with: String(item.version))
     }
 
     static func insight(_ form: FormData, choices: CoproductionChoices, today: String, errors: inout FormErrors)

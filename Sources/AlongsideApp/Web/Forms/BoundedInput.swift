@@ -56,7 +56,7 @@ extension FormData {
     /// The version an edit was made from. A missing or malformed version is treated as out of date (-1 never
     /// matches a stored version), so an edit without one is refused as a conflict rather than silently overwriting.
     public var expectedVersion: Int {
-        BoundedNumber.parse(self["version"], in: 0...Int(Int32.max)) ?? -1
+        BoundedNumber.parse(self[EditField.version], in: 0...Int(Int32.max)) ?? -1
     }
 
     /// A field name short enough to quote back in a message.
