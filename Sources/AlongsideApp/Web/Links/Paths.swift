@@ -4,6 +4,8 @@ import Foundation
 public protocol PathValue: Sendable {
     /// The value as text, before percent-encoding.
     var pathText: String { get }
+    /// The value as one path segment, percent-encoded.
+    var pathSegment: String { get }
 }
 
 extension Int64: PathValue { public var pathText: String { String(self) } }
@@ -79,21 +81,45 @@ extension Route {
     /// is always one segment), then the query and fragment if there are any. Only the typed builders call this, with
     /// as many values as the path has placeholders.
     fileprivate func link(filling values: [any PathValue], query: Query, fragment: String?) -> String {
-        var path = ""
-        var remaining = values.makeIterator()
-        for segment in rawValue.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
-            path += "/"
-            if segment.hasPrefix("{") {
-                let value = remaining.next()?.pathText ?? ""
-                path += value.addingPercentEncoding(withAllowedCharacters: Self.segmentAllowed) ?? ""
-            } else {
-                path += segment
-            }
-        }
+        var path = values.isEmpty ? rawValue : filled(values)
         if !query.isEmpty { path += "?" + query.encoded }
         if let fragment { path += "#" + fragment }
         return path
     }
 
-    private static let segmentAllowed = CharacterSet.urlPathAllowed.subtracting(["/"])
+    /// The path with each `{placeholder}` segment replaced by the next value. Links are built on every page, so this
+    /// walks the pattern once, with no splitting.
+    private func filled(_ values: [any PathValue]) -> String {
+        var path = ""
+        path.reserveCapacity(rawValue.utf8.count + 8 * values.count)
+        var remaining = values.makeIterator()
+        var rest = Substring(rawValue)
+        while let open = rest.firstIndex(of: "{") {
+            path += rest[..<open]
+            path += remaining.next()?.pathSegment ?? ""
+            let end = rest[open...].firstIndex(of: "/") ?? rest.endIndex
+            rest = rest[end...]
+        }
+        path += rest
+        return path
+    }
+
+    fileprivate static let segmentAllowed = CharacterSet.urlPathAllowed.subtracting(["/"])
+}
+
+extension PathValue {
+    /// The value as one path segment: percent-encoded, "/" included.
+    public var pathSegment: String {
+        pathText.addingPercentEncoding(withAllowedCharacters: Route.segmentAllowed) ?? ""
+    }
+}
+
+extension Int64 {
+    /// Digits need no encoding.
+    public var pathSegment: String { String(self) }
+}
+
+extension Int {
+    /// Digits need no encoding.
+    public var pathSegment: String { String(self) }
 }

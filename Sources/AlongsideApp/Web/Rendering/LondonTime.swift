@@ -16,14 +16,14 @@ public enum LondonTime {
 
     /// "3 March 2026"
     public static func date(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.day, .month, .year], from: date)
-        return "\(parts.day!) \(months[parts.month! - 1]) \(parts.year!)"
+        let parts = WallClock(date)
+        return "\(parts.day) \(months[parts.month - 1]) \(parts.year)"
     }
 
     /// "2:05pm"
     public static func time(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        let hour = parts.hour!, minute = parts.minute!
+        let parts = WallClock(date)
+        let hour = parts.hour, minute = parts.minute
         let twelve = hour % 12 == 0 ? 12 : hour % 12
         let minutes = minute < 10 ? "0\(minute)" : "\(minute)"
         return "\(twelve):\(minutes)\(hour < 12 ? "am" : "pm")"
@@ -36,8 +36,8 @@ public enum LondonTime {
 
     /// "2026-03-03", the value an `<input type="date">` uses.
     public static func isoDay(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.day, .month, .year], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        let parts = WallClock(date)
+        return String(format: "%04d-%02d-%02d", parts.year, parts.month, parts.day)
     }
 
     /// "2026-03-03" as "3 March 2026"; text that is not a date is shown as it is.
@@ -104,8 +104,8 @@ public enum LondonTime {
 
     /// "14:30", the value an `<input type="time">` uses.
     public static func clockTime(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d", parts.hour!, parts.minute!)
+        let parts = WallClock(date)
+        return String(format: "%02d:%02d", parts.hour, parts.minute)
     }
 
     /// The London day `days` after an ISO day (or before, when negative).
@@ -121,5 +121,39 @@ public enum LondonTime {
         guard let start = startOfDay(isoDay), let moved = calendar.date(byAdding: .month, value: months, to: start)
         else { return nil }
         return self.isoDay(moved)
+    }
+}
+
+/// A London wall-clock reading of an instant: the zone's offset at that instant, then plain arithmetic on the civil
+/// calendar. Every page shows dates, and this is many times cheaper than asking `Calendar` for components; a test
+/// checks it against `Calendar` across years of instants and the clock changes.
+struct WallClock: Equatable {
+    let year: Int, month: Int, day: Int, hour: Int, minute: Int
+
+    init(_ date: Date) {
+        let offset = LondonTime.timeZone.secondsFromGMT(for: date)
+        let seconds = Int((date.timeIntervalSince1970 + Double(offset)).rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        hour = secondOfDay / 3_600
+        minute = secondOfDay % 3_600 / 60
+        (year, month, day) = Self.civil(fromDays: days)
+    }
+
+    init(year: Int, month: Int, day: Int, hour: Int, minute: Int) {
+        (self.year, self.month, self.day, self.hour, self.minute) = (year, month, day, hour, minute)
+    }
+
+    /// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's days-to-civil algorithm).
+    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
