@@ -30,6 +30,8 @@ public struct AppServices: Sendable {
     let termsAdoptions: any TermsAdoptionSource
     /// Rendered audit rows by event id (events are append-only, so a rendered row never goes stale).
     public let auditRows: FragmentCache<Int64>
+    /// What pages work out from the data and render from it, kept until the data changes.
+    public let derived: DerivedCache
 
     /// Opens and migrates the database and loads the templates; fails with a clear message if anything is missing.
     public static func make(_ configuration: AppConfiguration, clock: AppClock = .system) async throws -> AppServices {
@@ -42,6 +44,8 @@ public struct AppServices: Sendable {
         let views = try await Views(directory: configuration.viewsDirectory, required: AppFeatures.templates)
         let sessions = SessionStore(pool: pool, clock: clock, policy: configuration.sessionPolicy)
         let formCookie = FormCookie(secure: configuration.https, key: try ServerKeys.key(named: "form-token", in: pool))
+        let dataVersion = DataVersion()
+        dataVersion.watch(pool)
         return AppServices(
             configuration: configuration,
             pool: pool,
@@ -59,7 +63,8 @@ public struct AppServices: Sendable {
             groupRecords: GroupRecordsFromFeatures(pool: pool, clock: clock),
             decisionProposals: ProposalStore(pool: pool, clock: clock),
             termsAdoptions: DecisionStore(pool: pool, clock: clock),
-            auditRows: FragmentCache()
+            auditRows: FragmentCache(),
+            derived: DerivedCache(version: dataVersion, clock: clock)
         )
     }
 

@@ -16,7 +16,9 @@ final class WallClockTests: XCTestCase {
             seconds += 97 * 60 + 13
         }
         var change = Date(timeIntervalSince1970: 1_577_836_800)
-        while let next = LondonTime.timeZone.nextDaylightSavingTimeTransition(after: change), next.timeIntervalSince1970 < 1_893_456_000 {
+        while let next = LondonTime.timeZone.nextDaylightSavingTimeTransition(after: change),
+            next.timeIntervalSince1970 < 1_893_456_000
+        {
             instants += [-60.5, -1, 0, 0.25, 60].map { next.addingTimeInterval($0) }
             change = next
         }

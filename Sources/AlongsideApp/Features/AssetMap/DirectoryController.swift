@@ -20,9 +20,13 @@ struct DirectoryController: Controller {
     }
 
     @Sendable func index(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let query = request.queryForm, names = try await names()
-        let assets = try await store.directoryCandidates(DirectoryPage.search(query), needNames: names.needNames)
-        let page = try DirectoryPage(assets: assets, query: query, names: names)
+        // A search is worked out once per change to the data, then kept (`DerivedCache`).
+        let key = services.derived.key("directory", variant: request.uri.query ?? "")
+        let page = try await services.derived.value(for: key) {
+            let query = request.queryForm, names = try await names()
+            let assets = try await store.directoryCandidates(DirectoryPage.search(query), needNames: names.needNames)
+            return try DirectoryPage(assets: assets, query: query, names: names)
+        }
         return try await services.pages.render(page, request: request, context: context)
     }
 

@@ -41,11 +41,16 @@ struct RoadmapController: Controller {
 
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let query = request.queryForm
-        let graph = try await store.graph()
+        let canManage = Policy.allows(signedIn.user.role, .manageRoadmap)
+        let tables = services.derived.key("roadmap/sections", variant: "\(canManage) \(request.uri.query ?? "")")
+        let graph = try await store.graph(cachedIn: services.derived)
         let owners = try await owners(for: signedIn)
-        let page = RoadmapPage(
+        var page = RoadmapPage(
             graph: graph, workstreams: try await store.workstreams(), owners: owners.options, query: query,
-            canManage: Policy.allows(signedIn.user.role, .manageRoadmap))
+            canManage: canManage)
+        page.sectionsHTML = try services.derived.value(for: tables) {
+            try services.pages.renderFragment(RoadmapSections(page), template: RoadmapSections.template)
+        }
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -78,7 +83,7 @@ struct RoadmapController: Controller {
     ) async throws -> DeliverablePage {
         DeliverablePage(
             deliverable: deliverable, items: try await store.items(deliverableID: deliverable.id),
-            graph: try await store.graph(),
+            graph: try await store.graph(cachedIn: services.derived),
             history: try await store.history(deliverableID: deliverable.id),
             canManage: Policy.allows(signedIn.user.role, .manageRoadmap),
             canUpdate: try await canUpdate(deliverable, signedIn), form: form, errors: errors,
@@ -213,7 +218,7 @@ struct RoadmapController: Controller {
     {
         let deliverable = try await deliverable(context)
         guard !deliverable.isRetired else { throw AppError.notFound }
-        let graph = try await store.graph()
+        let graph = try await store.graph(cachedIn: services.derived)
         var errors = FormErrors()
         guard
             let target = RoadmapForms.link(

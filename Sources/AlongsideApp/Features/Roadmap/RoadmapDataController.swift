@@ -29,7 +29,8 @@ struct RoadmapDataController: Controller {
     @Sendable func analysis(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response
     {
         let query = request.queryForm
-        let page = RoadmapAnalysisPage(graph: try await store.graph(), showAll: query["all"] == "yes")
+        let page = RoadmapAnalysisPage(
+            graph: try await store.graph(cachedIn: services.derived), showAll: query["all"] == "yes")
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -38,7 +39,8 @@ struct RoadmapDataController: Controller {
     {
         let query = request.queryForm
         let page = RoadmapGraphPage(
-            graph: try await store.graph(), workstreams: try await store.workstreams(), query: query)
+            graph: try await store.graph(cachedIn: services.derived), workstreams: try await store.workstreams(),
+            query: query)
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -82,7 +84,8 @@ struct RoadmapDataController: Controller {
 
     @Sendable func json(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let body = String(
-            decoding: try Self.encoder().encode(RoadmapDocument(graph: try await store.graph())), as: UTF8.self)
+            decoding: try Self.encoder().encode(
+                RoadmapDocument(graph: try await store.graph(cachedIn: services.derived))), as: UTF8.self)
         return .download(body, contentType: "application/json; charset=utf-8", fileName: "roadmap-\(today).json")
     }
 
@@ -90,7 +93,8 @@ struct RoadmapDataController: Controller {
         -> Response
     {
         let body = String(
-            decoding: try Self.encoder().encode(RoadmapAnalysisDocument(graph: try await store.graph())), as: UTF8.self)
+            decoding: try Self.encoder().encode(
+                RoadmapAnalysisDocument(graph: try await store.graph(cachedIn: services.derived))), as: UTF8.self)
         return .download(
             body, contentType: "application/json; charset=utf-8", fileName: "roadmap-analysis-\(today).json")
     }
@@ -99,14 +103,15 @@ struct RoadmapDataController: Controller {
         -> Response
     {
         .download(
-            RoadmapCSV.deliverables(try await store.graph()), contentType: "text/csv; charset=utf-8",
+            RoadmapCSV.deliverables(try await store.graph(cachedIn: services.derived)),
+            contentType: "text/csv; charset=utf-8",
             fileName: "roadmap-deliverables-\(today).csv")
     }
 
     @Sendable func linksCSV(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response
     {
         .download(
-            RoadmapCSV.links(try await store.graph()), contentType: "text/csv; charset=utf-8",
+            RoadmapCSV.links(try await store.graph(cachedIn: services.derived)), contentType: "text/csv; charset=utf-8",
             fileName: "roadmap-links-\(today).csv")
     }
 
@@ -169,7 +174,8 @@ struct RoadmapDataController: Controller {
 
     @Sendable func published(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard try await store.isPublished() else { throw AppError.notFound }
-        let page = PublishedRoadmapPage(graph: try await store.graph(), workstreams: try await store.workstreams())
+        let page = PublishedRoadmapPage(
+            graph: try await store.graph(cachedIn: services.derived), workstreams: try await store.workstreams())
         return try await services.pages.render(page, request: request, context: context)
     }
 }

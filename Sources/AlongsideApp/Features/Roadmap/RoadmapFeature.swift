@@ -5,7 +5,8 @@ enum RoadmapFeature: Feature {
     }
 
     static let templates: [String] = [
-        RoadmapPage.template, DeliverablePage.template, DeliverableFormPage.template, RoadmapAnalysisPage.template,
+        RoadmapPage.template, RoadmapSections.template, DeliverablePage.template, DeliverableFormPage.template,
+        RoadmapAnalysisPage.template,
         RoadmapChangesPage.template, RoadmapImportPage.template, RoadmapPublishingPage.template,
         PublishedRoadmapPage.template, RoadmapGraphPage.template, RoadmapProgressPage.template,
     ]

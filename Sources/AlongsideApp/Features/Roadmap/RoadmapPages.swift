@@ -54,6 +54,8 @@ struct RoadmapPage: PageModel {
     let hasSections: Bool
     let canManage: Bool
     let isFiltered: Bool
+    /// The workstreams' tables, rendered from `sections` by `RoadmapSections` (and kept until the roadmap changes).
+    var sectionsHTML = ""
 
     struct Section: Encodable, Sendable {
         let id: String
@@ -150,6 +152,20 @@ struct RoadmapPage: PageModel {
         }
         hasSections = !sections.isEmpty
         self.canManage = canManage
+    }
+}
+
+/// The overview's tables of deliverables, one per workstream: most of the overview, rendered on its own so it can be
+/// kept until the roadmap changes.
+struct RoadmapSections: Encodable, Sendable {
+    static let template = "roadmap/sections"
+    let roadmapLinks = RoadmapLinks()
+    let sections: [RoadmapPage.Section]
+    let hasSections: Bool
+    let canManage: Bool
+
+    init(_ page: RoadmapPage) {
+        (sections, hasSections, canManage) = (page.sections, page.hasSections, page.canManage)
     }
 }
 
