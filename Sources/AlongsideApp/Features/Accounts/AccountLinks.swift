@@ -70,7 +70,7 @@ public struct AccountLinks: Sendable {
     }
 
     static func find(hash: Data, purpose: Purpose, now: Date, in db: Database) throws -> Valid? {
-        let row = try Row.fetchOne(
+        try LinkOwner.fetchOne(
             db,
             sql: """
                 SELECT l.id, l.user_id FROM account_links l LEFT JOIN users u ON u.id = l.user_id
@@ -79,8 +79,7 @@ public struct AccountLinks: Sendable {
                 """,
             arguments: [hash, purpose.rawValue, now]
         )
-        guard let row else { return nil }
-        return Valid(id: row["id"], purpose: purpose, userID: row["user_id"])
+        .map { Valid(id: $0.id, purpose: purpose, userID: $0.userID) }
     }
 
     /// Marks a link used inside the caller's transaction; false if someone used it first.
@@ -88,5 +87,15 @@ public struct AccountLinks: Sendable {
         try db.execute(
             sql: "UPDATE account_links SET used_at = ? WHERE id = ? AND used_at IS NULL", arguments: [now, id])
         return db.changesCount == 1
+    }
+}
+
+/// A usable link's id and the account it is for (nil for the first administrator's setup link).
+private struct LinkOwner: FetchableRecord, Decodable {
+    var id: Int64
+    var userID: Int64?
+
+    enum CodingKeys: String, CodingKey {
+        case id, userID = "user_id"
     }
 }

@@ -11,12 +11,11 @@ struct AllianceOrganisationMemberships: OrganisationMembershipSource {
         -> [OrganisationMembership]
     {
         try await pool.read { db in
-            let places = Dictionary(
-                grouping: try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT group_id, status, status_since FROM alliance_members WHERE organisation_id = ?
-                        """, arguments: [organisationID]), by: { $0["group_id"] as Int64 })
+            let places = try KeyedRecord<Place>.grouped(
+                db,
+                sql: """
+                    SELECT group_id AS key, status, status_since FROM alliance_members WHERE organisation_id = ?
+                    """, arguments: [organisationID])
             let memberOf = try GroupStore.currentGroupIDs(userID: user.id, today: today, in: db)
             // By the alliance's name, as the groups' store lists groups.
             return try GroupStore.groups(ids: places.keys, in: db).flatMap { group -> [OrganisationMembership] in
@@ -28,13 +27,22 @@ struct AllianceOrganisationMemberships: OrganisationMembershipSource {
                             inAlliance: group.kind == .vcseAlliance,
                             isPublished: group.visibility == .published))
                 else { return [] }
-                return (places[group.id] ?? []).map { row in
-                    let status = MembershipStatus(rawValue: row["status"]) ?? .interested
-                    return OrganisationMembership(
-                        groupID: group.id, groupName: group.name,
-                        statusLabel: status.label, statusTagClass: status.tagClass, statusSince: row["status_since"])
+                return (places[group.id] ?? []).map { place in
+                    OrganisationMembership(
+                        groupID: group.id, groupName: group.name, statusLabel: place.status.label,
+                        statusTagClass: place.status.tagClass, statusSince: place.statusSince)
                 }
             }
         }
+    }
+}
+
+/// The organisation's place in one alliance: its status and since when.
+private struct Place: Sendable, Decodable {
+    var status: MembershipStatus
+    var statusSince: String
+
+    enum CodingKeys: String, CodingKey {
+        case status, statusSince = "status_since"
     }
 }

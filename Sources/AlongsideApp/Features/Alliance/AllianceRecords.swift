@@ -54,12 +54,16 @@ public struct AllianceMember: Sendable, Equatable, FetchableRecord, Decodable {
 }
 
 /// One move of a member from one status to another.
-public struct MembershipHistoryEntry: Sendable, Equatable {
+public struct MembershipHistoryEntry: Sendable, Equatable, FetchableRecord, Decodable {
     public var status: MembershipStatus
     public var onDay: String
     public var note: String
     public var byName: String?
     public var recordedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case status, onDay = "on_day", note, byName = "by_name", recordedAt = "recorded_at"
+    }
 }
 
 /// A term as the alliance's accountable body, from the decision that elected it.

@@ -139,17 +139,14 @@ public struct AllianceStore: Sendable {
             uniqueKeysWithValues: try OrganisationStore.organisations(ids: members.map(\.organisationID), in: db).map {
                 ($0.id, $0)
             })
-        var history: [Int64: [(status: MembershipStatus, onDay: String)]] = [:]
-        for row in try Row.fetchAll(
+        let history = try KeyedRecord<StatusOnDay>.grouped(
             db,
             sql: """
-                SELECT h.member_id, h.status, h.on_day FROM alliance_member_history h
+                SELECT h.member_id AS key, h.status, h.on_day FROM alliance_member_history h
                   JOIN alliance_members m ON m.id = h.member_id WHERE m.group_id = ?
-                """, arguments: [groupID])
-        {
-            history[row["member_id"], default: []].append(
-                (MembershipStatus(rawValue: row["status"]) ?? .interested, row["on_day"]))
-        }
+                """, arguments: [groupID]
+        )
+        .mapValues { moves in moves.map { (status: $0.status, onDay: $0.onDay) } }
         let entries = members.compactMap { member in
             organisations[member.organisationID].map {
                 AllianceRosterEntry(
@@ -200,18 +197,13 @@ public struct AllianceStore: Sendable {
     /// Every move of a member, oldest first, with who recorded it.
     public func history(memberID: Int64) async throws -> [MembershipHistoryEntry] {
         try await pool.read { db in
-            try Row.fetchAll(
+            try MembershipHistoryEntry.fetchAll(
                 db,
                 sql: """
                     SELECT h.status, h.on_day, h.note, h.recorded_at, u.name AS by_name
                       FROM alliance_member_history h LEFT JOIN users u ON u.id = h.recorded_by
                      WHERE h.member_id = ? ORDER BY h.on_day, h.id
-                    """, arguments: [memberID]
-            ).map { row in
-                MembershipHistoryEntry(
-                    status: MembershipStatus(rawValue: row["status"]) ?? .interested, onDay: row["on_day"],
-                    note: row["note"], byName: row["by_name"], recordedAt: row["recorded_at"])
-            }
+                    """, arguments: [memberID])
         }
     }
 
@@ -235,4 +227,14 @@ public struct AllianceStore: Sendable {
 
 extension MembershipStatus {
     func rank(in order: [MembershipStatus]) -> Int { order.firstIndex(of: self) ?? order.count }
+}
+
+/// A member's move to a status on a day, for working out when they joined.
+private struct StatusOnDay: Sendable, Decodable {
+    var status: MembershipStatus
+    var onDay: String
+
+    enum CodingKeys: String, CodingKey {
+        case status, onDay = "on_day"
+    }
 }

@@ -37,11 +37,9 @@ struct AssetListsController: Controller {
     func entries(_ list: AssetListKind) async throws -> [AssetListEntry] {
         let sql =
             list == .needs
-            ? "SELECT need_id AS id, COUNT(*) AS n FROM asset_needs GROUP BY need_id"
-            : "SELECT locality_id AS id, COUNT(*) AS n FROM assets WHERE locality_id IS NOT NULL GROUP BY locality_id"
-        let counts: [Int64: Int] = try await services.pool.read { db in
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: sql).map { ($0["id"] as Int64, $0["n"] as Int) })
-        }
+            ? "SELECT need_id AS key, COUNT(*) AS value FROM asset_needs GROUP BY need_id"
+            : "SELECT locality_id AS key, COUNT(*) AS value FROM assets WHERE locality_id IS NOT NULL GROUP BY locality_id"
+        let counts = try await services.pool.read { db in try KeyedValue<Int>.keyed(db, sql: sql) }
         switch list {
         case .needs: return try await needs.all().map { AssetListEntry($0, assets: counts[$0.id] ?? 0) }
         case .localities: return try await localities.all().map { AssetListEntry($0, assets: counts[$0.id] ?? 0) }

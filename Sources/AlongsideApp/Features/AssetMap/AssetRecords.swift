@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
 
-/// Everything a person writes about a community asset.
-public struct AssetDetails: Sendable, Equatable {
+/// Everything a person writes about a community asset. Decodes from an `assets` row; the domains and needs live in
+/// their own tables and are attached after (see `AssetStore.assets`).
+public struct AssetDetails: Sendable, Equatable, Decodable {
     public var name: String
     public var category: AssetCategory
-    public var domains: [AssetDomain]
+    public var domains: [AssetDomain] = []
     public var description: String = ""
     /// Nil: the asset serves the whole area.
     public var localityID: Int64?
@@ -26,6 +27,14 @@ public struct AssetDetails: Sendable, Equatable {
     public var status: AssetStatus = .active
     public var listedPublicly: Bool = true
     public var organisationID: Int64?
+
+    enum CodingKeys: String, CodingKey {
+        case name, category, description, localityID = "locality_id", address, postcode, openingTimes = "opening_times"
+        case phone = "contact_phone", email = "contact_email", website, contactNotes = "contact_notes"
+        case referralNeeded = "referral_needed", accessInformation = "access_information", languages, cost
+        case lastCheckedOn = "last_checked_on", status, listedPublicly = "listed_publicly"
+        case organisationID = "organisation_id"
+    }
 
     public init(
         name: String, category: AssetCategory, domains: [AssetDomain] = [], description: String = "",
@@ -61,7 +70,7 @@ public struct AssetDetails: Sendable, Equatable {
 }
 
 /// A community asset on the map.
-public struct Asset: Sendable, Equatable {
+public struct Asset: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var details: AssetDetails
     public var version: Int
@@ -70,23 +79,18 @@ public struct Asset: Sendable, Equatable {
 
     public var name: String { details.name }
 
-    init(row: Row, domains: [AssetDomain], needIDs: [Int64]) {
-        id = row["id"]
-        details = AssetDetails(
-            name: row["name"], category: AssetCategory(rawValue: row["category"]) ?? .hubsAndSpaces, domains: domains,
-            description: row["description"], localityID: row["locality_id"], address: row["address"],
-            postcode: row["postcode"],
-            openingTimes: row["opening_times"], phone: row["contact_phone"], email: row["contact_email"],
-            website: row["website"],
-            contactNotes: row["contact_notes"], referralNeeded: row["referral_needed"],
-            accessInformation: row["access_information"],
-            languages: row["languages"], cost: row["cost"], needIDs: needIDs, lastCheckedOn: row["last_checked_on"],
-            status: AssetStatus(rawValue: row["status"]) ?? .active, listedPublicly: row["listed_publicly"],
-            organisationID: row["organisation_id"]
-        )
-        version = row["version"]
-        createdAt = row["created_at"]
-        updatedAt = row["updated_at"]
+    enum CodingKeys: String, CodingKey {
+        case id, version, createdAt = "created_at", updatedAt = "updated_at"
+    }
+
+    /// The asset's own columns, and its details from the same row.
+    public init(from decoder: any Decoder) throws {
+        let columns = try decoder.container(keyedBy: CodingKeys.self)
+        id = try columns.decode(Int64.self, forKey: .id)
+        details = try AssetDetails(from: decoder)
+        version = try columns.decode(Int.self, forKey: .version)
+        createdAt = try columns.decode(Date.self, forKey: .createdAt)
+        updatedAt = try columns.decode(Date.self, forKey: .updatedAt)
     }
 
     /// An asset made in memory, for rules that take plain values (and their tests).

@@ -26,31 +26,24 @@ public struct AssetStore: Sendable {
     }
 
     static func assets(where clause: String, arguments: StatementArguments, in db: Database) throws -> [Asset] {
-        let rows = try Row.fetchAll(
+        let assets = try Asset.fetchAll(
             db, sql: "SELECT * FROM assets \(clause) ORDER BY name COLLATE NOCASE, id", arguments: arguments)
-        guard !rows.isEmpty else { return [] }
-        let ids: [Int64] = rows.map { $0["id"] }
+        guard !assets.isEmpty else { return [] }
+        let ids = assets.map(\.id)
         // Two reads for every asset's links rather than two per asset.
         let marks = databaseQuestionMarks(count: ids.count)
-        var domains: [Int64: [AssetDomain]] = [:]
-        for row in try Row.fetchAll(
-            db, sql: "SELECT asset_id, domain FROM asset_domains WHERE asset_id IN (\(marks))",
+        let domains = try KeyedValue<AssetDomain>.grouped(
+            db, sql: "SELECT asset_id AS key, domain AS value FROM asset_domains WHERE asset_id IN (\(marks))",
             arguments: StatementArguments(ids))
-        {
-            if let domain = AssetDomain(rawValue: row["domain"]) {
-                domains[row["asset_id"], default: []].append(domain)
-            }
-        }
-        var needs: [Int64: [Int64]] = [:]
-        for row in try Row.fetchAll(
-            db, sql: "SELECT asset_id, need_id FROM asset_needs WHERE asset_id IN (\(marks))",
+        let needs = try KeyedValue<Int64>.grouped(
+            db, sql: "SELECT asset_id AS key, need_id AS value FROM asset_needs WHERE asset_id IN (\(marks))",
             arguments: StatementArguments(ids))
-        {
-            needs[row["asset_id"], default: []].append(row["need_id"])
-        }
-        return rows.map { row in
-            let id: Int64 = row["id"]
-            return Asset(row: row, domains: domains[id] ?? [], needIDs: needs[id] ?? [])
+        return assets.map { asset in
+            var asset = asset
+            // In the list's order, and each need once by id, as `AssetDetails.init` keeps them.
+            asset.details.domains = AssetDomain.allCases.filter((domains[asset.id] ?? []).contains)
+            asset.details.needIDs = Array(Set(needs[asset.id] ?? [])).sorted()
+            return asset
         }
     }
 

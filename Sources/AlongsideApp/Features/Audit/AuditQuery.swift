@@ -19,7 +19,7 @@ public struct AuditFilter: Sendable, Equatable {
 }
 
 /// One audit row as the page shows it.
-public struct AuditEvent: Sendable, Equatable {
+public struct AuditEvent: Sendable, Equatable, FetchableRecord, Decodable {
     public let id: Int64
     public let at: Date
     public let actorLabel: String
@@ -29,6 +29,11 @@ public struct AuditEvent: Sendable, Equatable {
     public let summary: String
     public let beforeJSON: String?
     public let afterJSON: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, at, actorLabel = "actor_label", action, recordKind = "record_kind", recordID = "record_id", summary
+        case beforeJSON = "before_json", afterJSON = "after_json"
+    }
 }
 
 public enum AuditQuery {
@@ -44,7 +49,7 @@ public enum AuditQuery {
         if let to = filter.toExclusive { conditions.append("at < ?"); arguments.append(to) }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let offset = (max(filter.page, 1) - 1) * pageSize
-        let rows = try Row.fetchAll(
+        let events = try AuditEvent.fetchAll(
             db,
             sql: """
                 SELECT id, at, actor_label, action, record_kind, record_id, summary, before_json, after_json
@@ -52,14 +57,7 @@ public enum AuditQuery {
                 """,
             arguments: StatementArguments(arguments)
         )
-        let events = rows.prefix(pageSize).map { row in
-            AuditEvent(
-                id: row["id"], at: row["at"], actorLabel: row["actor_label"], action: row["action"],
-                recordKind: row["record_kind"], recordID: row["record_id"], summary: row["summary"],
-                beforeJSON: row["before_json"], afterJSON: row["after_json"]
-            )
-        }
-        return (Array(events), rows.count > pageSize)
+        return (Array(events.prefix(pageSize)), events.count > pageSize)
     }
 
     /// The kinds of record that appear in the log, for the filter.
@@ -69,13 +67,19 @@ public enum AuditQuery {
 
     /// People who have made changes, for the filter (one index probe a person, not a scan of the log).
     public static func people(in db: Database) throws -> [(id: Int64, name: String)] {
-        try Row.fetchAll(
+        try Person.fetchAll(
             db,
             sql: """
                 SELECT id, name FROM users u
                 WHERE EXISTS (SELECT 1 FROM audit_events a WHERE a.actor_id = u.id)
                 ORDER BY name COLLATE NOCASE
                 """
-        ).map { ($0["id"], $0["name"]) }
+        ).map { (id: $0.id, name: $0.name) }
     }
+}
+
+/// A person who has made changes: id and name, for the filter.
+private struct Person: FetchableRecord, Decodable {
+    var id: Int64
+    var name: String
 }

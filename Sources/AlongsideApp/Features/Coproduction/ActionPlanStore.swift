@@ -36,22 +36,22 @@ public struct ActionPlanStore: Sendable {
 
     /// Items with their deliverables, in two reads however many there are.
     static func fetch(in db: Database, where condition: String?, arguments: StatementArguments) throws -> [PlanItem] {
-        let rows = try Row.fetchAll(
+        let items = try PlanItem.fetchAll(
             db, sql: "SELECT * FROM action_plan_items" + (condition.map { " WHERE \($0)" } ?? "") + " ORDER BY id",
             arguments: arguments)
-        guard !rows.isEmpty else { return [] }
-        let ids: [Int64] = rows.map { $0["id"] }
-        var deliverables: [Int64: [Int64]] = [:]
-        for row in try Row.fetchAll(
+        guard !items.isEmpty else { return [] }
+        let ids = items.map(\.id)
+        let deliverables = try KeyedValue<Int64>.grouped(
             db,
             sql: """
-                SELECT item_id, deliverable_id FROM action_plan_deliverables WHERE item_id IN (\(databaseQuestionMarks(count: ids.count)))
-                 ORDER BY deliverable_id
+                SELECT item_id AS key, deliverable_id AS value FROM action_plan_deliverables
+                 WHERE item_id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY deliverable_id
                 """, arguments: StatementArguments(ids))
-        {
-            deliverables[row["item_id"], default: []].append(row["deliverable_id"])
+        return items.map { item in
+            var item = item
+            item.input.deliverableIDs = deliverables[item.id] ?? []
+            return item
         }
-        return rows.map { PlanItem(row: $0, deliverableIDs: deliverables[$0["id"]] ?? []) }
     }
 
     public func create(_ input: PlanItemInput, by actor: AuditActor, requestID: String?) async throws -> PlanItem {

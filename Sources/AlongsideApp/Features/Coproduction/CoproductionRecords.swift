@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 
-/// What a person writes for an action-plan item: what, how, who and when (003 step 2.4).
-public struct PlanItemInput: Sendable, Equatable {
+/// What a person writes for an action-plan item: what, how, who and when (003 step 2.4). Decodes from an
+/// `action_plan_items` row; the deliverables are linked in their own table and attached after.
+public struct PlanItemInput: Sendable, Equatable, Decodable {
     public var what: String
     public var how: String = ""
     public var who: String = ""
@@ -12,10 +13,15 @@ public struct PlanItemInput: Sendable, Equatable {
     public var meetingID: Int64?
     public var deliverableIDs: [Int64] = []
     public var notes: String = ""
+
+    enum CodingKeys: String, CodingKey {
+        case what, how, who, dueOn = "due_on", status, groupID = "group_id", meetingID = "meeting_id", notes
+    }
 }
 
-/// An item on the co-production action plan, with the deliverables it serves.
-public struct PlanItem: Sendable, Equatable {
+/// An item on the co-production action plan, with the deliverables it serves (attached after the row is decoded:
+/// see `ActionPlanStore.fetch`).
+public struct PlanItem: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var input: PlanItemInput
     public var version: Int
@@ -36,16 +42,18 @@ public struct PlanItem: Sendable, Equatable {
         self.updatedAt = updatedAt
     }
 
-    init(row: Row, deliverableIDs: [Int64]) {
-        id = row["id"]
-        input = PlanItemInput(
-            what: row["what"], how: row["how"], who: row["who"], dueOn: row["due_on"],
-            status: PlanStatus(rawValue: row["status"]) ?? .notStarted, groupID: row["group_id"],
-            meetingID: row["meeting_id"],
-            deliverableIDs: deliverableIDs, notes: row["notes"])
-        version = row["version"]
-        createdAt = row["created_at"]
-        updatedAt = row["updated_at"]
+    enum CodingKeys: String, CodingKey {
+        case id, version, createdAt = "created_at", updatedAt = "updated_at"
+    }
+
+    /// The item's own columns, and what the person wrote from the same row.
+    public init(from decoder: any Decoder) throws {
+        let columns = try decoder.container(keyedBy: CodingKeys.self)
+        id = try columns.decode(Int64.self, forKey: .id)
+        input = try PlanItemInput(from: decoder)
+        version = try columns.decode(Int.self, forKey: .version)
+        createdAt = try columns.decode(Date.self, forKey: .createdAt)
+        updatedAt = try columns.decode(Date.self, forKey: .updatedAt)
     }
 
     /// What the audit log keeps.
@@ -61,7 +69,8 @@ public struct PlanItem: Sendable, Equatable {
 }
 
 /// What a person records about an insight. Never a person's name: `sourceDetail` names a group, team or setting.
-public struct InsightInput: Sendable, Equatable {
+/// Decodes from an `insights` row; the communities, themes and links live in their own tables and are attached after.
+public struct InsightInput: Sendable, Equatable, Decodable {
     public var heard: String
     public var sourceKind: SourceKind
     public var sourceDetail: String = ""
@@ -76,21 +85,30 @@ public struct InsightInput: Sendable, Equatable {
     public var deliverableIDs: [Int64] = []
     public var decisionIDs: [Int64] = []
     public var planItemIDs: [Int64] = []
+
+    enum CodingKeys: String, CodingKey {
+        case heard, sourceKind = "source_kind", sourceDetail = "source_detail", place, heardOn = "heard_on", quote
+        case quoteConsent = "quote_consent", groupID = "group_id", meetingID = "meeting_id"
+    }
 }
 
 /// The "we did" answer to an insight.
-public struct InsightResponse: Sendable, Equatable {
+public struct InsightResponse: Sendable, Equatable, Decodable {
     public var outcome: ResponseOutcome
     public var answer: String
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
 
+    enum CodingKeys: String, CodingKey {
+        case outcome, answer, version, createdAt = "created_at", updatedAt = "updated_at"
+    }
+
     var snapshot: [String: String] { ["outcome": outcome.rawValue, "answer": answer, "version": String(version)] }
 }
 
-/// An insight as stored, with its links and its answer.
-public struct Insight: Sendable, Equatable {
+/// An insight as stored, with its links and its answer (attached after the row is decoded: see `InsightStore.fetch`).
+public struct Insight: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var input: InsightInput
     public var recordedBy: Int64?
@@ -99,6 +117,11 @@ public struct Insight: Sendable, Equatable {
     public var createdAt: Date
     public var updatedAt: Date
     public var response: InsightResponse?
+
+    enum CodingKeys: String, CodingKey {
+        case id, recordedBy = "recorded_by", recorderName = "recorder_name", version, createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
 
     public var heard: String { input.heard }
     public var isAnswered: Bool { response != nil }
@@ -118,5 +141,19 @@ public struct Insight: Sendable, Equatable {
             "decisions": input.decisionIDs.map(String.init).joined(separator: ", "),
             "plan_items": input.planItemIDs.map(String.init).joined(separator: ", "), "version": String(version),
         ]
+    }
+}
+
+extension Insight {
+    /// The insight's own columns, and what the person recorded from the same row.
+    public init(from decoder: any Decoder) throws {
+        let columns = try decoder.container(keyedBy: CodingKeys.self)
+        id = try columns.decode(Int64.self, forKey: .id)
+        input = try InsightInput(from: decoder)
+        recordedBy = try columns.decodeIfPresent(Int64.self, forKey: .recordedBy)
+        recorderName = try columns.decode(String.self, forKey: .recorderName)
+        version = try columns.decode(Int.self, forKey: .version)
+        createdAt = try columns.decode(Date.self, forKey: .createdAt)
+        updatedAt = try columns.decode(Date.self, forKey: .updatedAt)
     }
 }

@@ -12,7 +12,7 @@ public struct FeedbackStore: Sendable {
     }
 
     /// Insights recorded and answered for one community.
-    public struct Counts: Sendable, Equatable {
+    public struct Counts: Sendable, Equatable, Decodable {
         public var recorded: Int
         public var answered: Int
     }
@@ -20,11 +20,8 @@ public struct FeedbackStore: Sendable {
     /// When each published community's page was published, by community id.
     public func published() async throws -> [Int64: Date] {
         try await pool.read { db in
-            var found: [Int64: Date] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT community_id, published_at FROM community_feedback_pages") {
-                found[row["community_id"]] = row["published_at"]
-            }
-            return found
+            try KeyedValue<Date>.keyed(
+                db, sql: "SELECT community_id AS key, published_at AS value FROM community_feedback_pages")
         }
     }
 
@@ -39,18 +36,13 @@ public struct FeedbackStore: Sendable {
     /// Counts for every community with at least one insight.
     public func counts() async throws -> [Int64: Counts] {
         try await pool.read { db in
-            var found: [Int64: Counts] = [:]
-            for row in try Row.fetchAll(
+            try KeyedRecord<Counts>.keyed(
                 db,
                 sql: """
-                    SELECT c.community_id, COUNT(*) AS recorded, COUNT(r.insight_id) AS answered
+                    SELECT c.community_id AS key, COUNT(*) AS recorded, COUNT(r.insight_id) AS answered
                       FROM insight_communities c LEFT JOIN insight_responses r ON r.insight_id = c.insight_id
                      GROUP BY c.community_id
                     """)
-            {
-                found[row["community_id"]] = Counts(recorded: row["recorded"], answered: row["answered"])
-            }
-            return found
         }
     }
 

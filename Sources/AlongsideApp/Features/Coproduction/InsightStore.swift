@@ -57,63 +57,42 @@ public struct InsightStore: Sendable {
     static func fetch(in db: Database, where condition: (sql: String, arguments: StatementArguments)?) throws
         -> [Insight]
     {
-        let rows = try Row.fetchAll(
+        let insights = try Insight.fetchAll(
             db,
             sql: """
                 SELECT i.*, COALESCE(u.name, '') AS recorder_name FROM insights i LEFT JOIN users u ON u.id = i.recorded_by
                 """ + (condition.map { " WHERE \($0.sql)" } ?? "") + " ORDER BY i.heard_on DESC, i.id DESC",
             arguments: condition?.arguments ?? StatementArguments())
-        guard !rows.isEmpty else { return [] }
-        let ids: [Int64] = rows.map { $0["id"] }
+        guard !insights.isEmpty else { return [] }
+        let ids = insights.map(\.id)
         let marks = databaseQuestionMarks(count: ids.count)
-        func links(_ table: String, _ column: String) throws -> [Int64: [Int64]] {
-            var found: [Int64: [Int64]] = [:]
-            for row in try Row.fetchAll(
+        func links<Value: Decodable & Sendable>(_ table: String, _ column: String, of _: Value.Type) throws -> [Int64:
+            [Value]]
+        {
+            try KeyedValue<Value>.grouped(
                 db,
                 sql:
-                    "SELECT insight_id, \(column) AS linked FROM \(table) WHERE insight_id IN (\(marks)) ORDER BY \(column)",
+                    "SELECT insight_id AS key, \(column) AS value FROM \(table) WHERE insight_id IN (\(marks)) ORDER BY \(column)",
                 arguments: StatementArguments(ids))
-            {
-                found[row["insight_id"], default: []].append(row["linked"])
-            }
-            return found
         }
-        let communities = try links("insight_communities", "community_id")
-        let deliverables = try links("insight_deliverables", "deliverable_id")
-        let decisions = try links("insight_decisions", "decision_id")
-        let planItems = try links("insight_plan_items", "item_id")
-        var themes: [Int64: [String]] = [:]
-        for row in try Row.fetchAll(
-            db, sql: "SELECT insight_id, theme FROM insight_themes WHERE insight_id IN (\(marks)) ORDER BY theme",
+        let communities = try links("insight_communities", "community_id", of: Int64.self)
+        let deliverables = try links("insight_deliverables", "deliverable_id", of: Int64.self)
+        let decisions = try links("insight_decisions", "decision_id", of: Int64.self)
+        let planItems = try links("insight_plan_items", "item_id", of: Int64.self)
+        let themes = try links("insight_themes", "theme", of: String.self)
+        let responses = try KeyedRecord<InsightResponse>.keyed(
+            db, sql: "SELECT *, insight_id AS key FROM insight_responses WHERE insight_id IN (\(marks))",
             arguments: StatementArguments(ids))
-        {
-            themes[row["insight_id"], default: []].append(row["theme"])
-        }
-        var responses: [Int64: InsightResponse] = [:]
-        for row in try Row.fetchAll(
-            db, sql: "SELECT * FROM insight_responses WHERE insight_id IN (\(marks))",
-            arguments: StatementArguments(ids))
-        {
-            responses[row["insight_id"]] = InsightResponse(
-                outcome: ResponseOutcome(rawValue: row["outcome"]) ?? .changing, answer: row["answer"],
-                version: row["version"], createdAt: row["created_at"], updatedAt: row["updated_at"])
-        }
-        return rows.map { row in
-            let id: Int64 = row["id"]
-            let input = InsightInput(
-                heard: row["heard"], sourceKind: SourceKind(rawValue: row["source_kind"]) ?? .communityGroup,
-                sourceDetail: row["source_detail"],
-                place: row["place"], heardOn: row["heard_on"], communityIDs: communities[id] ?? [],
-                themes: themes[id] ?? [],
-                quote: row["quote"], quoteConsent: row["quote_consent"], groupID: row["group_id"],
-                meetingID: row["meeting_id"],
-                deliverableIDs: deliverables[id] ?? [], decisionIDs: decisions[id] ?? [],
-                planItemIDs: planItems[id] ?? []
-            )
-            return Insight(
-                id: id, input: input, recordedBy: row["recorded_by"], recorderName: row["recorder_name"],
-                version: row["version"],
-                createdAt: row["created_at"], updatedAt: row["updated_at"], response: responses[id])
+        return insights.map { insight in
+            var insight = insight
+            let id = insight.id
+            insight.input.communityIDs = communities[id] ?? []
+            insight.input.themes = themes[id] ?? []
+            insight.input.deliverableIDs = deliverables[id] ?? []
+            insight.input.decisionIDs = decisions[id] ?? []
+            insight.input.planItemIDs = planItems[id] ?? []
+            insight.response = responses[id]
+            return insight
         }
     }
 }

@@ -28,15 +28,11 @@ enum WorkshopOutputs {
     static func counts(pool: DatabasePool) async throws -> (insights: [Int64: Int], planItems: [Int64: Int]) {
         try await pool.read { db in
             func count(_ table: String) throws -> [Int64: Int] {
-                var found: [Int64: Int] = [:]
-                for row in try Row.fetchAll(
+                try KeyedValue<Int>.keyed(
                     db,
                     sql:
-                        "SELECT meeting_id, COUNT(*) AS n FROM \(table) WHERE meeting_id IS NOT NULL GROUP BY meeting_id"
-                ) {
-                    found[row["meeting_id"]] = row["n"]
-                }
-                return found
+                        "SELECT meeting_id AS key, COUNT(*) AS value FROM \(table) WHERE meeting_id IS NOT NULL GROUP BY meeting_id"
+                )
             }
             return (try count("insights"), try count("action_plan_items"))
         }

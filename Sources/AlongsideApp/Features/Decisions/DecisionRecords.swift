@@ -63,12 +63,16 @@ public struct Decision: Sendable, Equatable, FetchableRecord, Decodable {
 }
 
 /// A declaration of interest made for a decision.
-public struct DecisionDeclaration: Sendable, Equatable {
+public struct DecisionDeclaration: Sendable, Equatable, FetchableRecord, Decodable {
     /// The person, when they were chosen from the group; nil when a name was typed.
     public var userID: Int64?
     public var personName: String
     public var interest: String
     public var tookPart: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case userID = "user_id", personName = "person_name", interest, tookPart = "took_part"
+    }
 
     public init(userID: Int64?, personName: String, interest: String, tookPart: Bool) {
         self.userID = userID

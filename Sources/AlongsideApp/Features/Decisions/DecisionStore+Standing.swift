@@ -2,12 +2,16 @@ import Foundation
 import GRDB
 
 /// A decision another feature's record names (an alliance's election or allocation), with whether it still stands.
-public struct DecisionStanding: Sendable, Equatable {
+public struct DecisionStanding: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var title: String
     public var recordedAt: Date
     /// False when the decision has since been corrected to something other than a valid "agreed".
     public var stillStands: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, recordedAt = "recorded_at", stillStands = "stands"
+    }
 }
 
 /// What other features read of the decision log, inside their own transactions, instead of querying the decisions
@@ -17,14 +21,13 @@ extension DecisionStore {
 
     /// The group's decisions as they now stand (the latest revision of each) that are agreed and valid, newest first.
     static func standingAgreed(groupID: Int64, in db: Database) throws -> [DecisionStanding] {
-        try Row.fetchAll(
+        try DecisionStanding.fetchAll(
             db,
             sql: """
-                SELECT d.id, d.title, d.recorded_at FROM decisions d
+                SELECT d.id, d.title, d.recorded_at, 1 AS stands FROM decisions d
                  WHERE d.group_id = ? AND \(Decision.isLatest) AND \(standsSQL)
                  ORDER BY d.recorded_at DESC, d.id DESC
-                """, arguments: [groupID]
-        ).map { DecisionStanding(id: $0["id"], title: $0["title"], recordedAt: $0["recorded_at"], stillStands: true) }
+                """, arguments: [groupID])
     }
 
     /// The group's decisions named, by id, with whether each still stands (the latest revision of its chain is agreed
@@ -34,25 +37,17 @@ extension DecisionStore {
         guard !ids.isEmpty else { return [:] }
         var arguments = StatementArguments(ids)
         arguments += [groupID]
-        let rows = try Row.fetchAll(
+        // A chain with no latest revision found reads as not standing (0), as a missing answer always has.
+        let standings = try DecisionStanding.fetchAll(
             db,
             sql: """
                 SELECT x.id, x.title, x.recorded_at,
-                       (SELECT CASE WHEN \(standsSQL) THEN 1 ELSE 0 END FROM decisions d
+                       COALESCE((SELECT CASE WHEN \(standsSQL) THEN 1 ELSE 0 END FROM decisions d
                          WHERE (d.id = COALESCE(x.original_decision_id, x.id) OR d.original_decision_id = COALESCE(x.original_decision_id, x.id))
-                           AND \(Decision.isLatest)) AS stands
+                           AND \(Decision.isLatest)), 0) AS stands
                   FROM decisions x
                  WHERE x.id IN (\(databaseQuestionMarks(count: ids.count))) AND x.group_id = ?
                 """, arguments: arguments)
-        return Dictionary(
-            uniqueKeysWithValues: rows.map { row in
-                let id: Int64 = row["id"]
-                return (
-                    id,
-                    DecisionStanding(
-                        id: id, title: row["title"], recordedAt: row["recorded_at"],
-                        stillStands: (row["stands"] as Int?) == 1)
-                )
-            })
+        return Dictionary(uniqueKeysWithValues: standings.map { ($0.id, $0) })
     }
 }

@@ -58,17 +58,11 @@ public struct DecisionStore: Sendable {
     }
 
     static func declarations(decisionID: Int64, in db: Database) throws -> [DecisionDeclaration] {
-        try Row.fetchAll(
+        try DecisionDeclaration.fetchAll(
             db,
             sql:
                 "SELECT user_id, person_name, interest, took_part FROM decision_declarations WHERE decision_id = ? ORDER BY position",
-            arguments: [decisionID]
-        )
-        .map {
-            DecisionDeclaration(
-                userID: $0["user_id"], personName: $0["person_name"], interest: $0["interest"],
-                tookPart: $0["took_part"])
-        }
+            arguments: [decisionID])
     }
 
     /// The group's meetings, newest first, as "12 March 2027: Quarterly review" (a cancelled one says so, and is

@@ -24,11 +24,15 @@ public struct FirstStepsFacts: Sendable, Equatable {
         }
     }
 
-    public struct AllianceFacts: Sendable, Equatable {
+    public struct AllianceFacts: Sendable, Equatable, Decodable {
         public var members: Int
         public var joining: Int
         public var hasAccountableBody: Bool
         public var hasPrinciples: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case members, joining, hasAccountableBody = "body", hasPrinciples = "principles"
+        }
 
         public init(members: Int = 0, joining: Int = 0, hasAccountableBody: Bool = false, hasPrinciples: Bool = false) {
             self.members = members
@@ -38,7 +42,7 @@ public struct FirstStepsFacts: Sendable, Equatable {
         }
     }
 
-    public struct Deliverable: Sendable, Equatable {
+    public struct Deliverable: Sendable, Equatable, Decodable {
         public var title: String
         public var status: DeliverableStatus
 

@@ -31,12 +31,12 @@ struct FirstStepsStore: Sendable {
 
     /// Groups of a kind that are not closed, with their current members split into lived experience and staff.
     static func groups(kind: GroupKind, today: String, in db: Database) throws -> [FirstStepsFacts.GroupFacts] {
-        try Row.fetchAll(
+        try GroupState.fetchAll(
             db, sql: "SELECT id, status FROM groups WHERE kind = ? AND status <> 'closed' ORDER BY id",
             arguments: [kind.rawValue]
         )
-        .map { row in
-            let id: Int64 = row["id"]
+        .map { group in
+            let id = group.id
             // A membership's leaving day is exclusive: someone leaving today is no longer a member.
             let sectors = try String.fetchAll(
                 db,
@@ -57,7 +57,7 @@ struct FirstStepsStore: Sendable {
                         SELECT COUNT(DISTINCT COALESCE(original_decision_id, id)) FROM decisions WHERE group_id = ? AND outcome = 'agreed' AND is_valid = 1
                         """, arguments: [id]) ?? 0
             return FirstStepsFacts.GroupFacts(
-                status: GroupStatus(rawValue: row["status"]) ?? .forming,
+                status: group.status,
                 livedExperienceMembers: sectors.filter(\.isLivedExperience).count,
                 staffMembers: sectors.filter(Self.isStaff).count,
                 hasAdoptedTerms: adopted, agreedDecisions: agreed)
@@ -98,14 +98,10 @@ struct FirstStepsStore: Sendable {
             try String.fetchAll(db, sql: "SELECT DISTINCT category FROM assets WHERE status = 'active'"))
         // The gap analysis decides which needs nothing meets, so this step and the gaps page it links to agree.
         let needs = try NeedStore.all(in: db).filter { !$0.isRetired }
-        var needIDs: [Int64: [Int64]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT asset_id, need_id FROM asset_needs") {
-            needIDs[row["asset_id"], default: []].append(row["need_id"])
-        }
-        let entries = try Row.fetchAll(db, sql: "SELECT id, status, locality_id FROM assets").map { row in
-            GapAnalysis.Entry(
-                status: AssetStatus(rawValue: row["status"]) ?? .closed, localityID: row["locality_id"],
-                needIDs: needIDs[row["id"]] ?? [])
+        let needIDs = try KeyedValue<Int64>.grouped(
+            db, sql: "SELECT asset_id AS key, need_id AS value FROM asset_needs")
+        let entries = try AssetPlace.fetchAll(db, sql: "SELECT id, status, locality_id FROM assets").map { asset in
+            GapAnalysis.Entry(status: asset.status, localityID: asset.localityID, needIDs: needIDs[asset.id] ?? [])
         }
         let unmet = Set(GapAnalysis.analyse(needs: needs.map(\.id), localities: [], assets: entries).unmetEverywhere)
         facts.needsWithoutAsset = needs.filter { unmet.contains($0.id) }.map(\.name)
@@ -119,7 +115,7 @@ struct FirstStepsStore: Sendable {
     }
 
     static func alliances(in db: Database) throws -> [FirstStepsFacts.AllianceFacts] {
-        try Row.fetchAll(
+        try FirstStepsFacts.AllianceFacts.fetchAll(
             db,
             sql: """
                 SELECT g.id,
@@ -128,21 +124,32 @@ struct FirstStepsStore: Sendable {
                        EXISTS (SELECT 1 FROM alliance_accountable_bodies b WHERE b.group_id = g.id AND b.ends_on IS NULL) AS body,
                        EXISTS (SELECT 1 FROM alliances a WHERE a.group_id = g.id AND trim(a.principles) <> '') AS principles
                 FROM groups g WHERE g.kind = 'vcse_alliance' AND g.status <> 'closed' ORDER BY g.id
-                """
-        ).map { row in
-            FirstStepsFacts.AllianceFacts(
-                members: row["members"], joining: row["joining"], hasAccountableBody: row["body"],
-                hasPrinciples: row["principles"])
-        }
+                """)
     }
 
     static func deliverables(workstream: String, in db: Database) throws -> [FirstStepsFacts.Deliverable] {
-        try Row.fetchAll(
+        try FirstStepsFacts.Deliverable.fetchAll(
             db, sql: "SELECT title, status FROM deliverables WHERE workstream = ? AND retired_at IS NULL ORDER BY id",
-            arguments: [workstream]
-        ).map { row in
-            FirstStepsFacts.Deliverable(
-                title: row["title"], status: DeliverableStatus(rawValue: row["status"]) ?? .notStarted)
-        }
+            arguments: [workstream])
+    }
+}
+
+extension FirstStepsFacts.AllianceFacts: FetchableRecord {}
+extension FirstStepsFacts.Deliverable: FetchableRecord {}
+
+/// A group's id and status, for the facts about each group of a kind.
+private struct GroupState: FetchableRecord, Decodable {
+    var id: Int64
+    var status: GroupStatus
+}
+
+/// An asset's id, status and locality, for the gap analysis.
+private struct AssetPlace: FetchableRecord, Decodable {
+    var id: Int64
+    var status: AssetStatus
+    var localityID: Int64?
+
+    enum CodingKeys: String, CodingKey {
+        case id, status, localityID = "locality_id"
     }
 }

@@ -8,14 +8,11 @@ extension GroupStore {
     static func names(ids: some Sequence<Int64>, in db: Database) throws -> [Int64: String] {
         let unique = Array(Set(ids))
         guard !unique.isEmpty else { return [:] }
-        var names: [Int64: String] = [:]
-        for row in try Row.fetchAll(
-            db, sql: "SELECT id, name FROM groups WHERE id IN (\(databaseQuestionMarks(count: unique.count)))",
+        return try KeyedValue<String>.keyed(
+            db,
+            sql:
+                "SELECT id AS key, name AS value FROM groups WHERE id IN (\(databaseQuestionMarks(count: unique.count)))",
             arguments: StatementArguments(unique))
-        {
-            names[row["id"]] = row["name"]
-        }
-        return names
     }
 
     /// Each group's place when groups are listed by name (`name COLLATE NOCASE`; groups whose names differ only in
@@ -23,17 +20,12 @@ extension GroupStore {
     static func nameOrder(ids: some Sequence<Int64>, in db: Database) throws -> [Int64: Int] {
         let unique = Array(Set(ids))
         guard !unique.isEmpty else { return [:] }
-        var order: [Int64: Int] = [:]
-        for row in try Row.fetchAll(
+        return try KeyedValue<Int>.keyed(
             db,
             sql: """
-                SELECT id, DENSE_RANK() OVER (ORDER BY name COLLATE NOCASE) AS place FROM groups
+                SELECT id AS key, DENSE_RANK() OVER (ORDER BY name COLLATE NOCASE) AS value FROM groups
                  WHERE id IN (\(databaseQuestionMarks(count: unique.count)))
                 """, arguments: StatementArguments(unique))
-        {
-            order[row["id"]] = row["place"]
-        }
-        return order
     }
 
     /// The groups named, by name (`name COLLATE NOCASE`, then id).
@@ -46,6 +38,17 @@ extension GroupStore {
                 SELECT \(Group.columns) FROM groups WHERE id IN (\(databaseQuestionMarks(count: unique.count))) ORDER BY name COLLATE NOCASE, id
                 """, arguments: StatementArguments(unique)
         ).map(Group.init)
+    }
+
+    /// The group's members with a say on `day`: memberships running then, observers aside, by name, each with the
+    /// deputy named for them (the members a meeting that day expects).
+    static func membersWithASay(groupID: Int64, on day: String, in db: Database) throws -> [Membership] {
+        try Membership.fetchAll(
+            db,
+            sql: Membership.selectSQL + """
+                 WHERE m.group_id = ? AND m.seat <> 'observer' AND m.starts_on <= ? AND (m.ends_on IS NULL OR m.ends_on > ?)
+                 ORDER BY u.name COLLATE NOCASE
+                """, arguments: [groupID, day, day])
     }
 
     /// The groups a person belongs to on `today` (a membership running then, any seat).

@@ -31,16 +31,17 @@ public struct GroupStore: Sendable {
     /// Groups the person may see, with whether they are a current member of each.
     public func visibleGroups(for user: SessionUser, today: String) async throws -> [(group: Group, isMember: Bool)] {
         try await pool.read { db in
-            let rows = try Row.fetchAll(
+            try GroupWithMembership.fetchAll(
                 db,
                 sql: """
                     SELECT \(Group.columns),
                            EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = groups.id AND m.user_id = ?
                                    AND m.starts_on <= ? AND (m.ends_on IS NULL OR m.ends_on > ?)) AS is_member
                     FROM groups ORDER BY status = 'closed', name COLLATE NOCASE
-                    """, arguments: [user.id, today, today])
-            return try rows.map { (try Group(row: $0), $0["is_member"] as Bool) }
-                .filter { Policy.allows(.seeGroup, $0.0.standing(role: user.role, isMember: $0.1)) }
+                    """, arguments: [user.id, today, today]
+            )
+            .map { (group: $0.group, isMember: $0.isMember) }
+            .filter { Policy.allows(.seeGroup, $0.group.standing(role: user.role, isMember: $0.isMember)) }
         }
     }
 
@@ -49,18 +50,13 @@ public struct GroupStore: Sendable {
     static func currentSeats(groupID: Int64, today: String, in db: Database) throws -> [(
         userID: Int64, seat: Seat, sector: Sector
     )] {
-        try Row.fetchAll(
+        try HeldSeat.fetchAll(
             db,
             sql: """
                 SELECT user_id, seat, sector FROM memberships WHERE group_id = ? AND starts_on <= ? AND (ends_on IS NULL OR ends_on > ?)
                 ORDER BY user_id
                 """, arguments: [groupID, today, today]
-        ).map { row in
-            (
-                userID: row["user_id"], seat: Seat(rawValue: row["seat"]) ?? .member,
-                sector: Sector(rawValue: row["sector"]) ?? .vcse
-            )
-        }
+        ).map { (userID: $0.userID, seat: $0.seat, sector: $0.sector) }
     }
 
     /// How many groups there are, closed ones included.
@@ -70,20 +66,18 @@ public struct GroupStore: Sendable {
 
     public func find(id: Int64) async throws -> Group? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Group.columns) FROM groups WHERE id = ?", arguments: [id]).map(
-                Group.init)
+            try Group.fetchOne(db, sql: "SELECT \(Group.columns) FROM groups WHERE id = ?", arguments: [id])
         }
     }
 
     public func memberships(groupID: Int64) async throws -> [Membership] {
         try await pool.read { db in
-            try Row.fetchAll(
+            try Membership.fetchAll(
                 db,
                 sql: Membership.selectSQL
                     + " WHERE m.group_id = ? ORDER BY m.ends_on IS NOT NULL, m.seat = 'observer', u.name COLLATE NOCASE",
                 arguments: [groupID]
             )
-            .map(Membership.init)
         }
     }
 
@@ -113,16 +107,11 @@ public struct GroupStore: Sendable {
     /// The seats a person holds today on every group they belong to.
     public func currentSeats(userID: Int64, today: String) async throws -> [Int64: [Seat]] {
         try await pool.read { db in
-            var seats: [Int64: [Seat]] = [:]
-            for row in try Row.fetchAll(
+            try KeyedValue<Seat>.grouped(
                 db,
                 sql: """
-                    SELECT group_id, seat FROM memberships WHERE user_id = ? AND starts_on <= ? AND (ends_on IS NULL OR ends_on > ?)
+                    SELECT group_id AS key, seat AS value FROM memberships WHERE user_id = ? AND starts_on <= ? AND (ends_on IS NULL OR ends_on > ?)
                     """, arguments: [userID, today, today])
-            {
-                if let seat = Seat(rawValue: row["seat"]) { seats[row["group_id"], default: []].append(seat) }
-            }
-            return seats
         }
     }
 
@@ -229,5 +218,31 @@ public struct GroupStore: Sendable {
             )
             try audit.record(change)
         }
+    }
+}
+
+/// A group with whether the person asking is a current member (`is_member`), for the list of groups.
+private struct GroupWithMembership: FetchableRecord, Decodable {
+    var group: Group
+    var isMember: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case isMember = "is_member"
+    }
+
+    init(from decoder: any Decoder) throws {
+        group = try Group(from: decoder)
+        isMember = try decoder.container(keyedBy: CodingKeys.self).decode(Bool.self, forKey: .isMember)
+    }
+}
+
+/// A seat held on a group: who, which seat, representing which sector.
+private struct HeldSeat: FetchableRecord, Decodable {
+    var userID: Int64
+    var seat: Seat
+    var sector: Sector
+
+    enum CodingKeys: String, CodingKey {
+        case userID = "user_id", seat, sector
     }
 }

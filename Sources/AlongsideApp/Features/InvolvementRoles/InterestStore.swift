@@ -49,17 +49,12 @@ public struct InterestStore: Sendable {
 
     public func history(interestID: Int64) async throws -> [InterestHistoryEntry] {
         try await pool.read { db in
-            try Row.fetchAll(
+            try InterestHistoryEntry.fetchAll(
                 db,
                 sql: """
                     SELECT h.status, h.note, h.at, u.name AS by_name FROM involvement_interest_history h
                       LEFT JOIN users u ON u.id = h.by_user_id WHERE h.interest_id = ? ORDER BY h.id
-                    """, arguments: [interestID]
-            ).map {
-                InterestHistoryEntry(
-                    status: InterestStatus(rawValue: $0["status"]) ?? .new, note: $0["note"], at: $0["at"],
-                    byName: $0["by_name"])
-            }
+                    """, arguments: [interestID])
         }
     }
 

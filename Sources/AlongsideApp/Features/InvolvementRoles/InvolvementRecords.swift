@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A role description in the shape of 003 Appendix 1. Multi-line fields hold one item per line.
-public struct InvolvementRole: Sendable, Equatable {
+public struct InvolvementRole: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var content: RoleContent
     public var version: Int
@@ -11,30 +11,16 @@ public struct InvolvementRole: Sendable, Equatable {
 
     public var title: String { content.title }
 
-    init(row: Row) {
-        id = row["id"]
-        content = RoleContent(
-            title: row["title"], location: row["location"], payment: row["payment"], about: row["about"],
-            purpose: row["purpose"],
-            tasks: row["tasks"], kinds: Self.kinds(fromJSON: row["kinds"]), responsibilities: row["responsibilities"],
-            support: row["support"],
-            essential: row["essential"], desirable: row["desirable"], howToApply: row["how_to_apply"]
-        )
-        version = row["version"]
-        createdAt = row["created_at"]
-        updatedAt = row["updated_at"]
-    }
-
-    static func kinds(fromJSON json: String) -> [InvolvementKind] {
-        let raw = (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
-        return InvolvementKind.allCases.filter { raw.contains($0.rawValue) }
+    enum CodingKeys: String, CodingKey {
+        case id, version, createdAt = "created_at", updatedAt = "updated_at"
     }
 
     var snapshot: [String: String] { content.snapshot.merging(["version": String(version)]) { $1 } }
 }
 
-/// What a manager writes on the role form.
-public struct RoleContent: Sendable, Equatable {
+/// What a manager writes on the role form. Decodes from an `involvement_roles` row; `kinds` is stored as a JSON array
+/// of raw values.
+public struct RoleContent: Sendable, Equatable, Decodable {
     public var title: String
     public var location: String
     public var payment: String
@@ -48,6 +34,11 @@ public struct RoleContent: Sendable, Equatable {
     public var desirable: String
     public var howToApply: String
 
+    enum CodingKeys: String, CodingKey {
+        case title, location, payment, about, purpose, tasks, kinds, responsibilities, support, essential, desirable
+        case howToApply = "how_to_apply"
+    }
+
     var kindsJSON: String {
         String(decoding: (try? JSONEncoder().encode(kinds.map(\.rawValue))) ?? Data("[]".utf8), as: UTF8.self)
     }
@@ -60,6 +51,19 @@ public struct RoleContent: Sendable, Equatable {
             "support": support,
             "essential": essential, "desirable": desirable, "how_to_apply": howToApply,
         ]
+    }
+}
+
+extension InvolvementRole {
+    /// The role's own columns, and its description from the same row, its kinds in the list's order.
+    public init(from decoder: any Decoder) throws {
+        let columns = try decoder.container(keyedBy: CodingKeys.self)
+        id = try columns.decode(Int64.self, forKey: .id)
+        content = try RoleContent(from: decoder)
+        content.kinds = InvolvementKind.allCases.filter(content.kinds.contains)
+        version = try columns.decode(Int.self, forKey: .version)
+        createdAt = try columns.decode(Date.self, forKey: .createdAt)
+        updatedAt = try columns.decode(Date.self, forKey: .updatedAt)
     }
 }
 
@@ -84,13 +88,28 @@ public struct Advert: Sendable, Equatable, FetchableRecord, Decodable {
     }
 }
 
-/// A role as the managers' list shows it: with its latest advert and counts.
-public struct RoleSummary: Sendable, Equatable {
+/// A role as the managers' list shows it: with its latest advert (attached after: see `RoleStore.summaries`) and counts.
+public struct RoleSummary: Sendable, Equatable, FetchableRecord, Decodable {
     public var role: InvolvementRole
     public var advert: Advert?
     public var interestCount: Int
     public var newInterestCount: Int
     public var currentAppointments: Int
+
+    enum CodingKeys: String, CodingKey {
+        case interestCount = "interest_count", newInterestCount = "new_count", currentAppointments = "current_count"
+    }
+}
+
+extension RoleSummary {
+    /// The role from its row, and the counts read beside it.
+    public init(from decoder: any Decoder) throws {
+        let counts = try decoder.container(keyedBy: CodingKeys.self)
+        role = try InvolvementRole(from: decoder)
+        interestCount = try counts.decode(Int.self, forKey: .interestCount)
+        newInterestCount = try counts.decode(Int.self, forKey: .newInterestCount)
+        currentAppointments = try counts.decode(Int.self, forKey: .currentAppointments)
+    }
 }
 
 /// An expression of interest. Personal data: shown only to people who manage involvement roles.
@@ -133,11 +152,15 @@ public struct InterestInput: Sendable, Equatable {
 }
 
 /// One move of an expression of interest to a status.
-public struct InterestHistoryEntry: Sendable, Equatable {
+public struct InterestHistoryEntry: Sendable, Equatable, FetchableRecord, Decodable {
     public var status: InterestStatus
     public var note: String
     public var at: Date
     public var byName: String?
+
+    enum CodingKeys: String, CodingKey {
+        case status, note, at, byName = "by_name"
+    }
 }
 
 /// A person in a role.

@@ -26,16 +26,15 @@ public struct RoleStore: Sendable {
     }
 
     static func role(id: Int64, in db: Database) throws -> InvolvementRole? {
-        try Row.fetchOne(db, sql: "SELECT * FROM involvement_roles WHERE id = ?", arguments: [id]).map(
-            InvolvementRole.init)
+        try InvolvementRole.fetchOne(db, sql: "SELECT * FROM involvement_roles WHERE id = ?", arguments: [id])
     }
 
     /// Every role, by title, with its latest advert, the interest it has had and how many people are in it today.
     public func summaries(today: String) async throws -> [RoleSummary] {
         try await pool.read { db in
-            let adverts = try Row.fetchAll(db, sql: "SELECT * FROM involvement_adverts ORDER BY id").map(Advert.init)
+            let adverts = try Advert.fetchAll(db, sql: "SELECT * FROM involvement_adverts ORDER BY id")
             let latest = Dictionary(adverts.map { ($0.roleID, $0) }) { _, later in later }
-            return try Row.fetchAll(
+            return try RoleSummary.fetchAll(
                 db,
                 sql: """
                     SELECT r.*,
@@ -45,23 +44,20 @@ public struct RoleStore: Sendable {
                              WHERE a.role_id = r.id AND a.starts_on <= ? AND (a.ends_on IS NULL OR a.ends_on >= ?)) AS current_count
                       FROM involvement_roles r ORDER BY r.title COLLATE NOCASE, r.id
                     """, arguments: [today, today]
-            ).map { row in
-                let role = InvolvementRole(row: row)
-                return RoleSummary(
-                    role: role, advert: latest[role.id], interestCount: row["interest_count"],
-                    newInterestCount: row["new_count"], currentAppointments: row["current_count"])
+            ).map { summary in
+                var summary = summary
+                summary.advert = latest[summary.role.id]
+                return summary
             }
         }
     }
 
     /// Roles for a filter list: id and title.
     public func titles() async throws -> [(id: Int64, title: String)] {
-        let rows = try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, title FROM involvement_roles ORDER BY title COLLATE NOCASE, id").map {
-                ($0["id"] as Int64, $0["title"] as String)
-            }
+        try await pool.read { db in
+            try RoleTitle.fetchAll(db, sql: "SELECT id, title FROM involvement_roles ORDER BY title COLLATE NOCASE, id")
         }
-        return rows.map { (id: $0.0, title: $0.1) }
+        .map { (id: $0.id, title: $0.title) }
     }
 
     public func create(_ content: RoleContent, by actor: AuditActor, requestID: String?) async throws -> InvolvementRole
@@ -209,4 +205,10 @@ public struct RoleStore: Sendable {
             return true
         }
     }
+}
+
+/// A role's id and title, for a filter list.
+private struct RoleTitle: FetchableRecord, Decodable {
+    var id: Int64
+    var title: String
 }

@@ -45,12 +45,13 @@ public struct CalendarFeedStore: Sendable {
     public func person(token: String) async throws -> (id: Int64, role: Role)? {
         guard let hash = SecretToken.hash(token) else { return nil }
         return try await pool.read { db in
-            try Row.fetchOne(
+            try FeedPerson.fetchOne(
                 db,
                 sql: """
                     SELECT u.id, u.role FROM calendar_feeds f JOIN users u ON u.id = f.user_id WHERE f.token_hash = ? AND u.is_active = 1
                     """, arguments: [hash]
-            ).flatMap { row in Role(rawValue: row["role"]).map { (row["id"], $0) } }
+            )
+            .map { (id: $0.id, role: $0.role) }
         }
     }
 
@@ -76,4 +77,10 @@ public struct CalendarFeedStore: Sendable {
             return meetings.map { ($0, names[$0.groupID] ?? "") }
         }
     }
+}
+
+/// The person a feed token belongs to: their id and role.
+private struct FeedPerson: FetchableRecord, Decodable {
+    var id: Int64
+    var role: Role
 }

@@ -75,20 +75,28 @@ public struct AgendaItem: Sendable, Equatable, FetchableRecord, Decodable {
 }
 
 /// A member's attendance at one meeting.
-public struct AttendanceEntry: Sendable, Equatable {
+public struct AttendanceEntry: Sendable, Equatable, FetchableRecord, Decodable {
     public var userID: Int64
     public var status: AttendanceStatus
     public var deputyUserID: Int64?
     public var deputyName: String?
+
+    enum CodingKeys: String, CodingKey {
+        case userID = "user_id", status, deputyUserID = "deputy_user_id", deputyName = "deputy_name"
+    }
 }
 
 /// A declaration of interest made at a meeting against one agenda item.
-public struct AgendaDeclaration: Sendable, Equatable {
+public struct AgendaDeclaration: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var agendaItemID: Int64
     public var personName: String
     public var interest: String
     public var tookPart: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case id, agendaItemID = "agenda_item_id", personName = "person_name", interest, tookPart = "took_part"
+    }
 }
 
 /// An action: what, who, by when. Open actions carry over from meeting to meeting until done.

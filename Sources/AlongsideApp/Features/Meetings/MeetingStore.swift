@@ -203,13 +203,7 @@ public struct MeetingStore: Sendable {
     /// Members expected on a day: memberships running then, observers aside.
     public func expected(groupID: Int64, on day: String) async throws -> [MeetingRules.Expected] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db,
-                sql: Membership.selectSQL + """
-                     WHERE m.group_id = ? AND m.seat <> 'observer' AND m.starts_on <= ? AND (m.ends_on IS NULL OR m.ends_on > ?)
-                     ORDER BY u.name COLLATE NOCASE
-                    """, arguments: [groupID, day, day]
-            ).map(Membership.init).map {
+            try GroupStore.membersWithASay(groupID: groupID, on: day, in: db).map {
                 MeetingRules.Expected(
                     userID: $0.userID, name: $0.personName, sector: $0.sector, deputyUserID: $0.deputyUserID,
                     deputyName: $0.deputyName)
@@ -219,20 +213,14 @@ public struct MeetingStore: Sendable {
 
     public func attendance(meetingID: Int64) async throws -> [Int64: AttendanceEntry] {
         try await pool.read { db in
-            let rows = try Row.fetchAll(
+            try AttendanceEntry.fetchAll(
                 db,
                 sql: """
                     SELECT a.user_id, a.status, a.deputy_user_id, d.name AS deputy_name FROM attendance a LEFT JOIN users d ON d.id = a.deputy_user_id
                     WHERE a.meeting_id = ?
-                    """, arguments: [meetingID])
-            var entries: [Int64: AttendanceEntry] = [:]
-            for row in rows {
-                let entry = AttendanceEntry(
-                    userID: row["user_id"], status: AttendanceStatus(rawValue: row["status"]) ?? .absent,
-                    deputyUserID: row["deputy_user_id"], deputyName: row["deputy_name"])
-                entries[entry.userID] = entry
-            }
-            return entries
+                    """, arguments: [meetingID]
+            )
+            .reduce(into: [Int64: AttendanceEntry]()) { entries, entry in entries[entry.userID] = entry }
         }
     }
 
@@ -265,18 +253,13 @@ public struct MeetingStore: Sendable {
 
     public func declarations(meetingID: Int64) async throws -> [AgendaDeclaration] {
         try await pool.read { db in
-            try Row.fetchAll(
+            try AgendaDeclaration.fetchAll(
                 db,
                 sql: """
                     SELECT d.id, d.agenda_item_id, u.name AS person_name, d.interest, d.took_part FROM agenda_declarations d
                     JOIN agenda_items i ON i.id = d.agenda_item_id JOIN users u ON u.id = d.user_id
                     WHERE i.meeting_id = ? ORDER BY i.position, d.id
-                    """, arguments: [meetingID]
-            ).map {
-                AgendaDeclaration(
-                    id: $0["id"], agendaItemID: $0["agenda_item_id"], personName: $0["person_name"],
-                    interest: $0["interest"], tookPart: $0["took_part"])
-            }
+                    """, arguments: [meetingID])
         }
     }
 

@@ -18,13 +18,10 @@ extension CommunityStore {
     /// How many organisations reach each community, by community id (communities nobody reaches are absent).
     public func reachCounts() async throws -> [Int64: Int] {
         try await list.pool.read { db in
-            var counts: [Int64: Int] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT community_id, COUNT(*) AS n FROM organisation_communities GROUP BY community_id")
-            {
-                counts[row["community_id"]] = row["n"]
-            }
-            return counts
+            try KeyedValue<Int>.keyed(
+                db,
+                sql: "SELECT community_id AS key, COUNT(*) AS value FROM organisation_communities GROUP BY community_id"
+            )
         }
     }
 

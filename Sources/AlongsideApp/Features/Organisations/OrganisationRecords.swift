@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 
-/// An organisation in the register, of any sector, with the communities it reaches.
-public struct Organisation: Sendable, Equatable {
+/// An organisation in the register, of any sector, with the communities it reaches (kept in
+/// `organisation_communities` and attached after the row is decoded: see `OrganisationStore.fetch`).
+public struct Organisation: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var details: OrganisationDetails
     public var version: Int
@@ -14,31 +15,14 @@ public struct Organisation: Sendable, Equatable {
     /// Nil for organisations outside the VCSE sector.
     public var size: VCSESize? { details.size }
 
-    /// `communityIDs` come from `organisation_communities`; the row holds everything else.
-    init(row: Row, communityIDs: [Int64]) {
-        id = row["id"]
-        details = OrganisationDetails(
-            name: row["name"], sector: OrganisationSector(rawValue: row["sector"]) ?? .other,
-            size: (row["vcse_size"] as String?).flatMap(VCSESize.init(rawValue:)),
-            kinds: Self.kinds(fromJSON: row["vcse_kinds"]),
-            charityNumber: row["charity_number"], companyNumber: row["company_number"], areaServed: row["area_served"],
-            communityIDs: communityIDs, contactName: row["contact_name"], contactEmail: row["contact_email"],
-            contactPhone: row["contact_phone"], website: row["website"],
-            status: OrganisationStatus(rawValue: row["status"]) ?? .active
-        )
-        version = row["version"]
-        createdAt = row["created_at"]
-        updatedAt = row["updated_at"]
-    }
-
-    static func kinds(fromJSON json: String) -> [VCSEKind] {
-        let raw = (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
-        return VCSEKind.allCases.filter { raw.contains($0.rawValue) }
+    enum CodingKeys: String, CodingKey {
+        case id, version, createdAt = "created_at", updatedAt = "updated_at"
     }
 }
 
-/// Everything a person writes about an organisation on the register's form.
-public struct OrganisationDetails: Sendable, Equatable {
+/// Everything a person writes about an organisation on the register's form. Decodes from an `organisations` row
+/// (`vcse_kinds` is stored as a JSON array of raw values); the communities are attached after.
+public struct OrganisationDetails: Sendable, Equatable, Decodable {
     public var name: String
     public var sector: OrganisationSector
     public var size: VCSESize?
@@ -46,12 +30,18 @@ public struct OrganisationDetails: Sendable, Equatable {
     public var charityNumber: String
     public var companyNumber: String
     public var areaServed: String
-    public var communityIDs: [Int64]
+    public var communityIDs: [Int64] = []
     public var contactName: String
     public var contactEmail: String
     public var contactPhone: String
     public var website: String
     public var status: OrganisationStatus
+
+    enum CodingKeys: String, CodingKey {
+        case name, sector, size = "vcse_size", kinds = "vcse_kinds", charityNumber = "charity_number"
+        case companyNumber = "company_number", areaServed = "area_served", contactName = "contact_name"
+        case contactEmail = "contact_email", contactPhone = "contact_phone", website, status
+    }
 
     public init(
         name: String, sector: OrganisationSector, size: VCSESize? = nil, kinds: [VCSEKind] = [],
@@ -76,6 +66,20 @@ public struct OrganisationDetails: Sendable, Equatable {
 
     var kindsJSON: String {
         String(decoding: (try? JSONEncoder().encode(kinds.map(\.rawValue))) ?? Data("[]".utf8), as: UTF8.self)
+    }
+}
+
+extension Organisation {
+    /// The organisation's own columns, and its details from the same row: VCSE kinds in the list's order, and none
+    /// outside the VCSE sector, as `OrganisationDetails.init` keeps them.
+    public init(from decoder: any Decoder) throws {
+        let columns = try decoder.container(keyedBy: CodingKeys.self)
+        id = try columns.decode(Int64.self, forKey: .id)
+        details = try OrganisationDetails(from: decoder)
+        details.kinds = details.sector == .vcse ? VCSEKind.allCases.filter(details.kinds.contains) : []
+        version = try columns.decode(Int.self, forKey: .version)
+        createdAt = try columns.decode(Date.self, forKey: .createdAt)
+        updatedAt = try columns.decode(Date.self, forKey: .updatedAt)
     }
 }
 

@@ -9,16 +9,19 @@ extension OrganisationStore {
     static func names(ids: some Sequence<Int64>, in db: Database) throws -> [Int64: (name: String, place: Int)] {
         let unique = Array(Set(ids))
         guard !unique.isEmpty else { return [:] }
-        var names: [Int64: (name: String, place: Int)] = [:]
-        for row in try Row.fetchAll(
+        return try KeyedRecord<PlacedName>.keyed(
             db,
             sql: """
-                SELECT id, name, DENSE_RANK() OVER (ORDER BY name COLLATE NOCASE) AS place FROM organisations
+                SELECT id AS key, name, DENSE_RANK() OVER (ORDER BY name COLLATE NOCASE) AS place FROM organisations
                  WHERE id IN (\(databaseQuestionMarks(count: unique.count)))
-                """, arguments: StatementArguments(unique))
-        {
-            names[row["id"]] = (name: row["name"], place: row["place"])
-        }
-        return names
+                """, arguments: StatementArguments(unique)
+        )
+        .mapValues { (name: $0.name, place: $0.place) }
     }
+}
+
+/// An organisation's name and its place in the register's order by name.
+private struct PlacedName: Sendable, Decodable {
+    var name: String
+    var place: Int
 }

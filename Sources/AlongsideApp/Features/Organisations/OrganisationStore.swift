@@ -16,14 +16,15 @@ public struct OrganisationStore: Sendable {
     }
 
     static func organisation(id: Int64, in db: Database) throws -> Organisation? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM organisations WHERE id = ?", arguments: [id]) else {
-            return nil
-        }
-        let communityIDs = try Int64.fetchAll(
+        guard
+            var organisation = try Organisation.fetchOne(
+                db, sql: "SELECT * FROM organisations WHERE id = ?", arguments: [id])
+        else { return nil }
+        organisation.details.communityIDs = try Int64.fetchAll(
             db,
             sql: "SELECT community_id FROM organisation_communities WHERE organisation_id = ? ORDER BY community_id",
             arguments: [id])
-        return Organisation(row: row, communityIDs: communityIDs)
+        return organisation
     }
 
     /// Every organisation, by name, with the communities each reaches (two reads, however many there are).
@@ -51,21 +52,22 @@ public struct OrganisationStore: Sendable {
     private static func fetch(in db: Database, only ids: [Int64]?) throws -> [Organisation] {
         let filter = ids.map { "IN (\(databaseQuestionMarks(count: $0.count)))" }
         let arguments = ids.map { StatementArguments($0) } ?? StatementArguments()
-        var communities: [Int64: [Int64]] = [:]
-        for row in try Row.fetchAll(
+        let communities = try KeyedValue<Int64>.grouped(
             db,
-            sql: "SELECT organisation_id, community_id FROM organisation_communities"
+            sql: "SELECT organisation_id AS key, community_id AS value FROM organisation_communities"
                 + (filter.map { " WHERE organisation_id \($0)" } ?? "") + " ORDER BY community_id", arguments: arguments
-        ) {
-            communities[row["organisation_id"], default: []].append(row["community_id"])
-        }
-        return try Row.fetchAll(
+        )
+        return try Organisation.fetchAll(
             db,
             sql: "SELECT * FROM organisations" + (filter.map { " WHERE id \($0)" } ?? "")
                 + " ORDER BY name COLLATE NOCASE, id",
             arguments: arguments
         )
-        .map { Organisation(row: $0, communityIDs: communities[$0["id"]] ?? []) }
+        .map { organisation in
+            var organisation = organisation
+            organisation.details.communityIDs = communities[organisation.id] ?? []
+            return organisation
+        }
     }
 }
 

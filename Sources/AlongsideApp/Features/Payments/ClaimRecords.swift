@@ -1,16 +1,19 @@
 import Foundation
 import GRDB
 
-/// A claim for an agreed activity and its expenses, with the names the pages need.
-public struct Claim: Sendable, Equatable, Encodable {
+/// A claim for an agreed activity and its expenses, with the names the pages need. The row decodes itself; its
+/// expenses, its group's name and its meeting's label are attached after (see `ClaimStore.fetch`).
+public struct Claim: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var userID: Int64
     public var personName: String
     public var status: ClaimStatus
     public var activity: String
     public var groupID: Int64?
+    /// From the groups' store.
     public var groupName: String?
     public var meetingID: Int64?
+    /// From the meetings' store: see `label(for:)`.
     public var meetingLabel: String?
     public var activityOn: String
     public var length: ActivityLength
@@ -31,7 +34,7 @@ public struct Claim: Sendable, Equatable, Encodable {
     public var returnReason: String
     public var paidOn: String?
     public var paidReference: String
-    public var expenses: [ClaimExpense]
+    public var expenses: [ClaimExpense] = []
 
     public var amounts: ClaimAmounts {
         ClaimAmounts(rate: ratePence, choice: choice, lowerPence: lowerPence, expenses: expenses.map(\.amountPence))
@@ -48,39 +51,19 @@ public struct Claim: Sendable, Equatable, Encodable {
         LEFT JOIN users d ON d.id = c.decided_by
         """
 
-    /// A claim from its row, with its group's name and the meeting it names as the groups' and meetings' stores read them.
-    init(row: Row, expenses: [ClaimExpense], groupName: String?, meeting: Meeting?) {
-        id = row["id"]
-        userID = row["user_id"]
-        personName = row["person_name"]
-        status = row["status"]
-        activity = row["activity"]
-        groupID = row["group_id"]
-        self.groupName = groupName
-        meetingID = row["meeting_id"]
-        meetingLabel = meeting.map { meeting in
-            let purpose = meeting.purpose.hasSuffix(".") ? String(meeting.purpose.dropLast()) : meeting.purpose
-            return "\(purpose), \(LondonTime.date(meeting.startsAt))"
-        }
-        activityOn = row["activity_on"]
-        length = row["length"]
-        policyID = row["policy_id"]
-        ratePence = row["rate_pence"]
-        minutes = row["minutes"]
-        choice = row["choice"]
-        lowerPence = row["lower_pence"]
-        charity = row["charity"]
-        version = row["version"]
-        createdAt = row["created_at"]
-        submittedAt = row["submitted_at"]
-        sentWithWarning = row["sent_with_warning"]
-        decidedBy = row["decided_by"]
-        decidedByName = row["decided_by_name"]
-        decidedAt = row["decided_at"]
-        returnReason = row["return_reason"]
-        paidOn = row["paid_on"]
-        paidReference = row["paid_reference"]
-        self.expenses = expenses
+    enum CodingKeys: String, CodingKey {
+        case id, userID = "user_id", personName = "person_name", status, activity, groupID = "group_id"
+        case meetingID = "meeting_id", activityOn = "activity_on", length, policyID = "policy_id"
+        case ratePence = "rate_pence", minutes, choice, lowerPence = "lower_pence", charity, version
+        case createdAt = "created_at", submittedAt = "submitted_at", sentWithWarning = "sent_with_warning"
+        case decidedBy = "decided_by", decidedByName = "decided_by_name", decidedAt = "decided_at"
+        case returnReason = "return_reason", paidOn = "paid_on", paidReference = "paid_reference"
+    }
+
+    /// "Steering group meeting, 4 March 2027": the meeting a claim names, as its pages show it.
+    static func label(for meeting: Meeting) -> String {
+        let purpose = meeting.purpose.hasSuffix(".") ? String(meeting.purpose.dropLast()) : meeting.purpose
+        return "\(purpose), \(LondonTime.date(meeting.startsAt))"
     }
 
     /// What the audit log keeps of a claim.
@@ -109,7 +92,7 @@ public struct Claim: Sendable, Equatable, Encodable {
 }
 
 /// One expense on a claim.
-public struct ClaimExpense: Sendable, Equatable, Encodable {
+public struct ClaimExpense: Sendable, Equatable, FetchableRecord, Decodable {
     public var kind: ExpenseKind
     /// Mileage only.
     public var tenthsOfAMile: Int?
@@ -117,12 +100,8 @@ public struct ClaimExpense: Sendable, Equatable, Encodable {
     public var note: String
     public var receipt: Bool
 
-    init(row: Row) {
-        kind = row["kind"]
-        tenthsOfAMile = row["tenths_of_a_mile"]
-        amountPence = row["amount_pence"]
-        note = row["note"]
-        receipt = row["receipt"]
+    enum CodingKeys: String, CodingKey {
+        case kind, tenthsOfAMile = "tenths_of_a_mile", amountPence = "amount_pence", note, receipt
     }
 
     public init(kind: ExpenseKind, tenthsOfAMile: Int?, amountPence: Int, note: String, receipt: Bool) {

@@ -86,38 +86,36 @@ public struct ClaimStore: Sendable {
 
     public func events(claimID: Int64) async throws -> [ClaimEvent] {
         try await pool.read { db in
-            try Row.fetchAll(
+            try ClaimEvent.fetchAll(
                 db,
                 sql: """
                     SELECT e.kind, e.note, e.at, u.name AS who FROM claim_events e LEFT JOIN users u ON u.id = e.user_id
                     WHERE e.claim_id = ? ORDER BY e.id
-                    """, arguments: [claimID]
-            ).map(ClaimEvent.init)
+                    """, arguments: [claimID])
         }
     }
 
     static func fetch(_ db: Database, where condition: String, arguments: StatementArguments, order: String = "c.id")
         throws -> [Claim]
     {
-        let rows = try Row.fetchAll(
+        let claims = try Claim.fetchAll(
             db, sql: Claim.selectSQL + " WHERE \(condition) ORDER BY \(order)", arguments: arguments)
-        guard !rows.isEmpty else { return [] }
-        let ids: [Int64] = rows.map { $0["id"] }
-        var expenses: [Int64: [ClaimExpense]] = [:]
-        let marks = ids.map { _ in "?" }.joined(separator: ", ")
-        for row in try Row.fetchAll(
-            db, sql: "SELECT * FROM claim_expenses WHERE claim_id IN (\(marks)) ORDER BY claim_id, position",
-            arguments: StatementArguments(ids))
-        {
-            expenses[row["claim_id"], default: []].append(ClaimExpense(row: row))
-        }
-        let groupNames = try GroupStore.names(ids: rows.compactMap { $0["group_id"] as Int64? }, in: db)
-        let meetings = try MeetingStore.meetings(ids: rows.compactMap { $0["meeting_id"] as Int64? }, in: db)
-        return rows.map { row in
-            Claim(
-                row: row, expenses: expenses[row["id"]] ?? [],
-                groupName: (row["group_id"] as Int64?).flatMap { groupNames[$0] },
-                meeting: (row["meeting_id"] as Int64?).flatMap { meetings[$0] })
+        guard !claims.isEmpty else { return [] }
+        let ids = claims.map(\.id)
+        let expenses = try KeyedRecord<ClaimExpense>.grouped(
+            db,
+            sql: """
+                SELECT *, claim_id AS key FROM claim_expenses
+                 WHERE claim_id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY claim_id, position
+                """, arguments: StatementArguments(ids))
+        let groupNames = try GroupStore.names(ids: claims.compactMap(\.groupID), in: db)
+        let meetings = try MeetingStore.meetings(ids: claims.compactMap(\.meetingID), in: db)
+        return claims.map { claim in
+            var claim = claim
+            claim.expenses = expenses[claim.id] ?? []
+            claim.groupName = claim.groupID.flatMap { groupNames[$0] }
+            claim.meetingLabel = claim.meetingID.flatMap { meetings[$0] }.map(Claim.label(for:))
+            return claim
         }
     }
 

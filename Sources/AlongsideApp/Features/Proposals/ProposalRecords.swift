@@ -46,12 +46,16 @@ public struct Proposal: Sendable, Equatable, FetchableRecord, Decodable {
 }
 
 /// One member's answer, with their name.
-public struct ProposalResponse: Sendable, Equatable {
+public struct ProposalResponse: Sendable, Equatable, FetchableRecord, Decodable {
     public let userID: Int64
     public let personName: String
     public let answer: ProposalAnswer
     public let reason: String
     public let respondedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case userID = "user_id", personName = "name", answer = "response", reason, respondedAt = "responded_at"
+    }
 }
 
 /// What the chair fills in to open a proposal.

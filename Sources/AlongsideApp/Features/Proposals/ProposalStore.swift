@@ -49,18 +49,12 @@ public struct ProposalStore: Sendable {
     }
 
     static func responses(proposalID: Int64, in db: Database) throws -> [ProposalResponse] {
-        try Row.fetchAll(
+        try ProposalResponse.fetchAll(
             db,
             sql: """
                 SELECT r.user_id, u.name, r.response, r.reason, r.responded_at FROM proposal_responses r JOIN users u ON u.id = r.user_id
                 WHERE r.proposal_id = ? ORDER BY u.name COLLATE NOCASE
-                """, arguments: [proposalID]
-        ).map {
-            ProposalResponse(
-                userID: $0["user_id"], personName: $0["name"],
-                answer: ProposalAnswer(rawValue: $0["response"]) ?? .abstain,
-                reason: $0["reason"], respondedAt: $0["responded_at"])
-        }
+                """, arguments: [proposalID])
     }
 
     public func open(
@@ -98,11 +92,11 @@ public struct ProposalStore: Sendable {
             guard let current = try Self.proposal(id: proposal.id, groupID: proposal.groupID, in: db),
                 current.status == .open, current.closesAt > now
             else { throw Refusal.notOpen }
-            let before = try Row.fetchOne(
+            let before = try StoredAnswer.fetchOne(
                 db, sql: "SELECT response, reason FROM proposal_responses WHERE proposal_id = ? AND user_id = ?",
                 arguments: [proposal.id, userID]
             )
-            .map { ["response": $0["response"] as String, "reason": $0["reason"] as String] }
+            .map { ["response": $0.response, "reason": $0.reason] }
             try db.execute(
                 sql: """
                     INSERT INTO proposal_responses (proposal_id, user_id, response, reason, responded_at) VALUES (?, ?, ?, ?, ?)
@@ -137,3 +131,9 @@ public struct ProposalStore: Sendable {
 
 /// The proposal store answers the decision log's question: which proposal decided this?
 extension ProposalStore: DecisionProposalSource {}
+
+/// A member's answer as stored, for the audit row of a changed answer.
+private struct StoredAnswer: FetchableRecord, Decodable {
+    var response: String
+    var reason: String
+}

@@ -45,11 +45,11 @@ public struct RoadmapLoader: Sendable {
             var report = Report()
             var ids: [String: Int64] = [:]
             var existed = Set<String>()
-            for row in try Row.fetchAll(
+            for stored in try NationalDeliverable.fetchAll(
                 db, sql: "SELECT id, national_key FROM deliverables WHERE national_key IS NOT NULL")
             {
-                ids[row["national_key"]] = row["id"]
-                existed.insert(row["national_key"])
+                ids[stored.nationalKey] = stored.id
+                existed.insert(stored.nationalKey)
             }
             for deliverable in roadmap.deliverables {
                 if existed.contains(deliverable.key) { report.deliverablesKept += 1; continue }
@@ -111,5 +111,15 @@ public struct RoadmapLoader: Sendable {
             }
             return report
         }
+    }
+}
+
+/// A deliverable already loaded from the national roadmap: its id and national key.
+private struct NationalDeliverable: FetchableRecord, Decodable {
+    var id: Int64
+    var nationalKey: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, nationalKey = "national_key"
     }
 }

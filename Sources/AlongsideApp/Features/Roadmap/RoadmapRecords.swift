@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-public struct Workstream: Sendable, Equatable {
+public struct Workstream: Sendable, Equatable, FetchableRecord, Decodable {
     public let key: String
     public let name: String
 }

@@ -35,9 +35,7 @@ public struct RoadmapStore: Sendable {
     }
 
     static func workstreams(in db: Database) throws -> [Workstream] {
-        try Row.fetchAll(db, sql: "SELECT key, name FROM roadmap_workstreams ORDER BY position, key").map {
-            Workstream(key: $0["key"], name: $0["name"])
-        }
+        try Workstream.fetchAll(db, sql: "SELECT key, name FROM roadmap_workstreams ORDER BY position, key")
     }
 
     public func deliverables(includeRetired: Bool = false) async throws -> [Deliverable] {
@@ -289,11 +287,13 @@ public struct RoadmapStore: Sendable {
             guard let from = try Self.deliverable(id: id, in: db), let to = try Self.deliverable(id: target, in: db),
                 !from.isRetired, !to.isRetired
             else { throw AppError.notFound }
-            let existing = try Row.fetchOne(
-                db, sql: "SELECT removed_at FROM deliverable_links WHERE deliverable_id = ? AND relies_on_id = ?",
+            // Nil: never linked; false: linked once and removed since.
+            let linked = try Bool.fetchOne(
+                db,
+                sql: "SELECT removed_at IS NULL FROM deliverable_links WHERE deliverable_id = ? AND relies_on_id = ?",
                 arguments: [id, target])
-            if let existing, existing["removed_at"] as Date? == nil { return true }
-            if existing == nil {
+            if linked == true { return true }
+            if linked == nil {
                 try db.execute(
                     sql: "INSERT INTO deliverable_links (deliverable_id, relies_on_id, created_at) VALUES (?, ?, ?)",
                     arguments: [id, target, now])

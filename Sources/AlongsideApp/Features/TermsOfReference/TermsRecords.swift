@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// One version of a group's terms of reference.
-public struct TermsVersion: Sendable, Equatable {
+public struct TermsVersion: Sendable, Equatable, FetchableRecord, Decodable {
     public var id: Int64
     public var groupID: Int64
     public var number: Int
@@ -17,26 +17,15 @@ public struct TermsVersion: Sendable, Equatable {
         quorum_value, quorum_needs_lived_experience, ways_of_working, review_on, revision, visibility, updated_at
         """
 
-    init(row: Row) {
-        id = row["id"]
-        groupID = row["group_id"]
-        number = row["version_number"]
-        status = TermsStatus(rawValue: row["status"]) ?? .draft
-        content = TermsContent(
-            scope: row["scope"], attendance: row["attendance"], deputiesAllowed: row["deputies_allowed"],
-            decisionMethod: DecisionMethod(rawValue: row["decision_method"]) ?? .consensus,
-            quorumKind: QuorumKind(rawValue: row["quorum_kind"]) ?? .share, quorumValue: row["quorum_value"],
-            quorumNeedsLivedExperience: row["quorum_needs_lived_experience"], waysOfWorking: row["ways_of_working"],
-            reviewOn: row["review_on"]
-        )
-        revision = row["revision"]
-        visibility = Visibility(rawValue: row["visibility"]) ?? .private
-        updatedAt = row["updated_at"]
+    enum CodingKeys: String, CodingKey {
+        case id, groupID = "group_id", number = "version_number", status, revision, visibility
+        case updatedAt = "updated_at"
     }
 }
 
-/// What a version says: the parts 003 step 1 says terms of reference should cover.
-public struct TermsContent: Sendable, Equatable {
+/// What a version says: the parts 003 step 1 says terms of reference should cover. Decodes from a
+/// `terms_of_reference` row.
+public struct TermsContent: Sendable, Equatable, Decodable {
     public var scope: String
     public var attendance: String
     public var deputiesAllowed: Bool
@@ -46,6 +35,13 @@ public struct TermsContent: Sendable, Equatable {
     public var quorumNeedsLivedExperience: Bool
     public var waysOfWorking: String
     public var reviewOn: String?
+
+    enum CodingKeys: String, CodingKey {
+        case scope, attendance, deputiesAllowed = "deputies_allowed", decisionMethod = "decision_method"
+        case quorumKind = "quorum_kind", quorumValue = "quorum_value"
+        case quorumNeedsLivedExperience = "quorum_needs_lived_experience", waysOfWorking = "ways_of_working"
+        case reviewOn = "review_on"
+    }
 
     /// A first draft to start from, in the project's own words.
     public static let starter = TermsContent(
@@ -81,5 +77,20 @@ public struct TermsContent: Sendable, Equatable {
 
     var snapshot: [String: String] {
         Dictionary(uniqueKeysWithValues: sections.map { ($0.title, $0.text) })
+    }
+}
+
+extension TermsVersion {
+    /// The version's own columns, and what it says from the same row.
+    public init(from decoder: any Decoder) throws {
+        let columns = try decoder.container(keyedBy: CodingKeys.self)
+        id = try columns.decode(Int64.self, forKey: .id)
+        groupID = try columns.decode(Int64.self, forKey: .groupID)
+        number = try columns.decode(Int.self, forKey: .number)
+        status = try columns.decode(TermsStatus.self, forKey: .status)
+        content = try TermsContent(from: decoder)
+        revision = try columns.decode(Int.self, forKey: .revision)
+        visibility = try columns.decode(Visibility.self, forKey: .visibility)
+        updatedAt = try columns.decode(Date.self, forKey: .updatedAt)
     }
 }

@@ -47,24 +47,22 @@ public struct TermsStore: Sendable {
 
     /// The terms in force, read inside another feature's transaction (a proposal closing under them).
     static func inForce(groupID: Int64, in db: Database) throws -> TermsVersion? {
-        try Row.fetchOne(
+        try TermsVersion.fetchOne(
             db,
             sql:
                 "SELECT \(TermsVersion.columns) FROM terms_of_reference WHERE group_id = ? AND status = 'adopted' ORDER BY version_number DESC LIMIT 1",
             arguments: [groupID]
         )
-        .map(TermsVersion.init)
     }
 
     public func versions(groupID: Int64) async throws -> [TermsVersion] {
         try await pool.read { db in
-            try Row.fetchAll(
+            try TermsVersion.fetchAll(
                 db,
                 sql:
                     "SELECT \(TermsVersion.columns) FROM terms_of_reference WHERE group_id = ? ORDER BY version_number DESC",
                 arguments: [groupID]
             )
-            .map(TermsVersion.init)
         }
     }
 
@@ -73,24 +71,22 @@ public struct TermsStore: Sendable {
     }
 
     static func version(groupID: Int64, number: Int, in db: Database) throws -> TermsVersion? {
-        try Row.fetchOne(
+        try TermsVersion.fetchOne(
             db, sql: "SELECT \(TermsVersion.columns) FROM terms_of_reference WHERE group_id = ? AND version_number = ?",
             arguments: [groupID, number]
         )
-        .map(TermsVersion.init)
     }
 
     /// Starts the next version as a draft, copied from the latest version (or the starter text for the first).
     public func startDraft(groupID: Int64, by actor: AuditActor, requestID: String?) async throws -> TermsVersion {
         let now = clock.now()
         return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
-            let latest = try Row.fetchOne(
+            let latest = try TermsVersion.fetchOne(
                 db,
                 sql:
                     "SELECT \(TermsVersion.columns) FROM terms_of_reference WHERE group_id = ? ORDER BY version_number DESC LIMIT 1",
                 arguments: [groupID]
             )
-            .map(TermsVersion.init)
             if let latest, latest.status == .draft || latest.status == .proposed {
                 throw Refusal.openVersionExists(number: latest.number)
             }
