@@ -59,6 +59,7 @@ struct DecisionFormPage: PageModel {
         group: Group, form: FormData, errors: FormErrors, inForce: TermsVersion?, proposed: [Int], shortfalls: [String],
         setting: Setting
     ) {
+        typealias F = DecisionForm.DecisionField
         let correcting = setting.correcting
         title = (correcting == nil ? "Record a decision: " : "Correct a decision: ") + group.name
         heading = correcting == nil ? "Record a decision" : "Correct a decision"
@@ -68,7 +69,7 @@ struct DecisionFormPage: PageModel {
             correcting == nil
             ? nil
             : Field(
-                "correction_reason", label: "What is being corrected and why", value: form["correction_reason"],
+                F.correctionReason, label: "What is being corrected and why", form: form,
                 type: "textarea",
                 hint: "The correction becomes a new revision. The original stays visible, with this reason beside it.",
                 errors: errors
@@ -77,28 +78,24 @@ struct DecisionFormPage: PageModel {
             "You are correcting the revision recorded on \(LondonTime.dateTime($0.recordedAt)) by \($0.recordedByName)."
         }
         meeting = SelectField(
-            "meeting", label: "Where the decision was taken",
+            F.meeting, label: "Where the decision was taken",
             options: [(DecisionForm.betweenMeetings, "Between meetings")]
                 + setting.meetings.map { (String($0.id), $0.label) },
-            selected: form["meeting"].isEmpty ? DecisionForm.betweenMeetings : form["meeting"], errors: errors
+            selected: form[F.meeting].isEmpty ? DecisionForm.betweenMeetings : form[F.meeting], errors: errors
         )
         let personOptions: [(value: String, label: String)] =
             [("", "Not a member: type the name below")] + setting.people.map { (String($0.id), $0.name) }
         declarationRows = DeclarationsForm.rows.map { row in
-            let name = { DeclarationsForm.name(row, $0) }
+            let name = { (part: DeclarationsForm.DeclarationField.Part) in DeclarationsForm.name(row, part) }
             return DeclarationRow(
                 legend: "Declaration of interest \(row) (optional)",
                 person: SelectField(
-                    name("person"), label: "Who declared it", options: personOptions, selected: form[name("person")],
-                    errors: errors),
-                name: Field(
-                    name("name"), label: "Or their name, if they are not a member", value: form[name("name")],
-                    errors: errors),
-                interest: Field(name("interest"), label: "The interest", value: form[name("interest")], errors: errors),
+                    name(.person), label: "Who declared it", options: personOptions, form: form, errors: errors),
+                name: Field(name(.name), label: "Or their name, if they are not a member", form: form, errors: errors),
+                interest: Field(name(.interest), label: "The interest", form: form, errors: errors),
                 tookPart: ChoiceField(
-                    name("took_part"), legend: "Did they take part in the decision?",
-                    options: [("yes", "Yes"), ("no", "No")],
-                    selected: form[name("took_part")], errors: errors)
+                    radios: name(.tookPart), legend: "Did they take part in the decision?",
+                    options: [("yes", "Yes"), ("no", "No")], form: form, errors: errors)
             )
         }
         theirRevision = setting.theirs.map { theirs in
@@ -110,11 +107,11 @@ struct DecisionFormPage: PageModel {
         }
         hasTheirRevision = theirRevision != nil
         freeTextDeclarations =
-            form["declarations"].isEmpty
+            form[F.declarations].isEmpty
             ? nil
             : Field(
-                "declarations", label: "Declarations of interest as first recorded (free text)",
-                value: form["declarations"], type: "textarea", errors: errors
+                F.declarations, label: "Declarations of interest as first recorded (free text)",
+                form: form, type: "textarea", errors: errors
             )
         termsSummary =
             inForce.map {
@@ -123,49 +120,49 @@ struct DecisionFormPage: PageModel {
             ?? (setting.correcting == nil
                 ? "The group has no adopted terms of reference yet, so there is nothing to check the decision against."
                 : "No terms of reference were adopted when this decision was taken, so there is nothing to check it against.")
-        titleField = Field("title", label: "Title", value: form["title"], errors: errors)
+        titleField = Field(F.title, label: "Title", form: form, errors: errors)
         question = Field(
-            "question", label: "The question decided", value: form["question"], type: "textarea", errors: errors)
+            F.question, label: "The question decided", form: form, type: "textarea", errors: errors)
         method = ChoiceField(
-            "method", legend: "How the decision was made",
-            options: DecisionMethod.allCases.map { ($0.rawValue, $0.label) }, selected: form["method"], errors: errors)
+            radios: F.method, legend: "How the decision was made",
+            options: DecisionMethod.allCases.map { ($0.rawValue, $0.label) }, form: form, errors: errors)
         membersTotal = Field(
-            "members_total", label: "Members of the group", value: form["members_total"], errors: errors)
+            F.membersTotal, label: "Members of the group", form: form, errors: errors)
         membersPresent = Field(
-            "members_present", label: "Members present (or taking part, between meetings)",
-            value: form["members_present"], errors: errors)
+            F.membersPresent, label: "Members present (or taking part, between meetings)",
+            form: form, errors: errors)
         livedExperiencePresent = ChoiceField(
-            "lived_experience_present", legend: "Was an expert by experience or carer present?",
-            options: [("yes", "Yes"), ("no", "No")], selected: form["lived_experience_present"], errors: errors)
-        votesFor = Field("votes_for", label: "Votes for (majority vote only)", value: form["votes_for"], errors: errors)
+            radios: F.livedExperiencePresent, legend: "Was an expert by experience or carer present?",
+            options: [("yes", "Yes"), ("no", "No")], form: form, errors: errors)
+        votesFor = Field(F.votesFor, label: "Votes for (majority vote only)", form: form, errors: errors)
         votesAgainst = Field(
-            "votes_against", label: "Votes against (majority vote only)", value: form["votes_against"], errors: errors)
+            F.votesAgainst, label: "Votes against (majority vote only)", form: form, errors: errors)
         votesAbstaining = Field(
-            "votes_abstaining", label: "Abstentions (majority vote only)", value: form["votes_abstaining"],
+            F.votesAbstaining, label: "Abstentions (majority vote only)", form: form,
             errors: errors)
-        objections = Field("objections", label: "Objections (consent only)", value: form["objections"], errors: errors)
+        objections = Field(F.objections, label: "Objections (consent only)", form: form, errors: errors)
         consensusRecord = Field(
-            "consensus_record", label: "How the group reached it (consensus or by leads only)",
-            value: form["consensus_record"], type: "textarea", errors: errors)
+            F.consensusRecord, label: "How the group reached it (consensus or by leads only)",
+            form: form, type: "textarea", errors: errors)
         outcome = ChoiceField(
-            "outcome", legend: "Outcome (consensus or by leads only; votes and objections decide it otherwise)",
-            options: DecisionOutcome.allCases.map { ($0.rawValue, $0.label) }, selected: form["outcome"], errors: errors
+            radios: F.outcome, legend: "Outcome (consensus or by leads only; votes and objections decide it otherwise)",
+            options: DecisionOutcome.allCases.map { ($0.rawValue, $0.label) }, form: form, errors: errors
         )
-        rationale = Field("rationale", label: "Reasons", value: form["rationale"], type: "textarea", errors: errors)
+        rationale = Field(F.rationale, label: "Reasons", form: form, type: "textarea", errors: errors)
         reviewOn = Field(
-            "review_on", label: "Review date (optional)", value: form["review_on"], type: "date", errors: errors)
+            F.reviewOn, label: "Review date (optional)", form: form, type: "date", errors: errors)
         adoptsTerms =
             proposed.isEmpty || correcting != nil
             ? nil
             : SelectField(
-                "adopts_terms", label: "Does this decision adopt proposed terms of reference?",
+                F.adoptsTerms, label: "Does this decision adopt proposed terms of reference?",
                 options: [("", "No")] + proposed.map { (String($0), "Yes: adopt version \($0)") },
-                selected: form["adopts_terms"], errors: errors
+                form: form, errors: errors
             )
         self.shortfalls = shortfalls
         hasShortfalls = !shortfalls.isEmpty
         invalidReason = Field(
-            "invalid_reason", label: "Why it is being recorded anyway", value: form["invalid_reason"], type: "textarea",
+            F.invalidReason, label: "Why it is being recorded anyway", form: form, type: "textarea",
             errors: errors)
         self.errors = errors
         action = correcting.map { Href.correctDecision(group.id, $0.id) } ?? Href.decisions(group.id)

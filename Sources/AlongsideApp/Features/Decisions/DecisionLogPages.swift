@@ -43,17 +43,18 @@ struct DecisionSearchPage: PageModel {
     let errors: FormErrors
 
     init(input: DecisionSearchInput, errors: FormErrors, groups: [Group], results: [GroupDecision]) {
+        typealias F = DecisionSearchInput.SearchField
         words = Field(
-            "q", label: "Words", value: input.words, type: "search",
+            F.words, label: "Words", value: input.words, type: "search",
             hint: "Found in the title, question or reasons." + (SearchWords(input.words).note.map { " " + $0 } ?? ""),
             errors: errors)
-        from = Field("from", label: "Recorded from", value: input.from, type: "date", errors: errors)
-        to = Field("to", label: "Recorded to", value: input.to, type: "date", errors: errors)
+        from = Field(F.from, label: "Recorded from", value: input.from, type: "date", errors: errors)
+        to = Field(F.to, label: "Recorded to", value: input.to, type: "date", errors: errors)
         group = SelectField(
-            "group", label: "Group", options: [("", "Any group you can see")] + groups.map { (String($0.id), $0.name) },
+            F.group, label: "Group", options: [("", "Any group you can see")] + groups.map { (String($0.id), $0.name) },
             selected: input.group, errors: errors)
         outcome = SelectField(
-            "outcome", label: "Outcome",
+            F.outcome, label: "Outcome",
             options: [("", "Any outcome")] + DecisionOutcome.allCases.map { ($0.rawValue, $0.label) },
             selected: input.outcome, errors: errors)
         csvHref = errors.isEmpty ? Href.decisionsCSV(query: input.query) : nil

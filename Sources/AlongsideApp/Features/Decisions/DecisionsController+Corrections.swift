@@ -38,7 +38,9 @@ extension DecisionsController {
     {
         let signedIn = view.person
         let group = view.group
-        guard let visibility = Visibility(rawValue: context.form["visibility"]) else { throw AppError.badRequest }
+        guard let visibility = Visibility(rawValue: context.form[DecisionForm.VisibilityField.visibility]) else {
+            throw AppError.badRequest
+        }
         let (decision, latestID) = try await latestRevision(context, group: group)
         guard decision.id == latestID else { throw AppError.notFound }
         try await store.setVisibility(visibility, of: decision, by: signedIn.actor, requestID: context.requestID)

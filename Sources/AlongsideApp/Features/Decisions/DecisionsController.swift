@@ -61,7 +61,8 @@ struct DecisionsController: Controller {
             $0.compositionMember.isCurrent(on: today) && $0.seat != .observer
         }
         let form = FormData([
-            ("method", inForce?.content.decisionMethod.rawValue ?? ""), ("members_total", String(members.count)),
+            (DecisionForm.DecisionField.method, inForce?.content.decisionMethod.rawValue ?? ""),
+            (DecisionForm.DecisionField.membersTotal, String(members.count)),
         ])
         let page = formPage(
             group: group, versions: versions, form: form, errors: FormErrors(), shortfalls: [],
@@ -107,7 +108,7 @@ struct DecisionsController: Controller {
             input.invalidReason = nil
         } else if input.invalidReason == nil {
             errors.add(
-                "invalid_reason",
+                DecisionForm.DecisionField.invalidReason,
                 "This decision does not meet the terms of reference. To record it anyway, as not valid, give the reason"
             )
             let page = formPage(
@@ -141,7 +142,7 @@ struct DecisionsController: Controller {
             }
             var conflict = FormErrors()
             conflict.add(
-                "correction_reason",
+                DecisionForm.DecisionField.correctionReason,
                 "Someone else corrected this decision while you were working on it. Their correction is shown first; yours is still in the form below. Record it again to correct their revision"
             )
             var theirs = setting

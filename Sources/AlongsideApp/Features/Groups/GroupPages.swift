@@ -45,33 +45,34 @@ struct GroupFormPage: PageModel {
     let cancelHref: String
 
     init(form: FormData, errors: FormErrors, kinds: [GroupKind], existing: Group?) {
+        typealias F = GroupForm.GroupField
         isNew = existing == nil
         title = existing.map { "Change \($0.name)" } ?? "Create a group"
-        name = Field("name", label: "Name", value: form["name"], errors: errors)
+        name = Field(F.name, label: "Name", form: form, errors: errors)
         kind =
             existing == nil
             ? ChoiceField(
-                "kind", legend: "Kind of group", options: kinds.map { ($0.rawValue, $0.label) }, selected: form["kind"],
+                radios: F.kind, legend: "Kind of group", options: kinds.map { ($0.rawValue, $0.label) }, form: form,
                 errors: errors)
             : nil
         kindLabel = existing?.kind.label
         purpose = Field(
-            "purpose", label: "Purpose", value: form["purpose"], type: "textarea",
+            F.purpose, label: "Purpose", form: form, type: "textarea",
             hint: "What the group is for, in a sentence or two.", errors: errors)
         status = ChoiceField(
-            "status", legend: "Status", options: GroupStatus.allCases.map { ($0.rawValue, $0.label) },
-            selected: form["status"], errors: errors)
+            radios: F.status, legend: "Status", options: GroupStatus.allCases.map { ($0.rawValue, $0.label) },
+            form: form, errors: errors)
         visibility = ChoiceField(
-            "visibility", legend: "Who can see it", options: Visibility.allCases.map { ($0.rawValue, $0.label) },
-            selected: form["visibility"], errors: errors)
+            radios: F.visibility, legend: "Who can see it",
+            options: Visibility.allCases.map { ($0.rawValue, $0.label) }, form: form, errors: errors)
         requirements =
             existing == nil
             ? nil
             : ChoiceField(
-                "requirements", legend: "Who must be at the table",
+                checkboxes: F.requirements, legend: "Who must be at the table",
                 hint: "The group's page checks its members against these and shows what is missing.",
                 options: SeatRequirement.allCases.map { ($0.rawValue, $0.label) },
-                selected: Set(form.all("requirements")), errors: errors
+                form: form, errors: errors
             )
         self.errors = errors
         action = existing.map { Href.group($0.id) } ?? Href.groups()
@@ -80,12 +81,13 @@ struct GroupFormPage: PageModel {
 
     /// The stored group as the form would have sent it.
     static func formData(for group: Group) -> FormData {
-        FormData(
+        typealias F = GroupForm.GroupField
+        return FormData(
             [
-                ("name", group.name), ("purpose", group.purpose), ("status", group.status.rawValue),
-                ("visibility", group.visibility.rawValue),
+                (F.name, group.name), (F.purpose, group.purpose), (F.status, group.status.rawValue),
+                (F.visibility, group.visibility.rawValue),
             ]
-                + group.requirements.map { ("requirements", $0.rawValue) }
+                + group.requirements.map { (F.requirements, $0.rawValue) }
         )
     }
 }
@@ -230,33 +232,33 @@ struct MembershipFormPage: PageModel {
     let cancelHref: String
 
     init(group: Group, people: [User], form: FormData, errors: FormErrors) {
+        typealias F = MembershipForm.MembershipField
         title = "Add a member to \(group.name)"
         groupName = group.name
         let active = people.filter(\.isActive).map { (value: String($0.id ?? 0), label: $0.name) }
         person = SelectField(
-            "person", label: "Person", options: [("", "Choose a person")] + active, selected: form["person"],
-            errors: errors)
+            F.person, label: "Person", options: [("", "Choose a person")] + active, form: form, errors: errors)
         seat = ChoiceField(
-            "seat", legend: "Seat", options: Seat.allCases.map { ($0.rawValue, $0.label) }, selected: form["seat"],
+            radios: F.seat, legend: "Seat", options: Seat.allCases.map { ($0.rawValue, $0.label) }, form: form,
             errors: errors)
         sector = SelectField(
-            "sector", label: "Represents", hint: "The sector or community they bring to the table.",
+            F.sector, label: "Represents", hint: "The sector or community they bring to the table.",
             options: [("", "Choose a sector or community")] + Sector.allCases.map { ($0.rawValue, $0.label) },
-            selected: form["sector"], errors: errors
+            form: form, errors: errors
         )
         community = Field(
-            "community", label: "Community (if they represent an under-served community)", value: form["community"],
+            F.community, label: "Community (if they represent an under-served community)", form: form,
             errors: errors)
         organisation = Field(
-            "organisation", label: "Organisation (optional)", value: form["organisation"], autocomplete: "organization",
+            F.organisation, label: "Organisation (optional)", form: form, autocomplete: "organization",
             errors: errors)
         deputy = SelectField(
-            "deputy", label: "Deputy (optional)",
+            F.deputy, label: "Deputy (optional)",
             hint: "Someone who can attend in their place, where the terms of reference allow deputies.",
-            options: [("", "No deputy")] + active, selected: form["deputy"], errors: errors
+            options: [("", "No deputy")] + active, form: form, errors: errors
         )
-        startsOn = Field("starts_on", label: "Joins on", value: form["starts_on"], type: "date", errors: errors)
-        endsOn = Field("ends_on", label: "Leaves on (optional)", value: form["ends_on"], type: "date", errors: errors)
+        startsOn = Field(F.startsOn, label: "Joins on", form: form, type: "date", errors: errors)
+        endsOn = Field(F.endsOn, label: "Leaves on (optional)", form: form, type: "date", errors: errors)
         self.errors = errors
         action = Href.memberships(group.id)
         cancelHref = Href.group(group.id)

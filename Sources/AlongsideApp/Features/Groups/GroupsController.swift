@@ -88,7 +88,8 @@ struct GroupsController: Controller {
         -> Response
     {
         let group = view.group
-        let form = FormData([("starts_on", today), ("seat", Seat.member.rawValue)])
+        typealias F = MembershipForm.MembershipField
+        let form = FormData([(F.startsOn, today), (F.seat, Seat.member.rawValue)])
         let page = MembershipFormPage(
             group: group, people: try await services.accounts.all(), form: form, errors: FormErrors())
         return try await services.pages.render(page, request: request, context: context)

@@ -17,27 +17,28 @@ struct AppointmentFormPage: PageModel {
 
     init(role: InvolvementRole, interests: [Interest], accounts: [User], form: FormData, errors: FormErrors) {
         title = "Appoint someone: \(role.title)"
+        typealias F = InvolvementForms.AppointmentField
         roleTitle = role.title
         action = Href.roleAppointments(role.id)
         cancelHref = Href.involvementRole(role.id)
         interest = SelectField(
-            "interest", label: "Their expression of interest (optional)",
+            F.interest, label: "Their expression of interest (optional)",
             hint: "Appointing them moves it to appointed.",
             options: [("", "Not from an expression of interest")]
                 + interests.map { (String($0.id), "\($0.name) (\($0.status.label.lowercased()))") },
-            selected: form["interest"], errors: errors)
+            form: form, errors: errors)
         personName = Field(
-            "person_name", label: "Name (optional if you chose their expression of interest or account)",
-            value: form["person_name"], hint: "How their name is shown in the list of people in this role.",
+            F.personName, label: "Name (optional if you chose their expression of interest or account)",
+            form: form, hint: "How their name is shown in the list of people in this role.",
             errors: errors)
         account = SelectField(
-            "account", label: "Their Alongside account (optional)", hint: "Link an account if they already have one.",
+            F.account, label: "Their Alongside account (optional)", hint: "Link an account if they already have one.",
             options: [("", "No account")]
                 + accounts.compactMap { user in user.id.map { (String($0), "\(user.name) (\(user.email))") } },
-            selected: form["account"], errors: errors)
-        startsOn = Field("starts_on", label: "Start date", value: form["starts_on"], type: "date", errors: errors)
+            form: form, errors: errors)
+        startsOn = Field(F.startsOn, label: "Start date", form: form, type: "date", errors: errors)
         endsOn = Field(
-            "ends_on", label: "End date (optional)", value: form["ends_on"], type: "date",
+            F.endsOn, label: "End date (optional)", form: form, type: "date",
             hint: "Their last day in the role, if it is fixed. It must be after the start date.", errors: errors)
         self.errors = errors
     }
@@ -56,6 +57,7 @@ struct EndAppointmentPage: PageModel {
 
     init(role: InvolvementRole, appointment: Appointment, form: FormData, errors: FormErrors) {
         title = "End \(appointment.personName)'s appointment"
+        typealias F = InvolvementForms.EndAppointmentField
         details = [
             .init(label: "Role", value: role.title),
             .init(label: "Started", value: LondonTime.day(appointment.startsOn)),
@@ -64,7 +66,7 @@ struct EndAppointmentPage: PageModel {
         action = Href.endRoleAppointment(role.id, appointment.id)
         cancelHref = Href.involvementRole(role.id)
         endsOn = Field(
-            "ends_on", label: "Last day in the role", value: form["ends_on"], type: "date",
+            F.endsOn, label: "Last day in the role", form: form, type: "date",
             hint: "It must be after the start date.", errors: errors)
         self.errors = errors
     }

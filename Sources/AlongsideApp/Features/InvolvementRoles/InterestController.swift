@@ -17,7 +17,8 @@ struct InterestController: Controller {
 
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let query = request.queryForm
-        let filter = InterestStore.Filter(roleID: query.id("role"), status: InterestStatus(rawValue: query["status"]))
+        typealias F = InvolvementForms.InterestFilterField
+        let filter = InterestStore.Filter(roleID: query.id(F.role), status: InterestStatus(rawValue: query[F.status]))
         let page = InterestListPage(
             interests: try await store.interests(filter), roles: try await roles.titles(), query: query)
         return try await services.pages.render(page, request: request, context: context)
@@ -32,7 +33,9 @@ struct InterestController: Controller {
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let interest = try await interest(context)
         // The current status starts ticked, unless it is "appointed", which is not offered (it comes from appointing).
-        let form = FormData([("status", interest.status == .appointed ? "" : interest.status.rawValue)])
+        let form = FormData([
+            (InvolvementForms.InterestStatusField.status, interest.status == .appointed ? "" : interest.status.rawValue)
+        ])
         let page = InterestPage(
             interest: interest, history: try await store.history(interestID: interest.id), form: form,
             errors: FormErrors())

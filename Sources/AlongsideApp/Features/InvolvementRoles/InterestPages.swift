@@ -23,14 +23,15 @@ struct InterestListPage: PageModel {
     }
 
     init(interests: [Interest], roles: [(id: Int64, title: String)], query: FormData) {
+        typealias F = InvolvementForms.InterestFilterField
         let none = FormErrors()
         role = SelectField(
-            "role", label: "Role", options: [("", "All roles")] + roles.map { (String($0.id), $0.title) },
-            selected: query["role"], errors: none)
+            F.role, label: "Role", options: [("", "All roles")] + roles.map { (String($0.id), $0.title) },
+            form: query, errors: none)
         status = SelectField(
-            "status", label: "Status",
+            F.status, label: "Status",
             options: [("", "Any status")] + InterestStatus.allCases.map { ($0.rawValue, $0.label) },
-            selected: query["status"], errors: none)
+            form: query, errors: none)
         rows = interests.map {
             Row(
                 name: $0.name, href: Href.interestReceived($0.id), roleTitle: $0.roleTitle,
@@ -71,6 +72,7 @@ struct InterestPage: PageModel {
     }
 
     init(interest: Interest, history entries: [InterestHistoryEntry], form: FormData, errors: FormErrors) {
+        typealias F = InvolvementForms.InterestStatusField
         title = "Interest from \(interest.name)"
         var details: [RoleDescriptionView.Line] = [
             .init(label: "Role", value: interest.roleTitle),
@@ -91,10 +93,11 @@ struct InterestPage: PageModel {
         }
         action = Href.interestReceived(interest.id)
         status = ChoiceField(
-            "status", legend: "Move it to", options: InvolvementForms.settableStatuses.map { ($0.rawValue, $0.label) },
-            selected: form["status"], errors: errors)
+            radios: F.status, legend: "Move it to",
+            options: InvolvementForms.settableStatuses.map { ($0.rawValue, $0.label) },
+            form: form, errors: errors)
         note = Field(
-            "note", label: "Note (optional)", value: form["note"], type: "textarea",
+            F.note, label: "Note (optional)", form: form, type: "textarea",
             hint: "For example, when you talked and what you agreed.", errors: errors)
         appointHref =
             interest.status == .appointed

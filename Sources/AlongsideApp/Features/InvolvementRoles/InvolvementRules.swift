@@ -29,12 +29,14 @@ public enum AppointmentRules {
         return .current
     }
 
-    /// The start and end days as typed. Nil when they are fine, else the field and the problem.
+    /// The start and end days as typed. Nil when they are fine, else the field (its name in the appointment form)
+    /// and the problem.
     public static func datesProblem(startsOn: String, endsOn: String) -> (field: String, message: String)? {
+        typealias F = InvolvementForms.AppointmentField
         guard LondonTime.startOfDay(startsOn) != nil else {
-            return ("starts_on", "Enter the start date as a real date, like 2026-03-03")
+            return (F.startsOn.rawValue, "Enter the start date as a real date, like 2026-03-03")
         }
-        return endDateProblem(endsOn, startsOn: startsOn).map { ("ends_on", $0) }
+        return endDateProblem(endsOn, startsOn: startsOn).map { (F.endsOn.rawValue, $0) }
     }
 
     /// An end day for an appointment that started on `startsOn`: empty (no end), or a real day after the start.
@@ -50,29 +52,32 @@ public enum AppointmentRules {
 
 /// The interest form's rule for contact details (the checks themselves are shared: `Kit/ContactRules.swift`).
 extension ContactRules {
-    /// Problems with the contact details, field by field, in the order the form shows them.
+    /// Problems with the contact details, field by field (each named as the interest form names it), in the order the
+    /// form shows them.
     public static func problems(email: String, phone: String, preferred: ContactMethod?) -> [(
         field: String, message: String
     )] {
+        typealias F = InvolvementForms.InterestField
         var found: [(String, String)] = []
         if email.isEmpty && phone.isEmpty {
-            found.append(("email", "Enter an email address or a phone number, so we can contact you"))
+            found.append((F.email.rawValue, "Enter an email address or a phone number, so we can contact you"))
         }
         if !email.isEmpty, !isEmail(email) {
-            found.append(("email", "Enter an email address in the right format, like name@example.com"))
+            found.append((F.email.rawValue, "Enter an email address in the right format, like name@example.com"))
         }
         if !phone.isEmpty, !isPhone(phone) {
-            found.append(("phone", "Enter a phone number, like 01632 960 001 or 07700 900 982"))
+            found.append((F.phone.rawValue, "Enter a phone number, like 01632 960 001 or 07700 900 982"))
         }
         switch preferred {
         case nil:
-            found.append(("preferred_contact", "Select how you would like us to contact you"))
+            found.append((F.preferredContact.rawValue, "Select how you would like us to contact you"))
         case .email where email.isEmpty:
-            found.append(("preferred_contact", "You chose email: enter your email address, or choose another way"))
+            found.append(
+                (F.preferredContact.rawValue, "You chose email: enter your email address, or choose another way"))
         case .phone where phone.isEmpty, .text where phone.isEmpty:
             found.append(
                 (
-                    "preferred_contact",
+                    F.preferredContact.rawValue,
                     "You chose \(preferred!.label.lowercased()): enter your phone number, or choose another way"
                 ))
         default:

@@ -53,24 +53,25 @@ struct OpportunityPage: PageModel {
         action = Href.opportunityInterest(advert.id)
         listHref = Href.opportunities()
         privacyHref = Href.privacy()
-        name = Field("name", label: "Your name", value: form["name"], autocomplete: "name", errors: errors)
+        typealias F = InvolvementForms.InterestField
+        name = Field(F.name, label: "Your name", form: form, autocomplete: "name", errors: errors)
         email = Field(
-            "email", label: "Email address", value: form["email"], type: "email",
+            F.email, label: "Email address", form: form, type: "email",
             hint: "Give an email address, a phone number or both.",
             autocomplete: "email", errors: errors)
         phone = Field(
-            "phone", label: "Phone number", value: form["phone"], type: "tel", autocomplete: "tel", errors: errors)
+            F.phone, label: "Phone number", form: form, type: "tel", autocomplete: "tel", errors: errors)
         preferredContact = ChoiceField(
-            "preferred_contact", legend: "How would you like us to contact you?",
-            options: ContactMethod.allCases.map { ($0.rawValue, $0.label) }, selected: form["preferred_contact"],
+            radios: F.preferredContact, legend: "How would you like us to contact you?",
+            options: ContactMethod.allCases.map { ($0.rawValue, $0.label) }, form: form,
             errors: errors)
         accessNeeds = Field(
-            "access_needs", label: "Access needs (optional)", value: form["access_needs"], type: "textarea",
+            F.accessNeeds, label: "Access needs (optional)", form: form, type: "textarea",
             hint:
                 "Anything that would help you talk with us or take part, such as an interpreter, easy read documents or step-free access.",
             errors: errors)
         about = Field(
-            "about", label: "Tell us a little about yourself", value: form["about"], type: "textarea",
+            F.about, label: "Tell us a little about yourself", form: form, type: "textarea",
             hint:
                 "A few sentences about you and why the role interests you. You do not need to share anything about your health. Up to \(InvolvementForms.maxAboutLength) characters.",
             errors: errors)

@@ -61,11 +61,11 @@ struct RoleStartPage: PageModel {
     init(errors: FormErrors = FormErrors()) {
         action = Href.newInvolvementRole()
         start = ChoiceField(
-            "start", legend: "How do you want to start?",
+            InvolvementForms.RoleStartField.start, legend: "How do you want to start?",
             options: [
                 ("template", "From our expert by experience leader template, to change as you need"),
                 ("blank", "From a blank description"),
-            ], selected: "template", errors: errors)
+            ], selected: ["template"], errors: errors)
         cancelHref = Href.involvementRoles()
         self.errors = errors
     }
@@ -101,45 +101,47 @@ struct RoleFormPage: PageModel {
         conflict: InvolvementRole? = nil
     ) {
         title = editing.map { "Edit role description: \($0.title)" } ?? "Write a role description"
+        typealias F = InvolvementForms.RoleField
         action = editing.map { Href.editInvolvementRole($0.id) } ?? Href.newInvolvementRole()
         cancelHref = editing.map { Href.involvementRole($0.id) } ?? Href.involvementRoles()
-        version = editing == nil ? nil : form["version"]
+        version = editing == nil ? nil : form[EditField.version]
         self.fromTemplate = fromTemplate
         let onePerLine = "One per line."
-        titleField = Field("title", label: "Role title", value: form["title"], errors: errors)
+        titleField = Field(F.title, label: "Role title", form: form, errors: errors)
         location = Field(
-            "location", label: "Location (optional)", value: form["location"],
+            F.location, label: "Location (optional)", form: form,
             hint: "Where the role is based, and whether people can take part online.", errors: errors)
         payment = Field(
-            "payment", label: "Payment and expenses", value: form["payment"],
+            F.payment, label: "Payment and expenses", form: form,
             hint: "What the payment policy offers for this role, in words people can check their claims against.",
             errors: errors)
         about = Field(
-            "about", label: "About the role", value: form["about"], type: "textarea",
+            F.about, label: "About the role", form: form, type: "textarea",
             hint: "A short introduction. Each line becomes a paragraph.", errors: errors)
         purpose = Field(
-            "purpose", label: "What is the role for?", value: form["purpose"], type: "textarea", hint: onePerLine,
+            F.purpose, label: "What is the role for?", form: form, type: "textarea", hint: onePerLine,
             errors: errors)
         tasks = Field(
-            "tasks", label: "What tasks are involved?", value: form["tasks"], type: "textarea", hint: onePerLine,
+            F.tasks, label: "What tasks are involved?", form: form, type: "textarea", hint: onePerLine,
             errors: errors)
         kinds = ChoiceField(
-            "kinds", legend: "Kinds of involvement", hint: "Select all the ways someone in this role can take part.",
-            options: InvolvementKind.options, selected: Set(form.all("kinds")), errors: errors)
+            checkboxes: F.kinds, legend: "Kinds of involvement",
+            hint: "Select all the ways someone in this role can take part.",
+            options: InvolvementKind.options, form: form, errors: errors)
         responsibilities = Field(
-            "responsibilities", label: "What are the responsibilities? (optional)", value: form["responsibilities"],
+            F.responsibilities, label: "What are the responsibilities? (optional)", form: form,
             type: "textarea", hint: onePerLine, errors: errors)
         support = Field(
-            "support", label: "What support and training is there? (optional)", value: form["support"],
+            F.support, label: "What support and training is there? (optional)", form: form,
             type: "textarea", hint: onePerLine, errors: errors)
         essential = Field(
-            "essential", label: "Essential skills and experience (optional)", value: form["essential"],
+            F.essential, label: "Essential skills and experience (optional)", form: form,
             type: "textarea", hint: onePerLine, errors: errors)
         desirable = Field(
-            "desirable", label: "Desirable skills and experience (optional)", value: form["desirable"],
+            F.desirable, label: "Desirable skills and experience (optional)", form: form,
             type: "textarea", hint: onePerLine, errors: errors)
         howToApply = Field(
-            "how_to_apply", label: "How to find out more or apply", value: form["how_to_apply"], type: "textarea",
+            F.howToApply, label: "How to find out more or apply", form: form, type: "textarea",
             hint: "People can also send an expression of interest from the advert. Each line becomes a paragraph.",
             errors: errors)
         theirs = conflict.map { RoleDescriptionView($0.content, idPrefix: "theirs", level: 3) }
@@ -198,14 +200,15 @@ struct RolePage: PageModel {
         editHref = Href.editInvolvementRole(role.id)
         rolesHref = Href.involvementRoles()
         let state = AdvertWording.state(advert, today: today)
+        typealias F = InvolvementForms.AdvertField
         advertState = state.text
         advertOpen = state.isOpen
         publicHref = state.isOpen ? advert.map { Href.opportunity($0.id) } : nil
         publishAction = Href.roleAdvert(role.id)
         publishLabel = state.isOpen ? "Change the closing date" : "Publish the advert"
-        let closing = form["closes_on"].isEmpty && state.isOpen ? (advert?.closesOn ?? "") : form["closes_on"]
+        let closing = form[F.closesOn].isEmpty && state.isOpen ? (advert?.closesOn ?? "") : form[F.closesOn]
         closesOn = Field(
-            "closes_on", label: "Closing date", value: closing, type: "date",
+            F.closesOn, label: "Closing date", value: closing, type: "date",
             hint: "The advert stays open all of this day. It must be today or later.", errors: errors)
         closeAction = state.isOpen ? Href.closeRoleAdvert(role.id) : nil
         interest = interests.map {

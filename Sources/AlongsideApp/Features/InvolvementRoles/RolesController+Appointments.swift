@@ -16,7 +16,8 @@ extension RolesController {
         -> Response
     {
         let role = try await role(context)
-        let form = FormData([("interest", request.queryForm["interest"]), ("starts_on", today)])
+        typealias F = InvolvementForms.AppointmentField
+        let form = FormData([(F.interest, request.queryForm[F.interest]), (F.startsOn, today)])
         let page = AppointmentFormPage(
             role: role, interests: try await appointable(roleID: role.id), accounts: try await activeAccounts(),
             form: form, errors: FormErrors())
@@ -64,7 +65,7 @@ extension RolesController {
         let appointment = try await openAppointment(context, role: role)
         let page = EndAppointmentPage(
             role: role, appointment: appointment,
-            form: FormData([("ends_on", max(today, appointment.endsOn ?? today))]),
+            form: FormData([(InvolvementForms.EndAppointmentField.endsOn, max(today, appointment.endsOn ?? today))]),
             errors: FormErrors())
         return try await services.pages.render(page, request: request, context: context)
     }

@@ -41,7 +41,7 @@ struct RolesController: Controller {
 
     /// Without a choice, asks where to start; with one, shows the form filled from the template or blank.
     @Sendable func new(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
-        switch request.queryForm["start"] {
+        switch request.queryForm[InvolvementForms.RoleStartField.start] {
         case "template":
             let page = RoleFormPage(
                 editing: nil, form: InvolvementForms.formData(RoleTemplate.expertByExperienceLeader),
@@ -107,12 +107,12 @@ struct RolesController: Controller {
             return .seeOther(Href.involvementRole(saved.id))
         case .conflict(let current):
             errors.add(
-                "title",
+                InvolvementForms.RoleField.title,
                 "Someone else saved this role description while you were editing it. Their version is shown first; yours is kept in the form. Save again to replace theirs with yours"
             )
             // The form keeps what this person typed, and now carries the current version so saving again replaces it.
             let page = RoleFormPage(
-                editing: current, form: context.form.replacing("version", with: String(current.version)),
+                editing: current, form: context.form.replacing(EditField.version, with: String(current.version)),
                 errors: errors, conflict: current)
             return try await services.pages.render(page, request: request, context: context, status: .conflict)
         }

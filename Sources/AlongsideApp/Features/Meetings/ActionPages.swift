@@ -30,18 +30,19 @@ struct ActionsPage: PageModel {
         actions: [ActionItem], query: FormData, people: [(Int64, String)], groups: [Group], today: String, me: Int64,
         canUpdate: (ActionItem) -> Bool
     ) {
+        typealias F = MeetingItemForms.ActionFilterField
         let noErrors = FormErrors()
         person = SelectField(
-            "person", label: "Person", options: [("", "Anyone")] + people.map { (String($0.0), $0.1) },
-            selected: query["person"], errors: noErrors)
+            F.person, label: "Person", options: [("", "Anyone")] + people.map { (String($0.0), $0.1) },
+            form: query, errors: noErrors)
         group = SelectField(
-            "group", label: "Group", options: [("", "All groups")] + groups.map { (String($0.id), $0.name) },
-            selected: query["group"], errors: noErrors)
+            F.group, label: "Group", options: [("", "All groups")] + groups.map { (String($0.id), $0.name) },
+            form: query, errors: noErrors)
         status = SelectField(
-            "status", label: "Status",
+            F.status, label: "Status",
             options: [("", "Still to do"), ("any", "Any status")]
                 + ActionStatus.allCases.map { ($0.rawValue, $0.label) },
-            selected: query["status"], errors: noErrors)
+            form: query, errors: noErrors)
         rows = actions.map {
             Row(
                 what: $0.what, href: canUpdate($0) ? Href.action($0.groupID, $0.id) : nil, group: $0.groupName,
@@ -71,6 +72,7 @@ struct ActionFormPage: PageModel {
     let actionsHref: String
 
     init(action item: ActionItem, form: FormData, errors: FormErrors, today: String) {
+        typealias F = MeetingItemForms.ActionUpdateField
         title = "Action: \(item.what)"
         var details = [
             LabelledLine(label: "Group", value: item.groupName),
@@ -82,11 +84,11 @@ struct ActionFormPage: PageModel {
         if !item.notes.isEmpty { details.append(LabelledLine(label: "Notes", value: item.notes)) }
         self.details = details
         status = ChoiceField(
-            "status", legend: "Status", options: ActionStatus.allCases.map { ($0.rawValue, $0.label) },
-            selected: form["status"], errors: errors)
-        dueOn = Field("due_on", label: "Due date", value: form["due_on"], type: "date", errors: errors)
+            radios: F.status, legend: "Status", options: ActionStatus.allCases.map { ($0.rawValue, $0.label) },
+            form: form, errors: errors)
+        dueOn = Field(F.dueOn, label: "Due date", form: form, type: "date", errors: errors)
         notes = Field(
-            "notes", label: "Notes (optional)", value: form["notes"], type: "textarea",
+            F.notes, label: "Notes (optional)", form: form, type: "textarea",
             hint: "What has happened so far.", errors: errors)
         self.errors = errors
         action = Href.action(item.groupID, item.id)
@@ -95,7 +97,8 @@ struct ActionFormPage: PageModel {
     }
 
     static func formData(for item: ActionItem) -> FormData {
-        FormData([("status", item.status.rawValue), ("due_on", item.dueOn), ("notes", item.notes)])
+        typealias F = MeetingItemForms.ActionUpdateField
+        return FormData([(F.status, item.status.rawValue), (F.dueOn, item.dueOn), (F.notes, item.notes)])
     }
 }
 

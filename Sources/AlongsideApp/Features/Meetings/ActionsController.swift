@@ -22,12 +22,13 @@ struct ActionsController: Controller {
             .filter {
                 Policy.allows(.seeGroupBusiness, $0.group.standing(role: signedIn.user.role, isMember: $0.isMember))
             }.map(\.group)
+        typealias F = MeetingItemForms.ActionFilterField
         let form = request.queryForm
         var groupIDs = visible.map(\.id)
-        if let chosen = form.id("group"), groupIDs.contains(chosen) { groupIDs = [chosen] }
-        let status = form["status"]
+        if let chosen = form.id(F.group), groupIDs.contains(chosen) { groupIDs = [chosen] }
+        let status = form[F.status]
         let filter = ActionStore.Filter(
-            groupIDs: groupIDs, ownerUserID: form.id("person"), status: ActionStatus(rawValue: status),
+            groupIDs: groupIDs, ownerUserID: form.id(F.person), status: ActionStatus(rawValue: status),
             onlyOutstanding: status.isEmpty
         )
         let people = try await services.accounts.all().filter(\.isActive).map { ($0.id ?? 0, $0.name) }

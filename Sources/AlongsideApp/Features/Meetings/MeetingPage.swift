@@ -232,50 +232,53 @@ struct MeetingPage: PageModel {
         let declarers =
             (c.expected.map { (String($0.userID), $0.name) }
                 + c.expected.compactMap { m in m.deputyUserID.map { (String($0), "\(m.deputyName ?? "") (deputy)") } })
+        typealias Agenda = MeetingItemForms.AgendaItemField
+        typealias Declaration = MeetingItemForms.DeclarationField
+        typealias Action = MeetingItemForms.ActionField
         forms = Forms(
             agendaAction: Href.agendaItems(group.id, meeting.id),
-            agendaTitle: Field("agenda_title", label: "Title", value: form["agenda_title"], errors: errors),
+            agendaTitle: Field(Agenda.title, label: "Title", form: form, errors: errors),
             agendaDescription: Field(
-                "agenda_description", label: "What it is about (optional)", value: form["agenda_description"],
+                Agenda.description, label: "What it is about (optional)", form: form,
                 type: "textarea", errors: errors),
             agendaPaper: Field(
-                "agenda_paper", label: "Paper (optional)", value: form["agenda_paper"], type: "textarea",
+                Agenda.paper, label: "Paper (optional)", form: form, type: "textarea",
                 hint: "Text, or a link to the paper.", errors: errors),
             declarationAction: items.isEmpty ? nil : Href.declarations(group.id, meeting.id),
             declarationItem: items.isEmpty
                 ? nil
                 : SelectField(
-                    "declaration_item", label: "Agenda item", options: [("", "Select an item")] + items,
-                    selected: form["declaration_item"], errors: errors),
+                    Declaration.item, label: "Agenda item", options: [("", "Select an item")] + items,
+                    form: form, errors: errors),
             declarationPerson: items.isEmpty
                 ? nil
                 : SelectField(
-                    "declaration_person", label: "Who declared it", options: [("", "Select a person")] + declarers,
-                    selected: form["declaration_person"], errors: errors),
+                    Declaration.person, label: "Who declared it", options: [("", "Select a person")] + declarers,
+                    form: form, errors: errors),
             declarationInterest: items.isEmpty
                 ? nil
                 : Field(
-                    "declaration_interest", label: "The interest", value: form["declaration_interest"],
+                    Declaration.interest, label: "The interest", form: form,
                     type: "textarea", errors: errors),
             declarationTookPart: items.isEmpty
                 ? nil
                 : ChoiceField(
-                    "declaration_took_part", legend: "Did they take part in the item?",
-                    options: [("yes", "Yes"), ("no", "No, they stepped out")], selected: form["declaration_took_part"],
+                    radios: Declaration.tookPart, legend: "Did they take part in the item?",
+                    options: [("yes", "Yes"), ("no", "No, they stepped out")], form: form,
                     errors: errors),
             actionAction: Href.meetingActions(group.id, meeting.id),
             actionWhat: Field(
-                "action_what", label: "What needs to be done", value: form["action_what"], type: "textarea",
+                Action.what, label: "What needs to be done", form: form, type: "textarea",
                 errors: errors),
             actionOwner: SelectField(
-                "action_owner", label: "Who will do it", options: [("", "Select a person")] + people,
-                selected: form["action_owner"], errors: errors),
-            actionDue: Field("action_due", label: "Due date", value: form["action_due"], type: "date", errors: errors),
+                Action.owner, label: "Who will do it", options: [("", "Select a person")] + people,
+                form: form, errors: errors),
+            actionDue: Field(Action.due, label: "Due date", form: form, type: "date", errors: errors),
             actionItem: items.isEmpty
                 ? nil
                 : SelectField(
-                    "action_item", label: "Agenda item (optional)", options: [("", "None")] + items,
-                    selected: form["action_item"], errors: errors)
+                    Action.item, label: "Agenda item (optional)", options: [("", "None")] + items,
+                    form: form, errors: errors)
         )
     }
 }

@@ -70,62 +70,66 @@ struct MeetingFormPage: PageModel {
     let cancelHref: String
 
     init(group: Group, meeting: Meeting?, form: FormData, errors: FormErrors) {
+        typealias F = MeetingForm.MeetingField
         isNew = meeting == nil
         title = (meeting == nil ? "Plan a meeting: " : "Change the meeting: ") + group.name
         groupName = group.name
-        day = Field("day", label: "Date", value: form["day"], type: "date", errors: errors)
+        day = Field(F.day, label: "Date", form: form, type: "date", errors: errors)
         startTime = Field(
-            "start_time", label: "Start time", value: form["start_time"], type: "time", hint: "UK time, like 14:00",
+            F.startTime, label: "Start time", form: form, type: "time", hint: "UK time, like 14:00",
             errors: errors)
         endTime = Field(
-            "end_time", label: "End time", value: form["end_time"], type: "time", hint: "UK time, like 16:00",
+            F.endTime, label: "End time", form: form, type: "time", hint: "UK time, like 16:00",
             errors: errors)
         purpose = Field(
-            "purpose", label: "Purpose", value: form["purpose"], type: "textarea",
+            F.purpose, label: "Purpose", form: form, type: "textarea",
             hint: "What the meeting is for, in a sentence or two.", errors: errors)
         kind = ChoiceField(
-            "kind", legend: "Meeting or workshop", options: MeetingKind.allCases.map { ($0.rawValue, $0.label) },
-            selected: form["kind"], errors: errors)
+            radios: F.kind, legend: "Meeting or workshop",
+            options: MeetingKind.allCases.map { ($0.rawValue, $0.label) },
+            form: form, errors: errors)
         format = ChoiceField(
-            "format", legend: "How people take part", options: MeetingFormat.allCases.map { ($0.rawValue, $0.label) },
-            selected: form["format"], errors: errors)
+            radios: F.format, legend: "How people take part",
+            options: MeetingFormat.allCases.map { ($0.rawValue, $0.label) },
+            form: form, errors: errors)
         address = Field(
-            "address", label: "Address (in person or hybrid)", value: form["address"], type: "textarea", errors: errors)
+            F.address, label: "Address (in person or hybrid)", form: form, type: "textarea", errors: errors)
         joiningDetails = Field(
-            "joining_details", label: "How to join by video (video or hybrid)", value: form["joining_details"],
+            F.joiningDetails, label: "How to join by video (video or hybrid)", form: form,
             type: "textarea",
             hint: "A link, or how it will be sent. Never shown on the public page or in the public calendar.",
             errors: errors)
         access = ChoiceField(
-            "access", legend: "Access arrangements", hint: "Select all that will be in place.",
-            options: AccessArrangement.allCases.map { ($0.rawValue, $0.label) }, selected: Set(form.all("access")),
+            checkboxes: F.access, legend: "Access arrangements", hint: "Select all that will be in place.",
+            options: AccessArrangement.allCases.map { ($0.rawValue, $0.label) }, form: form,
             errors: errors)
         accessNotes = Field(
-            "access_notes", label: "Other access information (optional)", value: form["access_notes"], type: "textarea",
+            F.accessNotes, label: "Other access information (optional)", form: form, type: "textarea",
             errors: errors)
         papers = Field(
-            "papers", label: "Papers (optional)", value: form["papers"], type: "textarea",
+            F.papers, label: "Papers (optional)", form: form, type: "textarea",
             hint: "Text, or links to papers, one per line.", errors: errors)
         visibility = ChoiceField(
-            "visibility", legend: "Who can see it", options: Visibility.allCases.map { ($0.rawValue, $0.label) },
-            selected: form["visibility"], errors: errors)
+            radios: F.visibility, legend: "Who can see it",
+            options: Visibility.allCases.map { ($0.rawValue, $0.label) },
+            form: form, errors: errors)
         status =
             meeting == nil
             ? nil
             : ChoiceField(
-                "status", legend: "Status", options: MeetingStatus.allCases.map { ($0.rawValue, $0.label) },
-                selected: form["status"], errors: errors)
+                radios: F.status, legend: "Status", options: MeetingStatus.allCases.map { ($0.rawValue, $0.label) },
+                form: form, errors: errors)
         repeatField =
             meeting == nil
             ? SelectField(
-                "repeat", label: "Does it repeat?",
+                F.repeats, label: "Does it repeat?",
                 hint: "Plan the road map of meetings at once: each has the same details.",
                 options: [("", "No, just this meeting")] + MeetingRepeat.allCases.map { ($0.rawValue, $0.label) },
-                selected: form["repeat"], errors: errors) : nil
+                form: form, errors: errors) : nil
         count =
             meeting == nil
             ? Field(
-                "count", label: "How many meetings in the series (if it repeats)", value: form["count"],
+                F.count, label: "How many meetings in the series (if it repeats)", form: form,
                 hint: "From 2 to \(MeetingForm.maximumSeries), counting the first.", errors: errors) : nil
         self.errors = errors
         action = meeting.map { Href.meeting(group.id, $0.id) } ?? Href.meetings(group.id)

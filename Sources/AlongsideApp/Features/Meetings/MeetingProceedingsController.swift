@@ -49,7 +49,10 @@ struct MeetingProceedingsController: Controller {
         let (group, meeting, _) = try await meetings.meeting(context, view)
         let expected = try await store.expected(groupID: group.id, on: meeting.day)
         let recorded = try await store.attendance(meetingID: meeting.id)
-        let form = FormData(expected.map { ("attendance_\($0.userID)", recorded[$0.userID]?.status.rawValue ?? "") })
+        let form = FormData(
+            expected.map {
+                (MeetingItemForms.ProceedingsField(.attendance, $0.userID), recorded[$0.userID]?.status.rawValue ?? "")
+            })
         let deputies = try await terms.inForce(groupID: group.id, at: meeting.startsAt)?.content.deputiesAllowed ?? true
         let page = AttendancePage(
             group: group, meeting: meeting, expected: expected, form: form, errors: FormErrors(),

@@ -28,8 +28,8 @@ struct AttendancePage: PageModel {
                 options.insert((AttendanceStatus.deputy.rawValue, "Sent their deputy, \(deputy)"), at: 1)
             }
             return ChoiceField(
-                "attendance_\(member.userID)", legend: member.name, options: options,
-                selected: form["attendance_\(member.userID)"], errors: errors)
+                radios: MeetingItemForms.ProceedingsField(.attendance, member.userID), legend: member.name,
+                options: options, form: form, errors: errors)
         }
         hasMembers = !members.isEmpty
         deputiesNote =
@@ -58,9 +58,10 @@ struct MinutesPage: PageModel {
         title = "Minutes: \(group.name), \(LondonTime.date(meeting.startsAt))"
         when = meeting.when
         items = agenda.enumerated().map { index, item in
-            Field(
-                "minutes_\(item.id)", label: "\(index + 1). \(item.title)",
-                value: form?["minutes_\(item.id)"] ?? item.minutes, type: "textarea", errors: errors)
+            let field = MeetingItemForms.ProceedingsField(.minutes, item.id)
+            return Field(
+                field, label: "\(index + 1). \(item.title)", value: form?[field] ?? item.minutes, type: "textarea",
+                errors: errors)
         }
         self.errors = errors
         action = Href.minutes(group.id, meeting.id)

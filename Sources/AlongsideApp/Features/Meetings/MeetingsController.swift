@@ -32,9 +32,10 @@ struct MeetingsController: Controller {
 
     @Sendable func new(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
         let group = view.group
+        typealias F = MeetingForm.MeetingField
         let form = FormData([
-            ("kind", MeetingKind.meeting.rawValue), ("visibility", group.visibility.rawValue), ("start_time", "14:00"),
-            ("end_time", "16:00"),
+            (F.kind, MeetingKind.meeting.rawValue), (F.visibility, group.visibility.rawValue), (F.startTime, "14:00"),
+            (F.endTime, "16:00"),
         ])
         return try await services.pages.render(
             MeetingFormPage(group: group, meeting: nil, form: form, errors: FormErrors()), request: request,

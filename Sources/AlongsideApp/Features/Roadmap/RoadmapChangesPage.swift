@@ -28,7 +28,7 @@ struct RoadmapChangesPage: PageModel {
 
     init(since day: String, changes: [RoadmapChange]?, meetings: [(name: String, day: String)], errors: FormErrors) {
         since = Field(
-            "since", label: "Changes since", value: day, type: "date",
+            RoadmapForms.ChangesField.since, label: "Changes since", value: day, type: "date",
             hint: "For example the day of the last leaders group meeting.", errors: errors)
         quickPicks = meetings.map {
             QuickPick(

@@ -157,7 +157,7 @@ struct RoadmapController: Controller {
             return .seeOther(Href.deliverable(saved.id))
         case .conflict(let current):
             errors.add(
-                "title",
+                RoadmapForms.DeliverableField.title,
                 "Someone else saved this deliverable while you were editing. Their version is shown below; yours is kept in the form. Save again to replace theirs"
             )
             let page = DeliverableFormPage(
@@ -259,17 +259,18 @@ struct RoadmapController: Controller {
         let deliverable = try await deliverable(context)
         guard !deliverable.isRetired else { throw AppError.notFound }
         var errors = FormErrors()
-        if context.form["confirm"] != "yes" {
-            errors.add("confirm", "Tick the box to confirm you want to retire this deliverable")
+        typealias F = RoadmapForms.RetireField
+        if context.form[F.confirm] != "yes" {
+            errors.add(F.confirm, "Tick the box to confirm you want to retire this deliverable")
         }
-        errors.checkLength(context.form, "reason", max: TextLimit.short, label: "The reason")
+        errors.checkLength(context.form, F.reason, max: TextLimit.short, label: "The reason")
         guard errors.isEmpty else {
             return try await services.pages.render(
                 try await deliverablePage(deliverable, signedIn, form: context.form, errors: errors), request: request,
                 context: context)
         }
         _ = try await store.setRetired(
-            deliverable.id, true, note: context.form.trimmed("reason"), by: signedIn.actor, requestID: context.requestID
+            deliverable.id, true, note: context.form.trimmed(F.reason), by: signedIn.actor, requestID: context.requestID
         )
         try await services.sessions.setFlash(
             Flash(message: "Retired \"\(deliverable.title)\". Its history is kept."),

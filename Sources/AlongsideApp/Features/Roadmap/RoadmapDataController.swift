@@ -30,7 +30,7 @@ struct RoadmapDataController: Controller {
     {
         let query = request.queryForm
         let page = RoadmapAnalysisPage(
-            graph: try await store.graph(cachedIn: services.derived), showAll: query["all"] == "yes")
+            graph: try await store.graph(cachedIn: services.derived), showAll: query[RoadmapForms.AnalysisField.all] == "yes")
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -63,11 +63,12 @@ struct RoadmapDataController: Controller {
     {
         let query = request.queryForm
         let meetings = try await recentMeetings(for: signedIn)
-        let given = query.trimmed("since")
+        typealias F = RoadmapForms.ChangesField
+        let given = query.trimmed(F.since)
         let day = given.isEmpty ? (meetings.first?.day ?? LondonTime.addingDays(-30, to: today) ?? today) : given
         var errors = FormErrors()
         guard let start = LondonTime.startOfDay(day) else {
-            errors.add("since", "Enter the date as a real date, like 2026-09-01")
+            errors.add(F.since, "Enter the date as a real date, like 2026-09-01")
             let page = RoadmapChangesPage(since: given, changes: nil, meetings: meetings, errors: errors)
             return try await services.pages.render(page, request: request, context: context)
         }
@@ -124,7 +125,7 @@ struct RoadmapDataController: Controller {
     @Sendable func importRoadmap(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
         -> Response
     {
-        let text = context.form["roadmap"]
+        let text = context.form[RoadmapForms.ImportField.roadmap]
         let workstreams = try await store.workstreams()
         let live = try await store.deliverables()
         let people = try await services.accounts.all().compactMap(\.id)
@@ -149,17 +150,18 @@ struct RoadmapDataController: Controller {
     {
         let published = try await store.isPublished()
         let page = RoadmapPublishingPage(
-            form: FormData([("published", published ? "yes" : "no")]), errors: FormErrors())
+            form: FormData([(RoadmapForms.PublishingField.published, published ? "yes" : "no")]), errors: FormErrors())
         return try await services.pages.render(page, request: request, context: context)
     }
 
     @Sendable func setPublishing(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
         -> Response
     {
-        let choice = context.form["published"]
+        typealias F = RoadmapForms.PublishingField
+        let choice = context.form[F.published]
         guard choice == "yes" || choice == "no" else {
             var errors = FormErrors()
-            errors.add("published", "Select whether to publish roadmap progress")
+            errors.add(F.published, "Select whether to publish roadmap progress")
             return try await services.pages.render(
                 RoadmapPublishingPage(form: context.form, errors: errors), request: request, context: context)
         }

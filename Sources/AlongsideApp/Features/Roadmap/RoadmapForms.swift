@@ -4,56 +4,133 @@ import Foundation
 enum RoadmapForms {
     static let titleLimit = 200
 
+    /// The deliverable form's fields (adding and editing).
+    enum DeliverableField: String, FormFieldName {
+        case title, workstream, summary, owner, targetOn = "target_on", involvement
+    }
+
+    /// The fields of the form that changes a deliverable's status.
+    enum StatusField: String, FormFieldName {
+        case status, note
+    }
+
+    /// One field of one success marker's form: "marker_12" is marker 12's `status`, "evidence_12" its `evidence`.
+    struct MarkerField: FormFieldName, Equatable {
+        /// The fields of a marker's form, as the start of their names.
+        enum Part: String, CaseIterable, Sendable {
+            case status = "marker", evidence
+        }
+
+        let markerID: Int64
+        let part: Part
+
+        init(markerID: Int64, part: Part) {
+            self.markerID = markerID
+            self.part = part
+        }
+
+        init?(rawValue: String) {
+            guard let split = rawValue.lastIndex(of: "_"), let part = Part(rawValue: String(rawValue[..<split])),
+                let markerID = BoundedNumber.id(String(rawValue[rawValue.index(after: split)...]))
+            else { return nil }
+            self.init(markerID: markerID, part: part)
+        }
+
+        var rawValue: String { "\(part.rawValue)_\(markerID)" }
+    }
+
+    /// The field of the form that links a deliverable to one it relies upon.
+    enum LinkField: String, FormFieldName {
+        case reliesOn = "relies_on"
+    }
+
+    /// The fields of the form that retires a deliverable.
+    enum RetireField: String, FormFieldName {
+        case confirm, reason
+    }
+
+    /// The fields of the roadmap's filter (a query string).
+    enum FilterField: String, FormFieldName {
+        case workstream, status, owner, involvement
+    }
+
+    /// The field of the dependency picture's filter (a query string).
+    enum PictureFilterField: String, FormFieldName {
+        case workstream
+    }
+
+    /// The analysis page's choice to show the whole work order (a query string).
+    enum AnalysisField: String, FormFieldName {
+        case all
+    }
+
+    /// The field of the "changes since" form (a query string).
+    enum ChangesField: String, FormFieldName {
+        case since
+    }
+
+    /// The import form's field: the roadmap as JSON.
+    enum ImportField: String, FormFieldName {
+        case roadmap
+    }
+
+    /// The field of the form that publishes roadmap progress or stops publishing it.
+    enum PublishingField: String, FormFieldName {
+        case published
+    }
+
     static func deliverable(
         _ form: FormData, workstreams: [Workstream], owners: Set<DeliverableOwner>, errors: inout FormErrors
     ) -> RoadmapStore.DeliverableInput? {
-        let title = form.trimmed("title")
+        typealias F = DeliverableField
+        let title = form.trimmed(F.title)
         if title.isEmpty {
-            errors.add("title", "Enter the deliverable's title")
+            errors.add(F.title, "Enter the deliverable's title")
         } else if title.count > titleLimit {
-            errors.add("title", "Keep the title to \(titleLimit) characters or fewer")
+            errors.add(F.title, "Keep the title to \(titleLimit) characters or fewer")
         }
-        let workstream = form["workstream"]
+        let workstream = form[F.workstream]
         if !workstreams.contains(where: { $0.key == workstream }) {
-            errors.add("workstream", "Select the workstream it belongs to")
+            errors.add(F.workstream, "Select the workstream it belongs to")
         }
         var owner: DeliverableOwner?
-        if !form["owner"].isEmpty {
-            owner = DeliverableOwner(formValue: form["owner"])
+        if !form[F.owner].isEmpty {
+            owner = DeliverableOwner(formValue: form[F.owner])
             if owner.map({ !owners.contains($0) }) ?? true {
-                errors.add("owner", "Select an owner from the list, or nobody yet")
+                errors.add(F.owner, "Select an owner from the list, or nobody yet")
             }
         }
-        let target = form.trimmed("target_on")
+        let target = form.trimmed(F.targetOn)
         if !target.isEmpty, LondonTime.startOfDay(target) == nil {
-            errors.add("target_on", "Enter the target date as a real date, like 2027-03-31")
+            errors.add(F.targetOn, "Enter the target date as a real date, like 2027-03-31")
         }
         var involvement: InvolvementRung?
-        if !form["involvement"].isEmpty {
-            involvement = InvolvementRung(rawValue: form["involvement"])
+        if !form[F.involvement].isEmpty {
+            involvement = InvolvementRung(rawValue: form[F.involvement])
             if involvement == nil {
-                errors.add("involvement", "Select how experts by experience are involved, or not recorded yet")
+                errors.add(F.involvement, "Select how experts by experience are involved, or not recorded yet")
             }
         }
-        errors.checkLength(form, "summary", max: TextLimit.paragraph, label: "The summary")
+        errors.checkLength(form, F.summary, max: TextLimit.paragraph, label: "The summary")
         guard errors.isEmpty else { return nil }
         return .init(
-            title: title, workstream: workstream, summary: form.trimmed("summary"), owner: owner,
+            title: title, workstream: workstream, summary: form.trimmed(F.summary), owner: owner,
             targetOn: target.isEmpty ? nil : target, involvement: involvement)
     }
 
     static func status(_ form: FormData, current: DeliverableStatus, errors: inout FormErrors) -> (
         status: DeliverableStatus, note: String
     )? {
-        let status = DeliverableStatus(rawValue: form["status"])
+        typealias F = StatusField
+        let status = DeliverableStatus(rawValue: form[F.status])
         if status == nil {
-            errors.add("status", "Select the deliverable's status")
+            errors.add(F.status, "Select the deliverable's status")
         } else if status == current {
-            errors.add("status", "The status is already \(current.label.lowercased()). Select a different one")
+            errors.add(F.status, "The status is already \(current.label.lowercased()). Select a different one")
         }
-        let note = form.trimmed("note")
-        if note.isEmpty { errors.add("note", "Say what happened, so the history explains the change") }
-        errors.checkLength(note, "note", max: TextLimit.short, label: "What happened")
+        let note = form.trimmed(F.note)
+        if note.isEmpty { errors.add(F.note, "Say what happened, so the history explains the change") }
+        errors.checkLength(note, F.note, max: TextLimit.short, label: "What happened")
         guard errors.isEmpty, let status else { return nil }
         return (status, note)
     }
@@ -62,27 +139,30 @@ enum RoadmapForms {
     static func marker(_ form: FormData, markerID: Int64, errors: inout FormErrors) -> (
         status: MarkerStatus, evidence: String
     )? {
-        let status = MarkerStatus(rawValue: form["marker_\(markerID)"])
-        if status == nil { errors.add("marker_\(markerID)", "Select how far the success marker is met") }
-        let evidence = form.trimmed("evidence_\(markerID)")
+        let statusField = MarkerField(markerID: markerID, part: .status)
+        let evidenceField = MarkerField(markerID: markerID, part: .evidence)
+        let status = MarkerStatus(rawValue: form[statusField])
+        if status == nil { errors.add(statusField, "Select how far the success marker is met") }
+        let evidence = form.trimmed(evidenceField)
         if status != nil, status != .notMet, evidence.isEmpty {
-            errors.add("evidence_\(markerID)", "Give the evidence that it is met, or partly met")
+            errors.add(evidenceField, "Give the evidence that it is met, or partly met")
         }
-        errors.checkLength(evidence, "evidence_\(markerID)", max: TextLimit.paragraph, label: "The evidence")
+        errors.checkLength(evidence, evidenceField, max: TextLimit.paragraph, label: "The evidence")
         guard errors.isEmpty, let status else { return nil }
         return (status, evidence)
     }
 
     static func link(_ form: FormData, deliverableID: Int64, candidates: Set<Int64>, errors: inout FormErrors) -> Int64?
     {
-        guard let target = form.id("relies_on") else {
-            errors.add("relies_on", "Select the deliverable it relies upon")
+        typealias F = LinkField
+        guard let target = form.id(F.reliesOn) else {
+            errors.add(F.reliesOn, "Select the deliverable it relies upon")
             return nil
         }
         if target == deliverableID {
-            errors.add("relies_on", "A deliverable cannot rely upon itself. Select a different one")
+            errors.add(F.reliesOn, "A deliverable cannot rely upon itself. Select a different one")
         } else if !candidates.contains(target) {
-            errors.add("relies_on", "Select a deliverable from the list")
+            errors.add(F.reliesOn, "Select a deliverable from the list")
         }
         return errors.isEmpty ? target : nil
     }

@@ -79,39 +79,40 @@ struct RoadmapPage: PageModel {
         graph: RoadmapGraph, workstreams: [Workstream], owners: [(value: String, label: String)], query: FormData,
         canManage: Bool
     ) {
+        typealias F = RoadmapForms.FilterField
         let none = FormErrors()
         workstream = SelectField(
-            "workstream", label: "Workstream",
+            F.workstream, label: "Workstream",
             options: [("", "All workstreams")] + workstreams.map { ($0.key, $0.name) },
-            selected: query["workstream"], errors: none)
+            form: query, errors: none)
         status = SelectField(
-            "status", label: "Status",
+            F.status, label: "Status",
             options: [("", "Any status")] + DeliverableStatus.allCases.map { ($0.rawValue, $0.label) },
-            selected: query["status"], errors: none)
+            form: query, errors: none)
         owner = SelectField(
-            "owner", label: "Owner", options: [("", "Anyone"), ("none", "Nobody yet")] + owners,
-            selected: query["owner"], errors: none)
+            F.owner, label: "Owner", options: [("", "Anyone"), ("none", "Nobody yet")] + owners,
+            form: query, errors: none)
         involvement = SelectField(
-            "involvement", label: "Involvement of experts by experience",
+            F.involvement, label: "Involvement of experts by experience",
             options: [("", "Any"), ("none", "Not recorded")] + InvolvementRung.allCases.map { ($0.rawValue, $0.label) },
-            selected: query["involvement"], errors: none)
+            form: query, errors: none)
         let blockers = graph.allBlockers()
         let chosen = (0..<graph.deliverables.count).filter { index in
             let deliverable = graph.deliverables[index]
-            if !query["workstream"].isEmpty, deliverable.workstream != query["workstream"] { return false }
-            if !query["status"].isEmpty, deliverable.status.rawValue != query["status"] { return false }
-            switch query["involvement"] {
+            if !query[F.workstream].isEmpty, deliverable.workstream != query[F.workstream] { return false }
+            if !query[F.status].isEmpty, deliverable.status.rawValue != query[F.status] { return false }
+            switch query[F.involvement] {
             case "": break
             case "none": if deliverable.involvement != nil { return false }
             case let value: if deliverable.involvement?.rawValue != value { return false }
             }
-            switch query["owner"] {
+            switch query[F.owner] {
             case "": return true
             case "none": return deliverable.owner == nil
             case let value: return deliverable.owner?.formValue == value
             }
         }
-        isFiltered = !(query["workstream"] + query["status"] + query["owner"] + query["involvement"]).isEmpty
+        isFiltered = !(query[F.workstream] + query[F.status] + query[F.owner] + query[F.involvement]).isEmpty
         func counts(_ indices: [Int]) -> [StatusCount] {
             DeliverableStatus.allCases.map { status in
                 StatusCount(
@@ -278,28 +279,31 @@ struct DeliverablePage: PageModel {
             canUpdate && !item.isRetired
             ? StatusForm(
                 status: ChoiceField(
-                    "status", legend: "New status", options: DeliverableStatus.allCases.map { ($0.rawValue, $0.label) },
-                    selected: form["status"], errors: errors),
+                    radios: RoadmapForms.StatusField.status, legend: "New status",
+                    options: DeliverableStatus.allCases.map { ($0.rawValue, $0.label) },
+                    form: form, errors: errors),
                 note: Field(
-                    "note", label: "What happened", value: form["note"], type: "textarea",
+                    RoadmapForms.StatusField.note, label: "What happened", form: form, type: "textarea",
                     hint: "Kept in the history with your name and the date.", errors: errors)
             ) : nil
         markers = items.filter { $0.kind == .successMarker }.map { marker in
             let mine = errorMarkerID == marker.id
             let markerErrors = mine ? errors : FormErrors()
+            let statusField = RoadmapForms.MarkerField(markerID: marker.id, part: .status)
+            let evidenceField = RoadmapForms.MarkerField(markerID: marker.id, part: .evidence)
             return Marker(
                 id: "marker-\(marker.id)", text: marker.text, source: marker.source,
                 status: (marker.markerStatus ?? .notMet).label,
                 met: marker.markerStatus == .met, evidence: marker.evidence.isEmpty ? nil : marker.evidence,
                 action: Href.successMarker(id, marker.id),
                 choice: SelectField(
-                    "marker_\(marker.id)", label: "How far it is met",
+                    statusField, label: "How far it is met",
                     options: MarkerStatus.allCases.map { ($0.rawValue, $0.label) },
-                    selected: mine ? form["marker_\(marker.id)"] : (marker.markerStatus ?? .notMet).rawValue,
+                    selected: mine ? form[statusField] : (marker.markerStatus ?? .notMet).rawValue,
                     errors: markerErrors),
                 evidenceField: Field(
-                    "evidence_\(marker.id)", label: "Evidence",
-                    value: mine ? form["evidence_\(marker.id)"] : marker.evidence,
+                    evidenceField, label: "Evidence",
+                    value: mine ? form[evidenceField] : marker.evidence,
                     type: "textarea", errors: markerErrors)
             )
         }
@@ -334,20 +338,22 @@ struct DeliverablePage: PageModel {
             linkForm =
                 canManage
                 ? SelectField(
-                    "relies_on", label: "Relies upon",
+                    RoadmapForms.LinkField.reliesOn, label: "Relies upon",
                     options: [("", "Select a deliverable")]
                         + graph.deliverables.indices
                         .filter { $0 != node && !linked.contains($0) }.map {
                             (String(graph.deliverables[$0].id), graph.deliverables[$0].title)
                         },
-                    selected: errorMarkerID == nil ? form["relies_on"] : "", errors: errors) : nil
+                    selected: errorMarkerID == nil ? form[RoadmapForms.LinkField.reliesOn] : "", errors: errors) : nil
         } else {
             reliesOn = []; reliedOnBy = []; transitive = ""; blockers = [];
             reach = "Retired deliverables are left out of the analysis."
             cycle = nil; linkForm = nil
         }
         confirmRetire =
-            canManage && !item.isRetired ? Field("confirm", label: "Yes, retire this deliverable", errors: errors) : nil
+            canManage && !item.isRetired
+            ? Field(RoadmapForms.RetireField.confirm, label: "Yes, retire this deliverable", value: "", errors: errors)
+            : nil
         history = changes.map { change in
             HistoryRow(
                 when: LondonTime.dateTime(change.at), what: change.sentence, who: change.byName ?? "Alongside",
@@ -381,28 +387,29 @@ struct DeliverableFormPage: PageModel {
         errors: FormErrors,
         version: Int? = nil, conflict: Deliverable? = nil
     ) {
+        typealias F = RoadmapForms.DeliverableField
         title = editing.map { "Edit: \($0.title)" } ?? "Add a deliverable"
         action = editing.map { Href.editDeliverable($0.id) } ?? Href.newDeliverable()
         cancelHref = editing.map { Href.deliverable($0.id) } ?? Href.roadmap()
         self.version = (version ?? editing?.version).map(String.init)
-        titleField = Field("title", label: "Title", value: form["title"], errors: errors)
+        titleField = Field(F.title, label: "Title", form: form, errors: errors)
         workstream = SelectField(
-            "workstream", label: "Workstream",
+            F.workstream, label: "Workstream",
             options: [("", "Select a workstream")] + workstreams.map { ($0.key, $0.name) },
-            selected: form["workstream"], errors: errors)
+            form: form, errors: errors)
         summary = Field(
-            "summary", label: "Summary (optional)", value: form["summary"], type: "textarea",
+            F.summary, label: "Summary (optional)", form: form, type: "textarea",
             hint: "What it is and why it matters, in plain words.", errors: errors)
         owner = SelectField(
-            "owner", label: "Owner (optional)", hint: "A person or a group.", options: [("", "Nobody yet")] + owners,
-            selected: form["owner"], errors: errors)
+            F.owner, label: "Owner (optional)", hint: "A person or a group.", options: [("", "Nobody yet")] + owners,
+            form: form, errors: errors)
         targetOn = Field(
-            "target_on", label: "Target date (optional)", value: form["target_on"], type: "date", errors: errors)
+            F.targetOn, label: "Target date (optional)", form: form, type: "date", errors: errors)
         involvement = ChoiceField(
-            "involvement", legend: "How are experts by experience involved?",
+            radios: F.involvement, legend: "How are experts by experience involved?",
             options: [("", "Not recorded yet")]
                 + InvolvementRung.allCases.map { ($0.rawValue, "\($0.label): \($0.hint)") },
-            selected: form["involvement"], errors: errors)
+            form: form, errors: errors)
         hasConflict = conflict != nil
         self.conflict =
             conflict.map { current in
@@ -419,10 +426,11 @@ struct DeliverableFormPage: PageModel {
     }
 
     static func formData(for deliverable: Deliverable) -> FormData {
-        FormData([
-            ("title", deliverable.title), ("workstream", deliverable.workstream), ("summary", deliverable.summary),
-            ("owner", deliverable.owner?.formValue ?? ""), ("target_on", deliverable.targetOn ?? ""),
-            ("involvement", deliverable.involvement?.rawValue ?? ""),
+        typealias F = RoadmapForms.DeliverableField
+        return FormData([
+            (F.title, deliverable.title), (F.workstream, deliverable.workstream), (F.summary, deliverable.summary),
+            (F.owner, deliverable.owner?.formValue ?? ""), (F.targetOn, deliverable.targetOn ?? ""),
+            (F.involvement, deliverable.involvement?.rawValue ?? ""),
         ])
     }
 }

@@ -29,14 +29,15 @@ struct RoadmapGraphPage: PageModel {
     }
 
     init(graph: RoadmapGraph, workstreams: [Workstream], query: FormData) {
+        typealias F = RoadmapForms.PictureFilterField
         workstream = SelectField(
-            "workstream", label: "Workstream",
+            F.workstream, label: "Workstream",
             options: [("", "All workstreams")] + workstreams.map { ($0.key, $0.name) },
-            selected: query["workstream"], errors: FormErrors())
+            form: query, errors: FormErrors())
         let chosen =
-            query["workstream"].isEmpty
+            query[F.workstream].isEmpty
             ? Array(graph.deliverables.indices)
-            : graph.deliverables.indices.filter { graph.deliverables[$0].workstream == query["workstream"] }
+            : graph.deliverables.indices.filter { graph.deliverables[$0].workstream == query[F.workstream] }
         var position: [Int: Int] = [:]
         for (index, node) in chosen.enumerated() { position[node] = index }
         var links: [(from: Int, to: Int)] = []
@@ -50,7 +51,7 @@ struct RoadmapGraphPage: PageModel {
                 title: graph.deliverables[$0].title, status: graph.deliverables[$0].status,
                 href: Href.deliverable(graph.deliverables[$0].id))
         }
-        let name = workstreams.first { $0.key == query["workstream"] }?.name
+        let name = workstreams.first { $0.key == query[F.workstream] }?.name
         svg = RoadmapGraphSVG.render(
             nodes: nodes, graph: shown, title: "What relies upon what" + (name.map { ": \($0)" } ?? ""),
             description:

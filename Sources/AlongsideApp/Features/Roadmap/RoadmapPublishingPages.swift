@@ -16,15 +16,16 @@ struct RoadmapImportPage: PageModel {
     }
 
     init(text: String, problems: [RoadmapImport.Problem]) {
+        typealias F = RoadmapForms.ImportField
         var errors = FormErrors()
         if !problems.isEmpty {
             errors.add(
-                "roadmap",
+                F.roadmap,
                 "Nothing was imported: the file has \(problems.count) problem\(problems.count == 1 ? "" : "s"), listed below the box. Fix them and import again"
             )
         }
         field = Field(
-            "roadmap", label: "The roadmap as JSON", value: text, type: "textarea",
+            F.roadmap, label: "The roadmap as JSON", value: text, type: "textarea",
             hint:
                 "In the shape of the roadmap JSON download. Entries whose id is already a deliverable here update it; others are added.",
             errors: errors)
@@ -44,14 +45,15 @@ struct RoadmapPublishingPage: PageModel {
 
     init(form: FormData, errors: FormErrors) {
         published = ChoiceField(
-            "published", legend: "Can anyone read the roadmap's progress without signing in?",
+            radios: RoadmapForms.PublishingField.published,
+            legend: "Can anyone read the roadmap's progress without signing in?",
             options: [
                 (
                     "yes",
                     "Yes: publish each deliverable's title and status, by workstream (owners, notes and history stay private)"
                 ),
                 ("no", "No: only people signed in can read it"),
-            ], selected: form["published"], errors: errors)
+            ], form: form, errors: errors)
         self.errors = errors
     }
 }

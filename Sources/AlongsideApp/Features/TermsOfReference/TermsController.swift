@@ -32,7 +32,9 @@ struct TermsController: Controller {
         let signedIn = view.person
         let group = view.group
         let version = try await loadVersion(context, group: group)
-        guard let visibility = Visibility(rawValue: context.form["visibility"]) else { throw AppError.badRequest }
+        guard let visibility = Visibility(rawValue: context.form[TermsForm.VisibilityField.visibility]) else {
+            throw AppError.badRequest
+        }
         try await store.setVisibility(
             visibility, groupID: group.id, number: version.number, by: signedIn.actor, requestID: context.requestID)
         let message =
@@ -119,7 +121,7 @@ struct TermsController: Controller {
         }
         var errors = FormErrors()
         // The revision the edit was made from: missing or malformed counts as out of date, so nothing is overwritten unseen.
-        let revision = try context.form.number("revision", in: 0...Int(Int32.max)) ?? -1
+        let revision = try context.form.number(TermsForm.TermsField.revision, in: 0...Int(Int32.max)) ?? -1
         guard let content = TermsForm.parse(context.form, errors: &errors) else {
             let page = TermsFormPage(group: group, version: version, form: context.form, errors: errors, conflict: nil)
             return try await services.pages.render(page, request: request, context: context)
@@ -134,10 +136,10 @@ struct TermsController: Controller {
             return .seeOther(Href.termsVersion(group.id, version.number))
         case .conflict(let current):
             // Nothing is lost: their saved text is shown, and the form keeps this person's text, ready to save over it knowingly.
-            let form = context.form.replacing("revision", with: String(current.revision))
+            let form = context.form.replacing(TermsForm.TermsField.revision, with: String(current.revision))
             var conflictErrors = FormErrors()
             conflictErrors.add(
-                "scope",
+                TermsForm.TermsField.scope,
                 "Someone else saved this draft while you were editing it. Their version is shown first; your changes are still in the form below. Save again to replace theirs with yours"
             )
             let page = TermsFormPage(
@@ -177,9 +179,10 @@ struct TermsController: Controller {
     @Sendable func compare(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response
     {
         let group = view.group
+        typealias F = TermsForm.CompareField
         let query = request.queryForm
-        guard let fromNumber = try query.number("from", in: 1...Self.maxVersionNumber),
-            let toNumber = try query.number("to", in: 1...Self.maxVersionNumber),
+        guard let fromNumber = try query.number(F.from, in: 1...Self.maxVersionNumber),
+            let toNumber = try query.number(F.to, in: 1...Self.maxVersionNumber),
             let from = try await store.version(groupID: group.id, number: fromNumber),
             let to = try await store.version(groupID: group.id, number: toNumber),
             view.mayRead(from.visibility), view.mayRead(to.visibility)

@@ -40,12 +40,14 @@ struct TermsIndexPage: PageModel {
         compareFrom =
             canCompare
             ? SelectField(
-                "from", label: "Compare version", options: options, selected: options.dropFirst().first?.value ?? "",
+                TermsForm.CompareField.from, label: "Compare version", options: options,
+                selected: options.dropFirst().first?.value ?? "",
                 errors: FormErrors()) : nil
         compareTo =
             canCompare
             ? SelectField(
-                "to", label: "with version", options: options, selected: options.first?.value ?? "",
+                TermsForm.CompareField.to, label: "with version", options: options,
+                selected: options.first?.value ?? "",
                 errors: FormErrors()) : nil
     }
 }
@@ -126,39 +128,37 @@ struct TermsFormPage: PageModel {
     let theirVersion: [TermsSection]?
 
     init(group: Group, version: TermsVersion, form: FormData, errors: FormErrors, conflict: TermsVersion?) {
+        typealias F = TermsForm.TermsField
         title = "Edit draft version \(version.number): \(group.name)"
         groupName = group.name
         number = version.number
         scope = Field(
-            "scope", label: "Scope and approach", value: form["scope"], type: "textarea",
+            F.scope, label: "Scope and approach", form: form, type: "textarea",
             hint: "What the group is for and how it will work.", errors: errors)
-        attendance = Field(
-            "attendance", label: "Attendance", value: form["attendance"], type: "textarea", errors: errors)
+        attendance = Field(F.attendance, label: "Attendance", form: form, type: "textarea", errors: errors)
         let yesNo: [(value: String, label: String)] = [("yes", "Yes"), ("no", "No")]
         deputiesAllowed = ChoiceField(
-            "deputies_allowed", legend: "May members send a deputy?", options: yesNo,
-            selected: form["deputies_allowed"], errors: errors)
-        decisionMethod = ChoiceField(
-            "decision_method", legend: "How decisions are made",
-            options: DecisionMethod.allCases.map { ($0.rawValue, $0.label) }, selected: form["decision_method"],
+            radios: F.deputiesAllowed, legend: "May members send a deputy?", options: yesNo, form: form,
             errors: errors)
+        decisionMethod = ChoiceField(
+            radios: F.decisionMethod, legend: "How decisions are made",
+            options: DecisionMethod.allCases.map { ($0.rawValue, $0.label) }, form: form, errors: errors)
         quorumKind = ChoiceField(
-            "quorum_kind", legend: "How the quorum is counted",
-            options: QuorumKind.allCases.map { ($0.rawValue, $0.label) }, selected: form["quorum_kind"], errors: errors)
+            radios: F.quorumKind, legend: "How the quorum is counted",
+            options: QuorumKind.allCases.map { ($0.rawValue, $0.label) }, form: form, errors: errors)
         quorumValue = Field(
-            "quorum_value", label: "Quorum", value: form["quorum_value"],
+            F.quorumValue, label: "Quorum", form: form,
             hint: "A number of members, or a percentage of members, as chosen above.", errors: errors)
         quorumNeedsLivedExperience = ChoiceField(
-            "quorum_needs_lived_experience",
+            radios: F.quorumNeedsLivedExperience,
             legend: "Must an expert by experience or carer be present for the meeting to be quorate?",
-            options: yesNo, selected: form["quorum_needs_lived_experience"], errors: errors
+            options: yesNo, form: form, errors: errors
         )
         waysOfWorking = Field(
-            "ways_of_working", label: "Ways of working", value: form["ways_of_working"], type: "textarea",
+            F.waysOfWorking, label: "Ways of working", form: form, type: "textarea",
             hint: "Trust, transparency, accessibility and the commitment to co-production.", errors: errors)
-        reviewOn = Field(
-            "review_on", label: "Review date (optional)", value: form["review_on"], type: "date", errors: errors)
-        revision = form["revision"]
+        reviewOn = Field(F.reviewOn, label: "Review date (optional)", form: form, type: "date", errors: errors)
+        revision = form[F.revision]
         self.errors = errors
         action = Href.termsVersion(group.id, version.number)
         cancelHref = Href.termsVersion(group.id, version.number)
