@@ -15,11 +15,10 @@ enum CoproductionForms {
     static let maxShort = 300
     static let maxLong = 5000
 
+    /// The trimmed text typed into `name`, with a problem recorded when it is longer than `limit`.
     static func text<F: FormFieldName>(
         _ form: FormData, _ name: F, _ label: String, limit: Int, errors: inout FormErrors
-    )
-        -> String
-    {
+    ) -> String {
         let value = form.trimmed(name)
         if value.count > limit { errors.add(name, "\(label) must be \(limit) characters or fewer") }
         return value
@@ -38,6 +37,7 @@ enum CoproductionForms {
         return id
     }
 
+    /// The offered ids ticked for `name`, with a problem recorded when any was not offered.
     static func ids<F: FormFieldName>(
         _ form: FormData, _ name: F, offered: Set<Int64>, message: String, errors: inout FormErrors
     ) -> [Int64] {
