@@ -43,78 +43,78 @@ struct AssetFormPage: PageModel {
         title = editing.map { "Edit asset: \($0.name)" } ?? "Add an asset to the map"
         action = editing.map { Href.editAsset($0.id) } ?? Href.newAsset()
         cancelHref = editing.map { Href.asset($0.id) } ?? Href.assets()
-        version = editing == nil ? nil : form["version"]
-        name = Field("name", label: "Name", value: form["name"], errors: errors)
+        typealias F = AssetForms.AssetField
+        version = editing == nil ? nil : form[EditField.version]
+        name = Field(F.name, label: "Name", form: form, errors: errors)
         category = ChoiceField(
-            "category", legend: "Category",
+            radios: F.category, legend: "Category",
             hint: "The kind of asset, from the community mental health asset mapping tool.",
-            multiple: false,
             options: AssetCategory.allCases.map { ($0.rawValue, "\($0.label) (for example \($0.examples))") },
-            selected: [form["category"]], errors: errors)
+            form: form, errors: errors)
         domains = ChoiceField(
-            "domains", legend: "Domains (optional)", hint: "Select all that apply: an asset can sit in more than one.",
-            multiple: true, options: AssetDomain.options, selected: Set(form.all("domains")), errors: errors)
+            checkboxes: F.domains, legend: "Domains (optional)",
+            hint: "Select all that apply: an asset can sit in more than one.", options: AssetDomain.options,
+            form: form, errors: errors)
         description = Field(
-            "description", label: "Description (optional)", value: form["description"], type: "textarea",
+            F.description, label: "Description (optional)", form: form, type: "textarea",
             hint: "What it offers, in plain words.", errors: errors)
         let offered = choices.localities.filter { !$0.isRetired }
         locality = SelectField(
-            "locality", label: "Locality or primary care network",
+            F.locality, label: "Locality or primary care network",
             hint: "Choose the whole area if it serves everyone, wherever they live.",
             options: [("", "The whole area")] + offered.map { (String($0.id), $0.labelWithKind) },
-            selected: form["locality"], errors: errors)
+            form: form, errors: errors)
         localitiesHref = Href.localities()
-        address = Field("address", label: "Address (optional)", value: form["address"], errors: errors)
-        postcode = Field("postcode", label: "Postcode (optional)", value: form["postcode"], errors: errors)
+        address = Field(F.address, label: "Address (optional)", form: form, errors: errors)
+        postcode = Field(F.postcode, label: "Postcode (optional)", form: form, errors: errors)
         openingTimes = Field(
-            "opening_times", label: "Opening times (optional)", value: form["opening_times"],
+            F.openingTimes, label: "Opening times (optional)", form: form,
             hint: "For example, Mondays and Thursdays, 10am to 2pm.", errors: errors)
-        phone = Field("phone", label: "Phone number (optional)", value: form["phone"], type: "tel", errors: errors)
-        email = Field("email", label: "Email address (optional)", value: form["email"], type: "email", errors: errors)
+        phone = Field(F.phone, label: "Phone number (optional)", form: form, type: "tel", errors: errors)
+        email = Field(F.email, label: "Email address (optional)", form: form, type: "email", errors: errors)
         website = Field(
-            "website", label: "Website (optional)", value: form["website"],
+            F.website, label: "Website (optional)", form: form,
             hint: "For example, www.example.org. We add https:// if you leave it out.", errors: errors)
         contactNotes = Field(
-            "contact_notes", label: "Other ways to get in touch (optional)", value: form["contact_notes"],
+            F.contactNotes, label: "Other ways to get in touch (optional)", form: form,
             hint: "For example, drop in on Tuesdays or ask at reception.", errors: errors)
         referralNeeded = ChoiceField(
-            "referral_needed", legend: "Do people need a referral?",
+            radios: F.referralNeeded, legend: "Do people need a referral?",
             options: [("no", "No, people can get in touch directly"), ("yes", "Yes, a referral is needed")],
-            selected: form["referral_needed"], errors: errors)
+            form: form, errors: errors)
         accessInformation = Field(
-            "access_information", label: "Access information (optional)", value: form["access_information"],
+            F.accessInformation, label: "Access information (optional)", form: form,
             type: "textarea",
             hint: "For example, step-free entrance, hearing loop, quiet room, nearest bus stop.", errors: errors)
         languages = Field(
-            "languages", label: "Languages (optional)", value: form["languages"],
+            F.languages, label: "Languages (optional)", form: form,
             hint: "Languages spoken, separated by commas, like English, Polish, British Sign Language.", errors: errors)
         cost = Field(
-            "cost", label: "Cost (optional)", value: form["cost"], hint: "For example, free, or £2 a session.",
+            F.cost, label: "Cost (optional)", form: form, hint: "For example, free, or £2 a session.",
             errors: errors)
         let currentNeeds = choices.needs.filter { !$0.isRetired }
         needs = ChoiceField(
-            "needs", legend: "Needs it helps with (optional)",
+            checkboxes: F.needs, legend: "Needs it helps with (optional)",
             hint: "From the co-produced model's list of needs. Select all that apply.",
-            multiple: true, options: currentNeeds.map { (String($0.id), $0.name) }, selected: Set(form.all("needs")),
-            errors: errors)
+            options: currentNeeds.map { (String($0.id), $0.name) }, form: form, errors: errors)
         hasNeeds = !currentNeeds.isEmpty
         needsHref = Href.assetNeeds()
         lastChecked = Field(
-            "last_checked", label: "Last checked", value: form["last_checked"], type: "date",
+            F.lastChecked, label: "Last checked", form: form, type: "date",
             hint: "The day someone last made sure these details are right. Not in the future.", errors: errors)
         status = ChoiceField(
-            "status", legend: "Status", options: AssetStatus.options, selected: form["status"], errors: errors)
+            radios: F.status, legend: "Status", options: AssetStatus.options, form: form, errors: errors)
         listedPublicly = ChoiceField(
-            "listed_publicly", legend: "List it in the public community directory?",
+            radios: F.listedPublicly, legend: "List it in the public community directory?",
             hint:
                 "Anyone can read the directory without signing in. Individuals may not want to be listed: ask them first.",
-            multiple: false, options: [("yes", "Yes, list it publicly"), ("no", "No, only people signed in see it")],
-            selected: [form["listed_publicly"]], errors: errors)
+            options: [("yes", "Yes, list it publicly"), ("no", "No, only people signed in see it")],
+            form: form, errors: errors)
         organisation = SelectField(
-            "organisation", label: "Organisation in the register (optional)",
+            F.organisation, label: "Organisation in the register (optional)",
             hint: "The organisation that runs it, if it is in the register.",
             options: [("", "None")] + choices.organisations.map { (String($0.id), $0.name) },
-            selected: form["organisation"], errors: errors)
+            form: form, errors: errors)
         theirs = conflict.map {
             AssetDetailsView(
                 $0.details,

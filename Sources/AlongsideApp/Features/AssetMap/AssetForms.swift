@@ -13,77 +13,86 @@ enum AssetForms {
         var organisations: [OrganisationChoice]
     }
 
+    /// The asset form's fields.
+    enum AssetField: String, FormFieldName {
+        case name, category, domains, description, locality, address, postcode, openingTimes = "opening_times"
+        case phone, email, website, contactNotes = "contact_notes", referralNeeded = "referral_needed"
+        case accessInformation = "access_information", languages, cost, needs, lastChecked = "last_checked", status
+        case listedPublicly = "listed_publicly", organisation
+    }
+
     static func asset(_ form: FormData, choices: Choices, today: String, errors: inout FormErrors) -> AssetDetails? {
-        func text(_ name: String, _ label: String, limit: Int = maxText) -> String {
+        typealias F = AssetField
+        func text(_ name: F, _ label: String, limit: Int = maxText) -> String {
             let value = form.trimmed(name)
             if value.count > limit { errors.add(name, "\(label) must be \(limit) characters or fewer") }
             return value
         }
-        let name = form.trimmed("name")
+        let name = form.trimmed(F.name)
         if name.isEmpty {
-            errors.add("name", "Enter the asset's name")
+            errors.add(F.name, "Enter the asset's name")
         } else if name.count > maxName {
-            errors.add("name", "The name must be \(maxName) characters or fewer")
+            errors.add(F.name, "The name must be \(maxName) characters or fewer")
         }
-        let category = AssetCategory(rawValue: form["category"])
-        if category == nil { errors.add("category", "Select the kind of asset") }
-        let domains = AssetDomain.allCases.filter { form.all("domains").contains($0.rawValue) }
-        let description = text("description", "The description")
+        let category = AssetCategory(rawValue: form[F.category])
+        if category == nil { errors.add(F.category, "Select the kind of asset") }
+        let domains = AssetDomain.allCases.filter { form.all(F.domains).contains($0.rawValue) }
+        let description = text(F.description, "The description")
         var localityID: Int64?
-        if !form["locality"].isEmpty {
+        if !form[F.locality].isEmpty {
             let offered = choices.localities.filter { !$0.isRetired }.map(\.id)
-            if let id = form.id("locality"), offered.contains(id) {
+            if let id = form.id(F.locality), offered.contains(id) {
                 localityID = id
             } else {
-                errors.add("locality", "Select a locality from the list, or the whole area")
+                errors.add(F.locality, "Select a locality from the list, or the whole area")
             }
         }
-        let address = text("address", "The address", limit: 500)
-        let postcode = text("postcode", "The postcode", limit: 20)
-        let openingTimes = text("opening_times", "Opening times", limit: 500)
-        let phone = text("phone", "The phone number", limit: 100)
-        let email = form.trimmed("email")
+        let address = text(F.address, "The address", limit: 500)
+        let postcode = text(F.postcode, "The postcode", limit: 20)
+        let openingTimes = text(F.openingTimes, "Opening times", limit: 500)
+        let phone = text(F.phone, "The phone number", limit: 100)
+        let email = form.trimmed(F.email)
         if !email.isEmpty, !ContactRules.isEmail(email) {
-            errors.add("email", "Enter an email address in the right format, like name@example.org")
+            errors.add(F.email, "Enter an email address in the right format, like name@example.org")
         }
         var website = ""
-        switch WebsiteRules.normalise(form["website"]) {
+        switch WebsiteRules.normalise(form[F.website]) {
         case .success(let address): website = address
-        case .failure(let problem): errors.add("website", problem.message)
+        case .failure(let problem): errors.add(F.website, problem.message)
         }
-        let contactNotes = text("contact_notes", "Other ways to get in touch", limit: 500)
-        let referral = form["referral_needed"]
+        let contactNotes = text(F.contactNotes, "Other ways to get in touch", limit: 500)
+        let referral = form[F.referralNeeded]
         if referral != "yes", referral != "no" {
-            errors.add("referral_needed", "Select whether people need a referral")
+            errors.add(F.referralNeeded, "Select whether people need a referral")
         }
-        let access = text("access_information", "Access information")
-        let languages = text("languages", "Languages", limit: 500)
-        let cost = text("cost", "Cost", limit: 500)
+        let access = text(F.accessInformation, "Access information")
+        let languages = text(F.languages, "Languages", limit: 500)
+        let cost = text(F.cost, "Cost", limit: 500)
         let offeredNeeds = Set(choices.needs.filter { !$0.isRetired }.map(\.id))
-        let chosenNeeds = form.ids("needs")
+        let chosenNeeds = form.ids(F.needs)
         if chosenNeeds.contains(where: { $0 == nil || !offeredNeeds.contains($0!) }) {
-            errors.add("needs", "Select needs from the list")
+            errors.add(F.needs, "Select needs from the list")
         }
-        let lastChecked = form.trimmed("last_checked")
+        let lastChecked = form.trimmed(F.lastChecked)
         if lastChecked.isEmpty {
-            errors.add("last_checked", "Enter the date the entry was last checked")
+            errors.add(F.lastChecked, "Enter the date the entry was last checked")
         } else if LondonTime.startOfDay(lastChecked) == nil {
-            errors.add("last_checked", "Enter the date last checked as a real date, like 2026-03-03")
+            errors.add(F.lastChecked, "Enter the date last checked as a real date, like 2026-03-03")
         } else if lastChecked > today {
-            errors.add("last_checked", "The date last checked must be today or in the past")
+            errors.add(F.lastChecked, "The date last checked must be today or in the past")
         }
-        let status = AssetStatus(rawValue: form["status"])
-        if status == nil { errors.add("status", "Select whether the asset is active, paused or closed") }
-        let listed = form["listed_publicly"]
+        let status = AssetStatus(rawValue: form[F.status])
+        if status == nil { errors.add(F.status, "Select whether the asset is active, paused or closed") }
+        let listed = form[F.listedPublicly]
         if listed != "yes", listed != "no" {
-            errors.add("listed_publicly", "Select whether to list the asset in the public directory")
+            errors.add(F.listedPublicly, "Select whether to list the asset in the public directory")
         }
         var organisationID: Int64?
-        if !form["organisation"].isEmpty {
-            if let id = form.id("organisation"), choices.organisations.contains(where: { $0.id == id }) {
+        if !form[F.organisation].isEmpty {
+            if let id = form.id(F.organisation), choices.organisations.contains(where: { $0.id == id }) {
                 organisationID = id
             } else {
-                errors.add("organisation", "Select an organisation from the register, or none")
+                errors.add(F.organisation, "Select an organisation from the register, or none")
             }
         }
         guard errors.isEmpty, let category, let status else { return nil }
@@ -101,43 +110,51 @@ enum AssetForms {
 
     /// The form filled from saved details (and the version an edit starts from).
     static func formData(_ d: AssetDetails, version: Int? = nil) -> FormData {
-        var pairs: [(String, String)] = [
-            ("name", d.name), ("category", d.category.rawValue), ("description", d.description),
-            ("locality", d.localityID.map(String.init) ?? ""), ("address", d.address), ("postcode", d.postcode),
-            ("opening_times", d.openingTimes), ("phone", d.phone), ("email", d.email), ("website", d.website),
-            ("contact_notes", d.contactNotes), ("referral_needed", d.referralNeeded ? "yes" : "no"),
-            ("access_information", d.accessInformation), ("languages", d.languages), ("cost", d.cost),
-            ("last_checked", d.lastCheckedOn), ("status", d.status.rawValue),
-            ("listed_publicly", d.listedPublicly ? "yes" : "no"),
-            ("organisation", d.organisationID.map(String.init) ?? ""),
+        typealias F = AssetField
+        var pairs: [(F, String)] = [
+            (F.name, d.name), (F.category, d.category.rawValue), (F.description, d.description),
+            (F.locality, d.localityID.map(String.init) ?? ""), (F.address, d.address), (F.postcode, d.postcode),
+            (F.openingTimes, d.openingTimes), (F.phone, d.phone), (F.email, d.email), (F.website, d.website),
+            (F.contactNotes, d.contactNotes), (F.referralNeeded, d.referralNeeded ? "yes" : "no"),
+            (F.accessInformation, d.accessInformation), (F.languages, d.languages), (F.cost, d.cost),
+            (F.lastChecked, d.lastCheckedOn), (F.status, d.status.rawValue),
+            (F.listedPublicly, d.listedPublicly ? "yes" : "no"),
+            (F.organisation, d.organisationID.map(String.init) ?? ""),
         ]
-        pairs += d.domains.map { ("domains", $0.rawValue) }
-        pairs += d.needIDs.map { ("needs", String($0)) }
-        if let version { pairs.append(("version", String(version))) }
-        return FormData(pairs)
+        pairs += d.domains.map { (F.domains, $0.rawValue) }
+        pairs += d.needIDs.map { (F.needs, String($0)) }
+        let form = FormData(pairs)
+        return version.map { form.replacing(EditField.version, with: String($0)) } ?? form
     }
 
     /// A new asset: active, listed, checked today.
     static func blank(today: String) -> FormData {
-        FormData([("status", AssetStatus.active.rawValue), ("listed_publicly", "yes"), ("last_checked", today)])
+        typealias F = AssetField
+        return FormData([(F.status, AssetStatus.active.rawValue), (F.listedPublicly, "yes"), (F.lastChecked, today)])
+    }
+
+    /// The fields of the form adding or editing a locality (name and kind) or a need (name and description).
+    enum ListEntryField: String, FormFieldName {
+        case name, description, kind
     }
 
     /// Adding or editing a locality or a need.
     static func listEntry(_ form: FormData, noun: String, withKind: Bool, errors: inout FormErrors) -> AssetListInput? {
-        let name = form.trimmed("name")
+        typealias F = ListEntryField
+        let name = form.trimmed(F.name)
         if name.isEmpty {
-            errors.add("name", "Enter the \(noun)'s name")
+            errors.add(F.name, "Enter the \(noun)'s name")
         } else if name.count > maxListName {
-            errors.add("name", "The name must be \(maxListName) characters or fewer")
+            errors.add(F.name, "The name must be \(maxListName) characters or fewer")
         }
-        let description = form.trimmed("description")
-        if description.count > 1000 { errors.add("description", "The description must be 1000 characters or fewer") }
+        let description = form.trimmed(F.description)
+        if description.count > 1000 { errors.add(F.description, "The description must be 1000 characters or fewer") }
         var kind = LocalityKind.locality
         if withKind {
-            if let chosen = LocalityKind(rawValue: form["kind"]) {
+            if let chosen = LocalityKind(rawValue: form[F.kind]) {
                 kind = chosen
             } else {
-                errors.add("kind", "Select whether it is a locality or a primary care network")
+                errors.add(F.kind, "Select whether it is a locality or a primary care network")
             }
         }
         guard errors.isEmpty else { return nil }
@@ -147,11 +164,26 @@ enum AssetForms {
     static let monthsMessage =
         "Enter a whole number of months from \(StaleRule.monthRange.lowerBound) to \(StaleRule.monthRange.upperBound)"
 
+    /// The settings form's field.
+    enum SettingsField: String, FormFieldName {
+        case staleAfterMonths = "stale_after_months"
+    }
+
     static func months(_ form: FormData, errors: inout FormErrors) -> Int? {
-        guard let months = BoundedNumber.parse(form["stale_after_months"], in: StaleRule.monthRange) else {
-            errors.add("stale_after_months", monthsMessage)
+        guard let months = BoundedNumber.parse(form[SettingsField.staleAfterMonths], in: StaleRule.monthRange) else {
+            errors.add(SettingsField.staleAfterMonths, monthsMessage)
             return nil
         }
         return months
+    }
+
+    /// The field of the "still correct" form: `review` when it was sent from the review list.
+    enum CheckedField: String, FormFieldName {
+        case from
+    }
+
+    /// The import form's fields: a chosen CSV file, or CSV text pasted in.
+    enum ImportField: String, FormFieldName {
+        case file, csv
     }
 }

@@ -20,8 +20,9 @@ struct AssetImportController: Controller {
 
     @Sendable func create(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         // A chosen file wins; a browser sends an empty part for a file input left empty.
-        let file = context.form["file"]
-        let text = file.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? context.form["csv"] : file
+        typealias F = AssetForms.ImportField
+        let file = context.form[F.file]
+        let text = file.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? context.form[F.csv] : file
         let known = AssetImport.Known(
             assets: Dictionary(uniqueKeysWithValues: try await store.all().map { ($0.id, $0.details) }),
             localities: try await LocalityStore(pool: services.pool, clock: services.clock).all(),
@@ -31,7 +32,7 @@ struct AssetImportController: Controller {
         switch AssetImport.check(text, known: known) {
         case .failure(let problems):
             return try await services.pages.render(
-                AssetImportPage(pasted: context.form["csv"], problems: problems.list), request: request,
+                AssetImportPage(pasted: context.form[F.csv], problems: problems.list), request: request,
                 context: context)
         case .success(let drafts):
             let (added, updated) = try await store.importAssets(

@@ -32,20 +32,21 @@ struct AssetImportPage: PageModel {
         mapHref = Href.assets()
         csvHref = Href.assetsCSV()
         columns = AssetCSV.columnHelp.map { Column(name: $0.column, help: $0.help) }
+        typealias F = AssetForms.ImportField
         var errors = FormErrors()
         if !problems.isEmpty {
             // One summary line that leads to the full list; the table below names every row and column.
             errors.add(
-                "file",
+                F.file,
                 problems.count == 1
                     ? "The file has a problem: nothing was imported. It is listed below"
                     : "The file has \(problems.count) problems: nothing was imported. They are listed below")
         }
         file = Field(
-            "file", label: "CSV file", type: "file",
+            F.file, label: "CSV file", value: "", type: "file",
             hint: "A spreadsheet saved as CSV (comma separated values), in UTF-8.", errors: errors)
         csv = Field(
-            "csv", label: "Or paste the CSV text", value: pasted, type: "textarea",
+            F.csv, label: "Or paste the CSV text", value: pasted, type: "textarea",
             hint: "Used only when no file is chosen. The first line is the header.")
         self.problems = problems.map {
             ProblemRow(row: $0.row.map { "Row \($0)" } ?? "The file", column: $0.column, message: $0.message)

@@ -95,20 +95,21 @@ struct AssetListPage: PageModel {
     }
 
     static func fields(_ list: AssetListKind, form: FormData, errors: FormErrors) -> (Field, Field?, ChoiceField?) {
-        let name = Field("name", label: "Name", value: form["name"], errors: errors)
+        typealias F = AssetForms.ListEntryField
+        let name = Field(F.name, label: "Name", form: form, errors: errors)
         switch list {
         case .needs:
             return (
                 name,
                 Field(
-                    "description", label: "Description (optional)", value: form["description"], type: "textarea",
+                    F.description, label: "Description (optional)", form: form, type: "textarea",
                     hint: "What meeting this need looks like, in a sentence.", errors: errors), nil
             )
         case .localities:
             return (
                 name, nil,
                 ChoiceField(
-                    "kind", legend: "Kind", options: LocalityKind.options, selected: form["kind"], errors: errors)
+                    radios: F.kind, legend: "Kind", options: LocalityKind.options, form: form, errors: errors)
             )
         }
     }

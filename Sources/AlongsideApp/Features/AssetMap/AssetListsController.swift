@@ -100,7 +100,7 @@ struct AssetListsController: Controller {
                     Flash(message: "Added \"\(saved)\" to the list."), tokenHash: signedIn.session.tokenHash)
                 return .seeOther(list.listHref())
             }
-            errors.add("name", taken ?? "")
+            errors.add(AssetForms.ListEntryField.name, taken ?? "")
         }
         let page = AssetListPage(
             list, entries: try await entries(list), canManage: true, form: context.form, errors: errors)
@@ -109,8 +109,9 @@ struct AssetListsController: Controller {
 
     func show(_ list: AssetListKind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let entry = try await entry(list, context)
+        typealias F = AssetForms.ListEntryField
         let form = FormData([
-            ("name", entry.name), list == .needs ? ("description", entry.detail) : ("kind", entry.kind?.rawValue ?? ""),
+            (F.name, entry.name), list == .needs ? (F.description, entry.detail) : (F.kind, entry.kind?.rawValue ?? ""),
         ])
         return try await services.pages.render(
             AssetListEntryPage(list, entry: entry, form: form), request: request, context: context)
@@ -130,7 +131,7 @@ struct AssetListsController: Controller {
                     Flash(message: "Saved the changes to \"\(saved)\"."), tokenHash: signedIn.session.tokenHash)
                 return .seeOther(list.listHref())
             }
-            errors.add("name", taken ?? "")
+            errors.add(AssetForms.ListEntryField.name, taken ?? "")
         }
         return try await services.pages.render(
             AssetListEntryPage(list, entry: entry, form: context.form, errors: errors), request: request,

@@ -40,33 +40,35 @@ struct AssetsPage: PageModel {
     }
 
     init(assets: [Asset], query: FormData, names: AssetNames, today: String, months: Int, canManage: Bool) {
+        typealias F = FilterField
         let search = AssetsPage.search(query, today: today, months: months)
         action = Href.assets()
         words = Field(
-            "words", label: "Words", value: query["words"],
+            F.words, label: "Words", form: query,
             hint: "In the name, description, languages, category or needs.")
         category = SelectField(
-            "category", label: "Category", options: [("", "Any category")] + AssetCategory.options,
-            selected: query["category"], errors: FormErrors())
+            F.category, label: "Category", options: [("", "Any category")] + AssetCategory.options, form: query,
+            errors: FormErrors())
         let localities = names.localities.values.filter { !$0.isRetired }.sorted {
             $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending
         }
         locality = SelectField(
-            "locality", label: "Serving the locality", hint: "Assets for the whole area serve every locality.",
+            F.locality, label: "Serving the locality", hint: "Assets for the whole area serve every locality.",
             options: [("", "Anywhere")] + localities.map { (String($0.id), $0.labelWithKind) },
-            selected: query["locality"], errors: FormErrors())
+            form: query, errors: FormErrors())
         let needs = names.needs.values.filter { !$0.isRetired }.sorted {
             $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending
         }
         need = SelectField(
-            "need", label: "Helps with", options: [("", "Any need")] + needs.map { (String($0.id), $0.name) },
-            selected: query["need"], errors: FormErrors())
+            F.need, label: "Helps with", options: [("", "Any need")] + needs.map { (String($0.id), $0.name) },
+            form: query, errors: FormErrors())
         status = SelectField(
-            "status", label: "Status", options: [("", "Any status")] + AssetStatus.options, selected: query["status"],
+            F.status, label: "Status", options: [("", "Any status")] + AssetStatus.options, form: query,
             errors: FormErrors())
         staleFilter = ChoiceField(
-            "stale", legend: "Checking", options: [("yes", "Only entries not checked in the last \(months) months")],
-            selected: Set(query.all("stale")), errors: FormErrors())
+            checkboxes: F.stale, legend: "Checking",
+            options: [("yes", "Only entries not checked in the last \(months) months")], form: query,
+            errors: FormErrors())
         let shown = assets.filter { search.matches($0, needNames: names.needNames) }
         let noun = { (n: Int) in n == 1 ? "1 asset" : "\(n) assets" }
         count = search.isEmpty ? noun(shown.count) : "\(noun(shown.count)) of \(assets.count) match the filters"
@@ -96,13 +98,19 @@ struct AssetsPage: PageModel {
         ]
     }
 
+    /// The filters' fields in the query string.
+    enum FilterField: String, FormFieldName {
+        case words, category, locality, need, status, stale
+    }
+
     /// The filters from the query string; anything unknown is ignored.
     static func search(_ query: FormData, today: String, months: Int) -> AssetSearch {
-        AssetSearch(
-            words: query.searchWords("words").text, category: AssetCategory(rawValue: query["category"]),
-            localityID: query.id("locality"),
-            needID: query.id("need"), status: AssetStatus(rawValue: query["status"]),
-            staleOnly: query["stale"] == "yes" ? (today, months) : nil)
+        typealias F = FilterField
+        return AssetSearch(
+            words: query.searchWords(F.words).text, category: AssetCategory(rawValue: query[F.category]),
+            localityID: query.id(F.locality),
+            needID: query.id(F.need), status: AssetStatus(rawValue: query[F.status]),
+            staleOnly: query[F.stale] == "yes" ? (today, months) : nil)
     }
 }
 

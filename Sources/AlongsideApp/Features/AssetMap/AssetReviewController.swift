@@ -35,7 +35,7 @@ struct AssetReviewController: Controller {
 
     @Sendable func settings(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response
     {
-        let form = FormData([("stale_after_months", String(try await store.staleAfterMonths()))])
+        let form = FormData([(AssetForms.SettingsField.staleAfterMonths, String(try await store.staleAfterMonths()))])
         return try await services.pages.render(AssetSettingsPage(form: form), request: request, context: context)
     }
 

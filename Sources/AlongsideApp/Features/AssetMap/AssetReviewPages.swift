@@ -61,7 +61,7 @@ struct AssetSettingsPage: PageModel {
         action = Href.assetSettings()
         reviewHref = Href.assetReview()
         months = Field(
-            "stale_after_months", label: "Months before an entry is due for a check", value: form["stale_after_months"],
+            AssetForms.SettingsField.staleAfterMonths, label: "Months before an entry is due for a check", form: form,
             hint:
                 "A whole number from \(StaleRule.monthRange.lowerBound) to \(StaleRule.monthRange.upperBound). Entries not checked for longer are listed for review.",
             errors: errors)

@@ -123,12 +123,13 @@ struct AssetsController: Controller {
             return .seeOther(Href.asset(saved.id))
         case .conflict(let current):
             errors.add(
-                "name",
+                AssetForms.AssetField.name,
                 "Someone else saved this asset while you were editing it. Their version is shown first; yours is kept in the form. Save again to replace theirs with yours"
             )
             // The form keeps what this person typed, and now carries the current version so saving again replaces it.
             let page = AssetFormPage(
-                editing: current, form: form.replacing("version", with: String(current.version)), choices: choices,
+                editing: current, form: form.replacing(EditField.version, with: String(current.version)),
+                choices: choices,
                 errors: errors, conflict: current)
             return try await services.pages.render(page, request: request, context: context, status: .conflict)
         }
@@ -143,6 +144,7 @@ struct AssetsController: Controller {
         try await services.sessions.setFlash(
             Flash(message: "\(saved.name) is marked as checked today, \(LondonTime.day(today))."),
             tokenHash: signedIn.session.tokenHash)
-        return .seeOther(context.form["from"] == "review" ? Href.assetReview() : Href.asset(saved.id))
+        return .seeOther(
+            context.form[AssetForms.CheckedField.from] == "review" ? Href.assetReview() : Href.asset(saved.id))
     }
 }

@@ -37,26 +37,27 @@ struct DirectoryPage: PageModel {
 
     /// `assets` may hold more than the search finds (`AssetStore.directoryCandidates`): only those it matches are shown.
     init(assets: [Asset], query: FormData, names: AssetNames) throws {
+        typealias F = FilterField
         action = Href.directory()
         words = Field(
-            "words", label: "What are you looking for?", value: query["words"],
+            F.words, label: "What are you looking for?", form: query,
             hint: "For example, walking group, debt advice, Polish or peer support.")
         let localities = names.localities.values.filter { !$0.isRetired }.sorted {
             $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending
         }
         locality = SelectField(
-            "locality", label: "Where",
+            F.locality, label: "Where",
             options: [("", "Anywhere")] + localities.map { (String($0.id), $0.labelWithKind) },
-            selected: query["locality"], errors: FormErrors())
+            form: query, errors: FormErrors())
         let needs = names.needs.values.filter { !$0.isRetired }.sorted {
             $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending
         }
         need = SelectField(
-            "need", label: "Help with", options: [("", "Anything")] + needs.map { (String($0.id), $0.name) },
-            selected: query["need"], errors: FormErrors())
+            F.need, label: "Help with", options: [("", "Anything")] + needs.map { (String($0.id), $0.name) },
+            form: query, errors: FormErrors())
         noReferral = ChoiceField(
-            "no_referral", legend: "Referral", options: [("yes", "Only places I can go without a referral")],
-            selected: Set(query.all("no_referral")), errors: FormErrors())
+            checkboxes: F.noReferral, legend: "Referral",
+            options: [("yes", "Only places I can go without a referral")], form: query, errors: FormErrors())
         let search = Self.search(query)
         searched = !search.isEmpty
         let needNames = names.needNames
@@ -64,16 +65,16 @@ struct DirectoryPage: PageModel {
         let noun = shown.count == 1 ? "1 place or service" : "\(shown.count) places and services"
         count = searched ? "\(noun) found" : noun
         let paging = DirectoryPaging(
-            count: shown.count, pageSize: Self.pageSize, requested: try query.number("page", in: 1...Self.maxPage) ?? 1)
+            count: shown.count, pageSize: Self.pageSize, requested: try query.number(F.page, in: 1...Self.maxPage) ?? 1)
         showing =
             paging.pages > 1
             ? "Showing \(paging.range.lowerBound + 1) to \(paging.range.upperBound), page \(paging.page) of \(paging.pages)"
             : nil
         func href(page: Int) -> String {
             let pairs =
-                ["words", "locality", "need", "no_referral"].flatMap { name in query.all(name).map { (name, $0) } } + [
-                    ("page", String(page))
-                ]
+                [F.words, F.locality, F.need, F.noReferral].flatMap { field in
+                    query.all(field).map { (field.rawValue, $0) }
+                } + [(F.page.rawValue, String(page))]
             return Href.directory(query: Query(pairs))
         }
         previousHref = paging.page > 1 ? href(page: paging.page - 1) : nil
@@ -90,10 +91,16 @@ struct DirectoryPage: PageModel {
         hasCards = !cards.isEmpty
     }
 
+    /// The search's fields in the query string, and the page of results asked for.
+    enum FilterField: String, FormFieldName {
+        case words, locality, need, noReferral = "no_referral", page
+    }
+
     static func search(_ query: FormData) -> AssetSearch {
-        AssetSearch(
-            words: query.searchWords("words").text, localityID: query.id("locality"), needID: query.id("need"),
-            noReferralNeeded: query["no_referral"] == "yes")
+        typealias F = FilterField
+        return AssetSearch(
+            words: query.searchWords(F.words).text, localityID: query.id(F.locality), needID: query.id(F.need),
+            noReferralNeeded: query[F.noReferral] == "yes")
     }
 }
 

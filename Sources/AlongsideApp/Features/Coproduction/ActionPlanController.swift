@@ -29,7 +29,8 @@ struct ActionPlanController: Controller {
 
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let page = ActionPlanPage(
-            items: try await stores.plan.all(), status: PlanStatus(rawValue: request.queryForm["status"]),
+            items: try await stores.plan.all(),
+            status: PlanStatus(rawValue: request.queryForm[ActionPlanPage.FilterField.status]),
             canManage: Policy.allows(signedIn.user.role, .manageCoproduction))
         return try await services.pages.render(page, request: request, context: context)
     }
@@ -56,7 +57,9 @@ struct ActionPlanController: Controller {
         // From a workshop's page: the item starts linked to it, and to its group.
         typealias F = CoproductionForms.PlanItemField
         var pairs = [(F.status, PlanStatus.notStarted.rawValue)]
-        if let meeting = request.queryForm.id("meeting"), let workshop = choices.scope.workshop(meeting) {
+        if let meeting = request.queryForm.id(CoproductionForms.FromWorkshopField.meeting),
+            let workshop = choices.scope.workshop(meeting)
+        {
             pairs += [(F.workshop, String(workshop.id)), (F.group, String(workshop.groupID))]
         }
         let page = PlanItemFormPage(editing: nil, form: FormData(pairs), choices: choices)

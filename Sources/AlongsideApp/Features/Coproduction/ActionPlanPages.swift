@@ -36,11 +36,16 @@ struct ActionPlanPage: PageModel {
         }
     }
 
+    /// The filter's field in the query string.
+    enum FilterField: String, FormFieldName {
+        case status
+    }
+
     init(items: [PlanItem], status filter: PlanStatus?, canManage: Bool) {
         hubHref = Href.coproduction()
         action = Href.actionPlan()
         status = SelectField(
-            "status", label: "Status", options: [("", "Any status")] + PlanStatus.options,
+            FilterField.status, label: "Status", options: [("", "Any status")] + PlanStatus.options,
             selected: filter?.rawValue ?? "",
             errors: FormErrors())
         let shown = Self.ordered(items.filter { filter == nil || $0.status == filter })
@@ -167,7 +172,7 @@ struct PlanItemFormPage: PageModel {
             options: CoproductionOptions.workshops(choices.scope),
             form: form, errors: errors)
         deliverables = GroupedChoices.deliverables(
-            choices.deliverables, form: form, errors: errors,
+            F.deliverables, choices.deliverables, form: form, errors: errors,
             hint: "Select the deliverables this item helps, grouped by workstream.")
         notes = Field(F.notes, label: "Notes (optional)", form: form, type: "textarea", errors: errors)
         theirs = conflict.map { item in

@@ -15,11 +15,10 @@ enum CoproductionForms {
     static let maxShort = 300
     static let maxLong = 5000
 
+    /// The trimmed text typed into `name`, with a problem recorded when it is longer than `limit`.
     static func text<F: FormFieldName>(
         _ form: FormData, _ name: F, _ label: String, limit: Int, errors: inout FormErrors
-    )
-        -> String
-    {
+    ) -> String {
         let value = form.trimmed(name)
         if value.count > limit { errors.add(name, "\(label) must be \(limit) characters or fewer") }
         return value
@@ -38,36 +37,10 @@ enum CoproductionForms {
         return id
     }
 
+    /// The offered ids ticked for `name`, with a problem recorded when any was not offered.
     static func ids<F: FormFieldName>(
         _ form: FormData, _ name: F, offered: Set<Int64>, message: String, errors: inout FormErrors
     ) -> [Int64] {
-        let chosen = CoproductionRules.chosenIDs(form.all(name), offered: offered)
-        if chosen.refused { errors.add(name, message) }
-        return chosen.ids
-    }
-
-    static func text(_ form: FormData, _ name: String, _ label: String, limit: Int, errors: inout FormErrors) -> String
-    {
-        let value = form.trimmed(name)
-        if value.count > limit { errors.add(name, "\(label) must be \(limit) characters or fewer") }
-        return value
-    }
-
-    static func optionalID(
-        _ form: FormData, _ name: String, offered: Set<Int64>, message: String, errors: inout FormErrors
-    ) -> Int64? {
-        let raw = form.trimmed(name)
-        guard !raw.isEmpty else { return nil }
-        guard let id = BoundedNumber.id(raw), offered.contains(id) else {
-            errors.add(name, message)
-            return nil
-        }
-        return id
-    }
-
-    static func ids(_ form: FormData, _ name: String, offered: Set<Int64>, message: String, errors: inout FormErrors)
-        -> [Int64]
-    {
         let chosen = CoproductionRules.chosenIDs(form.all(name), offered: offered)
         if chosen.refused { errors.add(name, message) }
         return chosen.ids
@@ -120,51 +93,59 @@ enum CoproductionForms {
         return FormData(pairs).replacing(EditField.version, with: String(item.version))
     }
 
+    /// The insight form's fields.
+    enum InsightField: String, FormFieldName {
+        case heard, sourceKind = "source_kind", sourceDetail = "source_detail", place, heardOn = "heard_on"
+        case communities, themes, quote, quoteConsent = "quote_consent", group, workshop, deliverables, decisions
+        case planItems = "plan_items"
+    }
+
     static func insight(_ form: FormData, choices: CoproductionChoices, today: String, errors: inout FormErrors)
         -> InsightInput?
     {
-        let heard = text(form, "heard", "What was heard", limit: maxLong, errors: &errors)
-        if heard.isEmpty { errors.add("heard", "Enter what was heard") }
-        let sourceKind = SourceKind(rawValue: form["source_kind"])
-        if sourceKind == nil { errors.add("source_kind", "Select who it was heard from") }
-        let sourceDetail = text(form, "source_detail", "Which group, team or setting", limit: maxShort, errors: &errors)
-        let place = text(form, "place", "Where it was heard", limit: maxShort, errors: &errors)
+        typealias F = InsightField
+        let heard = text(form, F.heard, "What was heard", limit: maxLong, errors: &errors)
+        if heard.isEmpty { errors.add(F.heard, "Enter what was heard") }
+        let sourceKind = SourceKind(rawValue: form[F.sourceKind])
+        if sourceKind == nil { errors.add(F.sourceKind, "Select who it was heard from") }
+        let sourceDetail = text(form, F.sourceDetail, "Which group, team or setting", limit: maxShort, errors: &errors)
+        let place = text(form, F.place, "Where it was heard", limit: maxShort, errors: &errors)
         var heardOn: String?
-        let typedDay = form.trimmed("heard_on")
+        let typedDay = form.trimmed(F.heardOn)
         switch CoproductionRules.checkDay(typedDay, notAfter: today) {
         case .success(let day):
             heardOn = day
-            if day == nil { errors.add("heard_on", "Enter the date it was heard") }
-        case .failure(.notADate): errors.add("heard_on", "Enter the date it was heard as a real date, like 2026-03-03")
-        case .failure(.inTheFuture): errors.add("heard_on", "The date it was heard must be today or in the past")
+            if day == nil { errors.add(F.heardOn, "Enter the date it was heard") }
+        case .failure(.notADate): errors.add(F.heardOn, "Enter the date it was heard as a real date, like 2026-03-03")
+        case .failure(.inTheFuture): errors.add(F.heardOn, "The date it was heard must be today or in the past")
         }
         let communityIDs = ids(
-            form, "communities", offered: Set(choices.communities.map(\.id)),
+            form, F.communities, offered: Set(choices.communities.map(\.id)),
             message: "Select communities from the list",
             errors: &errors)
-        let themes = CoproductionRules.themes(form["themes"])
+        let themes = CoproductionRules.themes(form[F.themes])
         if themes.contains(where: { $0.count > CoproductionRules.maxThemeLength }) {
-            errors.add("themes", "Each theme must be \(CoproductionRules.maxThemeLength) characters or fewer")
+            errors.add(F.themes, "Each theme must be \(CoproductionRules.maxThemeLength) characters or fewer")
         }
-        let quote = text(form, "quote", "The quote", limit: maxLong, errors: &errors)
-        let consent = form["quote_consent"] == "yes"
+        let quote = text(form, F.quote, "The quote", limit: maxLong, errors: &errors)
+        let consent = form[F.quoteConsent] == "yes"
         if consent, quote.isEmpty {
-            errors.add("quote", "Enter the quote the person agreed to, or untick consent to quote")
+            errors.add(F.quote, "Enter the quote the person agreed to, or untick consent to quote")
         }
         let groupID = optionalID(
-            form, "group", offered: choices.scope.groupIDs, message: "Select a group from the list", errors: &errors)
+            form, F.group, offered: choices.scope.groupIDs, message: "Select a group from the list", errors: &errors)
         let meetingID = optionalID(
-            form, "workshop", offered: choices.scope.workshopIDs, message: "Select a workshop from the list",
+            form, F.workshop, offered: choices.scope.workshopIDs, message: "Select a workshop from the list",
             errors: &errors)
         let deliverableIDs = ids(
-            form, "deliverables", offered: Set(choices.deliverables.map(\.id)),
+            form, F.deliverables, offered: Set(choices.deliverables.map(\.id)),
             message: "Select deliverables from the list",
             errors: &errors)
         let decisionIDs = ids(
-            form, "decisions", offered: choices.scope.decisionIDs, message: "Select decisions from the list",
+            form, F.decisions, offered: choices.scope.decisionIDs, message: "Select decisions from the list",
             errors: &errors)
         let planItemIDs = ids(
-            form, "plan_items", offered: Set(choices.planItems.map(\.id)),
+            form, F.planItems, offered: Set(choices.planItems.map(\.id)),
             message: "Select action-plan items from the list",
             errors: &errors)
         guard errors.isEmpty, let sourceKind, let heardOn else { return nil }
@@ -175,30 +156,47 @@ enum CoproductionForms {
     }
 
     static func formData(_ insight: Insight) -> FormData {
+        typealias F = InsightField
         let input = insight.input
         var pairs = [
-            ("heard", input.heard), ("source_kind", input.sourceKind.rawValue), ("source_detail", input.sourceDetail),
-            ("place", input.place), ("heard_on", input.heardOn), ("themes", input.themes.joined(separator: ", ")),
-            ("quote", input.quote), ("group", input.groupID.map(String.init) ?? ""),
-            ("workshop", input.meetingID.map(String.init) ?? ""), ("version", String(insight.version)),
+            (F.heard, input.heard), (F.sourceKind, input.sourceKind.rawValue), (F.sourceDetail, input.sourceDetail),
+            (F.place, input.place), (F.heardOn, input.heardOn), (F.themes, input.themes.joined(separator: ", ")),
+            (F.quote, input.quote), (F.group, input.groupID.map(String.init) ?? ""),
+            (F.workshop, input.meetingID.map(String.init) ?? ""),
         ]
-        if input.quoteConsent { pairs.append(("quote_consent", "yes")) }
-        pairs += input.communityIDs.map { ("communities", String($0)) }
-        pairs += input.deliverableIDs.map { ("deliverables", String($0)) }
-        pairs += input.decisionIDs.map { ("decisions", String($0)) }
-        pairs += input.planItemIDs.map { ("plan_items", String($0)) }
-        return FormData(pairs)
+        if input.quoteConsent { pairs.append((F.quoteConsent, "yes")) }
+        pairs += input.communityIDs.map { (F.communities, String($0)) }
+        pairs += input.deliverableIDs.map { (F.deliverables, String($0)) }
+        pairs += input.decisionIDs.map { (F.decisions, String($0)) }
+        pairs += input.planItemIDs.map { (F.planItems, String($0)) }
+        return FormData(pairs).replacing(EditField.version, with: String(insight.version))
+    }
+
+    /// The answer form's fields.
+    enum ResponseField: String, FormFieldName {
+        case outcome, answer
     }
 
     /// The answer: an outcome and the words, required.
     static func answer(_ form: FormData, errors: inout FormErrors) -> (ResponseOutcome, String)? {
-        let outcome = ResponseOutcome(rawValue: form["outcome"])
-        if outcome == nil { errors.add("outcome", "Select what happened because of what was heard") }
-        let answer = text(form, "answer", "The answer", limit: maxLong, errors: &errors)
+        typealias F = ResponseField
+        let outcome = ResponseOutcome(rawValue: form[F.outcome])
+        if outcome == nil { errors.add(F.outcome, "Select what happened because of what was heard") }
+        let answer = text(form, F.answer, "The answer", limit: maxLong, errors: &errors)
         if answer.isEmpty {
-            errors.add("answer", "Enter the answer in plain language: what changed, or why nothing did")
+            errors.add(F.answer, "Enter the answer in plain language: what changed, or why nothing did")
         }
         guard errors.isEmpty, let outcome else { return nil }
         return (outcome, answer)
+    }
+
+    /// The query string of a link from a workshop's page to a new insight or action-plan item: the workshop.
+    enum FromWorkshopField: String, FormFieldName {
+        case meeting
+    }
+
+    /// The field of the form publishing or withdrawing a community's "you said, we did" page: `yes` or `no`.
+    enum PublishField: String, FormFieldName {
+        case publish
     }
 }

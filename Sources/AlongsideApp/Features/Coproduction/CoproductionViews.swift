@@ -20,11 +20,12 @@ struct GroupedChoices: Encodable, Sendable {
     let isEmpty: Bool
     let emptyText: String
 
-    init(
-        _ name: String, legend: String, hint: String?,
+    init<F: FormFieldName>(
+        _ field: F, legend: String, hint: String?,
         sections: [(heading: String?, options: [(value: String, label: String)])],
         selected: Set<String>, emptyText: String, errors: FormErrors
     ) {
+        let name = field.rawValue
         self.name = name
         self.legend = legend
         self.hint = hint
@@ -49,10 +50,10 @@ struct GroupedChoices: Encodable, Sendable {
         self.emptyText = emptyText
     }
 
-    /// Live deliverables, one section per workstream in roadmap order.
-    static func deliverables(_ deliverables: [Deliverable], form: FormData, errors: FormErrors, hint: String)
-        -> GroupedChoices
-    {
+    /// Live deliverables, one section per workstream in roadmap order, as `field`, with those chosen in `form` ticked.
+    static func deliverables<F: FormFieldName>(
+        _ field: F, _ deliverables: [Deliverable], form: FormData, errors: FormErrors, hint: String
+    ) -> GroupedChoices {
         var order: [String] = []
         var byWorkstream: [String: [(value: String, label: String)]] = [:]
         for deliverable in deliverables {
@@ -60,9 +61,9 @@ struct GroupedChoices: Encodable, Sendable {
             byWorkstream[deliverable.workstreamName, default: []].append((String(deliverable.id), deliverable.title))
         }
         return GroupedChoices(
-            "deliverables", legend: "Roadmap deliverables (optional)", hint: hint,
+            field, legend: "Roadmap deliverables (optional)", hint: hint,
             sections: order.map { (heading: $0, options: byWorkstream[$0] ?? []) },
-            selected: Set(form.all("deliverables")),
+            selected: Set(form.all(field)),
             emptyText: "The roadmap has no deliverables yet.", errors: errors)
     }
 }

@@ -47,7 +47,7 @@ struct FeedbackController: Controller {
     {
         let community = try await community(context)
         let publish: Bool
-        switch context.form["publish"] {
+        switch context.form[CoproductionForms.PublishField.publish] {
         case "yes": publish = true
         case "no": publish = false
         default: throw AppError.badRequest

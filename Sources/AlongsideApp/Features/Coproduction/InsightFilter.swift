@@ -23,11 +23,17 @@ struct InsightFilter: Sendable, Equatable {
         self.answered = answered
     }
 
+    /// The filters' fields in the query string.
+    enum FilterField: String, FormFieldName {
+        case words, community, theme, sourceKind = "source_kind", answered
+    }
+
     init(_ query: FormData) {
+        typealias F = FilterField
         self.init(
-            words: query.searchWords("words").text, communityID: query.id("community"),
-            theme: CoproductionRules.themes(query["theme"]).first ?? "",
-            sourceKind: SourceKind(rawValue: query["source_kind"]), answered: Answered(rawValue: query["answered"]))
+            words: query.searchWords(F.words).text, communityID: query.id(F.community),
+            theme: CoproductionRules.themes(query[F.theme]).first ?? "",
+            sourceKind: SourceKind(rawValue: query[F.sourceKind]), answered: Answered(rawValue: query[F.answered]))
     }
 
     var isEmpty: Bool { words.isEmpty && communityID == nil && theme.isEmpty && sourceKind == nil && answered == nil }

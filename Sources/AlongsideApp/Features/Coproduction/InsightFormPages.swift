@@ -34,52 +34,50 @@ struct InsightFormPage: PageModel {
         title = editing == nil ? "Record an insight" : "Edit the insight"
         action = editing.map { Href.editInsight($0.id) } ?? Href.newInsight()
         cancelHref = editing.map { Href.insight($0.id) } ?? Href.insights()
-        version = editing == nil ? nil : form["version"]
+        typealias F = CoproductionForms.InsightField
+        version = editing == nil ? nil : form[EditField.version]
         heard = Field(
-            "heard", label: "What was heard", value: form["heard"], type: "textarea",
+            F.heard, label: "What was heard", form: form, type: "textarea",
             hint: "A summary in your own words. Never include anyone's name.", errors: errors)
         sourceKind = ChoiceField(
-            "source_kind", legend: "Who it was heard from", options: SourceKind.options, selected: form["source_kind"],
+            radios: F.sourceKind, legend: "Who it was heard from", options: SourceKind.options, form: form,
             errors: errors)
         sourceDetail = Field(
-            "source_detail", label: "Which group, team or setting (optional)", value: form["source_detail"],
+            F.sourceDetail, label: "Which group, team or setting (optional)", form: form,
             hint: "For example, \"a carers' coffee morning\" or \"the north community team\". Never a person's name.",
             errors: errors)
         place = Field(
-            "place", label: "Where it was heard (optional)", value: form["place"],
+            F.place, label: "Where it was heard (optional)", form: form,
             hint: "A town, a venue or \"online\".", errors: errors)
         heardOn = Field(
-            "heard_on", label: "When it was heard", value: form["heard_on"], type: "date",
+            F.heardOn, label: "When it was heard", form: form, type: "date",
             hint: "For example, 2026-03-03. Today or earlier.", errors: errors)
         communities = ChoiceField(
-            "communities", legend: "Communities it came from (optional)",
+            checkboxes: F.communities, legend: "Communities it came from (optional)",
             hint:
                 "Select all that apply. Under-served communities are marked. The answer is shown on each community's page.",
-            multiple: true, options: CoproductionOptions.communities(choices.communities),
-            selected: Set(form.all("communities")), errors: errors)
+            options: CoproductionOptions.communities(choices.communities), form: form, errors: errors)
         hasCommunities = !choices.communities.isEmpty
         themes = Field(
-            "themes", label: "Themes (optional)", value: form["themes"],
+            F.themes, label: "Themes (optional)", form: form,
             hint: "Separate themes with commas, for example: waiting times, peer support.", errors: errors)
         quote = Field(
-            "quote", label: "A quote in the person's own words (optional)", value: form["quote"], type: "textarea",
+            F.quote, label: "A quote in the person's own words (optional)", form: form, type: "textarea",
             hint: "Never include the person's name. Without their consent the quote stays inside the workspace.",
             errors: errors)
         consent = ChoiceField(
-            "quote_consent", legend: "Consent to quote",
+            checkboxes: F.quoteConsent, legend: "Consent to quote",
             hint:
                 "Tick only if the person agreed that their words may be shown outside the workspace, on the community's public page.",
-            multiple: true, options: [("yes", "The person agreed to be quoted outside the workspace")],
-            selected: Set(form.all("quote_consent")), errors: errors)
+            options: [("yes", "The person agreed to be quoted outside the workspace")], form: form, errors: errors)
         group = SelectField(
-            "group", label: "Group (optional)", hint: "Only groups you can see are listed.",
-            options: CoproductionOptions.groups(choices.scope), selected: form["group"], errors: errors)
+            F.group, label: "Group (optional)", hint: "Only groups you can see are listed.",
+            options: CoproductionOptions.groups(choices.scope), form: form, errors: errors)
         workshop = SelectField(
-            "workshop", label: "Workshop it was heard at (optional)",
-            options: CoproductionOptions.workshops(choices.scope),
-            selected: form["workshop"], errors: errors)
+            F.workshop, label: "Workshop it was heard at (optional)",
+            options: CoproductionOptions.workshops(choices.scope), form: form, errors: errors)
         deliverables = GroupedChoices.deliverables(
-            choices.deliverables, form: form, errors: errors,
+            F.deliverables, choices.deliverables, form: form, errors: errors,
             hint: "The roadmap deliverables this insight informed, grouped by workstream.")
         var byGroup: [String: [(value: String, label: String)]] = [:], order: [String] = []
         for decision in choices.scope.decisions {
@@ -87,13 +85,13 @@ struct InsightFormPage: PageModel {
             byGroup[decision.groupName, default: []].append((String(decision.id), decision.title))
         }
         decisions = GroupedChoices(
-            "decisions", legend: "Decisions it informed (optional)", hint: "Decisions in groups you can see, by group.",
-            sections: order.map { (heading: $0, options: byGroup[$0] ?? []) }, selected: Set(form.all("decisions")),
+            F.decisions, legend: "Decisions it informed (optional)", hint: "Decisions in groups you can see, by group.",
+            sections: order.map { (heading: $0, options: byGroup[$0] ?? []) }, selected: Set(form.all(F.decisions)),
             emptyText: "No decisions you can see are recorded yet.", errors: errors)
         planItems = GroupedChoices(
-            "plan_items", legend: "Action-plan items it informed (optional)", hint: nil,
+            F.planItems, legend: "Action-plan items it informed (optional)", hint: nil,
             sections: [(heading: nil, options: choices.planItems.map { (value: String($0.id), label: $0.what) })],
-            selected: Set(form.all("plan_items")),
+            selected: Set(form.all(F.planItems)),
             emptyText: "The action plan has no items yet.", errors: errors)
         theirs = conflict.map { insight in
             TheirVersion(lines: [
@@ -131,12 +129,13 @@ struct ResponseFormPage: PageModel {
         cancelHref = Href.insight(insight.id)
         heard = insight.heard
         heardOn = LondonTime.day(insight.input.heardOn)
-        version = form["version"].isEmpty ? nil : form["version"]
+        typealias F = CoproductionForms.ResponseField
+        version = form[EditField.version].isEmpty ? nil : form[EditField.version]
         outcome = ChoiceField(
-            "outcome", legend: "What happened because of it", options: ResponseOutcome.options,
-            selected: form["outcome"], errors: errors)
+            radios: F.outcome, legend: "What happened because of it", options: ResponseOutcome.options, form: form,
+            errors: errors)
         answer = Field(
-            "answer", label: "The answer, in plain language", value: form["answer"], type: "textarea",
+            F.answer, label: "The answer, in plain language", form: form, type: "textarea",
             hint:
                 "What changed, or why nothing did. It may be shown publicly on the community's page, so never name anyone.",
             errors: errors)

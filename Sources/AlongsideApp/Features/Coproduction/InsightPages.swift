@@ -33,23 +33,24 @@ struct InsightsPage: PageModel {
         newHref = Href.newInsight()
         csvHref = Href.insightsCSV()
         action = Href.insights()
+        typealias F = InsightFilter.FilterField
         let none = FormErrors()
         words = Field(
-            "words", label: "Words", value: filter.words, hint: "In what was heard, the quote, the place or the source."
+            F.words, label: "Words", value: filter.words, hint: "In what was heard, the quote, the place or the source."
         )
         community = SelectField(
-            "community", label: "Community",
+            F.community, label: "Community",
             options: [("", "Any community")] + communities.map { (String($0.id), $0.name) },
             selected: filter.communityID.map(String.init) ?? "", errors: none)
         let themes = Set(insights.flatMap(\.input.themes)).sorted()
         theme = SelectField(
-            "theme", label: "Theme", options: [("", "Any theme")] + themes.map { ($0, $0) }, selected: filter.theme,
+            F.theme, label: "Theme", options: [("", "Any theme")] + themes.map { ($0, $0) }, selected: filter.theme,
             errors: none)
         sourceKind = SelectField(
-            "source_kind", label: "Heard from", options: [("", "Anyone")] + SourceKind.options,
+            F.sourceKind, label: "Heard from", options: [("", "Anyone")] + SourceKind.options,
             selected: filter.sourceKind?.rawValue ?? "", errors: none)
         answered = SelectField(
-            "answered", label: "Answered",
+            F.answered, label: "Answered",
             options: [("", "Answered or not"), ("yes", "Answered"), ("no", "Not answered yet")],
             selected: filter.answered?.rawValue ?? "", errors: none)
         let shown = insights.filter(filter.matches)

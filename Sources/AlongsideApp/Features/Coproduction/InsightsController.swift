@@ -74,10 +74,13 @@ struct InsightsController: Controller {
     @Sendable func new(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let choices = try await stores.choices(for: signedIn.user)
         // From a workshop's page (?meeting=ID): heard there, on its day, in its group.
-        var pairs = [("heard_on", stores.today)]
-        if let meeting = request.queryForm.id("meeting"), let workshop = choices.scope.workshop(meeting) {
+        typealias F = CoproductionForms.InsightField
+        var pairs = [(F.heardOn, stores.today)]
+        if let meeting = request.queryForm.id(CoproductionForms.FromWorkshopField.meeting),
+            let workshop = choices.scope.workshop(meeting)
+        {
             let day = min(LondonTime.isoDay(workshop.startsAt), stores.today)
-            pairs = [("heard_on", day), ("workshop", String(workshop.id)), ("group", String(workshop.groupID))]
+            pairs = [(F.heardOn, day), (F.workshop, String(workshop.id)), (F.group, String(workshop.groupID))]
         }
         let page = InsightFormPage(editing: nil, form: FormData(pairs), choices: choices)
         return try await services.pages.render(page, request: request, context: context)
@@ -142,11 +145,12 @@ struct InsightsController: Controller {
         case .conflict(let current):
             var errors = FormErrors()
             errors.add(
-                "heard",
+                CoproductionForms.InsightField.heard,
                 "Someone else saved this insight while you were editing it. Their version is shown first; yours is kept in the form. Save again to replace theirs with yours"
             )
             let page = InsightFormPage(
-                editing: current, form: form.replacing("version", with: String(current.version)), choices: choices,
+                editing: current, form: form.replacing(EditField.version, with: String(current.version)),
+                choices: choices,
                 errors: errors, conflict: current)
             return try await services.pages.render(page, request: request, context: context, status: .conflict)
         }
@@ -156,15 +160,14 @@ struct InsightsController: Controller {
         -> Response
     {
         let insight = try await insight(context)
-        var pairs: [(String, String)] = []
+        typealias F = CoproductionForms.ResponseField
+        var form = FormData()
         if let response = insight.response {
-            pairs = [
-                ("outcome", response.outcome.rawValue), ("answer", response.answer),
-                ("version", String(response.version)),
-            ]
+            form = FormData([(F.outcome, response.outcome.rawValue), (F.answer, response.answer)])
+                .replacing(EditField.version, with: String(response.version))
         }
         return try await services.pages.render(
-            ResponseFormPage(insight: insight, form: FormData(pairs)), request: request, context: context)
+            ResponseFormPage(insight: insight, form: form), request: request, context: context)
     }
 
     @Sendable func answer(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -177,7 +180,7 @@ struct InsightsController: Controller {
         }
         let (outcome, text) = parsed
         // No version means a first answer (refused if someone has answered meanwhile); a malformed one never matches.
-        let expected: Int? = context.form.trimmed("version").isEmpty ? nil : context.form.expectedVersion
+        let expected: Int? = context.form.trimmed(EditField.version).isEmpty ? nil : context.form.expectedVersion
         switch try await stores.insights.respond(
             insight.id, outcome: outcome, answer: text, expectedVersion: expected, by: signedIn.actor,
             requestID: context.requestID)
@@ -190,10 +193,10 @@ struct InsightsController: Controller {
         case .conflict(let current):
             var errors = FormErrors()
             errors.add(
-                "outcome",
+                CoproductionForms.ResponseField.outcome,
                 "Someone else answered this insight while you were writing. Their answer is shown first; yours is kept in the form. Save again to replace theirs with yours"
             )
-            let form = context.form.replacing("version", with: current.map { String($0.version) } ?? "")
+            let form = context.form.replacing(EditField.version, with: current.map { String($0.version) } ?? "")
             let page = ResponseFormPage(insight: insight, form: form, errors: errors, conflict: current)
             return try await services.pages.render(page, request: request, context: context, status: .conflict)
         }

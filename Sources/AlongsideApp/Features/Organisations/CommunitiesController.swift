@@ -53,7 +53,7 @@ struct CommunitiesController: Controller {
                     tokenHash: signedIn.session.tokenHash)
                 return .seeOther(Href.communities())
             case .nameTaken(let taken):
-                errors.add("name", Self.nameTaken(taken))
+                errors.add(OrganisationForms.CommunityField.name, Self.nameTaken(taken))
             }
         }
         return try await services.pages.render(
@@ -78,7 +78,7 @@ struct CommunitiesController: Controller {
                     Flash(message: "Saved the changes to \"\(saved.name)\"."), tokenHash: signedIn.session.tokenHash)
                 return .seeOther(Href.communities())
             case .nameTaken(let taken):
-                errors.add("name", Self.nameTaken(taken))
+                errors.add(OrganisationForms.CommunityField.name, Self.nameTaken(taken))
             }
         }
         let page = CommunityPage(

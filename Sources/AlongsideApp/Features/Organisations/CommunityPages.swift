@@ -42,9 +42,10 @@ struct CommunitiesPage: PageModel {
         organisationsHref = Href.organisations()
         self.canManage = canManage
         action = Href.communities()
-        name = Field("name", label: "Name", value: form["name"], errors: errors)
+        typealias F = OrganisationForms.CommunityField
+        name = Field(F.name, label: "Name", form: form, errors: errors)
         description = Field(
-            "description", label: "Description (optional)", value: form["description"], type: "textarea",
+            F.description, label: "Description (optional)", form: form, type: "textarea",
             hint: "Who the community is, in a sentence or two.", errors: errors)
         underServed = CommunityForm.underServed(form, errors: errors)
         self.errors = errors
@@ -78,9 +79,10 @@ struct CommunityPage: PageModel {
         isRetired = community.isRetired
         retireAction = Href.retireCommunity(community.id)
         restoreAction = Href.restoreCommunity(community.id)
-        name = Field("name", label: "Name", value: form["name"], errors: errors)
+        typealias F = OrganisationForms.CommunityField
+        name = Field(F.name, label: "Name", form: form, errors: errors)
         description = Field(
-            "description", label: "Description (optional)", value: form["description"], type: "textarea", errors: errors
+            F.description, label: "Description (optional)", form: form, type: "textarea", errors: errors
         )
         underServed = CommunityForm.underServed(form, errors: errors)
         self.errors = errors
@@ -90,9 +92,8 @@ struct CommunityPage: PageModel {
 enum CommunityForm {
     static func underServed(_ form: FormData, errors: FormErrors) -> ChoiceField {
         ChoiceField(
-            "under_served", legend: "Under-served",
+            checkboxes: OrganisationForms.CommunityField.underServed, legend: "Under-served",
             hint: "The alliance's reach is measured against the under-served communities.",
-            options: [("yes", "This community is under-served")], selected: Set(form.all("under_served")),
-            errors: errors)
+            options: [("yes", "This community is under-served")], form: form, errors: errors)
     }
 }

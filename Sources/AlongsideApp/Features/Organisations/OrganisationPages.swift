@@ -12,10 +12,16 @@ struct OrganisationFilter: Sendable, Equatable {
         self.words = words
     }
 
+    /// The filters' fields in the query string.
+    enum FilterField: String, FormFieldName {
+        case sector, size, words
+    }
+
     init(_ query: FormData) {
+        typealias F = FilterField
         self.init(
-            sector: OrganisationSector(rawValue: query["sector"]), size: VCSESize(rawValue: query["size"]),
-            words: query.searchWords("words").text)
+            sector: OrganisationSector(rawValue: query[F.sector]), size: VCSESize(rawValue: query[F.size]),
+            words: query.searchWords(F.words).text)
     }
 
     var isEmpty: Bool { sector == nil && size == nil && words.isEmpty }
@@ -59,13 +65,14 @@ struct OrganisationsPage: PageModel {
     }
 
     init(organisations: [Organisation], filter: OrganisationFilter, canManage: Bool) {
+        typealias F = OrganisationFilter.FilterField
         action = Href.organisations()
-        words = Field("words", label: "Name, area or number", value: filter.words)
+        words = Field(F.words, label: "Name, area or number", value: filter.words)
         sector = SelectField(
-            "sector", label: "Sector", options: [("", "Any sector")] + OrganisationSector.options,
+            F.sector, label: "Sector", options: [("", "Any sector")] + OrganisationSector.options,
             selected: filter.sector?.rawValue ?? "", errors: FormErrors())
         size = SelectField(
-            "size", label: "Size (VCSE organisations)",
+            F.size, label: "Size (VCSE organisations)",
             options: [("", "Any size")] + VCSESize.allCases.map { ($0.rawValue, $0.label) },
             selected: filter.size?.rawValue ?? "", errors: FormErrors())
         let shown = organisations.filter(filter.matches)
@@ -133,50 +140,49 @@ struct OrganisationFormPage: PageModel {
         title = editing.map { "Edit organisation: \($0.name)" } ?? "Register an organisation"
         action = editing.map { Href.editOrganisation($0.id) } ?? Href.newOrganisation()
         cancelHref = editing.map { Href.organisation($0.id) } ?? Href.organisations()
-        version = editing == nil ? nil : form["version"]
-        name = Field("name", label: "Name", value: form["name"], errors: errors)
+        typealias F = OrganisationForms.OrganisationField
+        version = editing == nil ? nil : form[EditField.version]
+        name = Field(F.name, label: "Name", form: form, errors: errors)
         sector = ChoiceField(
-            "sector", legend: "Sector", options: OrganisationSector.options, selected: form["sector"], errors: errors)
+            radios: F.sector, legend: "Sector", options: OrganisationSector.options, form: form, errors: errors)
         let vcseOnly = "For VCSE organisations only."
         size = ChoiceField(
-            "vcse_size", legend: "Size, by annual income", hint: "\(vcseOnly) Required when the sector is VCSE.",
-            multiple: false,
-            options: VCSESize.options, selected: [form["vcse_size"]], errors: errors)
+            radios: F.vcseSize, legend: "Size, by annual income", hint: "\(vcseOnly) Required when the sector is VCSE.",
+            options: VCSESize.options, form: form, errors: errors)
         kinds = ChoiceField(
-            "vcse_kinds", legend: "Kind of organisation", hint: "\(vcseOnly) Select all that apply.", multiple: true,
-            options: VCSEKind.options, selected: Set(form.all("vcse_kinds")), errors: errors)
+            checkboxes: F.vcseKinds, legend: "Kind of organisation", hint: "\(vcseOnly) Select all that apply.",
+            options: VCSEKind.options, form: form, errors: errors)
         charityNumber = Field(
-            "charity_number", label: "Charity number (optional)", value: form["charity_number"],
+            F.charityNumber, label: "Charity number (optional)", form: form,
             hint: "Registered charities only: \(OrganisationNumbers.charityFormat).", errors: errors)
         companyNumber = Field(
-            "company_number", label: "Company number (optional)", value: form["company_number"],
+            F.companyNumber, label: "Company number (optional)", form: form,
             hint: "From Companies House: 8 characters, like 01234567 or SC123456. Include any zeros at the start.",
             errors: errors)
         areaServed = Field(
-            "area_served", label: "Area served (optional)", value: form["area_served"],
+            F.areaServed, label: "Area served (optional)", form: form,
             hint: "For example, a town, a district or the whole county.", errors: errors)
         let offered = communities.filter { !$0.isRetired }
         self.communities = ChoiceField(
-            "communities", legend: "Communities reached (optional)",
+            checkboxes: F.communities, legend: "Communities reached (optional)",
             hint: "Select all the communities the organisation works with. Under-served communities are marked.",
-            multiple: true,
             options: offered.map { (String($0.id), $0.name + ($0.underServed ? " (under-served)" : "")) },
-            selected: Set(form.all("communities")), errors: errors)
+            form: form, errors: errors)
         hasCommunities = !offered.isEmpty
         communitiesHref = Href.communities()
         contactName = Field(
-            "contact_name", label: "Contact's name (optional)", value: form["contact_name"], errors: errors)
+            F.contactName, label: "Contact's name (optional)", form: form, errors: errors)
         contactEmail = Field(
-            "contact_email", label: "Contact email address (optional)", value: form["contact_email"], type: "email",
+            F.contactEmail, label: "Contact email address (optional)", form: form, type: "email",
             hint: "A work address for the organisation, like info@example.org.", errors: errors)
         contactPhone = Field(
-            "contact_phone", label: "Contact phone number (optional)", value: form["contact_phone"], type: "tel",
+            F.contactPhone, label: "Contact phone number (optional)", form: form, type: "tel",
             errors: errors)
         website = Field(
-            "website", label: "Website (optional)", value: form["website"],
+            F.website, label: "Website (optional)", form: form,
             hint: "For example, www.example.org. We add https:// if you leave it out.", errors: errors)
         status = ChoiceField(
-            "status", legend: "Status", options: OrganisationStatus.options, selected: form["status"], errors: errors)
+            radios: F.status, legend: "Status", options: OrganisationStatus.options, form: form, errors: errors)
         self.duplicates = duplicates.map {
             DuplicateRow(name: $0.name, href: Href.organisation($0.id), reasons: $0.reasonText)
         }

@@ -77,7 +77,9 @@ struct OrganisationsController: Controller {
             return (
                 nil,
                 OrganisationFormPage(
-                    editing: editing, form: form.replacing("confirm_not_duplicate", with: ""), communities: communities,
+                    editing: editing,
+                    form: form.replacing(OrganisationForms.OrganisationField.confirmNotDuplicate, with: ""),
+                    communities: communities,
                     duplicates: matches)
             )
         }
@@ -118,12 +120,12 @@ struct OrganisationsController: Controller {
         case .conflict(let current):
             var errors = FormErrors()
             errors.add(
-                "name",
+                OrganisationForms.OrganisationField.name,
                 "Someone else saved this organisation while you were editing it. Their version is shown first; yours is kept in the form. Save again to replace theirs with yours"
             )
             // The form keeps what this person typed, and now carries the current version so saving again replaces it.
             let page = OrganisationFormPage(
-                editing: current, form: form.replacing("version", with: String(current.version)),
+                editing: current, form: form.replacing(EditField.version, with: String(current.version)),
                 communities: try await communityStore.all(), errors: errors, conflict: current)
             return try await services.pages.render(page, request: request, context: context, status: .conflict)
         }
