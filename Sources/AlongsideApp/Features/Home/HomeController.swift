@@ -7,12 +7,17 @@ struct HomeController: Controller {
     func addRoutes(to routes: inout SiteRoutes) {
         routes.get(.home, .signedIn) { request, context, signedIn in
             let now = services.clock.now()
-            let meetings = try await CalendarFeedStore(pool: services.pool, clock: services.clock)
-                .meetings(forUserID: signedIn.user.id, today: LondonTime.isoDay(now), since: now, limit: 3)
-            let actions = try await ActionStore(pool: services.pool, clock: services.clock).outstanding(
-                ownerUserID: signedIn.user.id)
-            let page = HomePage(
-                user: signedIn.user, meetings: meetings, actions: actions, today: LondonTime.isoDay(now))
+            let today = LondonTime.isoDay(now)
+            // Worked out once per person per change to the data (a meeting that has started drops off once the
+            // data changes or the kept page grows old: `DerivedCache.timeToLive`).
+            let key = services.derived.key("home", variant: "\(signedIn.user.id) \(today)")
+            let page = try await services.derived.value(for: key) {
+                let meetings = try await CalendarFeedStore(pool: services.pool, clock: services.clock)
+                    .meetings(forUserID: signedIn.user.id, today: today, since: now, limit: 3)
+                let actions = try await ActionStore(pool: services.pool, clock: services.clock).outstanding(
+                    ownerUserID: signedIn.user.id)
+                return HomePage(user: signedIn.user, meetings: meetings, actions: actions, today: today)
+            }
             return try await services.pages.render(page, request: request, context: context)
         }
     }
