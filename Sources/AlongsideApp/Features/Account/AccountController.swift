@@ -17,33 +17,38 @@ struct AccountController: Controller {
         routes.post(.signOutEverywhere, .signedIn, signOutEverywhere)
     }
 
+    /// The change-password form's fields.
+    enum ChangePasswordField: String, FormFieldName {
+        case currentPassword = "current_password", password, confirmPassword = "confirm_password"
+    }
+
     @Sendable func changePassword(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
         -> Response
     {
+        typealias F = ChangePasswordField
         let form = context.form
         let me = signedIn.user
         var errors = FormErrors()
-        let current = form["current_password"]
+        let current = form[F.currentPassword]
         if current.isEmpty {
-            errors.add("current_password", "Enter your current password")
+            errors.add(F.currentPassword, "Enter your current password")
         } else {
             let stored = try await services.accounts.find(id: me.id)?.passwordHash ?? SignInController.decoyHash
             if !(try await services.hasher.verify(current, against: stored)) {
-                errors.add("current_password", "Your current password is not right. Check it and try again")
+                errors.add(F.currentPassword, "Your current password is not right. Check it and try again")
             }
         }
         AccountRules.newPasswordProblems(
-            password: form["password"], confirmation: form["confirm_password"], personal: [me.name, me.email],
-            into: &errors
-        )
-        if errors.isEmpty, form["password"] == current {
-            errors.add("password", "Your new password must be different from your current one")
+            form, passwordField: F.password, confirmationField: F.confirmPassword, personal: [me.name, me.email],
+            into: &errors)
+        if errors.isEmpty, form[F.password] == current {
+            errors.add(F.password, "Your new password must be different from your current one")
         }
         guard errors.isEmpty else {
             return try await services.pages.render(
                 ChangePasswordPage(errors: errors), request: request, context: context)
         }
-        let hash = try await services.hasher.hash(form["password"])
+        let hash = try await services.hasher.hash(form[F.password])
         try await services.accounts.setPassword(
             userID: me.id, hash: hash, by: signedIn.actor, summary: "\(me.name) changed their password",
             keepSession: signedIn.session.tokenHash, requestID: context.requestID
@@ -93,17 +98,18 @@ struct ChangePasswordPage: PageModel {
     let cancelHref = Href.account()
 
     init(errors: FormErrors) {
+        typealias F = AccountController.ChangePasswordField
         currentPassword = Field(
-            "current_password", label: "Current password", type: "password", autocomplete: "current-password",
-            errors: errors)
+            F.currentPassword, label: "Current password", value: "", type: "password",
+            autocomplete: "current-password", errors: errors)
         let hint =
             "Use \(PasswordRules.minimumLength) characters or more. A few words together are easy to remember and hard to guess."
         password = Field(
-            "password", label: "New password", type: "password", hint: hint, autocomplete: "new-password",
+            F.password, label: "New password", value: "", type: "password", hint: hint, autocomplete: "new-password",
             errors: errors)
         confirmPassword = Field(
-            "confirm_password", label: "Enter the new password again", type: "password", autocomplete: "new-password",
-            errors: errors)
+            F.confirmPassword, label: "Enter the new password again", value: "", type: "password",
+            autocomplete: "new-password", errors: errors)
         self.errors = errors
     }
 }

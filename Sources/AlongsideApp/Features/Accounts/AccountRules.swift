@@ -28,11 +28,11 @@ public enum AccountRules {
         Role(rawValue: value) == nil ? "Select a role" : nil
     }
 
-    /// New password and its confirmation.
-    public static func newPasswordProblems(
-        password: String, confirmation: String, personal: [String], into errors: inout FormErrors,
-        passwordField: String = "password", confirmationField: String = "confirm_password"
+    /// New password and its confirmation, typed into `form`'s `passwordField` and `confirmationField`.
+    public static func newPasswordProblems<F: FormFieldName>(
+        _ form: FormData, passwordField: F, confirmationField: F, personal: [String], into errors: inout FormErrors
     ) {
+        let password = form[passwordField], confirmation = form[confirmationField]
         if let problem = PasswordRules.problem(with: password, personal: personal) {
             errors.add(passwordField, problem.message)
         } else if confirmation.isEmpty {

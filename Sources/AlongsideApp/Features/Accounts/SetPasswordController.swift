@@ -24,19 +24,24 @@ struct SetPasswordController: Controller {
         return try await services.pages.render(page, request: request, context: context)
     }
 
+    /// The set-a-password form's fields.
+    enum SetPasswordField: String, FormFieldName {
+        case password, confirmPassword = "confirm_password"
+    }
+
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        typealias F = SetPasswordField
         let (link, user) = try await linkAndUser(context)
         let form = context.form
         var errors = FormErrors()
         AccountRules.newPasswordProblems(
-            password: form["password"], confirmation: form["confirm_password"], personal: [user.name, user.email],
-            into: &errors
-        )
+            form, passwordField: F.password, confirmationField: F.confirmPassword, personal: [user.name, user.email],
+            into: &errors)
         guard errors.isEmpty, let userID = user.id else {
             let page = SetPasswordPage(user: user, errors: errors, action: request.uri.path)
             return try await services.pages.render(page, request: request, context: context)
         }
-        let hash = try await services.hasher.hash(form["password"])
+        let hash = try await services.hasher.hash(form[F.password])
         let now = services.clock.now()
         try await services.accounts.setPassword(
             userID: userID, hash: hash, by: AuditActor(userID: userID, label: user.name),
@@ -69,12 +74,13 @@ struct SetPasswordPage: PageModel {
         email = user.email
         let hint =
             "Use \(PasswordRules.minimumLength) characters or more. A few words together are easy to remember and hard to guess."
+        typealias F = SetPasswordController.SetPasswordField
         password = Field(
-            "password", label: "Create a password", type: "password", hint: hint, autocomplete: "new-password",
-            errors: errors)
+            F.password, label: "Create a password", value: "", type: "password", hint: hint,
+            autocomplete: "new-password", errors: errors)
         confirmPassword = Field(
-            "confirm_password", label: "Enter the password again", type: "password", autocomplete: "new-password",
-            errors: errors)
+            F.confirmPassword, label: "Enter the password again", value: "", type: "password",
+            autocomplete: "new-password", errors: errors)
         self.errors = errors
         self.action = action
     }

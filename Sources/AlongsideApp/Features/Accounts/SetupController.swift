@@ -27,21 +27,27 @@ struct SetupController: Controller {
             context: context)
     }
 
+    /// The first administrator's form's fields.
+    enum SetupField: String, FormFieldName {
+        case name, email, password, confirmPassword = "confirm_password"
+    }
+
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        typealias F = SetupField
         let link = try await validLink(context)
         let form = context.form
-        let name = form.trimmed("name"), email = form.trimmed("email")
+        let name = form.trimmed(F.name), email = form.trimmed(F.email)
         var errors = FormErrors()
-        if let problem = AccountRules.ownNameProblem(name) { errors.add("name", problem) }
-        if let problem = AccountRules.emailProblem(email) { errors.add("email", problem) }
+        if let problem = AccountRules.ownNameProblem(name) { errors.add(F.name, problem) }
+        if let problem = AccountRules.emailProblem(email) { errors.add(F.email, problem) }
         AccountRules.newPasswordProblems(
-            password: form["password"], confirmation: form["confirm_password"], personal: [name, email], into: &errors
-        )
+            form, passwordField: F.password, confirmationField: F.confirmPassword, personal: [name, email],
+            into: &errors)
         guard errors.isEmpty else {
             return try await services.pages.render(
                 SetupPage(form: form, errors: errors, action: request.uri.path), request: request, context: context)
         }
-        let hash = try await services.hasher.hash(form["password"])
+        let hash = try await services.hasher.hash(form[F.password])
         let now = services.clock.now()
         let user = try await services.accounts.create(
             name: name, email: email, role: .administrator, passwordHash: hash, by: nil, requestID: context.requestID
@@ -72,18 +78,19 @@ struct SetupPage: PageModel {
     let action: String
 
     init(form: FormData, errors: FormErrors, action: String) {
-        name = Field("name", label: "Full name", value: form["name"], autocomplete: "name", errors: errors)
+        typealias F = SetupController.SetupField
+        name = Field(F.name, label: "Full name", form: form, autocomplete: "name", errors: errors)
         email = Field(
-            "email", label: "Email address", value: form["email"], type: "email", hint: "You will use this to sign in.",
+            F.email, label: "Email address", form: form, type: "email", hint: "You will use this to sign in.",
             autocomplete: "email", errors: errors)
         passwordHint =
             "Use \(PasswordRules.minimumLength) characters or more. A few words together are easy to remember and hard to guess."
         password = Field(
-            "password", label: "Create a password", type: "password", hint: passwordHint, autocomplete: "new-password",
-            errors: errors)
+            F.password, label: "Create a password", value: "", type: "password", hint: passwordHint,
+            autocomplete: "new-password", errors: errors)
         confirmPassword = Field(
-            "confirm_password", label: "Enter the password again", type: "password", autocomplete: "new-password",
-            errors: errors)
+            F.confirmPassword, label: "Enter the password again", value: "", type: "password",
+            autocomplete: "new-password", errors: errors)
         self.errors = errors
         self.action = action
     }

@@ -28,14 +28,20 @@ struct UsersController: Controller {
         return try await services.pages.render(UsersPage(users: users), request: request, context: context)
     }
 
+    /// The new account form's fields.
+    enum NewUserField: String, FormFieldName {
+        case name, email, role
+    }
+
     @Sendable func create(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        typealias F = NewUserField
         let form = context.form
-        let name = form.trimmed("name"), email = form.trimmed("email")
+        let name = form.trimmed(F.name), email = form.trimmed(F.email)
         var errors = FormErrors()
-        if let problem = AccountRules.nameProblem(name) { errors.add("name", problem) }
-        if let problem = AccountRules.emailProblem(email) { errors.add("email", problem) }
-        if let problem = AccountRules.roleProblem(form["role"]) { errors.add("role", problem) }
-        guard errors.isEmpty, let role = Role(rawValue: form["role"]) else {
+        if let problem = AccountRules.nameProblem(name) { errors.add(F.name, problem) }
+        if let problem = AccountRules.emailProblem(email) { errors.add(F.email, problem) }
+        if let problem = AccountRules.roleProblem(form[F.role]) { errors.add(F.role, problem) }
+        guard errors.isEmpty, let role = Role(rawValue: form[F.role]) else {
             return try await services.pages.render(
                 NewUserPage(form: form, errors: errors), request: request, context: context)
         }
@@ -50,7 +56,7 @@ struct UsersController: Controller {
                 token.value = try AccountLinks.create(purpose: .setPassword, userID: user.id, now: now, in: db)
             }
         } catch AccountStore.Failure.emailTaken {
-            errors.add("email", "There is already an account with this email address")
+            errors.add(F.email, "There is already an account with this email address")
             return try await services.pages.render(
                 NewUserPage(form: form, errors: errors), request: request, context: context)
         }

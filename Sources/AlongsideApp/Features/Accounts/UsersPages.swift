@@ -38,14 +38,14 @@ struct NewUserPage: PageModel {
     let cancelHref = Href.users()
 
     init(form: FormData, errors: FormErrors) {
-        name = Field("name", label: "Full name", value: form["name"], errors: errors)
+        typealias F = UsersController.NewUserField
+        name = Field(F.name, label: "Full name", form: form, errors: errors)
         email = Field(
-            "email", label: "Email address", value: form["email"], type: "email",
-            hint: "They will use this to sign in.", errors: errors)
+            F.email, label: "Email address", form: form, type: "email", hint: "They will use this to sign in.",
+            errors: errors)
         role = ChoiceField(
-            "role", legend: "Role",
-            options: Role.allCases.map { ($0.rawValue, $0.label) }, selected: form["role"], errors: errors
-        )
+            radios: F.role, legend: "Role", options: Role.allCases.map { ($0.rawValue, $0.label) }, form: form,
+            errors: errors)
         self.errors = errors
     }
 }

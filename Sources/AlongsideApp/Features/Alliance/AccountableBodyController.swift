@@ -26,7 +26,7 @@ struct AccountableBodyController: Controller {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
-        let form = FormData([("starts_on", scope.today)])
+        let form = FormData([(AllianceForms.ElectionField.startsOn, scope.today)])
         return try await services.pages.render(try await page(view, form: form), request: request, context: context)
     }
 
@@ -52,14 +52,15 @@ struct AccountableBodyController: Controller {
                 return .seeOther(Href.alliance(group.id))
             } catch let refusal as AllianceRefusal {
                 // Things changed between the check and the save.
+                typealias F = AllianceForms.ElectionField
                 switch refusal {
                 case .decisionDoesNotStand:
-                    errors.add("decision", "That decision no longer stands. Select an agreed decision")
+                    errors.add(F.decision, "That decision no longer stands. Select an agreed decision")
                 case .startsBeforeCurrentTerm(let day):
                     errors.add(
-                        "starts_on",
+                        F.startsOn,
                         "The day cannot be before the current accountable body started on \(LondonTime.day(day))")
-                default: errors.add("organisation", "Select an organisation that is a member of the alliance now")
+                default: errors.add(F.organisation, "Select an organisation that is a member of the alliance now")
                 }
             }
         }

@@ -54,25 +54,26 @@ struct AccountableBodyPage: PageModel {
         hasRows = !rows.isEmpty
         self.canManage = canManage
         let current = members.filter { $0.status == .member }
+        typealias F = AllianceForms.ElectionField
         election =
             canManage
             ? Election(
                 action: Href.accountableBody(group.id), hasMembers: !current.isEmpty, hasDecisions: !decisions.isEmpty,
                 newDecisionHref: Href.newDecision(group.id), decisionsHref: Href.decisions(group.id),
                 organisation: SelectField(
-                    "organisation", label: "Organisation elected",
+                    F.organisation, label: "Organisation elected",
                     hint: "Only a current member of the alliance can be its accountable body.",
                     options: [("", "Choose a member")]
                         + current.map { (String($0.organisationID), $0.organisationName) },
-                    selected: form["organisation"], errors: errors),
+                    form: form, errors: errors),
                 decision: SelectField(
-                    "decision", label: "The alliance decision that elected it",
+                    F.decision, label: "The alliance decision that elected it",
                     hint:
                         "Agreed decisions in this alliance's decision log. Record the decision in the log first if it is not here.",
                     options: [("", "Choose a decision")] + decisions.map { (String($0.id), $0.label) },
-                    selected: form["decision"], errors: errors),
+                    form: form, errors: errors),
                 startsOn: Field(
-                    "starts_on", label: "Day it became the accountable body", value: form["starts_on"], type: "date",
+                    F.startsOn, label: "Day it became the accountable body", form: form, type: "date",
                     hint: "The current accountable body's term ends on this day.", errors: errors)
             ) : nil
         self.errors = errors

@@ -155,21 +155,22 @@ struct AllianceSettingsPage: PageModel {
         title = "Principles and publication: \(group.name)"
         action = Href.allianceSettings(group.id)
         cancelHref = Href.alliance(group.id)
+        typealias F = AllianceForms.SettingsField
         principles = Field(
-            "principles", label: "The alliance's shared principles", value: form["principles"], type: "textarea",
+            F.principles, label: "The alliance's shared principles", form: form, type: "textarea",
             hint: "What every member organisation agrees to. Each line becomes a paragraph.", errors: errors)
         published = ChoiceField(
-            "published", legend: "Publication",
+            checkboxes: F.published, legend: "Publication",
             hint:
                 "The public page shows the principles, the accountable body, and the organisations that are joining or members. It never shows representatives, contacts or money.",
-            options: [("yes", "Publish the membership for anyone to read")], selected: Set(form.all("published")),
-            errors: errors)
+            options: [("yes", "Publish the membership for anyone to read")], form: form, errors: errors)
         self.errors = errors
     }
 
     static func formData(_ settings: AllianceSettings) -> FormData {
-        var pairs = [("principles", settings.principles)]
-        if settings.membershipPublished { pairs.append(("published", "yes")) }
+        typealias F = AllianceForms.SettingsField
+        var pairs = [(F.principles, settings.principles)]
+        if settings.membershipPublished { pairs.append((F.published, "yes")) }
         return FormData(pairs)
     }
 }

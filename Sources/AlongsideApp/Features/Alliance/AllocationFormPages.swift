@@ -4,10 +4,9 @@ import Foundation
 struct AllocationFormPage: PageModel {
     static let template = "alliance/funding/allocation-form"
     static let hasForm = true
-    static let fieldNames = [
-        "organisation", "amount", "period_starts_on", "period_ends_on", "purpose", "contract_years",
-        "contract_reference",
-        "source", "decision",
+    static let fieldNames: [FundingForms.AllocationField] = [
+        .organisation, .amount, .periodStartsOn, .periodEndsOn, .purpose, .contractYears, .contractReference, .source,
+        .decision,
     ]
     let title = "Allocate funding to a member"
     let allianceName: String
@@ -28,12 +27,13 @@ struct AllocationFormPage: PageModel {
     let fundingHref: String
 
     init(group: Group, members: [AllianceMember], decisions: [DecisionReference], form: FormData, errors: FormErrors) {
+        typealias F = FundingForms.AllocationField
         allianceName = group.name
         hasMembers = !members.isEmpty
         hasDecisions = !decisions.isEmpty
         newDecisionHref = Href.newDecision(group.id)
         organisation = SelectField(
-            "organisation", label: "Member", hint: "Members that are joining, members or paused.",
+            F.organisation, label: "Member", hint: "Members that are joining, members or paused.",
             options: [(value: "", label: "Select a member")]
                 + members.map {
                     (
@@ -41,39 +41,39 @@ struct AllocationFormPage: PageModel {
                         label: "\($0.organisationName) (\($0.status.label.lowercased()))"
                     )
                 },
-            selected: form["organisation"], errors: errors)
+            form: form, errors: errors)
         amount = Field(
-            "amount", label: "Amount, in pounds", value: form["amount"], hint: "For example, 12,500 or 12500.50",
+            F.amount, label: "Amount, in pounds", form: form, hint: "For example, 12,500 or 12500.50",
             errors: errors)
         startsOn = Field(
-            "period_starts_on", label: "First day of the period it covers", value: form["period_starts_on"],
+            F.periodStartsOn, label: "First day of the period it covers", form: form,
             type: "date",
             hint:
                 "The period lies within one financial year, 1 April to 31 March. Record each year of a longer contract as its own allocation.",
             errors: errors)
         endsOn = Field(
-            "period_ends_on", label: "Last day of the period it covers", value: form["period_ends_on"], type: "date",
+            F.periodEndsOn, label: "Last day of the period it covers", form: form, type: "date",
             errors: errors)
         purpose = Field(
-            "purpose", label: "What the money is for", value: form["purpose"], type: "textarea", errors: errors)
+            F.purpose, label: "What the money is for", form: form, type: "textarea", errors: errors)
         contractYears = Field(
-            "contract_years", label: "Length of the whole contract, in years", value: form["contract_years"],
+            F.contractYears, label: "Length of the whole contract, in years", form: form,
             hint: "A whole number from 1 to 10. A three-year contract is recorded as three allocations, each giving 3.",
             errors: errors)
         contractReference = Field(
-            "contract_reference", label: "Contract reference (optional)", value: form["contract_reference"],
+            F.contractReference, label: "Contract reference (optional)", form: form,
             hint: "Give each year of one contract the same reference, so they count as one contract.", errors: errors)
         source = Field(
-            "source", label: "Where the money comes from", value: form["source"],
+            F.source, label: "Where the money comes from", form: form,
             hint: "For example, the community mental health transformation contract for 2026 to 2027.", errors: errors)
         decision = SelectField(
-            "decision", label: "The alliance decision that authorised it",
+            F.decision, label: "The alliance decision that authorised it",
             hint: decisions.isEmpty
                 ? "There are no agreed alliance decisions to choose from yet. Record the decision in the alliance's decision log first."
                 : "Agreed decisions in the alliance's decision log, newest first.",
             options: [(value: "", label: "Select a decision")]
                 + decisions.map { (value: String($0.id), label: $0.label) },
-            selected: form["decision"], errors: errors)
+            form: form, errors: errors)
         self.errors = errors
         action = Href.newAllocation(group.id)
         fundingHref = Href.allianceFunding(group.id)
@@ -95,27 +95,28 @@ struct AllocationCheckPage: CheckAnswersPage {
     init(
         group: Group, input: AllocationInput, members: [AllianceMember], decisions: [DecisionReference], form: FormData
     ) {
+        typealias F = FundingForms.AllocationField
         let action = Href.newAllocation(group.id)
         intro = "Nothing is saved yet. Check each answer, then record the allocation."
         let member = members.first { $0.organisationID == input.organisationID }?.organisationName ?? ""
         let decision = decisions.first { $0.id == input.decisionID }?.label ?? ""
         rows = [
-            CheckAnswerRow("Member", member, field: "organisation", form: action),
-            CheckAnswerRow("Amount", Money.format(input.amountPence), field: "amount", form: action),
+            CheckAnswerRow("Member", member, field: F.organisation, form: action),
+            CheckAnswerRow("Amount", Money.format(input.amountPence), field: F.amount, form: action),
             CheckAnswerRow(
                 "Period",
                 FundingPage.period(input.periodStartsOn, input.periodEndsOn)
-                    + " (financial year \(FundingPage.year(input.periodStartsOn)))", field: "period_starts_on",
+                    + " (financial year \(FundingPage.year(input.periodStartsOn)))", field: F.periodStartsOn,
                 form: action),
-            CheckAnswerRow("Purpose", input.purpose, field: "purpose", form: action),
+            CheckAnswerRow("Purpose", input.purpose, field: F.purpose, form: action),
             CheckAnswerRow(
                 "Contract length", "\(input.contractYears) year\(input.contractYears == 1 ? "" : "s")",
-                field: "contract_years", form: action),
+                field: F.contractYears, form: action),
             CheckAnswerRow(
                 "Contract reference", input.contractReference.isEmpty ? "None" : input.contractReference,
-                field: "contract_reference", form: action),
-            CheckAnswerRow("Source", input.source, field: "source", form: action),
-            CheckAnswerRow("Authorised by", decision, field: "decision", form: action),
+                field: F.contractReference, form: action),
+            CheckAnswerRow("Source", input.source, field: F.source, form: action),
+            CheckAnswerRow("Authorised by", decision, field: F.decision, form: action),
         ]
         hidden = CarriedValue.all(AllocationFormPage.fieldNames, from: form)
         self.action = action

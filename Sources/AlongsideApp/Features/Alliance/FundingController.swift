@@ -64,7 +64,8 @@ struct FundingController: Controller {
     {
         let group = view.group
         let year = FinancialYear(containing: today)
-        let form = FormData([("period_starts_on", year?.startsOn ?? ""), ("period_ends_on", year?.endsOn ?? "")])
+        typealias F = FundingForms.ReceivedField
+        let form = FormData([(F.periodStartsOn, year?.startsOn ?? ""), (F.periodEndsOn, year?.endsOn ?? "")])
         let page = ReceivedFormPage(
             group: group, organisations: try await organisations.all(),
             accountableBody: try await store.currentAccountableBody(groupID: group.id), form: form, errors: FormErrors()
@@ -79,6 +80,7 @@ struct FundingController: Controller {
     {
         let signedIn = view.person
         let group = view.group
+        typealias F = FundingForms.ReceivedField
         let form = context.form
         let register = try await organisations.all()
         let body = try await store.currentAccountableBody(groupID: group.id)
@@ -88,12 +90,12 @@ struct FundingController: Controller {
                     group: group, organisations: register, accountableBody: body, form: form, errors: errors),
                 request: request, context: context)
         }
-        if form["step"] == "change" { return try await formPage(FormErrors()) }
+        if form[F.step] == "change" { return try await formPage(FormErrors()) }
         var errors = FormErrors()
         guard let input = FundingForms.received(form, organisations: register, errors: &errors) else {
             return try await formPage(errors)
         }
-        guard form["step"] == "confirm" else {
+        guard form[F.step] == "confirm" else {
             let page = ReceivedCheckPage(
                 group: group, input: input, organisations: register, accountableBody: body, form: form)
             return try await services.pages.render(page, request: request, context: context)
@@ -103,7 +105,7 @@ struct FundingController: Controller {
             saved = try await store.recordReceived(
                 input, groupID: group.id, by: signedIn.actor, requestID: context.requestID)
         } catch FundingStore.Refusal.unknownOrganisation {
-            errors.add("from_organisation", "Select the organisation the money came from")
+            errors.add(F.fromOrganisation, "Select the organisation the money came from")
             return try await formPage(errors)
         }
         try await flash("\(Money.format(saved.amountPence)) received from \(saved.fromName) is recorded.", signedIn)
@@ -174,8 +176,9 @@ struct FundingController: Controller {
     {
         let group = view.group
         let year = FinancialYear(containing: today)
+        typealias F = FundingForms.AllocationField
         let form = FormData([
-            ("period_starts_on", year?.startsOn ?? ""), ("period_ends_on", year?.endsOn ?? ""), ("contract_years", "1"),
+            (F.periodStartsOn, year?.startsOn ?? ""), (F.periodEndsOn, year?.endsOn ?? ""), (F.contractYears, "1"),
         ])
         let page = AllocationFormPage(
             group: group, members: try await store.fundableMembers(groupID: group.id),
@@ -188,6 +191,7 @@ struct FundingController: Controller {
     {
         let signedIn = view.person
         let group = view.group
+        typealias F = FundingForms.AllocationField
         let form = context.form
         var members = try await store.fundableMembers(groupID: group.id)
         var decisions = try await scope.authorisingDecisions(groupID: group.id)
@@ -196,12 +200,12 @@ struct FundingController: Controller {
                 AllocationFormPage(group: group, members: members, decisions: decisions, form: form, errors: errors),
                 request: request, context: context)
         }
-        if form["step"] == "change" { return try await formPage(FormErrors()) }
+        if form[F.step] == "change" { return try await formPage(FormErrors()) }
         var errors = FormErrors()
         guard let input = FundingForms.allocation(form, members: members, decisions: decisions, errors: &errors) else {
             return try await formPage(errors)
         }
-        guard form["step"] == "confirm" else {
+        guard form[F.step] == "confirm" else {
             let page = AllocationCheckPage(
                 group: group, input: input, members: members, decisions: decisions, form: form)
             return try await services.pages.render(page, request: request, context: context)
@@ -220,7 +224,7 @@ struct FundingController: Controller {
             _ = FundingForms.allocation(form, members: members, decisions: decisions, errors: &errors)
             if errors.isEmpty {
                 errors.add(
-                    refusal == .notAMember ? "organisation" : "decision",
+                    refusal == .notAMember ? F.organisation : F.decision,
                     "This changed a moment ago. Check it and try again")
             }
             return try await formPage(errors)

@@ -8,30 +8,51 @@ enum FundingForms {
     static let maxReference = 100
     static let maxReason = 1000
 
+    /// The funding received form's fields; `step` is the check page's button.
+    enum ReceivedField: String, FormFieldName {
+        case amount, fromOrganisation = "from_organisation", viaOrganisation = "via_organisation"
+        case periodStartsOn = "period_starts_on", periodEndsOn = "period_ends_on", description, step
+    }
+
+    /// The allocation form's fields; `step` is the check page's button.
+    enum AllocationField: String, FormFieldName {
+        case organisation, amount, periodStartsOn = "period_starts_on", periodEndsOn = "period_ends_on", purpose
+        case contractYears = "contract_years", contractReference = "contract_reference", source, decision, step
+    }
+
+    /// The withdraw form's field, for money received and allocations alike.
+    enum WithdrawField: String, FormFieldName {
+        case reason
+    }
+
     /// An amount typed in pounds ("12,500" or "12500.50") as whole pence, more than nothing.
-    static func amount(_ form: FormData, errors: inout FormErrors) -> Int? {
-        switch Money.parse(form.trimmed("amount")) {
+    static func amount<F: FormFieldName>(_ form: FormData, _ field: F, errors: inout FormErrors) -> Int? {
+        switch Money.parse(form.trimmed(field)) {
         case .success(let pence) where pence > 0: return pence
-        case .success: errors.add("amount", "The amount must be more than £0")
-        case .failure(.empty): errors.add("amount", "Enter the amount in pounds")
-        case .failure(.negative): errors.add("amount", "The amount must be more than £0")
+        case .success: errors.add(field, "The amount must be more than £0")
+        case .failure(.empty): errors.add(field, "Enter the amount in pounds")
+        case .failure(.negative): errors.add(field, "The amount must be more than £0")
         case .failure(.tooManyPence):
-            errors.add("amount", "Enter the amount in pounds and pence, with no more than 2 figures after the point")
-        case .failure(.notAnAmount): errors.add("amount", "Enter the amount in pounds, for example 12,500 or 12500.50")
+            errors.add(field, "Enter the amount in pounds and pence, with no more than 2 figures after the point")
+        case .failure(.notAnAmount): errors.add(field, "Enter the amount in pounds, for example 12,500 or 12500.50")
         }
         return nil
     }
 
-    static func period(_ form: FormData, acrossYears: String, errors: inout FormErrors) -> (String, String) {
-        let startsOn = form.trimmed("period_starts_on"), endsOn = form.trimmed("period_ends_on")
-        for problem in FundingRules.periodProblems(startsOn: startsOn, endsOn: endsOn, acrossYears: acrossYears) {
-            errors.add(problem.field, problem.message)
-        }
+    /// The period's first and last days, typed into `starts` and `ends`.
+    static func period<F: FormFieldName>(
+        _ form: FormData, starts: F, ends: F, acrossYears: String, errors: inout FormErrors
+    ) -> (String, String) {
+        let startsOn = form.trimmed(starts), endsOn = form.trimmed(ends)
+        let problems = FundingRules.periodProblems(
+            startsOn: startsOn, endsOn: endsOn, startField: starts.rawValue, endField: ends.rawValue,
+            acrossYears: acrossYears)
+        for problem in problems { errors.add(problem.field, problem.message) }
         return (startsOn, endsOn)
     }
 
-    static func text(
-        _ form: FormData, _ name: String, label: String, required: String?, limit: Int, errors: inout FormErrors
+    static func text<F: FormFieldName>(
+        _ form: FormData, _ name: F, label: String, required: String?, limit: Int, errors: inout FormErrors
     ) -> String {
         let value = form.trimmed(name)
         if value.isEmpty, let required {
@@ -44,24 +65,27 @@ enum FundingForms {
 
     /// Money received: `organisations` is the register (any organisation may pay or pass money on).
     static func received(_ form: FormData, organisations: [Organisation], errors: inout FormErrors) -> ReceivedInput? {
+        typealias F = ReceivedField
         let known = Set(organisations.map(\.id))
-        let amount = amount(form, errors: &errors)
-        let from = form.id("from_organisation").flatMap { known.contains($0) ? $0 : nil }
-        if from == nil { errors.add("from_organisation", "Select the organisation the money came from") }
+        let amount = amount(form, F.amount, errors: &errors)
+        let from = form.id(F.fromOrganisation).flatMap { known.contains($0) ? $0 : nil }
+        if from == nil { errors.add(F.fromOrganisation, "Select the organisation the money came from") }
         var via: Int64?
-        if !form["via_organisation"].isEmpty {
-            via = form.id("via_organisation").flatMap { known.contains($0) ? $0 : nil }
+        if !form[F.viaOrganisation].isEmpty {
+            via = form.id(F.viaOrganisation).flatMap { known.contains($0) ? $0 : nil }
             if via == nil {
-                errors.add("via_organisation", "Select the organisation the money came through, or none")
+                errors.add(F.viaOrganisation, "Select the organisation the money came through, or none")
             } else if via == from {
                 errors.add(
-                    "via_organisation",
+                    F.viaOrganisation,
                     "The money cannot come through the organisation it came from. Select another, or none")
             }
         }
-        let (startsOn, endsOn) = period(form, acrossYears: FundingRules.receivedOneYearMessage, errors: &errors)
+        let (startsOn, endsOn) = period(
+            form, starts: F.periodStartsOn, ends: F.periodEndsOn, acrossYears: FundingRules.receivedOneYearMessage,
+            errors: &errors)
         let description = text(
-            form, "description", label: "The description", required: nil, limit: maxDescription, errors: &errors)
+            form, F.description, label: "The description", required: nil, limit: maxDescription, errors: &errors)
         guard errors.isEmpty, let amount, let from else { return nil }
         return ReceivedInput(
             amountPence: amount, fromOrganisationID: from, viaOrganisationID: via, periodStartsOn: startsOn,
@@ -72,35 +96,38 @@ enum FundingForms {
     static func allocation(
         _ form: FormData, members: [AllianceMember], decisions: [DecisionReference], errors: inout FormErrors
     ) -> AllocationInput? {
-        let organisation = form.id("organisation").flatMap { id in
+        typealias F = AllocationField
+        let organisation = form.id(F.organisation).flatMap { id in
             members.contains { $0.organisationID == id } ? id : nil
         }
         if organisation == nil {
-            errors.add("organisation", "Select a member of the alliance that is joining, a member or paused")
+            errors.add(F.organisation, "Select a member of the alliance that is joining, a member or paused")
         }
-        let amount = amount(form, errors: &errors)
-        let (startsOn, endsOn) = period(form, acrossYears: FundingRules.oneYearMessage, errors: &errors)
-        let purpose = text(
-            form, "purpose", label: "The purpose", required: "Say what the money is for", limit: maxPurpose,
+        let amount = amount(form, F.amount, errors: &errors)
+        let (startsOn, endsOn) = period(
+            form, starts: F.periodStartsOn, ends: F.periodEndsOn, acrossYears: FundingRules.oneYearMessage,
             errors: &errors)
-        let yearsText = form.trimmed("contract_years")
+        let purpose = text(
+            form, F.purpose, label: "The purpose", required: "Say what the money is for", limit: maxPurpose,
+            errors: &errors)
+        let yearsText = form.trimmed(F.contractYears)
         let years = BoundedNumber.parse(yearsText, in: 1...10)
         if yearsText.isEmpty {
-            errors.add("contract_years", "Enter the contract's length in whole years, from 1 to 10")
+            errors.add(F.contractYears, "Enter the contract's length in whole years, from 1 to 10")
         } else if years == nil {
-            errors.add("contract_years", "The contract's length must be a whole number of years from 1 to 10")
+            errors.add(F.contractYears, "The contract's length must be a whole number of years from 1 to 10")
         }
         let reference = text(
-            form, "contract_reference", label: "The contract reference", required: nil, limit: maxReference,
+            form, F.contractReference, label: "The contract reference", required: nil, limit: maxReference,
             errors: &errors)
         let source = text(
-            form, "source", label: "The source",
+            form, F.source, label: "The source",
             required: "Say where the money comes from, for example the community mental health contract",
             limit: maxSource, errors: &errors)
-        let decision = form.id("decision").flatMap { id in decisions.contains { $0.id == id } ? id : nil }
+        let decision = form.id(F.decision).flatMap { id in decisions.contains { $0.id == id } ? id : nil }
         if decision == nil {
             errors.add(
-                "decision",
+                F.decision,
                 decisions.isEmpty
                     ? "Record the alliance's decision to make this allocation in its decision log first"
                     : "Select the agreed alliance decision that authorised this allocation")
@@ -115,7 +142,8 @@ enum FundingForms {
     /// A withdrawal's reason.
     static func reason(_ form: FormData, errors: inout FormErrors) -> String? {
         let reason = text(
-            form, "reason", label: "The reason", required: "Say why it is being withdrawn", limit: maxReason,
+            form, WithdrawField.reason, label: "The reason", required: "Say why it is being withdrawn",
+            limit: maxReason,
             errors: &errors)
         return errors.isEmpty ? reason : nil
     }

@@ -23,7 +23,7 @@ struct FundingWithdrawPage: PageModel {
         alreadyWithdrawn = item.isWithdrawn
         withdrawnReason = item.withdrawnReason ?? ""
         reason = Field(
-            "reason", label: "Why it is being withdrawn", value: form["reason"], type: "textarea",
+            FundingForms.WithdrawField.reason, label: "Why it is being withdrawn", form: form, type: "textarea",
             hint: "For example, the amount was wrong and is recorded again. The record stays, left out of the totals.",
             errors: errors)
         self.errors = errors
@@ -42,7 +42,7 @@ struct FundingWithdrawPage: PageModel {
         alreadyWithdrawn = item.isWithdrawn
         withdrawnReason = item.withdrawnReason ?? ""
         reason = Field(
-            "reason", label: "Why it is being withdrawn", value: form["reason"], type: "textarea",
+            FundingForms.WithdrawField.reason, label: "Why it is being withdrawn", form: form, type: "textarea",
             hint: "For example, the decision was changed. The record stays, left out of the totals.", errors: errors)
         self.errors = errors
         action = Href.withdrawAllocation(group.id, item.id)

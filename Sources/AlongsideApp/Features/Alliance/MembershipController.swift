@@ -33,7 +33,8 @@ struct MembershipController: Controller {
 
     @Sendable func new(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
         let group = view.group
-        let form = FormData([("status", MembershipStatus.interested.rawValue), ("on_day", scope.today)])
+        typealias F = AllianceForms.NewMemberField
+        let form = FormData([(F.status, MembershipStatus.interested.rawValue), (F.onDay, scope.today)])
         return try await services.pages.render(
             try await newPage(group, form: form, errors: FormErrors()), request: request, context: context)
     }
@@ -62,9 +63,16 @@ struct MembershipController: Controller {
                 // Someone else added it, or the register changed, between the check and the save.
                 switch refusal {
                 case .termsVersionUnknown:
-                    errors.add("terms_version", "Select a version of this alliance's terms of reference")
-                case .alreadyInAlliance: errors.add("organisation", "That organisation is already in this alliance")
-                default: errors.add("organisation", "Select an organisation from the register that is not closed")
+                    errors.add(
+                        AllianceForms.MemberDetailsField.termsVersion,
+                        "Select a version of this alliance's terms of reference")
+                case .alreadyInAlliance:
+                    errors.add(
+                        AllianceForms.NewMemberField.organisation, "That organisation is already in this alliance")
+                default:
+                    errors.add(
+                        AllianceForms.NewMemberField.organisation,
+                        "Select an organisation from the register that is not closed")
                 }
             }
         }
@@ -104,6 +112,7 @@ struct MembershipController: Controller {
         let signedIn = view.person
         let group = view.group
         let member = try await member(context, groupID: group.id)
+        typealias F = AllianceForms.StatusChangeField
         var errors = FormErrors()
         guard let move = AllianceForms.statusChange(context.form, member: member, today: scope.today, errors: &errors)
         else {
@@ -124,16 +133,16 @@ struct MembershipController: Controller {
                 return .seeOther(Href.allianceMember(group.id, saved.id))
             case .conflict(let current):
                 errors.add(
-                    "status",
+                    F.status,
                     "Someone else changed this member while you were looking at it. It is now \(current.status.label.lowercased()) since \(LondonTime.day(current.statusSince)). Check and choose again"
                 )
                 let page = try await memberPage(
-                    view, current, form: context.form.replacing("version", with: String(current.version)),
+                    view, current, form: context.form.replacing(EditField.version, with: String(current.version)),
                     errors: errors)
                 return try await services.pages.render(page, request: request, context: context, status: .conflict)
             }
         } catch AllianceRefusal.moveNotAllowed(let problem) {
-            errors.add("status", problem)
+            errors.add(F.status, problem)
             return try await services.pages.render(
                 try await memberPage(view, member, form: context.form, errors: errors), request: request,
                 context: context)
@@ -143,7 +152,7 @@ struct MembershipController: Controller {
     @Sendable func edit(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
         let group = view.group
         let member = try await member(context, groupID: group.id)
-        let form = FormData(MemberDetailsFields.formData(member) + [("version", String(member.version))])
+        let form = MemberDetailsFields.formData(member).replacing(EditField.version, with: String(member.version))
         let page = EditAllianceMemberPage(
             group: group, member: member, termsVersions: try await store.termsVersions(groupID: group.id), form: form,
             errors: FormErrors())
@@ -176,12 +185,12 @@ struct MembershipController: Controller {
             return .seeOther(Href.allianceMember(group.id, saved.id))
         case .conflict(let current):
             errors.add(
-                "representative_name",
+                AllianceForms.MemberDetailsField.representativeName,
                 "Someone else saved this member while you were editing it. Their version is shown first; yours is kept in the form. Save again to replace theirs with yours"
             )
             let page = EditAllianceMemberPage(
                 group: group, member: current, termsVersions: versions,
-                form: context.form.replacing("version", with: String(current.version)), errors: errors,
+                form: context.form.replacing(EditField.version, with: String(current.version)), errors: errors,
                 conflict: current)
             return try await services.pages.render(page, request: request, context: context, status: .conflict)
         }

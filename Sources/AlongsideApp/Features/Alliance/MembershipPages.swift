@@ -9,34 +9,36 @@ struct MemberDetailsFields: Encodable, Sendable {
     let termsVersion: SelectField
 
     init(form: FormData, termsVersions: [(number: Int, status: TermsStatus)], errors: FormErrors) {
+        typealias F = AllianceForms.MemberDetailsField
         representativeName = Field(
-            "representative_name", label: "Representative's name (optional)", value: form["representative_name"],
+            F.representativeName, label: "Representative's name (optional)", form: form,
             hint: "The person who speaks for the organisation in the alliance.", errors: errors)
         representativeEmail = Field(
-            "representative_email", label: "Representative's work email address (optional)",
-            value: form["representative_email"],
+            F.representativeEmail, label: "Representative's work email address (optional)",
+            form: form,
             type: "email", errors: errors)
         principlesAgreedOn = Field(
-            "principles_agreed_on", label: "Day it agreed the shared principles (optional)",
-            value: form["principles_agreed_on"],
+            F.principlesAgreedOn, label: "Day it agreed the shared principles (optional)",
+            form: form,
             type: "date", hint: "Leave blank if it has not agreed them yet.", errors: errors)
         termsAgreedOn = Field(
-            "terms_agreed_on", label: "Day it agreed the terms of reference (optional)", value: form["terms_agreed_on"],
+            F.termsAgreedOn, label: "Day it agreed the terms of reference (optional)", form: form,
             type: "date", hint: "Leave blank if it has not agreed them yet.", errors: errors)
         let options =
             [("", termsVersions.isEmpty ? "No terms of reference written yet" : "Not agreed yet")]
             + termsVersions.map { (String($0.number), "Version \($0.number) (\($0.status.label.lowercased()))") }
         termsVersion = SelectField(
-            "terms_version", label: "Version of the terms of reference it agreed", options: options,
-            selected: form["terms_version"], errors: errors)
+            F.termsVersion, label: "Version of the terms of reference it agreed", options: options,
+            form: form, errors: errors)
     }
 
-    static func formData(_ member: AllianceMember) -> [(String, String)] {
-        [
-            ("representative_name", member.representativeName), ("representative_email", member.representativeEmail),
-            ("principles_agreed_on", member.principlesAgreedOn ?? ""), ("terms_agreed_on", member.termsAgreedOn ?? ""),
-            ("terms_version", member.termsVersion.map(String.init) ?? ""),
-        ]
+    static func formData(_ member: AllianceMember) -> FormData {
+        typealias F = AllianceForms.MemberDetailsField
+        return FormData([
+            (F.representativeName, member.representativeName), (F.representativeEmail, member.representativeEmail),
+            (F.principlesAgreedOn, member.principlesAgreedOn ?? ""), (F.termsAgreedOn, member.termsAgreedOn ?? ""),
+            (F.termsVersion, member.termsVersion.map(String.init) ?? ""),
+        ])
     }
 }
 
@@ -60,22 +62,23 @@ struct NewAllianceMemberPage: PageModel {
         group: Group, addable: [Organisation], termsVersions: [(number: Int, status: TermsStatus)], form: FormData,
         errors: FormErrors
     ) {
+        typealias F = AllianceForms.NewMemberField
         allianceName = group.name
         action = Href.newAllianceMember(group.id)
         cancelHref = Href.alliance(group.id)
         hasOrganisations = !addable.isEmpty
         organisation = SelectField(
-            "organisation", label: "Organisation",
+            F.organisation, label: "Organisation",
             hint: "Organisations on the register that are not closed and not already in this alliance.",
             options: [("", "Choose an organisation")]
                 + addable.map { (String($0.id), "\($0.name) (\($0.sector.label))") },
-            selected: form["organisation"], errors: errors)
+            form: form, errors: errors)
         status = ChoiceField(
-            "status", legend: "Where has it got to?",
+            radios: F.status, legend: "Where has it got to?",
             options: MembershipRules.firstStatuses.map { ($0.rawValue, $0.label) },
-            selected: form["status"], errors: errors)
+            form: form, errors: errors)
         onDay = Field(
-            "on_day", label: "Day it reached this status", value: form["on_day"], type: "date",
+            F.onDay, label: "Day it reached this status", form: form, type: "date",
             hint: "Today or earlier.", errors: errors)
         details = MemberDetailsFields(form: form, termsVersions: termsVersions, errors: errors)
         self.errors = errors
@@ -181,22 +184,23 @@ struct AllianceMemberPage: PageModel {
         hasCommunities = !self.communities.isEmpty
         self.canManage = canManage
         editHref = Href.editAllianceMember(group.id, member.id)
+        typealias F = AllianceForms.StatusChangeField
         statusForm =
             canManage
             ? StatusForm(
                 action: Href.allianceMemberStatus(group.id, member.id),
-                version: form["version"].isEmpty ? String(member.version) : form["version"],
+                version: form[EditField.version].isEmpty ? String(member.version) : form[EditField.version],
                 status: ChoiceField(
-                    "status", legend: "New status",
+                    radios: F.status, legend: "New status",
                     options: MembershipRules.allowedMoves(from: member.status).map { ($0.rawValue, $0.label) },
-                    selected: form["status"], errors: errors),
+                    form: form, errors: errors),
                 onDay: Field(
-                    "on_day", label: "Day it changed",
-                    value: form["on_day"].isEmpty && errors.isEmpty ? today : form["on_day"], type: "date",
+                    F.onDay, label: "Day it changed",
+                    value: form[F.onDay].isEmpty && errors.isEmpty ? today : form[F.onDay], type: "date",
                     hint:
                         "Not before \(LondonTime.day(member.statusSince)), when the current status began, and not after today.",
                     errors: errors),
-                note: Field("note", label: "Note (optional)", value: form["note"], type: "textarea", errors: errors)
+                note: Field(F.note, label: "Note (optional)", form: form, type: "textarea", errors: errors)
             ) : nil
         self.errors = errors
     }
@@ -223,7 +227,7 @@ struct EditAllianceMemberPage: PageModel {
         title = "Representative and agreements: \(member.organisationName)"
         action = Href.editAllianceMember(group.id, member.id)
         cancelHref = Href.allianceMember(group.id, member.id)
-        version = form["version"]
+        version = form[EditField.version]
         details = MemberDetailsFields(form: form, termsVersions: termsVersions, errors: errors)
         theirs =
             conflict.map { saved in

@@ -4,8 +4,8 @@ import Foundation
 struct ReceivedFormPage: PageModel {
     static let template = "alliance/funding/received-form"
     static let hasForm = true
-    static let fieldNames = [
-        "amount", "from_organisation", "via_organisation", "period_starts_on", "period_ends_on", "description",
+    static let fieldNames: [FundingForms.ReceivedField] = [
+        .amount, .fromOrganisation, .viaOrganisation, .periodStartsOn, .periodEndsOn, .description,
     ]
     let title = "Record funding received"
     let allianceName: String
@@ -24,32 +24,33 @@ struct ReceivedFormPage: PageModel {
         group: Group, organisations: [Organisation], accountableBody: AccountableBody?, form: FormData,
         errors: FormErrors
     ) {
+        typealias F = FundingForms.ReceivedField
         allianceName = group.name
         self.accountableBody = accountableBody?.organisationName
         let options = organisations.map { (value: String($0.id), label: "\($0.name) – \($0.sector.label)") }
         amount = Field(
-            "amount", label: "Amount, in pounds", value: form["amount"], hint: "For example, 12,500 or 12500.50",
+            F.amount, label: "Amount, in pounds", form: form, hint: "For example, 12,500 or 12500.50",
             errors: errors)
         from = SelectField(
-            "from_organisation", label: "Who the money came from",
+            F.fromOrganisation, label: "Who the money came from",
             hint:
                 "The commissioner, usually the integrated care board (ICB) or the local authority. Add a missing organisation to the register first.",
-            options: [(value: "", label: "Select an organisation")] + options, selected: form["from_organisation"],
+            options: [(value: "", label: "Select an organisation")] + options, form: form,
             errors: errors)
         via = SelectField(
-            "via_organisation", label: "Who it came through (optional)",
+            F.viaOrganisation, label: "Who it came through (optional)",
             hint: "For example, the NHS trust that holds the contract and passes the money on.",
-            options: [(value: "", label: "Nobody: it came directly")] + options, selected: form["via_organisation"],
+            options: [(value: "", label: "Nobody: it came directly")] + options, form: form,
             errors: errors)
         startsOn = Field(
-            "period_starts_on", label: "First day of the period it covers", value: form["period_starts_on"],
+            F.periodStartsOn, label: "First day of the period it covers", form: form,
             type: "date",
             hint: "The period lies within one financial year, 1 April to 31 March.", errors: errors)
         endsOn = Field(
-            "period_ends_on", label: "Last day of the period it covers", value: form["period_ends_on"], type: "date",
+            F.periodEndsOn, label: "Last day of the period it covers", form: form, type: "date",
             errors: errors)
         description = Field(
-            "description", label: "Description (optional)", value: form["description"], type: "textarea",
+            F.description, label: "Description (optional)", form: form, type: "textarea",
             hint: "For example, the contract or grant it comes from.", errors: errors)
         self.errors = errors
         action = Href.newFundingReceived(group.id)
@@ -74,14 +75,15 @@ struct ReceivedCheckPage: CheckAnswersPage {
         form: FormData
     ) {
         let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        typealias F = FundingForms.ReceivedField
         let action = Href.newFundingReceived(group.id)
         intro = "Nothing is saved yet. Check each answer, then record the funding."
         rows = [
-            CheckAnswerRow("Amount", Money.format(input.amountPence), field: "amount", form: action),
-            CheckAnswerRow("From", names[input.fromOrganisationID] ?? "", field: "from_organisation", form: action),
+            CheckAnswerRow("Amount", Money.format(input.amountPence), field: F.amount, form: action),
+            CheckAnswerRow("From", names[input.fromOrganisationID] ?? "", field: F.fromOrganisation, form: action),
             CheckAnswerRow(
                 "Through", input.viaOrganisationID.flatMap { names[$0] } ?? "Nobody: it came directly",
-                field: "via_organisation", form: action),
+                field: F.viaOrganisation, form: action),
             CheckAnswerRow(
                 "Paid to",
                 accountableBody.map { "\($0.organisationName), the accountable body" } ?? "No accountable body yet",
@@ -89,10 +91,10 @@ struct ReceivedCheckPage: CheckAnswersPage {
             CheckAnswerRow(
                 "Period",
                 FundingPage.period(input.periodStartsOn, input.periodEndsOn)
-                    + " (financial year \(FundingPage.year(input.periodStartsOn)))", field: "period_starts_on",
+                    + " (financial year \(FundingPage.year(input.periodStartsOn)))", field: F.periodStartsOn,
                 form: action),
             CheckAnswerRow(
-                "Description", input.description.isEmpty ? "None" : input.description, field: "description",
+                "Description", input.description.isEmpty ? "None" : input.description, field: F.description,
                 form: action),
         ]
         hidden = CarriedValue.all(ReceivedFormPage.fieldNames, from: form)

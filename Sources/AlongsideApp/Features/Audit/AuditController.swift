@@ -14,11 +14,12 @@ struct AuditController: Controller {
     }
 
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        typealias F = AuditFilterField
         let query = request.queryForm
-        let input = AuditFilterInput(person: query["person"], kind: query["kind"], from: query["from"], to: query["to"])
+        let input = AuditFilterInput(person: query[F.person], kind: query[F.kind], from: query[F.from], to: query[F.to])
         // A page number comes only from our own older and newer links: one past any real log is refused before the
         // offset arithmetic can overflow.
-        let (filter, errors) = input.parsed(page: try query.number("page", in: 1...Self.maxPage) ?? 1)
+        let (filter, errors) = input.parsed(page: try query.number(F.page, in: 1...Self.maxPage) ?? 1)
         let (found, kinds, people) = try await services.pool.read { db in
             (
                 try errors.isEmpty ? AuditQuery.events(filter, in: db) : (events: [], hasMore: false),
@@ -42,6 +43,11 @@ struct AuditController: Controller {
     }
 }
 
+/// The audit log filter's fields (a query string), and the page number its older and newer links add.
+enum AuditFilterField: String, FormFieldName {
+    case person, kind, from, to, page
+}
+
 /// The filter as typed, kept so the form shows it again.
 struct AuditFilterInput: Sendable, Equatable {
     var person: String
@@ -50,13 +56,14 @@ struct AuditFilterInput: Sendable, Equatable {
     var to: String
 
     func parsed(page: Int = 1) -> (AuditFilter, FormErrors) {
+        typealias F = AuditFilterField
         var errors = FormErrors()
         var filter = AuditFilter(page: page)
         if !person.isEmpty {
             if let id = BoundedNumber.id(person) {
                 filter.person = id
             } else {
-                errors.add("person", "Select a person from the list")
+                errors.add(F.person, "Select a person from the list")
             }
         }
         if !kind.isEmpty { filter.kind = kind }
@@ -64,7 +71,7 @@ struct AuditFilterInput: Sendable, Equatable {
             if let day = LondonTime.startOfDay(from) {
                 filter.from = day
             } else {
-                errors.add("from", "Enter the start date as a real date, like 2026-03-03")
+                errors.add(F.from, "Enter the start date as a real date, like 2026-03-03")
             }
         }
         if !to.isEmpty {
@@ -73,11 +80,11 @@ struct AuditFilterInput: Sendable, Equatable {
             {
                 filter.toExclusive = next
             } else {
-                errors.add("to", "Enter the end date as a real date, like 2026-03-31")
+                errors.add(F.to, "Enter the end date as a real date, like 2026-03-31")
             }
         }
         if let from = filter.from, let to = filter.toExclusive, to <= from {
-            errors.add("to", "The end date must be the same as or after the start date")
+            errors.add(F.to, "The end date must be the same as or after the start date")
         }
         return (filter, errors)
     }
@@ -116,18 +123,19 @@ struct AuditPage: PageModel {
     ) {
         self.people = people.map { Option(value: $0.value, label: $0.label, selected: $0.value == input.person) }
         self.kinds = kinds.map { Option(value: $0, label: AuditPage.kindLabel($0), selected: $0 == input.kind) }
-        from = Field("from", label: "From", value: input.from, type: "date", errors: errors)
-        to = Field("to", label: "To", value: input.to, type: "date", errors: errors)
-        personError = errors["person"]
+        typealias F = AuditFilterField
+        from = Field(F.from, label: "From", value: input.from, type: "date", errors: errors)
+        to = Field(F.to, label: "To", value: input.to, type: "date", errors: errors)
+        personError = errors[F.person]
         self.rows = rows.map(RenderedRow.init)
         hasRows = !rows.isEmpty
         pageNumber = filter.page
         var base = [(String, String)]()
-        for (name, value) in [("person", input.person), ("kind", input.kind), ("from", input.from), ("to", input.to)]
+        for (field, value) in [(F.person, input.person), (F.kind, input.kind), (F.from, input.from), (F.to, input.to)]
         where !value.isEmpty {
-            base.append((name, value))
+            base.append((field.rawValue, value))
         }
-        func href(page: Int) -> String { Href.auditLog(query: Query(base).appending("page", page)) }
+        func href(page: Int) -> String { Href.auditLog(query: Query(base).appending(F.page.rawValue, page)) }
         newerHref = filter.page > 1 ? href(page: filter.page - 1) : nil
         olderHref = hasMore ? href(page: filter.page + 1) : nil
         self.errors = errors

@@ -10,6 +10,21 @@ struct ClaimDecisionsController: Controller {
     var store: ClaimStore { ClaimStore(pool: services.pool, clock: services.clock) }
     var viewers: ClaimViewers { ClaimViewers(services: services) }
 
+    /// The field of the form that returns a claim to its owner.
+    enum ReturnField: String, FormFieldName {
+        case reason
+    }
+
+    /// The fields of the form that records a claim as paid.
+    enum PaymentField: String, FormFieldName {
+        case paidOn = "paid_on", reference
+    }
+
+    /// The monthly summary's filter (a query string).
+    enum SummaryFilterField: String, FormFieldName {
+        case month
+    }
+
     func addRoutes(to routes: inout SiteRoutes) {
         // Named duties are loaded by the handler, so each rule is checked there (`.loaded`).
         routes.get(.claimApprovals, .loaded(.approveClaims), approvals)
@@ -55,12 +70,13 @@ struct ClaimDecisionsController: Controller {
     {
         let (claim, viewer) = try await decidable(context, signedIn)
         guard claim.status == .submitted else { return try await conflict(claim.id, viewer, request, context) }
-        let reason = context.form.trimmed("reason")
+        typealias F = ReturnField
+        let reason = context.form.trimmed(F.reason)
         var errors = FormErrors()
         if reason.isEmpty {
-            errors.add("reason", "Say why you are returning the claim, so \(claim.personName) knows what to change")
+            errors.add(F.reason, "Say why you are returning the claim, so \(claim.personName) knows what to change")
         } else if reason.count > 1000 {
-            errors.add("reason", "The reason must be 1,000 characters or fewer")
+            errors.add(F.reason, "The reason must be 1,000 characters or fewer")
         }
         guard errors.isEmpty else {
             return try await claimPage(claim, viewer, form: context.form, errors: errors, request, context)
@@ -85,23 +101,24 @@ struct ClaimDecisionsController: Controller {
         try Policy.require(.markClaimPaid, viewer.standing(claim), state: claim.status == .approved)
         let form = context.form
         var errors = FormErrors()
-        let paidOn = form.trimmed("paid_on")
+        typealias F = PaymentField
+        let paidOn = form.trimmed(F.paidOn)
         let approvedOn = claim.decidedAt.map(LondonTime.isoDay) ?? claim.activityOn
         if paidOn.isEmpty {
-            errors.add("paid_on", "Enter the date it was paid")
+            errors.add(F.paidOn, "Enter the date it was paid")
         } else if LondonTime.startOfDay(paidOn) == nil {
-            errors.add("paid_on", "Enter a real date, for example 3 March 2026")
+            errors.add(F.paidOn, "Enter a real date, for example 3 March 2026")
         } else if paidOn > today {
-            errors.add("paid_on", "The date paid must be today or in the past")
+            errors.add(F.paidOn, "The date paid must be today or in the past")
         } else if paidOn < approvedOn {
             errors.add(
-                "paid_on", "The date paid must be on or after the day it was approved, \(LondonTime.day(approvedOn))")
+                F.paidOn, "The date paid must be on or after the day it was approved, \(LondonTime.day(approvedOn))")
         }
-        let reference = form.trimmed("reference")
+        let reference = form.trimmed(F.reference)
         if reference.isEmpty {
-            errors.add("reference", "Enter the payment reference from the finance system")
+            errors.add(F.reference, "Enter the payment reference from the finance system")
         } else if reference.count > 60 {
-            errors.add("reference", "The reference must be 60 characters or fewer")
+            errors.add(F.reference, "The reference must be 60 characters or fewer")
         }
         guard errors.isEmpty else {
             return try await claimPage(claim, viewer, form: form, errors: errors, request, context)
@@ -146,7 +163,7 @@ struct ClaimDecisionsController: Controller {
         let months = (0..<24).compactMap {
             LondonTime.addingMonths(-$0, to: thisMonth + "-01").map { String($0.prefix(7)) }
         }
-        let asked = request.queryForm["month"]
+        let asked = request.queryForm[SummaryFilterField.month]
         let month = months.contains(asked) ? asked : thisMonth
         guard let range = EarningsPeriods.monthRange(month) else { throw AppError.badRequest }
         let claims = try await store.claims(in: [.approved, .paid], from: range.first, to: range.last)

@@ -9,12 +9,34 @@ public enum ClaimForm {
     public static let mostExpenseRows = 10
     public static let startingExpenseRows = 2
 
+    /// The claim form's fields, but the numbered expense rows (`ExpenseField`).
+    enum ClaimField: String, FormFieldName {
+        case activity, meeting, group, activityOn = "activity_on", length, choice, lowerAmount = "lower_amount"
+        case charity, expenseRows = "expense_rows", addExpense = "add_expense"
+    }
+
+    /// The columns of the claim form's expense rows.
+    enum ExpenseColumn: String {
+        case kind = "expense_kind", amount = "expense_amount", miles = "expense_miles", note = "expense_note"
+        case receipt = "expense_receipt"
+    }
+
+    /// One field of one expense row: its column's name and the row's number, `expense_kind_1`.
+    struct ExpenseField: FormFieldName {
+        let rawValue: String
+
+        init(rawValue: String) { self.rawValue = rawValue }
+
+        init(_ column: ExpenseColumn, row: Int) { rawValue = "\(column.rawValue)_\(row)" }
+    }
+
     /// How many expense rows the form shows: what was sent, plus one when the person asked for another. The count is a
     /// hidden field our form fills in (at most one more than the rows allowed, for a saved claim's spare row), so a
     /// number outside that is refused with a 422 page before any arithmetic.
     public static func expenseRows(_ form: FormData) throws -> Int {
-        let sent = try form.number("expense_rows", in: 0...(mostExpenseRows + 1)) ?? startingExpenseRows
-        let rows = sent + (form["add_expense"].isEmpty ? 0 : 1)
+        typealias F = ClaimField
+        let sent = try form.number(F.expenseRows, in: 0...(mostExpenseRows + 1)) ?? startingExpenseRows
+        let rows = sent + (form[F.addExpense].isEmpty ? 0 : 1)
         return min(max(rows, 1), mostExpenseRows)
     }
 
@@ -33,79 +55,80 @@ public enum ClaimForm {
     public static func parse(
         _ form: FormData, policies: [PaymentPolicy], today: String, options: Options, errors: inout FormErrors
     ) throws -> ClaimStore.ClaimInput? {
-        let activity = form.trimmed("activity")
+        typealias F = ClaimField
+        let activity = form.trimmed(F.activity)
         if activity.isEmpty {
-            errors.add("activity", "Enter what you did")
+            errors.add(F.activity, "Enter what you did")
         } else {
-            errors.checkLength(activity, "activity", max: TextLimit.line, label: "What you did")
+            errors.checkLength(activity, F.activity, max: TextLimit.line, label: "What you did")
         }
 
         var meetingID: Int64?, groupID: Int64?
-        if !form["meeting"].isEmpty {
-            if let id = form.id("meeting"), let group = options.meetings[id] {
+        if !form[F.meeting].isEmpty {
+            if let id = form.id(F.meeting), let group = options.meetings[id] {
                 meetingID = id; groupID = group
             } else {
-                errors.add("meeting", "Choose a meeting from the list")
+                errors.add(F.meeting, "Choose a meeting from the list")
             }
         }
-        if !form["group"].isEmpty {
-            if let id = form.id("group"), options.groupIDs.contains(id) {
+        if !form[F.group].isEmpty {
+            if let id = form.id(F.group), options.groupIDs.contains(id) {
                 if let groupID, groupID != id {
-                    errors.add("group", "The meeting you chose belongs to another group: choose that group or none")
+                    errors.add(F.group, "The meeting you chose belongs to another group: choose that group or none")
                 }
                 groupID = id
             } else {
-                errors.add("group", "Choose a group from the list")
+                errors.add(F.group, "Choose a group from the list")
             }
         }
 
-        let activityOn = form.trimmed("activity_on")
+        let activityOn = form.trimmed(F.activityOn)
         var policy: PaymentPolicy?
         if activityOn.isEmpty {
-            errors.add("activity_on", "Enter the date of the activity")
+            errors.add(F.activityOn, "Enter the date of the activity")
         } else if LondonTime.startOfDay(activityOn) == nil {
-            errors.add("activity_on", "Enter a real date, for example 3 March 2026")
+            errors.add(F.activityOn, "Enter a real date, for example 3 March 2026")
         } else if activityOn > today {
-            errors.add("activity_on", "The date of the activity must be today or in the past")
+            errors.add(F.activityOn, "The date of the activity must be today or in the past")
         } else {
             policy = EffectiveDated.inForce(policies, on: activityOn, from: \.effectiveFrom)
             if policy == nil {
-                errors.add("activity_on", "No payment policy was in force on that date: ask a programme manager")
+                errors.add(F.activityOn, "No payment policy was in force on that date: ask a programme manager")
             }
         }
 
-        let length = ActivityLength(rawValue: form["length"])
-        if length == nil { errors.add("length", "Choose how long the activity was") }
+        let length = ActivityLength(rawValue: form[F.length])
+        if length == nil { errors.add(F.length, "Choose how long the activity was") }
 
-        let choice = PaymentChoice(rawValue: form["choice"])
+        let choice = PaymentChoice(rawValue: form[F.choice])
         var lowerPence: Int?
         var charity = ""
         switch choice {
         case nil:
-            errors.add("choice", "Choose how you would like to be paid")
+            errors.add(F.choice, "Choose how you would like to be paid")
         case .lower?:
             let rate = policy.flatMap { policy in length.map { policy.rate($0) } }
-            switch Money.parse(form["lower_amount"]) {
-            case .failure(.empty): errors.add("lower_amount", "Enter the lower amount you would like")
-            case .failure(.negative): errors.add("lower_amount", "The lower amount must be more than £0.00")
-            case .failure: errors.add("lower_amount", "Enter the lower amount in pounds and pence, for example 25.00")
+            switch Money.parse(form[F.lowerAmount]) {
+            case .failure(.empty): errors.add(F.lowerAmount, "Enter the lower amount you would like")
+            case .failure(.negative): errors.add(F.lowerAmount, "The lower amount must be more than £0.00")
+            case .failure: errors.add(F.lowerAmount, "Enter the lower amount in pounds and pence, for example 25.00")
             case .success(let pence):
                 if pence == 0 {
                     errors.add(
-                        "lower_amount",
+                        F.lowerAmount,
                         "The lower amount must be more than £0.00; to be paid nothing, choose no payment")
                 } else if let rate, pence >= rate {
-                    errors.add("lower_amount", "The lower amount must be less than the full \(Money.format(rate))")
+                    errors.add(F.lowerAmount, "The lower amount must be less than the full \(Money.format(rate))")
                 } else {
                     lowerPence = pence
                 }
             }
         case .charity?:
-            charity = form.trimmed("charity")
+            charity = form.trimmed(F.charity)
             if charity.isEmpty {
-                errors.add("charity", "Enter the name of the charity")
+                errors.add(F.charity, "Enter the name of the charity")
             } else if charity.count > 120 {
-                errors.add("charity", "The charity's name must be 120 characters or fewer")
+                errors.add(F.charity, "The charity's name must be 120 characters or fewer")
             }
         default:
             break
@@ -126,11 +149,10 @@ public enum ClaimForm {
     static func parseExpense(_ form: FormData, row: Int, policy: PaymentPolicy?, errors: inout FormErrors)
         -> ClaimExpense?
     {
-        let kindField = "expense_kind_\(row)", amountField = "expense_amount_\(row)",
-            milesField = "expense_miles_\(row)"
-        let noteField = "expense_note_\(row)"
+        let kindField = ExpenseField(.kind, row: row), amountField = ExpenseField(.amount, row: row)
+        let milesField = ExpenseField(.miles, row: row), noteField = ExpenseField(.note, row: row)
         let note = form.trimmed(noteField)
-        let receipt = !form["expense_receipt_\(row)"].isEmpty
+        let receipt = !form[ExpenseField(.receipt, row: row)].isEmpty
         let typed = [form.trimmed(kindField), form.trimmed(amountField), form.trimmed(milesField), note]
         guard typed.contains(where: { !$0.isEmpty }) || receipt else { return nil }
         guard let kind = ExpenseKind(rawValue: form[kindField]) else {
@@ -194,37 +216,38 @@ public enum ClaimForm {
 
     /// The form filled in from a saved claim, for editing.
     public static func formData(for claim: Claim) -> FormData {
-        var pairs: [(String, String)] = [
-            ("activity", claim.activity), ("meeting", claim.meetingID.map(String.init) ?? ""),
-            ("group", claim.groupID.map(String.init) ?? ""), ("activity_on", claim.activityOn),
-            ("length", claim.length.rawValue),
-            ("choice", claim.choice.rawValue), ("lower_amount", claim.lowerPence.map(Money.plain) ?? ""),
-            ("charity", claim.charity),
-            ("expense_rows", String(max(claim.expenses.count + 1, startingExpenseRows))),
+        typealias F = ClaimField
+        let pairs = [
+            (F.activity, claim.activity), (F.meeting, claim.meetingID.map(String.init) ?? ""),
+            (F.group, claim.groupID.map(String.init) ?? ""), (F.activityOn, claim.activityOn),
+            (F.length, claim.length.rawValue),
+            (F.choice, claim.choice.rawValue), (F.lowerAmount, claim.lowerPence.map(Money.plain) ?? ""),
+            (F.charity, claim.charity),
+            (F.expenseRows, String(max(claim.expenses.count + 1, startingExpenseRows))),
         ]
+        var form = FormData(pairs)
         for (index, expense) in claim.expenses.enumerated() {
             let row = index + 1
-            pairs += [
-                ("expense_kind_\(row)", expense.kind.rawValue),
-                ("expense_amount_\(row)", expense.kind == .mileage ? "" : Money.plain(expense.amountPence)),
-                (
-                    "expense_miles_\(row)",
-                    expense.tenthsOfAMile.map { Money.miles($0).components(separatedBy: " ")[0] } ?? ""
-                ),
-                ("expense_note_\(row)", expense.note),
+            var cells: [(ExpenseColumn, String)] = [
+                (.kind, expense.kind.rawValue),
+                (.amount, expense.kind == .mileage ? "" : Money.plain(expense.amountPence)),
+                (.miles, expense.tenthsOfAMile.map { Money.miles($0).components(separatedBy: " ")[0] } ?? ""),
+                (.note, expense.note),
             ]
-            if expense.receipt { pairs.append(("expense_receipt_\(row)", "yes")) }
+            if expense.receipt { cells.append((.receipt, "yes")) }
+            for (column, value) in cells { form = form.replacing(ExpenseField(column, row: row), with: value) }
         }
-        return FormData(pairs)
+        return form
     }
 
     /// A new claim's form: the person's usual payment choice, and today's date.
     public static func newForm(preferences: PaymentPreferences, today: String) -> FormData {
-        FormData([
-            ("activity_on", today), ("choice", preferences.defaultChoice.rawValue),
-            ("lower_amount", preferences.defaultLowerPence.map(Money.plain) ?? ""),
-            ("charity", preferences.defaultCharity),
-            ("expense_rows", String(startingExpenseRows)),
+        typealias F = ClaimField
+        return FormData([
+            (F.activityOn, today), (F.choice, preferences.defaultChoice.rawValue),
+            (F.lowerAmount, preferences.defaultLowerPence.map(Money.plain) ?? ""),
+            (F.charity, preferences.defaultCharity),
+            (F.expenseRows, String(startingExpenseRows)),
         ])
     }
 }

@@ -47,57 +47,56 @@ struct ClaimFormPage: PageModel {
         title = claim == nil ? "Claim for an activity" : "Change your claim"
         action = claim.map { Href.editClaim($0.id) } ?? Href.newClaim()
         version = claim.map { String($0.version) }
+        typealias F = ClaimForm.ClaimField
         activity = Field(
-            "activity", label: "What did you do?", value: form["activity"],
+            F.activity, label: "What did you do?", form: form,
             hint: "For example: attended the leaders group meeting, or ran a listening event at a community centre.",
             errors: errors)
         meeting = SelectField(
-            "meeting", label: "Which meeting was it? (optional)",
+            F.meeting, label: "Which meeting was it? (optional)",
             options: [("", "Not a meeting in Alongside")] + meetings.map { ($0.value, $0.label) },
-            selected: form["meeting"], errors: errors)
+            form: form, errors: errors)
         group = SelectField(
-            "group", label: "Which group was it for? (optional)",
+            F.group, label: "Which group was it for? (optional)",
             options: [("", "Not for a group")] + groups.map { ($0.value, $0.label) },
-            selected: form["group"], errors: errors)
+            form: form, errors: errors)
         activityOn = Field(
-            "activity_on", label: "Date of the activity", value: form["activity_on"], type: "date", errors: errors)
+            F.activityOn, label: "Date of the activity", form: form, type: "date", errors: errors)
         length = ChoiceField(
-            "length", legend: "How long was it?", options: ActivityLength.allCases.map { ($0.rawValue, $0.label) },
-            selected: form["length"], errors: errors)
+            radios: F.length, legend: "How long was it?",
+            options: ActivityLength.allCases.map { ($0.rawValue, $0.label) },
+            form: form, errors: errors)
         rates =
             policy.map {
                 "Today's rates: \(Money.format($0.halfDayPence)) for up to half a day and \(Money.format($0.wholeDayPence)) for a whole day. The rates in force on the date of the activity apply."
             } ?? ""
         choice = ChoiceField(
-            "choice", legend: "How would you like to be paid for it?",
+            radios: F.choice, legend: "How would you like to be paid for it?",
             options: PaymentChoice.allCases.map { ($0.rawValue, $0.label) },
-            selected: form["choice"], errors: errors)
+            form: form, errors: errors)
         lowerAmount = Field(
-            "lower_amount", label: "The lower amount, in pounds (only if you chose a lower amount)",
-            value: form["lower_amount"],
+            F.lowerAmount, label: "The lower amount, in pounds (only if you chose a lower amount)",
+            form: form,
             hint: "For example 25.00", errors: errors)
         charity = Field(
-            "charity", label: "The charity's name (only if you chose a charity)", value: form["charity"], errors: errors
+            F.charity, label: "The charity's name (only if you chose a charity)", form: form, errors: errors
         )
         let rows = try ClaimForm.expenseRows(form)
         let kinds = [("", "Choose a kind")] + ExpenseKind.allCases.map { ($0.rawValue, $0.label) }
         expenses = (1...rows).map { row in
-            ExpenseRow(
+            typealias E = ClaimForm.ExpenseField
+            let receipt = E(.receipt, row: row)
+            return ExpenseRow(
                 number: row,
                 kind: SelectField(
-                    "expense_kind_\(row)", label: "Kind of expense", options: kinds,
-                    selected: form["expense_kind_\(row)"], errors: errors),
+                    E(.kind, row: row), label: "Kind of expense", options: kinds, form: form, errors: errors),
                 amount: Field(
-                    "expense_amount_\(row)", label: "Amount in pounds (not for mileage)",
-                    value: form["expense_amount_\(row)"], errors: errors),
-                miles: Field(
-                    "expense_miles_\(row)", label: "Miles (mileage only)", value: form["expense_miles_\(row)"],
-                    errors: errors),
+                    E(.amount, row: row), label: "Amount in pounds (not for mileage)", form: form, errors: errors),
+                miles: Field(E(.miles, row: row), label: "Miles (mileage only)", form: form, errors: errors),
                 note: Field(
-                    "expense_note_\(row)", label: "Note (optional, needed for something else)",
-                    value: form["expense_note_\(row)"], errors: errors),
-                receiptID: "field-expense_receipt_\(row)", receiptName: "expense_receipt_\(row)",
-                receipt: !form["expense_receipt_\(row)"].isEmpty
+                    E(.note, row: row), label: "Note (optional, needed for something else)", form: form, errors: errors),
+                receiptID: Field.inputID(receipt.rawValue), receiptName: receipt.rawValue,
+                receipt: !form[receipt].isEmpty
             )
         }
         expenseRows = String(rows)

@@ -125,15 +125,15 @@ struct ClaimPage: PageModel {
         approveAction = Href.approveClaim(claim.id)
         returnAction = Href.returnClaim(claim.id)
         reason = Field(
-            "reason", label: "Reason for returning it", value: form["reason"], type: "textarea",
+            ClaimDecisionsController.ReturnField.reason, label: "Reason for returning it", form: form, type: "textarea",
             hint: "\(claim.personName) will read this. Say what needs to change.", errors: errors)
         canPay = viewer.canMarkPaid(claim)
         payAction = Href.payClaim(claim.id)
+        typealias F = ClaimDecisionsController.PaymentField
         paidOn = Field(
-            "paid_on", label: "Date paid", value: form["paid_on"].isEmpty ? today : form["paid_on"], type: "date",
+            F.paidOn, label: "Date paid", value: form[F.paidOn].isEmpty ? today : form[F.paidOn], type: "date",
             errors: errors)
-        reference = Field(
-            "reference", label: "Payment reference from the finance system", value: form["reference"], errors: errors)
+        reference = Field(F.reference, label: "Payment reference from the finance system", form: form, errors: errors)
         version = String(claim.version)
         self.errors = errors
         if isOwner {

@@ -35,9 +35,10 @@ struct ClaimsController: Controller {
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        typealias F = ClaimForm.ClaimField
         let form = context.form
         let options = try await choices(signedIn, including: nil)
-        if !form["add_expense"].isEmpty {
+        if !form[F.addExpense].isEmpty {
             return try await formPage(
                 claim: nil, form: form, errors: FormErrors(), signedIn, request, context, options: options)
         }
@@ -70,10 +71,11 @@ struct ClaimsController: Controller {
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        typealias F = ClaimForm.ClaimField
         let claim = try await ownEditableClaim(context, signedIn)
         let form = context.form
         let options = try await choices(signedIn, including: claim)
-        if !form["add_expense"].isEmpty {
+        if !form[F.addExpense].isEmpty {
             return try await formPage(
                 claim: claim, form: form, errors: FormErrors(), signedIn, request, context, options: options)
         }
@@ -91,11 +93,12 @@ struct ClaimsController: Controller {
             return .seeOther(Href.checkClaim(saved.id))
         } catch let conflict as ClaimStore.Conflict {
             errors.add(
-                "activity",
+                F.activity,
                 "This claim changed in another window or tab since you opened it. What you typed is kept: save again to use it"
             )
             var response = try await formPage(
-                claim: conflict.current, form: form.replacing("version", with: String(conflict.current.version)),
+                claim: conflict.current,
+                form: form.replacing(EditField.version, with: String(conflict.current.version)),
                 errors: errors, signedIn, request, context, options: options)
             response.status = .conflict
             return response

@@ -32,12 +32,17 @@ struct EarningsController: Controller {
         return try await services.pages.render(page, request: request, context: context)
     }
 
+    /// The earnings page's filter (a query string).
+    enum TaxYearField: String, FormFieldName {
+        case year
+    }
+
     /// The person's claims in the tax year asked for (or the current one), with every year they have claims in.
     func taxYear(_ request: Request, userID: Int64) async throws -> (year: Int, years: [Int], claims: [Claim]) {
         let current = EarningsPeriods.taxYear(today) ?? 2026
         let all = try await store.claims(userID: userID)
         let years = Set(all.compactMap { EarningsPeriods.taxYear($0.activityOn) } + [current]).sorted(by: >)
-        let asked = try request.queryForm.number("year", in: 1000...9999) ?? current
+        let asked = try request.queryForm.number(TaxYearField.year, in: 1000...9999) ?? current
         let year = years.contains(asked) ? asked : current
         // Oldest first, as the tables and the download read.
         let claims = all.filter { EarningsPeriods.taxYear($0.activityOn) == year }.sorted {

@@ -27,10 +27,11 @@ struct EarningsPage: PageModel {
 
     init(year: Int, years: [Int], claims: [Claim], limit: EarningsLimit?, limitPeriod: LimitPeriod?) {
         self.year = SelectField(
-            "year", label: "Tax year", options: years.map { (String($0), EarningsPeriods.taxYearName($0)) },
+            EarningsController.TaxYearField.year, label: "Tax year",
+            options: years.map { (String($0), EarningsPeriods.taxYearName($0)) },
             selected: String(year), errors: FormErrors())
         yearName = EarningsPeriods.taxYearName(year)
-        csvHref = Href.earningsCSV(query: ["year": year])
+        csvHref = Href.earningsCSV(query: [EarningsController.TaxYearField.year.rawValue: year])
         let counting = claims.filter(\.status.counts)
         let paid = claims.filter { $0.status == .paid }
         let claimed = FinanceReports.Totals.of(counting), paidTotals = FinanceReports.Totals.of(paid)
@@ -125,7 +126,13 @@ struct PreferencesPage: PageModel {
     let limitsHref = Href.earningsLimits()
     let errors: FormErrors
 
+    /// The preferences form's fields.
+    enum PreferencesField: String, FormFieldName {
+        case limit, choice, lowerAmount = "lower_amount", charity
+    }
+
     init(form: FormData, errors: FormErrors, limits: [EarningsLimit], today: String) {
+        typealias F = PreferencesField
         func describe(_ period: LimitPeriod) -> String {
             guard
                 let limit = EffectiveDated.inForce(
@@ -138,53 +145,55 @@ struct PreferencesPage: PageModel {
                 "The \(period.noun)ly limit: \(limit.name), \(Money.format(limit.amountPence))\(hours) a \(period.noun)"
         }
         limit = ChoiceField(
-            "limit", legend: "Does an earnings limit apply to you?",
+            radios: F.limit, legend: "Does an earnings limit apply to you?",
             options: [("none", "No, or I would rather not say")]
                 + LimitPeriod.allCases.map { ($0.rawValue, describe($0)) },
-            selected: form["limit"], errors: errors)
+            form: form, errors: errors)
         choice = ChoiceField(
-            "choice", legend: "How would you usually like to be paid?",
+            radios: F.choice, legend: "How would you usually like to be paid?",
             options: PaymentChoice.allCases.map { ($0.rawValue, $0.label) },
-            selected: form["choice"], errors: errors)
+            form: form, errors: errors)
         lowerAmount = Field(
-            "lower_amount", label: "Your usual lower amount, in pounds (only if you chose a lower amount)",
-            value: form["lower_amount"],
+            F.lowerAmount, label: "Your usual lower amount, in pounds (only if you chose a lower amount)",
+            form: form,
             hint: "For example 25.00. You can change it on each claim.", errors: errors)
         charity = Field(
-            "charity", label: "The charity's name (only if you chose a charity)", value: form["charity"], errors: errors
+            F.charity, label: "The charity's name (only if you chose a charity)", form: form, errors: errors
         )
         self.errors = errors
     }
 
     static func formData(_ preferences: PaymentPreferences) -> FormData {
-        FormData([
-            ("limit", preferences.limitPeriod?.rawValue ?? "none"), ("choice", preferences.defaultChoice.rawValue),
-            ("lower_amount", preferences.defaultLowerPence.map(Money.plain) ?? ""),
-            ("charity", preferences.defaultCharity),
+        typealias F = PreferencesField
+        return FormData([
+            (F.limit, preferences.limitPeriod?.rawValue ?? "none"), (F.choice, preferences.defaultChoice.rawValue),
+            (F.lowerAmount, preferences.defaultLowerPence.map(Money.plain) ?? ""),
+            (F.charity, preferences.defaultCharity),
         ])
     }
 
     /// The preferences from the form, or nil with the problems recorded.
     static func parse(_ form: FormData, userID: Int64, errors: inout FormErrors) -> PaymentPreferences? {
-        let limit = form["limit"] == "none" ? nil : LimitPeriod(rawValue: form["limit"])
-        if limit == nil && form["limit"] != "none" {
-            errors.add("limit", "Choose whether an earnings limit applies to you")
+        typealias F = PreferencesField
+        let limit = form[F.limit] == "none" ? nil : LimitPeriod(rawValue: form[F.limit])
+        if limit == nil && form[F.limit] != "none" {
+            errors.add(F.limit, "Choose whether an earnings limit applies to you")
         }
-        let choice = PaymentChoice(rawValue: form["choice"])
-        if choice == nil { errors.add("choice", "Choose how you would usually like to be paid") }
+        let choice = PaymentChoice(rawValue: form[F.choice])
+        if choice == nil { errors.add(F.choice, "Choose how you would usually like to be paid") }
         var lower: Int?
         if choice == .lower {
-            switch Money.parse(form["lower_amount"]) {
+            switch Money.parse(form[F.lowerAmount]) {
             case .success(let pence) where pence > 0: lower = pence
-            case .failure(.empty): errors.add("lower_amount", "Enter your usual lower amount")
+            case .failure(.empty): errors.add(F.lowerAmount, "Enter your usual lower amount")
             default:
                 errors.add(
-                    "lower_amount", "Enter the lower amount in pounds and pence, more than £0.00, for example 25.00")
+                    F.lowerAmount, "Enter the lower amount in pounds and pence, more than £0.00, for example 25.00")
             }
         }
-        let charity = form.trimmed("charity")
-        if choice == .charity && charity.isEmpty { errors.add("charity", "Enter the name of the charity") }
-        if charity.count > 120 { errors.add("charity", "The charity's name must be 120 characters or fewer") }
+        let charity = form.trimmed(F.charity)
+        if choice == .charity && charity.isEmpty { errors.add(F.charity, "Enter the name of the charity") }
+        if charity.count > 120 { errors.add(F.charity, "The charity's name must be 120 characters or fewer") }
         guard errors.isEmpty, let choice else { return nil }
         return PaymentPreferences(
             userID: userID, limitPeriod: limit, defaultChoice: choice, defaultLowerPence: lower,

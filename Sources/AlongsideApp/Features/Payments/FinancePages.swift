@@ -133,7 +133,8 @@ struct FinanceSummaryPage: PageModel {
     init(month: String, months: [String], claims: [Claim]) {
         title = "Involvement spend for \(EarningsPeriods.monthName(month))"
         self.month = SelectField(
-            "month", label: "Month", options: months.map { ($0, EarningsPeriods.monthName($0)) }, selected: month,
+            ClaimDecisionsController.SummaryFilterField.month, label: "Month",
+            options: months.map { ($0, EarningsPeriods.monthName($0)) }, selected: month,
             errors: FormErrors())
         let sorted = claims.sorted { ($0.groupName ?? "~") < ($1.groupName ?? "~") }
         rows = FinanceReports.grouped(sorted) { $0.groupName ?? "Not for a group" }.map {

@@ -39,8 +39,9 @@ struct PaymentPolicyController: Controller {
     /// `step=check` shows the answers to check, `step=change` goes back to the form with them, and only
     /// `step=confirm` saves.
     @Sendable func create(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        typealias F = PaymentPolicyForms.PolicyField
         let form = context.form
-        if form["step"] == "change" {
+        if form[F.step] == "change" {
             return try await services.pages.render(
                 PolicyFormPage(form: form, errors: FormErrors()), request: request, context: context)
         }
@@ -50,7 +51,7 @@ struct PaymentPolicyController: Controller {
             return try await services.pages.render(
                 PolicyFormPage(form: form, errors: errors), request: request, context: context)
         }
-        guard form["step"] == "confirm" else {
+        guard form[F.step] == "confirm" else {
             return try await services.pages.render(
                 PolicyCheckPage(input: input, form: form), request: request, context: context)
         }
@@ -88,7 +89,8 @@ struct PaymentPolicyController: Controller {
             } catch is PaymentPolicyStore.DuplicateLimit {
                 // Another administrator added a limit starting that day a moment ago: the database refused this one.
                 errors.add(
-                    "effective_from", PaymentPolicyForms.duplicateLimitMessage(input.period, from: input.effectiveFrom))
+                    PaymentPolicyForms.LimitField.effectiveFrom,
+                    PaymentPolicyForms.duplicateLimitMessage(input.period, from: input.effectiveFrom))
                 limits = try await store.limits()
             }
         }

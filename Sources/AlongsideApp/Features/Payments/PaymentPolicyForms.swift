@@ -14,52 +14,61 @@ enum PaymentPolicyForms {
     static let nameLimit = 120
 
     /// The per-kind limit fields, in the order the form shows them (mileage is worked out, so it has no limit).
-    static let limitKinds: [ExpenseKind] = [.travel, .care, .subsistence, .other]
-
-    static func limitField(_ kind: ExpenseKind) -> String { "\(kind.rawValue)_limit" }
+    static let limitFields: [(kind: ExpenseKind, field: PolicyField)] = [
+        (.travel, .travelLimit), (.care, .careLimit), (.subsistence, .subsistenceLimit), (.other, .otherLimit),
+    ]
+    static let limitKinds = limitFields.map(\.kind)
 
     // MARK: The policy
+
+    /// The new policy version form's fields; `step` is the check page's button.
+    enum PolicyField: String, FormFieldName {
+        case effectiveFrom = "effective_from", halfDay = "half_day", halfDayHours = "half_day_hours"
+        case wholeDay = "whole_day", wholeDayHours = "whole_day_hours", mileage
+        case travelLimit = "travel_limit", careLimit = "care_limit", subsistenceLimit = "subsistence_limit"
+        case otherLimit = "other_limit", note, step
+    }
 
     /// A new policy version. `existingDates` are the start dates of the versions already saved.
     static func policy(_ form: FormData, today: String, existingDates: Set<String>, errors: inout FormErrors)
         -> PaymentPolicyStore.PolicyInput?
     {
-        let from = form.trimmed("effective_from")
+        typealias F = PolicyField
+        let from = form.trimmed(F.effectiveFrom)
         if from.isEmpty {
-            errors.add("effective_from", "Enter the date the new policy starts")
+            errors.add(F.effectiveFrom, "Enter the date the new policy starts")
         } else if LondonTime.startOfDay(from) == nil {
-            errors.add("effective_from", "Enter the date the policy starts as a real date, like 2027-04-06")
+            errors.add(F.effectiveFrom, "Enter the date the policy starts as a real date, like 2027-04-06")
         } else if from < today {
-            errors.add("effective_from", "The date the policy starts must be today or later")
+            errors.add(F.effectiveFrom, "The date the policy starts must be today or later")
         } else if existingDates.contains(from) {
             errors.add(
-                "effective_from",
+                F.effectiveFrom,
                 "A version of the policy already starts on \(LondonTime.day(from)). Choose a different date")
         }
 
-        let half = rate(form["half_day"], field: "half_day", what: "the rate for up to half a day", errors: &errors)
-        let whole = rate(form["whole_day"], field: "whole_day", what: "the rate for a whole day", errors: &errors)
+        let half = rate(form[F.halfDay], field: F.halfDay, what: "the rate for up to half a day", errors: &errors)
+        let whole = rate(form[F.wholeDay], field: F.wholeDay, what: "the rate for a whole day", errors: &errors)
         if let half, let whole, whole < half {
             errors.add(
-                "whole_day", "The rate for a whole day must be at least the rate for half a day (\(Money.format(half)))"
+                F.wholeDay, "The rate for a whole day must be at least the rate for half a day (\(Money.format(half)))"
             )
         }
 
-        let halfMinutes = dayHours(form["half_day_hours"], field: "half_day_hours", what: "half a day", errors: &errors)
+        let halfMinutes = dayHours(form[F.halfDayHours], field: F.halfDayHours, what: "half a day", errors: &errors)
         let wholeMinutes = dayHours(
-            form["whole_day_hours"], field: "whole_day_hours", what: "a whole day", errors: &errors)
+            form[F.wholeDayHours], field: F.wholeDayHours, what: "a whole day", errors: &errors)
         if let halfMinutes, let wholeMinutes, wholeMinutes < halfMinutes {
             errors.add(
-                "whole_day_hours",
+                F.wholeDayHours,
                 "The hours counted for a whole day must be at least those for half a day (\(Money.duration(minutes: halfMinutes)))"
             )
         }
 
-        let mileage = mileageRate(form["mileage"], errors: &errors)
+        let mileage = mileageRate(form[F.mileage], errors: &errors)
 
         var limits: [ExpenseKind: Int] = [:]
-        for kind in limitKinds {
-            let field = limitField(kind)
+        for (kind, field) in limitFields {
             let text = form.trimmed(field)
             guard !text.isEmpty else { continue }
             let what = "the limit for \(kind.shortLabel.lowercased())"
@@ -77,8 +86,8 @@ enum PaymentPolicyForms {
             }
         }
 
-        let note = form.trimmed("note")
-        if note.count > noteLimit { errors.add("note", "Keep the note to \(noteLimit) characters or fewer") }
+        let note = form.trimmed(F.note)
+        if note.count > noteLimit { errors.add(F.note, "Keep the note to \(noteLimit) characters or fewer") }
 
         guard errors.isEmpty, let half, let whole, let halfMinutes, let wholeMinutes, let mileage else { return nil }
         return .init(
@@ -90,20 +99,21 @@ enum PaymentPolicyForms {
     /// The typed values of a policy, so the form starts from the one in force (the start date left for the person to choose).
     static func formData(from policy: PaymentPolicy?) -> FormData {
         guard let policy else { return FormData() }
-        var pairs: [(String, String)] = [
-            ("effective_from", ""),
-            ("half_day", Money.plain(policy.halfDayPence)),
-            ("half_day_hours", Money.duration(minutes: policy.halfDayMinutes)),
-            ("whole_day", Money.plain(policy.wholeDayPence)),
-            ("whole_day_hours", Money.duration(minutes: policy.wholeDayMinutes)),
-            ("mileage", String(policy.mileagePencePerMile)),
+        typealias F = PolicyField
+        var pairs = [
+            (F.effectiveFrom, ""),
+            (F.halfDay, Money.plain(policy.halfDayPence)),
+            (F.halfDayHours, Money.duration(minutes: policy.halfDayMinutes)),
+            (F.wholeDay, Money.plain(policy.wholeDayPence)),
+            (F.wholeDayHours, Money.duration(minutes: policy.wholeDayMinutes)),
+            (F.mileage, String(policy.mileagePencePerMile)),
         ]
-        for kind in limitKinds { pairs.append((limitField(kind), policy.limit(kind).map(Money.plain) ?? "")) }
-        pairs.append(("note", ""))
+        for (kind, field) in limitFields { pairs.append((field, policy.limit(kind).map(Money.plain) ?? "")) }
+        pairs.append((F.note, ""))
         return FormData(pairs)
     }
 
-    private static func rate(_ text: String, field: String, what: String, errors: inout FormErrors) -> Int? {
+    private static func rate(_ text: String, field: PolicyField, what: String, errors: inout FormErrors) -> Int? {
         switch Money.parse(text) {
         case .success(let pence) where pence == 0:
             errors.add(field, "Enter \(what) as more than £0")
@@ -115,7 +125,7 @@ enum PaymentPolicyForms {
         return nil
     }
 
-    private static func dayHours(_ text: String, field: String, what: String, errors: inout FormErrors) -> Int? {
+    private static func dayHours(_ text: String, field: PolicyField, what: String, errors: inout FormErrors) -> Int? {
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
             errors.add(field, "Enter the hours \(what) counts as")
             return nil
@@ -136,18 +146,19 @@ enum PaymentPolicyForms {
     }
 
     private static func mileageRate(_ text: String, errors: inout FormErrors) -> Int? {
+        typealias F = PolicyField
         var cleaned = text.trimmingCharacters(in: .whitespaces).lowercased()
         if cleaned.hasSuffix("p") { cleaned.removeLast() }
         guard !cleaned.isEmpty else {
-            errors.add("mileage", "Enter the mileage rate in pence a mile, or 0 if mileage is not paid")
+            errors.add(F.mileage, "Enter the mileage rate in pence a mile, or 0 if mileage is not paid")
             return nil
         }
         guard cleaned.count <= 4, cleaned.allSatisfy({ $0.isASCII && $0.isNumber }), let pence = Int(cleaned) else {
-            errors.add("mileage", "Enter the mileage rate in whole pence a mile, like 45")
+            errors.add(F.mileage, "Enter the mileage rate in whole pence a mile, like 45")
             return nil
         }
         guard pence <= maxMileagePence else {
-            errors.add("mileage", "The mileage rate must be \(maxMileagePence)p a mile or less")
+            errors.add(F.mileage, "The mileage rate must be \(maxMileagePence)p a mile or less")
             return nil
         }
         return pence
@@ -239,54 +250,60 @@ enum PaymentPolicyForms {
         "A \(period.label.lowercased()) limit already starts on \(LondonTime.day(day)). Choose a different date"
     }
 
+    /// The earnings limit form's fields.
+    enum LimitField: String, FormFieldName {
+        case period, effectiveFrom = "effective_from", name, amount, hours, note
+    }
+
     /// A new earnings limit. Its start may be in the past, but each period has at most one limit starting on a day.
     static func limit(_ form: FormData, existing: [EarningsLimit], errors: inout FormErrors) -> PaymentPolicyStore
         .LimitInput?
     {
-        let period = LimitPeriod(rawValue: form["period"])
-        if period == nil { errors.add("period", "Select whether the limit is weekly or monthly") }
-        let from = form.trimmed("effective_from")
+        typealias F = LimitField
+        let period = LimitPeriod(rawValue: form[F.period])
+        if period == nil { errors.add(F.period, "Select whether the limit is weekly or monthly") }
+        let from = form.trimmed(F.effectiveFrom)
         if from.isEmpty {
-            errors.add("effective_from", "Enter the date the limit applies from")
+            errors.add(F.effectiveFrom, "Enter the date the limit applies from")
         } else if LondonTime.startOfDay(from) == nil {
-            errors.add("effective_from", "Enter the date the limit applies from as a real date, like 2026-04-06")
+            errors.add(F.effectiveFrom, "Enter the date the limit applies from as a real date, like 2026-04-06")
         } else if let period, existing.contains(where: { $0.period == period && $0.effectiveFrom == from }) {
-            errors.add("effective_from", duplicateLimitMessage(period, from: from))
+            errors.add(F.effectiveFrom, duplicateLimitMessage(period, from: from))
         }
-        let name = form.trimmed("name")
+        let name = form.trimmed(F.name)
         if name.isEmpty {
-            errors.add("name", "Enter the limit's name, like Permitted work earnings limit")
+            errors.add(F.name, "Enter the limit's name, like Permitted work earnings limit")
         } else if name.count > nameLimit {
-            errors.add("name", "Keep the name to \(nameLimit) characters or fewer")
+            errors.add(F.name, "Keep the name to \(nameLimit) characters or fewer")
         }
 
         var amount: Int?
-        switch Money.parse(form["amount"]) {
-        case .success(let pence) where pence == 0: errors.add("amount", "Enter the limit as more than £0")
+        switch Money.parse(form[F.amount]) {
+        case .success(let pence) where pence == 0: errors.add(F.amount, "Enter the limit as more than £0")
         case .success(let pence) where pence > maxEarningsLimitPence:
-            errors.add("amount", "Enter the limit as \(Money.format(maxEarningsLimitPence)) or less")
+            errors.add(F.amount, "Enter the limit as \(Money.format(maxEarningsLimitPence)) or less")
         case .success(let pence): amount = pence
-        case .failure(let problem): errors.add("amount", moneyMessage(problem, what: "the limit"))
+        case .failure(let problem): errors.add(F.amount, moneyMessage(problem, what: "the limit"))
         }
 
         var hoursLimit: Int?
-        let hoursText = form.trimmed("hours")
+        let hoursText = form.trimmed(F.hours)
         if !hoursText.isEmpty {
             if period == .month {
-                errors.add("hours", "Leave the hours limit empty for a monthly limit: only weekly limits have one")
+                errors.add(F.hours, "Leave the hours limit empty for a monthly limit: only weekly limits have one")
             } else if let minutes = minutes(fromHours: hoursText) {
                 if weeklyHoursRange.contains(minutes) {
                     hoursLimit = minutes
                 } else {
-                    errors.add("hours", "Enter an hours limit between 1 and 100 hours a week")
+                    errors.add(F.hours, "Enter an hours limit between 1 and 100 hours a week")
                 }
             } else {
-                errors.add("hours", "Enter the hours limit in hours, like 16, or hours and minutes, like 15:30")
+                errors.add(F.hours, "Enter the hours limit in hours, like 16, or hours and minutes, like 15:30")
             }
         }
 
-        let note = form.trimmed("note")
-        if note.count > noteLimit { errors.add("note", "Keep the note to \(noteLimit) characters or fewer") }
+        let note = form.trimmed(F.note)
+        if note.count > noteLimit { errors.add(F.note, "Keep the note to \(noteLimit) characters or fewer") }
 
         guard errors.isEmpty, let period, let amount else { return nil }
         return .init(
@@ -296,23 +313,29 @@ enum PaymentPolicyForms {
 
     // MARK: Claim duties
 
+    /// The claim duty form's fields.
+    enum DutyField: String, FormFieldName {
+        case person, duty
+    }
+
     /// A person to name for a duty: an active account, not already holding it by their role or by being named.
     static func duty(
         _ form: FormData, people: [User], named: [ClaimDuty], errors: inout FormErrors
     ) -> (user: User, duty: ClaimDuty.Duty)? {
-        let person = form.id("person").flatMap { id in people.first { $0.id == id && $0.isActive } }
-        if person == nil { errors.add("person", "Select the person to name") }
-        let duty = ClaimDuty.Duty(rawValue: form["duty"])
-        if duty == nil { errors.add("duty", "Select whether they approve claims or record payments") }
+        typealias F = DutyField
+        let person = form.id(F.person).flatMap { id in people.first { $0.id == id && $0.isActive } }
+        if person == nil { errors.add(F.person, "Select the person to name") }
+        let duty = ClaimDuty.Duty(rawValue: form[F.duty])
+        if duty == nil { errors.add(F.duty, "Select whether they approve claims or record payments") }
         guard let person, let duty, let id = person.id else { return nil }
         let byRole = Policy.allows(person.role, duty == .approve ? .approveClaims : .recordPayments)
         if byRole {
             errors.add(
-                "person",
+                F.person,
                 "\(person.name) already \(duty.sentence) as \(article(person.role.label.lowercased())) \(person.role.label.lowercased())"
             )
         } else if named.contains(where: { $0.userID == id && $0.duty == duty }) {
-            errors.add("person", "\(person.name) already \(duty.sentence)")
+            errors.add(F.person, "\(person.name) already \(duty.sentence)")
         }
         return errors.isEmpty ? (person, duty) : nil
     }

@@ -49,6 +49,7 @@ struct EarningsLimitsPage: PageModel {
         limits: [EarningsLimit], today: String, canManage: Bool, form: FormData = FormData(),
         errors: FormErrors = FormErrors()
     ) {
+        typealias F = PaymentPolicyForms.LimitField
         let year = EarningsPeriods.taxYear(today) ?? 0
         let yearName = EarningsPeriods.taxYearName(year)
         taxYear = yearName
@@ -83,23 +84,23 @@ struct EarningsLimitsPage: PageModel {
             canManage
             ? AddForm(
                 periodField: ChoiceField(
-                    "period", legend: "Period", options: LimitPeriod.allCases.map { ($0.rawValue, $0.label) },
-                    selected: form["period"], errors: errors),
+                    radios: F.period, legend: "Period", options: LimitPeriod.allCases.map { ($0.rawValue, $0.label) },
+                    form: form, errors: errors),
                 fromField: Field(
-                    "effective_from", label: "Applies from", value: form["effective_from"], type: "date",
+                    F.effectiveFrom, label: "Applies from", form: form, type: "date",
                     hint: "Usually 6 April, the start of the tax year. It may be in the past.", errors: errors),
                 nameField: Field(
-                    "name", label: "Name", value: form["name"], hint: "For example, Permitted work earnings limit.",
+                    F.name, label: "Name", form: form, hint: "For example, Permitted work earnings limit.",
                     errors: errors),
                 amountField: Field(
-                    "amount", label: "Amount, in pounds", value: form["amount"],
+                    F.amount, label: "Amount, in pounds", form: form,
                     hint: "For example, 195.50. No more than £10,000.", errors: errors),
                 hoursField: Field(
-                    "hours", label: "Hours limit (optional, weekly limits only)", value: form["hours"],
+                    F.hours, label: "Hours limit (optional, weekly limits only)", form: form,
                     hint: "Between 1 and 100 hours a week, like 16 or 15:30. Leave empty if there is none.",
                     errors: errors),
                 noteField: Field(
-                    "note", label: "Note (optional)", value: form["note"], type: "textarea",
+                    F.note, label: "Note (optional)", form: form, type: "textarea",
                     hint: "Who the limit applies to, in plain words.", errors: errors)
             ) : nil
         self.errors = errors
@@ -139,13 +140,14 @@ struct ClaimDutiesPage: PageModel {
         let active = people.filter(\.isActive).compactMap { person in
             person.id.map { (String($0), "\(person.name) (\(person.role.label))") }
         }
+        typealias F = PaymentPolicyForms.DutyField
         personField = SelectField(
-            "person", label: "Person", options: [("", "Choose a person")] + active, selected: form["person"],
+            F.person, label: "Person", options: [("", "Choose a person")] + active, form: form,
             errors: errors)
         dutyField = ChoiceField(
-            "duty", legend: "What they will do",
+            radios: F.duty, legend: "What they will do",
             options: [("approve", "Approve claims"), ("pay", "Record payments (finance)")],
-            selected: form["duty"], errors: errors)
+            form: form, errors: errors)
         self.errors = errors
     }
 }

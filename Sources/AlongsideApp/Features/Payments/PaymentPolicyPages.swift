@@ -120,34 +120,32 @@ struct PolicyFormPage: PageModel {
     let policyHref = Href.paymentPolicy()
 
     init(form: FormData, errors: FormErrors) {
+        typealias F = PaymentPolicyForms.PolicyField
         let hoursHint =
             "Used to count hours of involvement and for weekly hours limits. For example, 4 hours, 3:30 or 3.5."
         effectiveFrom = Field(
-            "effective_from", label: "Date the new version starts", value: form["effective_from"], type: "date",
+            F.effectiveFrom, label: "Date the new version starts", form: form, type: "date",
             hint: "Today or later. Activity on or after this date is paid at these rates.", errors: errors)
         halfDay = Field(
-            "half_day", label: "Rate for up to half a day, in pounds", value: form["half_day"],
+            F.halfDay, label: "Rate for up to half a day, in pounds", form: form,
             hint: "For example, 50.00", errors: errors)
         halfDayHours = Field(
-            "half_day_hours", label: "Hours half a day counts as", value: form["half_day_hours"], hint: hoursHint,
+            F.halfDayHours, label: "Hours half a day counts as", form: form, hint: hoursHint,
             errors: errors)
         wholeDay = Field(
-            "whole_day", label: "Rate for a whole day, in pounds", value: form["whole_day"],
+            F.wholeDay, label: "Rate for a whole day, in pounds", form: form,
             hint: "For example, 100.00. At least the half-day rate.", errors: errors)
         wholeDayHours = Field(
-            "whole_day_hours", label: "Hours a whole day counts as", value: form["whole_day_hours"],
+            F.wholeDayHours, label: "Hours a whole day counts as", form: form,
             hint: "24 hours or fewer. For example, 7 hours 30 minutes, 7:30 or 7.5.", errors: errors)
         mileage = Field(
-            "mileage", label: "Mileage, in pence a mile", value: form["mileage"],
+            F.mileage, label: "Mileage, in pence a mile", form: form,
             hint: "Whole pence, from 0 to 200. For example, 45.", errors: errors)
-        limitFields = PaymentPolicyForms.limitKinds.map { kind in
-            let name = PaymentPolicyForms.limitField(kind)
-            return Field(
-                name, label: kind.label, value: form[name], hint: "In pounds. Leave empty for no limit.", errors: errors
-            )
+        limitFields = PaymentPolicyForms.limitFields.map { kind, field in
+            Field(field, label: kind.label, form: form, hint: "In pounds. Leave empty for no limit.", errors: errors)
         }
         noteField = Field(
-            "note", label: "Note (optional)", value: form["note"], type: "textarea",
+            F.note, label: "Note (optional)", form: form, type: "textarea",
             hint: "Why the policy changed, or anything people should know. Shown with the policy.", errors: errors)
         self.errors = errors
     }
@@ -164,37 +162,36 @@ struct PolicyCheckPage: CheckAnswersPage {
     let confirmLabel = "Save the new policy"
     let cancelHref = Href.paymentPolicy()
 
-    static let fieldNames =
-        ["effective_from", "half_day", "half_day_hours", "whole_day", "whole_day_hours", "mileage"]
-        + PaymentPolicyForms.limitKinds.map(PaymentPolicyForms.limitField) + ["note"]
+    static let fieldNames: [PaymentPolicyForms.PolicyField] =
+        [.effectiveFrom, .halfDay, .halfDayHours, .wholeDay, .wholeDayHours, .mileage]
+        + PaymentPolicyForms.limitFields.map(\.field) + [.note]
 
     init(input: PaymentPolicyStore.PolicyInput, form: FormData) {
         intro =
             "Nothing is saved yet. Check each answer, then save the new version. It will apply to activity on or after "
             + "\(LondonTime.day(input.effectiveFrom))."
-        func row(_ label: String, _ value: String, _ field: String) -> CheckAnswerRow {
+        func row(_ label: String, _ value: String, _ field: PaymentPolicyForms.PolicyField) -> CheckAnswerRow {
             CheckAnswerRow(label, value, field: field, form: Href.newPaymentPolicy())
         }
         var rows = [
-            row("Starts on", LondonTime.day(input.effectiveFrom), "effective_from"),
+            row("Starts on", LondonTime.day(input.effectiveFrom), .effectiveFrom),
             row(
                 "Up to half a day",
                 "\(Money.format(input.halfDayPence)), counted as \(Money.duration(minutes: input.halfDayMinutes))",
-                "half_day"),
+                .halfDay),
             row(
                 "A whole day",
                 "\(Money.format(input.wholeDayPence)), counted as \(Money.duration(minutes: input.wholeDayMinutes))",
-                "whole_day"),
-            row("Mileage", PolicySummary.mileage(input.mileagePencePerMile), "mileage"),
+                .wholeDay),
+            row("Mileage", PolicySummary.mileage(input.mileagePencePerMile), .mileage),
         ]
-        for kind in PaymentPolicyForms.limitKinds {
+        for (kind, field) in PaymentPolicyForms.limitFields {
             rows.append(
                 row(
                     kind.shortLabel,
-                    input.limits[kind].map { "Up to \(Money.format($0)) for each expense" } ?? "No limit",
-                    PaymentPolicyForms.limitField(kind)))
+                    input.limits[kind].map { "Up to \(Money.format($0)) for each expense" } ?? "No limit", field))
         }
-        rows.append(row("Note", input.note.isEmpty ? "None" : input.note, "note"))
+        rows.append(row("Note", input.note.isEmpty ? "None" : input.note, .note))
         self.rows = rows
         hidden = CarriedValue.all(Self.fieldNames, from: form)
     }

@@ -62,15 +62,16 @@ struct ProposalPage: PageModel {
                 + (decision.isValid ? "." : ". Not valid under the terms of reference: \(decision.invalidReason ?? "")")
         }
         let answers = ProposalRules.answers(for: proposal.method) ?? []
+        typealias F = ProposalForm.ResponseField
         responseForm =
             isOpen && canRespond
             ? ResponseForm(
                 action: Href.proposalResponse(group.id, proposal.id),
                 response: ChoiceField(
-                    "response", legend: "What do you say to the proposal?",
-                    options: answers.map { ($0.rawValue, $0.label) }, selected: form["response"], errors: errors),
+                    radios: F.response, legend: "What do you say to the proposal?",
+                    options: answers.map { ($0.rawValue, $0.label) }, form: form, errors: errors),
                 reason: Field(
-                    "reason", label: "Your reason", value: form["reason"], type: "textarea",
+                    F.reason, label: "Your reason", form: form, type: "textarea",
                     hint: "Needed if you "
                         + (proposal.method == .consensus
                             ? "cannot agree" : proposal.method == .consent ? "object" : "want to explain your vote")
@@ -93,18 +94,19 @@ struct ProposalPage: PageModel {
         closeEarly =
             isOpen && canRun
             ? ChoiceField(
-                "close_early", legend: "Close it before its closing time",
+                ProposalForm.EndField.closeEarly, legend: "Close it before its closing time",
                 hint:
                     "A proposal closes by itself at its closing time. Closing it early counts only the responses made so far.",
-                options: [("yes", "I want to close it now, before its closing time")], selected: [], errors: errors
+                multiple: true, options: [("yes", "I want to close it now, before its closing time")], selected: [],
+                errors: errors
             ) : nil
         withdrawAction = isOpen && canRun ? Href.withdrawProposal(group.id, proposal.id) : nil
         confirmWithdraw =
             isOpen && canRun
             ? ChoiceField(
-                "confirm_withdraw", legend: "Withdraw the proposal",
+                ProposalForm.EndField.confirmWithdraw, legend: "Withdraw the proposal",
                 hint: "Withdrawing it ends it without a decision: the responses made so far are kept but not counted.",
-                options: [("yes", "I want to withdraw it")], selected: [], errors: errors
+                multiple: true, options: [("yes", "I want to withdraw it")], selected: [], errors: errors
             ) : nil
         self.errors = errors
     }

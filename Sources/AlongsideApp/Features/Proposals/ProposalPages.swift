@@ -60,21 +60,22 @@ struct ProposalFormPage: PageModel {
         methodSummary = terms.map {
             "\($0.content.decisionMethod.label) — how members decide under version \($0.number) of the terms of reference. The quorum is checked when it closes."
         }
-        titleField = Field("title", label: "Title", value: form["title"], errors: errors)
+        typealias F = ProposalForm.OpenField
+        titleField = Field(F.title, label: "Title", form: form, errors: errors)
         question = Field(
-            "question", label: "The question members are asked", value: form["question"], type: "textarea",
+            F.question, label: "The question members are asked", form: form, type: "textarea",
             hint: "Say what is proposed and what agreeing to it would mean.", errors: errors)
         method =
             termsMethod == nil
             ? ChoiceField(
-                "method", legend: "How members will decide (the group has no adopted terms of reference)",
-                options: ProposalForm.methods.map { ($0.rawValue, $0.label) }, selected: form["method"], errors: errors
+                radios: F.method, legend: "How members will decide (the group has no adopted terms of reference)",
+                options: ProposalForm.methods.map { ($0.rawValue, $0.label) }, form: form, errors: errors
             ) : nil
         closesOn = Field(
-            "closes_on", label: "Closing date", value: form["closes_on"], type: "date",
+            F.closesOn, label: "Closing date", form: form, type: "date",
             hint: "London time. Members can respond until then.", errors: errors)
         closesAtTime = Field(
-            "closes_at_time", label: "Closing time", value: form["closes_at_time"], type: "time",
+            F.closesAtTime, label: "Closing time", form: form, type: "time",
             hint: "24-hour clock, like 17:00.", errors: errors)
         self.errors = errors
     }

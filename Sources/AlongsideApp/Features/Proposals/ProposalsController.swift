@@ -66,7 +66,8 @@ struct ProposalsController: Controller {
         let standing = standing(view)
         let terms = try await termsInForce(standing.group)
         let page = ProposalFormPage(
-            group: standing.group, terms: terms, form: FormData([("closes_at_time", "17:00")]), errors: FormErrors())
+            group: standing.group, terms: terms, form: FormData([(ProposalForm.OpenField.closesAtTime, "17:00")]),
+            errors: FormErrors())
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -76,7 +77,7 @@ struct ProposalsController: Controller {
         let terms = try await termsInForce(standing.group)
         var errors = FormErrors()
         if terms?.content.decisionMethod == .byLeads {
-            errors.add("title", ProposalFormPage.byLeadsMessage)
+            errors.add(ProposalForm.OpenField.title, ProposalFormPage.byLeadsMessage)
         }
         guard errors.isEmpty,
             let input = ProposalForm.parse(
@@ -106,7 +107,8 @@ struct ProposalsController: Controller {
             decision = try await DecisionStore(pool: services.pool, clock: services.clock).decision(
                 id: decisionID, groupID: standing.group.id)
         }
-        let shownForm = form ?? FormData([("response", own?.answer.rawValue ?? ""), ("reason", own?.reason ?? "")])
+        typealias F = ProposalForm.ResponseField
+        let shownForm = form ?? FormData([(F.response, own?.answer.rawValue ?? ""), (F.reason, own?.reason ?? "")])
         return ProposalPage(
             group: standing.group, proposal: proposal, members: members, responses: responses,
             viewerID: signedIn.user.id,
@@ -156,7 +158,7 @@ struct ProposalsController: Controller {
     @Sendable func close(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
         let signedIn = view.person
         return try await endOpenProposal(
-            request, context, view, confirmation: "close_early",
+            request, context, view, confirmation: .closeEarly,
             refusal: "The closing time has not come yet. To close it now, confirm that you want to close it early",
             done: "The proposal is closed and its outcome is recorded as a decision."
         ) { proposal in try await store.close(proposal: proposal, closer: signedIn.user, requestID: context.requestID) }
@@ -166,7 +168,7 @@ struct ProposalsController: Controller {
     {
         let signedIn = view.person
         return try await endOpenProposal(
-            request, context, view, confirmation: "confirm_withdraw",
+            request, context, view, confirmation: .confirmWithdraw,
             refusal: "To withdraw the proposal, confirm that you want to withdraw it",
             done: "The proposal has been withdrawn. No decision is recorded."
         ) { proposal in try await store.withdraw(proposal: proposal, by: signedIn.actor, requestID: context.requestID) }
@@ -174,7 +176,8 @@ struct ProposalsController: Controller {
 
     /// Closing and withdrawing: only the chair, only while it is open, and only with the confirmation box ticked.
     func endOpenProposal(
-        _ request: Request, _ context: AppRequestContext, _ view: GroupView, confirmation: String, refusal: String,
+        _ request: Request, _ context: AppRequestContext, _ view: GroupView, confirmation: ProposalForm.EndField,
+        refusal: String,
         done: String,
         _ end: (Proposal) async throws -> Void
     ) async throws -> Response {

@@ -31,7 +31,7 @@ struct SessionController: Controller {
                 body: .init(byteBuffer: ByteBuffer(string: #"{"warnAfterSeconds":\#(seconds)}"#))
             )
         }
-        return .seeOther(SignInReturn.safeLocalPath(context.form["next"]) ?? Href.home())
+        return .seeOther(SignInReturn.safeLocalPath(context.form[ReturnPathField.next]) ?? Href.home())
     }
 }
 

@@ -35,15 +35,21 @@ struct SignInController: Controller {
         return try await services.pages.render(page, request: request, context: context)
     }
 
+    /// The sign-in form's fields; where to go next is `ReturnPathField`.
+    enum SignInField: String, FormFieldName {
+        case email, password
+    }
+
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        typealias F = SignInField
         let form = context.form
-        let email = form.trimmed("email")
-        let password = form["password"]
-        let next = form["next"]
+        let email = form.trimmed(F.email)
+        let password = form[F.password]
+        let next = form[ReturnPathField.next]
         let address = context.remoteAddress
         var errors = FormErrors()
-        if email.isEmpty { errors.add("email", "Enter your email address") }
-        if password.isEmpty { errors.add("password", "Enter your password") }
+        if email.isEmpty { errors.add(F.email, "Enter your email address") }
+        if password.isEmpty { errors.add(F.password, "Enter your password") }
         guard errors.isEmpty else {
             return try await fail(errors, email: email, next: next, request: request, context: context)
         }
@@ -52,7 +58,7 @@ struct SignInController: Controller {
             context.logger.warning("sign-in refused: too many attempts", metadata: ["address": "\(address)"])
             let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
             errors.add(
-                "email",
+                F.email,
                 "There have been too many attempts to sign in to this account from here. Wait \(minutes) minute\(minutes == 1 ? "" : "s"), then try again"
             )
             return try await fail(errors, email: email, next: next, request: request, context: context)
@@ -63,7 +69,7 @@ struct SignInController: Controller {
         guard let user, let userID = user.id, user.isActive, user.passwordHash != nil, matches else {
             try await services.throttle.recordFailure(email: email, address: address, now: now)
             context.logger.notice("sign-in failed", metadata: ["address": "\(address)"])
-            errors.add("email", "Enter a correct email address and password")
+            errors.add(F.email, "Enter a correct email address and password")
             return try await fail(errors, email: email, next: next, request: request, context: context)
         }
         try await services.throttle.recordSuccess(email: email, address: address, now: now)
@@ -119,10 +125,12 @@ struct SignInPage: PageModel {
     let action = Href.signIn()
 
     init(email: String, next: String?, notice: String?, errors: FormErrors) {
+        typealias F = SignInController.SignInField
         self.email = Field(
-            "email", label: "Email address", value: email, type: "email", autocomplete: "username", errors: errors)
+            F.email, label: "Email address", value: email, type: "email", autocomplete: "username", errors: errors)
         self.password = Field(
-            "password", label: "Password", type: "password", autocomplete: "current-password", errors: errors)
+            F.password, label: "Password", value: "", type: "password", autocomplete: "current-password",
+            errors: errors)
         self.next = next.flatMap(SignInReturn.safeLocalPath)
         self.notice = notice
         self.errors = errors

@@ -26,7 +26,11 @@ public enum BodyLimit {
 /// Reads the form of a state-changing request, checking the CSRF token first wherever it can be checked without
 /// the body, so a stranger's large body is refused before it is read (issue 15).
 enum RequestForm {
-    static let fieldName = "csrf_token"
+    /// The hidden field that carries the token in a form (`partials/csrf`).
+    enum CSRFField: String, FormFieldName {
+        case token = "csrf_token"
+    }
+
     static let headerName = HTTPField.Name("X-CSRF-Token")!
 
     /// The form, once the request has shown it came from a page of ours: the synchronizer token of the visitor's
@@ -70,7 +74,7 @@ enum RequestForm {
             form = FormData(urlEncodedBytes: Array(buffer.readableBytesView))
         }
         if headerToken == nil {
-            let sent = form[fieldName]
+            let sent = form[CSRFField.token]
             guard !sent.isEmpty, SecretToken.constantTimeEquals(sent, expected) else { throw AppError.csrfFailed }
         }
         return form
