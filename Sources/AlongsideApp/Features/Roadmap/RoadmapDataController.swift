@@ -30,7 +30,8 @@ struct RoadmapDataController: Controller {
     {
         let query = request.queryForm
         let page = RoadmapAnalysisPage(
-            graph: try await store.graph(cachedIn: services.derived), showAll: query[RoadmapForms.AnalysisField.all] == "yes")
+            graph: try await store.graph(cachedIn: services.derived),
+            showAll: query[RoadmapForms.AnalysisField.all] == "yes")
         return try await services.pages.render(page, request: request, context: context)
     }
 
