@@ -133,31 +133,14 @@ enum MeetingItemForms {
         case person, group, status
     }
 
+    /// The fields the minutes and attendance forms hold once per record.
+    enum ProceedingsPart: String, CaseIterable, Sendable {
+        case minutes, attendance
+    }
+
     /// A field the minutes and attendance forms hold once per record: "minutes_12" holds the minutes for agenda
     /// item 12, "attendance_7" the attendance of the person with user id 7.
-    struct ProceedingsField: FormFieldName, Equatable {
-        /// What the field holds, as the start of its name.
-        enum Kind: String, CaseIterable, Sendable {
-            case minutes, attendance
-        }
-
-        let kind: Kind
-        let id: Int64
-
-        init(_ kind: Kind, _ id: Int64) {
-            self.kind = kind
-            self.id = id
-        }
-
-        init?(rawValue: String) {
-            guard let split = rawValue.lastIndex(of: "_"), let kind = Kind(rawValue: String(rawValue[..<split])),
-                let id = BoundedNumber.id(String(rawValue[rawValue.index(after: split)...]))
-            else { return nil }
-            self.init(kind, id)
-        }
-
-        var rawValue: String { "\(kind.rawValue)_\(id)" }
-    }
+    typealias ProceedingsField = NumberedField<ProceedingsPart>
 
     static func agendaItem(_ form: FormData, errors: inout FormErrors) -> (
         title: String, description: String, paper: String

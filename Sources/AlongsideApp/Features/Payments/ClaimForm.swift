@@ -22,13 +22,7 @@ public enum ClaimForm {
     }
 
     /// One field of one expense row: its column's name and the row's number, `expense_kind_1`.
-    struct ExpenseField: FormFieldName {
-        let rawValue: String
-
-        init(rawValue: String) { self.rawValue = rawValue }
-
-        init(_ column: ExpenseColumn, row: Int) { rawValue = "\(column.rawValue)_\(row)" }
-    }
+    typealias ExpenseField = NumberedField<ExpenseColumn>
 
     /// How many expense rows the form shows: what was sent, plus one when the person asked for another. The count is a
     /// hidden field our form fills in (at most one more than the rows allowed, for a saved claim's spare row), so a
@@ -149,10 +143,10 @@ public enum ClaimForm {
     static func parseExpense(_ form: FormData, row: Int, policy: PaymentPolicy?, errors: inout FormErrors)
         -> ClaimExpense?
     {
-        let kindField = ExpenseField(.kind, row: row), amountField = ExpenseField(.amount, row: row)
-        let milesField = ExpenseField(.miles, row: row), noteField = ExpenseField(.note, row: row)
+        let kindField = ExpenseField(.kind, row), amountField = ExpenseField(.amount, row)
+        let milesField = ExpenseField(.miles, row), noteField = ExpenseField(.note, row)
         let note = form.trimmed(noteField)
-        let receipt = !form[ExpenseField(.receipt, row: row)].isEmpty
+        let receipt = !form[ExpenseField(.receipt, row)].isEmpty
         let typed = [form.trimmed(kindField), form.trimmed(amountField), form.trimmed(milesField), note]
         guard typed.contains(where: { !$0.isEmpty }) || receipt else { return nil }
         guard let kind = ExpenseKind(rawValue: form[kindField]) else {
@@ -235,7 +229,7 @@ public enum ClaimForm {
                 (.note, expense.note),
             ]
             if expense.receipt { cells.append((.receipt, "yes")) }
-            for (column, value) in cells { form = form.replacing(ExpenseField(column, row: row), with: value) }
+            for (column, value) in cells { form = form.replacing(ExpenseField(column, row), with: value) }
         }
         return form
     }

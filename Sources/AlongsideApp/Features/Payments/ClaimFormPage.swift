@@ -85,16 +85,16 @@ struct ClaimFormPage: PageModel {
         let kinds = [("", "Choose a kind")] + ExpenseKind.allCases.map { ($0.rawValue, $0.label) }
         expenses = (1...rows).map { row in
             typealias E = ClaimForm.ExpenseField
-            let receipt = E(.receipt, row: row)
+            let receipt = E(.receipt, row)
             return ExpenseRow(
                 number: row,
                 kind: SelectField(
-                    E(.kind, row: row), label: "Kind of expense", options: kinds, form: form, errors: errors),
+                    E(.kind, row), label: "Kind of expense", options: kinds, form: form, errors: errors),
                 amount: Field(
-                    E(.amount, row: row), label: "Amount in pounds (not for mileage)", form: form, errors: errors),
-                miles: Field(E(.miles, row: row), label: "Miles (mileage only)", form: form, errors: errors),
+                    E(.amount, row), label: "Amount in pounds (not for mileage)", form: form, errors: errors),
+                miles: Field(E(.miles, row), label: "Miles (mileage only)", form: form, errors: errors),
                 note: Field(
-                    E(.note, row: row), label: "Note (optional, needed for something else)", form: form, errors: errors),
+                    E(.note, row), label: "Note (optional, needed for something else)", form: form, errors: errors),
                 receiptID: Field.inputID(receipt.rawValue), receiptName: receipt.rawValue,
                 receipt: !form[receipt].isEmpty
             )

@@ -14,30 +14,13 @@ enum RoadmapForms {
         case status, note
     }
 
-    /// One field of one success marker's form: "marker_12" is marker 12's `status`, "evidence_12" its `evidence`.
-    struct MarkerField: FormFieldName, Equatable {
-        /// The fields of a marker's form, as the start of their names.
-        enum Part: String, CaseIterable, Sendable {
-            case status = "marker", evidence
-        }
-
-        let markerID: Int64
-        let part: Part
-
-        init(markerID: Int64, part: Part) {
-            self.markerID = markerID
-            self.part = part
-        }
-
-        init?(rawValue: String) {
-            guard let split = rawValue.lastIndex(of: "_"), let part = Part(rawValue: String(rawValue[..<split])),
-                let markerID = BoundedNumber.id(String(rawValue[rawValue.index(after: split)...]))
-            else { return nil }
-            self.init(markerID: markerID, part: part)
-        }
-
-        var rawValue: String { "\(part.rawValue)_\(markerID)" }
+    /// The fields of a success marker's form, as the start of their names.
+    enum MarkerPart: String, CaseIterable, Sendable {
+        case status = "marker", evidence
     }
+
+    /// One field of one success marker's form: "marker_12" is marker 12's `status`, "evidence_12" its `evidence`.
+    typealias MarkerField = NumberedField<MarkerPart>
 
     /// The field of the form that links a deliverable to one it relies upon.
     enum LinkField: String, FormFieldName {
@@ -139,8 +122,8 @@ enum RoadmapForms {
     static func marker(_ form: FormData, markerID: Int64, errors: inout FormErrors) -> (
         status: MarkerStatus, evidence: String
     )? {
-        let statusField = MarkerField(markerID: markerID, part: .status)
-        let evidenceField = MarkerField(markerID: markerID, part: .evidence)
+        let statusField = MarkerField(.status, markerID)
+        let evidenceField = MarkerField(.evidence, markerID)
         let status = MarkerStatus(rawValue: form[statusField])
         if status == nil { errors.add(statusField, "Select how far the success marker is met") }
         let evidence = form.trimmed(evidenceField)

@@ -289,8 +289,8 @@ struct DeliverablePage: PageModel {
         markers = items.filter { $0.kind == .successMarker }.map { marker in
             let mine = errorMarkerID == marker.id
             let markerErrors = mine ? errors : FormErrors()
-            let statusField = RoadmapForms.MarkerField(markerID: marker.id, part: .status)
-            let evidenceField = RoadmapForms.MarkerField(markerID: marker.id, part: .evidence)
+            let statusField = RoadmapForms.MarkerField(.status, marker.id)
+            let evidenceField = RoadmapForms.MarkerField(.evidence, marker.id)
             return Marker(
                 id: "marker-\(marker.id)", text: marker.text, source: marker.source,
                 status: (marker.markerStatus ?? .notMet).label,

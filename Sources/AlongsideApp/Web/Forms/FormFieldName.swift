@@ -136,6 +136,32 @@ extension ChoiceField {
     }
 }
 
+/// A field a form repeats once per record or row, named by the field's part and the record's id or the row's number:
+/// "minutes_12" is agenda item 12's minutes, "expense_kind_2" the second expense row's kind.
+public struct NumberedField<Part: RawRepresentable & Sendable>: FormFieldName where Part.RawValue == String {
+    public let part: Part
+    public let number: Int64
+
+    public init(_ part: Part, _ number: Int64) {
+        self.part = part
+        self.number = number
+    }
+
+    public init(_ part: Part, _ number: Int) {
+        self.init(part, Int64(number))
+    }
+
+    /// The field a name sent by the browser stands for, or nil when it is not one of these.
+    public init?(rawValue: String) {
+        guard let split = rawValue.lastIndex(of: "_"), let part = Part(rawValue: String(rawValue[..<split])),
+            let number = BoundedNumber.id(String(rawValue[rawValue.index(after: split)...]))
+        else { return nil }
+        self.init(part, number)
+    }
+
+    public var rawValue: String { "\(part.rawValue)_\(number)" }
+}
+
 /// Fields every edit form shares.
 public enum EditField: String, FormFieldName {
     /// The version of the record the edit was made from (a hidden field), checked so one person's save cannot
