@@ -24,37 +24,7 @@ public final class DataVersion: Sendable {
 
     /// Starts watching `pool` for committed changes.
     public func watch(_ pool: DatabasePool) {
-        pool.add(transactionObserver: Observer(version: self), extent: .databaseLifetime)
-    }
-
-    /// Runs on the writer connection's queue.
-    private final class Observer: TransactionObserver {
-        let version: DataVersion
-        var changed = false
-
-        init(version: DataVersion) {
-            self.version = version
-        }
-
-        func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool {
-            !DataVersion.bookkeeping.contains(eventKind.tableName)
-        }
-
-        func databaseDidChange(with event: DatabaseEvent) {
-            changed = true
-        }
-
-        func databaseDidChange() {
-            changed = true
-        }
-
-        func databaseDidCommit(_ db: Database) {
-            if changed { version.bump() }
-            changed = false
-        }
-
-        func databaseDidRollback(_ db: Database) {
-            changed = false
-        }
+        let observer = CommitObserver(watching: { !Self.bookkeeping.contains($0) }, committed: { [self] in bump() })
+        pool.add(transactionObserver: observer, extent: .databaseLifetime)
     }
 }

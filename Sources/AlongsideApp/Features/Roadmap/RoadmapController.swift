@@ -42,14 +42,21 @@ struct RoadmapController: Controller {
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let query = request.queryForm
         let canManage = Policy.allows(signedIn.user.role, .manageRoadmap)
-        let tables = services.derived.key("roadmap/sections", variant: "\(canManage) \(request.uri.query ?? "")")
-        let graph = try await store.graph(cachedIn: services.derived)
-        let owners = try await owners(for: signedIn)
-        var page = RoadmapPage(
-            graph: graph, workstreams: try await store.workstreams(), owners: owners.options, query: query,
-            canManage: canManage)
-        page.sectionsHTML = try services.derived.value(for: tables) {
-            try services.pages.renderFragment(RoadmapSections(page), template: RoadmapSections.template)
+        let filters = request.uri.query ?? ""
+        // The page (its owner list holds the groups this person can see) and, shared by everyone who may manage or
+        // not, its tables of deliverables: each worked out once per change to the data (`DerivedCache`).
+        let pageKey = services.derived.key("roadmap", variant: "\(signedIn.user.id) \(filters)")
+        let tablesKey = services.derived.key("roadmap/sections", variant: "\(canManage) \(filters)")
+        let page = try await services.derived.value(for: pageKey) {
+            let graph = try await store.graph(cachedIn: services.derived)
+            let owners = try await owners(for: signedIn)
+            var page = RoadmapPage(
+                graph: graph, workstreams: try await store.workstreams(), owners: owners.options, query: query,
+                canManage: canManage)
+            page.sectionsHTML = try services.derived.value(for: tablesKey) {
+                try services.pages.renderFragment(RoadmapSections(page), template: RoadmapSections.template)
+            }
+            return page
         }
         return try await services.pages.render(page, request: request, context: context)
     }

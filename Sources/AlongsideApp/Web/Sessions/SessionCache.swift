@@ -53,37 +53,8 @@ final class SessionCache: Sendable {
 
     /// Starts watching the database for committed changes to sessions or accounts.
     func watch(_ pool: DatabasePool) {
-        pool.add(transactionObserver: Observer(cache: self), extent: .databaseLifetime)
-    }
-
-    /// Runs on the writer connection's queue.
-    private final class Observer: TransactionObserver {
-        let cache: SessionCache
-        var changed = false
-
-        init(cache: SessionCache) {
-            self.cache = cache
-        }
-
-        func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool {
-            eventKind.tableName == "sessions" || eventKind.tableName == "users"
-        }
-
-        func databaseDidChange(with event: DatabaseEvent) {
-            changed = true
-        }
-
-        func databaseDidChange() {
-            changed = true
-        }
-
-        func databaseDidCommit(_ db: Database) {
-            if changed { cache.invalidateAll() }
-            changed = false
-        }
-
-        func databaseDidRollback(_ db: Database) {
-            changed = false
-        }
+        let observer = CommitObserver(
+            watching: { $0 == "sessions" || $0 == "users" }, committed: { [self] in invalidateAll() })
+        pool.add(transactionObserver: observer, extent: .databaseLifetime)
     }
 }
