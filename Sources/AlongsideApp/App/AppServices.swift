@@ -46,11 +46,14 @@ public struct AppServices: Sendable {
         let formCookie = FormCookie(secure: configuration.https, key: try ServerKeys.key(named: "form-token", in: pool))
         let dataVersion = DataVersion()
         dataVersion.watch(pool)
+        let derived = DerivedCache(version: dataVersion, clock: clock)
         return AppServices(
             configuration: configuration,
             pool: pool,
             clock: clock,
-            pages: PageRenderer(views: views, sessions: sessions, formCookie: formCookie, clock: clock),
+            pages: PageRenderer(
+                views: views, sessions: sessions, formCookie: formCookie, clock: clock,
+                crisisLines: UrgentHelpStore(pool: pool, clock: clock), derived: derived),
             sessions: sessions,
             cookie: SessionCookie(secure: configuration.https),
             formCookie: formCookie,
@@ -64,7 +67,7 @@ public struct AppServices: Sendable {
             decisionProposals: ProposalStore(pool: pool, clock: clock),
             termsAdoptions: DecisionStore(pool: pool, clock: clock),
             auditRows: FragmentCache(),
-            derived: DerivedCache(version: dataVersion, clock: clock)
+            derived: derived
         )
     }
 

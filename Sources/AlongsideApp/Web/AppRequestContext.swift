@@ -41,6 +41,7 @@ public final class Visit: Sendable {
         var formToken: String?
         var formCookieToSet: String?
         var flashShownFor: Data?
+        var isPublicPage = false
     }
 
     private let state = NIOLockedValueBox(State())
@@ -56,6 +57,13 @@ public final class Visit: Sendable {
     public var formCookieToSet: String? { state.withLockedValue { $0.formCookieToSet } }
     /// True when the person's session ended for inactivity or age on this request.
     public var sessionExpired: Bool { state.withLockedValue { $0.expired } }
+
+    /// True when the route answers everyone, signed in or not: a public page, which shows how to get urgent help.
+    public var isPublicPage: Bool { state.withLockedValue { $0.isPublicPage } }
+
+    func servesPublicPage() {
+        state.withLockedValue { $0.isPublicPage = true }
+    }
 
     func loaded(_ session: LoadedSession?, expired: Bool) {
         state.withLockedValue {

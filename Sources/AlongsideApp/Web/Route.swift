@@ -25,6 +25,7 @@ public enum Route: String, CaseIterable, Sendable {
     case newUserLink = "/admin/users/{id}/link"
     case auditLog = "/admin/audit"
     case authorization = "/admin/authorization"
+    case urgentHelpSettings = "/admin/urgent-help"
     case groups = "/groups"
     case newGroup = "/groups/new"
     case group = "/groups/{id}"

@@ -86,6 +86,7 @@ public struct SiteRoutes {
         book.add(method, route, access)
         router.on(route.pattern, method: method) { request, context in
             var context = context
+            if access == .everyone { context.visit.servesPublicPage() }
             if method == .post {
                 if access == .everyone || context.visit.user != nil {
                     context.form = try await RequestForm.read(request, context: context, route: route, access: access)

@@ -8,6 +8,7 @@ final class AuthorizationPolicyTests: XCTestCase {
         "manageAccounts": [.administrator],
         "viewAuditLog": [.administrator],
         "viewAuthorization": [.administrator],
+        "manageUrgentHelp": [.administrator],
         "changeAccountStatus": [.administrator],
         "createGroups": [.administrator, .programmeManager, .allianceLead],
         "manageGroup": [.administrator, .programmeManager],

@@ -53,7 +53,7 @@ final class LinkTests: XCTestCase {
     }
 
     /// A template links only through values its page model built from `Href`. Allowed as written: a `#fragment`,
-    /// an external address, and a path to a static file that exists in `Public/` (the stylesheet, icon and script the
+    /// an external address (a web address, an email address, a phone number to call or text), and a path to a static file that exists in `Public/` (the stylesheet, icon and script the
     /// layout loads are served as files, not routes).
     func testNoTemplateWritesASitePathItself() throws {
         // setup
@@ -80,7 +80,9 @@ final class LinkTests: XCTestCase {
     }
 
     static func isAllowed(_ value: String) -> Bool {
-        if value.hasPrefix("{{") || value.hasPrefix("#") || value.hasPrefix("https://") || value.hasPrefix("mailto:") {
+        if value.hasPrefix("{{") || value.hasPrefix("#") || value.hasPrefix("https://") || value.hasPrefix("mailto:")
+            || value.hasPrefix("tel:") || value.hasPrefix("sms:")
+        {
             return true
         }
         guard value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("{{"), !value.contains("?") else {

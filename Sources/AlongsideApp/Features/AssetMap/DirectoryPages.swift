@@ -11,6 +11,8 @@ struct DirectoryPage: PageModel {
     let need: SelectField
     let noReferral: ChoiceField
     let searched: Bool
+    /// The words are about a crisis: how to get urgent help comes before any result (issue 18).
+    let crisisSearch: Bool
     let count: String
     let cards: [Card]
     let hasCards: Bool
@@ -60,6 +62,7 @@ struct DirectoryPage: PageModel {
             options: [("yes", "Only places I can go without a referral")], form: query, errors: FormErrors())
         let search = Self.search(query)
         searched = !search.isEmpty
+        crisisSearch = UrgentHelp.isCrisisSearch(query[F.words])
         let needNames = names.needNames
         let shown = assets.filter { DirectoryRules.isShown($0) && search.matches($0, needNames: needNames) }
         let noun = shown.count == 1 ? "1 place or service" : "\(shown.count) places and services"

@@ -79,6 +79,12 @@ struct HomePage: PageModel {
                 HomeLink(
                     label: "Audit log", href: Href.auditLog(), description: "See every change made, by whom and when."))
         }
+        if Policy.allows(user.role, .manageUrgentHelp) {
+            links.append(
+                HomeLink(
+                    label: "Urgent help", href: Href.urgentHelpSettings(),
+                    description: "Add the partnership's own crisis line to the urgent help every public page shows."))
+        }
         links.append(
             HomeLink(
                 label: "Your account", href: Href.account(),

@@ -24,6 +24,7 @@ public enum Href {
     public static let newUserLink = Path1<Int64>(.newUserLink)
     public static let auditLog = Path0(.auditLog)
     public static let authorization = Path0(.authorization)
+    public static let urgentHelpSettings = Path0(.urgentHelpSettings)
     public static let groups = Path0(.groups)
     public static let newGroup = Path0(.newGroup)
     public static let group = Path1<Int64>(.group)

@@ -24,6 +24,7 @@ extension Route {
         case .newUserLink: Href.newUserLink
         case .auditLog: Href.auditLog
         case .authorization: Href.authorization
+        case .urgentHelpSettings: Href.urgentHelpSettings
         case .groups: Href.groups
         case .newGroup: Href.newGroup
         case .group: Href.group

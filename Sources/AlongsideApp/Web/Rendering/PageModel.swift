@@ -45,4 +45,6 @@ struct LayoutModel: Encodable, Sendable {
     let directoryHref: String
     let feedbackHref: String
     let homeHref: String
+    /// How to get urgent help now: on public pages only.
+    var urgentHelp: UrgentHelpBox?
 }

@@ -8,6 +8,9 @@ public struct PageRenderer: Sendable {
     let sessions: SessionStore
     let formCookie: FormCookie
     let clock: AppClock
+    /// The partnership's crisis line, for the urgent-help box on public pages; kept until the data changes.
+    let crisisLines: any CrisisLineSource
+    let derived: DerivedCache
 
     public func render<Page: PageModel>(
         _ page: Page, request: Request, context: AppRequestContext, status: HTTPResponse.Status? = nil
@@ -21,16 +24,19 @@ public struct PageRenderer: Sendable {
         let session = visit.session
         // Shown once: the session middleware clears it once the page is sent (rendering writes nothing).
         if let session, session.flash != nil { visit.flashShown(in: session) }
-        let html = try renderHTML(page, path: request.uri.path, session: session, formToken: visit.formToken)
+        let urgentHelp = visit.isPublicPage ? UrgentHelpBox(try await crisisLine()) : nil
+        let html = try renderHTML(
+            page, path: request.uri.path, session: session, formToken: visit.formToken, urgentHelp: urgentHelp)
         let errors = page.errors
         let finalStatus = status ?? (errors.isEmpty ? .ok : .unprocessableContent)
         return Self.htmlResponse(html, status: finalStatus)
     }
 
-    func renderHTML<Page: PageModel>(_ page: Page, path: String, session: LoadedSession?, formToken: String? = nil)
-        throws -> String
-    {
-        let layout = layout(for: page, path: path, session: session, formToken: formToken)
+    func renderHTML<Page: PageModel>(
+        _ page: Page, path: String, session: LoadedSession?, formToken: String? = nil, urgentHelp: UrgentHelpBox? = nil
+    ) throws -> String {
+        var layout = layout(for: page, path: path, session: session, formToken: formToken)
+        layout.urgentHelp = urgentHelp
         return try render(page, template: Page.template) { root in root.set(.encodable(layout), named: "layout") }
     }
 
@@ -49,6 +55,15 @@ public struct PageRenderer: Sendable {
         let html = try views.render(root, template: template)
         if let failure = rendering.failure { throw failure }
         return html
+    }
+
+    /// The partnership's crisis line, read once per change to the data.
+    private func crisisLine() async throws -> CrisisLine? {
+        struct Kept: Sendable { let line: CrisisLine? }
+        return try await derived.value(for: derived.key("urgent-help")) {
+            Kept(line: try await crisisLines.crisisLine())
+        }
+        .line
     }
 
     func layout<Page: PageModel>(for page: Page, path: String, session: LoadedSession?, formToken: String? = nil)
@@ -90,7 +105,8 @@ public struct PageRenderer: Sendable {
             opportunitiesHref: Href.opportunities(),
             directoryHref: Href.directory(),
             feedbackHref: Href.publishedFeedbackIndex(),
-            homeHref: Href.home()
+            homeHref: Href.home(),
+            urgentHelp: nil
         )
     }
 

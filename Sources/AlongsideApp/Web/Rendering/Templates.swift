@@ -2,7 +2,8 @@
 /// (`Feature.templates`), and start-up fails if any is missing from `Views/`.
 enum Templates {
     static let shared = [
-        "layout", "check-answers", "partials/field", "partials/choices", "partials/csrf", "partials/textarea",
+        "layout", "check-answers", "partials/field", "partials/choices", "partials/urgent-help", "partials/csrf",
+        "partials/textarea",
         "partials/select",
         ErrorPage.template,
     ]
