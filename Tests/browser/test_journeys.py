@@ -355,6 +355,11 @@ class Journey(CoproductionJourney, AssetJourney):
         return self.b.one(f"//main//dl//dt[normalize-space(.)={exact_text(label)}]/following-sibling::dd",
                           f"summary row {label!r}").text.strip()
 
+    def check_answer(self, label):
+        """The answer in one row of a check-your-answers page (its first <dd>; the second holds "Change")."""
+        return self.b.one(f"//main//dl//dt[normalize-space(.)={exact_text(label)}]/following-sibling::dd[1]",
+                          f"answer {label!r}").text.strip()
+
     def choose_attendance(self, member, value):
         """On the attendance page, the choice `value` in the radio group whose legend is the member's name."""
         b = self.b
@@ -628,9 +633,9 @@ class Journey(CoproductionJourney, AssetJourney):
         # The log is permanent: the answers are checked first, and "Change" goes back with everything kept.
         b.submit("t1 check decision", button="Continue")
         self.expect_h1("Check the decision before it is recorded")
-        b.require(self.summary_value("Objections") == "0", f"the check page's objections read {self.summary_value('Objections')!r}")
-        b.require(self.summary_value("Taking part") == "2 of 2 members, including an expert by experience or carer",
-                  f"the check page's members read {self.summary_value('Taking part')!r}")
+        b.require(self.check_answer("Objections") == "0", f"the check page's objections read {self.check_answer('Objections')!r}")
+        b.require(self.check_answer("Taking part") == "2 of 2 members, including an expert by experience or carer",
+                  f"the check page's members read {self.check_answer('Taking part')!r}")
         b.submit("t1a change title", button="Change title")
         b.require(b.value("Title") == DECISION_TITLE, "Change did not keep the title")
         b.submit("t1b check decision again", button="Continue")
