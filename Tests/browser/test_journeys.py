@@ -74,6 +74,7 @@ TERMS_TEXT = {
 }
 TERMS_QUORUM_SHARE = "50"
 DECISION_TITLE = "Adopt the terms of reference"
+SHOW_DECISION_QUESTIONS = "Show the questions for this meeting and method"
 DECISION_QUESTION = "Should the group adopt version 1 of its terms of reference?"
 DECISION_REASONS = "The group drafted them together and no one objected."
 ADOPT_VERSION_1 = "Yes: adopt version 1"
@@ -322,15 +323,23 @@ class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney):
         tag = self.b.one('//main//p[contains(., "Status:")]/span[contains(@class, "tag")]', "status tag").text.strip()
         self.b.require(tag == status, f"the terms version's status is {tag!r}, not {status!r}")
 
-    def fill_decision(self):
+    def show_consent_questions(self, shot):
+        """The form shows only the chosen method's questions: choose consent, then show its questions (no script)."""
+        b = self.b
+        b.choose_value("method", "consent")
+        b.submit(shot, button=SHOW_DECISION_QUESTIONS)
+        b.require(b.has('//main//input[@name="objections"]'), "consent's question (objections) is not shown")
+        b.require(not b.has('//main//input[@name="votes_for"]'), "a majority vote's question is shown for consent")
+
+    def fill_decision(self, shot):
         """Everything the decision form needs except its title."""
         b = self.b
+        self.show_consent_questions(shot)
         b.fill("The question decided", DECISION_QUESTION)
-        b.choose_value("method", "consent")
         b.fill("Members of the group", "2")
-        b.fill("Members present (or taking part, between meetings)", "2")
+        b.fill("Members taking part", "2")
         b.choose_value("lived_experience_present", "yes")
-        b.fill("Objections (consent only)", "0")
+        b.fill("Objections", "0")
         b.fill("Reasons", DECISION_REASONS)
         b.select("Does this decision adopt proposed terms of reference?", ADOPT_VERSION_1)
 
@@ -346,6 +355,11 @@ class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney):
         """The value of one row of the page's summary list (<dt>label</dt><dd>value</dd>)."""
         return self.b.one(f"//main//dl//dt[normalize-space(.)={exact_text(label)}]/following-sibling::dd",
                           f"summary row {label!r}").text.strip()
+
+    def check_answer(self, label):
+        """The answer in one row of a check-your-answers page (its first <dd>; the second holds "Change")."""
+        return self.b.one(f"//main//dl//dt[normalize-space(.)={exact_text(label)}]/following-sibling::dd[1]",
+                          f"answer {label!r}").text.strip()
 
     def choose_attendance(self, member, value):
         """On the attendance page, the choice `value` in the radio group whose legend is the member's name."""
@@ -604,20 +618,30 @@ class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney):
         b = self.b
         self.open_group_page("Decisions", "s1 decisions")
         b.follow("Record a decision", "s2 record decision")
-        self.fill_decision()
-        b.submit("s3 decision no title", button="Record decision", status=422)
+        self.fill_decision("s2a consent questions")
+        b.submit("s3 decision no title", button="Continue", status=422)
         self.expect_form_errors("s3 decision no title", ["title"])
         b.require(b.value("The question decided") == DECISION_QUESTION, "the question typed was not kept")
         b.require(b.is_chosen("#field-method-consent"), "the method chosen (consent) was not kept")
-        b.require(b.value("Members present (or taking part, between meetings)") == "2", "members present was not kept")
-        b.require(b.value("Objections (consent only)") == "0", "the objections typed were not kept")
+        b.require(b.value("Members taking part") == "2", "members present was not kept")
+        b.require(b.value("Objections") == "0", "the objections typed were not kept")
         b.require(b.selected("Does this decision adopt proposed terms of reference?") == ADOPT_VERSION_1,
                   "the terms version to adopt was not kept")
 
     def t_decision_adopts_terms(self):
         b = self.b
         b.fill("Title", DECISION_TITLE)
-        b.submit("t1 decision recorded", button="Record decision")
+        # The log is permanent: the answers are checked first, and "Change" goes back with everything kept.
+        b.submit("t1 check decision", button="Continue")
+        self.expect_h1("Check the decision before it is recorded")
+        b.require(self.check_answer("Objections") == "0", f"the check page's objections read {self.check_answer('Objections')!r}")
+        b.require(self.check_answer("Taking part") == "2 of 2 members, including an expert by experience or carer",
+                  f"the check page's members read {self.check_answer('Taking part')!r}")
+        b.submit("t1a change title", button="Change title")
+        b.require(b.value("Title") == DECISION_TITLE, "Change did not keep the title")
+        b.submit("t1b check decision again", button="Continue")
+        self.expect_h1("Check the decision before it is recorded")
+        b.submit("t1c decision recorded", button="Record decision")
         b.require(re.fullmatch(rf"{self.group_path}/decisions/\d+", b.path()), f"recording the decision led to {b.path()}")
         self.expect_h1(DECISION_TITLE)
         for label, expected in (("Outcome", "Agreed"), ("Objections", "0"), ("Quorum", "Met"),
@@ -923,16 +947,18 @@ class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney):
         b.follow("Correct this decision", "zg5 correct decision")
         self.expect_h1("Correct a decision")
         b.require(b.value("Title") == DECISION_TITLE, f"the correction form's title is {b.value('Title')!r}")
-        b.require(b.value("Objections (consent only)") == "0", "the correction form does not hold the objections")
+        b.require(b.value("Objections") == "0", "the correction form does not hold the objections")
         b.require(b.is_chosen("#field-method-consent"), "the correction form does not hold the method")
         b.require(b.value("Reasons") == DECISION_REASONS, "the correction form does not hold the reasons")
         b.set_value("Review date (optional)", REVIEW_ON)
-        b.submit("zg6 correction no reason", button="Record the correction", status=422)
+        b.submit("zg6 correction no reason", button="Continue", status=422)
         self.expect_form_errors("zg6 correction no reason", ["correction_reason"])
         b.require(b.value("Review date (optional)") == REVIEW_ON, "the review date typed was not kept")
         b.require(b.value("Title") == DECISION_TITLE, "the title was not kept")
         b.fill("What is being corrected and why", CORRECTION_REASON)
-        b.submit("zg7 decision corrected", button="Record the correction")
+        b.submit("zg7 check correction", button="Continue")
+        self.expect_h1("Check the correction before it is recorded")
+        b.submit("zg7a decision corrected", button="Record the correction")
         match = re.fullmatch(rf"{self.group_path}/decisions/\d+", b.path())
         b.require(match and b.path() != first_revision, f"the correction led to {b.path()}, not a new revision")
         self.decision_path = match.group(0)
@@ -2101,12 +2127,14 @@ class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney):
         b.require("The group has no adopted terms of reference yet" in b.main_text(), "the form does not say there are no terms to check against")
         b.fill("Title", title)
         b.fill("The question decided", question)
-        b.choose_value("method", "consent")
+        self.show_consent_questions(f"{prefix} consent questions")
         b.fill("Members of the group", "3")
-        b.fill("Members present (or taking part, between meetings)", "3")
+        b.fill("Members taking part", "3")
         b.choose_value("lived_experience_present", "yes")
-        b.fill("Objections (consent only)", "0")
+        b.fill("Objections", "0")
         b.fill("Reasons", reasons)
+        b.submit(f"{prefix} check decision", button="Continue")
+        self.expect_h1("Check the decision before it is recorded")
         b.submit(f"{prefix} decision recorded", button="Record decision")
         b.require(re.fullmatch(rf"{self.alliance_path.removesuffix('/alliance')}/decisions/\d+", b.path()), f"recording the decision led to {b.path()}")
         self.expect_notice("The decision has been recorded.")

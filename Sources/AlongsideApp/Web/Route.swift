@@ -68,6 +68,7 @@ public enum Route: String, CaseIterable, Sendable {
     case decisionsCSV = "/decisions.csv"
     case decisionsJSON = "/decisions.json"
     case reviewsDue = "/decisions/reviews-due"
+    case decisionCounts = "/decisions/counts-to-correct"
     case proposals = "/groups/{id}/proposals"
     case newProposal = "/groups/{id}/proposals/new"
     case proposal = "/groups/{id}/proposals/{proposalID}"

@@ -12,6 +12,7 @@ final class DecisionCorrectionsTests: XCTestCase {
             try await DecisionFixtures.addMember(manager, group: group, user: ola)
             let meeting = try await DecisionFixtures.insertMeeting(
                 app, group: group, startsAt: "2026-09-10T13:00:00Z", purpose: "Quarterly review")
+            try await DecisionFixtures.insertAttendance(app, meeting: meeting, [(ola.id!, "present")])
             // act: the form offers the group's meetings and its people
             let form = try await manager.get(group + "/decisions/new")
             XCTAssertTrue(form.contains(">10 September 2026: Quarterly review</option>"))

@@ -39,6 +39,17 @@ enum DecisionFixtures {
         }
     }
 
+    /// Attendance at a meeting, written directly: `entries` pairs a member's id with "present", "apologies"...
+    static func insertAttendance(_ app: TestContext, meeting: Int64, _ entries: [(Int64, String)]) async throws {
+        try await app.services.pool.write { db in
+            for (userID, status) in entries {
+                try db.execute(
+                    sql: "INSERT INTO attendance (meeting_id, user_id, status, recorded_at) VALUES (?, ?, ?, ?)",
+                    arguments: [meeting, userID, status, Date()])
+            }
+        }
+    }
+
     /// A consent decision with no terms to check against; returns its path.
     static func record(
         _ browser: TestBrowser, group: String, title: String = "Fund the peer support pilot",

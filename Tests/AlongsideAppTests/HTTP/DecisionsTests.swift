@@ -12,7 +12,7 @@ final class DecisionsTests: XCTestCase {
             ("objections", "0"),
             ("rationale", "Everyone can work with it."), ("declarations", ""), ("review_on", "2027-06-30"),
             ("adopts_terms", adopts),
-            ("invalid_reason", reason),
+            ("invalid_reason", reason), ("step", "confirm"),
         ]
     }
 
@@ -85,7 +85,7 @@ final class DecisionsTests: XCTestCase {
                     ("members_total", "8"),
                     ("members_present", "8"), ("lived_experience_present", "yes"), ("votes_for", "4"),
                     ("votes_against", "4"),
-                    ("votes_abstaining", "0"), ("rationale", "Split view."),
+                    ("votes_abstaining", "0"), ("rationale", "Split view."), ("step", "confirm"),
                 ])
             let page = try await manager.get(try XCTUnwrap(tie.location))
             XCTAssertTrue(page.contains("<dd>Not agreed</dd>"))

@@ -16,6 +16,7 @@ final class AuthorizationPolicyTests: XCTestCase {
         "seeGroupBusiness": [.administrator, .programmeManager],
         "draftTerms": [.administrator, .programmeManager],
         "recordDecisions": [.administrator, .programmeManager],
+        "reviewDecisionCounts": [.administrator],
         "runMeetings": [.administrator, .programmeManager],
         "updateAction": [.administrator, .programmeManager],
         "runProposals": [.administrator, .programmeManager],

@@ -39,7 +39,7 @@ final class HostileInputRulesTests: XCTestCase {
         XCTAssertNil(
             DecisionForm.count(
                 FormData([("votes_against", "99999")]), "votes_against", "Enter the votes against", &errors))
-        XCTAssertEqual(errors["votes_for"], "Enter the votes for")
+        XCTAssertEqual(errors["votes_for"], "The number must be 10,000 or fewer", "a clear message, not a crash")
         XCTAssertEqual(errors["votes_against"], "The number must be 10,000 or fewer")
         var termsErrors = FormErrors()
         _ = TermsForm.parse(

@@ -8,12 +8,15 @@ enum DecisionForm {
 
     /// The decision form's fields (recording a decision and correcting one). The declarations of interest are
     /// `DeclarationsForm.DeclarationField`s.
-    enum DecisionField: String, FormFieldName {
+    enum DecisionField: String, FormFieldName, CaseIterable {
         case correctionReason = "correction_reason", title, question, method, membersTotal = "members_total"
         case membersPresent = "members_present", livedExperiencePresent = "lived_experience_present"
         case votesFor = "votes_for", votesAgainst = "votes_against", votesAbstaining = "votes_abstaining", objections
         case consensusRecord = "consensus_record", outcome, rationale, meeting, reviewOn = "review_on"
         case adoptsTerms = "adopts_terms", declarations, invalidReason = "invalid_reason"
+        /// Which method and meeting the questions on the page were drawn for (`choiceKey`), and the buttons' step:
+        /// `choose` redraws the questions, `change` comes back from the check page, `confirm` records.
+        case drawnFor = "drawn_for", step
     }
 
     /// The field of the button that publishes a decision or makes it private again.
@@ -21,9 +24,32 @@ enum DecisionForm {
         case visibility
     }
 
+    /// What the form is checked against besides what was typed: the meeting's recorded attendance when the decision
+    /// was taken at one, the time now (no decision at a meeting that has not started), and the meeting of the
+    /// revision being corrected (which may since have been cancelled).
+    struct Checks: Sendable {
+        var attendance: DecisionAttendance?
+        var now: Date
+        var correctingMeetingID: Int64? = nil
+    }
+
+    /// The meeting the form names: nil for between meetings (or nothing chosen), `.some(nil)` for a value that is not
+    /// one of the group's meetings.
+    static func meetingChoice(_ form: FormData, meetings: [DecisionMeetingChoice]) -> DecisionMeetingChoice?? {
+        let meeting = form.trimmed(DecisionField.meeting)
+        guard !meeting.isEmpty, meeting != betweenMeetings else { return nil }
+        return .some(BoundedNumber.id(meeting).flatMap { id in meetings.first { $0.id == id } })
+    }
+
+    /// Which method and meeting the form's questions were drawn for: "consent|12", "majority_vote|between".
+    static func choiceKey(_ form: FormData) -> String {
+        let meeting = form.trimmed(DecisionField.meeting)
+        return form[DecisionField.method] + "|" + (meeting.isEmpty ? betweenMeetings : meeting)
+    }
+
     static func parse(
         _ form: FormData, proposedVersions: [Int], meetings: [DecisionMeetingChoice],
-        people: [(id: Int64, name: String)], isCorrection: Bool,
+        people: [(id: Int64, name: String)], isCorrection: Bool, checks: Checks,
         errors: inout FormErrors
     ) -> DecisionInput? {
         typealias F = DecisionField
@@ -36,14 +62,45 @@ enum DecisionForm {
         if question.isEmpty { errors.add(F.question, "Enter the question the group decided") }
         let method = DecisionMethod(rawValue: form[F.method])
         if method == nil { errors.add(F.method, "Select how the decision was made") }
-        let total = count(form, F.membersTotal, "Enter how many members the group has, as a whole number", &errors)
-        let present = count(form, F.membersPresent, "Enter how many members were present, as a whole number", &errors)
-        if let total, let present, present > total {
-            errors.add(F.membersPresent, "Members present cannot be more than the group's members")
+        let drawnFor = form[F.drawnFor]
+        if method != nil, !drawnFor.isEmpty, drawnFor != choiceKey(form) {
+            errors.add(
+                F.method,
+                "You changed where or how the decision was made, so the questions have changed. Answer them, then continue"
+            )
         }
-        let lived = form[F.livedExperiencePresent]
-        if lived != "yes" && lived != "no" {
-            errors.add(F.livedExperiencePresent, "Select whether an expert by experience or carer was present")
+        // Taken at one of the group's meetings, or between meetings (the default).
+        var meetingID: Int64?
+        var total: Int?, present: Int?, lived: Bool?
+        switch meetingChoice(form, meetings: meetings) {
+        case .some(.some(let meeting)):
+            meetingID = meeting.id
+            if meeting.startsAt > checks.now {
+                errors.add(
+                    F.meeting,
+                    "That meeting has not started yet (it starts on \(LondonTime.date(meeting.startsAt)) at \(LondonTime.time(meeting.startsAt))). Record the decision once the meeting has started"
+                )
+            } else if meeting.isCancelled, meeting.id != checks.correctingMeetingID {
+                errors.add(F.meeting, "That meeting was cancelled. Select the meeting the decision was taken at")
+            } else if let attendance = checks.attendance, attendance.isRecorded {
+                total = attendance.memberCount
+                present = attendance.present
+                lived = attendance.livedExperiencePresent
+            } else {
+                errors.add(
+                    F.meeting,
+                    "Record the meeting's attendance first: a decision taken at a meeting counts who was there from it")
+            }
+        case .some(.none):
+            errors.add(F.meeting, "Select the meeting the decision was taken at, or between meetings")
+        case .none:
+            total = count(form, F.membersTotal, "Enter how many members the group has, as a whole number", &errors)
+            present = count(form, F.membersPresent, "Enter how many members were present, as a whole number", &errors)
+            switch form[F.livedExperiencePresent] {
+            case "yes": lived = true
+            case "no": lived = false
+            default: errors.add(F.livedExperiencePresent, "Select whether an expert by experience or carer was present")
+            }
         }
         var votesFor: Int?, against: Int?, abstaining: Int?, objections: Int?, consensus: String?
         var outcome = DecisionOutcome(rawValue: form[F.outcome])
@@ -71,14 +128,11 @@ enum DecisionForm {
             break
         }
         if rationale.isEmpty { errors.add(F.rationale, "Enter the reasons for the decision") }
-        // Taken at one of the group's meetings, or between meetings (the default).
-        var meetingID: Int64?
-        let meeting = form.trimmed(F.meeting)
-        if !meeting.isEmpty, meeting != betweenMeetings {
-            meetingID = BoundedNumber.id(meeting).flatMap { id in meetings.contains { $0.id == id } ? id : nil }
-            if meetingID == nil {
-                errors.add(F.meeting, "Select the meeting the decision was taken at, or between meetings")
-            }
+        if let total, let present {
+            let counts = DecisionCounts(
+                membersTotal: total, membersPresent: present, votesFor: votesFor, votesAgainst: against,
+                votesAbstaining: abstaining, objections: objections)
+            for problem in counts.problems(limit: maxCount) { errors.add(field(for: problem.count), problem.message) }
         }
         let declarationList = DeclarationsForm.parse(form, people: people, errors: &errors)
         let review = form.trimmed(F.reviewOn)
@@ -96,10 +150,10 @@ enum DecisionForm {
         }
         let declarations = form.trimmed(F.declarations), reason = form.trimmed(F.invalidReason)
         checkLengths(form, errors: &errors)
-        guard errors.isEmpty, let method, let total, let present, let outcome else { return nil }
+        guard errors.isEmpty, let method, let total, let present, let lived, let outcome else { return nil }
         return DecisionInput(
             title: title, question: question, method: method, membersTotal: total, membersPresent: present,
-            livedExperiencePresent: lived == "yes", votesFor: votesFor, votesAgainst: against,
+            livedExperiencePresent: lived, votesFor: votesFor, votesAgainst: against,
             votesAbstaining: abstaining,
             objections: objections, consensusRecord: consensus, outcome: outcome, rationale: rationale,
             declarations: declarations.isEmpty ? nil : declarations, reviewOn: review.isEmpty ? nil : review,
@@ -109,19 +163,40 @@ enum DecisionForm {
         )
     }
 
+    /// The input a count's problem is shown beside.
+    static func field(for count: DecisionCounts.Count) -> DecisionField {
+        switch count {
+        case .membersTotal: return .membersTotal
+        case .membersPresent: return .membersPresent
+        case .votesFor: return .votesFor
+        case .votesAgainst: return .votesAgainst
+        case .votesAbstaining: return .votesAbstaining
+        case .objections: return .objections
+        }
+    }
+
     /// The largest count of members or votes: far more than any group, small enough that sums cannot overflow.
     static let maxCount = 10_000
 
     /// A count a person typed into `field`: a whole number from 0 to `maxCount`.
     static func count(_ form: FormData, _ field: DecisionField, _ message: String, _ errors: inout FormErrors) -> Int? {
-        count(form, field.rawValue, message, &errors)
+        let label = DecisionCounts.Count.allCases.first { Self.field(for: $0) == field }?.label ?? "The number"
+        return count(form, field.rawValue, message, label: label, &errors)
     }
 
     /// A count a person typed into the field named `name`: a whole number from 0 to `maxCount`.
-    static func count(_ form: FormData, _ name: String, _ message: String, _ errors: inout FormErrors) -> Int? {
+    static func count(
+        _ form: FormData, _ name: String, _ message: String, label: String = "The number", _ errors: inout FormErrors
+    ) -> Int? {
         if let value = BoundedNumber.parse(form[name], in: 0...maxCount) { return value }
-        if BoundedNumber.parse(form[name], in: 0...Int.max) != nil {
-            errors.add(name, "The number must be \(NumberText.grouped(maxCount)) or fewer")
+        // Whole numbers of any length are read as digits, never converted: 9223372036854775807 is only "too many".
+        let text = form[name].trimmingCharacters(in: .whitespaces)
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        let isWhole = !digits.isEmpty && digits.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        if isWhole, text.hasPrefix("-") {
+            errors.add(name, "\(label) cannot be a negative number")
+        } else if isWhole {
+            errors.add(name, "\(label) must be \(NumberText.grouped(maxCount)) or fewer")
         } else {
             errors.add(name, message)
         }

@@ -19,15 +19,23 @@ struct DecisionFormPage: PageModel {
     let titleField: Field
     let question: Field
     let method: ChoiceField
-    let membersTotal: Field
-    let membersPresent: Field
-    let livedExperiencePresent: ChoiceField
-    let votesFor: Field
-    let votesAgainst: Field
-    let votesAbstaining: Field
-    let objections: Field
-    let consensusRecord: Field
-    let outcome: ChoiceField
+    /// Which method and meeting the questions below were drawn for, sent back so a change is noticed.
+    let drawnFor: CarriedValue
+    let chooseLabel = "Show the questions for this meeting and method"
+    /// Between meetings the counts are typed; at a meeting they come from its attendance (`attendanceSummary`).
+    let membersTotal: Field?
+    let membersPresent: Field?
+    let livedExperiencePresent: ChoiceField?
+    let attendanceSummary: String?
+    let attendanceHref: String?
+    /// Only the chosen method's questions are drawn.
+    let votesFor: Field?
+    let votesAgainst: Field?
+    let votesAbstaining: Field?
+    let objections: Field?
+    let consensusRecord: Field?
+    let outcome: ChoiceField?
+    let methodHint: String?
     let rationale: Field
     let reviewOn: Field
     let adoptsTerms: SelectField?
@@ -51,6 +59,8 @@ struct DecisionFormPage: PageModel {
         var meetings: [DecisionMeetingChoice]
         var people: [(id: Int64, name: String)]
         var correcting: Decision? = nil
+        /// The chosen meeting's recorded attendance, when the form names one of the group's meetings.
+        var attendance: DecisionAttendance? = nil
         /// Someone else corrected the decision first: their revision, shown beside the form (nothing typed is lost).
         var theirs: Decision? = nil
     }
@@ -63,7 +73,7 @@ struct DecisionFormPage: PageModel {
         let correcting = setting.correcting
         title = (correcting == nil ? "Record a decision: " : "Correct a decision: ") + group.name
         heading = correcting == nil ? "Record a decision" : "Correct a decision"
-        submitLabel = correcting == nil ? "Record decision" : "Record the correction"
+        submitLabel = "Continue"
         groupName = group.name
         correctionReason =
             correcting == nil
@@ -79,6 +89,7 @@ struct DecisionFormPage: PageModel {
         }
         meeting = SelectField(
             F.meeting, label: "Where the decision was taken",
+            hint: "At a meeting, who was present comes from the attendance recorded for it.",
             options: [(DecisionForm.betweenMeetings, "Between meetings")]
                 + setting.meetings.map { (String($0.id), $0.label) },
             selected: form[F.meeting].isEmpty ? DecisionForm.betweenMeetings : form[F.meeting], errors: errors
@@ -125,29 +136,71 @@ struct DecisionFormPage: PageModel {
             F.question, label: "The question decided", form: form, type: "textarea", errors: errors)
         method = ChoiceField(
             radios: F.method, legend: "How the decision was made",
+            hint: "Then show the questions for it: each method asks for different numbers.",
             options: DecisionMethod.allCases.map { ($0.rawValue, $0.label) }, form: form, errors: errors)
-        membersTotal = Field(
-            F.membersTotal, label: "Members of the group", form: form, errors: errors)
-        membersPresent = Field(
-            F.membersPresent, label: "Members present (or taking part, between meetings)",
-            form: form, errors: errors)
-        livedExperiencePresent = ChoiceField(
-            radios: F.livedExperiencePresent, legend: "Was an expert by experience or carer present?",
-            options: [("yes", "Yes"), ("no", "No")], form: form, errors: errors)
-        votesFor = Field(F.votesFor, label: "Votes for (majority vote only)", form: form, errors: errors)
-        votesAgainst = Field(
-            F.votesAgainst, label: "Votes against (majority vote only)", form: form, errors: errors)
-        votesAbstaining = Field(
-            F.votesAbstaining, label: "Abstentions (majority vote only)", form: form,
-            errors: errors)
-        objections = Field(F.objections, label: "Objections (consent only)", form: form, errors: errors)
-        consensusRecord = Field(
-            F.consensusRecord, label: "How the group reached it (consensus or by leads only)",
-            form: form, type: "textarea", errors: errors)
-        outcome = ChoiceField(
-            radios: F.outcome, legend: "Outcome (consensus or by leads only; votes and objections decide it otherwise)",
-            options: DecisionOutcome.allCases.map { ($0.rawValue, $0.label) }, form: form, errors: errors
-        )
+        drawnFor = CarriedValue(name: F.drawnFor.rawValue, value: DecisionForm.choiceKey(form))
+        let chosenMethod = DecisionMethod(rawValue: form[F.method])
+        let atMeeting: DecisionMeetingChoice?
+        if case .some(.some(let meeting)) = DecisionForm.meetingChoice(form, meetings: setting.meetings) {
+            atMeeting = meeting
+        } else {
+            atMeeting = nil
+        }
+        if let atMeeting {
+            membersTotal = nil
+            membersPresent = nil
+            livedExperiencePresent = nil
+            attendanceSummary =
+                "From the attendance recorded for \(atMeeting.label): "
+                + (setting.attendance?.summary ?? "No attendance has been recorded for this meeting yet.")
+            attendanceHref = Href.attendance(group.id, atMeeting.id)
+        } else {
+            membersTotal = Field(F.membersTotal, label: "Members of the group", form: form, errors: errors)
+            membersPresent = Field(
+                F.membersPresent, label: "Members taking part", form: form,
+                hint: "Between meetings: the members who took part. At most the group's members.", errors: errors)
+            livedExperiencePresent = ChoiceField(
+                radios: F.livedExperiencePresent, legend: "Did an expert by experience or carer take part?",
+                options: [("yes", "Yes"), ("no", "No")], form: form, errors: errors)
+            attendanceSummary = nil
+            attendanceHref = nil
+        }
+        let counting = "Votes cast and objections are at most the members present."
+        votesFor =
+            chosenMethod == .majorityVote
+            ? Field(F.votesFor, label: "Votes for", form: form, hint: counting, errors: errors) : nil
+        votesAgainst =
+            chosenMethod == .majorityVote
+            ? Field(F.votesAgainst, label: "Votes against", form: form, errors: errors) : nil
+        votesAbstaining =
+            chosenMethod == .majorityVote
+            ? Field(F.votesAbstaining, label: "Abstentions", form: form, errors: errors) : nil
+        objections =
+            chosenMethod == .consent
+            ? Field(
+                F.objections, label: "Objections", form: form, hint: "0 if nobody objected. " + counting, errors: errors
+            )
+            : nil
+        let recorded = chosenMethod == .consensus || chosenMethod == .byLeads
+        consensusRecord =
+            recorded
+            ? Field(
+                F.consensusRecord, label: "How the group reached it", form: form, type: "textarea", errors: errors)
+            : nil
+        outcome =
+            recorded
+            ? ChoiceField(
+                radios: F.outcome, legend: "Outcome",
+                options: DecisionOutcome.allCases.map { ($0.rawValue, $0.label) }, form: form, errors: errors)
+            : nil
+        switch chosenMethod {
+        case .majorityVote: methodHint = "The outcome follows from the votes: agreed when more vote for than against."
+        case .consent: methodHint = "The outcome follows from the objections: agreed when nobody objects."
+        case .consensus, .byLeads: methodHint = nil
+        case nil:
+            methodHint =
+                "Choose how the decision was made, then show the questions for it."
+        }
         rationale = Field(F.rationale, label: "Reasons", form: form, type: "textarea", errors: errors)
         reviewOn = Field(
             F.reviewOn, label: "Review date (optional)", form: form, type: "date", errors: errors)

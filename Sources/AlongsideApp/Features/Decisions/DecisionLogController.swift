@@ -15,6 +15,7 @@ struct DecisionLogController: Controller {
         routes.get(.decisionsCSV, .signedIn, csv)
         routes.get(.decisionsJSON, .signedIn, json)
         routes.get(.reviewsDue, .signedIn, reviewsDue)
+        routes.get(.decisionCounts, .capability(.reviewDecisionCounts), counts)
     }
 
     /// The filters as typed and as checked, and what they find.
@@ -35,7 +36,9 @@ struct DecisionLogController: Controller {
 
     @Sendable func search(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let (input, errors, visible, found) = try await results(request, signedIn: signedIn)
-        let page = DecisionSearchPage(input: input, errors: errors, groups: visible, results: found)
+        let page = DecisionSearchPage(
+            input: input, errors: errors, groups: visible, results: found,
+            showCounts: Policy.allows(signedIn.user.role, .reviewDecisionCounts))
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -72,6 +75,17 @@ struct DecisionLogController: Controller {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let body = String(decoding: try encoder.encode(try await exportRows(found)), as: UTF8.self)
         return .download(body, contentType: "application/json; charset=utf-8", fileName: "decisions-\(today).json")
+    }
+
+    /// Decisions already in the log whose counts cannot be (recorded before the counts were checked). Nothing is
+    /// changed here: each is listed with a link to correct it, which records a new revision with a reason.
+    @Sendable func counts(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let found = try await store.currentWithGroupNames().compactMap { item -> (GroupDecision, [String])? in
+            let problems = item.decision.counts.problems().map(\.message)
+            return problems.isEmpty ? nil : (item, problems)
+        }
+        let page = DecisionCountsPage(found: found)
+        return try await services.pages.render(page, request: request, context: context)
     }
 
     /// Decisions whose review date has come: managers see the groups they manage, members the groups they sit on.

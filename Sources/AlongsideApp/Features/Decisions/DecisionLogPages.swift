@@ -29,6 +29,8 @@ struct DecisionSearchPage: PageModel {
     let title = "Search the decision log"
     let action = Href.decisionSearch()
     let reviewsDueHref = Href.reviewsDue()
+    /// For administrators: decisions already recorded whose counts cannot be.
+    let countsHref: String?
     let words: Field
     let from: Field
     let to: Field
@@ -42,8 +44,12 @@ struct DecisionSearchPage: PageModel {
     let resultCount: String
     let errors: FormErrors
 
-    init(input: DecisionSearchInput, errors: FormErrors, groups: [Group], results: [GroupDecision]) {
+    init(
+        input: DecisionSearchInput, errors: FormErrors, groups: [Group], results: [GroupDecision],
+        showCounts: Bool = false
+    ) {
         typealias F = DecisionSearchInput.SearchField
+        countsHref = showCounts ? Href.decisionCounts() : nil
         words = Field(
             F.words, label: "Words", value: input.words, type: "search",
             hint: "Found in the title, question or reasons." + (SearchWords(input.words).note.map { " " + $0 } ?? ""),
@@ -77,6 +83,43 @@ struct ReviewsDuePage: PageModel {
     init(due: [GroupDecision], today: String) {
         self.today = LondonTime.day(today)
         rows = due.map(DecisionListRow.init)
+        hasRows = !rows.isEmpty
+    }
+}
+
+/// Decisions already in the log whose counts cannot be, for an administrator to correct (issue 17: nothing already
+/// recorded is rewritten; a correction is a new revision with its reason).
+struct DecisionCountsPage: PageModel {
+    static let template = "decisions/counts"
+    let title = "Decisions whose counts cannot be"
+    let rows: [Row]
+    let hasRows: Bool
+    let searchHref = Href.decisionSearch()
+
+    struct Row: Encodable, Sendable {
+        let title: String
+        let href: String
+        let groupName: String
+        let recorded: String
+        let counts: String
+        let problems: [String]
+        let correctHref: String
+    }
+
+    init(found: [(GroupDecision, [String])]) {
+        rows = found.map { item, problems in
+            let decision = item.decision
+            var counts = "\(decision.membersPresent) of \(decision.membersTotal) members present"
+            if let votesFor = decision.votesFor {
+                counts +=
+                    "; \(votesFor) for, \(decision.votesAgainst ?? 0) against, \(decision.votesAbstaining ?? 0) abstaining"
+            }
+            if let objections = decision.objections { counts += "; \(objections) objections" }
+            return Row(
+                title: decision.title, href: Href.decision(decision.groupID, decision.id), groupName: item.groupName,
+                recorded: LondonTime.date(decision.recordedAt), counts: counts, problems: problems,
+                correctHref: Href.correctDecision(decision.groupID, decision.id))
+        }
         hasRows = !rows.isEmpty
     }
 }

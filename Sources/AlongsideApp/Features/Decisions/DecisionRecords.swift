@@ -91,6 +91,9 @@ public struct DecisionDeclaration: Sendable, Equatable, FetchableRecord, Decodab
 public struct DecisionMeetingChoice: Sendable, Equatable {
     public let id: Int64
     public let label: String
+    /// A decision cannot be taken at a meeting that has not started, nor at one that was cancelled.
+    public var startsAt: Date = .distantPast
+    public var isCancelled = false
 }
 
 /// What a person records (or corrects).

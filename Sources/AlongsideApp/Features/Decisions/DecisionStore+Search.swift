@@ -51,6 +51,16 @@ extension DecisionStore {
         }
     }
 
+    /// Every group's decisions as they now stand, with their groups' names, latest first.
+    func currentWithGroupNames() async throws -> [GroupDecision] {
+        try await pool.read { db in
+            try Self.withGroupNames(
+                try Decision.fetchAll(
+                    db, sql: Decision.selectSQL + " WHERE \(Decision.isLatest) ORDER BY d.recorded_at DESC, d.id DESC"),
+                in: db)
+        }
+    }
+
     /// Decisions as they now stand whose review date is `today` or earlier, soonest review first.
     func reviewsDue(groupIDs: Set<Int64>, today: String) async throws -> [GroupDecision] {
         guard !groupIDs.isEmpty else { return [] }

@@ -71,7 +71,8 @@ public struct DecisionStore: Sendable {
         try await MeetingStore(pool: pool, clock: clock).meetings(groupID: groupID).reversed().map { meeting in
             let cancelled = meeting.status == .cancelled ? " (cancelled)" : ""
             return DecisionMeetingChoice(
-                id: meeting.id, label: "\(LondonTime.date(meeting.startsAt)): \(meeting.purpose)\(cancelled)")
+                id: meeting.id, label: "\(LondonTime.date(meeting.startsAt)): \(meeting.purpose)\(cancelled)",
+                startsAt: meeting.startsAt, isCancelled: meeting.status == .cancelled)
         }
     }
 

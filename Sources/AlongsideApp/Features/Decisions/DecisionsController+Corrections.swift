@@ -16,10 +16,11 @@ extension DecisionsController {
         let group = view.group
         let (decision, latestID) = try await latestRevision(context, group: group)
         guard decision.id == latestID else { return .seeOther(Href.correctDecision(group.id, latestID)) }
+        let form = DecisionForm.formData(for: decision)
         let page = formPage(
             group: group, versions: try await terms.versions(groupID: group.id),
-            form: DecisionForm.formData(for: decision), errors: FormErrors(),
-            shortfalls: [], setting: try await setting(group: group, correcting: decision)
+            form: form, errors: FormErrors(),
+            shortfalls: [], setting: try await setting(group: group, form: form, correcting: decision)
         )
         return try await services.pages.render(page, request: request, context: context)
     }

@@ -22,14 +22,30 @@ struct DecisionsController: Controller {
         routes.get(.publishedDecision, showPublished)
     }
 
-    /// The group's meetings and people, which the form offers.
-    func setting(group: Group, correcting: Decision? = nil) async throws -> DecisionFormPage.Setting {
+    /// The group's meetings and people, which the form offers, and the attendance of the meeting `form` names.
+    func setting(group: Group, form: FormData, correcting: Decision? = nil) async throws -> DecisionFormPage.Setting {
         var people: [(id: Int64, name: String)] = []
         for member in try await groups.memberships(groupID: group.id)
         where !people.contains(where: { $0.id == member.userID }) {
             people.append((member.userID, member.personName))
         }
-        return .init(meetings: try await store.meetings(groupID: group.id), people: people, correcting: correcting)
+        let meetings = try await store.meetings(groupID: group.id)
+        var setting = DecisionFormPage.Setting(meetings: meetings, people: people, correcting: correcting)
+        if case .some(.some(let meeting)) = DecisionForm.meetingChoice(form, meetings: meetings) {
+            setting.attendance = try await attendance(groupID: group.id, meeting: meeting)
+        }
+        return setting
+    }
+
+    /// Who was at a meeting, from its recorded attendance, counted under the terms in force on its day (as the
+    /// meeting page counts quorum).
+    func attendance(groupID: Int64, meeting: DecisionMeetingChoice) async throws -> DecisionAttendance {
+        let meetings = MeetingStore(pool: services.pool, clock: services.clock)
+        let history = TermsHistory(store: terms, adoptions: services.termsAdoptions)
+        return DecisionAttendance(
+            expected: try await meetings.expected(groupID: groupID, on: LondonTime.isoDay(meeting.startsAt)),
+            attendance: try await meetings.attendance(meetingID: meeting.id).mapValues(\.status),
+            terms: try await history.inForce(groupID: groupID, at: meeting.startsAt)?.content)
     }
 
     @Sendable func index(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
@@ -60,13 +76,16 @@ struct DecisionsController: Controller {
         let members = try await groups.memberships(groupID: group.id).filter {
             $0.compositionMember.isCurrent(on: today) && $0.seat != .observer
         }
+        // From a meeting's page, the link names the meeting: it is chosen already.
+        let fromMeeting = request.queryForm.trimmed(DecisionForm.DecisionField.meeting)
         let form = FormData([
             (DecisionForm.DecisionField.method, inForce?.content.decisionMethod.rawValue ?? ""),
             (DecisionForm.DecisionField.membersTotal, String(members.count)),
+            (DecisionForm.DecisionField.meeting, BoundedNumber.id(fromMeeting).map(String.init) ?? ""),
         ])
         let page = formPage(
             group: group, versions: versions, form: form, errors: FormErrors(), shortfalls: [],
-            setting: try await setting(group: group))
+            setting: try await setting(group: group, form: form))
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -81,23 +100,32 @@ struct DecisionsController: Controller {
     func save(group: Group, correcting: Decision?, request: Request, context: AppRequestContext, signedIn: SignedIn)
         async throws -> Response
     {
+        typealias F = DecisionForm.DecisionField
+        let form = context.form
         let versions = try await terms.versions(groupID: group.id)
-        let setting = try await setting(group: group, correcting: correcting)
+        let setting = try await setting(group: group, form: form, correcting: correcting)
         let terms =
             correcting.map { correcting in versions.first { $0.number == correcting.termsVersion } }
             ?? versions.first { $0.status == .adopted }
+        func render(_ errors: FormErrors, shortfalls: [String] = [], status: HTTPResponse.Status? = nil) async throws
+            -> Response
+        {
+            let page = formPage(
+                group: group, versions: versions, form: form, errors: errors, shortfalls: shortfalls, setting: setting)
+            return try await services.pages.render(page, request: request, context: context, status: status)
+        }
+        // "Show the questions" and "Change" redraw the form as it was left, nothing checked yet.
+        if form[F.step] == "choose" || form[F.step] == "change" { return try await render(FormErrors(), status: .ok) }
         var errors = FormErrors()
+        let checks = DecisionForm.Checks(
+            attendance: setting.attendance, now: services.clock.now(), correctingMeetingID: correcting?.meetingID)
         guard
             var input = DecisionForm.parse(
-                context.form, proposedVersions: versions.filter { $0.status == .proposed }.map(\.number),
+                form, proposedVersions: versions.filter { $0.status == .proposed }.map(\.number),
                 meetings: setting.meetings,
-                people: setting.people, isCorrection: correcting != nil, errors: &errors
+                people: setting.people, isCorrection: correcting != nil, checks: checks, errors: &errors
             )
-        else {
-            let page = formPage(
-                group: group, versions: versions, form: context.form, errors: errors, shortfalls: [], setting: setting)
-            return try await services.pages.render(page, request: request, context: context)
-        }
+        else { return try await render(errors) }
         // A correction records what was decided; adopting terms of reference stays with the original decision.
         if let correcting { input.adoptsTermsVersion = correcting.adoptsTermsVersion }
         let shortfalls = DecisionRules.shortfalls(
@@ -108,13 +136,10 @@ struct DecisionsController: Controller {
             input.invalidReason = nil
         } else if input.invalidReason == nil {
             errors.add(
-                DecisionForm.DecisionField.invalidReason,
+                F.invalidReason,
                 "This decision does not meet the terms of reference. To record it anyway, as not valid, give the reason"
             )
-            let page = formPage(
-                group: group, versions: versions, form: context.form, errors: errors, shortfalls: shortfalls,
-                setting: setting)
-            return try await services.pages.render(page, request: request, context: context)
+            return try await render(errors, shortfalls: shortfalls)
         }
         let quorumMet =
             terms.map {
@@ -123,9 +148,17 @@ struct DecisionsController: Controller {
                     livedExperiencePresent: input.livedExperiencePresent
                 ).met
             } ?? true
+        let termsVersion = correcting?.termsVersion ?? terms?.number
+        // The log is permanent: the answers are checked before anything is written.
+        guard form[F.step] == "confirm" else {
+            let page = DecisionCheckPage(
+                group: group, input: input, form: form, setting: setting, termsVersion: termsVersion,
+                quorumMet: quorumMet)
+            return try await services.pages.render(page, request: request, context: context)
+        }
         do {
             let decision = try await store.record(
-                input, groupID: group.id, termsVersion: correcting?.termsVersion ?? terms?.number, quorumMet: quorumMet,
+                input, groupID: group.id, termsVersion: termsVersion, quorumMet: quorumMet,
                 correcting: correcting,
                 by: signedIn.user, requestID: context.requestID
             )

@@ -6,10 +6,10 @@ enum DecisionsFeature: Feature {
 
     static let templates: [String] = [
         DecisionsPage.template, DecisionFormPage.template, DecisionPage.template, PublishedDecisionPage.template,
-        DecisionSearchPage.template, ReviewsDuePage.template,
+        DecisionSearchPage.template, ReviewsDuePage.template, DecisionCountsPage.template,
     ]
 
-    static let rules: [Rule] = [.recordDecisions]
+    static let rules: [Rule] = [.recordDecisions, .reviewDecisionCounts]
 }
 
 extension Rule {
@@ -17,4 +17,8 @@ extension Rule {
     static let recordDecisions = Rule(
         "recordDecisions", permits: "Record, correct and publish a group's decisions",
         holders: .groupOfficers, record: "the group")
+    /// Administrators see every group's decisions whose counts cannot be, to correct them (issue 17).
+    static let reviewDecisionCounts = Rule(
+        "reviewDecisionCounts", permits: "List recorded decisions whose counts cannot be, to correct them",
+        holders: Holders(roles: [.administrator]))
 }

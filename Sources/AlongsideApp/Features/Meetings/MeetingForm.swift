@@ -228,15 +228,27 @@ enum MeetingItemForms {
     }
 
     /// Attendance for each expected member: `attendance_<user id>` holds their status.
+    /// `deputiesAllowed`: the terms of reference in force on the meeting's day allow deputies. When they do not, the
+    /// form does not offer "sent their deputy" (issue 17) and the answer is refused.
     static func attendance(
-        _ form: FormData, expected: [MeetingRules.Expected], errors: inout FormErrors
+        _ form: FormData, expected: [MeetingRules.Expected], deputiesAllowed: Bool = true, errors: inout FormErrors
     ) -> [AttendanceEntry]? {
         var entries: [AttendanceEntry] = []
         for member in expected {
             let name = ProceedingsField(.attendance, member.userID)
             guard let status = AttendanceStatus(rawValue: form[name]) else {
                 errors.add(
-                    name, "Select whether \(member.name) was present, sent apologies, sent their deputy or was absent")
+                    name,
+                    deputiesAllowed && member.deputyUserID != nil
+                        ? "Select whether \(member.name) was present, sent apologies, sent their deputy or was absent"
+                        : "Select whether \(member.name) was present, sent apologies or was absent")
+                continue
+            }
+            if status == .deputy, !deputiesAllowed {
+                errors.add(
+                    name,
+                    "The terms of reference do not allow deputies. Select whether \(member.name) was present, sent apologies or was absent"
+                )
                 continue
             }
             if status == .deputy, member.deputyUserID == nil {

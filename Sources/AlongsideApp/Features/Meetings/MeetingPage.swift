@@ -220,7 +220,9 @@ struct MeetingPage: PageModel {
                 minutesHref: canRun && !c.agenda.isEmpty ? Href.minutes(group.id, meeting.id) : nil,
                 calendarHref: Href.meetingCalendar(group.id, meeting.id),
                 publishedHref: meeting.visibility == .published ? Href.publishedMeeting(group.id, meeting.id) : nil,
-                recordDecisionHref: canRun ? Href.newDecision(group.id) : nil
+                // A decision can be taken at a meeting once it has started: the form opens with this meeting chosen.
+                recordDecisionHref: canRun && meeting.status != .cancelled && meeting.day <= c.today
+                    ? Href.newDecision(group.id, query: ["meeting": meeting.id]) : nil
             )
         }
         guard canRun, !isPublicView else {

@@ -66,10 +66,12 @@ struct MeetingProceedingsController: Controller {
         let signedIn = view.person
         let (group, meeting, _) = try await meetings.meeting(context, view)
         let expected = try await store.expected(groupID: group.id, on: meeting.day)
+        let deputies = try await terms.inForce(groupID: group.id, at: meeting.startsAt)?.content.deputiesAllowed ?? true
         var errors = FormErrors()
-        guard let entries = MeetingItemForms.attendance(context.form, expected: expected, errors: &errors) else {
-            let deputies =
-                try await terms.inForce(groupID: group.id, at: meeting.startsAt)?.content.deputiesAllowed ?? true
+        guard
+            let entries = MeetingItemForms.attendance(
+                context.form, expected: expected, deputiesAllowed: deputies, errors: &errors)
+        else {
             let page = AttendancePage(
                 group: group, meeting: meeting, expected: expected, form: context.form, errors: errors,
                 deputiesAllowed: deputies)

@@ -24,7 +24,8 @@ struct AttendancePage: PageModel {
         when = meeting.when
         members = expected.map { member in
             var options = AttendanceStatus.allCases.filter { $0 != .deputy }.map { ($0.rawValue, $0.label) }
-            if let deputy = member.deputyName {
+            // Where the terms do not allow deputies, "sent their deputy" is not offered: a deputy would not count.
+            if deputiesAllowed, let deputy = member.deputyName {
                 options.insert((AttendanceStatus.deputy.rawValue, "Sent their deputy, \(deputy)"), at: 1)
             }
             return ChoiceField(
@@ -35,7 +36,7 @@ struct AttendancePage: PageModel {
         deputiesNote =
             deputiesAllowed
             ? "The terms of reference allow deputies: a deputy counts towards quorum."
-            : "The terms of reference do not allow deputies: a deputy does not count towards quorum."
+            : "The terms of reference do not allow deputies, so sending a deputy is not offered: a deputy does not count towards quorum."
         self.errors = errors
         action = Href.attendance(group.id, meeting.id)
         cancelHref = Href.meeting(group.id, meeting.id)

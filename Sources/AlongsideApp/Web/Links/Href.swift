@@ -67,6 +67,7 @@ public enum Href {
     public static let decisionsCSV = Path0(.decisionsCSV)
     public static let decisionsJSON = Path0(.decisionsJSON)
     public static let reviewsDue = Path0(.reviewsDue)
+    public static let decisionCounts = Path0(.decisionCounts)
     public static let proposals = Path1<Int64>(.proposals)
     public static let newProposal = Path1<Int64>(.newProposal)
     public static let proposal = Path2<Int64, Int64>(.proposal)

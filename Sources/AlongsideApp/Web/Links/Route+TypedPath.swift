@@ -67,6 +67,7 @@ extension Route {
         case .decisionsCSV: Href.decisionsCSV
         case .decisionsJSON: Href.decisionsJSON
         case .reviewsDue: Href.reviewsDue
+        case .decisionCounts: Href.decisionCounts
         case .proposals: Href.proposals
         case .newProposal: Href.newProposal
         case .proposal: Href.proposal
