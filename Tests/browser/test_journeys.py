@@ -1532,7 +1532,7 @@ class Journey(CoproductionJourney, AssetJourney):
 
     def zzba_bo_claims_a_paid_day_again(self):
         b = self.b
-        first_day, _ = claim_days(london_today())
+        first_day, second_day = claim_days(london_today())
         self.sign_out("zzba1 sign in")
         self.sign_in_again(BO, "zzba2")
         b.follow_nav("Involvement", "zzba3 involvement")
@@ -1543,8 +1543,10 @@ class Journey(CoproductionJourney, AssetJourney):
         claim_path = self.expect_check_page()
         heading, others = self.duplicate_warning()
         b.require(heading == DUPLICATE_FOR_BO, f"the check page's duplicate warning reads {heading!r}")
-        b.require(others == [f"Claim: {CLAIM_ONE}: same day, {day_text(first_day)}; paid; £112.50"],
-                  f"the duplicate warning lists {others}")
+        expected = [f"Claim: {CLAIM_ONE}: same day, {day_text(first_day)}; paid; £112.50"]
+        if second_day == first_day:  # on a Monday both earlier claims fall on the same day
+            expected.append(f"Claim: {CLAIM_TWO}: same day, {day_text(first_day)}; approved, waiting to be paid; £100.00")
+        b.require(others == expected, f"the duplicate warning lists {others}, not {expected}")
         b.require(VOUCHER_NOTE in b.main_text(), "the check page does not say vouchers count as earnings")
         b.follow(f"Claim: {CLAIM_ONE}", "zzba6 the paid claim")
         b.require(b.path() == self.claim_paths[0], f"the duplicate warning's link leads to {b.path()}")
@@ -1562,8 +1564,11 @@ class Journey(CoproductionJourney, AssetJourney):
         b.follow(CLAIM_AGAIN, "zzbb5 duplicate claim")
         b.require(b.path() == self.claim_paths[-1], f"the approvals link leads to {b.path()}")
         heading, others = self.duplicate_warning()
-        b.require(heading == DUPLICATE_FOR_APPROVER, f"the approver's duplicate warning reads {heading!r}")
-        b.require(len(others) == 1 and others[0].startswith(f"Claim: {CLAIM_ONE}: same day"), f"the warning lists {others}")
+        first_day, second_day = claim_days(london_today())
+        count = 2 if second_day == first_day else 1
+        expected_heading = DUPLICATE_FOR_APPROVER if count == 1 else DUPLICATE_FOR_APPROVER.replace("another claim", "other claims")
+        b.require(heading == expected_heading, f"the approver's duplicate warning reads {heading!r}")
+        b.require(len(others) == count and others[0].startswith(f"Claim: {CLAIM_ONE}: same day"), f"the warning lists {others}")
         b.follow(f"Claim: {CLAIM_ONE}", "zzbb6 the paid claim")
         b.require(b.path() == self.claim_paths[0], f"the approver's link leads to {b.path()}")
         b.open(self.claim_paths[-1], "zzbb7 back to the duplicate")
