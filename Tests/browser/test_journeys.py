@@ -154,6 +154,14 @@ TO_PAY = "Approved claims to pay"
 OVER_LIMIT_FOR_BO = "This claim would take you over the weekly limit you told us applies to you"
 OVER_LIMIT_FOR_APPROVER = f"With their other claims, this claim takes {BO.name} over the weekly limit {BO.name} told us applies to them"
 POLICY_NOTE = "The whole-day rate rises from the new tax year."
+# Issue 17: Bo claims again for the day of the first (paid) claim, in vouchers; the check page warns of the paid claim and
+# that vouchers count as earnings, and Ada, approving, sees the paid claim linked and returns the new one.
+CLAIM_AGAIN = "Listening event at Example Community Hall"
+VOUCHERS = "Give me vouchers instead of money"
+VOUCHER_NOTE = "Vouchers still count as earnings for most benefits, the same as money."
+DUPLICATE_FOR_BO = "You may have claimed for this already"
+DUPLICATE_FOR_APPROVER = f"{BO.name} has another claim that may be for the same activity"
+RETURN_REASON = "This is the listening event already paid on your first claim."
 POLICY_HISTORY = "Every version of the payment policy, newest first"
 
 # The VCSE alliance (issue 6). Ada makes an account for Di, an alliance lead, who does the rest: a private alliance group,
@@ -1549,6 +1557,59 @@ class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney):
         self.expect_notice(f"{CY.name} no longer approves claims.")
         b.require(b.main_text().count("Nobody else is named.") == 2, "the approver removed is still named")
 
+    def zzba_bo_claims_a_paid_day_again(self):
+        b = self.b
+        first_day, second_day = claim_days(london_today())
+        self.sign_out("zzba1 sign in")
+        self.sign_in_again(BO, "zzba2")
+        b.follow_nav("Involvement", "zzba3 involvement")
+        b.follow("Claim for an activity", "zzba4 new claim")
+        self.fill_claim(CLAIM_AGAIN, first_day)
+        b.choose(VOUCHERS)
+        b.submit("zzba5 check duplicate claim", button="Save and check your claim")
+        claim_path = self.expect_check_page()
+        heading, others = self.duplicate_warning()
+        b.require(heading == DUPLICATE_FOR_BO, f"the check page's duplicate warning reads {heading!r}")
+        expected = [f"Claim: {CLAIM_ONE}: same day, {day_text(first_day)}; paid; £112.50"]
+        if second_day == first_day:  # on a Monday both earlier claims fall on the same day
+            expected.append(f"Claim: {CLAIM_TWO}: same day, {day_text(first_day)}; approved, waiting to be paid; £100.00")
+        b.require(others == expected, f"the duplicate warning lists {others}, not {expected}")
+        b.require(VOUCHER_NOTE in b.main_text(), "the check page does not say vouchers count as earnings")
+        b.follow(f"Claim: {CLAIM_ONE}", "zzba6 the paid claim")
+        b.require(b.path() == self.claim_paths[0], f"the duplicate warning's link leads to {b.path()}")
+        self.expect_claim_status("Paid")
+        b.open(claim_path + "/check", "zzba7 check again")
+        self.send_claim("zzba8 duplicate sent", claim_path, after_warning=True)
+        b.require(VOUCHER_NOTE in b.main_text(), "the claim page does not say vouchers count as earnings")
+
+    def zzbb_approver_sees_the_duplicate(self):
+        b = self.b
+        self.sign_out("zzbb1 sign in")
+        self.sign_in_again(ADA, "zzbb2")
+        b.follow_nav("Involvement", "zzbb3 involvement")
+        b.follow("Claims waiting for approval", "zzbb4 approvals")
+        b.follow(CLAIM_AGAIN, "zzbb5 duplicate claim")
+        b.require(b.path() == self.claim_paths[-1], f"the approvals link leads to {b.path()}")
+        heading, others = self.duplicate_warning()
+        first_day, second_day = claim_days(london_today())
+        count = 2 if second_day == first_day else 1
+        expected_heading = DUPLICATE_FOR_APPROVER if count == 1 else DUPLICATE_FOR_APPROVER.replace("another claim", "other claims")
+        b.require(heading == expected_heading, f"the approver's duplicate warning reads {heading!r}")
+        b.require(len(others) == count and others[0].startswith(f"Claim: {CLAIM_ONE}: same day"), f"the warning lists {others}")
+        b.follow(f"Claim: {CLAIM_ONE}", "zzbb6 the paid claim")
+        b.require(b.path() == self.claim_paths[0], f"the approver's link leads to {b.path()}")
+        b.open(self.claim_paths[-1], "zzbb7 back to the duplicate")
+        b.fill("Reason for returning it", RETURN_REASON)
+        b.submit("zzbb8 duplicate returned", button="Return it with this reason")
+        b.require(b.path() == "/involvement/approvals", f"returning the claim led to {b.path()}")
+        self.expect_notice(f"You returned {BO.name}'s claim with your reason.")
+
+    def duplicate_warning(self):
+        """The possible-duplicate warning on a claim as (heading, the other claims listed)."""
+        box = self.b.one('//main//div[@aria-labelledby="duplicate-claims-heading"]', "the duplicate claims warning")
+        return (box.find_element(By.TAG_NAME, "h2").text.strip(),
+                [li.text.strip() for li in box.find_elements(By.XPATH, "./ul/li")])
+
     def zzc_alliance_lead_account(self):
         b = self.b
         b.follow_nav("People", "zzc1 people")
@@ -2202,7 +2263,8 @@ class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney):
         zn_add_local_deliverable, zo_publish_roadmap,
         zp_role_from_template, zq_publish_advert, zr_interest_signed_out, zs_interest_talked_to, zt_appoint_bo,
         zu_bo_payment_preferences, zv_bo_first_claim, zw_bo_second_claim_over_limit, zx_approve_claims, zy_record_payment,
-        zz_bo_earnings, zza_new_policy_version, zzb_claim_duties,
+        zz_bo_earnings, zza_new_policy_version, zzb_claim_duties, zzba_bo_claims_a_paid_day_again,
+        zzbb_approver_sees_the_duplicate,
         zzc_alliance_lead_account, zzd_di_first_sign_in, zze_create_alliance, zzf_organisation_errors, zzg_register_organisations,
         zzh_duplicate_warning, zzi_add_members, zzj_elect_accountable_body, zzk_funding_received, zzl_allocations,
         zzm_funding_totals, zzn_over_allocation, zzo_publish_membership, zzp_bo_reads_register,

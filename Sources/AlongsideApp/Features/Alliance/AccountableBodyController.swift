@@ -60,6 +60,13 @@ struct AccountableBodyController: Controller {
                     errors.add(
                         F.startsOn,
                         "The day cannot be before the current accountable body started on \(LondonTime.day(day))")
+                case .alreadyAccountableBody(let since):
+                    errors.add(
+                        F.organisation,
+                        AllianceForms.alreadyInPlace(
+                            name: members.first { $0.organisationID == input.organisationID }?.organisationName
+                                ?? "That organisation",
+                            since: since))
                 default: errors.add(F.organisation, "Select an organisation that is a member of the alliance now")
                 }
             }

@@ -24,6 +24,11 @@ struct AccountableBodyPage: PageModel {
         let decisionStands: Bool
     }
 
+    /// Said beside the day before the form is sent (issue 17): what an election records, and from when.
+    static let startsHint =
+        "The election is recorded from this day, not from the day you record it: the organisation you choose is the "
+        + "accountable body from this day on, and the current accountable body's term ends on it."
+
     struct Election: Encodable, Sendable {
         let action: String
         let hasMembers: Bool
@@ -74,7 +79,7 @@ struct AccountableBodyPage: PageModel {
                     form: form, errors: errors),
                 startsOn: Field(
                     F.startsOn, label: "Day it became the accountable body", form: form, type: "date",
-                    hint: "The current accountable body's term ends on this day.", errors: errors)
+                    hint: Self.startsHint, errors: errors)
             ) : nil
         self.errors = errors
     }

@@ -136,7 +136,17 @@ enum AllianceForms {
         case organisation, decision, startsOn = "starts_on"
     }
 
-    /// Electing the accountable body: a current member, a decision that still stands, a start day.
+    /// Why the accountable body in place is not elected again (issue 17). In 003 step 4 a member "was elected as
+    /// accountable body ... to oversee delivery"; an election records a new term from its start day and ends the current
+    /// one that day, so electing the body in place would cut its term in two and record a change that did not happen.
+    /// Its term simply continues.
+    static func alreadyInPlace(name: String, since: String) -> String {
+        "\(name) is already the accountable body, since \(LondonTime.day(since)), and its term continues: "
+            + "there is no new election to record. To record a new accountable body, choose another member"
+    }
+
+    /// Electing the accountable body: a current member that is not the accountable body already, a decision that still
+    /// stands, a start day.
     static func election(
         _ form: FormData, members: [AllianceMember], decisions: [DecisionReference], current: AccountableBody?,
         today: String, errors: inout FormErrors
@@ -150,6 +160,11 @@ enum AllianceForms {
                 F.organisation,
                 "\(organisation!.organisationName) is \(organisation!.status.label.lowercased()), not a member: only a current member can be the accountable body"
             )
+        }
+        if let organisation, organisation.status == .member, let current,
+            current.organisationID == organisation.organisationID
+        {
+            errors.add(F.organisation, alreadyInPlace(name: organisation.organisationName, since: current.startsOn))
         }
         let decision = form.id(F.decision).flatMap { id in decisions.first { $0.id == id } }
         if decision == nil {

@@ -36,6 +36,9 @@ extension AllianceStore {
                 throw AllianceRefusal.decisionDoesNotStand
             }
             let current = try Self.currentAccountableBody(groupID: groupID, in: db)
+            if let current, current.organisationID == organisationID {
+                throw AllianceRefusal.alreadyAccountableBody(since: current.startsOn)
+            }
             if let current, startsOn < current.startsOn {
                 throw AllianceRefusal.startsBeforeCurrentTerm(current.startsOn)
             }

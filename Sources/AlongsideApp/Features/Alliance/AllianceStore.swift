@@ -41,6 +41,8 @@ public enum AllianceRefusal: Error, Equatable {
     case notACurrentMember
     case decisionDoesNotStand
     case startsBeforeCurrentTerm(String)
+    /// The organisation is the accountable body now (issue 17): electing it again would record nothing new.
+    case alreadyAccountableBody(since: String)
 }
 
 /// An alliance member with its organisation as the register holds it.

@@ -91,9 +91,12 @@ struct AllocationCheckPage: CheckAnswersPage {
     let cancelHref: String
     let afterwards =
         "Allocations are never edited. If something is wrong later, withdraw it with a reason and record it again."
+    /// When recording it would allocate more than came in (`FundingSummary.warnings(adding:…)`), said before it is saved.
+    let checkWarning: CheckWarning?
 
     init(
-        group: Group, input: AllocationInput, members: [AllianceMember], decisions: [DecisionReference], form: FormData
+        group: Group, input: AllocationInput, members: [AllianceMember], decisions: [DecisionReference], form: FormData,
+        overAllocation: [String] = []
     ) {
         typealias F = FundingForms.AllocationField
         let action = Href.newAllocation(group.id)
@@ -121,5 +124,14 @@ struct AllocationCheckPage: CheckAnswersPage {
         hidden = CarriedValue.all(AllocationFormPage.fieldNames, from: form)
         self.action = action
         cancelHref = Href.allianceFunding(group.id)
+        checkWarning =
+            overAllocation.isEmpty
+            ? nil
+            : CheckWarning(
+                heading: "This allocation takes the alliance over the money it has received",
+                lines: overAllocation,
+                advice:
+                    "You can still record it. If more money has come in, record it as received first, so the totals stay true."
+            )
     }
 }

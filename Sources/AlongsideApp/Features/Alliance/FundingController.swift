@@ -206,8 +206,13 @@ struct FundingController: Controller {
             return try await formPage(errors)
         }
         guard form[F.step] == "confirm" else {
+            let book = try await store.book(groupID: group.id)
+            let overAllocation = FundingSummary.warnings(
+                adding: input.amountPence, startingOn: input.periodStartsOn,
+                to: book.allocations.map(AllocationFigure.init), received: book.received.map(ReceivedFigure.init))
             let page = AllocationCheckPage(
-                group: group, input: input, members: members, decisions: decisions, form: form)
+                group: group, input: input, members: members, decisions: decisions, form: form,
+                overAllocation: overAllocation)
             return try await services.pages.render(page, request: request, context: context)
         }
         do {

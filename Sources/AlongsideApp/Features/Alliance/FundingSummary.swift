@@ -202,15 +202,40 @@ public struct FundingSummary: Sendable, Equatable {
 
     /// One warning for each financial year in which more was allocated than came in, then one for the whole.
     public var warnings: [String] {
-        var lines = years.filter(\.isOverAllocated).map { year in
-            "In \(year.year.label), allocations of \(Money.format(year.allocated)) are \(Money.format(year.allocated - year.received)) "
-                + "more than the \(Money.format(year.received)) that came in."
-        }
-        if isOverAllocated {
-            lines.append(
-                "Over all years, allocations of \(Money.format(totalAllocated)) are \(Money.format(totalAllocated - totalReceived)) "
-                    + "more than the \(Money.format(totalReceived)) that came in.")
-        }
+        var lines = years.filter(\.isOverAllocated).map(Self.warning)
+        if let overall = overallWarning { lines.append(overall) }
+        return lines
+    }
+
+    static func warning(_ year: Year) -> String {
+        "In \(year.year.label), allocations of \(Money.format(year.allocated)) are \(Money.format(year.allocated - year.received)) "
+            + "more than the \(Money.format(year.received)) that came in."
+    }
+
+    /// The warning for all years together; nil when no more was allocated than came in.
+    var overallWarning: String? {
+        guard isOverAllocated else { return nil }
+        return
+            "Over all years, allocations of \(Money.format(totalAllocated)) are \(Money.format(totalAllocated - totalReceived)) "
+            + "more than the \(Money.format(totalReceived)) that came in."
+    }
+
+    /// What an allocation not yet recorded would leave over-allocated, for its check page (issue 17): the warnings, worked
+    /// out as if it were recorded, for its own financial year and for all years; empty when both stay within the money
+    /// that came in. A year another allocation had already over-allocated is not this allocation's to warn about.
+    /// - Parameters:
+    ///   - amountPence: the new allocation, as `Money.parse` bounds it (under £1,000,000,000), so the sums cannot overflow.
+    ///   - allocations, received: the alliance's records as they are (withdrawn ones are left out of the sums).
+    public static func warnings(
+        adding amountPence: Int, startingOn periodStartsOn: String, to allocations: [AllocationFigure],
+        received: [ReceivedFigure]
+    ) -> [String] {
+        guard let year = FinancialYear(containing: periodStartsOn) else { return [] }
+        let proposed = AllocationFigure(
+            id: 0, organisationID: 0, organisationName: "", amountPence: amountPence, periodStartsOn: periodStartsOn)
+        let after = FundingSummary(allocations: allocations + [proposed], received: received, sizes: [:])
+        var lines = after.years.filter { $0.year == year && $0.isOverAllocated }.map(warning)
+        if let overall = after.overallWarning { lines.append(overall) }
         return lines
     }
 

@@ -202,7 +202,9 @@ struct ClaimDecisionsController: Controller {
     ) async throws -> Response {
         let page = ClaimPage(
             claim: claim, events: try await store.events(claimID: claim.id), viewer: viewer,
-            warning: try await viewers.warning(for: claim), form: form, errors: errors, notice: notice, today: today)
+            warning: try await viewers.warning(for: claim),
+            duplicates: try await store.possibleDuplicates(of: claim), form: form, errors: errors, notice: notice,
+            today: today)
         return try await services.pages.render(page, request: request, context: context)
     }
 }

@@ -111,6 +111,11 @@ struct ClaimFormPage: PageModel {
 /// Words used on more than one payments page.
 enum PaymentWords {
     static let voucherWarning = "Vouchers still count as earnings for most benefits, the same as money."
+    /// The form says `voucherWarning` under the payment choices whatever is chosen; the check page and the claim page
+    /// say it only when the claim is paid in vouchers (issue 17).
+    static func voucherNote(for choice: PaymentChoice) -> String? {
+        choice == .vouchers ? voucherWarning : nil
+    }
     static let adviceLinks: [AdviceLink] = [
         AdviceLink(label: "Citizens Advice: benefits", href: "https://www.citizensadvice.org.uk/benefits/"),
         AdviceLink(label: "Turn2us: benefits and grants", href: "https://www.turn2us.org.uk/"),

@@ -9,12 +9,16 @@ struct ClaimCheckPage: PageModel {
     let amounts: AmountLines
     let warning: WarningView?
     let hasWarning: Bool
+    /// Other claims of the person's that may be for the same activity (issue 17).
+    let duplicates: DuplicateClaimsView?
+    /// Said beside the payment when vouchers are chosen, as the form says it (issue 17).
+    let voucherWarning: String?
     let action: String
     let version: String
     let sendLabel: String
     let backHref: String
 
-    init(claim: Claim, warning: EarningsWarning?) {
+    init(claim: Claim, warning: EarningsWarning?, duplicates: [Claim] = []) {
         let change = Href.editClaim(claim.id)
         var answers = [
             SummaryLine("What you did", claim.activity, change: change + "#field-activity"),
@@ -41,6 +45,8 @@ struct ClaimCheckPage: PageModel {
         amounts = AmountLines(claim)
         self.warning = warning.map { WarningView($0, forPerson: true, name: claim.personName) }
         hasWarning = warning != nil
+        self.duplicates = DuplicateClaimsView(claim, duplicates: duplicates, forPerson: true)
+        voucherWarning = PaymentWords.voucherNote(for: claim.choice)
         action = Href.checkClaim(claim.id)
         version = String(claim.version)
         sendLabel = claim.status == .returned ? "Send the claim again" : "Send the claim"
@@ -73,6 +79,9 @@ struct ClaimPage: PageModel {
     let ownClaimNote: Bool
     let warning: WarningView?
     let hasWarning: Bool
+    /// Other claims of the person's that may be for the same activity, linked where the viewer may open them.
+    let duplicates: DuplicateClaimsView?
+    let voucherWarning: String?
     let approveAction: String
     let returnAction: String
     let reason: Field
@@ -87,7 +96,7 @@ struct ClaimPage: PageModel {
 
     init(
         claim: Claim, events: [ClaimEvent], viewer: ClaimAccess.Viewer, warning: EarningsWarning?,
-        form: FormData = FormData(),
+        duplicates: [Claim] = [], form: FormData = FormData(),
         errors: FormErrors = FormErrors(), notice: String? = nil, today: String
     ) {
         self.notice = notice
@@ -122,6 +131,8 @@ struct ClaimPage: PageModel {
             WarningView($0, forPerson: owner, name: claim.personName, seen: claim.sentWithWarning)
         }
         hasWarning = warning != nil
+        self.duplicates = DuplicateClaimsView(claim, duplicates: duplicates, forPerson: owner, canOpen: viewer.canSee)
+        voucherWarning = PaymentWords.voucherNote(for: claim.choice)
         approveAction = Href.approveClaim(claim.id)
         returnAction = Href.returnClaim(claim.id)
         reason = Field(

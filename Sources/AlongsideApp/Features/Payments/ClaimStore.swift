@@ -84,6 +84,17 @@ public struct ClaimStore: Sendable {
             .filter { $0.status.counts && $0.id != claimID }.map(\.earningsEntry)
     }
 
+    /// The owner's other claims that may be for the same activity (`DuplicateClaims`), in any state, oldest first.
+    public func possibleDuplicates(of claim: Claim) async throws -> [Claim] {
+        let candidates = try await pool.read { db in
+            try Self.fetch(
+                db, where: "c.user_id = ? AND c.id <> ? AND (c.activity_on = ? OR c.meeting_id = ?)",
+                arguments: [claim.userID, claim.id, claim.activityOn, claim.meetingID], order: "c.activity_on, c.id")
+        }
+        return DuplicateClaims.matches(
+            for: DuplicateClaims.Entry(claim), among: candidates, entry: DuplicateClaims.Entry.init)
+    }
+
     public func events(claimID: Int64) async throws -> [ClaimEvent] {
         try await pool.read { db in
             try ClaimEvent.fetchAll(

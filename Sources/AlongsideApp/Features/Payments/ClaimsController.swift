@@ -60,7 +60,8 @@ struct ClaimsController: Controller {
         let claim = try await visibleClaim(context, viewer)
         let page = ClaimPage(
             claim: claim, events: try await store.events(claimID: claim.id), viewer: viewer,
-            warning: try await ClaimViewers(services: services).warning(for: claim), today: today)
+            warning: try await ClaimViewers(services: services).warning(for: claim),
+            duplicates: try await store.possibleDuplicates(of: claim), today: today)
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -107,7 +108,9 @@ struct ClaimsController: Controller {
 
     @Sendable func check(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
         let claim = try await ownEditableClaim(context, signedIn)
-        let page = ClaimCheckPage(claim: claim, warning: try await ClaimViewers(services: services).warning(for: claim))
+        let page = ClaimCheckPage(
+            claim: claim, warning: try await ClaimViewers(services: services).warning(for: claim),
+            duplicates: try await store.possibleDuplicates(of: claim))
         return try await services.pages.render(page, request: request, context: context)
     }
 

@@ -12,7 +12,7 @@ enum PaymentsFeature: Feature {
         ClaimPage.template, ApprovalsPage.template, FinancePage.template, FinanceSummaryPage.template,
         EarningsPage.template, PreferencesPage.template, PaymentPolicyPage.template, PolicyFormPage.template,
         EarningsLimitsPage.template, ClaimDutiesPage.template, "payments/claims/warning",
-        "payments/claims/amounts",
+        "payments/claims/amounts", "payments/claims/duplicates",
     ]
 
     static let rules: [Rule] = [

@@ -46,3 +46,11 @@ extension CheckAnswersPage {
     static var template: String { "check-answers" }
     static var hasForm: Bool { true }
 }
+
+/// A warning a "check your answers" page shows above the answers, before anything is saved (issue 17: an allocation
+/// beyond the money received). A page model that has one names it `checkWarning`; pages without one show nothing.
+struct CheckWarning: Encodable, Sendable {
+    let heading: String
+    let lines: [String]
+    let advice: String
+}
