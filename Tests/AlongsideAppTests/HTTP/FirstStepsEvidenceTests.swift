@@ -123,13 +123,13 @@ final class FirstStepsEvidenceTests: XCTestCase {
             XCTAssertEqual(before["status"] as? String, "partly")
             XCTAssertTrue(
                 Self.texts(before, "evidence").contains(
-                    "1 workshop has been held, 0 with outputs recorded; 1 more is planned."))
+                    "1 workshop has been held, 0 with outputs recorded; 1 is planned and not marked held yet."))
             XCTAssertTrue(
                 Self.texts(before, "missing").contains(
                     "Record what came out of the workshops held: insights heard there, action-plan items or minutes."))
             XCTAssertTrue(
                 Self.texts(after, "evidence").contains(
-                    "1 workshop has been held, 1 with outputs recorded; 1 more is planned."))
+                    "1 workshop has been held, 1 with outputs recorded; 1 is planned and not marked held yet."))
             XCTAssertTrue(
                 Self.texts(after, "evidence").contains(
                     "0 insights were heard from community groups or people in communities; 1 insight was heard from staff or peer support workers."

@@ -159,7 +159,9 @@ final class FirstStepsRulesTests: XCTestCase {
         XCTAssertEqual(step.state, .inPlace)
         XCTAssertEqual(step.missing, [])
         XCTAssertTrue(step.shows.contains("6 insights recorded from 2 communities, 1 of them under-served."))
-        XCTAssertTrue(step.shows.contains("1 workshop has been held, 1 with outputs recorded; 0 more are planned."))
+        XCTAssertTrue(
+            step.shows.contains(
+                "1 workshop has been held, 1 with outputs recorded; 0 are planned and not marked held yet."))
         XCTAssertTrue(step.evidence.contains { $0.link == .meeting(group: 3, meeting: 12) }, "links the workshop")
     }
 

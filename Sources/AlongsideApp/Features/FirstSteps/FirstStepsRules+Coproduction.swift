@@ -41,7 +41,7 @@ extension FirstStepsRules {
             .init(
                 count(facts.workshopsHeld, "workshop has", "workshops have") + " been held, "
                     + "\(facts.workshopsWithOutputs) with outputs recorded; "
-                    + count(facts.workshopsPlanned, "more is", "more are") + " planned.", workshopLink))
+                    + count(facts.workshopsPlanned, "is", "are") + " planned and not marked held yet.", workshopLink))
         evidence.append(
             .init(
                 count(facts.insightsAnswered, "insight has", "insights have") + " a \"you said, we did\" answer; "
