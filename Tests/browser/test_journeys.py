@@ -1964,7 +1964,9 @@ class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney):
         self.expect_h1("Page not found")
 
     def zzzz_first_steps(self):
-        """The first steps view judges each of the six outcomes from what the journeys recorded (issue 7)."""
+        """The first steps view judges each of the six outcomes from what the journeys recorded (issue 7), lists the
+        evidence it used and what is missing with links, agrees with the leaders group's composition check, and gives
+        the same as JSON (issue 17)."""
         b = self.b
         b.open("/", "zzzz1 where am I")
         if b.has('//header//button[normalize-space(.)="Sign out"]'):
@@ -1977,19 +1979,54 @@ class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney):
         self.expect_h1("First steps")
         states = {cells[0]: cells[1] for cells in b.table_rows("The six first steps and where each stands")}
         b.require(len(states) == 6, f"the summary lists {len(states)} steps: {list(states)}")
-        b.require(set(states.values()) <= {"Not started", "Under way", "In place"}, f"unexpected states: {states}")
+        b.require(set(states.values()) <= {"Not started", "Partly in place", "In place"}, f"unexpected states: {states}")
         headings = b.driver.find_elements(By.XPATH, '//main//section/h2')
         b.require(len(headings) == 6, f"{len(headings)} step sections, expected 6")
+        shown = {}
         for heading in headings:
             section = heading.find_element(By.XPATH, "..")
-            b.require(section.find_elements(By.XPATH, './/h3[normalize-space(.)="What the records show"]'),
-                      f"{heading.text!r} does not say what the records show")
+            for title in ("Evidence used", "What is missing"):
+                b.require(section.find_elements(By.XPATH, f'.//h3[normalize-space(.)="{title}"]'),
+                          f"{heading.text!r} does not say {title!r}")
+            lists = [[item.text.strip() for item in section.find_elements(By.XPATH, f'./h3[normalize-space(.)="{title}"]/following-sibling::*[1][self::ul]/li')]
+                     for title in ("Evidence used", "What is missing")]
+            shown[heading.get_attribute("id")] = lists
         by_number = {name.split(".")[0]: state for name, state in states.items()}
+        # Step 1 agrees with the leaders group page: the seats it lists as missing are the ones the page lists.
+        seats = [text[len("No one sits for: "):-1] for text in shown["step-1"][1] if text.startswith("No one sits for: ")]
+        b.require(by_number["1"] != "In place" or not seats, f"step 1 reads in place with seats missing: {seats}")
+        if seats:
+            b.follow(f"No one sits for: {seats[0]}.", "zzzz6 leaders group from first steps")
+            missing = [cells[0] for cells in b.table_rows(COMPOSITION) if cells[1] == "Missing"]
+            b.require(missing == seats, f"the group page lists {missing} missing, first steps {seats}")
+            b.driver.back()
+        # Step 2: the journey's workshop was planned, never marked held, so step 2 cannot be in place.
+        b.require(by_number["2"] == "Partly in place", f"step 2 reads {by_number['2']!r}")
+        b.require(any(text.startswith("Hold a workshop") for text in shown["step-2"][1]),
+                  f"step 2 does not ask for a workshop to be held: {shown['step-2'][1]}")
+        # Steps 5 and 6 read their own deliverables: the national end state is never counted, nor an advert.
+        b.require(by_number["5"] == "Not started", f"only joint governance moved, yet step 5 reads {by_number['5']!r}")
+        b.require(any("Every ICB to have a new model fully in place" in text and text.startswith("Not counted")
+                      for text in shown["step-5"][0]), f"step 5 does not say the end state is not counted: {shown['step-5'][0]}")
         if self.advert_path:
-            b.require(by_number["6"] != "Not started", f"an advert was published, yet the workforce step reads {by_number['6']!r}")
+            b.require(by_number["6"] == "Not started", f"only an expert-by-experience advert, yet step 6 reads {by_number['6']!r}")
+            b.require(any("not staff recruitment" in text for text in shown["step-6"][0]),
+                      f"step 6 does not say the advert is not staff recruitment: {shown['step-6'][0]}")
         if self.alliance_path:
             b.require(by_number["4"] != "Not started", f"an alliance exists, yet its step reads {by_number['4']!r}")
-        b.at_narrow_width("zzzz6 first steps narrow")
+        # The JSON gives the same.
+        status, content_type, text = self.download(b.link("Download the first steps as JSON").get_attribute("href"))
+        b.require(status == 200 and content_type.startswith("application/json"), f"the JSON answered {status} {content_type!r}")
+        document = json.loads(text)
+        words = {"not_started": "Not started", "partly": "Partly in place", "in_place": "In place"}
+        for step in document["steps"]:
+            number = str(step["number"])
+            b.require(words[step["status"]] == by_number[number], f"the JSON gives step {number} as {step['status']!r}")
+            b.require([note["text"] for note in step["evidence"]] == shown[f"step-{number}"][0],
+                      f"the JSON's evidence for step {number} differs from the page")
+            b.require([note["text"] for note in step["missing"]] == shown[f"step-{number}"][1],
+                      f"the JSON's missing list for step {number} differs from the page")
+        b.at_narrow_width("zzzz7 first steps narrow")
 
     # ---- helpers for the involvement and payment steps -----------------------------------------
 

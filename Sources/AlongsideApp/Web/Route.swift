@@ -204,6 +204,7 @@ public enum Route: String, CaseIterable, Sendable {
     case directoryEntry = "/directory/{id}"
     // How far the partnership has come with the six first steps (issue 7; 003's check box).
     case firstSteps = "/first-steps"
+    case firstStepsJSON = "/first-steps.json"
 
     public var pattern: RouterPath { RouterPath(rawValue) }
 }

@@ -105,4 +105,28 @@ final class DemoDataTests: XCTestCase {
             XCTAssertFalse(publicPage.contains("Meadow Lane"), "an interested organisation is not")
         }
     }
+
+    /// Issue 17: the demo shows first steps honestly partly in place, with what is missing.
+    func testTheDemoShowsFirstStepsPartlyInPlaceWithWhatIsMissing() async throws {
+        try await withApp { app in
+            // setup
+            let hash = try await app.services.hasher.hash(goodPassword)
+            _ = try await DemoData.load(into: app.services, passwordHash: hash)
+            let blake = app.browser()
+            _ = try await blake.signIn(email: "blake@example.org", password: goodPassword)
+            // act
+            let page = try await blake.get(Href.firstSteps())
+            let json = try await blake.get(Href.firstStepsJSON())
+            // check
+            XCTAssertEqual(FirstStepsTests.state(page, step: 1), "Partly in place")
+            XCTAssertTrue(page.contains("No one sits for: Employment services."))
+            XCTAssertFalse(page.contains("No one sits for: People from under-served communities."), "Casey fills it")
+            XCTAssertEqual(FirstStepsTests.state(page, step: 2), "Partly in place")
+            XCTAssertTrue(page.contains("Hold a workshop to share insights and develop the local model"))
+            let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.html.utf8)) as? [String: Any])
+            let steps = try XCTUnwrap(document["steps"] as? [[String: Any]])
+            XCTAssertEqual(steps.first?["status"] as? String, "partly")
+            XCTAssertFalse(steps.allSatisfy { $0["status"] as? String == "in_place" })
+        }
+    }
 }

@@ -5,7 +5,7 @@ import XCTest
 
 /// `/first-steps`: the six outcomes judged from the records, never ticked by hand (issue 7; 003's check box).
 final class FirstStepsTests: XCTestCase {
-    /// Step text for the summary table row: "Not started", "Under way" or "In place".
+    /// Step text for the summary table row: "Not started", "Partly in place" or "In place".
     static func state(_ page: Page, step: Int) -> String? {
         page.firstMatch(##"<a href="#step-\##(step)">[^<]*</a></th><td><strong class="[^"]*">([^<]+)</strong>"##)
     }
@@ -70,7 +70,7 @@ final class FirstStepsTests: XCTestCase {
             // check
             XCTAssertEqual(Self.state(page, step: 3), "In place")
             XCTAssertTrue(page.contains("9 active assets are on the map, in 9 of the 9 categories."))
-            XCTAssertEqual(Self.state(page, step: 2), "Under way")
+            XCTAssertEqual(Self.state(page, step: 2), "Partly in place")
             XCTAssertTrue(page.contains("1 insight recorded from 1 community, 1 of them under-served."))
             XCTAssertTrue(page.contains("1 of the 6 first steps is in place."))
             XCTAssertEqual(Self.state(page, step: 1), "Not started")
@@ -92,7 +92,7 @@ final class FirstStepsTests: XCTestCase {
             // act
             let page = try await member.get("/first-steps")
             // check
-            XCTAssertEqual(Self.state(page, step: 3), "Under way")
+            XCTAssertEqual(Self.state(page, step: 3), "Partly in place")
             XCTAssertTrue(page.contains("1 entry has not been checked for 12 months or more."))
             XCTAssertTrue(page.contains("Check the 1 entry due for review."))
         }

@@ -69,6 +69,33 @@ final class GroupsTests: XCTestCase {
         }
     }
 
+    /// 003 step 1 (issue 17): an expert by experience from an under-served community fills both seats on the page.
+    func testAnExpertByExperienceFromAnUnderServedCommunityFillsBothSeats() async throws {
+        try await withApp { app in
+            // setup
+            let (manager, _) = try await app.signedIn(as: .programmeManager)
+            let eb = try await app.createUser(
+                name: "Amara Example", email: "amara@example.org", role: .expertByExperience)
+            let path = try await Self.createGroup(manager)
+            _ = try await manager.get(path + "/members/new")
+            // act
+            let added = try await manager.post(
+                path + "/members",
+                [
+                    ("person", String(eb.id!)), ("seat", "co_chair"), ("sector", "expert_by_experience"),
+                    ("community", "Riverside Somali community"), ("organisation", ""), ("deputy", ""),
+                    ("starts_on", "2026-01-01"), ("ends_on", ""),
+                ])
+            // check
+            XCTAssertEqual(added.status, .seeOther)
+            let page = try await manager.get(path)
+            XCTAssertTrue(page.contains("7 seats the group must have are missing."), "one person, two seats")
+            XCTAssertEqual(page.allMatches(#"<span class="tag tag-missing">(Missing)</span>"#).count, 7)
+            XCTAssertTrue(
+                page.contains("Expert by experience; and Riverside Somali community (an under-served community)"))
+        }
+    }
+
     func testMembershipFormExplainsProblemsAndKeepsWhatWasTyped() async throws {
         try await withApp { app in
             let (manager, _) = try await app.signedIn(as: .programmeManager)

@@ -57,6 +57,36 @@ final class CompositionCheckTests: XCTestCase {
         XCTAssertFalse(endedChair.hasLivedExperienceChair)
     }
 
+    /// 003 step 1: the leaders group "must include" experts by experience and "individuals from BAME communities and
+    /// other protected or marginalised groups". One person can be both: an expert by experience who names the
+    /// under-served community they come from fills both seats, and each seat still needs someone.
+    func testOnePersonCanFillTwoRequiredSeats() {
+        // setup
+        let amara = CompositionCheck.Member(
+            name: "Amara", seat: .coChair, sector: .expertByExperience, community: "Riverside Somali community",
+            startsOn: "2026-01-01", endsOn: nil)
+        // act
+        let report = CompositionCheck.check(
+            requirements: [.livedExperience, .underServedCommunities, .employmentServices], members: [amara],
+            on: "2026-06-01")
+        // check
+        XCTAssertEqual(report.lines.map(\.filledBy), [["Amara"], ["Amara"], []])
+        XCTAssertEqual(report.missing, [.employmentServices], "the other seat is still missing")
+        XCTAssertTrue(report.hasLivedExperienceChair)
+    }
+
+    func testABlankCommunityFillsNoExtraSeat() {
+        // setup
+        let blank = CompositionCheck.Member(
+            name: "Bo", seat: .member, sector: .vcse, community: "   ", startsOn: "2026-01-01", endsOn: nil)
+        // act
+        let report = CompositionCheck.check(
+            requirements: [.vcse, .underServedCommunities], members: [blank], on: "2026-06-01")
+        // check
+        XCTAssertNil(blank.community)
+        XCTAssertEqual(report.missing, [.underServedCommunities])
+    }
+
     func testWhoManagesAndWhoSeesGroups() {
         // The rules live in the authorization policy (issue 16); a group supplies its kind and visibility as facts.
         func group(_ kind: GroupKind, _ visibility: Visibility = .private, role: Role, isMember: Bool = false)

@@ -81,10 +81,14 @@ public enum DemoData {
             ("Finley", .member, .carer, nil, nil),
             ("Blake", .secretary, .publicHealth, "Example Borough Council", nil),
         ]
+        // Casey, an expert by experience from an under-served community, fills both seats (issue 17); nobody yet
+        // sits for employment services, so first steps shows step 1 honestly partly in place, and says so.
+        let communities = ["Casey": "Example Deaf community"]
         for (person, seat, sector, organisation, deputy) in seats {
             _ = try await groups.addMember(
                 .init(
-                    userID: id(person), seat: seat, sector: sector, community: nil, organisation: organisation,
+                    userID: id(person), seat: seat, sector: sector, community: communities[person],
+                    organisation: organisation,
                     deputyUserID: deputy.map(id), startsOn: start, endsOn: nil), groupID: leaders.id, by: actor,
                 requestID: nil)
         }

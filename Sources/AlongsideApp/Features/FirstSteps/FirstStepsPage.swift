@@ -1,14 +1,21 @@
-/// The six first steps with what the records show and what is missing (issue 7; 003's check box).
+/// The six first steps with the evidence each used and what is missing, with links (issues 7 and 17; 003's check box).
 struct FirstStepsPage: PageModel {
     static let template = "first-steps/index"
     let title = "First steps"
     let steps: [Step]
     let inPlaceSummary: String
     let coproductionHref: String
+    let jsonHref = Href.firstStepsJSON()
 
     struct Link: Encodable, Sendable {
         let label: String
         let href: String
+    }
+
+    /// A line of evidence or of what is missing; `href` is where its records are, when there is such a place.
+    struct Line: Encodable, Sendable {
+        let text: String
+        let href: String?
     }
 
     struct Step: Encodable, Sendable {
@@ -18,8 +25,8 @@ struct FirstStepsPage: PageModel {
         let stateLabel: String
         /// The tag's style; the words carry the meaning.
         let tagClass: String
-        let shows: [String]
-        let missing: [String]
+        let evidence: [Line]
+        let missing: [Line]
         let hasMissing: Bool
         let links: [Link]
     }
@@ -28,19 +35,50 @@ struct FirstStepsPage: PageModel {
         steps = assessments.map { assessment in
             Step(
                 number: assessment.number, anchor: "step-\(assessment.number)", outcome: assessment.outcome,
-                stateLabel: assessment.state.label, tagClass: Self.tagClass(assessment.state), shows: assessment.shows,
-                missing: assessment.missing, hasMissing: !assessment.missing.isEmpty,
-                links: Self.links(forStep: assessment.number))
+                stateLabel: assessment.state.label, tagClass: Self.tagClass(assessment.state),
+                evidence: assessment.evidence.map(Self.line), missing: assessment.missing.map(Self.line),
+                hasMissing: !assessment.missing.isEmpty, links: Self.links(forStep: assessment.number))
         }
-        let done = assessments.filter { $0.state == .inPlace }.count
-        inPlaceSummary = "\(done) of the \(assessments.count) first steps \(done == 1 ? "is" : "are") in place."
+        inPlaceSummary = Self.summary(assessments)
         coproductionHref = Href.coproduction()
+    }
+
+    static func summary(_ assessments: [FirstStepAssessment]) -> String {
+        let done = assessments.filter { $0.state == .inPlace }.count
+        return "\(done) of the \(assessments.count) first steps \(done == 1 ? "is" : "are") in place."
+    }
+
+    static func line(_ note: FirstStepNote) -> Line {
+        Line(text: note.text, href: note.link.map(href))
+    }
+
+    /// The typed link for each place a note points to.
+    static func href(_ link: FirstStepLink) -> String {
+        switch link {
+        case .groups: return Href.groups()
+        case .group(let id): return Href.group(id)
+        case .terms(let id): return Href.terms(id)
+        case .decisions(let id): return Href.decisions(id)
+        case .meetings(let id): return Href.meetings(id)
+        case .meeting(let group, let meeting): return Href.meeting(group, meeting)
+        case .actionPlan: return Href.actionPlan()
+        case .insights: return Href.insights()
+        case .feedback: return Href.feedbackCommunities()
+        case .assets: return Href.assets()
+        case .assetGaps: return Href.assetGaps()
+        case .assetReview: return Href.assetReview()
+        case .alliances: return Href.alliances()
+        case .alliance(let id): return Href.alliance(id)
+        case .deliverable(let id): return Href.deliverable(id)
+        case .roadmap(let workstream): return Href.roadmap(query: ["workstream": workstream])
+        case .involvementRoles: return Href.involvementRoles()
+        }
     }
 
     static func tagClass(_ state: FirstStepState) -> String {
         switch state {
         case .notStarted: return "tag tag-grey"
-        case .underWay: return "tag tag-yellow"
+        case .partly: return "tag tag-yellow"
         case .inPlace: return "tag"
         }
     }
@@ -70,9 +108,43 @@ struct FirstStepsPage: PageModel {
             ]
         default:
             return [
-                Link(label: "Involvement roles and adverts", href: Href.involvementRoles()),
                 Link(label: "The roadmap: workforce", href: Href.roadmap(query: ["workstream": "workforce"])),
+                Link(label: "Involvement roles and adverts", href: Href.involvementRoles()),
             ]
+        }
+    }
+}
+
+/// `/first-steps.json`: the same assessment as the page, for a board paper or another system to quote.
+struct FirstStepsDocument: Encodable, Sendable {
+    struct Note: Encodable, Sendable {
+        let text: String
+        /// A path on this site, when the note has one.
+        let href: String?
+    }
+
+    struct Step: Encodable, Sendable {
+        let number: Int
+        let outcome: String
+        /// `in_place`, `partly` or `not_started`.
+        let status: String
+        let evidence: [Note]
+        let missing: [Note]
+    }
+
+    let source = "Rethink Mental Illness, \"Thinking differently\": the first steps check box"
+    let asOf: String
+    let summary: String
+    let steps: [Step]
+
+    init(assessments: [FirstStepAssessment], asOf: String) {
+        self.asOf = asOf
+        summary = FirstStepsPage.summary(assessments)
+        steps = assessments.map { assessment in
+            Step(
+                number: assessment.number, outcome: assessment.outcome, status: assessment.state.rawValue,
+                evidence: assessment.evidence.map { Note(text: $0.text, href: $0.link.map(FirstStepsPage.href)) },
+                missing: assessment.missing.map { Note(text: $0.text, href: $0.link.map(FirstStepsPage.href)) })
         }
     }
 }

@@ -29,13 +29,13 @@ struct FirstStepsStore: Sendable {
         }
     }
 
-    /// Groups of a kind that are not closed, with their current members split into lived experience and staff.
+    /// Groups of a kind that are not closed, with their current members split into lived experience and staff, and
+    /// the seats missing by the group page's own composition check (`GroupStore.composition`), so the two agree.
     static func groups(kind: GroupKind, today: String, in db: Database) throws -> [FirstStepsFacts.GroupFacts] {
-        try GroupState.fetchAll(
-            db, sql: "SELECT id, status FROM groups WHERE kind = ? AND status <> 'closed' ORDER BY id",
-            arguments: [kind.rawValue]
-        )
-        .map { group in
+        let ids = try Int64.fetchAll(
+            db, sql: "SELECT id FROM groups WHERE kind = ? AND status <> 'closed' ORDER BY id",
+            arguments: [kind.rawValue])
+        return try GroupStore.groups(ids: ids, in: db).sorted { $0.id < $1.id }.map { group in
             let id = group.id
             // A membership's leaving day is exclusive: someone leaving today is no longer a member.
             let sectors = try String.fetchAll(
@@ -56,11 +56,13 @@ struct FirstStepsStore: Sendable {
                     sql: """
                         SELECT COUNT(DISTINCT COALESCE(original_decision_id, id)) FROM decisions WHERE group_id = ? AND outcome = 'agreed' AND is_valid = 1
                         """, arguments: [id]) ?? 0
+            let composition = try GroupStore.composition(of: group, on: today, in: db)
             return FirstStepsFacts.GroupFacts(
-                status: group.status,
+                id: id, status: group.status,
                 livedExperienceMembers: sectors.filter(\.isLivedExperience).count,
                 staffMembers: sectors.filter(Self.isStaff).count,
-                hasAdoptedTerms: adopted, agreedDecisions: agreed)
+                hasAdoptedTerms: adopted, agreedDecisions: agreed, missingSeats: composition.missing,
+                requiredSeats: composition.lines.count, hasLivedExperienceChair: composition.hasLivedExperienceChair)
         }
     }
 
@@ -74,6 +76,13 @@ struct FirstStepsStore: Sendable {
         facts.planItemsDone =
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM action_plan_items WHERE status = 'done'") ?? 0
         facts.insights = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM insights") ?? 0
+        // 003 step 2, 4a and 4b: insights from communities, and from staff and peer support workers.
+        facts.communityInsights =
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM insights WHERE source_kind IN ('community_group', 'individual')") ?? 0
+        facts.staffInsights =
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM insights WHERE source_kind IN ('staff', 'peer_support_workers')") ?? 0
         facts.insightsAnswered = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM insight_responses") ?? 0
         facts.communitiesHeardFrom =
             try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT community_id) FROM insight_communities") ?? 0
@@ -84,12 +93,33 @@ struct FirstStepsStore: Sendable {
                     SELECT COUNT(DISTINCT ic.community_id) FROM insight_communities ic JOIN communities c ON c.id = ic.community_id WHERE c.under_served = 1
                     """) ?? 0
         facts.publishedCommunityPages = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM community_feedback_pages") ?? 0
-        facts.workshopsHeld =
+        // A page counts once it has at least one answer on it: a community's answered insight.
+        facts.publishedPagesWithAnswers =
             try Int.fetchOne(
                 db,
-                sql:
-                    "SELECT COUNT(*) FROM meetings WHERE kind = 'workshop' AND status <> 'cancelled' AND starts_at <= ?",
-                arguments: [now]) ?? 0
+                sql: """
+                    SELECT COUNT(*) FROM community_feedback_pages p WHERE EXISTS (SELECT 1 FROM insight_communities ic JOIN insight_responses r ON r.insight_id = ic.insight_id WHERE ic.community_id = p.community_id)
+                    """) ?? 0
+        // A workshop that happened: marked held, and its start has passed (a planned one may not have happened).
+        let held = "kind = 'workshop' AND status = 'held' AND starts_at <= ?"
+        facts.workshopsHeld =
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meetings WHERE \(held)", arguments: [now]) ?? 0
+        facts.workshopsPlanned =
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meetings WHERE kind = 'workshop' AND status = 'planned'")
+            ?? 0
+        facts.workshopsWithOutputs =
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM meetings m WHERE \(held) AND (
+                        EXISTS (SELECT 1 FROM insights i WHERE i.meeting_id = m.id)
+                        OR EXISTS (SELECT 1 FROM action_plan_items a WHERE a.meeting_id = m.id)
+                        OR EXISTS (SELECT 1 FROM agenda_items g WHERE g.meeting_id = m.id AND trim(g.minutes) <> ''))
+                    """, arguments: [now]) ?? 0
+        facts.latestWorkshop = try WorkshopRow.fetchOne(
+            db, sql: "SELECT group_id, id FROM meetings WHERE \(held) ORDER BY starts_at DESC, id DESC LIMIT 1",
+            arguments: [now]
+        ).map { FirstStepsFacts.Workshop(groupID: $0.groupID, meetingID: $0.id) }
     }
 
     static func readAssetMap(into facts: inout FirstStepsFacts, today: String, in db: Database) throws {
@@ -129,7 +159,9 @@ struct FirstStepsStore: Sendable {
 
     static func deliverables(workstream: String, in db: Database) throws -> [FirstStepsFacts.Deliverable] {
         try FirstStepsFacts.Deliverable.fetchAll(
-            db, sql: "SELECT title, status FROM deliverables WHERE workstream = ? AND retired_at IS NULL ORDER BY id",
+            db,
+            sql:
+                "SELECT id, national_key, title, status FROM deliverables WHERE workstream = ? AND retired_at IS NULL ORDER BY id",
             arguments: [workstream])
     }
 }
@@ -137,10 +169,14 @@ struct FirstStepsStore: Sendable {
 extension FirstStepsFacts.AllianceFacts: FetchableRecord {}
 extension FirstStepsFacts.Deliverable: FetchableRecord {}
 
-/// A group's id and status, for the facts about each group of a kind.
-private struct GroupState: FetchableRecord, Decodable {
+/// A held workshop's group and id, for a link to it.
+private struct WorkshopRow: FetchableRecord, Decodable {
+    var groupID: Int64
     var id: Int64
-    var status: GroupStatus
+
+    enum CodingKeys: String, CodingKey {
+        case groupID = "group_id", id
+    }
 }
 
 /// An asset's id, status and locality, for the gap analysis.

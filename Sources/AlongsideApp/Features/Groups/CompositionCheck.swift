@@ -7,15 +7,29 @@ public enum CompositionCheck {
         public let name: String
         public let seat: Seat
         public let sector: Sector
+        /// The under-served community they represent, if they named one. It adds to their sector: an expert by
+        /// experience from an under-served community sits for both (003 step 1 asks for experts by experience and
+        /// "individuals from BAME communities and other protected or marginalised groups"; one person can be both).
+        public let community: String?
         public let startsOn: String
         public let endsOn: String?
 
-        public init(name: String, seat: Seat, sector: Sector, startsOn: String, endsOn: String?) {
+        public init(
+            name: String, seat: Seat, sector: Sector, community: String? = nil, startsOn: String, endsOn: String?
+        ) {
             self.name = name
             self.seat = seat
             self.sector = sector
+            let named = community?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            self.community = named.isEmpty ? nil : named
             self.startsOn = startsOn
             self.endsOn = endsOn
+        }
+
+        /// Every requirement the member meets: their sector's, and under-served communities when they name one.
+        /// One person can fill more than one required seat; each seat still needs someone.
+        public func meets(_ requirement: SeatRequirement) -> Bool {
+            requirement.sectors.contains(sector) || (requirement == .underServedCommunities && community != nil)
         }
 
         /// Whether the membership runs on `day` ("2026-03-03"; ISO days compare as text). `endsOn` is the day
@@ -44,7 +58,7 @@ public enum CompositionCheck {
         let lines = requirements.map { requirement in
             Line(
                 requirement: requirement,
-                filledBy: current.filter { requirement.sectors.contains($0.sector) }.map(\.name))
+                filledBy: current.filter { $0.meets(requirement) }.map(\.name))
         }
         let livedChair = current.contains { $0.seat.isChairing && $0.sector.isLivedExperience }
         return Report(lines: lines, hasLivedExperienceChair: livedChair)

@@ -192,8 +192,7 @@ struct GroupPage: PageModel {
             let current = member.compositionMember.isCurrent(on: today)
             return MemberRow(
                 name: member.personName, seat: member.seat.label,
-                represents: member.sector == .underServedCommunity
-                    ? (member.community ?? member.sector.label) : member.sector.label,
+                represents: Self.represents(member),
                 organisation: member.organisation, deputy: member.deputyName,
                 from: LondonTime.day(member.startsOn),
                 to: member.endsOn.map(LondonTime.day),
@@ -212,6 +211,16 @@ struct GroupPage: PageModel {
         allianceHref = !isPublicView && group.kind == .vcseAlliance ? Href.alliance(group.id) : nil
         newMemberHref = Href.newMembership(group.id)
         publishedHref = group.visibility == .published ? Href.publishedGroup(group.id) : nil
+    }
+}
+
+extension GroupPage {
+    /// What a member represents in words: their sector, and the under-served community they named, if any (one
+    /// person can sit for both: the composition check counts them for each).
+    static func represents(_ member: Membership) -> String {
+        guard let community = member.compositionMember.community else { return member.sector.label }
+        if member.sector == .underServedCommunity { return community }
+        return "\(member.sector.label); and \(community) (an under-served community)"
     }
 }
 
@@ -247,7 +256,9 @@ struct MembershipFormPage: PageModel {
             form: form, errors: errors
         )
         community = Field(
-            F.community, label: "Community (if they represent an under-served community)", form: form,
+            F.community, label: "Under-served community they represent (if any)", form: form,
+            hint:
+                "Someone can represent both a sector and a community: an expert by experience from an under-served community fills both seats.",
             errors: errors)
         organisation = Field(
             F.organisation, label: "Organisation (optional)", form: form, autocomplete: "organization",

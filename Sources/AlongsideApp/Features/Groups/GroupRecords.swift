@@ -71,6 +71,7 @@ public struct Membership: Sendable, Equatable, FetchableRecord, Decodable {
     }
 
     var compositionMember: CompositionCheck.Member {
-        CompositionCheck.Member(name: personName, seat: seat, sector: sector, startsOn: startsOn, endsOn: endsOn)
+        CompositionCheck.Member(
+            name: personName, seat: seat, sector: sector, community: community, startsOn: startsOn, endsOn: endsOn)
     }
 }

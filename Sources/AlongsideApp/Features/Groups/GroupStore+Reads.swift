@@ -51,6 +51,14 @@ extension GroupStore {
                 """, arguments: [groupID, day, day])
     }
 
+    /// The composition check of a group on `day`, over the same members and by the same rule as the group's page, so
+    /// First steps and the group page cannot disagree about which seats are missing (issue 17).
+    static func composition(of group: Group, on day: String, in db: Database) throws -> CompositionCheck.Report {
+        CompositionCheck.check(
+            requirements: group.requirements,
+            members: try membersWithASay(groupID: group.id, on: day, in: db).map(\.compositionMember), on: day)
+    }
+
     /// The groups a person belongs to on `today` (a membership running then, any seat).
     static func currentGroupIDs(userID: Int64, today: String, in db: Database) throws -> Set<Int64> {
         Set(

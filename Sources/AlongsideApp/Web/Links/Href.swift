@@ -203,4 +203,5 @@ public enum Href {
     public static let directoryEntry = Path1<Int64>(.directoryEntry)
     // How far the partnership has come with the six first steps (issue 7; 003's check box).
     public static let firstSteps = Path0(.firstSteps)
+    public static let firstStepsJSON = Path0(.firstStepsJSON)
 }

@@ -195,6 +195,7 @@ extension Route {
         case .directory: Href.directory
         case .directoryEntry: Href.directoryEntry
         case .firstSteps: Href.firstSteps
+        case .firstStepsJSON: Href.firstStepsJSON
         }
     }
 }
