@@ -51,6 +51,23 @@ enum CoproductionForms {
         case what, how, who, dueOn = "due_on", status, group, workshop, deliverables, notes
     }
 
+    /// The group, workshop and deliverables an action-plan item or an insight is linked to, each only from what the
+    /// form offered this person.
+    static func links<F: FormFieldName>(
+        _ form: FormData, group: F, workshop: F, deliverables: F, choices: CoproductionChoices,
+        errors: inout FormErrors
+    ) -> (groupID: Int64?, meetingID: Int64?, deliverableIDs: [Int64]) {
+        let groupID = optionalID(
+            form, group, offered: choices.scope.groupIDs, message: "Select a group from the list", errors: &errors)
+        let meetingID = optionalID(
+            form, workshop, offered: choices.scope.workshopIDs, message: "Select a workshop from the list",
+            errors: &errors)
+        let deliverableIDs = ids(
+            form, deliverables, offered: Set(choices.deliverables.map(\.id)),
+            message: "Select deliverables from the list", errors: &errors)
+        return (groupID, meetingID, deliverableIDs)
+    }
+
     static func planItem(_ form: FormData, choices: CoproductionChoices, errors: inout FormErrors) -> PlanItemInput? {
         typealias F = PlanItemField
         let what = text(form, F.what, "What will be done", limit: maxShort, errors: &errors)
@@ -64,15 +81,8 @@ enum CoproductionForms {
         }
         let status = PlanStatus(rawValue: form[F.status])
         if status == nil { errors.add(F.status, "Select where the item has got to") }
-        let groupID = optionalID(
-            form, F.group, offered: choices.scope.groupIDs, message: "Select a group from the list", errors: &errors)
-        let meetingID = optionalID(
-            form, F.workshop, offered: choices.scope.workshopIDs, message: "Select a workshop from the list",
-            errors: &errors)
-        let deliverableIDs = ids(
-            form, F.deliverables, offered: Set(choices.deliverables.map(\.id)),
-            message: "Select deliverables from the list",
-            errors: &errors)
+        let (groupID, meetingID, deliverableIDs) = links(
+            form, group: F.group, workshop: F.workshop, deliverables: F.deliverables, choices: choices, errors: &errors)
         let notes = text(form, F.notes, "The notes", limit: maxLong, errors: &errors)
         guard errors.isEmpty, let status else { return nil }
         return PlanItemInput(
@@ -132,15 +142,8 @@ enum CoproductionForms {
         if consent, quote.isEmpty {
             errors.add(F.quote, "Enter the quote the person agreed to, or untick consent to quote")
         }
-        let groupID = optionalID(
-            form, F.group, offered: choices.scope.groupIDs, message: "Select a group from the list", errors: &errors)
-        let meetingID = optionalID(
-            form, F.workshop, offered: choices.scope.workshopIDs, message: "Select a workshop from the list",
-            errors: &errors)
-        let deliverableIDs = ids(
-            form, F.deliverables, offered: Set(choices.deliverables.map(\.id)),
-            message: "Select deliverables from the list",
-            errors: &errors)
+        let (groupID, meetingID, deliverableIDs) = links(
+            form, group: F.group, workshop: F.workshop, deliverables: F.deliverables, choices: choices, errors: &errors)
         let decisionIDs = ids(
             form, F.decisions, offered: choices.scope.decisionIDs, message: "Select decisions from the list",
             errors: &errors)
