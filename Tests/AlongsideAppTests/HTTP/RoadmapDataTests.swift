@@ -14,9 +14,18 @@ final class RoadmapDataTests: XCTestCase {
             XCTAssertTrue(page.contains(#"<h3 id="cycle-1">Cycle 1</h3>"#))
             XCTAssertTrue(page.contains("0 of 2 in place."))
             XCTAssertTrue(page.contains("<strong>Together (cycle 1):</strong>"))
-            // Care planning tools is relied upon by all three others: it ranks first.
+            // Data standards has most open work relying on it directly (joint governance and shared records): it
+            // ranks first. Care planning tools is relied upon by all three others but sits outside the grid, so
+            // it is listed apart, never ranked (issue 19).
             let first = try XCTUnwrap(page.firstMatch(#"<td>1</td><th scope="row"><a href="[^"]+">([^<]+)</a>"#))
-            XCTAssertEqual(first, "Care planning tools")
+            XCTAssertEqual(first, "Data standards")
+            XCTAssertTrue(page.contains(#"<h3 id="outside-grid">Outside the grid</h3>"#))
+            XCTAssertTrue(page.contains(">Care planning tools</a> <span"))
+            XCTAssertTrue(page.contains("1 directly, 3 directly or through others"))
+            XCTAssertTrue(page.contains("<h4>Work on these pairs side by side</h4>"))
+            XCTAssertNotNil(
+                page.firstMatch(#"<li><a href="[^"]+">(Joint governance|Data standards)</a> relies upon <a"#),
+                "the one link the suggested order goes against is named")
             let order = page.allMatches(#"<li><a href="/roadmap/deliverables/\d+">([^<]+)</a>"#)
             let tools = try XCTUnwrap(order.firstIndex(of: "Care planning tools")),
                 records = try XCTUnwrap(order.lastIndex(of: "Shared records"))
@@ -28,9 +37,7 @@ final class RoadmapDataTests: XCTestCase {
                 pages["care-planning-tools"]! + "/status", [("status", "in_place"), ("note", "Bought.")])
             let after = try await member.get("/roadmap/analysis")
             XCTAssertTrue(after.contains("1 step is already in place and left out."))
-            XCTAssertFalse(
-                after.contains(">1</td><th scope=\"row\"><a href=\"\(pages["care-planning-tools"]!)\""),
-                "in place: no longer a key enabler")
+            XCTAssertFalse(after.contains(#"id="outside-grid""#), "in place: no longer listed as relied upon")
             let all = try await member.get("/roadmap/analysis?all=yes")
             XCTAssertFalse(all.contains("left out"))
         }
@@ -142,6 +149,22 @@ final class RoadmapDataTests: XCTestCase {
             let recordsEntry = try XCTUnwrap(
                 entries.first { $0["id"] as? Int == Int(Self.id(pages["shared-records"]!)) })
             XCTAssertEqual((recordsEntry["blockers"] as? [Int])?.count, 3)
+            // Issue 19: what each waits on directly, the key enablers (grid only), a suggested order through the
+            // cycle and the one link it goes against.
+            let id = { (key: String) in Int(Self.id(pages[key]!))! }
+            XCTAssertEqual(recordsEntry["waiting_on"] as? [Int], [id("data-standards")], "direct only")
+            XCTAssertEqual(
+                parsed?["key_enablers"] as? [Int], [id("data-standards"), id("joint-governance")],
+                "most open work relying directly first; care planning tools is outside the grid")
+            let order = try XCTUnwrap(parsed?["suggested_order"] as? [Int])
+            XCTAssertEqual(Set(order), Set(pages.keys.map(id)))
+            XCTAssertEqual(order.count, 5)
+            XCTAssertEqual(order.first, id("care-planning-tools"))
+            XCTAssertEqual(order.last, id("shared-records"))
+            let breaks = try XCTUnwrap(parsed?["cycle_breaks"] as? [[Int]])
+            XCTAssertEqual(breaks.count, 1)
+            XCTAssertEqual(Set(breaks[0]), Set([id("joint-governance"), id("data-standards")]))
+            XCTAssertLessThan(order.firstIndex(of: breaks[0][0])!, order.firstIndex(of: breaks[0][1])!)
             let csv = try await member.get("/roadmap/deliverables.csv")
             XCTAssertEqual(csv.headers[.contentType], "text/csv; charset=utf-8")
             XCTAssertTrue(csv.html.hasPrefix("id,title,workstream,status,owner_type"))

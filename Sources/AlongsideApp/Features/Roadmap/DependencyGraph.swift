@@ -100,6 +100,14 @@ public enum GraphAnalysis {
 
     /// The same, over components already found by `components(_:)` (relied-upon first).
     public static func reach(_ graph: DependencyGraph, components parts: [[Int]]) -> [Reach] {
+        reach(graph, components: parts, counting: { _ in true })
+    }
+
+    /// For every node, how many of the nodes that `counts` accepts rely on it directly and transitively (for
+    /// example only the work not yet in place).
+    public static func reach(_ graph: DependencyGraph, components parts: [[Int]], counting counts: (Int) -> Bool)
+        -> [Reach]
+    {
         var componentOf = Array(repeating: 0, count: graph.count)
         for (number, members) in parts.enumerated() { for member in members { componentOf[member] = number } }
         let words = (graph.count + 63) / 64
@@ -119,11 +127,15 @@ public enum GraphAnalysis {
                 for word in 0..<words { dependents[target][word] |= carried[word] }
             }
         }
+        var counted = [UInt64](repeating: 0, count: words)
+        for node in 0..<graph.count where counts(node) { counted[node >> 6] |= 1 << UInt64(node & 63) }
         let reversed = graph.reliedOnBy
         return (0..<graph.count).map { node in
             let component = componentOf[node]
-            let outside = dependents[component].reduce(0) { $0 + $1.nonzeroBitCount }
-            return Reach(direct: reversed[node].count, transitive: outside + parts[component].count - 1)
+            var outside = 0
+            for word in 0..<words { outside += (dependents[component][word] & counted[word]).nonzeroBitCount }
+            let partners = parts[component].filter { $0 != node && counts($0) }.count
+            return Reach(direct: reversed[node].filter(counts).count, transitive: outside + partners)
         }
     }
 

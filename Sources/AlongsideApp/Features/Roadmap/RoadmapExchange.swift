@@ -69,18 +69,26 @@ struct RoadmapDocument: Codable, Sendable {
 struct RoadmapAnalysisDocument: Encodable, Sendable {
     let components: [[Int64]]
     let workOrder: [[Int64]]
+    /// Grid deliverables not in place that open work relies on, most relied upon first.
+    let keyEnablers: [Int64]
+    /// Every deliverable once, in the order that goes against the fewest links.
+    let suggestedOrder: [Int64]
+    /// The [deliverable, relied upon] links the suggested order goes against.
+    let cycleBreaks: [[Int64]]
     let deliverables: [Entry]
 
     struct Entry: Encodable, Sendable {
         let id: Int64
         let status: String
         let blockers: [Int64]
+        let waitingOn: [Int64]
         let reachDirect: Int
         let reachTransitive: Int
         let cycle: Int?
 
         enum CodingKeys: String, CodingKey {
-            case id, status, blockers, reachDirect = "reach_direct", reachTransitive = "reach_transitive", cycle
+            case id, status, blockers, waitingOn = "waiting_on", reachDirect = "reach_direct", reachTransitive =
+                "reach_transitive", cycle
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -88,6 +96,7 @@ struct RoadmapAnalysisDocument: Encodable, Sendable {
             try container.encode(id, forKey: .id)
             try container.encode(status, forKey: .status)
             try container.encode(blockers, forKey: .blockers)
+            try container.encode(waitingOn, forKey: .waitingOn)
             try container.encode(reachDirect, forKey: .reachDirect)
             try container.encode(reachTransitive, forKey: .reachTransitive)
             try container.encode(cycle, forKey: .cycle)
@@ -95,18 +104,23 @@ struct RoadmapAnalysisDocument: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case components, workOrder = "work_order", deliverables
+        case components, workOrder = "work_order", keyEnablers = "key_enablers",
+            suggestedOrder = "suggested_order", cycleBreaks = "cycle_breaks", deliverables
     }
 
     init(graph: RoadmapGraph) {
         let ids = graph.deliverables.map(\.id)
         components = graph.cycles.map { $0.map { ids[$0] } }
         workOrder = graph.components.map { $0.map { ids[$0] } }
+        keyEnablers = graph.keyEnablers(limit: .max).map { ids[$0.node] }
+        let suggested = graph.suggestedOrder()
+        suggestedOrder = suggested.order.map { ids[$0] }
+        cycleBreaks = suggested.breaks.map { [ids[$0.node], ids[$0.reliesOn]] }
         let blockers = graph.allBlockers()
         deliverables = graph.deliverables.indices.map { node in
             Entry(
                 id: ids[node], status: graph.deliverables[node].status.rawValue,
-                blockers: blockers[node].map { ids[$0] },
+                blockers: blockers[node].map { ids[$0] }, waitingOn: graph.waitingOn(node).map { ids[$0] },
                 reachDirect: graph.reach[node].direct, reachTransitive: graph.reach[node].transitive,
                 cycle: graph.cycleNumber(of: node))
         }

@@ -9,6 +9,8 @@ public struct RoadmapGraph: Sendable {
     public let components: [[Int]]
     public let componentOf: [Int]
     public let reach: [GraphAnalysis.Reach]
+    /// Reach counting only dependents that are not yet in place: the work still waiting.
+    public let openReach: [GraphAnalysis.Reach]
     /// The cycles: components with more than one member, numbered from 1 in work order.
     public let cycles: [[Int]]
     /// Each component's cycle number, nil for a component of one.
@@ -33,6 +35,7 @@ public struct RoadmapGraph: Sendable {
         for (number, members) in components.enumerated() { for member in members { componentOf[member] = number } }
         self.componentOf = componentOf
         reach = GraphAnalysis.reach(graph, components: components)
+        openReach = GraphAnalysis.reach(graph, components: components) { deliverables[$0].status != .inPlace }
         var cycles: [[Int]] = [], cycleOfComponent: [Int?] = []
         for members in components {
             if members.count > 1 { cycles.append(members) }
@@ -62,9 +65,35 @@ public struct RoadmapGraph: Sendable {
         GraphAnalysis.blockers(of: node, in: graph, inPlace: isInPlace)
     }
 
+    /// What a deliverable waits on: what it relies upon directly that is not yet in place (issue 19). Transitive
+    /// blockers are `blockers(of:)`, shown only on request.
+    public func waitingOn(_ node: Int) -> [Int] { graph.reliesOn[node].filter { !isInPlace($0) } }
+
+    /// The key enablers (issue 19): deliverables in the roadmap's grid, not yet in place, ranked by how much work
+    /// not yet in place relies on them, directly first and then directly or through others. National end states
+    /// and items outside the grid are never ranked here (see `enablersOutsideGrid`).
     public func keyEnablers(limit: Int = 15) -> [(node: Int, reach: GraphAnalysis.Reach)] {
-        GraphAnalysis.keyEnablers(reach: reach, inPlace: isInPlace, limit: limit)
+        rankedEnablers(inGrid: true, limit: limit)
     }
+
+    /// Items outside the grid (named only by relies-upon lines, or national end states) that open work relies on.
+    public func enablersOutsideGrid(limit: Int = 15) -> [(node: Int, reach: GraphAnalysis.Reach)] {
+        rankedEnablers(inGrid: false, limit: limit)
+    }
+
+    private func rankedEnablers(inGrid: Bool, limit: Int) -> [(node: Int, reach: GraphAnalysis.Reach)] {
+        (0..<deliverables.count)
+            .filter { deliverables[$0].inGrid == inGrid && !isInPlace($0) && openReach[$0].direct > 0 }
+            .sorted {
+                (openReach[$0].direct, openReach[$0].transitive, -$0) > (
+                    openReach[$1].direct, openReach[$1].transitive, -$1
+                )
+            }
+            .prefix(limit).map { ($0, openReach[$0]) }
+    }
+
+    /// The suggested order through the cycles and the links it goes against (issue 19).
+    public func suggestedOrder() -> SuggestedOrder.Result { SuggestedOrder.make(graph, components: components) }
 
     /// Blockers of every node at once: what each relies upon, transitively, that is not in place. Worked out
     /// over the components (relied-upon first) so the whole roadmap costs one pass.
