@@ -1101,7 +1101,7 @@ class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney):
         b.follow("The relies-upon graph", "zl2 graph")
         self.expect_h1("The relies-upon graph")
         b.select("Workstream", ROADMAP_WORKSTREAM)
-        b.submit("zl3 graph model development", button="Show the graph")
+        b.submit("zl3 graph model development", button="Show the workstream")
         b.require("workstream=model-development" in b.path(), f"the graph's filter is not in the address: {b.path()}")
         rows = {cells[0]: cells for cells in b.table_rows(GRAPH_TABLE)}
         b.require(len(rows) < ROADMAP_SIZE, f"filtered by workstream, the graph's table still lists {len(rows)} deliverables")
@@ -1113,6 +1113,22 @@ class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney):
         b.click_and_check(box, "zl4 deliverable from graph")
         b.require(b.path() == self.governance_path, f"the graph's box leads to {b.path()}, not {self.governance_path}")
         self.expect_h1(GOVERNANCE)
+        # Issue 19: one deliverable's neighbourhood, drawn at 1280 px and as lists at 360 px (never an empty box).
+        b.follow("See it in the graph: what it relies upon and what relies upon it", "zl5 neighbourhood")
+        self.expect_h1(f"Around {GOVERNANCE}")
+        drawing = b.one('//main//*[local-name()="svg"]', "the neighbourhood drawing")
+        b.require(drawing.is_displayed() and drawing.size["width"] > 300, "at 1280 px the neighbourhood is not drawn")
+        lists = b.driver.find_elements(By.XPATH, '//main//ul[@class="neighbourhood-list"]/li')
+        b.require(lists, "the neighbourhood has no list of what it relies upon or what relies upon it")
+        b.driver.set_window_size(360, 800)
+        try:
+            b.require(not drawing.is_displayed(), "at 360 px the neighbourhood drawing still shows (too small to read)")
+            b.require(all(item.is_displayed() for item in lists), "at 360 px the neighbourhood lists are hidden")
+            b.require(not b.driver.find_elements(By.XPATH, '//main//div[contains(@class, "graph-wrap")][not(contains(@class, "graph-wide-only"))]'),
+                      "at 360 px the page shows a framed box for the graph")
+            b.screenshot("zl6 neighbourhood at 360 px")
+        finally:
+            b.driver.set_window_size(1280, 900)
 
     def zm_analysis_progress_changes(self):
         b = self.b

@@ -47,7 +47,13 @@ final class RoadmapDataTests: XCTestCase {
         try await withApp { app in
             let pages = try await RoadmapFixtures.load(app)
             let (member, _) = try await app.signedIn(as: .member)
-            let page = try await member.get("/roadmap/graph")
+            // Issue 19: the whole graph only on request; the page itself asks which deliverable to centre on.
+            let start = try await member.get("/roadmap/graph")
+            XCTAssertEqual(start.status, .ok)
+            XCTAssertFalse(start.contains("<svg"), "no drawing until something is chosen")
+            XCTAssertTrue(start.contains("Find a deliverable"))
+            XCTAssertTrue(start.contains(#"href="/roadmap/graph?view=whole""#))
+            let page = try await member.get("/roadmap/graph?view=whole")
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.contains("<strong>5 deliverables, 4 links, 1 cycle.</strong>"))
             XCTAssertTrue(page.contains(#"aria-labelledby="roadmap-graph-title""#))
@@ -67,6 +73,62 @@ final class RoadmapDataTests: XCTestCase {
             let workforce = try await member.get("/roadmap/graph?workstream=workforce")
             XCTAssertTrue(workforce.contains("<strong>1 deliverable, 0 links, 0 cycles.</strong>"))
             XCTAssertFalse(workforce.contains("Cycle 1: must progress together"))
+        }
+    }
+
+    /// Issue 19: one deliverable's neighbourhood, one and two steps each way, as a drawing and as lists, reached
+    /// from the deliverable page and from a search.
+    func testANeighbourhoodShowsOneAndTwoStepsEachWay() async throws {
+        try await withApp { app in
+            let pages = try await RoadmapFixtures.load(app)
+            let (member, _) = try await app.signedIn(as: .member)
+            let records = Self.id(pages["shared-records"]!)
+            let deliverable = try await member.get(pages["shared-records"]!)
+            let link = "/roadmap/graph?deliverable=\(records)"
+            XCTAssertTrue(deliverable.contains(#"href="\#(link)""#), "the deliverable page leads to its neighbourhood")
+            // Waiting on: only what it relies upon directly; the rest only on request.
+            let waiting = try XCTUnwrap(
+                deliverable.html.components(separatedBy: #"<h3 id="waiting-on">Waiting on</h3>"#).last?
+                    .components(separatedBy: "<details>").first)
+            XCTAssertTrue(waiting.contains(">Data standards</a>"))
+            XCTAssertFalse(waiting.contains(">Joint governance</a>"), "two steps away: not waited on directly")
+            XCTAssertTrue(
+                deliverable.contains(
+                    "<summary>Everything not yet in place that it relies upon, directly or through others (3)</summary>"
+                ))
+            // Shared records relies on data standards (one step), which relies on joint governance and care
+            // planning tools (two steps). Nothing relies on shared records.
+            let around = try await member.get(link)
+            XCTAssertEqual(around.status, .ok)
+            XCTAssertEqual(around.h1, "Around Shared records")
+            XCTAssertTrue(around.contains("<strong>3 deliverables within 2 steps, 4 links.</strong>"))
+            XCTAssertTrue(around.contains(#"aria-labelledby="neighbourhood-title""#), "a drawing with a name")
+            let reliesOn = try XCTUnwrap(around.html.components(separatedBy: "What relies upon it</h2>").first)
+            XCTAssertTrue(reliesOn.contains("<h3>Relies upon directly</h3>"))
+            XCTAssertTrue(reliesOn.contains(">Data standards</a>"))
+            XCTAssertTrue(reliesOn.contains(">Care planning tools</a>"))
+            XCTAssertFalse(reliesOn.contains(">Peer workforce</a>"), "not connected: left out")
+            XCTAssertTrue(
+                around.html.components(separatedBy: "What relies upon it</h2>")[1].contains("<p>Nothing.</p>"))
+            let one = try await member.get(link + "&steps=1")
+            XCTAssertTrue(one.contains("<strong>1 deliverable within 1 step, 1 link.</strong>"))
+            XCTAssertFalse(one.contains(">Joint governance</a>"), "two steps away: not shown at one step")
+            // A search finds deliverables by words in their titles; each result leads to its neighbourhood page.
+            let found = try await member.get("/roadmap/graph?words=standards")
+            XCTAssertTrue(found.contains(">Data standards</a>"))
+            XCTAssertFalse(found.contains(">Shared records</a>"))
+            let nothing = try await member.get("/roadmap/graph?words=zebra")
+            XCTAssertTrue(nothing.contains("No deliverable's title has those words."))
+            // Hostile queries: an unknown or malformed deliverable, silly steps, a huge search: never an error.
+            for query in [
+                "deliverable=999999", "deliverable=abc", "deliverable=-1&steps=99",
+                "words=" + String(repeating: "a", count: 5_000),
+            ] {
+                let response = try await member.get("/roadmap/graph?" + query)
+                XCTAssertEqual(response.status, .ok, query)
+            }
+            let signedOut = try await app.browser().get(link)
+            XCTAssertEqual(signedOut.status, .seeOther, "the graph is for members")
         }
     }
 

@@ -38,8 +38,10 @@ enum RoadmapForms {
     }
 
     /// The field of the dependency picture's filter (a query string).
+    /// The graph page's query: a workstream, or one deliverable's neighbourhood (and how many steps), or a search
+    /// for a deliverable, or the whole graph on request.
     enum PictureFilterField: String, FormFieldName {
-        case workstream
+        case workstream, deliverable, steps, words, view
     }
 
     /// The analysis page's choice to show the whole work order (a query string).

@@ -190,6 +190,9 @@ struct DeliverablePage: PageModel {
     let transitive: String
     let canRestore: Bool
     let blockers: [DeliverableLink]
+    /// What it relies upon directly that is not yet in place (issue 19).
+    let waitingOn: [DeliverableLink]
+    let neighbourhoodHref: String?
     let reach: String
     let cycle: Cycle?
     let linkForm: SelectField?
@@ -324,6 +327,10 @@ struct DeliverablePage: PageModel {
             transitive =
                 "With what those rely upon in turn, it relies on \(count) deliverable\(count == 1 ? "" : "s") in all."
             blockers = graph.blockers(of: node).map { DeliverableLink(graph.deliverables[$0]) }
+            waitingOn = graph.waitingOn(node).map { DeliverableLink(graph.deliverables[$0]) }
+            neighbourhoodHref = Href.roadmapGraph(query: [
+                RoadmapForms.PictureFilterField.deliverable.rawValue: String(id)
+            ])
             let reach = graph.reach[node]
             self.reach =
                 "\(reach.direct) deliverable\(reach.direct == 1 ? "" : "s") rely on it directly, \(reach.transitive) directly or through others."
@@ -346,7 +353,7 @@ struct DeliverablePage: PageModel {
                         },
                     selected: errorMarkerID == nil ? form[RoadmapForms.LinkField.reliesOn] : "", errors: errors) : nil
         } else {
-            reliesOn = []; reliedOnBy = []; transitive = ""; blockers = [];
+            reliesOn = []; reliedOnBy = []; transitive = ""; blockers = []; waitingOn = []; neighbourhoodHref = nil
             reach = "Retired deliverables are left out of the analysis."
             cycle = nil; linkForm = nil
         }

@@ -10,16 +10,30 @@ struct StatusKey: Encodable, Sendable {
     }
 }
 
-/// The relies-upon graph drawn on the server, with a table of the same information. Optionally one workstream.
+/// The relies-upon graph drawn on the server, with a table or list of the same information (issue 19). By default
+/// it asks which deliverable to centre on and draws that deliverable's neighbourhood; a workstream, or the whole
+/// graph, only on request.
 struct RoadmapGraphPage: PageModel {
     static let template = "roadmap/graph"
     let roadmapLinks = RoadmapLinks()
-    let title = "The relies-upon graph"
+    let title: String
     let workstream: SelectField
-    let svg: String
-    let key: [StatusKey]
-    let rows: [Row]
-    let summary: String
+    let words: Field
+    let key = StatusKey.all
+    /// Deliverables matching the search, each leading to its neighbourhood.
+    let matches: [DeliverableLink]
+    let searched: Bool
+    let neighbourhood: NeighbourhoodView?
+    /// The drawing and table of many deliverables (a workstream or the whole graph), when asked for.
+    let picture: Picture?
+    let wholeHref: String
+    let chooseHref: String
+
+    struct Picture: Encodable, Sendable {
+        let svg: String
+        let summary: String
+        let rows: [Row]
+    }
 
     struct Row: Encodable, Sendable {
         let link: DeliverableLink
@@ -28,16 +42,119 @@ struct RoadmapGraphPage: PageModel {
         let reliesOn: [DeliverableLink]
     }
 
+    /// One deliverable's neighbourhood: a small drawing for wide screens and the same as lists for everyone.
+    struct NeighbourhoodView: Encodable, Sendable {
+        let centre: DeliverableLink
+        let svg: String
+        let summary: String
+        let reliesOn: [Ring]
+        let reliedOnBy: [Ring]
+        let otherStepsHref: String
+        let otherStepsLabel: String
+    }
+
+    struct Ring: Encodable, Sendable {
+        let heading: String
+        let members: [Member]
+    }
+
+    struct Member: Encodable, Sendable {
+        let link: DeliverableLink
+        /// This member's own neighbourhood.
+        let aroundHref: String
+    }
+
+    static let searchLimit = 40
+
     init(graph: RoadmapGraph, workstreams: [Workstream], query: FormData) {
         typealias F = RoadmapForms.PictureFilterField
+        let none = FormErrors()
         workstream = SelectField(
             F.workstream, label: "Workstream",
             options: [("", "All workstreams")] + workstreams.map { ($0.key, $0.name) },
-            form: query, errors: FormErrors())
+            form: query, errors: none)
+        let typed = String(query[F.words].prefix(100))
+        words = Field(F.words, label: "Find a deliverable", value: typed, hint: "Part of its title")
+        let stepCount = query[F.steps] == "1" ? 1 : 2
+        wholeHref = Href.roadmapGraph(query: [F.view.rawValue: "whole"])
+        chooseHref = Href.roadmapGraph()
+        let searchWords = SearchWords(typed).words.map { $0.lowercased() }
+        searched = !searchWords.isEmpty
+        matches =
+            searched
+            ? graph.deliverables.filter { deliverable in
+                let title = deliverable.title.lowercased()
+                return searchWords.allSatisfy { title.contains($0) }
+            }.prefix(Self.searchLimit).map(DeliverableLink.init)
+            : []
+        let centre = Int64(query[F.deliverable]).flatMap { graph.index(of: $0) }
+        neighbourhood = centre.map { Self.neighbourhood(of: $0, in: graph, steps: stepCount) }
+        let chosenWorkstream = workstreams.first { $0.key == query[F.workstream] }
+        if centre == nil, chosenWorkstream != nil || query[F.view] == "whole" {
+            picture = Self.picture(graph: graph, workstream: chosenWorkstream)
+        } else {
+            picture = nil
+        }
+        title =
+            neighbourhood.map { "Around \($0.centre.title)" }
+            ?? (picture == nil
+                ? "The relies-upon graph" : "The relies-upon graph" + (chosenWorkstream.map { ": \($0.name)" } ?? ""))
+    }
+
+    static func neighbourhood(of centre: Int, in graph: RoadmapGraph, steps: Int) -> NeighbourhoodView {
+        typealias F = RoadmapForms.PictureFilterField
+        let around = Neighbourhood(centre, in: graph.graph, reliedOnBy: graph.graph.reliedOnBy, steps: steps)
+        let chosen = around.nodes
+        var position: [Int: Int] = [:]
+        for (index, node) in chosen.enumerated() { position[node] = index }
+        var links: [(from: Int, to: Int)] = []
+        for node in chosen {
+            for target in graph.reliesOn(node) { if let to = position[target] { links.append((position[node]!, to)) } }
+        }
+        let shown = DependencyGraph(count: chosen.count, links: links)
+        let title = graph.deliverables[centre].title
+        let svg = RoadmapGraphSVG.render(
+            nodes: chosen.map {
+                RoadmapGraphSVG.Node(
+                    title: graph.deliverables[$0].title, status: graph.deliverables[$0].status,
+                    href: Href.deliverable(graph.deliverables[$0].id))
+            }, graph: shown, title: "Around \(title)",
+            description:
+                "\(title), what it relies upon and what relies upon it, up to \(steps) step\(steps == 1 ? "" : "s") each way. Arrows point from a deliverable to what it relies upon.",
+            idPrefix: "neighbourhood", fitToWidth: true)
+        func rings(_ lists: [[Int]], near: String, far: String) -> [Ring] {
+            lists.enumerated().map { distance, members in
+                Ring(
+                    heading: distance == 0 ? near : far,
+                    members: members.map { node in
+                        Member(
+                            link: DeliverableLink(graph.deliverables[node]),
+                            aroundHref: Href.roadmapGraph(query: [
+                                F.deliverable.rawValue: String(graph.deliverables[node].id),
+                                F.steps.rawValue: String(steps),
+                            ]))
+                    })
+            }
+        }
+        let id = String(graph.deliverables[centre].id)
+        let other = steps == 1 ? 2 : 1
+        return NeighbourhoodView(
+            centre: DeliverableLink(graph.deliverables[centre]), svg: svg,
+            summary:
+                "\(chosen.count - 1) deliverable\(chosen.count == 2 ? "" : "s") within \(steps) step\(steps == 1 ? "" : "s"), \(links.count) link\(links.count == 1 ? "" : "s").",
+            reliesOn: rings(around.reliesOn, near: "Relies upon directly", far: "Two steps away: what those rely upon"),
+            reliedOnBy: rings(
+                around.reliedOnBy, near: "Relied upon directly by", far: "Two steps away: what relies on those"),
+            otherStepsHref: Href.roadmapGraph(query: [F.deliverable.rawValue: id, F.steps.rawValue: String(other)]),
+            otherStepsLabel: other == 1 ? "Show one step each way" : "Show two steps each way")
+    }
+
+    static func picture(graph: RoadmapGraph, workstream: Workstream?) -> Picture {
         let chosen =
-            query[F.workstream].isEmpty
-            ? Array(graph.deliverables.indices)
-            : graph.deliverables.indices.filter { graph.deliverables[$0].workstream == query[F.workstream] }
+            workstream.map { chosen in
+                graph.deliverables.indices.filter { graph.deliverables[$0].workstream == chosen.key }
+            }
+            ?? Array(graph.deliverables.indices)
         var position: [Int: Int] = [:]
         for (index, node) in chosen.enumerated() { position[node] = index }
         var links: [(from: Int, to: Int)] = []
@@ -51,14 +168,12 @@ struct RoadmapGraphPage: PageModel {
                 title: graph.deliverables[$0].title, status: graph.deliverables[$0].status,
                 href: Href.deliverable(graph.deliverables[$0].id))
         }
-        let name = workstreams.first { $0.key == query[F.workstream] }?.name
-        svg = RoadmapGraphSVG.render(
-            nodes: nodes, graph: shown, title: "What relies upon what" + (name.map { ": \($0)" } ?? ""),
+        let svg = RoadmapGraphSVG.render(
+            nodes: nodes, graph: shown, title: "What relies upon what" + (workstream.map { ": \($0.name)" } ?? ""),
             description:
                 "\(chosen.count) deliverables and \(links.count) relies-upon links. Arrows point from a deliverable to what it relies upon.",
             idPrefix: "roadmap-graph", fitToWidth: false)
-        key = StatusKey.all
-        rows = layout.layers.enumerated().flatMap { column, members in
+        let rows = layout.layers.enumerated().flatMap { column, members in
             members.map { member in
                 Row(
                     link: DeliverableLink(graph.deliverables[chosen[member]]), column: column + 1,
@@ -66,8 +181,11 @@ struct RoadmapGraphPage: PageModel {
                     reliesOn: shown.reliesOn[member].map { DeliverableLink(graph.deliverables[chosen[$0]]) })
             }
         }
-        summary =
-            "\(chosen.count) deliverable\(chosen.count == 1 ? "" : "s"), \(links.count) link\(links.count == 1 ? "" : "s"), \(layout.cycles.count) cycle\(layout.cycles.count == 1 ? "" : "s")."
+        return Picture(
+            svg: svg,
+            summary:
+                "\(chosen.count) deliverable\(chosen.count == 1 ? "" : "s"), \(links.count) link\(links.count == 1 ? "" : "s"), \(layout.cycles.count) cycle\(layout.cycles.count == 1 ? "" : "s").",
+            rows: rows)
     }
 }
 
