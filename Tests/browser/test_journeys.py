@@ -1088,6 +1088,9 @@ class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney):
         b.submit("zk2 status saved", button="Save the status")
         b.require(b.path() == self.governance_path, f"saving the status led to {b.path()}")
         self.expect_notice(f'"{GOVERNANCE}" is now {NEW_STATUS.lower()}.')
+        top, bottom, height = b.driver.execute_script(
+            "const r = document.querySelector('main .notice').getBoundingClientRect(); return [r.top, r.bottom, innerHeight]")
+        b.require(0 <= top and bottom <= height, f"after saving, the notice is out of sight ({top}-{bottom} px of {height})")
         tag = b.one('//main/p/span[contains(@class, "tag")]', "status tag under the title").text.strip()
         b.require(tag == NEW_STATUS, f"the deliverable's status reads {tag!r}, not {NEW_STATUS!r}")
         when, what, who, note = self.history()[0]

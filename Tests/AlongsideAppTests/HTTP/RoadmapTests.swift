@@ -64,6 +64,11 @@ final class RoadmapTests: XCTestCase {
             let standards = pages["data-standards"]!
             let page = try await manager.get(standards)
             XCTAssertTrue(page.contains("Change the status"))
+            // Issue 19: the status it has now comes first among the choices.
+            let choices = page.allMatches(#"name="status" type="radio" value="([a-z_]+)""#)
+            XCTAssertEqual(choices.first, "not_started")
+            XCTAssertEqual(choices.count, 5)
+            XCTAssertTrue(page.contains("Not started (as now)"))
             let noNote = try await manager.post(standards + "/status", [("status", "at_risk")])
             XCTAssertEqual(noNote.status, .unprocessableContent)
             XCTAssertTrue(noNote.contains("Say what happened, so the history explains the change"))
@@ -80,6 +85,8 @@ final class RoadmapTests: XCTestCase {
             let saved = try await manager.post(
                 standards + "/status", [("status", "at_risk"), ("note", "The supplier pulled out.")])
             XCTAssertEqual(saved.status, .seeOther)
+            XCTAssertEqual(
+                saved.headers[.location], standards, "back to the top, where the notice is, not to the history")
             let after = try await manager.get(standards)
             XCTAssertTrue(after.contains("Status changed from Not started to At risk"))
             XCTAssertTrue(after.contains("The supplier pulled out."))

@@ -193,7 +193,9 @@ struct RoadmapController: Controller {
         try await services.sessions.setFlash(
             Flash(message: "\"\(saved.title)\" is now \(saved.status.label.lowercased())."),
             tokenHash: signedIn.session.tokenHash)
-        return .seeOther(Href.deliverable(saved.id) + "#history")
+        // Back to the top of the page, where the notice and the new status under the title are seen together
+        // (it used to jump to the history at the bottom, beside "Retire", with the notice out of sight).
+        return .seeOther(Href.deliverable(saved.id))
     }
 
     @Sendable func setMarker(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws

@@ -281,9 +281,12 @@ struct DeliverablePage: PageModel {
         statusForm =
             canUpdate && !item.isRetired
             ? StatusForm(
+                // The status it has now comes first, so the person starts from where it stands (issue 19).
                 status: ChoiceField(
                     radios: RoadmapForms.StatusField.status, legend: "New status",
-                    options: DeliverableStatus.allCases.map { ($0.rawValue, $0.label) },
+                    hint: "It is \(item.status.label.lowercased()) now.",
+                    options: [(item.status.rawValue, "\(item.status.label) (as now)")]
+                        + DeliverableStatus.allCases.filter { $0 != item.status }.map { ($0.rawValue, $0.label) },
                     form: form, errors: errors),
                 note: Field(
                     RoadmapForms.StatusField.note, label: "What happened", form: form, type: "textarea",
