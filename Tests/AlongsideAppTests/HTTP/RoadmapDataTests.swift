@@ -55,9 +55,18 @@ final class RoadmapDataTests: XCTestCase {
             XCTAssertTrue(start.contains(#"href="/roadmap/graph?view=whole""#))
             let page = try await member.get("/roadmap/graph?view=whole")
             XCTAssertEqual(page.status, .ok)
-            XCTAssertTrue(page.contains("<strong>5 deliverables, 4 links, 1 cycle.</strong>"))
+            XCTAssertTrue(
+                page.contains(
+                    "<strong>5 deliverables, 4 links, 1 cycle. Drawn in the suggested order: 1 link goes against it (dashed red), pairs to work on side by side.</strong>"
+                ))
             XCTAssertTrue(page.contains(#"aria-labelledby="roadmap-graph-title""#))
-            XCTAssertTrue(page.contains("Cycle 1: must progress together"))
+            // The whole graph follows the suggested order: the cycle is spread out, not framed, and the one link the
+            // order goes against is drawn dashed in red and named in the table.
+            XCTAssertFalse(page.contains("Cycle 1: must progress together"))
+            XCTAssertEqual(page.allMatches(##"(<path fill="none" stroke="#d4351c")"##).count, 1)
+            XCTAssertTrue(page.contains("goes against the suggested order: work on the pair side by side"))
+            XCTAssertEqual(
+                page.allMatches(#"(: comes later in the suggested order, so work on the two side by side)"#).count, 1)
             XCTAssertTrue(
                 page.contains("href=\"\(pages["shared-records"]!)\" class=\"roadmap-node\""), "each box is a link")
             XCTAssertTrue(

@@ -69,7 +69,22 @@ final class RoadmapSVGSampleTests: XCTestCase {
                 months: [("April 2026", [:]), ("May 2026", [:])], title: "Zeros", description: "", idPrefix: "zero")
             + RoadmapGraphSVG.render(
                 nodes: [], graph: DependencyGraph(count: 0, links: []), title: "Empty", description: "", idPrefix: "g")
-        for (name, svg) in [("graph", graph), ("chart", chart), ("graph-large", large), ("empty", empty)] {
+        // The national roadmap drawn in the suggested order, its breaking links dashed in red (issue 19).
+        let national = try NationalRoadmap.bundled()
+        var index = [String: Int]()
+        for (number, deliverable) in national.deliverables.enumerated() { index[deliverable.key] = number }
+        let nationalGraph = DependencyGraph(
+            count: national.deliverables.count,
+            links: national.links().map { (from: index[$0.from]!, to: index[$0.to]!) })
+        let ordered = RoadmapGraphSVG.render(
+            nodes: national.deliverables.enumerated().map {
+                RoadmapGraphSVG.Node(title: $1.title, status: .notStarted, href: "/d/\($0)")
+            },
+            graph: nationalGraph, title: "The national roadmap in the suggested order", description: "",
+            idPrefix: "national", fitToWidth: false, breaks: SuggestedOrder.make(nationalGraph).breaks)
+        for (name, svg) in [
+            ("graph", graph), ("chart", chart), ("graph-large", large), ("empty", empty), ("national-ordered", ordered),
+        ] {
             let page = """
                 <!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Sample \(name)</title>
                 <link rel="stylesheet" href="file:///work/wt-svg/Public/css/site.css">

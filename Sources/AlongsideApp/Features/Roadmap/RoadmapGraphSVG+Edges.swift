@@ -80,4 +80,61 @@ extension RoadmapGraphSVG {
         }
         return out
     }
+
+    /// Red, as the error colour elsewhere, and dashed so the difference never rests on colour alone.
+    static let breakColour = "#d4351c"
+
+    /// The links a suggested order goes against (issue 19), drawn dashed in red. In a layout that follows the
+    /// order they usually point right, to a later column: they leave the right edge of the deliverable, cross the
+    /// columns in between through their gaps and end on the left edge of what it relies upon. Within one column
+    /// they arc beside the boxes on the right.
+    static func breakEdges(_ breaks: [SuggestedOrder.Break], geometry g: RoadmapGraphGeometry, arrowID: String)
+        -> String
+    {
+        let n = SVGSupport.number
+        let layout = g.layout
+        let open =
+            "<path fill=\"none\" stroke=\"\(breakColour)\" stroke-width=\"2\" stroke-dasharray=\"6 4\" "
+            + "marker-end=\"url(#\(arrowID))\" d=\""
+        var out = ""
+        for link in breaks {
+            let source = g.boxes[link.node], target = g.boxes[link.reliesOn]
+            let fromLayer = layout.layerOf[link.node], toLayer = layout.layerOf[link.reliesOn]
+            var d: String
+            if fromLayer == toLayer {
+                let bend = source.maxX + 44
+                d =
+                    "M\(n(source.maxX)),\(n(source.midY + 8)) C\(n(bend)),\(n(source.midY + 8)) "
+                    + "\(n(bend)),\(n(target.midY - 8)) \(n(target.maxX)),\(n(target.midY - 8))"
+            } else {
+                let rightwards = fromLayer < toLayer
+                let start = (x: rightwards ? source.maxX : source.x, y: source.midY + 10)
+                let end = (x: rightwards ? target.x : target.maxX, y: target.midY + 10)
+                var at = start
+                d = "M\(n(start.x)),\(n(start.y))"
+                func curve(to point: (x: Double, y: Double)) {
+                    let dx = (point.x - at.x) / 2
+                    d += " C\(n(at.x + dx)),\(n(at.y)) \(n(point.x - dx)),\(n(point.y)) \(n(point.x)),\(n(point.y))"
+                    at = point
+                }
+                let between =
+                    rightwards
+                    ? Array(stride(from: fromLayer + 1, to: toLayer, by: 1))
+                    : Array(stride(from: fromLayer - 1, to: toLayer, by: -1))
+                for layer in between {
+                    let left = g.columnX[layer] - g.padX
+                    let right = g.columnX[layer] + RoadmapGraphGeometry.Metrics.boxWidth + g.padX
+                    let share = ((left + right) / 2 - start.x) / (end.x - start.x)
+                    let y = g.crossing(layer: layer, desired: start.y + (end.y - start.y) * share)
+                    let (entry, exit) = rightwards ? (left, right) : (right, left)
+                    curve(to: (entry, y))
+                    d += " L\(n(exit)),\(n(y))"
+                    at = (exit, y)
+                }
+                curve(to: end)
+            }
+            out += open + d + "\"/>"
+        }
+        return out
+    }
 }

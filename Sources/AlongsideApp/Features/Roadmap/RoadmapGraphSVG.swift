@@ -32,25 +32,27 @@ public enum RoadmapGraphSVG {
     ///   - description: its `<desc>`; a sentence on how to read the drawing is added after it.
     ///   - idPrefix: starts every id in the SVG, so two drawings on one page cannot clash.
     ///   - fitToWidth: `width="100%"` (scales with the page) rather than the drawing's natural size in pixels.
+    ///   - breaks: links that go against a suggested order through the cycles (issue 19). When given, the drawing
+    ///     follows that order: these links are left out of the layout (so no cycle needs a frame) and drawn dashed
+    ///     in red, as pairs to work on side by side.
     public static func render(
         nodes: [Node], graph: DependencyGraph, title: String, description: String, idPrefix: String,
-        fitToWidth: Bool = true
+        fitToWidth: Bool = true, breaks: [SuggestedOrder.Break] = []
     ) -> String {
         let prefix = SVGSupport.sanitisedPrefix(idPrefix)
-        let graph =
-            graph.count == nodes.count
-            ? graph
-            : DependencyGraph(
-                count: nodes.count,
-                links: graph.reliesOn.enumerated().flatMap { from, targets in targets.map { (from, $0) } }
-            )
+        let broken = Set(breaks.filter { $0.node < nodes.count && $0.reliesOn < nodes.count })
+        let graph = DependencyGraph(
+            count: nodes.count,
+            links: graph.reliesOn.enumerated().flatMap { from, targets in
+                targets.filter { !broken.contains(SuggestedOrder.Break(node: from, reliesOn: $0)) }.map { (from, $0) }
+            })
         let layout = GraphLayout(graph)
         let n = SVGSupport.number
         let margin = RoadmapGraphGeometry.Metrics.margin
 
         // The key's height depends on the width, and the width on the columns, so measure without a key first.
         let columnsOnly = RoadmapGraphGeometry(graph: graph, layout: layout, top: 0, minimumWidth: 640)
-        let entries = legendEntries(prefix: prefix, withCycles: !layout.cycles.isEmpty)
+        let entries = legendEntries(prefix: prefix, withCycles: !layout.cycles.isEmpty, withBreaks: !broken.isEmpty)
         let legend = SVGLegend.render(entries, x: margin, y: margin, width: columnsOnly.width - 2 * margin)
         let note = "What is relied upon sits further left."
         let noteY = margin + legend.height + 16
@@ -63,15 +65,21 @@ public enum RoadmapGraphSVG {
         out += "viewBox=\"0 0 \(n(geometry.width)) \(n(height))\" font-family=\"\(SVGSupport.fontFamily)\">"
         out += "<title id=\"\(prefix)-title\">\(SVGSupport.escape(title))</title>"
         out +=
-            "<desc id=\"\(prefix)-desc\">\(SVGSupport.escape(fullDescription(description, hasCycles: !layout.cycles.isEmpty)))</desc>"
-        out += "<defs>" + StatusAppearance.definitions(prefix: prefix) + arrowMarker(id: "\(prefix)-arrow") + "</defs>"
+            "<desc id=\"\(prefix)-desc\">\(SVGSupport.escape(fullDescription(description, hasCycles: !layout.cycles.isEmpty, hasBreaks: !broken.isEmpty)))</desc>"
+        out +=
+            "<defs>" + StatusAppearance.definitions(prefix: prefix) + arrowMarker(id: "\(prefix)-arrow")
+            + (broken.isEmpty ? "" : arrowMarker(id: "\(prefix)-break-arrow", colour: breakColour)) + "</defs>"
         out += "<rect width=\"\(n(geometry.width))\" height=\"\(n(height))\" fill=\"#ffffff\"/>"
         out += legend.markup
         out +=
             "<text x=\"\(n(margin))\" y=\"\(n(noteY))\" font-size=\"13\" fill=\"\(SVGSupport.secondaryTextColour)\""
             + (nodes.isEmpty ? ">There are no deliverables to show.</text>" : " aria-hidden=\"true\">\(note)</text>")
         out += cycleFrames(geometry, prefix: prefix)
-        out += "<g aria-hidden=\"true\">" + edges(graph: graph, geometry: geometry, arrowID: "\(prefix)-arrow") + "</g>"
+        out += "<g aria-hidden=\"true\">" + edges(graph: graph, geometry: geometry, arrowID: "\(prefix)-arrow")
+        out +=
+            breakEdges(
+                broken.sorted { ($0.node, $0.reliesOn) < ($1.node, $1.reliesOn) }, geometry: geometry,
+                arrowID: "\(prefix)-break-arrow") + "</g>"
         // Boxes in reading order, column by column; a cycle's members form a group named by its label.
         for row in layout.layers {
             for (index, node) in row.enumerated() {
@@ -86,7 +94,7 @@ public enum RoadmapGraphSVG {
         return out + "</svg>"
     }
 
-    static func fullDescription(_ description: String, hasCycles: Bool) -> String {
+    static func fullDescription(_ description: String, hasCycles: Bool, hasBreaks: Bool = false) -> String {
         var parts = [description.trimmingCharacters(in: .whitespacesAndNewlines)].filter { !$0.isEmpty }
         parts.append(
             "Deliverables are drawn in columns, with what is relied upon on the left. "
@@ -94,10 +102,15 @@ public enum RoadmapGraphSVG {
         if hasCycles {
             parts.append("A dashed frame groups deliverables that rely on each other and must progress together.")
         }
+        if hasBreaks {
+            parts.append(
+                "Deliverables in a cycle are spread out in the suggested order; a dashed red arrow is a link that order "
+                    + "goes against, so the two deliverables it joins are best worked on side by side.")
+        }
         return parts.joined(separator: " ")
     }
 
-    static func legendEntries(prefix: String, withCycles: Bool) -> [SVGLegend.Entry] {
+    static func legendEntries(prefix: String, withCycles: Bool, withBreaks: Bool = false) -> [SVGLegend.Entry] {
         let n = SVGSupport.number
         var entries = SVGLegend.statusEntries(prefix: prefix)
         entries.append(
@@ -114,12 +127,20 @@ public enum RoadmapGraphSVG {
                             + "stroke-width=\"2\" stroke-dasharray=\"5 3\"/>"
                     }, label: "cycle: must progress together"))
         }
+        if withBreaks {
+            entries.append(
+                .init(
+                    symbol: { x, y in
+                        "<path d=\"M\(n(x)),\(n(y + 9)) L\(n(x + 28)),\(n(y + 9))\" stroke=\"\(breakColour)\" stroke-width=\"2\" "
+                            + "stroke-dasharray=\"6 4\" marker-end=\"url(#\(prefix)-break-arrow)\"/>"
+                    }, label: "goes against the suggested order: work on the pair side by side"))
+        }
         return entries
     }
 
-    static func arrowMarker(id: String) -> String {
+    static func arrowMarker(id: String, colour: String = edgeColour) -> String {
         "<marker id=\"\(id)\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"10\" markerHeight=\"10\" "
-            + "markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,1 L10,5 L0,9 z\" fill=\"\(edgeColour)\"/></marker>"
+            + "markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,1 L10,5 L0,9 z\" fill=\"\(colour)\"/></marker>"
     }
 
     static func cycleFrames(_ geometry: RoadmapGraphGeometry, prefix: String) -> String {

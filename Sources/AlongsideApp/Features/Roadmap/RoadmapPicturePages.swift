@@ -39,7 +39,13 @@ struct RoadmapGraphPage: PageModel {
         let link: DeliverableLink
         let column: Int
         let cycle: Int?
-        let reliesOn: [DeliverableLink]
+        let reliesOn: [Target]
+    }
+
+    struct Target: Encodable, Sendable {
+        let link: DeliverableLink
+        /// The suggested order goes against this link: work on the pair side by side.
+        let sideBySide: Bool
     }
 
     /// One deliverable's neighbourhood: a small drawing for wide screens and the same as lists for everyone.
@@ -162,7 +168,21 @@ struct RoadmapGraphPage: PageModel {
             for target in graph.reliesOn(node) { if let to = position[target] { links.append((position[node]!, to)) } }
         }
         let shown = DependencyGraph(count: chosen.count, links: links)
-        let layout = GraphLayout(shown)
+        // The whole graph is drawn in the suggested order, its breaking links marked (issue 19); a workstream as
+        // before, its cycles framed.
+        let breaks: [SuggestedOrder.Break] =
+            workstream != nil
+            ? []
+            : graph.suggestedOrder().breaks.compactMap { link in
+                position[link.node].flatMap { from in
+                    position[link.reliesOn].map { SuggestedOrder.Break(node: from, reliesOn: $0) }
+                }
+            }
+        let broken = Set(breaks)
+        let layout = GraphLayout(
+            DependencyGraph(
+                count: chosen.count,
+                links: links.filter { !broken.contains(SuggestedOrder.Break(node: $0.from, reliesOn: $0.to)) }))
         let nodes = chosen.map {
             RoadmapGraphSVG.Node(
                 title: graph.deliverables[$0].title, status: graph.deliverables[$0].status,
@@ -172,20 +192,28 @@ struct RoadmapGraphPage: PageModel {
             nodes: nodes, graph: shown, title: "What relies upon what" + (workstream.map { ": \($0.name)" } ?? ""),
             description:
                 "\(chosen.count) deliverables and \(links.count) relies-upon links. Arrows point from a deliverable to what it relies upon.",
-            idPrefix: "roadmap-graph", fitToWidth: false)
+            idPrefix: "roadmap-graph", fitToWidth: false, breaks: breaks)
         let rows = layout.layers.enumerated().flatMap { column, members in
             members.map { member in
                 Row(
                     link: DeliverableLink(graph.deliverables[chosen[member]]), column: column + 1,
-                    cycle: layout.cycleOf[member].map { $0 + 1 },
-                    reliesOn: shown.reliesOn[member].map { DeliverableLink(graph.deliverables[chosen[$0]]) })
+                    cycle: workstream == nil
+                        ? graph.cycleNumber(of: chosen[member]) : layout.cycleOf[member].map { $0 + 1 },
+                    reliesOn: shown.reliesOn[member].map {
+                        Target(
+                            link: DeliverableLink(graph.deliverables[chosen[$0]]),
+                            sideBySide: broken.contains(SuggestedOrder.Break(node: member, reliesOn: $0)))
+                    })
             }
         }
-        return Picture(
-            svg: svg,
-            summary:
-                "\(chosen.count) deliverable\(chosen.count == 1 ? "" : "s"), \(links.count) link\(links.count == 1 ? "" : "s"), \(layout.cycles.count) cycle\(layout.cycles.count == 1 ? "" : "s").",
-            rows: rows)
+        let cycles = workstream == nil ? graph.cycles.count : layout.cycles.count
+        var summary =
+            "\(chosen.count) deliverable\(chosen.count == 1 ? "" : "s"), \(links.count) link\(links.count == 1 ? "" : "s"), \(cycles) cycle\(cycles == 1 ? "" : "s")."
+        if !breaks.isEmpty {
+            summary +=
+                " Drawn in the suggested order: \(breaks.count) link\(breaks.count == 1 ? " goes" : "s go") against it (dashed red), pairs to work on side by side."
+        }
+        return Picture(svg: svg, summary: summary, rows: rows)
     }
 }
 
