@@ -136,6 +136,7 @@ final class OpenReferralTests: XCTestCase {
             let odd = [
                 "search=" + String(repeating: "a%20", count: 2_000), "search=%22%27%3B--", "search=%F0%9F%98%80",
                 "page=&per_page=", "page=1&page=2", "per_page=%00", "search=*", "search=%E2%80%AE", "taxonomy_id=x",
+                "taxonomy_term_id=" + String(repeating: "%FF", count: 3_000),
             ]
             for query in odd {
                 let page = try await app.browser().get("/openreferral/services?\(query)")
@@ -160,6 +161,16 @@ final class OpenReferralTests: XCTestCase {
             XCTAssertEqual(try Self.contents(choir).compactMap { $0["name"] as? String }, ["Southgate Choir"])
             let byNeed = try await app.browser().get("/openreferral/services?search=DEBT")
             XCTAssertEqual(try Self.contents(byNeed).compactMap { $0["name"] as? String }, ["Advice Desk"])
+            // The standard's taxonomy filters: a term, or any term of a taxonomy.
+            let needsTaxonomy = OpenReferralTaxonomies.need.id
+            let needs = try await app.browser().get("/openreferral/services?taxonomy_id=\(needsTaxonomy.uuidString)")
+            XCTAssertEqual(try Self.contents(needs).compactMap { $0["name"] as? String }, ["Advice Desk"])
+            let choirTerm = OpenReferralTaxonomies.term(AssetCategory.groupsAndNetworks).id
+            let groups = try await app.browser().get(
+                "/openreferral/services?taxonomy_term_id=\(choirTerm)&search=choir")
+            XCTAssertEqual(try Self.contents(groups).compactMap { $0["name"] as? String }, ["Southgate Choir"])
+            let unknownTerm = try Self.json(try await app.browser().get("/openreferral/services?taxonomy_term_id=x"))
+            XCTAssertEqual(unknownTerm["total_items"] as? Int, 0)
             let none = try Self.json(try await app.browser().get("/openreferral/services?search=zebra"))
             XCTAssertEqual(none["total_items"] as? Int, 0)
             XCTAssertEqual(none["empty"] as? Bool, true)

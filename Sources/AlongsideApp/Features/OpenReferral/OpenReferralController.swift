@@ -16,7 +16,7 @@ struct OpenReferralController: Controller {
 
     /// The query parameters the standard names.
     enum QueryField: String, FormFieldName {
-        case search, page, perPage = "per_page"
+        case search, page, perPage = "per_page", taxonomyTermID = "taxonomy_term_id", taxonomyID = "taxonomy_id"
     }
 
     /// The version this API follows, and where its description is.
@@ -69,7 +69,9 @@ struct OpenReferralController: Controller {
         case .failure(let refusal):
             return try Self.refusal(.unprocessableContent, refusal.message)
         case .success(let paging):
-            let published = try await catalogue(search: query.searchWords(F.search).text)
+            let published = try await catalogue(search: query.searchWords(F.search).text).filter {
+                Self.has($0, term: query[F.taxonomyTermID], taxonomy: query[F.taxonomyID])
+            }
             return try Self.json(paging.page(of: items(published)))
         }
     }
@@ -93,6 +95,16 @@ struct OpenReferralController: Controller {
                 organisations: try await assetsStore.organisations())
             return assets.compactMap(mapping.service)
         }
+    }
+
+    /// The standard's `taxonomy_term_id` and `taxonomy_id` filters: a service with that term, or with any term of that
+    /// taxonomy. An empty value does not filter; an id that is no term or taxonomy of ours finds nothing.
+    static func has(_ service: OpenReferral.Service, term: String, taxonomy: String) -> Bool {
+        let term = term.trimmingCharacters(in: .whitespaces).lowercased()
+        let taxonomy = taxonomy.trimmingCharacters(in: .whitespaces).lowercased()
+        let terms = service.attributes.map(\.taxonomyTerm)
+        return (term.isEmpty || terms.contains { $0.id == term })
+            && (taxonomy.isEmpty || terms.contains { $0.taxonomyId == taxonomy })
     }
 
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
