@@ -36,15 +36,13 @@ struct OpenReferralController: Controller {
         try await listing(request) { published in
             published.flatMap { service in
                 service.serviceAtLocations.map { link in
-                    var item = link
+                    // A list holds one-to-one fields only, and the service as listed.
                     var location = link.location
-                    // A list holds one-to-one fields only.
                     location.addresses = nil
                     location.accessibility = nil
-                    item = OpenReferral.ServiceAtLocation(
+                    return OpenReferral.ServiceAtLocation(
                         id: link.id, serviceId: link.serviceId, locationId: link.locationId, location: location,
                         service: service.summary)
-                    return item
                 }
             }
         }

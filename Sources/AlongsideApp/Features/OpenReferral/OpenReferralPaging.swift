@@ -19,15 +19,15 @@ public struct OpenReferralPaging: Equatable, Sendable {
     /// The page and page size asked for: missing ones take the defaults; anything that is not a whole number in its
     /// range is refused with a message saying what is accepted.
     public static func parse(page: String, perPage: String) -> Result<OpenReferralPaging, OpenReferralRefusal> {
-        func number(_ text: String, _ name: String, _ range: ClosedRange<Int>, _ fallback: Int) -> Int? {
+        func number(_ text: String, _ range: ClosedRange<Int>, _ fallback: Int) -> Int? {
             text.trimmingCharacters(in: .whitespaces).isEmpty ? fallback : BoundedNumber.parse(text, in: range)
         }
-        guard let pageNumber = number(page, "page", pageRange, 1) else {
+        guard let pageNumber = number(page, pageRange, 1) else {
             return .failure(
                 OpenReferralRefusal(
                     "page must be a whole number from \(pageRange.lowerBound) to \(pageRange.upperBound)"))
         }
-        guard let size = number(perPage, "per_page", perPageRange, defaultPerPage) else {
+        guard let size = number(perPage, perPageRange, defaultPerPage) else {
             return .failure(
                 OpenReferralRefusal(
                     "per_page must be a whole number from \(perPageRange.lowerBound) to \(perPageRange.upperBound)"))
