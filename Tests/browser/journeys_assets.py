@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from selenium.webdriver.common.by import By
 
+from check_openreferral import check as check_open_referral
 from people import ADA
 
 LOCALITY = "Kestrel Vale"
@@ -161,5 +162,18 @@ class AssetJourney:
         finally:
             b.driver.set_window_size(1280, 900)
 
+    def zzz_d_open_referral(self):
+        """The directory links to its open data, and the Open Referral UK API holds what the journey added, each
+        service valid against the standard's own schemas (issue 18; check_openreferral.py, which run.sh also runs
+        against the demo data)."""
+        b = self.b
+        b.open("/directory", "zzz_d1 directory")
+        links = b.driver.find_elements(By.LINK_TEXT, "this directory in the Open Referral UK standard")
+        b.require(len(links) == 1 and links[0].get_attribute("href").endswith("/openreferral/services"),
+                  "the directory does not link to its open data")
+        problems = check_open_referral(b.base_url)
+        b.require(not problems, "the Open Referral UK API does not follow the standard:\n  " + "\n  ".join(problems))
 
-ASSET_STEPS = [AssetJourney.zzz_a_add_assets, AssetJourney.zzz_b_import_assets, AssetJourney.zzz_c_public_directory_on_a_phone]
+
+ASSET_STEPS = [AssetJourney.zzz_a_add_assets, AssetJourney.zzz_b_import_assets, AssetJourney.zzz_c_public_directory_on_a_phone,
+               AssetJourney.zzz_d_open_referral]

@@ -112,6 +112,26 @@ status=0
   status=$?
 
 stop_server
+
+# The Open Referral UK API with the demo data (issue 18): every service the demo publishes, and every page of the
+# lists, validated against the standard's own schemas in ../shared/standards/open-referral-uk (check_openreferral.py).
+if [[ $status -eq 0 ]]; then
+  ALONGSIDE_ROOT="$repo_root" "$binary" demo --database "$work/demo.sqlite" >"$work/demo.log" 2>&1 ||
+    { tail -n 20 "$work/demo.log" >&2; die "the demo data did not load"; }
+  port="$(free_port)"
+  ALONGSIDE_ROOT="$repo_root" "$binary" serve --port "$port" --database "$work/demo.sqlite" >>"$work/demo.log" 2>&1 &
+  server_pid=$!
+  deadline=$((SECONDS + 60))
+  until [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/healthz" || true) == 200 ]]; do
+    kill -0 "$server_pid" 2>/dev/null || { tail -n 40 "$work/demo.log" >&2; die "the demo server stopped while starting"; }
+    (( SECONDS < deadline )) || die "the demo server did not answer /healthz within 60 s"
+    sleep 0.5
+  done
+  (cd "$here" && PYTHONDONTWRITEBYTECODE=1 "$venv/bin/python" -u check_openreferral.py "http://127.0.0.1:$port") 2>&1 |
+    tee -a "$work/suite.log" || { status=$?; echo "FAILED: the Open Referral UK check of the demo data" | tee -a "$work/suite.log"; }
+  stop_server
+fi
+
 if [[ $status -ne 0 ]]; then
   echo
   echo "---- last lines of the server log ($log) ----"

@@ -202,6 +202,11 @@ public enum Route: String, CaseIterable, Sendable {
     case assetsOpenReferral = "/assets/open-referral.json"
     case directory = "/directory"
     case directoryEntry = "/directory/{id}"
+    // The directory as open data: the Open Referral UK 3.0 API (issue 18).
+    case openReferral = "/openreferral/"
+    case openReferralServices = "/openreferral/services"
+    case openReferralService = "/openreferral/services/{id}"
+    case openReferralServiceAtLocations = "/openreferral/service_at_locations"
     // How far the partnership has come with the six first steps (issue 7; 003's check box).
     case firstSteps = "/first-steps"
     case firstStepsJSON = "/first-steps.json"

@@ -16,7 +16,6 @@ final class AssetsTests: XCTestCase {
             let reads = [
                 "/assets", "/assets/\(hub)", "/assets/review", "/assets/gaps", "/assets/needs", "/assets/localities",
                 "/assets.csv",
-                "/assets/open-referral.json",
             ]
             let managed = [
                 "/assets/new", "/assets/\(hub)/edit", "/assets/settings", "/assets/import", "/assets/needs/\(housing)",
@@ -97,8 +96,12 @@ final class AssetsTests: XCTestCase {
                 XCTAssertEqual(page.status, .ok, path)
                 XCTAssertEqual(page.h1, h1, path)
             }
+            // The old JSON export, shaped after an older Open Referral UK, now leads to the standard's API (issue 18).
             let json = try await keeper.get("/assets/open-referral.json")
-            XCTAssertEqual(json.headers[.contentType], "application/json; charset=utf-8")
+            XCTAssertEqual(json.status, .permanentRedirect)
+            XCTAssertEqual(json.location, "/openreferral/services")
+            let signedOut = try await app.browser().get("/assets/open-referral.json")
+            XCTAssertEqual(signedOut.status, .seeOther, "still for people signed in")
         }
     }
 
@@ -228,7 +231,7 @@ final class AssetsTests: XCTestCase {
             XCTAssertTrue(byNeed.contains("1 asset of 3"))
             let links = [
                 "/assets/needs", "/assets/localities", "/assets/review", "/assets/gaps", "/assets.csv",
-                "/assets/open-referral.json", "/directory",
+                "/openreferral/services", "/directory",
             ]
             for link in links { XCTAssertTrue(all.contains(#"href="\#(link)""#), link) }
         }

@@ -30,7 +30,9 @@ final class PermissionsTests: XCTestCase {
             .publishedMeeting, .publishedGroupCalendar, .publishedTerms, .personalCalendar, .groupCalendar,
             .publishedDecision, .publishedRoadmap,
             .opportunities, .opportunity, .opportunityInterest,
-            .publishedAlliance, .publishedFeedbackIndex, .publishedFeedback, .directory, .directoryEntry,
+            .publishedAlliance, .publishedFeedbackIndex, .publishedFeedback, .directory, .directoryEntry, .openReferral,
+            .openReferralServices,
+            .openReferralService, .openReferralServiceAtLocations,
         ]
         for entry in routes.declared where entry.access == .everyone {
             XCTAssertTrue(publicRoutes.contains(entry.route), "\(entry.route) is public but not in the public list")

@@ -93,7 +93,9 @@ struct AssetsPage: PageModel {
             Link(label: "The list of needs", href: Href.assetNeeds()),
             Link(label: "The list of localities and primary care networks", href: Href.localities()),
             Link(label: "Download the map as a spreadsheet (CSV)", href: Href.assetsCSV()),
-            Link(label: "Download the map as Open Referral UK data (JSON)", href: Href.assetsOpenReferral()),
+            Link(
+                label: "Open data: the public directory in the Open Referral UK standard (JSON)",
+                href: Href.openReferralServices()),
             Link(label: "The public community directory", href: Href.directory()),
         ]
     }

@@ -76,11 +76,14 @@ public struct Asset: Sendable, Equatable, FetchableRecord, Decodable {
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
+    /// The random UUID the database gave the asset when it was added (migration 0021): its id in Open Referral UK
+    /// data, which never changes. Nil only for an asset made in memory without one.
+    public var openReferralID: String?
 
     public var name: String { details.name }
 
     enum CodingKeys: String, CodingKey {
-        case id, version, createdAt = "created_at", updatedAt = "updated_at"
+        case id, version, createdAt = "created_at", updatedAt = "updated_at", openReferralID = "open_referral_id"
     }
 
     /// The asset's own columns, and its details from the same row.
@@ -91,15 +94,20 @@ public struct Asset: Sendable, Equatable, FetchableRecord, Decodable {
         version = try columns.decode(Int.self, forKey: .version)
         createdAt = try columns.decode(Date.self, forKey: .createdAt)
         updatedAt = try columns.decode(Date.self, forKey: .updatedAt)
+        openReferralID = try columns.decodeIfPresent(String.self, forKey: .openReferralID)
     }
 
     /// An asset made in memory, for rules that take plain values (and their tests).
-    public init(id: Int64, details: AssetDetails, version: Int = 1, createdAt: Date = Date(timeIntervalSince1970: 0)) {
+    public init(
+        id: Int64, details: AssetDetails, version: Int = 1, createdAt: Date = Date(timeIntervalSince1970: 0),
+        openReferralID: String? = nil
+    ) {
         self.id = id
         self.details = details
         self.version = version
         self.createdAt = createdAt
         self.updatedAt = createdAt
+        self.openReferralID = openReferralID
     }
 }
 

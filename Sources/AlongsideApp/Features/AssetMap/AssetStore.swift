@@ -59,7 +59,7 @@ public struct AssetStore: Sendable {
         try await OrganisationStore(pool: pool, clock: clock).all().map { OrganisationChoice(id: $0.id, name: $0.name) }
     }
 
-    /// Register organisations by id, with what the Open Referral export uses.
+    /// Register organisations by id, with what the Open Referral UK API publishes of them (issue 18).
     public func organisations() async throws -> [Int64: Organisation] {
         let all = try await OrganisationStore(pool: pool, clock: clock).all()
         return Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })

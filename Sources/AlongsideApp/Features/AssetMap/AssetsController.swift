@@ -58,15 +58,12 @@ struct AssetsController: Controller {
         return .download(document, contentType: "text/csv; charset=utf-8", fileName: "community-assets-\(today).csv")
     }
 
+    /// The map's old JSON export, shaped after an older Open Referral UK, is gone: the directory is published in the
+    /// Open Referral UK 3.0 standard at `/openreferral/` (issue 18), so this address leads there.
     @Sendable func openReferral(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
         -> Response
     {
-        let document = AssetOpenReferral.document(
-            try await store.all(), localities: try await localities.all(), needs: try await needs.all(),
-            organisations: try await store.organisations())
-        return .download(
-            try AssetOpenReferral.json(document), contentType: "application/json; charset=utf-8",
-            fileName: "community-assets-open-referral-\(today).json")
+        Response(status: .permanentRedirect, headers: [.location: Href.openReferralServices()])
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {

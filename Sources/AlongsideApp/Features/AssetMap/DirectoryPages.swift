@@ -20,6 +20,8 @@ struct DirectoryPage: PageModel {
     let showing: String?
     let previousHref: String?
     let nextHref: String?
+    /// The same directory as open data, in the Open Referral UK standard (issue 18).
+    let openDataHref = Href.openReferralServices()
 
     /// A page of results reads well on a phone, and keeps a search of a large map quick (see scripts/bench).
     static let pageSize = 20

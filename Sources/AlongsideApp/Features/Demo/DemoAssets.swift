@@ -18,6 +18,11 @@ enum DemoAssets {
         var postcode = ""
         var languages = "English"
         var access = ""
+        /// Fictional contact details (a drama-range phone number, example.org addresses), so the Open Referral UK
+        /// check (issue 18) has web addresses, email addresses and phone numbers to check.
+        var phone = ""
+        var email = ""
+        var website = ""
         var monthsSinceCheck = 1
         var status = AssetStatus.active
         var listed = true
@@ -31,7 +36,8 @@ enum DemoAssets {
             locality: "Brightwater", needs: ["Loneliness and social connection", "Peer support"],
             openingTimes: "Monday to Friday, 9am to 5pm",
             address: "1 Example Parade, Brightwater", postcode: "ZZ1 1AA",
-            access: "Step-free entrance, hearing loop, accessible toilet"),
+            access: "Step-free entrance, hearing loop, accessible toilet", phone: "01632 960100",
+            email: "hello@hub.example.org", website: "https://hub.example.org/whats-on"),
         Entry(
             name: "Riverside Library", category: .hubsAndSpaces, domains: [.localFacilities, .personalInterests],
             description: "Books, computers, free wifi and help with forms.",
@@ -50,13 +56,15 @@ enum DemoAssets {
             description: "Free, confidential advice on benefits, budgeting and debt.", locality: nil,
             needs: ["Debt and money", "Housing"],
             openingTimes: "Drop in on Wednesdays, 10am to 1pm", languages: "English, Urdu, Polish",
-            organisation: "Example Voluntary Action"),
+            phone: "01632 960101", email: "advice@voluntary.example.org",
+            website: "https://voluntary.example.org/money-advice", organisation: "Example Voluntary Action"),
         Entry(
             name: "Riverside Men's Shed", category: .vcseOrganisations,
             domains: [.personalInterests, .localFacilities],
             description: "A workshop where men (and anyone else) make, mend and talk.", locality: "Riverside",
             needs: ["Loneliness and social connection", "Peer support"], cost: "£1 a session, tea included",
-            openingTimes: "Thursdays, 10am to 3pm"),
+            openingTimes: "Thursdays, 10am to 3pm", address: "Unit 3, Example Yard\nRiverside", postcode: "ZZ2 3CC",
+            access: "Ground floor workshop; ring the bell for the ramp", email: "shed@riverside.example.org"),
         Entry(
             name: "Brightwater Hearing Voices Group", category: .groupsAndNetworks, domains: [.personalRelationships],
             description: "A peer support group for people who hear voices, run by people who do too.",
@@ -78,7 +86,8 @@ enum DemoAssets {
             domains: [.healthAndSocialCare],
             description: "Counselling with a sliding scale of fees.", locality: "Hillside Primary Care Network",
             needs: [],
-            cost: "From £10 a session, depending on income"),
+            cost: "From £10 a session, depending on income", phone: "01632 960102",
+            website: "https://counselling.example.org"),
         Entry(
             name: "Hillside Social Prescribing Link Workers", category: .socialPrescribing,
             domains: [.healthAndSocialCare, .localFacilities],
@@ -125,7 +134,7 @@ enum DemoAssets {
             let details = AssetDetails(
                 name: entry.name, category: entry.category, domains: entry.domains, description: entry.description,
                 localityID: entry.locality.flatMap { localities[$0] }, address: entry.address, postcode: entry.postcode,
-                openingTimes: entry.openingTimes,
+                openingTimes: entry.openingTimes, phone: entry.phone, email: entry.email, website: entry.website,
                 contactNotes: entry.referral ? "Ask your GP, care team or link worker" : "Drop in or ring ahead",
                 referralNeeded: entry.referral, accessInformation: entry.access, languages: entry.languages,
                 cost: entry.cost,

@@ -9,6 +9,9 @@ public struct Organisation: Sendable, Equatable, FetchableRecord, Decodable {
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
+    /// The random UUID the database gave the organisation when it was registered (migration 0021): its id in Open
+    /// Referral UK data, which never changes.
+    public var openReferralID: String?
 
     public var name: String { details.name }
     public var sector: OrganisationSector { details.sector }
@@ -16,7 +19,7 @@ public struct Organisation: Sendable, Equatable, FetchableRecord, Decodable {
     public var size: VCSESize? { details.size }
 
     enum CodingKeys: String, CodingKey {
-        case id, version, createdAt = "created_at", updatedAt = "updated_at"
+        case id, version, createdAt = "created_at", updatedAt = "updated_at", openReferralID = "open_referral_id"
     }
 }
 
@@ -80,6 +83,7 @@ extension Organisation {
         version = try columns.decode(Int.self, forKey: .version)
         createdAt = try columns.decode(Date.self, forKey: .createdAt)
         updatedAt = try columns.decode(Date.self, forKey: .updatedAt)
+        openReferralID = try columns.decodeIfPresent(String.self, forKey: .openReferralID)
     }
 }
 

@@ -201,6 +201,11 @@ public enum Href {
     public static let assetsOpenReferral = Path0(.assetsOpenReferral)
     public static let directory = Path0(.directory)
     public static let directoryEntry = Path1<Int64>(.directoryEntry)
+    // The directory as open data: the Open Referral UK 3.0 API (issue 18).
+    public static let openReferral = Path0(.openReferral)
+    public static let openReferralServices = Path0(.openReferralServices)
+    public static let openReferralService = Path1<String>(.openReferralService)
+    public static let openReferralServiceAtLocations = Path0(.openReferralServiceAtLocations)
     // How far the partnership has come with the six first steps (issue 7; 003's check box).
     public static let firstSteps = Path0(.firstSteps)
     public static let firstStepsJSON = Path0(.firstStepsJSON)

@@ -194,6 +194,10 @@ extension Route {
         case .assetsOpenReferral: Href.assetsOpenReferral
         case .directory: Href.directory
         case .directoryEntry: Href.directoryEntry
+        case .openReferral: Href.openReferral
+        case .openReferralServices: Href.openReferralServices
+        case .openReferralService: Href.openReferralService
+        case .openReferralServiceAtLocations: Href.openReferralServiceAtLocations
         case .firstSteps: Href.firstSteps
         case .firstStepsJSON: Href.firstStepsJSON
         }
