@@ -9,6 +9,7 @@ go on raises `JourneyError` instead.
 import base64
 import json
 import re
+import time
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -150,6 +151,7 @@ class Browser:
         self.problems = []      # (page name, url, problem)
         self.pages_checked = 0
         self.kinds_narrowed = set()  # page kinds (page_kind) already checked at 320 px
+        self.narrow_seconds = 0.0    # time spent on those checks
         self.status = None      # HTTP status of the last document loaded
         self.focus_on_load = None
 
@@ -231,6 +233,7 @@ class Browser:
         """At 320 px wide nothing scrolls sideways except a box that says it scrolls (OVERFLOW_JS).
         Once per page kind. The viewport is narrowed by emulation, not by resizing the window, so clearing it puts
         the page back exactly as it was, whatever size a journey has set the window to."""
+        started = time.monotonic()
         self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
             "width": NARROW[0], "height": NARROW[1], "deviceScaleFactor": 1, "mobile": False})
         try:
@@ -238,6 +241,7 @@ class Browser:
             self.note_overflow(shot)
         finally:
             self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+            self.narrow_seconds += time.monotonic() - started
 
     def require_narrow(self):
         inner = self.driver.execute_script("return innerWidth")
