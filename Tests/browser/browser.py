@@ -9,6 +9,7 @@ go on raises `JourneyError` instead.
 import base64
 import json
 import re
+import time
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -60,29 +61,50 @@ return problems;
 """
 
 # The outermost elements that make the page scroll sideways: their right edge passes the visible
-# width and no scrolling box clips them. An absolutely positioned box is clipped only by a scrolling
-# box that is, or contains, its containing block (so a visually hidden span in a scrolling table
-# wrapper that is not positioned still widens the page).
+# width and no box clips them. A box clips when its overflow is hidden, or when it scrolls and says so:
+# role="region", tabindex="0" (so a keyboard can scroll it) and an accessible name with the word
+# "scroll" in it (issue 18). A box that scrolls without saying so does not count, and is reported
+# itself when its content is wider than it. An absolutely positioned box is clipped only by a box
+# that is, or contains, its containing block (so a visually hidden span in a scrolling table wrapper
+# that is not positioned still widens the page).
 OVERFLOW_JS = """
 const limit = document.documentElement.clientWidth;
+const name = e => (e.getAttribute('aria-label') || '') + ' ' + (e.getAttribute('aria-labelledby') || '')
+  .split(/\\s+/).filter(Boolean).map(id => (document.getElementById(id) || {}).textContent || '').join(' ');
+const declared = e => e.getAttribute('role') === 'region' && e.getAttribute('tabindex') === '0' && /scroll/i.test(name(e));
+const scrolls = style => style.overflowX === 'auto' || style.overflowX === 'scroll';
 const clipped = e => {
   let position = getComputedStyle(e).position;
   if (position === 'fixed') return false;
   for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
     const style = getComputedStyle(a);
     if (position === 'absolute' && style.position === 'static') continue;
-    if (style.overflowX !== 'visible') return true;
+    if (style.overflowX !== 'visible' && (!scrolls(style) || declared(a))) return true;
     if (style.position === 'fixed') return false;
     if (style.position !== 'static') position = style.position;
   }
   return false;
 };
 const escapes = e => e !== document.body && e.getBoundingClientRect().right > limit + 0.5 && !clipped(e);
-return [...document.body.querySelectorAll('*')]
+const all = [...document.body.querySelectorAll('*')];
+const sticking = all
   .filter(e => escapes(e) && !escapes(e.parentElement))
-  .slice(0, 5)
   .map(e => `right edge at ${Math.round(e.getBoundingClientRect().right)} px: ${e.outerHTML.slice(0, 160)}`);
+const hidden = all
+  .filter(e => scrolls(getComputedStyle(e)) && e.scrollWidth > e.clientWidth + 1 && !declared(e))
+  .map(e => `scrolls sideways (${e.scrollWidth} px in ${e.clientWidth} px) without saying so: ${e.outerHTML.slice(0, 160)}`);
+return sticking.concat(hidden).slice(0, 6);
 """
+
+# Pages of one kind share a template: /groups/12/meetings/3 and /groups/7/meetings/9 are checked at
+# 320 px once (numbers, UUIDs and long tokens in the path stand for any).
+PATH_PART = re.compile(r"^(\d+|[0-9a-f]{8}-[0-9a-f-]{27}|[A-Za-z0-9_-]{20,})$")
+
+
+def page_kind(url):
+    parts = urlparse(url).path.split("/")
+    return "/".join("*" if PATH_PART.match(part) else part for part in parts)
+
 
 FOCUS_JS = """
 const e = document.activeElement;
@@ -128,6 +150,8 @@ class Browser:
         self.axe = Axe(self.driver)
         self.problems = []      # (page name, url, problem)
         self.pages_checked = 0
+        self.kinds_narrowed = set()  # page kinds (page_kind) already checked at 320 px
+        self.narrow_seconds = 0.0    # time spent on those checks
         self.status = None      # HTTP status of the last document loaded
         self.focus_on_load = None
 
@@ -200,6 +224,37 @@ class Browser:
             self.note(False, shot, problem)
         self.run_axe(shot)
         self.screenshot(shot)
+        kind = page_kind(self.driver.current_url) + f" {self.status}"
+        if kind not in self.kinds_narrowed:
+            self.kinds_narrowed.add(kind)
+            self.no_sideways_scrolling(shot)
+
+    def no_sideways_scrolling(self, shot):
+        """At 320 px wide nothing scrolls sideways except a box that says it scrolls (OVERFLOW_JS).
+        Once per page kind. The viewport is narrowed by emulation, not by resizing the window, so clearing it puts
+        the page back exactly as it was, whatever size a journey has set the window to."""
+        started = time.monotonic()
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": NARROW[0], "height": NARROW[1], "deviceScaleFactor": 1, "mobile": False})
+        try:
+            self.require_narrow()
+            self.note_overflow(shot)
+        finally:
+            self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+            self.narrow_seconds += time.monotonic() - started
+
+    def require_narrow(self):
+        inner = self.driver.execute_script("return innerWidth")
+        self.require(inner == NARROW[0], f"could not make the window {NARROW[0]} px wide (it is {inner} px)")
+
+    def note_overflow(self, shot):
+        scroll, client, culprits = self.driver.execute_script(
+            "const d = document.documentElement; return [d.scrollWidth, d.clientWidth, (function () {"
+            + OVERFLOW_JS + "})()]")
+        if scroll > client or culprits:
+            lines = "".join(f"\n        {line}" for line in culprits)
+            self.note(False, shot, f"at {NARROW[0]} px the page scrolls sideways: scrollWidth {scroll} px, "
+                                   f"visible width {client} px; sticking out:{lines}")
 
     def document_status(self):
         """The status of the newest document response in Chromium's performance log."""
@@ -254,6 +309,12 @@ class Browser:
         return self.one(f"//button[normalize-space(.)={exact_text(text)}]", f"button {text!r}")
 
     def link(self, text, within="//main"):
+        if within == NAV:
+            # The main navigation holds the full list (wide) and the compact menu (narrow): only one is shown.
+            found = [a for a in self.driver.find_elements(By.XPATH, f"{NAV}//a[normalize-space(.)={exact_text(text)}]")
+                     if a.is_displayed()]
+            self.require(len(found) == 1, f"expected exactly one link {text!r} shown in the main navigation, found {len(found)}")
+            return found[0]
         return self.one(f"{within}//a[normalize-space(.)={exact_text(text)}]", f"link {text!r}")
 
     def field(self, key):
@@ -344,7 +405,7 @@ class Browser:
         return bool(self.driver.find_elements(By.XPATH, xpath))
 
     def nav_labels(self):
-        return [a.text.strip() for a in self.driver.find_elements(By.XPATH, f"{NAV}//a")]
+        return [a.text.strip() for a in self.driver.find_elements(By.XPATH, f"{NAV}//a") if a.is_displayed()]
 
     def error_summary_links(self, page):
         """Check the page is a form shown again with errors; return the summary's link targets."""
@@ -367,13 +428,8 @@ class Browser:
         """Re-check the current page at 320 px: no horizontal scrolling, and axe again."""
         self.driver.set_window_size(*NARROW)
         try:
-            inner, scroll, client = self.driver.execute_script(
-                "const d = document.documentElement; return [innerWidth, d.scrollWidth, d.clientWidth]")
-            self.require(inner == NARROW[0], f"could not make the window {NARROW[0]} px wide (it is {inner} px)")
-            if scroll > NARROW[0] or scroll > client:
-                culprits = "".join(f"\n        {line}" for line in self.driver.execute_script(OVERFLOW_JS))
-                self.note(False, shot, f"at {NARROW[0]} px the page scrolls sideways: scrollWidth {scroll} px, "
-                                       f"visible width {client} px; sticking out:{culprits}")
+            self.require_narrow()
+            self.note_overflow(shot)
             self.run_axe(shot + f" at {NARROW[0]} px")
             self.screenshot(shot)
         finally:

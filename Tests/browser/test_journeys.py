@@ -36,6 +36,7 @@ from browser import NAV, Browser, exact_text
 from people import ADA, BO, Person
 from journeys_assets import ASSET_STEPS, AssetJourney
 from journeys_coproduction import COPRODUCTION_STEPS, CoproductionJourney
+from journeys_phone import PHONE_STEPS, PhoneJourney
 from journeys_urgent_help import URGENT_HELP_STEPS, UrgentHelpJourney
 
 
@@ -240,7 +241,7 @@ def next_sixth_of_april(today):
     return this_year if this_year > today else date(today.year + 1, 4, 6)
 
 
-class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney):
+class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney, PhoneJourney):
     def __init__(self, browser, setup_url):
         self.b = browser
         self.setup_url = setup_url
@@ -2324,7 +2325,7 @@ class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney):
         zzc_alliance_lead_account, zzd_di_first_sign_in, zze_create_alliance, zzf_organisation_errors, zzg_register_organisations,
         zzh_duplicate_warning, zzi_add_members, zzj_elect_accountable_body, zzk_funding_received, zzl_allocations,
         zzm_funding_totals, zzn_over_allocation, zzo_publish_membership, zzp_bo_reads_register,
-    ] + COPRODUCTION_STEPS + ASSET_STEPS + URGENT_HELP_STEPS + [zzzz_first_steps]
+    ] + COPRODUCTION_STEPS + ASSET_STEPS + URGENT_HELP_STEPS + PHONE_STEPS + [zzzz_first_steps]
 
 
 def report_problems(problems):
@@ -2359,6 +2360,8 @@ def run(base_url, setup_url, screenshots):
         report_problems(browser.problems)
         failures += [f"[{page}] {problem.splitlines()[0]}" for page, _, problem in browser.problems]
     print(f"\n{browser.pages_checked} page loads checked; screenshots in {screenshots}")
+    print(f"{len(browser.kinds_narrowed)} kinds of page checked at 320 px for sideways scrolling "
+          f"in {browser.narrow_seconds:.1f} s")
     return failures
 
 

@@ -530,9 +530,13 @@ final class AllianceFundingTests: XCTestCase {
             XCTAssertTrue(svg.contains("Harbour Wellbeing Trust: £3,000.00 in all"))
             XCTAssertTrue(svg.contains(">2027–28</text>"))
             // The table beside it: the same figures, members by years, with totals.
-            // A table with nothing focusable in it can still be scrolled sideways from the keyboard on a narrow screen.
+            // A table with nothing focusable in it can still be scrolled sideways from the keyboard on a narrow screen,
+            // and its name says so (issue 18).
             XCTAssertTrue(
-                page.contains(#"<div class="table-wrap" role="region" aria-labelledby="index-table-3" tabindex="0">"#))
+                page.contains(
+                    #"<div class="table-wrap" role="region" aria-labelledby="index-table-3 index-table-3-hint" tabindex="0">"#
+                ))
+            XCTAssertTrue(page.contains(#"<p class="scroll-hint" id="index-table-3-hint">"#))
             XCTAssertTrue(
                 page.contains(
                     #"<caption id="index-table-3">Money allocated to each member by financial year</caption>"#))

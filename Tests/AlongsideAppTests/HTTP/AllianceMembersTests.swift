@@ -56,7 +56,9 @@ final class AllianceMembersTests: XCTestCase {
             XCTAssertTrue(form.contains("Brightwater Peer Network"))
             XCTAssertFalse(form.contains("Amberley Signing Circle"), "already in the alliance")
             XCTAssertFalse(form.contains("Shut Door Trust"), "closed on the register")
-            XCTAssertTrue(form.contains("href=\"/organisations/new\""))
+            XCTAssertTrue(
+                form.contains("href=\"/organisations/new?then=/groups/\(alliance)/alliance/members/new\""),
+                "registering a new organisation leads back here (issue 18)")
             XCTAssertTrue(form.contains("Version 1 (adopted)"))
             XCTAssertEqual(form.inputValue("on_day"), "2026-09-21", "today to start with")
             // act

@@ -86,7 +86,7 @@ final class AssetReviewTests: XCTestCase {
             // act
             let page = try await member.get("/assets/gaps")
             // check
-            XCTAssertTrue(page.contains("<caption>Active assets meeting each need, by locality"))
+            XCTAssertTrue(page.contains(#"<caption id="gaps-caption">Active assets meeting each need, by locality"#))
             XCTAssertTrue(page.contains(#"<th scope="col" class="numeric">Southgate (primary care network)</th>"#))
             XCTAssertTrue(
                 page.contains(

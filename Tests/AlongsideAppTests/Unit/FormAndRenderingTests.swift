@@ -18,6 +18,25 @@ final class FormAndRenderingTests: XCTestCase {
         XCTAssertEqual(current("/"), ["Home"])
     }
 
+    /// Issue 18, "Pages that fit a phone": the compact menu holds the same links as the full navigation, with the
+    /// person's most-used places first; a signed-out visitor's one link needs no menu.
+    func testTheCompactMenuPutsTheMostUsedPlacesFirstAndLosesNone() {
+        for role in Role.allCases {
+            let user = SessionUser(id: 1, name: "Sam Fictional", email: "sam@example.org", role: role)
+            let full = Navigation.links(for: user, currentPath: "/").map(\.label)
+            let menu = Navigation.menu(for: user, currentPath: "/").map(\.label)
+            XCTAssertEqual(menu.sorted(), full.sorted(), "\(role)")
+            XCTAssertEqual(menu.first, "Home", "\(role)")
+        }
+        let expert = SessionUser(id: 1, name: "Sam Fictional", email: "sam@example.org", role: .expertByExperience)
+        XCTAssertEqual(
+            Array(Navigation.menu(for: expert, currentPath: "/").map(\.label).prefix(2)), ["Home", "Involvement"])
+        let lead = SessionUser(id: 1, name: "Sam Fictional", email: "sam@example.org", role: .allianceLead)
+        XCTAssertEqual(
+            Array(Navigation.menu(for: lead, currentPath: "/").map(\.label).prefix(2)), ["Home", "Alliance"])
+        XCTAssertTrue(Navigation.menu(for: nil, currentPath: "/").isEmpty)
+    }
+
     func testParsesURLEncodedForms() {
         let form = FormData(
             urlEncoded: "name=Sam+Fictional&email=sam%40example.org&role=member&role=administrator&empty=&flag")

@@ -34,7 +34,12 @@ struct MembershipController: Controller {
     @Sendable func new(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
         let group = view.group
         typealias F = AllianceForms.NewMemberField
-        let form = FormData([(F.status, MembershipStatus.interested.rawValue), (F.onDay, scope.today)])
+        // Back from registering an organisation (`OrganisationThen`), it comes chosen; the select offers only
+        // organisations that may be added, so any other number chooses nothing.
+        let chosen = request.queryForm.id(F.organisation).map(String.init) ?? ""
+        let form = FormData([
+            (F.organisation, chosen), (F.status, MembershipStatus.interested.rawValue), (F.onDay, scope.today),
+        ])
         return try await services.pages.render(
             try await newPage(group, form: form, errors: FormErrors()), request: request, context: context)
     }

@@ -50,7 +50,7 @@ struct NewAllianceMemberPage: PageModel {
     let allianceName: String
     let action: String
     let cancelHref: String
-    let newOrganisationHref = Href.newOrganisation()
+    let newOrganisationHref: String
     let hasOrganisations: Bool
     let organisation: SelectField
     let status: ChoiceField
@@ -65,6 +65,7 @@ struct NewAllianceMemberPage: PageModel {
         typealias F = AllianceForms.NewMemberField
         allianceName = group.name
         action = Href.newAllianceMember(group.id)
+        newOrganisationHref = OrganisationThen.registerLink(then: .addToAlliance(groupID: group.id))
         cancelHref = Href.alliance(group.id)
         hasOrganisations = !addable.isEmpty
         organisation = SelectField(

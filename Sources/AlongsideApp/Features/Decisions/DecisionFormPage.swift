@@ -52,6 +52,9 @@ struct DecisionFormPage: PageModel {
         let name: Field
         let interest: Field
         let tookPart: ChoiceField
+        /// Folded away until someone opens it (issue 18: the form was 4,000 px tall on a phone); open when shown
+        /// again with anything typed in it or an error, so nothing typed is hidden.
+        let isOpen: Bool
     }
 
     /// The context the form is shown in: the group's meetings and people, and the revision being corrected, if any.
@@ -106,7 +109,10 @@ struct DecisionFormPage: PageModel {
                 interest: Field(name(.interest), label: "The interest", form: form, errors: errors),
                 tookPart: ChoiceField(
                     radios: name(.tookPart), legend: "Did they take part in the decision?",
-                    options: [("yes", "Yes"), ("no", "No")], form: form, errors: errors)
+                    options: [("yes", "Yes"), ("no", "No")], form: form, errors: errors),
+                isOpen: DeclarationsForm.DeclarationField.Part.allCases.contains { part in
+                    !form[name(part)].isEmpty || errors[name(part).rawValue] != nil
+                }
             )
         }
         theirRevision = setting.theirs.map { theirs in

@@ -85,6 +85,11 @@ struct HomePage: PageModel {
                     label: "Urgent help", href: Href.urgentHelpSettings(),
                     description: "Add the partnership's own crisis line to the urgent help every public page shows."))
         }
+        // Anyone signed in may read first steps (issue 18: it was reachable only through the co-production hub).
+        links.append(
+            HomeLink(
+                label: "First steps", href: Href.firstSteps(),
+                description: "How far the partnership has come with the first steps of the transformation."))
         links.append(
             HomeLink(
                 label: "Your account", href: Href.account(),

@@ -11,6 +11,8 @@ enum OrganisationForms {
         case companyNumber = "company_number", areaServed = "area_served", communities, contactName = "contact_name"
         case contactEmail = "contact_email", contactPhone = "contact_phone", website, status
         case confirmNotDuplicate = "confirm_not_duplicate", seenDuplicates = "seen_duplicates"
+        /// Where to go once it is registered (`OrganisationThen`).
+        case then
     }
 
     /// The organisation form. `communities` are the ones a person may choose (retired ones are not offered).

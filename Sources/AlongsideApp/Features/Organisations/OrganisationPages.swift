@@ -125,6 +125,8 @@ struct OrganisationFormPage: PageModel {
     let hasDuplicates: Bool
     let seenDuplicates: String
     let theirs: OrganisationDetailsView?
+    /// The page to go back to once it is registered, carried in a hidden field.
+    let then: String?
     let errors: FormErrors
 
     struct DuplicateRow: Encodable, Sendable {
@@ -135,11 +137,12 @@ struct OrganisationFormPage: PageModel {
 
     init(
         editing: Organisation?, form: FormData, communities: [Community], errors: FormErrors = FormErrors(),
-        duplicates: [OrganisationDuplicates.Match] = [], conflict: Organisation? = nil
+        duplicates: [OrganisationDuplicates.Match] = [], conflict: Organisation? = nil, then: OrganisationThen? = nil
     ) {
         title = editing.map { "Edit organisation: \($0.name)" } ?? "Register an organisation"
         action = editing.map { Href.editOrganisation($0.id) } ?? Href.newOrganisation()
-        cancelHref = editing.map { Href.organisation($0.id) } ?? Href.organisations()
+        cancelHref = editing.map { Href.organisation($0.id) } ?? then?.path ?? Href.organisations()
+        self.then = editing == nil ? then?.path : nil
         typealias F = OrganisationForms.OrganisationField
         version = editing == nil ? nil : form[EditField.version]
         name = Field(F.name, label: "Name", form: form, errors: errors)

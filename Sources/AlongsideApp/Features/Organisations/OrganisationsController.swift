@@ -52,8 +52,9 @@ struct OrganisationsController: Controller {
     }
 
     @Sendable func new(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
+        let then = OrganisationThen(request.queryForm[OrganisationForms.OrganisationField.then])
         let page = OrganisationFormPage(
-            editing: nil, form: OrganisationForms.blank, communities: try await communityStore.all())
+            editing: nil, form: OrganisationForms.blank, communities: try await communityStore.all(), then: then)
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -63,9 +64,13 @@ struct OrganisationsController: Controller {
         form: FormData
     ) async throws -> (details: OrganisationDetails?, page: OrganisationFormPage?) {
         let communities = try await communityStore.all()
+        let then = editing == nil ? OrganisationThen(form[OrganisationForms.OrganisationField.then]) : nil
         var errors = FormErrors()
         guard let details = OrganisationForms.organisation(form, communities: communities, errors: &errors) else {
-            return (nil, OrganisationFormPage(editing: editing, form: form, communities: communities, errors: errors))
+            return (
+                nil,
+                OrganisationFormPage(editing: editing, form: form, communities: communities, errors: errors, then: then)
+            )
         }
         let candidate = OrganisationDuplicates.Entry(
             id: editing?.id, name: details.name, charityNumber: details.charityNumber,
@@ -80,7 +85,7 @@ struct OrganisationsController: Controller {
                     editing: editing,
                     form: form.replacing(OrganisationForms.OrganisationField.confirmNotDuplicate, with: ""),
                     communities: communities,
-                    duplicates: matches)
+                    duplicates: matches, then: then)
             )
         }
         return (details, nil)
@@ -90,6 +95,12 @@ struct OrganisationsController: Controller {
         let (details, page) = try await checked(request, context: context, editing: nil, form: context.form)
         guard let details else { return try await services.pages.render(page!, request: request, context: context) }
         let organisation = try await store.create(details, by: signedIn.actor, requestID: context.requestID)
+        if let then = OrganisationThen(context.form[OrganisationForms.OrganisationField.then]) {
+            try await services.sessions.setFlash(
+                Flash(message: "\(organisation.name) is in the register. It is chosen below: add it to the alliance."),
+                tokenHash: signedIn.session.tokenHash)
+            return .seeOther(then.after(registering: organisation.id))
+        }
         try await services.sessions.setFlash(
             Flash(message: "\(organisation.name) is in the register."), tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.organisation(organisation.id))

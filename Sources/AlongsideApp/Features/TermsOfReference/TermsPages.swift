@@ -12,6 +12,14 @@ struct TermsIndexPage: PageModel {
     let compareAction: String
     let compareFrom: SelectField?
     let compareTo: SelectField?
+    /// The version in force, in full: the adopted text is here, not a further click away (issue 18).
+    let adopted: Adopted?
+
+    struct Adopted: Encodable, Sendable {
+        let number: Int
+        let href: String
+        let sections: [TermsSection]
+    }
 
     struct Row: Encodable, Sendable {
         let number: Int
@@ -30,6 +38,11 @@ struct TermsIndexPage: PageModel {
                 updated: LondonTime.date($0.updatedAt))
         }
         hasRows = !rows.isEmpty
+        adopted = versions.filter { $0.status == .adopted }.max { $0.number < $1.number }.map {
+            Adopted(
+                number: $0.number, href: Href.termsVersion(group.id, $0.number),
+                sections: $0.content.sections.map { TermsSection(title: $0.title, text: $0.text) })
+        }
         self.canManage = canManage
         startAction = Href.terms(group.id)
         compareAction = Href.compareTerms(group.id)

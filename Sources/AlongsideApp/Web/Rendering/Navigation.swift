@@ -28,6 +28,27 @@ enum Navigation {
         }
     }
 
+    /// The same links for the compact menu on a phone (issue 18), the places this person's role uses most first:
+    /// an expert by experience's involvement and claims, an alliance lead's alliance, an administrator's people.
+    /// Empty when there are too few links to need a menu.
+    static func menu(for user: SessionUser?, currentPath: String) -> [NavLink] {
+        let links = links(for: user, currentPath: currentPath)
+        guard let user, links.count > 3 else { return [] }
+        let first: [Path0]
+        switch user.role {
+        case .expertByExperience: first = [Href.home, Href.involvement, Href.groups, Href.actions, Href.decisionSearch]
+        case .member: first = [Href.home, Href.groups, Href.actions, Href.decisionSearch, Href.involvement]
+        case .allianceLead: first = [Href.home, Href.alliances, Href.groups, Href.decisionSearch, Href.actions]
+        case .programmeManager: first = [Href.home, Href.groups, Href.decisionSearch, Href.actions, Href.roadmap]
+        case .administrator: first = [Href.home, Href.users, Href.groups, Href.decisionSearch, Href.auditLog]
+        }
+        let order = first.map { $0() }
+        let rank = { (link: NavLink) in order.firstIndex(of: link.href) ?? order.count }
+        return links.enumerated().sorted { a, b in
+            (rank(a.element), a.offset) < (rank(b.element), b.offset)
+        }.map(\.element)
+    }
+
     /// The co-production pages, with the asset map and the first steps view that the co-production working group keeps.
     static func isCoproductionSection(_ path: String) -> Bool {
         guard let first = path.split(separator: "/").first else { return false }

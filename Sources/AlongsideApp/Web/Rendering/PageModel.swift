@@ -27,6 +27,8 @@ struct LayoutModel: Encodable, Sendable {
     let pageTitle: String
     let userName: String?
     let nav: [NavLink]
+    /// The same links, most-used first, for the compact menu at narrow widths; empty when no menu is needed.
+    let menu: [NavLink]
     let csrfToken: String?
     let flash: Flash?
     let errorSummary: [ErrorItem]

@@ -90,6 +90,7 @@ public struct PageRenderer: Sendable {
             pageTitle: (errors.isEmpty ? "" : "Error: ") + page.title + " – Alongside",
             userName: user?.name,
             nav: Navigation.links(for: user, currentPath: path),
+            menu: Navigation.menu(for: user, currentPath: path),
             csrfToken: session?.csrfToken ?? formToken,
             flash: session?.flash,
             errorSummary: errors.summary,
