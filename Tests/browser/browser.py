@@ -241,6 +241,12 @@ class Browser:
             self.note_overflow(shot)
         finally:
             self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+            # The renderer applies the cleared size a moment later: wait for it, so the journey's next look at the
+            # page (is the menu's link shown?) never sees the narrow layout.
+            for _ in range(100):
+                if self.driver.execute_script("return innerWidth") != NARROW[0]:
+                    break
+                time.sleep(0.02)
             self.narrow_seconds += time.monotonic() - started
 
     def require_narrow(self):
