@@ -37,6 +37,7 @@ from people import ADA, BO, Person
 from journeys_assets import ASSET_STEPS, AssetJourney
 from journeys_coproduction import COPRODUCTION_STEPS, CoproductionJourney
 from journeys_phone import PHONE_STEPS, PhoneJourney
+from journeys_public import PUBLIC_STEPS, PublicJourney
 from journeys_urgent_help import URGENT_HELP_STEPS, UrgentHelpJourney
 
 
@@ -138,6 +139,15 @@ PUBLISH_ROADMAP = ("Yes: publish each deliverable's title and status, by workstr
 # starting policy), which takes them over the weekly "Permitted work earnings limit" (£195.50, 16 hours) they chose.
 ROLE_TITLE = "Expert by experience leader"
 ROLE_LOCATION = "Example Town, in person or online"
+ROLE_DETAILS = {"[your area]": "Example Town", "[name]": "Ada Example", "[email address]": "ada@example.org",
+                "[phone number]": "01632 960 000"}
+
+
+def fill_placeholders(text):
+    """The role template's text with its placeholders filled in with fictional details."""
+    for placeholder, detail in ROLE_DETAILS.items():
+        text = text.replace(placeholder, detail)
+    return text
 TEMPLATE_START = "From our expert by experience leader template, to change as you need"
 BO_ABOUT = "I have used community mental health services for years and want to help shape them."
 BO_ACCESS_NEEDS = "Papers a week ahead, in large print."
@@ -241,7 +251,7 @@ def next_sixth_of_april(today):
     return this_year if this_year > today else date(today.year + 1, 4, 6)
 
 
-class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney, PhoneJourney):
+class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney, PhoneJourney, PublicJourney):
     def __init__(self, browser, setup_url):
         self.b = browser
         self.setup_url = setup_url
@@ -1246,6 +1256,10 @@ class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney, PhoneJourney
         b.require("[your area]" in b.value("Location (optional)"), "the template does not mark the places to fill in")
         b.require(b.is_chosen("Decision-making partnership board"), "the template's kinds of involvement are not ticked")
         b.fill("Location (optional)", ROLE_LOCATION)
+        # Issue 18: an advert still holding the template's placeholders cannot be published, so each is filled in.
+        for label in ("About the role", "What is the role for?", "What are the responsibilities? (optional)",
+                      "Essential skills and experience (optional)", "How to find out more or apply"):
+            b.fill(label, fill_placeholders(b.value(label)))
         b.submit("zp5 role saved", button="Save the role description")
         match = re.fullmatch(r"/involvement/roles/\d+", b.path())
         b.require(match, f"saving the role led to {b.path()}")
@@ -2325,7 +2339,7 @@ class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney, PhoneJourney
         zzc_alliance_lead_account, zzd_di_first_sign_in, zze_create_alliance, zzf_organisation_errors, zzg_register_organisations,
         zzh_duplicate_warning, zzi_add_members, zzj_elect_accountable_body, zzk_funding_received, zzl_allocations,
         zzm_funding_totals, zzn_over_allocation, zzo_publish_membership, zzp_bo_reads_register,
-    ] + COPRODUCTION_STEPS + ASSET_STEPS + URGENT_HELP_STEPS + PHONE_STEPS + [zzzz_first_steps]
+    ] + COPRODUCTION_STEPS + ASSET_STEPS + URGENT_HELP_STEPS + PHONE_STEPS + PUBLIC_STEPS + [zzzz_first_steps]
 
 
 def report_problems(problems):

@@ -45,7 +45,9 @@ func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     router.add(
         middleware: SessionMiddleware(
             store: services.sessions, cookie: services.cookie, formCookie: services.formCookie))
-    var routes = SiteRoutes(router: router)
+    var routes = SiteRoutes(
+        router: router,
+        keeping: FormKeeping(store: KeptForms(), secure: services.configuration.https, clock: services.clock))
     for controller in controllers(services) {
         controller.addRoutes(to: &routes)
     }

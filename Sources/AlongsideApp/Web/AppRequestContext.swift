@@ -42,6 +42,7 @@ public final class Visit: Sendable {
         var formCookieToSet: String?
         var flashShownFor: Data?
         var isPublicPage = false
+        var endedSession: LoadedSession?
     }
 
     private let state = NIOLockedValueBox(State())
@@ -65,10 +66,19 @@ public final class Visit: Sendable {
         state.withLockedValue { $0.isPublicPage = true }
     }
 
-    func loaded(_ session: LoadedSession?, expired: Bool) {
+    /// For a route that answers everyone but shows a signed-in person their own page instead ("/"): no urgent-help box.
+    func servesPersonalPage() {
+        state.withLockedValue { $0.isPublicPage = false }
+    }
+
+    /// The signed-in session that ended on this request (idle or too old), for keeping a form it sent (`KeptForms`).
+    var endedSession: LoadedSession? { state.withLockedValue { $0.endedSession } }
+
+    func loaded(_ session: LoadedSession?, expired: Bool, ended: LoadedSession? = nil) {
         state.withLockedValue {
             $0.session = session
             $0.expired = expired
+            $0.endedSession = ended
             if session == nil, expired { $0.cookieChange = .clear }
         }
     }

@@ -27,8 +27,13 @@ public struct SiteRoutes {
     public let book = RouteBook()
     public var declared: [RouteBook.Entry] { book.entries }
 
-    init(router: Router<AppRequestContext>) {
+    /// Keeps a form sent just after its session ended, for after signing in again (issue 18); nil in tests that only
+    /// list the routes.
+    var keeping: FormKeeping?
+
+    init(router: Router<AppRequestContext>, keeping: FormKeeping? = nil) {
         self.router = router
+        self.keeping = keeping
     }
 
     public mutating func get(_ route: Route, _ handler: @escaping Handler) {
@@ -84,6 +89,7 @@ public struct SiteRoutes {
         _ handler: @escaping @Sendable (Request, AppRequestContext, SignedIn?) async throws -> Response
     ) {
         book.add(method, route, access)
+        let keeping = keeping
         router.on(route.pattern, method: method) { request, context in
             var context = context
             if access == .everyone { context.visit.servesPublicPage() }
@@ -95,10 +101,32 @@ public struct SiteRoutes {
                     throw AppError.csrfFailed
                 }
                 // Otherwise a signed-out visitor posting to a protected route is sent to sign in (below) without the
-                // body being read: a redirect changes nothing, so it needs no token.
+                // body being read: a redirect changes nothing, so it needs no token. A form sent by a session that has
+                // just ended is kept first, when it proves it came from that session's page.
+                else if let keeping,
+                    let response = await keeping.keep(
+                        request, context: context, route: route, access: access)
+                {
+                    return response
+                }
             }
             let signedIn = try Self.check(access, request: request, context: context)
             if case .redirect(let response) = signedIn { return response }
+            if method == .get, let keeping, let person = signedIn.person,
+                let kept = keeping.take(request, person: person)
+            {
+                // Back on the form after signing in again: what they typed is in it; they send it again themselves.
+                context.visit.replaceFlash(
+                    Flash(
+                        message:
+                            "You were signed out before you sent this form. We kept what you typed: check it and send it again."
+                    ))
+                var response = try await KeptForm.$current.withValue(kept) {
+                    try await handler(request, context, person)
+                }
+                response.headers.append(keeping.clearingCookie)
+                return response
+            }
             return try await handler(request, context, signedIn.person)
         }
     }

@@ -58,7 +58,7 @@ final class AccountTests: XCTestCase {
             let account = try await laptop.get("/account")
             XCTAssertEqual(account.status, .ok)
             XCTAssertTrue(account.contains("Your password has been changed"))
-            let response1 = try await phone.get("/")
+            let response1 = try await phone.get("/account")
             XCTAssertEqual(response1.status, .seeOther)
             let newSignIn = try await app.browser().signIn(email: "kit@example.org", password: "fresh river stone path")
             XCTAssertEqual(newSignIn.status, .seeOther)

@@ -8,7 +8,13 @@ import XCTest
 final class InvolvementRolesTests: XCTestCase {
     static let today = "2026-09-21"
 
-    /// The template's fields, with changes.
+    /// The template's placeholders, filled in with fictional details (an advert holding one cannot be published).
+    static let filledIn = [
+        "[your area]": "Example Place", "[name]": "Kai Example", "[email address]": "kai@example.org",
+        "[phone number]": "01632 960 000",
+    ]
+
+    /// The template's fields, its placeholders filled in, with changes.
     static func roleFields(_ changes: [String: String] = [:]) -> [(String, String)] {
         let form = InvolvementForms.formData(RoleTemplate.expertByExperienceLeader)
         var pairs: [(String, String)] = []
@@ -16,7 +22,10 @@ final class InvolvementRolesTests: XCTestCase {
             "title", "location", "payment", "about", "purpose", "tasks", "responsibilities", "support", "essential",
             "desirable", "how_to_apply",
         ] {
-            pairs.append((name, changes[name] ?? form[name]))
+            let filled = filledIn.reduce(form[name]) { text, pair in
+                text.replacingOccurrences(of: pair.key, with: pair.value)
+            }
+            pairs.append((name, changes[name] ?? filled))
         }
         pairs += form.all("kinds").map { ("kinds", $0) }
         return pairs

@@ -4,11 +4,16 @@ import XCTest
 @testable import AlongsideApp
 
 final class SignInTests: XCTestCase {
-    func testSignedOutHomeGoesToSignIn() async throws {
+    /// Issue 18: signed out, "/" is the public front door, with sign-in one link among others; private pages still
+    /// send people to sign in.
+    func testSignedOutHomeIsTheFrontDoorWithSignInAmongItsLinks() async throws {
         try await withApp { app in
             let page = try await app.browser().get("/")
-            XCTAssertEqual(page.status, .seeOther)
-            XCTAssertEqual(page.location, "/sign-in")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.contains(#"<a href="/sign-in">Sign in</a>"#))
+            let groups = try await app.browser().get("/groups")
+            XCTAssertEqual(groups.status, .seeOther)
+            XCTAssertEqual(groups.location, "/sign-in?next=/groups")
         }
     }
 
@@ -43,7 +48,7 @@ final class SignInTests: XCTestCase {
             XCTAssertTrue(home.contains(#"aria-label="Main""#))
             XCTAssertTrue(home.contains(">Sign out</button>"))
             // the id from before sign-in is no longer any use
-            let old = try await app.browser().get("/", headers: [.cookie: anonymousCookie])
+            let old = try await app.browser().get("/groups", headers: [.cookie: anonymousCookie])
             XCTAssertEqual(old.status, .seeOther)
         }
     }
@@ -154,7 +159,7 @@ final class SignInTests: XCTestCase {
             XCTAssertEqual(out.status, .seeOther)
             XCTAssertEqual(out.location, "/sign-in?signed-out=1")
             XCTAssertTrue(out.headers[.setCookie]?.contains("Max-Age=0") == true)
-            let reuse = try await app.browser().get("/", headers: [.cookie: cookie])
+            let reuse = try await app.browser().get("/groups", headers: [.cookie: cookie])
             XCTAssertEqual(reuse.status, .seeOther, "the old cookie no longer signs anyone in")
         }
     }
@@ -172,7 +177,7 @@ final class SignInTests: XCTestCase {
     func testASessionIdTheServerNeverIssuedIsIgnored() async throws {
         try await withApp { app in
             let madeUp = "alongside_session=" + SecretToken.generate()
-            let page = try await app.browser().get("/", headers: [.cookie: madeUp])
+            let page = try await app.browser().get("/groups", headers: [.cookie: madeUp])
             XCTAssertEqual(page.status, .seeOther)
             XCTAssertTrue(page.headers[.setCookie]?.contains("Max-Age=0") == true, "the browser is told to drop it")
             let count = try await app.services.pool.read { db in

@@ -9,6 +9,8 @@ final class AuthorizationPolicyTests: XCTestCase {
         "viewAuditLog": [.administrator],
         "viewAuthorization": [.administrator],
         "manageUrgentHelp": [.administrator],
+        "manageFrontDoor": [.administrator],
+        "nameOwnSeatPublicly": [],
         "changeAccountStatus": [.administrator],
         "createGroups": [.administrator, .programmeManager, .allianceLead],
         "manageGroup": [.administrator, .programmeManager],

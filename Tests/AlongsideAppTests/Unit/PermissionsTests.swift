@@ -26,7 +26,7 @@ final class PermissionsTests: XCTestCase {
         let registered = Set(routes.declared.map(\.route))
         XCTAssertEqual(registered, Set(Route.allCases), "every path in Route has a handler")
         let publicRoutes: Set<Route> = [
-            .health, .accessibility, .privacy, .signIn, .setup, .setPassword, .publishedGroup,
+            .home, .health, .accessibility, .privacy, .signIn, .setup, .setPassword, .publishedGroups, .publishedGroup,
             .publishedMeeting, .publishedGroupCalendar, .publishedTerms, .personalCalendar, .groupCalendar,
             .publishedDecision, .publishedRoadmap,
             .opportunities, .opportunity, .opportunityInterest,

@@ -10,9 +10,15 @@ enum DemoClaims {
         let today = LondonTime.isoDay(services.clock.now())
         let blake = AuditActor(userID: approver, label: "Blake Example")
         var content = RoleTemplate.expertByExperienceLeader
+        // Every template placeholder filled in with fictional details: an advert holding one cannot be published.
+        let details = [
+            "[your area]": "Example Place", "[name]": "Blake Example", "[email address]": "blake@example.org",
+            "[phone number]": "01632 960 000",
+        ]
         for field in [\RoleContent.location, \.about, \.purpose, \.responsibilities, \.essential, \.howToApply] {
-            content[keyPath: field] = content[keyPath: field].replacingOccurrences(
-                of: "[your area]", with: "Example Place")
+            for (placeholder, detail) in details {
+                content[keyPath: field] = content[keyPath: field].replacingOccurrences(of: placeholder, with: detail)
+            }
         }
         let roles = RoleStore(pool: services.pool, clock: services.clock)
         let role = try await roles.create(content, by: blake, requestID: nil)

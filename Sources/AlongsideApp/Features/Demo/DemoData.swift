@@ -85,12 +85,18 @@ public enum DemoData {
         // sits for employment services, so first steps shows step 1 honestly partly in place, and says so.
         let communities = ["Casey": "Example Deaf community"]
         for (person, seat, sector, organisation, deputy) in seats {
-            _ = try await groups.addMember(
+            let membership = try await groups.addMember(
                 .init(
                     userID: id(person), seat: seat, sector: sector, community: communities[person],
                     organisation: organisation,
                     deputyUserID: deputy.map(id), startsOn: start, endsOn: nil), groupID: leaders.id, by: actor,
                 requestID: nil)
+            // Casey agreed to be named on the public page as an expert by experience; Finley, a carer, has not chosen.
+            if person == "Casey" {
+                try await groups.setNamedPublicly(
+                    true, membershipID: membership.id, groupID: leaders.id,
+                    by: AuditActor(userID: id("Casey"), label: "Casey Example"), requestID: nil)
+            }
         }
 
         let working = try await groups.create(
@@ -292,6 +298,12 @@ public enum DemoData {
             ownerGroupID: leaders.id, ownerUserID: id("Blake"))
         try await DemoCoproduction.load(
             into: services, casey: id("Casey"), blake: id("Blake"), workingGroupID: working.id, today: today)
+        try await FrontDoorStore(pool: pool, clock: services.clock).set(
+            FrontDoorSettings(
+                name: "Example Place Mental Health Partnership (demonstration)",
+                purpose:
+                    "A made-up partnership for trying Alongside: people who use services, carers, local groups and the NHS in the fictional Example Place, shaping community mental health together."
+            ), by: actor, requestID: nil)
         return Summary(people: people, groups: 3, meetings: 3 + planned.count, decisions: 5, deliverables: deliverables)
     }
 }

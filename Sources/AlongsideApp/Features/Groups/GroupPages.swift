@@ -99,7 +99,8 @@ struct GroupPage: PageModel {
     let kind: String
     let purpose: String
     let status: String
-    let visibility: String
+    /// Nil on the public page: who can see it is staff business.
+    let visibility: String?
     let composition: [CompositionRow]
     let hasRequirements: Bool
     let missingSummary: String
@@ -117,8 +118,12 @@ struct GroupPage: PageModel {
     /// A VCSE alliance's own pages: members, accountable body and funding.
     let allianceHref: String?
     let newMemberHref: String
-    let groupsHref = Href.groups()
+    let groupsHref: String
+    let groupsLabel: String
     let publishedHref: String?
+    /// The person's own lived-experience seats in a published group: whether they are named that way publicly.
+    let naming: [NamingChoice]
+    let errors: FormErrors
     /// On the public page: the published terms, meetings and decisions.
     let published: PublishedRecords?
 
@@ -165,7 +170,11 @@ struct GroupPage: PageModel {
         let endAction: String?
     }
 
-    init(group: Group, members: [Membership], today: String, canManage: Bool, published: PublishedRecords? = nil) {
+    init(
+        group: Group, members: [Membership], today: String, canManage: Bool, published: PublishedRecords? = nil,
+        viewerID: Int64? = nil, errors: FormErrors = FormErrors()
+    ) {
+        self.errors = errors
         let isPublicView = published != nil
         self.published = published
         title = group.name
@@ -173,13 +182,18 @@ struct GroupPage: PageModel {
         kind = group.kind.label
         purpose = group.purpose
         status = group.status.label
-        visibility = group.visibility.label
+        visibility = isPublicView ? nil : group.visibility.label
+        groupsHref = isPublicView ? Href.publishedGroups() : Href.groups()
+        groupsLabel = isPublicView ? "All published groups" : "All groups"
+        // On the public page nobody is labelled an expert by experience or a carer unless they agreed to be.
+        let unnamed = Set(
+            isPublicView ? members.filter { PublicNaming.hidesSeat(of: $0) }.map(\.personName) : [])
         let report = CompositionCheck.check(
             requirements: group.requirements, members: members.map(\.compositionMember), on: today)
         composition = report.lines.map { line in
             CompositionRow(
                 requirement: line.requirement.label,
-                filledBy: line.filledBy.isEmpty ? nil : line.filledBy.joined(separator: ", "))
+                filledBy: PublicNaming.filledBy(line.filledBy, requirement: line.requirement, unnamed: unnamed))
         }
         hasRequirements = !composition.isEmpty
         let missing = report.missing.count
@@ -187,12 +201,13 @@ struct GroupPage: PageModel {
             missing == 1
             ? "1 seat the group must have is missing." : "\(missing) seats the group must have are missing."
         allFilled = report.missing.isEmpty
-        needsLivedExperienceChair = !report.hasLivedExperienceChair
+        needsLivedExperienceChair = !isPublicView && !report.hasLivedExperienceChair
         self.members = members.map { member in
             let current = member.compositionMember.isCurrent(on: today)
             return MemberRow(
                 name: member.personName, seat: member.seat.label,
-                represents: Self.represents(member),
+                represents: isPublicView && PublicNaming.hidesSeat(of: member)
+                    ? PublicNaming.notShown : Self.represents(member),
                 organisation: member.organisation, deputy: member.deputyName,
                 from: LondonTime.day(member.startsOn),
                 to: member.endsOn.map(LondonTime.day),
@@ -211,6 +226,38 @@ struct GroupPage: PageModel {
         allianceHref = !isPublicView && group.kind == .vcseAlliance ? Href.alliance(group.id) : nil
         newMemberHref = Href.newMembership(group.id)
         publishedHref = group.visibility == .published ? Href.publishedGroup(group.id) : nil
+        naming =
+            isPublicView || group.visibility != .published
+            ? []
+            : members.filter {
+                $0.userID == viewerID && $0.hasLivedExperienceSeat && $0.compositionMember.isCurrent(on: today)
+            }.enumerated().map { NamingChoice(group: group, membership: $1, first: $0 == 0, errors: errors) }
+    }
+
+    /// A member's choice, on their own lived-experience seat, whether the public page names them that way.
+    struct NamingChoice: Encodable, Sendable {
+        let action: String
+        let seat: String
+        let namedPublicly: Bool
+        let fieldName = PublicNaming.Field.namedPublicly.rawValue
+        let yesID: String
+        let noID: String
+        let hintID: String
+        let error: String?
+        let errorID: String
+
+        init(group: Group, membership: Membership, first: Bool, errors: FormErrors) {
+            action = Href.namedPublicly(group.id, membership.id)
+            seat = PublicNaming.seatPhrase(membership.sector)
+            namedPublicly = membership.namedPublicly
+            // The first choice carries the field's own id, so the error summary's link lands on it.
+            yesID =
+                first ? Field.inputID(PublicNaming.Field.namedPublicly.rawValue) : "named-publicly-yes-\(membership.id)"
+            noID = "named-publicly-no-\(membership.id)"
+            hintID = "named-publicly-hint-\(membership.id)"
+            error = first ? errors[PublicNaming.Field.namedPublicly.rawValue] : nil
+            errorID = "named-publicly-error-\(membership.id)"
+        }
     }
 }
 
@@ -273,5 +320,31 @@ struct MembershipFormPage: PageModel {
         self.errors = errors
         action = Href.memberships(group.id)
         cancelHref = Href.group(group.id)
+    }
+}
+
+/// The published groups, for the public: each links to its public page.
+struct PublishedGroupsPage: PageModel {
+    static let template = "groups/published-index"
+    let title = "The partnership's groups"
+    let groups: [Row]
+    let hasGroups: Bool
+    let homeHref = Href.home()
+
+    struct Row: Encodable, Sendable {
+        let name: String
+        let href: String
+        let kind: String
+        let purpose: String
+        let isClosed: Bool
+    }
+
+    init(groups: [Group]) {
+        self.groups = groups.map { group in
+            Row(
+                name: group.name, href: Href.publishedGroup(group.id), kind: group.kind.label, purpose: group.purpose,
+                isClosed: group.status == .closed)
+        }
+        hasGroups = !self.groups.isEmpty
     }
 }

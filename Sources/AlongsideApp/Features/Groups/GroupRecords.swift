@@ -48,18 +48,24 @@ public struct Membership: Sendable, Equatable, FetchableRecord, Decodable {
     public var deputyName: String?
     public var startsOn: String
     public var endsOn: String?
+    /// True when the member agreed to be named with their lived-experience seat on the group's public page; only they
+    /// set it (issue 18).
+    public var namedPublicly: Bool
 
     static let selectSQL = """
         SELECT m.id, m.group_id, m.user_id, u.name AS person_name, m.seat, m.sector, m.community, m.organisation,
-               m.deputy_user_id, d.name AS deputy_name, m.starts_on, m.ends_on
+               m.deputy_user_id, d.name AS deputy_name, m.starts_on, m.ends_on, m.named_publicly
         FROM memberships m JOIN users u ON u.id = m.user_id LEFT JOIN users d ON d.id = m.deputy_user_id
         """
 
     enum CodingKeys: String, CodingKey {
         case id, groupID = "group_id", userID = "user_id", personName = "person_name", seat, sector, community
         case organisation, deputyUserID = "deputy_user_id", deputyName = "deputy_name", startsOn = "starts_on"
-        case endsOn = "ends_on"
+        case endsOn = "ends_on", namedPublicly = "named_publicly"
     }
+
+    /// True when the public page would label this member as an expert by experience or a carer.
+    var hasLivedExperienceSeat: Bool { sector.isLivedExperience }
 
     public var snapshot: [String: String] {
         var values = ["person": personName, "seat": seat.label, "represents": sector.label, "starts": startsOn]

@@ -25,7 +25,44 @@ struct GroupsController: Controller {
         routes.get(.newMembership, .manageGroup, in: scope, newMembership)
         routes.post(.memberships, .manageGroup, in: scope, addMembership)
         routes.post(.endMembership, .manageGroup, in: scope, endMembership)
+        // Only the member may make their own naming choice, so the rule is checked once the membership is found.
+        routes.post(.namedPublicly, .nameOwnSeatPublicly, in: scope, checked: .byHandler, setNamedPublicly)
+        routes.get(.publishedGroups, publishedIndex)
         routes.get(.publishedGroup, showPublished)
+    }
+
+    @Sendable func publishedIndex(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let page = PublishedGroupsPage(groups: try await store.publishedGroups())
+        return try await services.pages.render(page, request: request, context: context)
+    }
+
+    @Sendable func setNamedPublicly(_ request: Request, context: AppRequestContext, in view: GroupView) async throws
+        -> Response
+    {
+        let (group, signedIn) = (view.group, view.person)
+        guard let membershipID = context.parameters.get("membershipID", as: Int64.self),
+            let membership = try await store.membership(membershipID, groupID: group.id)
+        else { throw AppError.notFound }
+        var standing = view.standing
+        standing.isOwner = membership.userID == signedIn.user.id
+        try Policy.require(.nameOwnSeatPublicly, standing)
+        var errors = FormErrors()
+        guard let agreed = PublicNaming.parse(context.form, errors: &errors) else {
+            let members = try await store.memberships(groupID: group.id)
+            let page = GroupPage(
+                group: group, members: members, today: today, canManage: view.canManage, viewerID: signedIn.user.id,
+                errors: errors)
+            return try await services.pages.render(page, request: request, context: context)
+        }
+        try await store.setNamedPublicly(
+            agreed, membershipID: membership.id, groupID: group.id, by: signedIn.actor, requestID: context.requestID)
+        try await services.sessions.setFlash(
+            Flash(
+                message: agreed
+                    ? "The group's public page now says you are \(PublicNaming.seatPhrase(membership.sector))."
+                    : "The group's public page no longer says you are \(PublicNaming.seatPhrase(membership.sector))."),
+            tokenHash: signedIn.session.tokenHash)
+        return .seeOther(Href.group(group.id))
     }
 
     @Sendable func index(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -50,7 +87,9 @@ struct GroupsController: Controller {
 
     @Sendable func show(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
         let members = try await store.memberships(groupID: view.group.id)
-        let page = GroupPage(group: view.group, members: members, today: today, canManage: view.canManage)
+        let page = GroupPage(
+            group: view.group, members: members, today: today, canManage: view.canManage,
+            viewerID: view.person.user.id)
         return try await services.pages.render(page, request: request, context: context)
     }
 

@@ -7,9 +7,10 @@ enum GroupsFeature: Feature {
 
     static let templates: [String] = [
         GroupsPage.template, GroupFormPage.template, GroupPage.template, MembershipFormPage.template,
+        PublishedGroupsPage.template,
     ]
 
-    static let rules: [Rule] = [.createGroups, .seeGroup, .seeGroupBusiness, .manageGroup]
+    static let rules: [Rule] = [.createGroups, .seeGroup, .seeGroupBusiness, .manageGroup, .nameOwnSeatPublicly]
 }
 
 /// Who may see and manage a group (issue 3, "Permissions" and "Visibility").
@@ -30,6 +31,12 @@ extension Rule {
     static let seeGroupBusiness = Rule(
         "seeGroupBusiness", permits: "See a group's private meetings, terms, decisions and proposals",
         holders: Holders.groupManagers.adding(Holders(members: true)), record: "the group")
+    /// Issue 18: only the member decides whether the public page names them as an expert by experience or carer;
+    /// nobody, not even the group's managers, decides it for them.
+    static let nameOwnSeatPublicly = Rule(
+        "nameOwnSeatPublicly",
+        permits: "Agree (or not) to be named on a group's public page as an expert by experience or carer",
+        holders: Holders(owner: true), record: "their own membership")
 }
 
 extension Holders {

@@ -1,25 +1,37 @@
 import Hummingbird
 
-/// The signed-in home page: who you are and where you can go.
+/// "/": signed in, the person's home page (who you are and where you can go); signed out, the public front door.
 struct HomeController: Controller {
     let services: AppServices
 
     func addRoutes(to routes: inout SiteRoutes) {
-        routes.get(.home, .signedIn) { request, context, signedIn in
-            let now = services.clock.now()
-            let today = LondonTime.isoDay(now)
-            // Worked out once per person per change to the data (a meeting that has started drops off once the
-            // data changes or the kept page grows old: `DerivedCache.timeToLive`).
-            let key = services.derived.key("home", variant: "\(signedIn.user.id) \(today)")
-            let page = try await services.derived.value(for: key) {
-                let meetings = try await CalendarFeedStore(pool: services.pool, clock: services.clock)
-                    .meetings(forUserID: signedIn.user.id, today: today, since: now, limit: 3)
-                let actions = try await ActionStore(pool: services.pool, clock: services.clock).outstanding(
-                    ownerUserID: signedIn.user.id)
-                return HomePage(user: signedIn.user, meetings: meetings, actions: actions, today: today)
+        routes.get(.home) { request, context in
+            guard let user = context.visit.user else {
+                let settings = try await FrontDoorStore(pool: services.pool, clock: services.clock).settings()
+                let roadmapPublished = try await RoadmapStore(pool: services.pool, clock: services.clock).isPublished()
+                return try await services.pages.render(
+                    FrontDoorPage(settings: settings, roadmapPublished: roadmapPublished), request: request,
+                    context: context)
             }
-            return try await services.pages.render(page, request: request, context: context)
+            context.visit.servesPersonalPage()
+            return try await home(for: user, request: request, context: context)
         }
+    }
+
+    func home(for user: SessionUser, request: Request, context: AppRequestContext) async throws -> Response {
+        let now = services.clock.now()
+        let today = LondonTime.isoDay(now)
+        // Worked out once per person per change to the data (a meeting that has started drops off once the
+        // data changes or the kept page grows old: `DerivedCache.timeToLive`).
+        let key = services.derived.key("home", variant: "\(user.id) \(today)")
+        let page = try await services.derived.value(for: key) {
+            let meetings = try await CalendarFeedStore(pool: services.pool, clock: services.clock)
+                .meetings(forUserID: user.id, today: today, since: now, limit: 3)
+            let actions = try await ActionStore(pool: services.pool, clock: services.clock).outstanding(
+                ownerUserID: user.id)
+            return HomePage(user: user, meetings: meetings, actions: actions, today: today)
+        }
+        return try await services.pages.render(page, request: request, context: context)
     }
 }
 
@@ -84,6 +96,12 @@ struct HomePage: PageModel {
                 HomeLink(
                     label: "Urgent help", href: Href.urgentHelpSettings(),
                     description: "Add the partnership's own crisis line to the urgent help every public page shows."))
+        }
+        if Policy.allows(user.role, .manageFrontDoor) {
+            links.append(
+                HomeLink(
+                    label: "Public front door", href: Href.frontDoorSettings(),
+                    description: "Set the partnership's name and purpose, shown to people who are not signed in."))
         }
         // Anyone signed in may read first steps (issue 18: it was reachable only through the co-production hub).
         links.append(

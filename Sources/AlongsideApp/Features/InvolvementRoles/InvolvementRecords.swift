@@ -39,6 +39,11 @@ public struct RoleContent: Sendable, Equatable, Decodable {
         case howToApply = "how_to_apply"
     }
 
+    /// Every text of the description, in the order the form shows them (for the placeholder check before publishing).
+    var texts: [String] {
+        [title, location, payment, about, purpose, tasks, responsibilities, support, essential, desirable, howToApply]
+    }
+
     var kindsJSON: String {
         String(decoding: (try? JSONEncoder().encode(kinds.map(\.rawValue))) ?? Data("[]".utf8), as: UTF8.self)
     }

@@ -15,6 +15,39 @@ public enum AdvertRules {
         guard closesOn >= today else { return "The closing date must be today or later" }
         return nil
     }
+
+    /// Issue 18: an advert cannot be published while it still holds the template's placeholders, such as "[name]" or
+    /// "[email address]". Every "[...]" with something inside, across the texts in the order given, each once.
+    public static func placeholders(in texts: [String]) -> [String] {
+        var found: [String] = []
+        for text in texts {
+            var rest = Substring(text)
+            while let open = rest.firstIndex(of: "[") {
+                let after = rest[rest.index(after: open)...]
+                guard let close = after.firstIndex(where: { $0 == "]" || $0 == "[" || $0 == "\n" }) else { break }
+                if after[close] == "]" {
+                    let inside = after[..<close]
+                    let placeholder = "[\(inside)]"
+                    if !inside.trimmingCharacters(in: .whitespaces).isEmpty, !found.contains(placeholder) {
+                        found.append(placeholder)
+                    }
+                    rest = after[after.index(after: close)...]
+                } else {
+                    rest = after[close...]
+                }
+            }
+        }
+        return found
+    }
+
+    /// The refusal naming each placeholder left in, or nil when there are none.
+    public static func placeholderProblem(in texts: [String]) -> String? {
+        let found = placeholders(in: texts)
+        guard !found.isEmpty else { return nil }
+        let list = found.count == 1 ? found[0] : found.dropLast().joined(separator: ", ") + " and " + found.last!
+        return "The role description still has the template's \(found.count == 1 ? "placeholder" : "placeholders") "
+            + "\(list). Edit the role description to put the real details in before publishing the advert"
+    }
 }
 
 /// People in roles: an appointment runs from its start day to its end day (the last day in the role), if it has one.

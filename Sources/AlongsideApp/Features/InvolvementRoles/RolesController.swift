@@ -122,7 +122,11 @@ struct RolesController: Controller {
     {
         let role = try await role(context)
         var errors = FormErrors()
-        guard let closesOn = InvolvementForms.closingDate(context.form, today: today, errors: &errors) else {
+        let closesOn = InvolvementForms.closingDate(context.form, today: today, errors: &errors)
+        if let problem = AdvertRules.placeholderProblem(in: role.content.texts) {
+            errors.add(InvolvementForms.AdvertField.closesOn, problem)
+        }
+        guard let closesOn, errors.isEmpty else {
             let page = try await rolePage(role, form: context.form, errors: errors)
             return try await services.pages.render(page, request: request, context: context)
         }

@@ -80,8 +80,9 @@ public struct Field: Encodable, Sendable, Equatable {
         self.label = label
         self.type = type
         self.isPassword = type == "password"
-        // Passwords are never sent back to the browser, even after a failed submit.
-        self.value = type == "password" ? "" : value
+        // Passwords are never sent back to the browser, even after a failed submit. What the person typed before their
+        // session ended comes back in place of the page's own value (`KeptForm`).
+        self.value = type == "password" ? "" : (KeptForm.values(for: name)?.first ?? value)
         self.hint = hint
         let description = FieldDescription(id: id, name: name, hint: hint, errors: errors)
         (error, hintID, errorID, describedBy) = (
@@ -149,12 +150,14 @@ public struct ChoiceField: Encodable, Sendable, Equatable {
             description.error, description.hintID, description.errorID, description.describedBy
         )
         inputType = multiple ? "checkbox" : "radio"
+        // What the person typed before their session ended, if it was kept (`KeptForm`), else what the page chose.
+        let chosen: Set<String> = KeptForm.values(for: name).map { Set($0) } ?? selected
         // The first choice carries the field's id so the error summary link lands on it.
         choices = options.enumerated().map { index, option in
             Choice(
                 value: option.value, label: option.label,
                 id: index == 0 ? Field.inputID(name) : "\(Field.inputID(name))-\(option.value)",
-                checked: selected.contains(option.value))
+                checked: chosen.contains(option.value))
         }
     }
 }
@@ -185,7 +188,8 @@ public struct SelectField: Encodable, Sendable, Equatable {
         self.id = Field.inputID(name)
         self.label = label
         self.hint = hint
-        self.options = options.map { Option(value: $0.value, label: $0.label, selected: $0.value == selected) }
+        let chosen = KeptForm.values(for: name)?.first ?? selected
+        self.options = options.map { Option(value: $0.value, label: $0.label, selected: $0.value == chosen) }
         let description = FieldDescription(id: id, name: name, hint: hint, errors: errors)
         (error, hintID, errorID, describedBy) = (
             description.error, description.hintID, description.errorID, description.describedBy

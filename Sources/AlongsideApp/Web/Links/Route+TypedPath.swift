@@ -25,6 +25,7 @@ extension Route {
         case .auditLog: Href.auditLog
         case .authorization: Href.authorization
         case .urgentHelpSettings: Href.urgentHelpSettings
+        case .frontDoorSettings: Href.frontDoorSettings
         case .groups: Href.groups
         case .newGroup: Href.newGroup
         case .group: Href.group
@@ -32,6 +33,8 @@ extension Route {
         case .newMembership: Href.newMembership
         case .memberships: Href.memberships
         case .endMembership: Href.endMembership
+        case .namedPublicly: Href.namedPublicly
+        case .publishedGroups: Href.publishedGroups
         case .publishedGroup: Href.publishedGroup
         case .terms: Href.terms
         case .compareTerms: Href.compareTerms

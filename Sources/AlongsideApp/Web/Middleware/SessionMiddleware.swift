@@ -17,8 +17,8 @@ struct SessionMiddleware: RouterMiddleware {
             switch try await store.load(token: token, touch: request.uri.path != Href.sessionExpiring()) {
             case .live(let session):
                 context.visit.loaded(session, expired: false)
-            case .expired(let wasSignedIn):
-                context.visit.loaded(nil, expired: wasSignedIn)
+            case .expired(let wasSignedIn, let ended):
+                context.visit.loaded(nil, expired: wasSignedIn, ended: wasSignedIn ? ended : nil)
                 if !wasSignedIn { context.visit.ended() }
             case .none:
                 // A value we never issued (or one already ended): ignore it and tell the browser to drop it.

@@ -40,6 +40,8 @@ public final class DerivedCache: Sendable {
 
     /// The value kept for `key`, or the one `make` makes (which is then kept).
     public func value<Value: Sendable>(for key: Key, make: () async throws -> Value) async rethrows -> Value {
+        // A page holding what someone typed before their session ended is theirs alone: worked out, never kept.
+        if KeptForm.current != nil { return try await make() }
         if let kept = entries.withLockedValue({ $0[key] }) as? Value { return kept }
         let made = try await make()
         store(made, for: key)
@@ -48,6 +50,7 @@ public final class DerivedCache: Sendable {
 
     /// The same, for work that does not wait.
     public func value<Value: Sendable>(for key: Key, make: () throws -> Value) rethrows -> Value {
+        if KeptForm.current != nil { return try make() }
         if let kept = entries.withLockedValue({ $0[key] }) as? Value { return kept }
         let made = try make()
         store(made, for: key)

@@ -38,6 +38,8 @@ struct LayoutModel: Encodable, Sendable {
     /// Without JavaScript, the page moves itself to the warning page when the warning is due (signed in only).
     let refreshSeconds: Int?
     let refreshHref: String?
+    /// On a page with a form, signed in: shown without JavaScript instead of moving away (issue 18).
+    let keptFormNote: String?
     let currentPath: String
     let signOutHref: String
     let extendHref: String

@@ -71,7 +71,7 @@ public struct PageRenderer: Sendable {
     {
         let errors = page.errors
         let user = session?.user
-        var warnAfter: Int?, refreshSeconds: Int?, refreshHref: String?
+        var warnAfter: Int?, refreshSeconds: Int?, refreshHref: String?, keptFormNote: String?
         if let session, user != nil {
             let policy = sessions.policy
             let ends = policy.endsAt(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt)
@@ -84,6 +84,13 @@ public struct PageRenderer: Sendable {
             } else {
                 refreshSeconds = warnAfter
                 refreshHref = Href.sessionExpiring(query: ["next": ReturnPath(path)])
+            }
+            if Page.hasForm || views.typingTemplates.contains(Page.template) {
+                // Without JavaScript, a page with a form to fill in stays put rather than move to the warning page and
+                // lose what was typed: it says when the session ends, and a form sent after that is kept for signing
+                // in again (`KeptForms`).
+                keptFormNote =
+                    "If you do nothing on this site before \(LondonTime.time(ends)), you will be signed out to protect your information. What you type here is kept: if you are signed out before you send it, sign in again and it will be back in the form."
             }
         }
         return LayoutModel(
@@ -98,6 +105,7 @@ public struct PageRenderer: Sendable {
             warnAfterSeconds: warnAfter,
             refreshSeconds: refreshSeconds,
             refreshHref: refreshHref,
+            keptFormNote: keptFormNote,
             currentPath: path,
             signOutHref: Href.signOut(),
             extendHref: Href.sessionExtend(),

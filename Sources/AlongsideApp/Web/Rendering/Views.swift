@@ -12,13 +12,32 @@ public struct Views: Sendable {
     }
 
     let library: MustacheLibrary
+    /// Templates with fields to type into (issue 18): without JavaScript these pages do not move themselves away when
+    /// the session is about to end; they say when it will, and that what is typed is kept (`KeptForms`).
+    let typingTemplates: Set<String>
 
     /// Loads the folder and checks every template the app names is there: swift-mustache quietly returns an
     /// empty library for a missing folder, and a missing template would otherwise only show up on a request.
     public init(directory: String, required: [String]) async throws {
         library = try Self.load(directory: directory)
+        typingTemplates = Self.typingTemplates(directory: directory)
         let missing = required.filter { library.getTemplate(named: $0) == nil }
         guard missing.isEmpty else { throw MissingTemplates(names: missing, directory: directory) }
+    }
+
+    /// The templates that draw a field to type into, a choice or a list to pick from.
+    static func typingTemplates(directory: String) -> Set<String> {
+        let root = directory.hasSuffix("/") ? directory : directory + "/"
+        let files = FileManager()
+        var found: Set<String> = []
+        guard let paths = files.enumerator(atPath: root) else { return found }
+        let markers = ["partials/field", "partials/textarea", "partials/select", "partials/choices", "<textarea"]
+        for case let path as String in paths where path.hasSuffix(".mustache") {
+            guard let data = files.contents(atPath: root + path) else { continue }
+            let text = String(decoding: data, as: UTF8.self)
+            if markers.contains(where: text.contains) { found.insert(String(path.dropLast(".mustache".count))) }
+        }
+        return found
     }
 
     /// A template file that swift-mustache cannot parse.

@@ -47,6 +47,11 @@ enum RequestForm {
             expected = context.visit.user == nil ? nil : context.visit.session?.csrfToken
         }
         guard let expected else { throw AppError.csrfFailed }
+        return try await read(request, expected: expected, route: route, access: access)
+    }
+
+    /// The form, once the request carries `expected` (in the header or the form) and its body is within the limit.
+    static func read(_ request: Request, expected: String, route: Route, access: Access) async throws -> FormData {
         let headerToken = request.headers[headerName]
         if let headerToken, !SecretToken.constantTimeEquals(headerToken, expected) { throw AppError.csrfFailed }
 

@@ -8,7 +8,7 @@ public struct SessionStore: Sendable {
         case none
         case live(LoadedSession)
         /// The session ended through inactivity or age; `wasSignedIn` says whether to tell the person.
-        case expired(wasSignedIn: Bool)
+        case expired(wasSignedIn: Bool, ended: LoadedSession? = nil)
     }
 
     let pool: DatabasePool
@@ -36,7 +36,7 @@ public struct SessionStore: Sendable {
         }
         if policy.state(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) != .live {
             try await end(tokenHash: hash)
-            return .expired(wasSignedIn: session.user != nil)
+            return .expired(wasSignedIn: session.user != nil, ended: session)
         }
         if shouldTouch, policy.needsTouch(lastSeenAt: session.lastSeenAt, now: now) {
             try await touch(tokenHash: hash, at: now)
