@@ -73,7 +73,7 @@ class PhoneJourney:
         b = self.b
         result = b.driver.execute_script(STACKED_JS)
         b.require(not result["problems"], f"the roadmap's stacked table at {PHONE_WIDTH} px: {result['problems']}")
-        b.require("Held back by" in result["labels"], f"the roadmap's table has no 'Held back by' column: {result['labels']}")
+        b.require("Waiting on" in result["labels"], f"the roadmap's table has no 'Waiting on' column: {result['labels']}")
         scroll, client = b.driver.execute_script("const d = document.documentElement; return [d.scrollWidth, d.clientWidth]")
         b.require(scroll <= client, f"at {PHONE_WIDTH} px the roadmap scrolls sideways ({scroll} > {client})")
 

@@ -1075,6 +1075,16 @@ class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney, PhoneJourney
                   f"the overview does not count the {ROADMAP_SIZE} national deliverables")
         b.require(self.roadmap_status(GOVERNANCE) == "Not started",
                   f"{GOVERNANCE!r} reads {self.roadmap_status(GOVERNANCE)!r} before any change")
+        # Issue 19: the "blocked" filter keeps only deliverables waiting on something not in place, and says what.
+        b.select("Waiting on others", "Waiting on something not in place")
+        b.submit("zj1b roadmap blocked", button="Show deliverables")
+        b.require("waiting=yes" in b.path(), f"the blocked filter is not in the address: {b.path()}")
+        waiting = [tr.find_elements(By.XPATH, "./th|./td")[4].text.strip()
+                   for tr in b.driver.find_elements(By.XPATH, "//main//table/tbody/tr")]
+        b.require(waiting and len(waiting) < ROADMAP_SIZE, f"the blocked filter shows {len(waiting)} deliverables")
+        b.require(all(cell and not cell.startswith("Nothing") for cell in waiting),
+                  f"a deliverable shown as blocked waits on nothing: {waiting}")
+        b.follow("Clear filters", "zj1c roadmap unfiltered")
         b.select("Workstream", ROADMAP_WORKSTREAM)
         b.submit("zj2 roadmap model development", button="Show deliverables")
         b.require("workstream=model-development" in b.path(), f"the filter is not in the address: {b.path()}")

@@ -27,6 +27,21 @@ final class RoadmapTests: XCTestCase {
             let byStatus = try await member.get("/roadmap?status=in_place")
             XCTAssertTrue(byStatus.contains("0 deliverables"))
             XCTAssertTrue(byStatus.contains("No deliverables match."))
+            // Issue 19: the "blocked" filter, and what each deliverable waits on directly.
+            let blocked = try await member.get("/roadmap?waiting=yes")
+            XCTAssertTrue(blocked.contains("3 deliverables, 0 of 3 in place (0%)"))
+            XCTAssertFalse(blocked.contains(">Peer workforce</a>"), "it waits on nothing")
+            let records = try XCTUnwrap(
+                blocked.html.components(separatedBy: ">Shared records</a>").last?.components(separatedBy: "</tr>").first
+            )
+            XCTAssertTrue(
+                records.contains(">Data standards</a> (Not started)"), "waits on what it relies upon directly")
+            XCTAssertFalse(records.contains("Joint governance"), "only directly")
+            XCTAssertTrue(blocked.contains("In cycle 1: moves together with the others in it."))
+            let free = try await member.get("/roadmap?waiting=no")
+            XCTAssertTrue(free.contains("2 deliverables, 0 of 2 in place (0%)"))
+            let hostile = try await member.get("/roadmap?waiting=%00%FF" + String(repeating: "x", count: 3_000))
+            XCTAssertEqual(hostile.status, .ok, "an unknown choice filters nothing")
             let signedOut = try await app.browser().get("/roadmap")
             XCTAssertEqual(signedOut.status, .seeOther, "the roadmap needs signing in")
         }

@@ -34,7 +34,7 @@ enum RoadmapForms {
 
     /// The fields of the roadmap's filter (a query string).
     enum FilterField: String, FormFieldName {
-        case workstream, status, owner, involvement
+        case workstream, status, owner, involvement, waiting
     }
 
     /// The field of the dependency picture's filter (a query string).

@@ -47,6 +47,8 @@ struct RoadmapPage: PageModel {
     let status: SelectField
     let owner: SelectField
     let involvement: SelectField
+    /// The "blocked" filter (issue 19): only deliverables waiting on something not yet in place.
+    let waiting: SelectField
     let summary: String
     let totals: [StatusCount]
     let involvementCounts: [StatusCount]
@@ -70,7 +72,10 @@ struct RoadmapPage: PageModel {
         let link: DeliverableLink
         let owner: String
         let target: String
-        let blockers: Int
+        /// What it relies upon directly that is not yet in place (issue 19).
+        let waitingOn: [DeliverableLink]
+        /// The cycle it is in, if any: its members must move together.
+        let cycle: Int?
         let involvement: String
         let notInGrid: Bool
     }
@@ -96,9 +101,15 @@ struct RoadmapPage: PageModel {
             F.involvement, label: "Involvement of experts by experience",
             options: [("", "Any"), ("none", "Not recorded")] + InvolvementRung.allCases.map { ($0.rawValue, $0.label) },
             form: query, errors: none)
-        let blockers = graph.allBlockers()
+        waiting = SelectField(
+            F.waiting, label: "Waiting on others",
+            options: [("", "Any"), ("yes", "Waiting on something not in place"), ("no", "Waiting on nothing")],
+            form: query, errors: none)
+        let waitingOn = (0..<graph.deliverables.count).map { graph.waitingOn($0) }
         let chosen = (0..<graph.deliverables.count).filter { index in
             let deliverable = graph.deliverables[index]
+            if query[F.waiting] == "yes", waitingOn[index].isEmpty { return false }
+            if query[F.waiting] == "no", !waitingOn[index].isEmpty { return false }
             if !query[F.workstream].isEmpty, deliverable.workstream != query[F.workstream] { return false }
             if !query[F.status].isEmpty, deliverable.status.rawValue != query[F.status] { return false }
             switch query[F.involvement] {
@@ -112,7 +123,8 @@ struct RoadmapPage: PageModel {
             case let value: return deliverable.owner?.formValue == value
             }
         }
-        isFiltered = !(query[F.workstream] + query[F.status] + query[F.owner] + query[F.involvement]).isEmpty
+        isFiltered = !(query[F.workstream] + query[F.status] + query[F.owner] + query[F.involvement] + query[F.waiting])
+            .isEmpty
         func counts(_ indices: [Int]) -> [StatusCount] {
             DeliverableStatus.allCases.map { status in
                 StatusCount(
@@ -147,7 +159,9 @@ struct RoadmapPage: PageModel {
                     let deliverable = graph.deliverables[index]
                     return Row(
                         link: DeliverableLink(deliverable), owner: deliverable.ownerName ?? "Nobody yet",
-                        target: deliverable.targetOn.map(LondonTime.day) ?? "Not set", blockers: blockers[index].count,
+                        target: deliverable.targetOn.map(LondonTime.day) ?? "Not set",
+                        waitingOn: waitingOn[index].map { DeliverableLink(graph.deliverables[$0]) },
+                        cycle: graph.cycleNumber(of: index),
                         involvement: deliverable.involvement?.label ?? "Not recorded", notInGrid: !deliverable.inGrid)
                 })
         }
