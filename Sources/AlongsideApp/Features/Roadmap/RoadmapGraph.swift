@@ -92,6 +92,18 @@ public struct RoadmapGraph: Sendable {
             .prefix(limit).map { ($0, openReach[$0]) }
     }
 
+    /// The part of the graph among `nodes`, renumbered in the order given: where each node went, the links kept
+    /// (both ends among `nodes`) and the graph they make, for drawing a neighbourhood or a workstream.
+    func subgraph(_ nodes: [Int]) -> (position: [Int: Int], links: [(from: Int, to: Int)], graph: DependencyGraph) {
+        var position: [Int: Int] = [:]
+        for (index, node) in nodes.enumerated() { position[node] = index }
+        var links: [(from: Int, to: Int)] = []
+        for node in nodes {
+            for target in graph.reliesOn[node] { if let to = position[target] { links.append((position[node]!, to)) } }
+        }
+        return (position, links, DependencyGraph(count: nodes.count, links: links))
+    }
+
     /// The suggested order through the cycles and the links it goes against (issue 19).
     public func suggestedOrder() -> SuggestedOrder.Result { SuggestedOrder.make(graph, components: components) }
 

@@ -111,13 +111,7 @@ struct RoadmapGraphPage: PageModel {
         typealias F = RoadmapForms.PictureFilterField
         let around = Neighbourhood(centre, in: graph.graph, reliedOnBy: graph.graph.reliedOnBy, steps: steps)
         let chosen = around.nodes
-        var position: [Int: Int] = [:]
-        for (index, node) in chosen.enumerated() { position[node] = index }
-        var links: [(from: Int, to: Int)] = []
-        for node in chosen {
-            for target in graph.reliesOn(node) { if let to = position[target] { links.append((position[node]!, to)) } }
-        }
-        let shown = DependencyGraph(count: chosen.count, links: links)
+        let (_, links, shown) = graph.subgraph(chosen)
         let title = graph.deliverables[centre].title
         let svg = RoadmapGraphSVG.render(
             nodes: chosen.map {
@@ -161,13 +155,7 @@ struct RoadmapGraphPage: PageModel {
                 graph.deliverables.indices.filter { graph.deliverables[$0].workstream == chosen.key }
             }
             ?? Array(graph.deliverables.indices)
-        var position: [Int: Int] = [:]
-        for (index, node) in chosen.enumerated() { position[node] = index }
-        var links: [(from: Int, to: Int)] = []
-        for node in chosen {
-            for target in graph.reliesOn(node) { if let to = position[target] { links.append((position[node]!, to)) } }
-        }
-        let shown = DependencyGraph(count: chosen.count, links: links)
+        let (position, links, shown) = graph.subgraph(chosen)
         // The whole graph is drawn in the suggested order, its breaking links marked (issue 19); a workstream as
         // before, its cycles framed.
         let breaks: [SuggestedOrder.Break] =
