@@ -1091,7 +1091,9 @@ class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney, PhoneJourney
         b.require(b.selected("Workstream") == ROADMAP_WORKSTREAM, f"the workstream filter reads {b.selected('Workstream')!r}")
         captions = [c.get_attribute("textContent").strip() for c in b.driver.find_elements(By.XPATH, "//main//table/caption")]
         b.require(captions == [f"{ROADMAP_WORKSTREAM} deliverables"], f"filtered by workstream, the tables are {captions}")
-        b.follow(GOVERNANCE, "zj3 deliverable")
+        # The row's own link (its title may also stand in another row's "Waiting on").
+        b.click_and_check(b.one(f'//main//table//tr/th/a[normalize-space(.)={exact_text(GOVERNANCE)}]',
+                                f"the row for {GOVERNANCE!r}"), "zj3 deliverable")
         self.expect_h1(GOVERNANCE)
         self.governance_path = b.path()
         b.require(re.fullmatch(r"/roadmap/deliverables/\d+", self.governance_path), f"the deliverable is at {self.governance_path}")

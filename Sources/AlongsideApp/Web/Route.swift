@@ -98,6 +98,7 @@ public enum Route: String, CaseIterable, Sendable {
     case roadmapLinksCSV = "/roadmap/links.csv"
     case roadmapImport = "/roadmap/import"
     case roadmapPublishing = "/roadmap/publishing"
+    case roadmapFocusAreas = "/roadmap/focus-areas"
     case publishedRoadmap = "/published/roadmap"
     // Paying experts by experience: claims, approvals, finance, earnings and the payment policy (issue 5).
     case involvement = "/involvement"

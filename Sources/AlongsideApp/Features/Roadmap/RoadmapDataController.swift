@@ -23,6 +23,8 @@ struct RoadmapDataController: Controller {
         routes.post(.roadmapImport, .capability(.manageRoadmap), importRoadmap)
         routes.get(.roadmapPublishing, .capability(.manageRoadmap), publishingForm)
         routes.post(.roadmapPublishing, .capability(.manageRoadmap), setPublishing)
+        routes.get(.roadmapFocusAreas, .capability(.manageRoadmap), focusAreasForm)
+        routes.post(.roadmapFocusAreas, .capability(.manageRoadmap), setFocusAreas)
         routes.get(.publishedRoadmap, published)
     }
 
@@ -171,6 +173,42 @@ struct RoadmapDataController: Controller {
             choice == "yes"
             ? "Roadmap progress is published at \(Href.publishedRoadmap())."
             : "Roadmap progress is no longer published."
+        try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
+        return .seeOther(Href.roadmap())
+    }
+
+    @Sendable func focusAreasForm(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
+        -> Response
+    {
+        let workstreams = try await store.workstreams()
+        let form = FormData(
+            workstreams.filter { FocusAreas.keys.contains($0.key) && $0.started }.map {
+                (RoadmapForms.FocusField.started, $0.key)
+            })
+        return try await services.pages.render(
+            RoadmapFocusAreasPage(workstreams: workstreams, form: form, errors: FormErrors()), request: request,
+            context: context)
+    }
+
+    @Sendable func setFocusAreas(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws
+        -> Response
+    {
+        let workstreams = try await store.workstreams()
+        var errors = FormErrors()
+        guard
+            let started = FocusAreas.started(
+                context.form.all(RoadmapForms.FocusField.started), among: workstreams, errors: &errors)
+        else {
+            return try await services.pages.render(
+                RoadmapFocusAreasPage(workstreams: workstreams, form: context.form, errors: errors), request: request,
+                context: context)
+        }
+        try await store.setStartedFocusAreas(started, by: signedIn.actor, requestID: context.requestID)
+        let left = workstreams.filter { FocusAreas.keys.contains($0.key) && !started.contains($0.key) }.map(\.name)
+        let message =
+            left.isEmpty
+            ? "Every focus area is started and counted."
+            : "\(left.joined(separator: " and ")) is left out of the counts and analysis until it is started."
         try await services.sessions.setFlash(Flash(message: message), tokenHash: signedIn.session.tokenHash)
         return .seeOther(Href.roadmap())
     }

@@ -8,6 +8,7 @@ enum RoadmapFeature: Feature {
         RoadmapPage.template, RoadmapSections.template, DeliverablePage.template, DeliverableFormPage.template,
         RoadmapAnalysisPage.template,
         RoadmapChangesPage.template, RoadmapImportPage.template, RoadmapPublishingPage.template,
+        RoadmapFocusAreasPage.template,
         PublishedRoadmapPage.template, RoadmapGraphPage.template, RoadmapProgressPage.template,
     ]
 

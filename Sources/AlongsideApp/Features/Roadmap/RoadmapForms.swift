@@ -38,6 +38,11 @@ enum RoadmapForms {
     }
 
     /// The field of the dependency picture's filter (a query string).
+    /// Which dedicated focus areas the partnership has started (issue 19).
+    enum FocusField: String, FormFieldName {
+        case started
+    }
+
     /// The graph page's query: a workstream, or one deliverable's neighbourhood (and how many steps), or a search
     /// for a deliverable, or the whole graph on request.
     enum PictureFilterField: String, FormFieldName {

@@ -13,5 +13,6 @@ struct RoadmapLinks: Encodable, Sendable {
     let newDeliverable = Href.newDeliverable()
     let importRoadmap = Href.roadmapImport()
     let publishing = Href.roadmapPublishing()
+    let focusAreas = Href.roadmapFocusAreas()
     let published = Href.publishedRoadmap()
 }

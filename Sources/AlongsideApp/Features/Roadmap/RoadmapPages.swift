@@ -56,6 +56,8 @@ struct RoadmapPage: PageModel {
     let hasSections: Bool
     let canManage: Bool
     let isFiltered: Bool
+    /// Dedicated focus areas not started: left out of the counts and analysis (issue 19).
+    let notStarted: String?
     /// The workstreams' tables, rendered from `sections` by `RoadmapSections` (and kept until the roadmap changes).
     var sectionsHTML = ""
 
@@ -101,6 +103,11 @@ struct RoadmapPage: PageModel {
             F.involvement, label: "Involvement of experts by experience",
             options: [("", "Any"), ("none", "Not recorded")] + InvolvementRung.allCases.map { ($0.rawValue, $0.label) },
             form: query, errors: none)
+        let unstarted = workstreams.filter { !$0.started }.map(\.name)
+        notStarted =
+            unstarted.isEmpty
+            ? nil
+            : "Not started here yet, so left out of the counts and analysis: \(unstarted.joined(separator: ", "))."
         waiting = SelectField(
             F.waiting, label: "Waiting on others",
             options: [("", "Any"), ("yes", "Waiting on something not in place"), ("no", "Waiting on nothing")],
@@ -371,7 +378,10 @@ struct DeliverablePage: PageModel {
                     selected: errorMarkerID == nil ? form[RoadmapForms.LinkField.reliesOn] : "", errors: errors) : nil
         } else {
             reliesOn = []; reliedOnBy = []; transitive = ""; blockers = []; waitingOn = []; neighbourhoodHref = nil
-            reach = "Retired deliverables are left out of the analysis."
+            reach =
+                item.isRetired
+                ? "Retired deliverables are left out of the analysis."
+                : "Its focus area is not started yet, so it is left out of the counts and the analysis."
             cycle = nil; linkForm = nil
         }
         confirmRetire =

@@ -94,3 +94,26 @@ struct PublishedRoadmapPage: PageModel {
         }
     }
 }
+
+/// Which dedicated focus areas the partnership has started (issue 19; 001 footnote 6: two of the three).
+struct RoadmapFocusAreasPage: PageModel {
+    static let template = "roadmap/focus-areas"
+    static let hasForm = true
+    let roadmapLinks = RoadmapLinks()
+    let title = "Dedicated focus areas"
+    let started: ChoiceField?
+    let errors: FormErrors
+
+    init(workstreams: [Workstream], form: FormData, errors: FormErrors) {
+        let focus = workstreams.filter { FocusAreas.keys.contains($0.key) }
+        started =
+            focus.isEmpty
+            ? nil
+            : ChoiceField(
+                checkboxes: RoadmapForms.FocusField.started, legend: "Which focus areas has the partnership started?",
+                hint:
+                    "The national roadmap expects work on at least 2 of the 3. One not started is left out of the roadmap's counts and analysis until it is.",
+                options: focus.map { ($0.key, $0.name) }, form: form, errors: errors)
+        self.errors = errors
+    }
+}

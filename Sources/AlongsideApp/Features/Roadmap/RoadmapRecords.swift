@@ -4,6 +4,8 @@ import GRDB
 public struct Workstream: Sendable, Equatable, FetchableRecord, Decodable {
     public let key: String
     public let name: String
+    /// False for a dedicated focus area the partnership has not started (issue 19): left out of counts and analysis.
+    public let started: Bool
 }
 
 /// Who a deliverable belongs to: a person or a group.

@@ -35,7 +35,8 @@ public struct RoadmapStore: Sendable {
     }
 
     static func workstreams(in db: Database) throws -> [Workstream] {
-        try Workstream.fetchAll(db, sql: "SELECT key, name FROM roadmap_workstreams ORDER BY position, key")
+        try Workstream.fetchAll(
+            db, sql: "SELECT key, name, started FROM roadmap_workstreams ORDER BY position, key")
     }
 
     public func deliverables(includeRetired: Bool = false) async throws -> [Deliverable] {
@@ -93,11 +94,15 @@ public struct RoadmapStore: Sendable {
         .map { ($0[0], $0[1]) }
     }
 
-    /// Everything the analysis needs, read in one transaction so it is consistent.
+    /// Everything the analysis needs, read in one transaction so it is consistent. Deliverables of a focus area not
+    /// started are left out, as retired ones are (issue 19).
     public func graph() async throws -> RoadmapGraph {
         try await pool.read { db in
-            RoadmapGraph(
-                deliverables: try Self.deliverables(includeRetired: false, in: db), links: try Self.links(in: db))
+            let notStarted = Set(try Self.workstreams(in: db).filter { !$0.started }.map(\.key))
+            return RoadmapGraph(
+                deliverables: try Self.deliverables(includeRetired: false, in: db).filter {
+                    !notStarted.contains($0.workstream)
+                }, links: try Self.links(in: db))
         }
     }
 
@@ -149,6 +154,27 @@ public struct RoadmapStore: Sendable {
     }
 
     // MARK: Changing
+
+    /// Records which dedicated focus areas are started (the others are left out of counts and analysis).
+    func setStartedFocusAreas(_ started: Set<String>, by actor: AuditActor, requestID: String?) async throws {
+        let now = clock.now()
+        try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
+            let focus = try Self.workstreams(in: db).filter { FocusAreas.keys.contains($0.key) }
+            let before = focus.filter(\.started).map(\.name).sorted()
+            for workstream in focus {
+                try db.execute(
+                    sql: "UPDATE roadmap_workstreams SET started = ? WHERE key = ?",
+                    arguments: [started.contains(workstream.key), workstream.key])
+            }
+            let after = focus.filter { started.contains($0.key) }.map(\.name).sorted()
+            try audit.record(
+                AuditChange(
+                    action: "updated", recordKind: "roadmap_workstreams", recordID: "focus-areas",
+                    summary: "Focus areas started: " + after.joined(separator: ", "),
+                    before: ["started": before.joined(separator: ", ")],
+                    after: ["started": after.joined(separator: ", ")]))
+        }
+    }
 
     public func setPublished(_ published: Bool, by actor: AuditActor, requestID: String?) async throws {
         let now = clock.now()

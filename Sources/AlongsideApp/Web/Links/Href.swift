@@ -97,6 +97,7 @@ public enum Href {
     public static let roadmapLinksCSV = Path0(.roadmapLinksCSV)
     public static let roadmapImport = Path0(.roadmapImport)
     public static let roadmapPublishing = Path0(.roadmapPublishing)
+    public static let roadmapFocusAreas = Path0(.roadmapFocusAreas)
     public static let publishedRoadmap = Path0(.publishedRoadmap)
     // Paying experts by experience: claims, approvals, finance, earnings and the payment policy (issue 5).
     public static let involvement = Path0(.involvement)

@@ -97,6 +97,7 @@ extension Route {
         case .roadmapLinksCSV: Href.roadmapLinksCSV
         case .roadmapImport: Href.roadmapImport
         case .roadmapPublishing: Href.roadmapPublishing
+        case .roadmapFocusAreas: Href.roadmapFocusAreas
         case .publishedRoadmap: Href.publishedRoadmap
         case .involvement: Href.involvement
         case .claims: Href.claims
