@@ -1230,6 +1230,22 @@ class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney, PhoneJourney
     def zo_publish_roadmap(self):
         b = self.b
         b.follow("Roadmap", "zo1 roadmap")
+        # Issue 19: the dedicated focus areas (two of three started); the third is left out until it is started.
+        b.follow("Focus areas", "zo1a focus areas")
+        self.expect_h1("Dedicated focus areas")
+        b.choose("Eating disorders", ticked=False)
+        b.choose("Community rehabilitation", ticked=False)
+        b.submit("zo1b one focus area", button="Save", status=422)
+        self.expect_form_errors("zo1b one focus area", ["started"])
+        b.choose("Community rehabilitation")
+        b.submit("zo1c two focus areas", button="Save")
+        self.expect_notice("Eating disorders is left out of the counts and analysis until it is started.")
+        b.require("left out of the counts and analysis: Eating disorders." in b.main_text(),
+                  "the overview does not say which focus area is left out")
+        b.follow("Change the focus areas", "zo1d focus areas again")
+        b.choose("Eating disorders")
+        b.submit("zo1e every focus area", button="Save")
+        self.expect_notice("Every focus area is started and counted.")
         b.follow("Publishing", "zo2 publishing")
         self.expect_h1("Publish roadmap progress")
         b.require(b.is_chosen("No: only people signed in can read it"), "the roadmap starts out published")
