@@ -130,11 +130,13 @@ public enum GraphAnalysis {
         var counted = [UInt64](repeating: 0, count: words)
         for node in 0..<graph.count where counts(node) { counted[node >> 6] |= 1 << UInt64(node & 63) }
         let reversed = graph.reliedOnBy
+        // Counted once per component, so a large cycle costs its size, not its size squared.
+        let countedMembers = parts.map { members in members.filter(counts).count }
         return (0..<graph.count).map { node in
             let component = componentOf[node]
             var outside = 0
             for word in 0..<words { outside += (dependents[component][word] & counted[word]).nonzeroBitCount }
-            let partners = parts[component].filter { $0 != node && counts($0) }.count
+            let partners = countedMembers[component] - (counts(node) ? 1 : 0)
             return Reach(direct: reversed[node].filter(counts).count, transitive: outside + partners)
         }
     }
