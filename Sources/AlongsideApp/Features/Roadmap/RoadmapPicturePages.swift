@@ -93,7 +93,7 @@ struct RoadmapGraphPage: PageModel {
                 return searchWords.allSatisfy { title.contains($0) }
             }.prefix(Self.searchLimit).map(DeliverableLink.init)
             : []
-        let centre = Int64(query[F.deliverable]).flatMap { graph.index(of: $0) }
+        let centre = BoundedNumber.id(query[F.deliverable]).flatMap { graph.index(of: $0) }
         neighbourhood = centre.map { Self.neighbourhood(of: $0, in: graph, steps: stepCount) }
         let chosenWorkstream = workstreams.first { $0.key == query[F.workstream] }
         if centre == nil, chosenWorkstream != nil || query[F.view] == "whole" {
