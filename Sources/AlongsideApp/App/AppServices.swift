@@ -28,6 +28,10 @@ public struct AppServices: Sendable {
     let decisionProposals: any DecisionProposalSource
     /// Which terms version was adopted by an instant, answered by the decision log for terms of reference.
     let termsAdoptions: any TermsAdoptionSource
+    /// Recent held meetings, answered by Meetings for the roadmap's "what changed since" page.
+    let recentMeetings: any RecentMeetingsSource
+    /// The decisions, action-plan items and meeting actions naming a deliverable (`App/DeliverableRecordsFromFeatures`).
+    let deliverableRecords: any DeliverableRecordsSource
     /// Rendered audit rows by event id (events are append-only, so a rendered row never goes stale).
     public let auditRows: FragmentCache<Int64>
     /// What pages work out from the data and render from it, kept until the data changes.
@@ -66,6 +70,8 @@ public struct AppServices: Sendable {
             groupRecords: GroupRecordsFromFeatures(pool: pool, clock: clock),
             decisionProposals: ProposalStore(pool: pool, clock: clock),
             termsAdoptions: DecisionStore(pool: pool, clock: clock),
+            recentMeetings: MeetingStore(pool: pool, clock: clock),
+            deliverableRecords: DeliverableRecordsFromFeatures(pool: pool, clock: clock),
             auditRows: FragmentCache(),
             derived: derived
         )

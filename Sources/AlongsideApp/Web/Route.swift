@@ -66,6 +66,7 @@ public enum Route: String, CaseIterable, Sendable {
     case termsVisibility = "/groups/{id}/terms/{number}/visibility"
     case correctDecision = "/groups/{id}/decisions/{decisionID}/correct"
     case decisionVisibility = "/groups/{id}/decisions/{decisionID}/visibility"
+    case decisionDeliverables = "/groups/{id}/decisions/{decisionID}/deliverables"
     case publishedDecision = "/published/groups/{id}/decisions/{decisionID}"
     case decisionSearch = "/decisions"
     case decisionsCSV = "/decisions.csv"

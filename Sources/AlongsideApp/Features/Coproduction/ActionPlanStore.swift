@@ -122,3 +122,12 @@ public struct ActionPlanStore: Sendable {
         }
     }
 }
+
+extension ActionPlanStore {
+    /// The items naming the roadmap deliverable `deliverableID`, newest first (for its page, issue 19).
+    public func items(namingDeliverable deliverableID: Int64) async throws -> [PlanItem] {
+        try await all().filter { $0.input.deliverableIDs.contains(deliverableID) }.sorted {
+            $0.createdAt > $1.createdAt
+        }
+    }
+}

@@ -13,7 +13,7 @@ enum CoproductionFeature: Feature {
         InsightsPage.template, InsightPage.template, InsightFormPage.template, ResponseFormPage.template,
         FeedbackCommunitiesPage.template, FeedbackCommunityPage.template, PublishedFeedbackIndexPage.template,
         PublishedFeedbackPage.template,
-        "coproduction/grouped-choices", "coproduction/their-version", "coproduction/feedback-entries",
+        "coproduction/their-version", "coproduction/feedback-entries",
     ]
 
     static let rules: [Rule] = [.manageCoproduction, .editInsight]

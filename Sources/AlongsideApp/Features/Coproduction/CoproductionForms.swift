@@ -41,7 +41,7 @@ enum CoproductionForms {
     static func ids<F: FormFieldName>(
         _ form: FormData, _ name: F, offered: Set<Int64>, message: String, errors: inout FormErrors
     ) -> [Int64] {
-        let chosen = CoproductionRules.chosenIDs(form.all(name), offered: offered)
+        let chosen = GroupedChoices.chosenIDs(form.all(name), offered: offered)
         if chosen.refused { errors.add(name, message) }
         return chosen.ids
     }

@@ -38,13 +38,6 @@ enum CoproductionRules {
         return .success(text)
     }
 
-    /// Ids ticked on a form, kept only when they are among those offered; `refused` is true when any was not.
-    static func chosenIDs(_ values: [String], offered: Set<Int64>) -> (ids: [Int64], refused: Bool) {
-        let parsed = values.filter { !$0.isEmpty }.map(BoundedNumber.id)
-        let refused = parsed.contains { $0 == nil || !offered.contains($0!) }
-        return (Array(Set(parsed.compactMap { $0 }.filter(offered.contains))).sorted(), refused)
-    }
-
     /// "answered on" as the public page shows it: the day.
     static func answeredOn(_ date: Date) -> String { LondonTime.date(date) }
 }

@@ -20,6 +20,14 @@ struct DecisionPage: PageModel {
     let publishedHref: String?
     let revisions: [Revision]
     let hasRevisions: Bool
+    /// The roadmap deliverables it affects (issue 19), and where to change them.
+    let deliverables: [NamedDeliverable]
+    let deliverablesHref: String?
+
+    struct NamedDeliverable: Encodable, Sendable {
+        let title: String
+        let href: String
+    }
 
     struct Row: Encodable, Sendable {
         let label: String
@@ -45,7 +53,7 @@ struct DecisionPage: PageModel {
     /// `revisions`: every revision of the decision, oldest first; `meetings` labels the meeting it was taken at.
     init(
         group: Group, decision: Decision, revisions: [Decision], meetings: [DecisionMeetingChoice],
-        proposalHref: String?, canRecord: Bool
+        proposalHref: String?, canRecord: Bool, deliverables: [Deliverable] = []
     ) {
         title = decision.title
         groupName = group.name
@@ -95,5 +103,7 @@ struct DecisionPage: PageModel {
         }
         self.revisions = built
         hasRevisions = built.count > 1
+        self.deliverables = deliverables.map { NamedDeliverable(title: $0.title, href: Href.deliverable($0.id)) }
+        deliverablesHref = canRecord && isLatest ? Href.decisionDeliverables(group.id, decision.id) : nil
     }
 }

@@ -19,6 +19,8 @@ struct DecisionsController: Controller {
         routes.get(.correctDecision, .recordDecisions, in: scope, correction)
         routes.post(.correctDecision, .recordDecisions, in: scope, correct)
         routes.post(.decisionVisibility, .recordDecisions, in: scope, setVisibility)
+        routes.get(.decisionDeliverables, .recordDecisions, in: scope, deliverablesForm)
+        routes.post(.decisionDeliverables, .recordDecisions, in: scope, setDeliverables)
         routes.get(.publishedDecision, showPublished)
     }
 
@@ -194,10 +196,13 @@ struct DecisionsController: Controller {
         let revisions = try await store.revisions(chainID: decision.chainID, groupID: group.id)
         guard view.mayRead(revisions.last?.visibility ?? decision.visibility) else { throw AppError.notFound }
         let proposal = try await services.decisionProposals.proposalID(decidedBy: revisions.map(\.id))
+        let named = Set(try await store.deliverableIDs(chainID: decision.chainID))
         let page = DecisionPage(
             group: group, decision: decision, revisions: revisions,
             meetings: try await store.meetings(groupID: group.id),
-            proposalHref: proposal.map { Href.proposal(group.id, $0) }, canRecord: canRecord
+            proposalHref: proposal.map { Href.proposal(group.id, $0) }, canRecord: canRecord,
+            deliverables: named.isEmpty
+                ? [] : try await roadmap.deliverables(includeRetired: true).filter { named.contains($0.id) }
         )
         return try await services.pages.render(page, request: request, context: context)
     }

@@ -7,6 +7,7 @@ enum DecisionsFeature: Feature {
     static let templates: [String] = [
         DecisionsPage.template, DecisionFormPage.template, DecisionPage.template, PublishedDecisionPage.template,
         DecisionSearchPage.template, ReviewsDuePage.template, DecisionCountsPage.template,
+        DecisionDeliverablesPage.template,
     ]
 
     static let rules: [Rule] = [.recordDecisions, .reviewDecisionCounts]

@@ -225,7 +225,7 @@ public enum DemoData {
                 item1.id: "Members shared how the last month had been. Kit joined as Casey's deputy.",
                 item2.id: "The group agreed to fund two peer support workers for a year, starting in the north PCN.",
             ], by: actor, requestID: nil)
-        _ = try await actions.create(
+        let writeToTrust = try await actions.create(
             .init(
                 what: "Write to the trust about hosting peer support workers", ownerUserID: id("Gray"),
                 dueOn: LondonTime.addingDays(-3, to: today) ?? today, agendaItemID: item2.id), groupID: leaders.id,
@@ -296,6 +296,9 @@ public enum DemoData {
         let deliverables = try await DemoRoadmap.load(
             into: services, manager: AuditActor(userID: id("Blake"), label: "Blake Example"),
             ownerGroupID: leaders.id, ownerUserID: id("Blake"))
+        try await DemoRoadmap.nameDeliverables(
+            into: services, decision: funded, action: writeToTrust,
+            manager: AuditActor(userID: id("Blake"), label: "Blake Example"))
         try await DemoCoproduction.load(
             into: services, casey: id("Casey"), blake: id("Blake"), workingGroupID: working.id, today: today)
         try await FrontDoorStore(pool: pool, clock: services.clock).set(

@@ -57,4 +57,30 @@ enum DemoRoadmap {
         }
         return report.deliverablesAdded
     }
+
+    /// The peer support decision and its action name the recruitment deliverable, and its latest status change cites
+    /// the decision (issue 19), so the deliverable's page shows what moved it.
+    static func nameDeliverables(
+        into services: AppServices, decision: Decision, action: ActionItem, manager: AuditActor
+    )
+        async throws
+    {
+        let roadmap = RoadmapStore(pool: services.pool, clock: services.clock)
+        guard
+            let recruitment = try await roadmap.deliverables().first(where: {
+                $0.nationalKey == "workforce-recruitment"
+            })
+        else { return }
+        try await DecisionStore(pool: services.pool, clock: services.clock).setDeliverables(
+            [recruitment.id], of: decision, keeping: [], by: manager, requestID: nil)
+        let actions = ActionStore(pool: services.pool, clock: services.clock)
+        _ = try await actions.update(
+            action.id, groupID: action.groupID, status: action.status, dueOn: action.dueOn, notes: action.notes,
+            deliverableIDs: [recruitment.id], by: manager, requestID: nil)
+        let next: DeliverableStatus = recruitment.status == .inProgress ? .atRisk : .inProgress
+        _ = try await roadmap.setStatus(
+            recruitment.id, to: next,
+            note: "The leaders group agreed to fund two peer support workers; the trust is being asked to host them.",
+            citing: decision.chainID, by: manager, requestID: nil)
+    }
 }

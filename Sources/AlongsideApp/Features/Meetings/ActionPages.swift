@@ -66,12 +66,14 @@ struct ActionFormPage: PageModel {
     let status: ChoiceField
     let dueOn: Field
     let notes: Field
+    /// The roadmap deliverables the action affects (issue 19).
+    let deliverables: GroupedChoices
     let errors: FormErrors
     let action: String
     let meetingHref: String?
     let actionsHref: String
 
-    init(action item: ActionItem, form: FormData, errors: FormErrors, today: String) {
+    init(action item: ActionItem, deliverables: [Deliverable], form: FormData, errors: FormErrors, today: String) {
         typealias F = MeetingItemForms.ActionUpdateField
         title = "Action: \(item.what)"
         var details = [
@@ -90,15 +92,22 @@ struct ActionFormPage: PageModel {
         notes = Field(
             F.notes, label: "Notes (optional)", form: form, type: "textarea",
             hint: "What has happened so far.", errors: errors)
+        self.deliverables = GroupedChoices.deliverables(
+            F.deliverables, deliverables, form: form, errors: errors,
+            hint:
+                "Select the deliverables this action moves on, grouped by workstream. Each one's page will list this action."
+        )
         self.errors = errors
         action = Href.action(item.groupID, item.id)
         meetingHref = item.meetingID.map { Href.meeting(item.groupID, $0) }
         actionsHref = Href.actions()
     }
 
-    static func formData(for item: ActionItem) -> FormData {
+    static func formData(for item: ActionItem, deliverableIDs: [Int64]) -> FormData {
         typealias F = MeetingItemForms.ActionUpdateField
-        return FormData([(F.status, item.status.rawValue), (F.dueOn, item.dueOn), (F.notes, item.notes)])
+        return FormData(
+            [(F.status, item.status.rawValue), (F.dueOn, item.dueOn), (F.notes, item.notes)]
+                + deliverableIDs.map { (F.deliverables, String($0)) })
     }
 }
 

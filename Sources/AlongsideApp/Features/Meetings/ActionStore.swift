@@ -131,9 +131,11 @@ public struct ActionStore: Sendable {
         }
     }
 
+    /// Updates the action's status, due date and notes, and the roadmap deliverables it names (`deliverableIDs`;
+    /// those `kept`, the retired ones, stay named if they were, as the form no longer offers them).
     public func update(
-        _ id: Int64, groupID: Int64, status: ActionStatus, dueOn: String, notes: String, by actor: AuditActor,
-        requestID: String?
+        _ id: Int64, groupID: Int64, status: ActionStatus, dueOn: String, notes: String, deliverableIDs: [Int64] = [],
+        keeping kept: Set<Int64> = [], by actor: AuditActor, requestID: String?
     ) async throws -> ActionItem {
         let now = clock.now()
         return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
@@ -141,14 +143,53 @@ public struct ActionStore: Sendable {
             try db.execute(
                 sql: "UPDATE actions SET status = ?, due_on = ?, notes = ?, updated_at = ? WHERE id = ?",
                 arguments: [status.rawValue, dueOn, notes, now, id])
+            let named = try Self.deliverableIDs(actionID: id, in: db)
             let after = try Self.action(id: id, groupID: groupID, in: db)!
+            let wanted = Set(deliverableIDs).union(Set(named).intersection(kept))
+            for removed in Set(named).subtracting(wanted) {
+                try db.execute(
+                    sql: "DELETE FROM action_deliverables WHERE action_id = ? AND deliverable_id = ?",
+                    arguments: [id, removed])
+            }
+            for added in wanted.subtracting(named).sorted() {
+                try db.execute(
+                    sql: "INSERT INTO action_deliverables (action_id, deliverable_id, linked_at) VALUES (?, ?, ?)",
+                    arguments: [id, added, now])
+            }
+            let list = { (ids: [Int64]) in ids.sorted().map(String.init).joined(separator: ", ") }
             let change = AuditChange(
                 action: "updated", recordKind: "action", recordID: String(id),
                 summary: "Updated the action \"\(after.what)\": \(after.status.label.lowercased())",
-                before: before.snapshot, after: after.snapshot
+                before: before.snapshot.merging(["deliverables": list(named)]) { $1 },
+                after: after.snapshot.merging(["deliverables": list(Array(wanted))]) { $1 }
             )
             try audit.record(change)
             return after
+        }
+    }
+
+    /// The ids of the roadmap deliverables the action names (issue 19).
+    public func deliverableIDs(actionID: Int64) async throws -> [Int64] {
+        try await pool.read { db in try Self.deliverableIDs(actionID: actionID, in: db) }
+    }
+
+    static func deliverableIDs(actionID: Int64, in db: Database) throws -> [Int64] {
+        try Int64.fetchAll(
+            db, sql: "SELECT deliverable_id FROM action_deliverables WHERE action_id = ? ORDER BY deliverable_id",
+            arguments: [actionID])
+    }
+
+    /// The actions naming `deliverableID`, newest first.
+    public func actions(namingDeliverable deliverableID: Int64) async throws -> [ActionItem] {
+        try await pool.read { db in
+            try Self.withGroupNames(
+                try Row.fetchAll(
+                    db,
+                    sql: ActionItem.selectSQL + """
+                         WHERE a.id IN (SELECT action_id FROM action_deliverables WHERE deliverable_id = ?)
+                         ORDER BY a.created_at DESC, a.id DESC
+                        """, arguments: [deliverableID]
+                ).map(ActionItem.init), in: db)
         }
     }
 }

@@ -9,6 +9,7 @@ struct ActionsController: Controller {
     var today: String { LondonTime.isoDay(services.clock.now()) }
     var groups: GroupStore { GroupStore(pool: services.pool, clock: services.clock) }
     var store: ActionStore { ActionStore(pool: services.pool, clock: services.clock) }
+    var roadmap: RoadmapStore { RoadmapStore(pool: services.pool, clock: services.clock) }
 
     func addRoutes(to routes: inout SiteRoutes) {
         routes.get(.actions, .signedIn, index)
@@ -59,8 +60,11 @@ struct ActionsController: Controller {
 
     @Sendable func show(_ request: Request, context: AppRequestContext, in view: GroupView) async throws -> Response {
         let action = try await action(context, view)
+        let form = ActionFormPage.formData(
+            for: action, deliverableIDs: try await store.deliverableIDs(actionID: action.id))
         let page = ActionFormPage(
-            action: action, form: ActionFormPage.formData(for: action), errors: FormErrors(), today: today)
+            action: action, deliverables: try await roadmap.deliverables(), form: form, errors: FormErrors(),
+            today: today)
         return try await services.pages.render(page, request: request, context: context)
     }
 
@@ -68,13 +72,17 @@ struct ActionsController: Controller {
         let signedIn = view.person
         let action = try await action(context, view)
         var errors = FormErrors()
-        guard let change = MeetingItemForms.actionUpdate(context.form, errors: &errors) else {
-            let page = ActionFormPage(action: action, form: context.form, errors: errors, today: today)
+        let live = try await roadmap.deliverables()
+        guard let change = MeetingItemForms.actionUpdate(context.form, offered: Set(live.map(\.id)), errors: &errors)
+        else {
+            let page = ActionFormPage(
+                action: action, deliverables: live, form: context.form, errors: errors, today: today)
             return try await services.pages.render(page, request: request, context: context)
         }
+        let retired = Set(try await roadmap.deliverables(includeRetired: true).filter(\.isRetired).map(\.id))
         let updated = try await store.update(
             action.id, groupID: action.groupID, status: change.status, dueOn: change.dueOn, notes: change.notes,
-            by: signedIn.actor, requestID: context.requestID)
+            deliverableIDs: change.deliverableIDs, keeping: retired, by: signedIn.actor, requestID: context.requestID)
         try await services.sessions.setFlash(
             Flash(message: "The action is now \(updated.status.label.lowercased())."),
             tokenHash: signedIn.session.tokenHash)

@@ -125,7 +125,7 @@ enum MeetingItemForms {
 
     /// The fields of the form that updates an action.
     enum ActionUpdateField: String, FormFieldName {
-        case status, dueOn = "due_on", notes
+        case status, dueOn = "due_on", notes, deliverables
     }
 
     /// The fields of the filter over everyone's actions (a query string).
@@ -196,8 +196,9 @@ enum MeetingItemForms {
         return ActionStore.ActionInput(what: what, ownerUserID: owner, dueOn: due, agendaItemID: itemID)
     }
 
-    static func actionUpdate(_ form: FormData, errors: inout FormErrors) -> (
-        status: ActionStatus, dueOn: String, notes: String
+    /// An action's new status, due date and notes, and the deliverables it names: only from those `offered`.
+    static func actionUpdate(_ form: FormData, offered: Set<Int64>, errors: inout FormErrors) -> (
+        status: ActionStatus, dueOn: String, notes: String, deliverableIDs: [Int64]
     )? {
         typealias F = ActionUpdateField
         let status = ActionStatus(rawValue: form[F.status])
@@ -207,8 +208,10 @@ enum MeetingItemForms {
             errors.add(F.dueOn, "Enter the due date as a real date, like 2027-03-31")
         }
         errors.checkLength(form, F.notes, max: TextLimit.paragraph, label: "The notes")
+        let chosen = GroupedChoices.chosenIDs(form.all(F.deliverables), offered: offered)
+        if chosen.refused { errors.add(F.deliverables, "Select deliverables from the list") }
         guard errors.isEmpty, let status else { return nil }
-        return (status, due, form.trimmed(F.notes))
+        return (status, due, form.trimmed(F.notes), chosen.ids)
     }
 
     /// Minutes against each agenda item sent (`minutes_<item id>`), each limited in length; nil when one is too long.

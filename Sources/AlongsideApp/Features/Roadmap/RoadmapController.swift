@@ -93,8 +93,9 @@ struct RoadmapController: Controller {
             graph: try await store.graph(cachedIn: services.derived),
             history: try await store.history(deliverableID: deliverable.id),
             canManage: Policy.allows(signedIn.user.role, .manageRoadmap),
-            canUpdate: try await canUpdate(deliverable, signedIn), form: form, errors: errors,
-            errorMarkerID: errorMarkerID)
+            canUpdate: try await canUpdate(deliverable, signedIn),
+            records: try await services.deliverableRecords.records(naming: deliverable.id, for: signedIn.user),
+            form: form, errors: errors, errorMarkerID: errorMarkerID)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -183,13 +184,20 @@ struct RoadmapController: Controller {
         guard !deliverable.isRetired else { throw AppError.notFound }
         try await requireUpdate(deliverable, signedIn)
         var errors = FormErrors()
-        guard let change = RoadmapForms.status(context.form, current: deliverable.status, errors: &errors) else {
+        let citable = Set(
+            try await services.deliverableRecords.records(naming: deliverable.id, for: signedIn.user)
+                .filter { $0.kind == .decision }.map(\.id))
+        guard
+            let change = RoadmapForms.status(
+                context.form, current: deliverable.status, citable: citable, errors: &errors)
+        else {
             return try await services.pages.render(
                 try await deliverablePage(deliverable, signedIn, form: context.form, errors: errors), request: request,
                 context: context)
         }
         let saved = try await store.setStatus(
-            deliverable.id, to: change.status, note: change.note, by: signedIn.actor, requestID: context.requestID)
+            deliverable.id, to: change.status, note: change.note, citing: change.decisionID, by: signedIn.actor,
+            requestID: context.requestID)
         try await services.sessions.setFlash(
             Flash(message: "\"\(saved.title)\" is now \(saved.status.label.lowercased())."),
             tokenHash: signedIn.session.tokenHash)

@@ -57,9 +57,10 @@ struct RoadmapDataController: Controller {
     func recentMeetings(for signedIn: SignedIn) async throws -> [(name: String, day: String)] {
         let visible = try await groups.visibleGroups(for: signedIn.user, today: today).map(\.group)
         let names = Dictionary(visible.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let meetings = MeetingStore(pool: services.pool, clock: services.clock)
-        return try await meetings.latest(groupIDs: visible.map(\.id), before: services.clock.now(), limit: 4)
-            .map { (name: names[$0.groupID] ?? "", day: LondonTime.isoDay($0.startsAt)) }
+        return try await services.recentMeetings.recentMeetings(
+            groupIDs: visible.map(\.id), before: services.clock.now(), limit: 4
+        )
+        .map { (name: names[$0.groupID] ?? "", day: LondonTime.isoDay($0.startsAt)) }
     }
 
     @Sendable func changes(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response

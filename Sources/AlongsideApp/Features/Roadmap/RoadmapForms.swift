@@ -11,7 +11,7 @@ enum RoadmapForms {
 
     /// The fields of the form that changes a deliverable's status.
     enum StatusField: String, FormFieldName {
-        case status, note
+        case status, note, decision
     }
 
     /// The fields of a success marker's form, as the start of their names.
@@ -108,9 +108,11 @@ enum RoadmapForms {
             targetOn: target.isEmpty ? nil : target, involvement: involvement)
     }
 
-    static func status(_ form: FormData, current: DeliverableStatus, errors: inout FormErrors) -> (
-        status: DeliverableStatus, note: String
-    )? {
+    /// The new status, what happened, and the decision cited: one of `citable` (decisions' first revisions naming
+    /// the deliverable that the person may read), or none.
+    static func status(
+        _ form: FormData, current: DeliverableStatus, citable: Set<Int64> = [], errors: inout FormErrors
+    ) -> (status: DeliverableStatus, note: String, decisionID: Int64?)? {
         typealias F = StatusField
         let status = DeliverableStatus(rawValue: form[F.status])
         if status == nil {
@@ -121,8 +123,17 @@ enum RoadmapForms {
         let note = form.trimmed(F.note)
         if note.isEmpty { errors.add(F.note, "Say what happened, so the history explains the change") }
         errors.checkLength(note, F.note, max: TextLimit.short, label: "What happened")
+        let cited = form.trimmed(F.decision)
+        var decisionID: Int64?
+        if !cited.isEmpty {
+            decisionID = BoundedNumber.id(cited)
+            if decisionID.map(citable.contains) != true {
+                errors.add(F.decision, "Select a decision from the list, or none")
+                decisionID = nil
+            }
+        }
         guard errors.isEmpty, let status else { return nil }
-        return (status, note)
+        return (status, note, decisionID)
     }
 
     /// A success marker's form: its fields are named after the marker, as the page holds one form per marker.

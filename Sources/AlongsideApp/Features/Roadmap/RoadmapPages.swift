@@ -219,7 +219,18 @@ struct DeliverablePage: PageModel {
     let linkForm: SelectField?
     let confirmRetire: Field?
     let history: [HistoryRow]
+    /// The decisions, action-plan items and meeting actions that name it, newest first (issue 19).
+    let records: [RecordRow]
     let errors: FormErrors
+
+    struct RecordRow: Encodable, Sendable {
+        let kind: String
+        let title: String
+        let href: String
+        let context: String
+        let when: String
+        let state: String
+    }
 
     struct Details: Encodable, Sendable {
         let id: Int64
@@ -238,6 +249,8 @@ struct DeliverablePage: PageModel {
     struct StatusForm: Encodable, Sendable {
         let status: ChoiceField
         let note: Field
+        /// The decision the change cites, offered when decisions name the deliverable.
+        let decision: SelectField?
     }
 
     struct Marker: Encodable, Sendable {
@@ -273,13 +286,22 @@ struct DeliverablePage: PageModel {
         let what: String
         let who: String
         let note: String?
+        /// The decision a status change cites: a link when the person may read it.
+        let cites: Cited?
+    }
+
+    struct Cited: Encodable, Sendable {
+        let title: String
+        let href: String?
     }
 
     init(
         deliverable item: Deliverable, items: [DeliverableItem], graph: RoadmapGraph, history changes: [RoadmapChange],
-        canManage: Bool, canUpdate: Bool, form: FormData, errors: FormErrors, errorMarkerID: Int64? = nil
+        canManage: Bool, canUpdate: Bool, records: [DeliverableRecord] = [], form: FormData, errors: FormErrors,
+        errorMarkerID: Int64? = nil
     ) {
         title = item.title
+        let decisions = records.filter { $0.kind == .decision }
         let id = item.id
         deliverable = Details(
             id: id, summary: item.summary.isEmpty ? nil : item.summary, workstream: item.workstreamName,
@@ -311,7 +333,14 @@ struct DeliverablePage: PageModel {
                     form: form, errors: errors),
                 note: Field(
                     RoadmapForms.StatusField.note, label: "What happened", form: form, type: "textarea",
-                    hint: "Kept in the history with your name and the date.", errors: errors)
+                    hint: "Kept in the history with your name and the date.", errors: errors),
+                decision: decisions.isEmpty
+                    ? nil
+                    : SelectField(
+                        RoadmapForms.StatusField.decision, label: "The decision that made this change (optional)",
+                        hint: "Decisions that name this deliverable.",
+                        options: [("", "None")] + decisions.map { (String($0.id), "\($0.title) (\($0.context))") },
+                        form: form, errors: errors)
             ) : nil
         markers = items.filter { $0.kind == .successMarker }.map { marker in
             let mine = errorMarkerID == marker.id
@@ -391,7 +420,16 @@ struct DeliverablePage: PageModel {
         history = changes.map { change in
             HistoryRow(
                 when: LondonTime.dateTime(change.at), what: change.sentence, who: change.byName ?? "Alongside",
-                note: change.note.isEmpty ? nil : change.note)
+                note: change.note.isEmpty ? nil : change.note,
+                cites: change.decisionID.map { id in
+                    decisions.first { $0.id == id }.map { Cited(title: $0.title, href: $0.href) }
+                        ?? Cited(title: "a decision you cannot read here", href: nil)
+                })
+        }
+        self.records = records.map {
+            RecordRow(
+                kind: $0.kind.label, title: $0.title, href: $0.href, context: $0.context, when: LondonTime.date($0.at),
+                state: $0.state)
         }
         self.errors = errors
     }

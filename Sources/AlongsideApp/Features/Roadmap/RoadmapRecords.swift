@@ -134,6 +134,8 @@ public struct RoadmapChange: Sendable, Equatable, FetchableRecord, Decodable {
     public var note: String
     public var byName: String?
     public var at: Date
+    /// The decision (its first revision) a status change cites (issue 19).
+    public var decisionID: Int64?
 
     static let selectSQL = """
         SELECT c.*, d.title AS deliverable_title, o.title AS other_title, u.name AS by_name
@@ -146,6 +148,7 @@ public struct RoadmapChange: Sendable, Equatable, FetchableRecord, Decodable {
     enum CodingKeys: String, CodingKey {
         case id, deliverableID = "deliverable_id", deliverableTitle = "deliverable_title", kind, from = "from_value"
         case to = "to_value", otherID = "other_deliverable_id", otherTitle = "other_title", note, byName = "by_name", at
+        case decisionID = "decision_id"
     }
 
     /// What happened, in plain words: "Status changed from Planning to At risk".

@@ -252,8 +252,10 @@ public struct RoadmapStore: Sendable {
         }
     }
 
+    /// Sets the status, with what happened and, if given, the decision (its first revision) that made the change.
     public func setStatus(
-        _ id: Int64, to status: DeliverableStatus, note: String, by actor: AuditActor, requestID: String?
+        _ id: Int64, to status: DeliverableStatus, note: String, citing decisionID: Int64? = nil, by actor: AuditActor,
+        requestID: String?
     ) async throws -> Deliverable {
         let now = clock.now()
         return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
@@ -263,7 +265,8 @@ public struct RoadmapStore: Sendable {
                 arguments: [status.rawValue, now, id])
             let after = try Self.deliverable(id: id, in: db)!
             try Self.recordChange(
-                .status, id, from: before.status.rawValue, to: status.rawValue, note: note, by: actor, at: now, in: db)
+                .status, id, from: before.status.rawValue, to: status.rawValue, note: note, decisionID: decisionID,
+                by: actor, at: now, in: db)
             try audit.record(
                 AuditChange(
                     action: "updated", recordKind: "deliverable", recordID: String(id),
@@ -403,12 +406,12 @@ public struct RoadmapStore: Sendable {
 
     static func recordChange(
         _ kind: RoadmapChange.Kind, _ deliverableID: Int64, from: String = "", to: String = "", other: Int64? = nil,
-        note: String = "", by actor: AuditActor, at: Date, in db: Database
+        note: String = "", decisionID: Int64? = nil, by actor: AuditActor, at: Date, in db: Database
     ) throws {
         try db.execute(
             sql: """
-                INSERT INTO roadmap_changes (deliverable_id, kind, from_value, to_value, other_deliverable_id, note, user_id, at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [deliverableID, kind.rawValue, from, to, other, note, actor.userID, at])
+                INSERT INTO roadmap_changes (deliverable_id, kind, from_value, to_value, other_deliverable_id, note, user_id, at, decision_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [deliverableID, kind.rawValue, from, to, other, note, actor.userID, at, decisionID])
     }
 }

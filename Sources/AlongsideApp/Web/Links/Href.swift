@@ -65,6 +65,7 @@ public enum Href {
     public static let termsVisibility = Path2<Int64, Int>(.termsVisibility)
     public static let correctDecision = Path2<Int64, Int64>(.correctDecision)
     public static let decisionVisibility = Path2<Int64, Int64>(.decisionVisibility)
+    public static let decisionDeliverables = Path2<Int64, Int64>(.decisionDeliverables)
     public static let publishedDecision = Path2<Int64, Int64>(.publishedDecision)
     public static let decisionSearch = Path0(.decisionSearch)
     public static let decisionsCSV = Path0(.decisionsCSV)

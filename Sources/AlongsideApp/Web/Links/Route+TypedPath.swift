@@ -65,6 +65,7 @@ extension Route {
         case .termsVisibility: Href.termsVisibility
         case .correctDecision: Href.correctDecision
         case .decisionVisibility: Href.decisionVisibility
+        case .decisionDeliverables: Href.decisionDeliverables
         case .publishedDecision: Href.publishedDecision
         case .decisionSearch: Href.decisionSearch
         case .decisionsCSV: Href.decisionsCSV

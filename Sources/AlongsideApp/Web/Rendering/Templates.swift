@@ -3,7 +3,7 @@
 enum Templates {
     static let shared = [
         "layout", "check-answers", "partials/field", "partials/choices", "partials/urgent-help", "partials/csrf",
-        "partials/textarea",
+        "partials/textarea", "partials/grouped-choices",
         "partials/select",
         ErrorPage.template,
     ]

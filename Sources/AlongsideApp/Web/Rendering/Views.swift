@@ -31,7 +31,10 @@ public struct Views: Sendable {
         let files = FileManager()
         var found: Set<String> = []
         guard let paths = files.enumerator(atPath: root) else { return found }
-        let markers = ["partials/field", "partials/textarea", "partials/select", "partials/choices", "<textarea"]
+        let markers = [
+            "partials/field", "partials/textarea", "partials/select", "partials/choices", "partials/grouped-choices",
+            "<textarea",
+        ]
         for case let path as String in paths where path.hasSuffix(".mustache") {
             guard let data = files.contents(atPath: root + path) else { continue }
             let text = String(decoding: data, as: UTF8.self)
