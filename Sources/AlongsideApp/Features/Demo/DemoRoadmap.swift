@@ -58,8 +58,9 @@ enum DemoRoadmap {
         return report.deliverablesAdded
     }
 
-    /// The peer support decision and its action name the recruitment deliverable, and its latest status change cites
-    /// the decision (issue 19), so the deliverable's page shows what moved it.
+    /// The peer support decision and its action name the deliverable for lived experience input (peer support
+    /// workers are part of it), whose latest status change cites the decision (issue 19), so its page shows what
+    /// moved it.
     static func nameDeliverables(
         into services: AppServices, decision: Decision, action: ActionItem, manager: AuditActor
     )
@@ -67,19 +68,16 @@ enum DemoRoadmap {
     {
         let roadmap = RoadmapStore(pool: services.pool, clock: services.clock)
         guard
-            let recruitment = try await roadmap.deliverables().first(where: {
-                $0.nationalKey == "workforce-recruitment"
-            })
+            let named = try await roadmap.deliverables().first(where: { $0.nationalKey == "lived-experience-resource" })
         else { return }
         try await DecisionStore(pool: services.pool, clock: services.clock).setDeliverables(
-            [recruitment.id], of: decision, keeping: [], by: manager, requestID: nil)
-        let actions = ActionStore(pool: services.pool, clock: services.clock)
-        _ = try await actions.update(
+            [named.id], of: decision, keeping: [], by: manager, requestID: nil)
+        _ = try await ActionStore(pool: services.pool, clock: services.clock).update(
             action.id, groupID: action.groupID, status: action.status, dueOn: action.dueOn, notes: action.notes,
-            deliverableIDs: [recruitment.id], by: manager, requestID: nil)
-        let next: DeliverableStatus = recruitment.status == .inProgress ? .atRisk : .inProgress
+            deliverableIDs: [named.id], by: manager, requestID: nil)
+        guard named.status == .notStarted || named.status == .planning else { return }
         _ = try await roadmap.setStatus(
-            recruitment.id, to: next,
+            named.id, to: .inProgress,
             note: "The leaders group agreed to fund two peer support workers; the trust is being asked to host them.",
             citing: decision.chainID, by: manager, requestID: nil)
     }
