@@ -1120,6 +1120,37 @@ class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney, PhoneJourney
         b.require((what, who, note) == (STATUS_CHANGE, ADA.name, STATUS_NOTE),
                   f"the newest history row reads {[when, what, who, note]}")
 
+    def zma_decision_names_deliverable(self):
+        """Issue 19: the decision names the deliverable it affects; the deliverable lists it beside its history, and
+        a status change cites it."""
+        b = self.b
+        b.open(self.decision_path, "zma1 decision")
+        b.require("It names no roadmap deliverables." in b.main_text(), "a new decision already names deliverables")
+        b.follow("Change the deliverables it affects", "zma2 deliverables form")
+        self.expect_h1("Deliverables this decision affects")
+        b.choose(GOVERNANCE)
+        b.submit("zma3 deliverables saved", button="Save the deliverables")
+        self.expect_notice("Saved: the decision names 1 roadmap deliverable.")
+        b.follow(GOVERNANCE, "zma4 deliverable from decision")
+        b.require(b.path() == self.governance_path, f"the decision's deliverable link led to {b.path()}")
+        rows = b.table_rows("Decisions and actions that name this deliverable, newest first")
+        b.require(len(rows) == 1 and rows[0][1] == f"Decision: {DECISION_TITLE}" and rows[0][2] == GROUP.name,
+                  f"the deliverable lists {rows}")
+        b.choose("At risk")
+        b.fill("What happened", "The terms name the board's oversight; the board has not yet agreed it.")
+        b.select("The decision that made this change (optional)", f"{DECISION_TITLE} ({GROUP.name})")
+        b.submit("zma5 status citing the decision", button="Save the status")
+        self.expect_notice(f'"{GOVERNANCE}" is now at risk.')
+        when, what, who, note = self.history()[0]
+        b.require(note.endswith(f"Cites the decision: {DECISION_TITLE}"), f"the newest history row's note reads {note!r}")
+        b.click_and_check(b.one(f'//main//table//td/a[normalize-space(.)={exact_text(DECISION_TITLE)}]',
+                                "the cited decision's link"), "zma6 cited decision")
+        self.expect_h1(DECISION_TITLE)
+        b.open(self.governance_path, "zma7 back to the deliverable")
+        b.choose(NEW_STATUS)
+        b.fill("What happened", "Back on track.")
+        b.submit("zma8 status back", button="Save the status")
+
     def zl_status_in_graph(self):
         b = self.b
         b.follow("Roadmap", "zl1 roadmap")
@@ -2358,7 +2389,7 @@ class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney, PhoneJourney
         za_action_done, zb_plan_series,
         zc_open_proposal, zd_new_link_for_cy, ze_cy_objects, zf_bo_consents_and_closes, zg_correct_decision,
         zh_publish_decision, zi_search_log,
-        zj_roadmap_overview, zk_change_status, zl_status_in_graph, zm_analysis_progress_changes,
+        zj_roadmap_overview, zk_change_status, zl_status_in_graph, zm_analysis_progress_changes, zma_decision_names_deliverable,
         zn_add_local_deliverable, zo_publish_roadmap,
         zp_role_from_template, zq_publish_advert, zr_interest_signed_out, zs_interest_talked_to, zt_appoint_bo,
         zu_bo_payment_preferences, zv_bo_first_claim, zw_bo_second_claim_over_limit, zx_approve_claims, zy_record_payment,
