@@ -247,6 +247,34 @@ final class RoadmapDataTests: XCTestCase {
         }
     }
 
+    /// The suggested order is worked out once per change to the data (kept beside the graph), so it must follow a
+    /// change at once: removing the link it went against leaves nothing to break.
+    func testTheSuggestedOrderFollowsAChangeToTheLinks() async throws {
+        try await withApp { app in
+            let pages = try await RoadmapFixtures.load(app)
+            let (manager, _) = try await app.signedIn(as: .programmeManager)
+            func breaks() async throws -> [[Int]] {
+                let analysis = try await manager.get("/roadmap/analysis.json")
+                let parsed = try JSONSerialization.jsonObject(with: Data(analysis.html.utf8)) as? [String: Any]
+                return try XCTUnwrap(parsed?["cycle_breaks"] as? [[Int]])
+            }
+            let before = try await breaks()
+            XCTAssertEqual(before.count, 1)
+            let analysisPage = try await manager.get("/roadmap/analysis")
+            XCTAssertTrue(analysisPage.contains("Work on these pairs side by side"))
+            let (from, to) = (before[0][0], before[0][1])
+            let governance = try XCTUnwrap(pages["joint-governance"])
+            _ = try await manager.get(governance)
+            let path = from == Int(Self.id(governance)) ? governance : try XCTUnwrap(pages["data-standards"])
+            let removed = try await manager.post(path + "/links/\(to)/remove")
+            XCTAssertEqual(removed.status, .seeOther)
+            let after = try await breaks()
+            XCTAssertEqual(after, [], "no cycle is left, so the order breaks no link")
+            let analysisAfter = try await manager.get("/roadmap/analysis")
+            XCTAssertFalse(analysisAfter.contains("Work on these pairs side by side"))
+        }
+    }
+
     func testImportChecksEverythingFirstAndChangesNothingOnAProblem() async throws {
         try await withApp { app in
             let pages = try await RoadmapFixtures.load(app)

@@ -41,7 +41,7 @@ struct RoadmapAnalysisPage: PageModel {
         let members: [DeliverableLink]
     }
 
-    init(graph: RoadmapGraph, showAll: Bool) {
+    init(graph: RoadmapGraph, suggested: SuggestedOrder.Result? = nil, showAll: Bool) {
         let rank = { (ranked: [(node: Int, reach: GraphAnalysis.Reach)]) in
             ranked.enumerated().map { rank, entry in
                 Enabler(
@@ -51,7 +51,7 @@ struct RoadmapAnalysisPage: PageModel {
         }
         enablers = rank(graph.keyEnablers())
         outsideGrid = rank(graph.enablersOutsideGrid())
-        let suggested = graph.suggestedOrder()
+        let suggested = suggested ?? graph.suggestedOrder()
         var position = Array(repeating: 0, count: graph.deliverables.count)
         for (index, node) in suggested.order.enumerated() { position[node] = index }
         let link = { (node: Int) in DeliverableLink(graph.deliverables[node]) }

@@ -33,6 +33,7 @@ struct RoadmapDataController: Controller {
         let query = request.queryForm
         let page = RoadmapAnalysisPage(
             graph: try await store.graph(cachedIn: services.derived),
+            suggested: try await store.suggestedOrder(cachedIn: services.derived),
             showAll: query[RoadmapForms.AnalysisField.all] == "yes")
         return try await services.pages.render(page, request: request, context: context)
     }
@@ -42,7 +43,9 @@ struct RoadmapDataController: Controller {
     {
         let query = request.queryForm
         let page = RoadmapGraphPage(
-            graph: try await store.graph(cachedIn: services.derived), workstreams: try await store.workstreams(),
+            graph: try await store.graph(cachedIn: services.derived),
+            suggested: try await store.suggestedOrder(cachedIn: services.derived),
+            workstreams: try await store.workstreams(),
             query: query)
         return try await services.pages.render(page, request: request, context: context)
     }
@@ -99,7 +102,9 @@ struct RoadmapDataController: Controller {
     {
         let body = String(
             decoding: try Self.encoder().encode(
-                RoadmapAnalysisDocument(graph: try await store.graph(cachedIn: services.derived))), as: UTF8.self)
+                RoadmapAnalysisDocument(
+                    graph: try await store.graph(cachedIn: services.derived),
+                    suggested: try await store.suggestedOrder(cachedIn: services.derived))), as: UTF8.self)
         return .download(
             body, contentType: "application/json; charset=utf-8", fileName: "roadmap-analysis-\(today).json")
     }

@@ -108,12 +108,12 @@ struct RoadmapAnalysisDocument: Encodable, Sendable {
             suggestedOrder = "suggested_order", cycleBreaks = "cycle_breaks", deliverables
     }
 
-    init(graph: RoadmapGraph) {
+    init(graph: RoadmapGraph, suggested: SuggestedOrder.Result? = nil) {
         let ids = graph.deliverables.map(\.id)
         components = graph.cycles.map { $0.map { ids[$0] } }
         workOrder = graph.components.map { $0.map { ids[$0] } }
         keyEnablers = graph.keyEnablers(limit: .max).map { ids[$0.node] }
-        let suggested = graph.suggestedOrder()
+        let suggested = suggested ?? graph.suggestedOrder()
         suggestedOrder = suggested.order.map { ids[$0] }
         cycleBreaks = suggested.breaks.map { [ids[$0.node], ids[$0.reliesOn]] }
         let blockers = graph.allBlockers()

@@ -72,7 +72,7 @@ struct RoadmapGraphPage: PageModel {
 
     static let searchLimit = 40
 
-    init(graph: RoadmapGraph, workstreams: [Workstream], query: FormData) {
+    init(graph: RoadmapGraph, suggested: SuggestedOrder.Result? = nil, workstreams: [Workstream], query: FormData) {
         typealias F = RoadmapForms.PictureFilterField
         let none = FormErrors()
         workstream = SelectField(
@@ -97,7 +97,7 @@ struct RoadmapGraphPage: PageModel {
         neighbourhood = centre.map { Self.neighbourhood(of: $0, in: graph, steps: stepCount) }
         let chosenWorkstream = workstreams.first { $0.key == query[F.workstream] }
         if centre == nil, chosenWorkstream != nil || query[F.view] == "whole" {
-            picture = Self.picture(graph: graph, workstream: chosenWorkstream)
+            picture = Self.picture(graph: graph, suggested: suggested, workstream: chosenWorkstream)
         } else {
             picture = nil
         }
@@ -149,7 +149,9 @@ struct RoadmapGraphPage: PageModel {
             otherStepsLabel: other == 1 ? "Show one step each way" : "Show two steps each way")
     }
 
-    static func picture(graph: RoadmapGraph, workstream: Workstream?) -> Picture {
+    static func picture(graph: RoadmapGraph, suggested: SuggestedOrder.Result? = nil, workstream: Workstream?)
+        -> Picture
+    {
         let chosen =
             workstream.map { chosen in
                 graph.deliverables.indices.filter { graph.deliverables[$0].workstream == chosen.key }
@@ -161,7 +163,7 @@ struct RoadmapGraphPage: PageModel {
         let breaks: [SuggestedOrder.Break] =
             workstream != nil
             ? []
-            : graph.suggestedOrder().breaks.compactMap { link in
+            : (suggested ?? graph.suggestedOrder()).breaks.compactMap { link in
                 position[link.node].flatMap { from in
                     position[link.reliesOn].map { SuggestedOrder.Break(node: from, reliesOn: $0) }
                 }
