@@ -300,7 +300,7 @@ final class MeetingsTests: XCTestCase {
             XCTAssertFalse(theirs.contains("Working action for Pam"))
             // Their home page points to their next meetings and their actions.
             let home = try await member.get("/")
-            XCTAssertTrue(home.contains("You have 1 action to do, 1 overdue."))
+            XCTAssertTrue(home.contains("1 action to do, 1 overdue</a> <span class=\"tag tag-missing\">Overdue</span>"))
             XCTAssertTrue(home.contains(#"<a href="\#(first)">1 October 2026, 2:00pm to 4:00pm: Leaders Group</a>"#))
             XCTAssertFalse(home.contains("Working Group</a>"), "only meetings of their own groups")
         }
