@@ -128,6 +128,7 @@ public enum Route: String, CaseIterable, Sendable {
     case involvementRoles = "/involvement/roles"
     case newInvolvementRole = "/involvement/roles/new"
     case involvementRole = "/involvement/roles/{id}"
+    case heldRole = "/involvement/your-roles/{id}"
     case editInvolvementRole = "/involvement/roles/{id}/edit"
     case roleAdvert = "/involvement/roles/{id}/advert"
     case closeRoleAdvert = "/involvement/roles/{id}/advert/close"

@@ -104,6 +104,41 @@ final class HomeTests: XCTestCase {
     }
 }
 
+extension HomeTests {
+    func testAPersonReadsTheDescriptionOfARoleTheyHoldAndNobodyElseDoes() async throws {
+        try await withApp { app in
+            let (manager, _) = try await app.signedIn(as: .programmeManager)
+            let (casey, caseyUser) = try await app.signedIn(
+                as: .expertByExperience, email: "casey@example.org", name: "Casey Example")
+            let (other, _) = try await app.signedIn(as: .expertByExperience, email: "other@example.org")
+            let role = try await InvolvementRolesTests.createRole(manager, title: "Lived experience adviser")
+            let roleID = DecisionFixtures.id(role)
+            _ = try await manager.get(role + "/appointments")
+            let appointed = try await manager.post(
+                role + "/appointments", [("account", String(caseyUser.id!)), ("starts_on", "2026-09-01")])
+            XCTAssertEqual(appointed.status, .seeOther)
+
+            let home = try await casey.get("/")
+            let held = Href.heldRole(roleID)
+            XCTAssertTrue(home.contains(#"<a href="\#(held)">Lived experience adviser, since 1 September 2026</a>"#))
+            let hub = try await casey.get(Href.involvement())
+            XCTAssertTrue(hub.contains(#"<a href="\#(held)">Lived experience adviser</a>, since 1 September 2026"#))
+            let page = try await casey.get(held)
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertEqual(page.h1, "Lived experience adviser")
+            XCTAssertTrue(page.contains("You have held this role since 1 September 2026."))
+            XCTAssertTrue(page.contains("What is the role for?"), "the whole description")
+            // Someone who does not hold it, an unknown role and someone signed out are not shown it.
+            let refused = try await other.get(held)
+            XCTAssertEqual(refused.status, .notFound)
+            let unknown = try await casey.get(Href.heldRole(999_999))
+            XCTAssertEqual(unknown.status, .notFound)
+            let signedOut = try await app.browser().get(held)
+            XCTAssertEqual(signedOut.status, .seeOther, "signed out: to sign in")
+        }
+    }
+}
+
 /// `XCTUnwrap` for a value read with `await`.
 func XCTUnwrapAsync<T>(_ value: T?, file: StaticString = #filePath, line: UInt = #line) async throws -> T {
     try XCTUnwrap(value, file: file, line: line)

@@ -38,7 +38,7 @@ struct HomePage: PageModel {
     }
 
     struct Involvement: Encodable, Sendable {
-        let roles: [String]
+        let roles: [HomeTask.Item]
         let href: String
         let earningsHref: String
         let claimsHref: String
@@ -92,7 +92,10 @@ struct HomePage: PageModel {
         involvement =
             user.role == .expertByExperience || !appointments.isEmpty
             ? Involvement(
-                roles: appointments.map { "\($0.roleTitle), since \(LondonTime.day($0.startsOn))" },
+                roles: appointments.map {
+                    HomeTask.Item(
+                        text: "\($0.roleTitle), since \(LondonTime.day($0.startsOn))", href: Href.heldRole($0.roleID))
+                },
                 href: Href.involvement(), earningsHref: Href.earnings(), claimsHref: Href.claims())
             : nil
         self.firstSteps = firstSteps.map { steps in

@@ -3,7 +3,7 @@ enum InvolvementRolesFeature: Feature {
     static func controllers(_ services: AppServices) -> [any Controller] {
         [
             RolesController(services: services), InterestController(services: services),
-            OpportunitiesController(services: services),
+            OpportunitiesController(services: services), HeldRoleController(services: services),
         ]
     }
 
@@ -11,7 +11,7 @@ enum InvolvementRolesFeature: Feature {
         RolesPage.template, RoleStartPage.template, RoleFormPage.template, RolePage.template,
         AppointmentFormPage.template, EndAppointmentPage.template, InterestListPage.template, InterestPage.template,
         OpportunitiesPage.template, OpportunityPage.template, InterestThanksPage.template,
-        "involvement-roles/description",
+        "involvement-roles/description", HeldRolePage.template,
     ]
 
     static let rules: [Rule] = [.manageInvolvementRoles]

@@ -205,7 +205,7 @@ struct PreferencesPage: PageModel {
 struct InvolvementPage: PageModel {
     static let template = "payments/claims/hub"
     let title = "Involvement and payments"
-    let roles: [String]
+    let roles: [Link]
     let hasRoles: Bool
     let yours: [Link]
     let work: [Link]
@@ -222,9 +222,12 @@ struct InvolvementPage: PageModel {
         viewer: ClaimAccess.Viewer, role: Role, counts: [ClaimStatus: Int], waiting: Int, toPay: Int,
         appointments: [Appointment], today: String
     ) {
+        // Each links to the role's description, which the person holding it may read (issue 20).
         roles = appointments.filter { ($0.endsOn ?? "9999-12-31") >= today }.map { appointment in
-            "\(appointment.roleTitle), since \(LondonTime.day(appointment.startsOn))"
-                + (appointment.endsOn.map { " until \(LondonTime.day($0))" } ?? "")
+            Link(
+                label: appointment.roleTitle, href: Href.heldRole(appointment.roleID),
+                hint: "since \(LondonTime.day(appointment.startsOn))"
+                    + (appointment.endsOn.map { " until \(LondonTime.day($0))" } ?? ""))
         }
         hasRoles = !roles.isEmpty
         let returned = counts[.returned] ?? 0, drafts = counts[.draft] ?? 0

@@ -127,6 +127,7 @@ public enum Href {
     public static let involvementRoles = Path0(.involvementRoles)
     public static let newInvolvementRole = Path0(.newInvolvementRole)
     public static let involvementRole = Path1<Int64>(.involvementRole)
+    public static let heldRole = Path1<Int64>(.heldRole)
     public static let editInvolvementRole = Path1<Int64>(.editInvolvementRole)
     public static let roleAdvert = Path1<Int64>(.roleAdvert)
     public static let closeRoleAdvert = Path1<Int64>(.closeRoleAdvert)

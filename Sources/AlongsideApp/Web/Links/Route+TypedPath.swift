@@ -125,6 +125,7 @@ extension Route {
         case .involvementRoles: Href.involvementRoles
         case .newInvolvementRole: Href.newInvolvementRole
         case .involvementRole: Href.involvementRole
+        case .heldRole: Href.heldRole
         case .editInvolvementRole: Href.editInvolvementRole
         case .roleAdvert: Href.roleAdvert
         case .closeRoleAdvert: Href.closeRoleAdvert
