@@ -21,7 +21,8 @@ extension Feature {
 enum AppFeatures {
     static let all: [any Feature.Type] = [
         PagesFeature.self, HomeFeature.self, SignInFeature.self, AccountsFeature.self, AccountFeature.self,
-        SessionFeature.self, AuditFeature.self, UrgentHelpFeature.self, FrontDoorFeature.self, GroupsFeature.self,
+        SessionFeature.self, AuditFeature.self, OutboxFeature.self, UrgentHelpFeature.self, FrontDoorFeature.self,
+        GroupsFeature.self,
         TermsOfReferenceFeature.self, DecisionsFeature.self,
         MeetingsFeature.self, ProposalsFeature.self, RoadmapFeature.self, PaymentsFeature.self,
         InvolvementRolesFeature.self, AllianceFeature.self, OrganisationsFeature.self, CoproductionFeature.self,

@@ -24,6 +24,8 @@ public enum Route: String, CaseIterable, Sendable {
     case reactivateUser = "/admin/users/{id}/reactivate"
     case newUserLink = "/admin/users/{id}/link"
     case auditLog = "/admin/audit"
+    case outbox = "/admin/outbox"
+    case outboxMessage = "/admin/outbox/{id}"
     case authorization = "/admin/authorization"
     case urgentHelpSettings = "/admin/urgent-help"
     case frontDoorSettings = "/admin/front-door"

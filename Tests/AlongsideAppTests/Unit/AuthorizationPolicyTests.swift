@@ -7,6 +7,7 @@ final class AuthorizationPolicyTests: XCTestCase {
     static let byRole: [String: Set<Role>] = [
         "manageAccounts": [.administrator],
         "viewAuditLog": [.administrator],
+        "readOutbox": [.administrator],
         "viewAuthorization": [.administrator],
         "manageUrgentHelp": [.administrator],
         "manageFrontDoor": [.administrator],

@@ -54,6 +54,12 @@ struct UsersController: Controller {
                 requestID: context.requestID
             ) { db, user in
                 token.value = try AccountLinks.create(purpose: .setPassword, userID: user.id, now: now, in: db)
+                // The link goes to the person in the same transaction (issue 20): no account without its message.
+                try Outbox.enqueue(
+                    AccountMail.invitation(
+                        name: name, email: email, userID: user.id,
+                        link: services.absoluteURL(Href.setPassword(token.value)), isNew: true),
+                    host: services.mailHost, now: now, in: db)
             }
         } catch AccountStore.Failure.emailTaken {
             errors.add(F.email, "There is already an account with this email address")
@@ -64,7 +70,7 @@ struct UsersController: Controller {
         try await services.sessions.setFlash(
             Flash(
                 message:
-                    "Account created for \(user.name). Give them this link so they can set their password. It works once, for 7 days.",
+                    "Account created for \(user.name). A message with this link is on its way to them (see the outbox); you can also give it to them yourself. It works once, for 7 days.",
                 link: link),
             tokenHash: signedIn.session.tokenHash
         )
@@ -100,6 +106,11 @@ struct UsersController: Controller {
         let token = try await services.pool.writeAudited(by: signedIn.actor, at: now, requestID: context.requestID) {
             db, audit in
             let token = try AccountLinks.create(purpose: .setPassword, userID: userID, now: now, in: db)
+            try Outbox.enqueue(
+                AccountMail.invitation(
+                    name: user.name, email: user.email, userID: userID,
+                    link: services.absoluteURL(Href.setPassword(token)), isNew: false),
+                host: services.mailHost, now: now, in: db)
             let change = AuditChange<[String: String]>(
                 action: "link created", recordKind: "account", recordID: String(userID),
                 summary: "Made a new one-time link for \(user.name) to set their password", before: nil, after: nil
@@ -111,7 +122,7 @@ struct UsersController: Controller {
         try await services.sessions.setFlash(
             Flash(
                 message:
-                    "New link made for \(user.name). Any earlier link no longer works. This one works once, for 7 days.",
+                    "New link made for \(user.name) and sent to them (see the outbox). Any earlier link no longer works. This one works once, for 7 days.",
                 link: link),
             tokenHash: signedIn.session.tokenHash
         )

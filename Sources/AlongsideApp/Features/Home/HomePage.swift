@@ -117,6 +117,12 @@ struct HomePage: PageModel {
                     label: "People", href: Href.users(),
                     description: "Create accounts, give people their sign-in links, and deactivate accounts."))
         }
+        if Policy.allows(user.role, .readOutbox) {
+            links.append(
+                HomeLink(
+                    label: "Outbox", href: Href.outbox(),
+                    description: "Read every message Alongside has written, and whether it was sent."))
+        }
         if Policy.allows(user.role, .viewAuditLog) {
             links.append(
                 HomeLink(

@@ -23,6 +23,8 @@ public enum Href {
     public static let reactivateUser = Path1<Int64>(.reactivateUser)
     public static let newUserLink = Path1<Int64>(.newUserLink)
     public static let auditLog = Path0(.auditLog)
+    public static let outbox = Path0(.outbox)
+    public static let outboxMessage = Path1<Int64>(.outboxMessage)
     public static let authorization = Path0(.authorization)
     public static let urgentHelpSettings = Path0(.urgentHelpSettings)
     public static let frontDoorSettings = Path0(.frontDoorSettings)

@@ -23,6 +23,8 @@ extension Route {
         case .reactivateUser: Href.reactivateUser
         case .newUserLink: Href.newUserLink
         case .auditLog: Href.auditLog
+        case .outbox: Href.outbox
+        case .outboxMessage: Href.outboxMessage
         case .authorization: Href.authorization
         case .urgentHelpSettings: Href.urgentHelpSettings
         case .frontDoorSettings: Href.frontDoorSettings
