@@ -80,7 +80,7 @@ final class DemoDataTests: XCTestCase {
             let casey = app.browser()
             _ = try await casey.signIn(email: "casey@example.org", password: goodPassword)
             let hub = try await casey.get(Href.involvement())
-            XCTAssertTrue(hub.contains("Expert by experience leader, since"))
+            XCTAssertTrue(hub.contains("Expert by experience leader</a>, since"), "her role, linked to its description")
             let earnings = try await casey.get(Href.earnings())
             XCTAssertTrue(earnings.contains("£106.40 in 1 claim"))
 
