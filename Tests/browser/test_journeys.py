@@ -35,6 +35,7 @@ from selenium.webdriver.common.by import By
 from browser import NAV, Browser, exact_text
 from people import ADA, BO, Person
 from journeys_assets import ASSET_STEPS, AssetJourney
+from journeys_board_report import BOARD_REPORT_STEPS, BoardReportJourney
 from journeys_coproduction import COPRODUCTION_STEPS, CoproductionJourney
 from journeys_home import HomeJourney
 from journeys_phone import PHONE_STEPS, PhoneJourney
@@ -252,7 +253,8 @@ def next_sixth_of_april(today):
     return this_year if this_year > today else date(today.year + 1, 4, 6)
 
 
-class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney, PhoneJourney, PublicJourney, HomeJourney):
+class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney, PhoneJourney, PublicJourney, HomeJourney,
+              BoardReportJourney):
     def __init__(self, browser, setup_url):
         self.b = browser
         self.setup_url = setup_url
@@ -2400,7 +2402,7 @@ class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney, PhoneJourney
         zzh_duplicate_warning, zzi_add_members, zzj_elect_accountable_body, zzk_funding_received, zzl_allocations,
         zzm_funding_totals, zzn_over_allocation, zzo_publish_membership, zzp_bo_reads_register,
     ] + COPRODUCTION_STEPS + ASSET_STEPS + URGENT_HELP_STEPS + PHONE_STEPS + PUBLIC_STEPS + [
-        HomeJourney.zzz_w_home_pages_on_a_phone, zzzz_first_steps]
+        HomeJourney.zzz_w_home_pages_on_a_phone, zzzz_first_steps] + BOARD_REPORT_STEPS
 
 
 def report_problems(problems):

@@ -218,6 +218,14 @@ public enum Route: String, CaseIterable, Sendable {
     // How far the partnership has come with the six first steps (issue 7; 003's check box).
     case firstSteps = "/first-steps"
     case firstStepsJSON = "/first-steps.json"
+    // The board report: a frozen account of a period for the ICB board (issue 19).
+    case boardReports = "/board-reports"
+    case boardReportPreview = "/board-reports/preview"
+    case boardReportPreviewTable = "/board-reports/preview/tables/{table}"
+    case boardReport = "/board-reports/{id}"
+    case boardReportTable = "/board-reports/{id}/tables/{table}"
+    case publishBoardReport = "/board-reports/{id}/publish"
+    case publishedBoardReport = "/published/board-reports/{id}"
 
     public var pattern: RouterPath { RouterPath(rawValue) }
 }

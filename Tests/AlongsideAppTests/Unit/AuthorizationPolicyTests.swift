@@ -41,6 +41,7 @@ final class AuthorizationPolicyTests: XCTestCase {
         "manageCoproduction": [.administrator, .programmeManager, .expertByExperience],
         "editInsight": [.administrator, .programmeManager, .expertByExperience],
         "manageAssets": [.administrator, .programmeManager, .allianceLead, .expertByExperience],
+        "issueBoardReport": [.administrator, .programmeManager],
         "signedIn": Set(Role.allCases),
         "everyone": Set(Role.allCases),
     ]

@@ -61,6 +61,26 @@ extension DecisionStore {
         }
     }
 
+    /// Every group's decisions first recorded at or after `start` and before `end`, each as it now stands (its latest
+    /// revision: a correction made later does not move a decision out of the period it was taken in), with their groups'
+    /// names and when each was first recorded, oldest first. For the board report.
+    public func taken(from start: Date, before end: Date) async throws -> [(decision: GroupDecision, takenAt: Date)] {
+        try await pool.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT x.*, o.recorded_at AS taken_at
+                      FROM (\(Decision.selectSQL) WHERE \(Decision.isLatest)) x
+                      JOIN decisions o ON o.id = COALESCE(x.original_decision_id, x.id)
+                     WHERE o.recorded_at >= ? AND o.recorded_at < ?
+                     ORDER BY o.recorded_at, o.id
+                    """, arguments: [start, end])
+            let decisions = try rows.map(Decision.init)
+            let takenAt: [Date] = rows.map { $0["taken_at"] }
+            return zip(try Self.withGroupNames(decisions, in: db), takenAt).map { (decision: $0, takenAt: $1) }
+        }
+    }
+
     /// Decisions as they now stand whose review date is `today` or earlier, soonest review first.
     func reviewsDue(groupIDs: Set<Int64>, today: String) async throws -> [GroupDecision] {
         guard !groupIDs.isEmpty else { return [] }

@@ -307,6 +307,7 @@ public enum DemoData {
                 purpose:
                     "A made-up partnership for trying Alongside: people who use services, carers, local groups and the NHS in the fictional Example Place, shaping community mental health together."
             ), by: actor, requestID: nil)
+        try await DemoBoardReport.load(into: services, issuer: recorder, today: today)
         return Summary(people: people, groups: 3, meetings: 3 + planned.count, decisions: 5, deliverables: deliverables)
     }
 }

@@ -32,4 +32,47 @@ extension MeetingStore {
                 """, arguments: arguments
         ).map(Meeting.init)
     }
+
+    /// Meetings of every group that started at or after `start` and before `end` and were not cancelled, oldest first,
+    /// each with whether its attendance was recorded and whether an expert by experience or carer member was there (in
+    /// person, or through the deputy they sent: a deputy keeps the seat's lived experience in the room, as
+    /// `MeetingRules.quorum` counts it when deputies count). For the board report.
+    public func presence(from start: Date, before end: Date) async throws -> [MeetingPresence] {
+        try await pool.read { db in
+            let meetings = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Meeting.columns) FROM meetings
+                     WHERE status <> 'cancelled' AND starts_at >= ? AND starts_at < ? ORDER BY starts_at, id
+                    """, arguments: [start, end]
+            ).map(Meeting.init)
+            return try meetings.map { meeting in
+                let attendance = try KeyedValue<String>.keyed(
+                    db, sql: "SELECT user_id AS key, status AS value FROM attendance WHERE meeting_id = ?",
+                    arguments: [meeting.id]
+                ).compactMapValues(AttendanceStatus.init(rawValue:))
+                let expected = try GroupStore.membersWithASay(
+                    groupID: meeting.groupID, on: LondonTime.isoDay(meeting.startsAt), in: db
+                ).map {
+                    MeetingRules.Expected(
+                        userID: $0.userID, name: $0.personName, sector: $0.sector, deputyUserID: $0.deputyUserID,
+                        deputyName: $0.deputyName)
+                }
+                let quorum = MeetingRules.quorum(terms: nil, expected: expected, attendance: attendance)
+                return MeetingPresence(
+                    meetingID: meeting.id, groupID: meeting.groupID, startsAt: meeting.startsAt,
+                    attendanceRecorded: !attendance.isEmpty,
+                    livedExperiencePresent: !attendance.isEmpty && quorum.livedExperiencePresent)
+            }
+        }
+    }
+}
+
+/// A meeting as the board report counts it: whether attendance was recorded, and whether lived experience was present.
+public struct MeetingPresence: Sendable, Equatable {
+    public let meetingID: Int64
+    public let groupID: Int64
+    public let startsAt: Date
+    public let attendanceRecorded: Bool
+    public let livedExperiencePresent: Bool
 }

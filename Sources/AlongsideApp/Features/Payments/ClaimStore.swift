@@ -67,6 +67,16 @@ public struct ClaimStore: Sendable {
         }
     }
 
+    /// Everyone's claims recorded as paid on a day between `first` and `last` (both included), by payment day. For the
+    /// board report: lived-experience involvement paid in a period.
+    public func paid(from first: String, to last: String) async throws -> [Claim] {
+        try await pool.read { db in
+            try Self.fetch(
+                db, where: "c.status = 'paid' AND c.paid_on BETWEEN ? AND ?", arguments: [first, last],
+                order: "c.paid_on, c.id")
+        }
+    }
+
     /// How many claims are in a state, for the hub's counts.
     public func count(in status: ClaimStatus) async throws -> Int {
         try await pool.read { db in

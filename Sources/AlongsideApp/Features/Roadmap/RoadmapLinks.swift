@@ -15,4 +15,6 @@ struct RoadmapLinks: Encodable, Sendable {
     let publishing = Href.roadmapPublishing()
     let focusAreas = Href.roadmapFocusAreas()
     let published = Href.publishedRoadmap()
+    /// What the leaders group reports to the board (issue 19), kept with the roadmap where programme managers work.
+    let boardReports = Href.boardReports()
 }

@@ -124,6 +124,20 @@ public struct RoadmapStore: Sendable {
         }
     }
 
+    /// The note given with each deliverable's latest status change (why it is at risk, for the board report), by
+    /// deliverable id; deliverables whose status never changed, or changed without a note, are left out.
+    public func latestStatusNotes() async throws -> [Int64: String] {
+        try await pool.read { db in
+            try KeyedValue<String>.keyed(
+                db,
+                sql: """
+                    SELECT c.deliverable_id AS key, c.note AS value FROM roadmap_changes c
+                     WHERE c.kind = 'status' AND trim(c.note) <> '' AND c.id = (
+                        SELECT MAX(l.id) FROM roadmap_changes l WHERE l.deliverable_id = c.deliverable_id AND l.kind = 'status')
+                    """)
+        }
+    }
+
     /// Each deliverable's status changes, for the progress chart.
     public func statusChanges() async throws -> [(deliverableID: Int64, at: Date, status: DeliverableStatus)] {
         try await pool.read { db in

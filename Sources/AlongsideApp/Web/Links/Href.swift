@@ -217,4 +217,12 @@ public enum Href {
     // How far the partnership has come with the six first steps (issue 7; 003's check box).
     public static let firstSteps = Path0(.firstSteps)
     public static let firstStepsJSON = Path0(.firstStepsJSON)
+    // The board report: a frozen account of a period for the ICB board (issue 19).
+    public static let boardReports = Path0(.boardReports)
+    public static let boardReportPreview = Path0(.boardReportPreview)
+    public static let boardReportPreviewTable = Path1<String>(.boardReportPreviewTable)
+    public static let boardReport = Path1<Int64>(.boardReport)
+    public static let boardReportTable = Path2<Int64, String>(.boardReportTable)
+    public static let publishBoardReport = Path1<Int64>(.publishBoardReport)
+    public static let publishedBoardReport = Path1<Int64>(.publishedBoardReport)
 }

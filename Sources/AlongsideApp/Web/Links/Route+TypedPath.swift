@@ -208,6 +208,13 @@ extension Route {
         case .openReferralServiceAtLocations: Href.openReferralServiceAtLocations
         case .firstSteps: Href.firstSteps
         case .firstStepsJSON: Href.firstStepsJSON
+        case .boardReports: Href.boardReports
+        case .boardReportPreview: Href.boardReportPreview
+        case .boardReportPreviewTable: Href.boardReportPreviewTable
+        case .boardReport: Href.boardReport
+        case .boardReportTable: Href.boardReportTable
+        case .publishBoardReport: Href.publishBoardReport
+        case .publishedBoardReport: Href.publishedBoardReport
         }
     }
 }
