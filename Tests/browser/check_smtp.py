@@ -17,10 +17,10 @@ Then, each with a fresh server:
 The password never appears in what the command prints.
 """
 
-import asyncio
 import datetime
 import email
 import email.policy
+import logging
 import os
 import re
 import shutil
@@ -28,6 +28,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import warnings
 from email.message import EmailMessage
 from email.utils import make_msgid
 
@@ -75,7 +76,8 @@ class Keeper:
 
 def authenticator(server, session, envelope, mechanism, auth_data):
     ok = auth_data.login == USER.encode() and auth_data.password == PASSWORD.encode()
-    return AuthResult(success=ok, handled=False)
+    # auth_data is kept on the session, so the handler can tell who signed in.
+    return AuthResult(success=ok, handled=False, auth_data=auth_data)
 
 
 def problems(received, *, want_tls=False, want_login=None):
@@ -199,10 +201,9 @@ def send(binary, environment):
     env.update(environment)
     result = subprocess.run([binary, "send-test-email", "--to", TO], env=env, capture_output=True, text=True,
                             timeout=120)
-    output = result.stdout + result.stderr
-    if PASSWORD in output:
+    if PASSWORD in result.stdout + result.stderr:
         fail("the password appears in what send-test-email printed")
-    return result.returncode, output
+    return result.returncode, result.stdout if result.returncode == 0 else result.stderr
 
 
 def scenario(binary, name, environment, *, server=None, want_sent=True, want_text=None, **check):
@@ -214,6 +215,8 @@ def scenario(binary, name, environment, *, server=None, want_sent=True, want_tex
         if want_sent:
             if code != 0:
                 fail(f"{name}: send-test-email failed: {output.strip()}")
+            elif want_text and want_text not in output:
+                fail(f"{name}: the output does not say {want_text!r}: {output.strip()}")
             elif len(keeper.received) != 1:
                 fail(f"{name}: {len(keeper.received)} messages arrived, not 1")
             else:
@@ -231,6 +234,9 @@ def scenario(binary, name, environment, *, server=None, want_sent=True, want_tex
 
 
 def main():
+    # aiosmtpd logs each refused handshake with a traceback, and warns of its own deprecations: neither is ours.
+    logging.getLogger("mail.log").setLevel(logging.CRITICAL)
+    warnings.simplefilter("ignore", DeprecationWarning)
     if len(sys.argv) != 2:
         raise SystemExit("usage: check_smtp.py PATH/TO/alongside")
     binary = os.path.abspath(sys.argv[1])
@@ -248,14 +254,16 @@ def main():
                        "auth_require_tls": True}
     print("check_smtp: sending with send-test-email to aiosmtpd on 127.0.0.1")
 
-    scenario(binary, "plain SMTP", {**base, "ALONGSIDE_SMTP_URL": "smtp://127.0.0.1:PORT"})
+    scenario(binary, "plain SMTP", {**base, "ALONGSIDE_SMTP_URL": "smtp://127.0.0.1:PORT"},
+             want_text="not encrypted, not signed in")
     scenario(binary, "STARTTLS required, signed in",
              {**base, "ALONGSIDE_SMTP_URL": "smtp+starttls://localhost:PORT", "ALONGSIDE_SMTP_CA_FILE": cert,
               "ALONGSIDE_SMTP_USER": USER, "ALONGSIDE_SMTP_PASSWORD": PASSWORD},
-             server={**starttls_server, "auth_required": True}, want_tls=True, want_login=USER)
+             server={**starttls_server, "auth_required": True}, want_tls=True, want_login=USER,
+             want_text=f"encrypted with STARTTLS, signed in as {USER}")
     scenario(binary, "STARTTLS offered, used", {**base, "ALONGSIDE_SMTP_URL": "smtp://127.0.0.1:PORT",
                                                  "ALONGSIDE_SMTP_CA_FILE": cert},
-             server=starttls_server, want_tls=True)
+             server=starttls_server, want_tls=True, want_text="encrypted with STARTTLS")
     scenario(binary, "wrong password",
              {**base, "ALONGSIDE_SMTP_URL": "smtp+starttls://localhost:PORT", "ALONGSIDE_SMTP_CA_FILE": cert,
               "ALONGSIDE_SMTP_USER": USER, "ALONGSIDE_SMTP_PASSWORD": PASSWORD + " wrong"},
