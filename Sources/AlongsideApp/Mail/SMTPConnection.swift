@@ -1,4 +1,5 @@
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -13,20 +14,25 @@ struct SMTPConnection: Sendable {
     static func connect(
         host: String, port: Int, timeout: Duration, group: any EventLoopGroup, logger: Logger
     ) async throws(SMTPError) -> SMTPConnection {
+        // The reader is kept as it is made: looking it up later fails if the server has already said something
+        // that closed the connection (such as an HTTP server's greeting), which is the greeting's failure to report.
+        // Keyed by channel: with both IPv6 and IPv4 addresses, more than one connection may be tried.
+        let made = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<SMTPReplyReader>]>([:])
         do {
             let channel = try await ClientBootstrap(group: group)
                 .connectTimeout(TimeAmount(timeout))
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(SMTPReplyReader())
+                        let reader = SMTPReplyReader()
+                        try channel.pipeline.syncOperations.addHandler(reader)
+                        let bound = NIOLoopBound(reader, eventLoop: channel.eventLoop)
+                        made.withLockedValue { $0[ObjectIdentifier(channel)] = bound }
                     }
                 }
                 .connect(host: host, port: port).get()
-            let reader = try await channel.eventLoop.submit {
-                NIOLoopBound(
-                    try channel.pipeline.syncOperations.handler(type: SMTPReplyReader.self),
-                    eventLoop: channel.eventLoop)
-            }.get()
+            guard let reader = made.withLockedValue({ $0[ObjectIdentifier(channel)] }) else {
+                throw ChannelError.inappropriateOperationForState
+            }
             return SMTPConnection(channel: channel, reader: reader, logger: logger)
         } catch {
             throw SMTPError(
