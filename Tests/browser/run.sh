@@ -5,7 +5,8 @@
 #
 # Installs Chromium and chromedriver if they are missing, keeps a Python venv in Tests/browser/.venv,
 # starts the server on a free port with an empty database in a temporary folder, runs
-# test_journeys.py, and stops the server however the run ends. Screenshots go to
+# test_journeys.py, then the Open Referral UK check (check_openreferral.py) and the email check against a real SMTP
+# server (check_smtp.py), and stops the server however the run ends. Screenshots go to
 # $ALONGSIDE_SCREENSHOTS, or else to screenshots/ in the temporary folder.
 set -euo pipefail
 
@@ -130,6 +131,13 @@ if [[ $status -eq 0 ]]; then
   (cd "$here" && PYTHONDONTWRITEBYTECODE=1 "$venv/bin/python" -u check_openreferral.py "http://127.0.0.1:$port") 2>&1 |
     tee -a "$work/suite.log" || { status=$?; echo "FAILED: the Open Referral UK check of the demo data" | tee -a "$work/suite.log"; }
   stop_server
+fi
+
+# Email (issue 20): `alongside send-test-email` against a real SMTP server (aiosmtpd) on a free loopback port, plain and
+# with STARTTLS and AUTH, each message that arrives parsed and checked, and refusals checked (check_smtp.py).
+if [[ $status -eq 0 ]]; then
+  (cd "$here" && PYTHONDONTWRITEBYTECODE=1 "$venv/bin/python" -u check_smtp.py "$binary") 2>&1 |
+    tee -a "$work/suite.log" || { status=$?; echo "FAILED: the email check (check_smtp.py)" | tee -a "$work/suite.log"; }
 fi
 
 if [[ $status -ne 0 ]]; then

@@ -21,6 +21,9 @@ public struct AppConfiguration: Sendable {
     public var sessionPolicy = SessionPolicy()
     public var passwordParameters = Argon2Parameters.owasp
     public var logLevel = Logger.Level.info
+    /// The mail relay and the sender (`ALONGSIDE_SMTP_*`, `ALONGSIDE_MAIL_FROM`: `Mail/MailSettings.swift`).
+    /// Without a relay, nothing is sent.
+    public var mail = MailSettings()
 
     public init() {}
 
@@ -62,6 +65,7 @@ public struct AppConfiguration: Sendable {
             }
             logLevel = level
         }
+        do { mail = try MailSettings(environment: environment) } catch { throw Invalid(description: error.description) }
     }
 
     public static func port(_ text: String, key: String) throws -> Int {
