@@ -41,6 +41,10 @@ struct Serve: AsyncParsableCommand {
                 """)
         }
         say("Alongside is serving on \(configuration.baseURL) (database \(configuration.databasePath))")
+        // The outbox's delivery worker, when a mail relay is set up; without one, messages wait in the outbox.
+        let delivery = services.outboxDelivery().map { worker in Task { await worker.run() } }
+        if delivery == nil { say("No mail relay is set up (ALONGSIDE_SMTP_URL): messages wait in the outbox.") }
+        defer { delivery?.cancel() }
         try await buildApplication(services: services).runService()
     }
 }
