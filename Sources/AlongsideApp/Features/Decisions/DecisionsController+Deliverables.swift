@@ -25,7 +25,9 @@ extension DecisionsController {
         let group = view.group
         let (decision, latestID) = try await latestRevision(context, group: group)
         guard decision.id == latestID else { throw AppError.notFound }
-        let live = try await roadmap.deliverables()
+        // One read: the live deliverables are offered; the retired ones it names stay named.
+        let all = try await roadmap.deliverables(includeRetired: true)
+        let live = all.filter { !$0.isRetired }
         let field = DecisionDeliverablesPage.DeliverablesField.deliverables
         let chosen = GroupedChoices.chosenIDs(context.form.all(field), offered: Set(live.map(\.id)))
         guard !chosen.refused else {
@@ -35,7 +37,7 @@ extension DecisionsController {
                 group: group, decision: decision, deliverables: live, form: context.form, errors: errors)
             return try await services.pages.render(page, request: request, context: context)
         }
-        let retired = Set(try await roadmap.deliverables(includeRetired: true).filter(\.isRetired).map(\.id))
+        let retired = Set(all.filter(\.isRetired).map(\.id))
         try await store.setDeliverables(
             chosen.ids, of: decision, keeping: retired, by: view.person.actor, requestID: context.requestID)
         let message =

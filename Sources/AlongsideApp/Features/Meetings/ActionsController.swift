@@ -72,14 +72,16 @@ struct ActionsController: Controller {
         let signedIn = view.person
         let action = try await action(context, view)
         var errors = FormErrors()
-        let live = try await roadmap.deliverables()
+        // One read: the live deliverables are offered; the retired ones it names stay named.
+        let all = try await roadmap.deliverables(includeRetired: true)
+        let live = all.filter { !$0.isRetired }
         guard let change = MeetingItemForms.actionUpdate(context.form, offered: Set(live.map(\.id)), errors: &errors)
         else {
             let page = ActionFormPage(
                 action: action, deliverables: live, form: context.form, errors: errors, today: today)
             return try await services.pages.render(page, request: request, context: context)
         }
-        let retired = Set(try await roadmap.deliverables(includeRetired: true).filter(\.isRetired).map(\.id))
+        let retired = Set(all.filter(\.isRetired).map(\.id))
         let updated = try await store.update(
             action.id, groupID: action.groupID, status: change.status, dueOn: change.dueOn, notes: change.notes,
             deliverableIDs: change.deliverableIDs, keeping: retired, by: signedIn.actor, requestID: context.requestID)
