@@ -45,6 +45,9 @@ struct Serve: AsyncParsableCommand {
         let delivery = services.outboxDelivery().map { worker in Task { await worker.run() } }
         if delivery == nil { say("No mail relay is set up (ALONGSIDE_SMTP_URL): messages wait in the outbox.") }
         defer { delivery?.cancel() }
+        // Reminders that come due with time, and daily digests, go into the outbox whether or not a relay is set up.
+        let sweep = Task { await services.noticeSweep().run() }
+        defer { sweep.cancel() }
         try await buildApplication(services: services).runService()
     }
 }

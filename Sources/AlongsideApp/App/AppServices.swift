@@ -36,6 +36,8 @@ public struct AppServices: Sendable {
     public let auditRows: FragmentCache<Int64>
     /// What pages work out from the data and render from it, kept until the data changes.
     public let derived: DerivedCache
+    /// Sends people the notices features raise, inside the features' own transactions (issue 20).
+    public let notifier: Notifier
 
     /// Opens and migrates the database and loads the templates; fails with a clear message if anything is missing.
     public static func make(_ configuration: AppConfiguration, clock: AppClock = .system) async throws -> AppServices {
@@ -51,6 +53,9 @@ public struct AppServices: Sendable {
         let dataVersion = DataVersion()
         dataVersion.watch(pool)
         let derived = DerivedCache(version: dataVersion, clock: clock)
+        let notifier = Notifier(
+            baseURL: configuration.baseURL, host: configuration.mailHost,
+            unsubscribe: UnsubscribeToken(key: try ServerKeys.key(named: "unsubscribe", in: pool)))
         return AppServices(
             configuration: configuration,
             pool: pool,
@@ -73,7 +78,8 @@ public struct AppServices: Sendable {
             recentMeetings: MeetingStore(pool: pool, clock: clock),
             deliverableRecords: DeliverableRecordsFromFeatures(pool: pool, clock: clock),
             auditRows: FragmentCache(),
-            derived: derived
+            derived: derived,
+            notifier: notifier
         )
     }
 

@@ -60,6 +60,9 @@ public enum Route: String, CaseIterable, Sendable {
     case action = "/groups/{id}/actions/{actionID}"
     case actions = "/actions"
     case calendarSettings = "/account/calendar"
+    // Email (issue 20): what each person gets, and the one-click unsubscribe link every message carries.
+    case emailPreferences = "/account/email"
+    case unsubscribe = "/email/unsubscribe/{token}"
     case personalCalendar = "/calendar/{token}"
     case groupCalendar = "/calendar/{token}/groups/{id}"
     case publishedMeeting = "/published/groups/{id}/meetings/{meetingID}"

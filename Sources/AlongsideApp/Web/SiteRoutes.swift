@@ -44,6 +44,13 @@ public struct SiteRoutes {
         add(.post, route, .everyone) { request, context, _ in try await handler(request, context) }
     }
 
+    /// A public POST whose address carries its own secret, with no form token: a one-click unsubscribe (RFC 8058),
+    /// which a mail program sends without ever having shown a page of ours. The handler must check the secret in the
+    /// path before changing anything, and what it changes must be harmless to repeat.
+    public mutating func postOneClick(_ route: Route, _ handler: @escaping Handler) {
+        add(.post, route, .everyone, formToken: false) { request, context, _ in try await handler(request, context) }
+    }
+
     public mutating func get(_ route: Route, _ access: Access, _ handler: @escaping SignedInHandler) {
         precondition(access != .everyone, "use get(_:_:) for public routes")
         add(.get, route, access) { request, context, signedIn in try await handler(request, context, signedIn!) }
@@ -85,7 +92,7 @@ public struct SiteRoutes {
     }
 
     private mutating func add(
-        _ method: HTTPRequest.Method, _ route: Route, _ access: Access,
+        _ method: HTTPRequest.Method, _ route: Route, _ access: Access, formToken: Bool = true,
         _ handler: @escaping @Sendable (Request, AppRequestContext, SignedIn?) async throws -> Response
     ) {
         book.add(method, route, access)
@@ -93,7 +100,9 @@ public struct SiteRoutes {
         router.on(route.pattern, method: method) { request, context in
             var context = context
             if access == .everyone { context.visit.servesPublicPage() }
-            if method == .post {
+            if method == .post, !formToken {
+                context.form = try await RequestForm.readUnchecked(request, route: route)
+            } else if method == .post {
                 if access == .everyone || context.visit.user != nil {
                     context.form = try await RequestForm.read(request, context: context, route: route, access: access)
                 } else if context.visit.session == nil, context.visit.formToken == nil, !context.visit.sessionExpired {

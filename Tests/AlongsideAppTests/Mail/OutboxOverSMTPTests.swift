@@ -41,6 +41,8 @@ final class OutboxOverSMTPTests: XCTestCase {
             XCTAssertEqual(waiting.status, .waiting, "a relay that is down is a temporary failure")
             XCTAssertEqual(waiting.attempts, 1)
             XCTAssertFalse(waiting.lastError.isEmpty)
+            let untouched = try await XCTUnwrapAsync(try await store.message(id: refused))
+            XCTAssertEqual(untouched.attempts, 0, "the relay being down stops the pass: the next message waits untried")
 
             // The relay is back, and refuses one recipient for good.
             var script = FakeSMTPServer.Script()

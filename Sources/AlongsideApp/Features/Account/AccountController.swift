@@ -77,6 +77,7 @@ struct AccountPage: PageModel {
     let email: String
     let roleLabel: String
     let changePasswordHref = Href.changePassword()
+    let emailPreferencesHref = Href.emailPreferences()
     let signOutEverywhereHref = Href.signOutEverywhere()
     let calendarSettingsHref = Href.calendarSettings()
 

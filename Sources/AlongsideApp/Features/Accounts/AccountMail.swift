@@ -27,10 +27,3 @@ enum AccountMail {
             text: lines.joined(separator: "\n\n") + "\n", html: html)
     }
 }
-
-extension AppServices {
-    /// The host name messages' ids end with: the public address's, or this server's.
-    var mailHost: String {
-        URLComponents(string: configuration.baseURL)?.host ?? "alongside.invalid"
-    }
-}

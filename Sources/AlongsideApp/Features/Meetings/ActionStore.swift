@@ -57,6 +57,19 @@ public struct ActionStore: Sendable {
         }
     }
 
+    /// Every action still open or in progress whose due day is before `today`: what an "overdue" reminder is about.
+    public func overdue(today: String) async throws -> [ActionItem] {
+        try await pool.read { db in
+            try Self.withGroupNames(
+                try Row.fetchAll(
+                    db,
+                    sql: ActionItem.selectSQL
+                        + " WHERE a.status IN ('open', 'in_progress') AND a.due_on < ? ORDER BY a.due_on, a.id",
+                    arguments: [today]
+                ).map(ActionItem.init), in: db)
+        }
+    }
+
     public func action(id: Int64, groupID: Int64) async throws -> ActionItem? {
         try await pool.read { db in try Self.action(id: id, groupID: groupID, in: db) }
     }

@@ -33,7 +33,8 @@ public struct SMTPTransport: MailTransport {
         do {
             try await client.send(mail)
         } catch {
-            throw MailDeliveryFailure(reason: error.reason, permanent: !error.isTemporary)
+            throw MailDeliveryFailure(
+                reason: error.reason, permanent: !error.isTemporary, concernsMessage: error.concernsMessage)
         }
     }
 }

@@ -59,6 +59,8 @@ public enum Href {
     public static let action = Path2<Int64, Int64>(.action)
     public static let actions = Path0(.actions)
     public static let calendarSettings = Path0(.calendarSettings)
+    public static let emailPreferences = Path0(.emailPreferences)
+    public static let unsubscribe = Path1<String>(.unsubscribe)
     public static let personalCalendar = Path1<String>(.personalCalendar)
     public static let groupCalendar = Path2<String, Int64>(.groupCalendar)
     public static let publishedMeeting = Path2<Int64, Int64>(.publishedMeeting)

@@ -59,6 +59,8 @@ extension Route {
         case .action: Href.action
         case .actions: Href.actions
         case .calendarSettings: Href.calendarSettings
+        case .emailPreferences: Href.emailPreferences
+        case .unsubscribe: Href.unsubscribe
         case .personalCalendar: Href.personalCalendar
         case .groupCalendar: Href.groupCalendar
         case .publishedMeeting: Href.publishedMeeting

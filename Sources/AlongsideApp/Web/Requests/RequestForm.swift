@@ -50,10 +50,26 @@ enum RequestForm {
         return try await read(request, expected: expected, route: route, access: access)
     }
 
+    /// The form of a route whose address carries its own secret (`SiteRoutes.postOneClick`): no token is asked for,
+    /// and the body is held to the public limit.
+    static func readUnchecked(_ request: Request, route: Route) async throws -> FormData {
+        try await body(request, route: route, access: .everyone)
+    }
+
     /// The form, once the request carries `expected` (in the header or the form) and its body is within the limit.
     static func read(_ request: Request, expected: String, route: Route, access: Access) async throws -> FormData {
         let headerToken = request.headers[headerName]
         if let headerToken, !SecretToken.constantTimeEquals(headerToken, expected) { throw AppError.csrfFailed }
+        let form = try await body(request, route: route, access: access)
+        if headerToken == nil {
+            let sent = form[CSRFField.token]
+            guard !sent.isEmpty, SecretToken.constantTimeEquals(sent, expected) else { throw AppError.csrfFailed }
+        }
+        return form
+    }
+
+    /// The body as a form, refused with 413 as soon as it passes the route's limit.
+    private static func body(_ request: Request, route: Route, access: Access) async throws -> FormData {
 
         let limit = BodyLimit.bytes(for: route, access: access)
         if let declared = request.headers[.contentLength].flatMap({ BoundedNumber.parse($0, in: 0...Int.max) }),
@@ -77,10 +93,6 @@ enum RequestForm {
             form = decoded
         } else {
             form = FormData(urlEncodedBytes: Array(buffer.readableBytesView))
-        }
-        if headerToken == nil {
-            let sent = form[CSRFField.token]
-            guard !sent.isEmpty, SecretToken.constantTimeEquals(sent, expected) else { throw AppError.csrfFailed }
         }
         return form
     }
