@@ -7,7 +7,7 @@ struct ClaimDecisionsController: Controller {
     let services: AppServices
 
     var today: String { LondonTime.isoDay(services.clock.now()) }
-    var store: ClaimStore { ClaimStore(pool: services.pool, clock: services.clock) }
+    var store: ClaimStore { ClaimStore(pool: services.pool, clock: services.clock, notifier: services.notifier) }
     var viewers: ClaimViewers { ClaimViewers(services: services) }
 
     /// The field of the form that returns a claim to its owner.

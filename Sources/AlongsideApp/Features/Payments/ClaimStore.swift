@@ -7,6 +7,8 @@ import GRDB
 public struct ClaimStore: Sendable {
     let pool: DatabasePool
     let clock: AppClock
+    /// Tells the claimant when their claim is returned, approved or paid (issue 20); nil sends nothing (the demo).
+    var notifier: Notifier? = nil
 
     /// What the owner fills in. The rate and time come from the policy in force on the activity's date.
     public struct ClaimInput: Sendable, Equatable {
@@ -280,6 +282,9 @@ public struct ClaimStore: Sendable {
             try Self.audit(
                 action, claim, before: before, summary: "\(summary) for \(claim.activity) (\(claim.personName))",
                 in: audit)
+            if let notifier, let notice = ClaimNotices.notice(event, claim, note: note) {
+                try notifier.send(notice, to: claim.userID, now: now, in: db)
+            }
             return claim
         }
     }
