@@ -9,6 +9,11 @@ import Logging
 struct RemindersFromFeatures: ReminderSource {
     let pool: DatabasePool
     let clock: AppClock
+    let notifier: Notifier
+
+    func settle(now: Date) async throws {
+        try await ProposalStore(pool: pool, clock: clock, notifier: notifier).closeDue(now: now)
+    }
 
     func reminders(now: Date) async throws -> [Reminder] {
         let today = LondonTime.isoDay(now)
@@ -98,7 +103,7 @@ extension AppServices {
     /// Reminders and digests, every minute while the server serves (`NoticeSweep`).
     public func noticeSweep() -> NoticeSweep {
         NoticeSweep(
-            pool: pool, clock: clock, notifier: notifier, source: RemindersFromFeatures(pool: pool, clock: clock),
+            pool: pool, clock: clock, notifier: notifier, source: RemindersFromFeatures(pool: pool, clock: clock, notifier: notifier),
             logger: Logger(label: "alongside.notices"))
     }
 }

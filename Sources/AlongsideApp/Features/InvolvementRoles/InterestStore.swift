@@ -6,10 +6,13 @@ import GRDB
 public struct InterestStore: Sendable {
     let pool: DatabasePool
     let clock: AppClock
+    /// Tells managers of involvement roles about new interest, and acknowledges it (issue 20); nil sends nothing.
+    let notifier: Notifier?
 
-    public init(pool: DatabasePool, clock: AppClock) {
+    public init(pool: DatabasePool, clock: AppClock, notifier: Notifier? = nil) {
         self.pool = pool
         self.clock = clock
+        self.notifier = notifier
     }
 
     /// Who the audit log names for a submission from a public advert: there is no account behind it.
@@ -68,6 +71,10 @@ public struct InterestStore: Sendable {
                 ).map(Advert.init),
                 advert.isOpen(today: today)
             else { return nil }
+            let alreadyFromAddress = try Bool.fetchOne(
+                db,
+                sql: "SELECT EXISTS (SELECT 1 FROM involvement_interest WHERE advert_id = ? AND email = ? COLLATE NOCASE)",
+                arguments: [advert.id, input.email]) ?? false
             try db.execute(
                 sql: """
                     INSERT INTO involvement_interest (advert_id, role_id, name, email, phone, preferred_contact, access_needs, about,
@@ -85,6 +92,17 @@ public struct InterestStore: Sendable {
                     action: "created", recordKind: "involvement_interest", recordID: String(interest.id),
                     summary: "Received an expression of interest in \"\(interest.roleTitle)\"", before: nil,
                     after: interest.snapshot))
+            if let notifier {
+                let managers = try Row.fetchAll(db, sql: "SELECT id, role FROM users WHERE is_active = 1 ORDER BY id")
+                    .filter { Role(rawValue: $0["role"]).map { Policy.allows($0, .manageInvolvementRoles) } ?? false }
+                    .map { $0["id"] as Int64 }
+                try notifier.send(InterestNotices.received(interest), to: managers, now: now, in: db)
+                if !alreadyFromAddress, !interest.email.isEmpty {
+                    try Outbox.enqueue(
+                        InterestNotices.acknowledgement(interest, baseURL: notifier.baseURL), host: notifier.host,
+                        now: now, in: db)
+                }
+            }
             return interest
         }
     }

@@ -8,7 +8,9 @@ struct OpportunitiesController: Controller {
 
     var today: String { LondonTime.isoDay(services.clock.now()) }
     var roles: RoleStore { RoleStore(pool: services.pool, clock: services.clock) }
-    var interest: InterestStore { InterestStore(pool: services.pool, clock: services.clock) }
+    var interest: InterestStore {
+        InterestStore(pool: services.pool, clock: services.clock, notifier: services.notifier)
+    }
 
     func addRoutes(to routes: inout SiteRoutes) {
         routes.get(.opportunities, index)

@@ -49,8 +49,28 @@ extension ProposalStore {
                 after: ["status": "Closed", "outcome": result.outcome.label, "decision": String(decision.id)]
             )
             try audit.record(change)
+            if let notifier {
+                let groupName = try GroupStore.names(ids: [current.groupID], in: db)[current.groupID] ?? ""
+                try notifier.send(
+                    ProposalNotices.closed(current, groupName: groupName, result: result),
+                    to: members.map(\.userID) + [current.openedBy], except: closer?.id, now: now, in: db)
+            }
             return decision.id
         }
+    }
+
+    /// Closes every open proposal whose closing time has passed (the reminder sweep, so the outcome goes out on time
+    /// even if nobody opens the proposal); returns how many closed.
+    @discardableResult
+    public func closeDue(now: Date) async throws -> Int {
+        let due = try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: Proposal.selectSQL + " WHERE p.status = 'open' AND p.closes_at <= ? ORDER BY p.id",
+                arguments: [now]
+            ).map(Proposal.init)
+        }
+        for proposal in due { try await close(proposal: proposal, closer: nil, requestID: nil) }
+        return due.count
     }
 
     /// Current members who may answer (observers do not), each once; lived experience if any of their seats brings it.

@@ -5,6 +5,8 @@ import GRDB
 public struct ProposalStore: Sendable {
     let pool: DatabasePool
     let clock: AppClock
+    /// Tells members when a proposal opens for their answer and when it closes (issue 20); nil sends nothing.
+    var notifier: Notifier? = nil
 
     public enum Refusal: Error, Equatable {
         /// Closed or withdrawn: nothing more can change.
@@ -78,6 +80,13 @@ public struct ProposalStore: Sendable {
                 summary: "Opened the online proposal \"\(proposal.title)\"", before: nil, after: proposal.snapshot
             )
             try audit.record(change)
+            if let notifier {
+                let groupName = try GroupStore.names(ids: [groupID], in: db)[groupID] ?? ""
+                let members = try Self.currentMembers(groupID: groupID, today: LondonTime.isoDay(now), in: db)
+                try notifier.send(
+                    ProposalNotices.opened(proposal, groupName: groupName), to: members.map(\.userID), except: userID,
+                    now: now, in: db)
+            }
             return proposal
         }
     }

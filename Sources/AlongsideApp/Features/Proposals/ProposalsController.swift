@@ -8,7 +8,7 @@ struct ProposalsController: Controller {
 
     var today: String { LondonTime.isoDay(services.clock.now()) }
     var groups: GroupStore { GroupStore(pool: services.pool, clock: services.clock) }
-    var store: ProposalStore { ProposalStore(pool: services.pool, clock: services.clock) }
+    var store: ProposalStore { ProposalStore(pool: services.pool, clock: services.clock, notifier: services.notifier) }
 
     func addRoutes(to routes: inout SiteRoutes) {
         let scope = GroupScope(store: groups, seeing: .seeGroupBusiness)

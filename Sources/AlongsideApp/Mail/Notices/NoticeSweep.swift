@@ -16,6 +16,9 @@ public struct Reminder: Sendable, Equatable {
 
 /// The reminders due at an instant, gathered from the features (answered in `App/RemindersFromFeatures`).
 public protocol ReminderSource: Sendable {
+    /// Changes that happen by themselves when their time comes (a proposal closing at its closing time), made before
+    /// reminders are gathered, with the messages they send.
+    func settle(now: Date) async throws
     func reminders(now: Date) async throws -> [Reminder]
 }
 
@@ -56,6 +59,7 @@ public struct NoticeSweep: Sendable {
     }
 
     public func runOnce() async throws {
+        try await source.settle(now: clock.now())
         try await sendReminders()
         try await DigestRun(pool: pool, clock: clock, notifier: notifier).runOnce()
     }
