@@ -32,7 +32,8 @@ struct RemindersFromFeatures: ReminderSource {
             for userID in closing.awaiting {
                 due.append(
                     Reminder(
-                        key: "proposal-closing:\(proposal.id):\(Int(proposal.closesAt.timeIntervalSince1970)):user:\(userID)",
+                        key:
+                            "proposal-closing:\(proposal.id):\(Int(proposal.closesAt.timeIntervalSince1970)):user:\(userID)",
                         userID: userID, notice: notice))
             }
         }
@@ -50,7 +51,8 @@ struct RemindersFromFeatures: ReminderSource {
                         link: ("Update the action", Href.action(action.groupID, action.id)))))
         }
         let groupIDs = try await pool.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM groups") }
-        let reviews = try await DecisionStore(pool: pool, clock: clock).reviewsDue(groupIDs: Set(groupIDs), today: today)
+        let reviews = try await DecisionStore(pool: pool, clock: clock).reviewsDue(
+            groupIDs: Set(groupIDs), today: today)
         if !reviews.isEmpty {
             let recorders = try await decisionRecorders(groupIDs: Set(reviews.map(\.decision.groupID)), today: today)
             for review in reviews {
@@ -103,7 +105,8 @@ extension AppServices {
     /// Reminders and digests, every minute while the server serves (`NoticeSweep`).
     public func noticeSweep() -> NoticeSweep {
         NoticeSweep(
-            pool: pool, clock: clock, notifier: notifier, source: RemindersFromFeatures(pool: pool, clock: clock, notifier: notifier),
+            pool: pool, clock: clock, notifier: notifier,
+            source: RemindersFromFeatures(pool: pool, clock: clock, notifier: notifier),
             logger: Logger(label: "alongside.notices"))
     }
 }

@@ -12,7 +12,8 @@ struct EmailPreferencesController: Controller {
                 try EmailPreferences.choices(userID: signedIn.user.id, in: db)
             }
             let page = EmailPreferencesPage(
-                chosen: choices.mapValues(\.rawValue), errors: FormErrors(), mailSent: services.configuration.mailRelayConfigured)
+                chosen: choices.mapValues(\.rawValue), errors: FormErrors(),
+                mailSent: services.configuration.mailRelayConfigured)
             return try await services.pages.render(page, request: request, context: context)
         }
         routes.post(.emailPreferences, .signedIn, save)
@@ -66,7 +67,8 @@ struct EmailPreferencesController: Controller {
         guard errors.isEmpty else {
             var typed: [NoticeKind: String] = [:]
             for kind in NoticeKind.allCases { typed[kind] = form[kind.rawValue] }
-            let page = EmailPreferencesPage(chosen: typed, errors: errors, mailSent: services.configuration.mailRelayConfigured)
+            let page = EmailPreferencesPage(
+                chosen: typed, errors: errors, mailSent: services.configuration.mailRelayConfigured)
             return try await services.pages.render(page, request: request, context: context)
         }
         let now = services.clock.now()

@@ -71,10 +71,12 @@ public struct InterestStore: Sendable {
                 ).map(Advert.init),
                 advert.isOpen(today: today)
             else { return nil }
-            let alreadyFromAddress = try Bool.fetchOne(
-                db,
-                sql: "SELECT EXISTS (SELECT 1 FROM involvement_interest WHERE advert_id = ? AND email = ? COLLATE NOCASE)",
-                arguments: [advert.id, input.email]) ?? false
+            let alreadyFromAddress =
+                try Bool.fetchOne(
+                    db,
+                    sql:
+                        "SELECT EXISTS (SELECT 1 FROM involvement_interest WHERE advert_id = ? AND email = ? COLLATE NOCASE)",
+                    arguments: [advert.id, input.email]) ?? false
             try db.execute(
                 sql: """
                     INSERT INTO involvement_interest (advert_id, role_id, name, email, phone, preferred_contact, access_needs, about,

@@ -30,14 +30,17 @@ extension ProposalStore {
         return try await pool.read { db in
             let closing = try Row.fetchAll(
                 db,
-                sql: Proposal.selectSQL + " WHERE p.status = 'open' AND p.closes_at > ? AND p.closes_at <= ? ORDER BY p.id",
+                sql: Proposal.selectSQL
+                    + " WHERE p.status = 'open' AND p.closes_at > ? AND p.closes_at <= ? ORDER BY p.id",
                 arguments: [now, now.addingTimeInterval(window)]
             ).map(Proposal.init)
             let names = try GroupStore.names(ids: closing.map(\.groupID), in: db)
             return try closing.map { proposal in
                 let answered = Set(try Self.responses(proposalID: proposal.id, in: db).map(\.userID))
                 let members = try Self.currentMembers(groupID: proposal.groupID, today: today, in: db)
-                return (proposal, names[proposal.groupID] ?? "", members.map(\.userID).filter { !answered.contains($0) })
+                return (
+                    proposal, names[proposal.groupID] ?? "", members.map(\.userID).filter { !answered.contains($0) }
+                )
             }
         }
     }

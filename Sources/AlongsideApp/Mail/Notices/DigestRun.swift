@@ -54,7 +54,8 @@ public struct DigestRun: Sendable {
                 let outboxID = try Outbox.enqueue(mail, host: notifier.host, now: now, in: db)
                 let ids = items.map { $0["id"] as Int64 }
                 try db.execute(
-                    sql: "UPDATE email_digest_items SET outbox_id = ? WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
+                    sql:
+                        "UPDATE email_digest_items SET outbox_id = ? WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
                     arguments: StatementArguments([outboxID] + ids))
                 try db.execute(
                     sql: "INSERT INTO email_digests_sent (user_id, day, outbox_id) VALUES (?, ?, ?)",
