@@ -4,7 +4,8 @@ import Logging
 
 /// The reminders that have come due (issue 20), gathered from each feature's store: a proposal closing within a day,
 /// to the members who may answer and have not; an overdue action, to its owner; a decision whose review day has come,
-/// to the people who record the group's decisions. Keys carry the day or time they are about, so a proposal whose
+/// to the people who record the group's decisions (its
+/// managers and officers). Keys carry the day or time they are about, so a proposal whose
 /// closing time moves, or an action given a new due day, is reminded of again.
 struct RemindersFromFeatures: ReminderSource {
     let pool: DatabasePool
@@ -78,22 +79,20 @@ struct RemindersFromFeatures: ReminderSource {
         return due
     }
 
-    /// The current members of each group who may record its decisions, by the same policy as the decision pages.
+    /// The people who may record each group's decisions (its managers, and its chair, co-chair and secretary), by the
+    /// same policy as the decision pages.
     private func decisionRecorders(groupIDs: Set<Int64>, today: String) async throws -> [Int64: [Int64]] {
         try await pool.read { db in
+            let people = try Row.fetchAll(db, sql: "SELECT id, role FROM users WHERE is_active = 1 ORDER BY id")
+                .compactMap { row in Role(rawValue: row["role"]).map { (id: row["id"] as Int64, role: $0) } }
             var recorders: [Int64: [Int64]] = [:]
             for group in try GroupStore.groups(ids: groupIDs, in: db) {
                 let held = try GroupStore.currentSeats(groupID: group.id, today: today, in: db)
                 let seats = Dictionary(grouping: held, by: \.userID).mapValues { Set($0.map(\.seat)) }
-                for (userID, mine) in seats.sorted(by: { $0.key < $1.key }) {
-                    guard
-                        let role = try String.fetchOne(
-                            db, sql: "SELECT role FROM users WHERE id = ? AND is_active = 1", arguments: [userID]
-                        ).flatMap(Role.init(rawValue:))
-                    else { continue }
-                    if Policy.allows(.recordDecisions, group.standing(role: role, seats: mine, isMember: true)) {
-                        recorders[group.id, default: []].append(userID)
-                    }
+                for person in people {
+                    let standing = group.standing(
+                        role: person.role, seats: seats[person.id] ?? [], isMember: seats[person.id] != nil)
+                    if Policy.allows(.recordDecisions, standing) { recorders[group.id, default: []].append(person.id) }
                 }
             }
             return recorders
