@@ -58,6 +58,7 @@ final class OutboxOverSMTPTests: XCTestCase {
             let received = try XCTUnwrap(server.messages.first)
             XCTAssertTrue(received.contains("Message-ID: \(waiting.messageID)"), "the stored Message-ID")
             XCTAssertTrue(received.contains("Subject: Your Alongside account: set your password"))
+            XCTAssertTrue(received.contains(#"<html lang=3D"en-GB">"#), "the HTML part is a whole document")
             let delivered = try await XCTUnwrapAsync(try await store.message(id: kept))
             XCTAssertEqual(delivered.status, .sent)
             let givenUp = try await XCTUnwrapAsync(try await store.message(id: refused))

@@ -28,7 +28,8 @@ public struct SMTPTransport: MailTransport {
         let mail = MailMessage(
             from: from, to: to, subject: message.subject, date: message.createdAt,
             messageID: message.messageID.trimmingCharacters(in: CharacterSet(charactersIn: "<>")),
-            text: message.textBody, html: message.htmlBody, attachments: attachments ?? [],
+            text: message.textBody, html: Self.document(message.htmlBody, title: message.subject),
+            attachments: attachments ?? [],
             unsubscribeURL: message.unsubscribeURL)
         do {
             try await client.send(mail)
@@ -36,6 +37,15 @@ public struct SMTPTransport: MailTransport {
             throw MailDeliveryFailure(
                 reason: error.reason, permanent: !error.isTemporary, concernsMessage: error.concernsMessage)
         }
+    }
+}
+
+extension SMTPTransport {
+    /// The stored HTML part as a whole document, so a screen reader knows its language and title.
+    static func document(_ body: String, title: String) -> String {
+        guard !body.hasPrefix("<!DOCTYPE") else { return body }
+        return "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
+            + HTMLEscaping.escape(title) + "</title>\n</head>\n<body>\n" + body + "</body>\n</html>\n"
     }
 }
 
