@@ -37,6 +37,7 @@ from people import ADA, BO, Person
 from journeys_assets import ASSET_STEPS, AssetJourney
 from journeys_board_report import BOARD_REPORT_STEPS, BoardReportJourney
 from journeys_coproduction import COPRODUCTION_STEPS, CoproductionJourney
+from journeys_email import EMAIL_STEPS, EmailJourney
 from journeys_home import HomeJourney
 from journeys_phone import PHONE_STEPS, PhoneJourney
 from journeys_public import PUBLIC_STEPS, PublicJourney
@@ -253,7 +254,7 @@ def next_sixth_of_april(today):
     return this_year if this_year > today else date(today.year + 1, 4, 6)
 
 
-class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney, PhoneJourney, PublicJourney, HomeJourney,
+class Journey(CoproductionJourney, EmailJourney, AssetJourney, UrgentHelpJourney, PhoneJourney, PublicJourney, HomeJourney,
               BoardReportJourney):
     def __init__(self, browser, setup_url):
         self.b = browser
@@ -2401,7 +2402,7 @@ class Journey(CoproductionJourney, AssetJourney, UrgentHelpJourney, PhoneJourney
         zzc_alliance_lead_account, zzd_di_first_sign_in, zze_create_alliance, zzf_organisation_errors, zzg_register_organisations,
         zzh_duplicate_warning, zzi_add_members, zzj_elect_accountable_body, zzk_funding_received, zzl_allocations,
         zzm_funding_totals, zzn_over_allocation, zzo_publish_membership, zzp_bo_reads_register,
-    ] + COPRODUCTION_STEPS + ASSET_STEPS + URGENT_HELP_STEPS + PHONE_STEPS + PUBLIC_STEPS + [
+    ] + COPRODUCTION_STEPS + ASSET_STEPS + URGENT_HELP_STEPS + PHONE_STEPS + PUBLIC_STEPS + EMAIL_STEPS + [
         HomeJourney.zzz_w_home_pages_on_a_phone, zzzz_first_steps] + BOARD_REPORT_STEPS
 
 
