@@ -24,3 +24,29 @@ public enum DatabaseBackup {
         return check
     }
 }
+
+/// The copy taken before migrations change a database that already holds data (issue 21), kept beside it as
+/// `NAME.before-NNNN-YYYYMMDD-HHMMSS.sqlite` (NNNN the first migration to be applied), so an upgrade that goes wrong
+/// can be undone with `alongside restore`.
+public enum MigrationBackup {
+    /// Copies the database when migrations are pending and it has been migrated before; returns the copy's path, or
+    /// nil when there was nothing to keep.
+    public static func beforeMigrating(
+        databasePath: String, pool: DatabasePool, migrator: Migrator, now: Date
+    ) throws -> String? {
+        let used = try pool.read { db in
+            try db.tableExists("schema_migrations")
+                && (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM schema_migrations") ?? 0) > 0
+        }
+        guard used, let first = try migrator.pending(pool).first else { return nil }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let stem = databasePath.hasSuffix(".sqlite") ? String(databasePath.dropLast(7)) : databasePath
+        let destination =
+            stem + ".before-" + String(format: "%04d", first) + "-" + formatter.string(from: now) + ".sqlite"
+        try DatabaseBackup.copy(from: databasePath, to: destination)
+        return destination
+    }
+}

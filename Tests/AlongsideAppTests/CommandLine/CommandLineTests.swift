@@ -122,4 +122,53 @@ final class CommandLineTests: XCTestCase {
         XCTAssertNotEqual(serve.status, 0)
         XCTAssertTrue(serve.errors.contains("newer version"), serve.errors)
     }
+
+    func testMigrateStatusListsEachMigrationAndAChangedOneStopsTheServer() throws {
+        let folder = try temporaryFolder(self)
+        let database = folder + "/status.sqlite"
+        let fresh = try CommandRunner.run(["migrate", "--status", "--database", database])
+        XCTAssertEqual(fresh.status, 0, fresh.errors)
+        XCTAssertTrue(fresh.output.contains("pending  0001 "), fresh.output)
+        XCTAssertTrue(fresh.output.contains("0 applied, "), fresh.output)
+        XCTAssertEqual(try CommandRunner.run(["migrate", "--database", database]).status, 0)
+        let current = try CommandRunner.run(["migrate", "--status", "--database", database])
+        XCTAssertTrue(current.output.contains("applied  0002 sessions ("), current.output)
+        XCTAssertTrue(current.output.contains(" 0 pending."), current.output)
+        // As if 0002's file had been edited since this database applied it.
+        try DatabaseQueue(path: database).write { db in
+            try db.execute(sql: "UPDATE schema_migrations SET checksum = 'not-what-the-file-holds' WHERE version = 2")
+        }
+        let changed = try CommandRunner.run(["migrate", "--status", "--database", database])
+        XCTAssertNotEqual(changed.status, 0)
+        XCTAssertTrue(changed.output.contains("CHANGED  0002 sessions"), changed.output)
+        let serve = try CommandRunner.run(["serve", "--port", "0", "--database", database])
+        XCTAssertNotEqual(serve.status, 0)
+        XCTAssertTrue(
+            serve.errors.contains("0002_sessions.sql has changed since this database applied it"), serve.errors)
+        XCTAssertTrue(serve.errors.contains("Never edit a released migration"), serve.errors)
+    }
+
+    func testMigratingADatabaseThatHoldsDataKeepsACopyFirst() throws {
+        let folder = try temporaryFolder(self)
+        let database = folder + "/kept.sqlite"
+        XCTAssertEqual(try CommandRunner.run(["migrate", "--database", database]).status, 0)
+        // As a database from before the latest migration.
+        try DatabaseQueue(path: database).write { db in
+            try db.execute(
+                sql: "DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations)")
+        }
+        let last = try XCTUnwrap(try Migrator(directory: repositoryRoot + "/Migrations").migrations.last)
+        try DatabaseQueue(path: database).write { db in
+            // Undo what the last migration made, so applying it again works: every table it created.
+            for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            where last.sql.contains("CREATE TABLE \(name) ") {
+                try db.execute(sql: "DROP TABLE \(name)")
+            }
+        }
+        let run = try CommandRunner.run(["migrate", "--database", database])
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertTrue(run.output.contains("Copied the database to \(folder)/kept.before-"), run.output)
+        let copies = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("kept.before-") }
+        XCTAssertEqual(copies.count, 1, "\(copies)")
+    }
 }
