@@ -2403,7 +2403,8 @@ class Journey(CoproductionJourney, EmailJourney, AssetJourney, UrgentHelpJourney
         zzh_duplicate_warning, zzi_add_members, zzj_elect_accountable_body, zzk_funding_received, zzl_allocations,
         zzm_funding_totals, zzn_over_allocation, zzo_publish_membership, zzp_bo_reads_register,
     ] + COPRODUCTION_STEPS + ASSET_STEPS + URGENT_HELP_STEPS + PHONE_STEPS + PUBLIC_STEPS + EMAIL_STEPS + [
-        HomeJourney.zzz_w_home_pages_on_a_phone, zzzz_first_steps] + BOARD_REPORT_STEPS
+        HomeJourney.zzz_w_home_pages_on_a_phone, zzzz_first_steps] + BOARD_REPORT_STEPS + [
+        HomeJourney.zzzzd_programme_manager_home_on_a_phone]
 
 
 def report_problems(problems):
