@@ -23,6 +23,12 @@ struct Serve: AsyncParsableCommand {
         if let hostname { configuration.hostname = hostname }
         if let port { configuration.port = port }
         ServerTuning.returnLargeBlocksToTheSystem()
+        // Held while serving, so `alongside restore` (and a second server) can tell the database is in use.
+        let lock: ServerLock
+        do { lock = try ServerLock.acquire(databasePath: configuration.databasePath) } catch {
+            throw fail(describe(error))
+        }
+        defer { withExtendedLifetime(lock) {} }
         let services: AppServices
         do {
             services = try await AppServices.make(configuration)
