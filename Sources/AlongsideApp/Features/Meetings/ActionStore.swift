@@ -5,6 +5,8 @@ import GRDB
 public struct ActionStore: Sendable {
     let pool: DatabasePool
     let clock: AppClock
+    /// Tells a person when they are given an action (issue 20); nil sends nothing (the demo).
+    var notifier: Notifier? = nil
 
     public struct ActionInput: Sendable, Equatable {
         public var what: String
@@ -140,6 +142,9 @@ public struct ActionStore: Sendable {
                 before: nil, after: action.snapshot
             )
             try audit.record(change)
+            if let notifier {
+                try MeetingMail(notifier: notifier, now: now, actorID: actor.userID).assigned(action, in: db)
+            }
             return action
         }
     }

@@ -8,7 +8,7 @@ struct ActionsController: Controller {
 
     var today: String { LondonTime.isoDay(services.clock.now()) }
     var groups: GroupStore { GroupStore(pool: services.pool, clock: services.clock) }
-    var store: ActionStore { ActionStore(pool: services.pool, clock: services.clock) }
+    var store: ActionStore { ActionStore(pool: services.pool, clock: services.clock, notifier: services.notifier) }
     var roadmap: RoadmapStore { RoadmapStore(pool: services.pool, clock: services.clock) }
 
     func addRoutes(to routes: inout SiteRoutes) {

@@ -22,20 +22,26 @@ public enum ICalendar {
             "METHOD:PUBLISH",
             "X-WR-CALNAME:\(escape(name))",
         ]
-        for event in events {
-            lines += [
-                "BEGIN:VEVENT", "UID:\(escape(event.uid))", "SEQUENCE:\(event.sequence)",
-                "DTSTAMP:\(utc(event.updatedAt))",
-                "DTSTART:\(utc(event.startsAt))", "DTEND:\(utc(event.endsAt))", "SUMMARY:\(escape(event.summary))",
-            ]
-            if !event.description.isEmpty { lines.append("DESCRIPTION:\(escape(event.description))") }
-            if !event.location.isEmpty { lines.append("LOCATION:\(escape(event.location))") }
-            if let url = event.url { lines.append("URL:\(escape(url))") }
-            lines.append("STATUS:\(event.cancelled ? "CANCELLED" : "CONFIRMED")")
-            lines.append("END:VEVENT")
-        }
+        for event in events { lines += eventLines(event) }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// One event, from BEGIN:VEVENT to END:VEVENT; `people` (an iTIP message's ORGANIZER and ATTENDEE) go before
+    /// its status.
+    static func eventLines(_ event: Event, people: [String] = []) -> [String] {
+        var lines = [
+            "BEGIN:VEVENT", "UID:\(escape(event.uid))", "SEQUENCE:\(event.sequence)",
+            "DTSTAMP:\(utc(event.updatedAt))",
+            "DTSTART:\(utc(event.startsAt))", "DTEND:\(utc(event.endsAt))", "SUMMARY:\(escape(event.summary))",
+        ]
+        if !event.description.isEmpty { lines.append("DESCRIPTION:\(escape(event.description))") }
+        if !event.location.isEmpty { lines.append("LOCATION:\(escape(event.location))") }
+        if let url = event.url { lines.append("URL:\(escape(url))") }
+        lines += people
+        lines.append("STATUS:\(event.cancelled ? "CANCELLED" : "CONFIRMED")")
+        lines.append("END:VEVENT")
+        return lines
     }
 
     /// "20270304T140000Z"

@@ -7,8 +7,10 @@ struct MeetingLookup: Sendable {
     let services: AppServices
 
     var today: String { LondonTime.isoDay(services.clock.now()) }
-    var store: MeetingStore { MeetingStore(pool: services.pool, clock: services.clock) }
-    var actionStore: ActionStore { ActionStore(pool: services.pool, clock: services.clock) }
+    var store: MeetingStore { MeetingStore(pool: services.pool, clock: services.clock, notifier: services.notifier) }
+    var actionStore: ActionStore {
+        ActionStore(pool: services.pool, clock: services.clock, notifier: services.notifier)
+    }
     var terms: TermsHistory {
         TermsHistory(store: TermsStore(pool: services.pool, clock: services.clock), adoptions: services.termsAdoptions)
     }

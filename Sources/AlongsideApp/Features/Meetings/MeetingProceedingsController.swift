@@ -6,8 +6,10 @@ struct MeetingProceedingsController: Controller {
     let services: AppServices
 
     var groups: GroupStore { GroupStore(pool: services.pool, clock: services.clock) }
-    var store: MeetingStore { MeetingStore(pool: services.pool, clock: services.clock) }
-    var actionStore: ActionStore { ActionStore(pool: services.pool, clock: services.clock) }
+    var store: MeetingStore { MeetingStore(pool: services.pool, clock: services.clock, notifier: services.notifier) }
+    var actionStore: ActionStore {
+        ActionStore(pool: services.pool, clock: services.clock, notifier: services.notifier)
+    }
     var terms: TermsHistory {
         TermsHistory(store: TermsStore(pool: services.pool, clock: services.clock), adoptions: services.termsAdoptions)
     }

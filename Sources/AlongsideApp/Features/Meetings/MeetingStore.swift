@@ -6,6 +6,8 @@ import GRDB
 public struct MeetingStore: Sendable {
     let pool: DatabasePool
     let clock: AppClock
+    /// Tells members of invitations, changes, cancellations and papers (issue 20); nil sends nothing (the demo).
+    var notifier: Notifier? = nil
 
     /// The fields a person fills in for a meeting (or every meeting of a series).
     public struct MeetingInput: Sendable, Equatable {
@@ -98,11 +100,17 @@ public struct MeetingStore: Sendable {
                 after: planned[0].snapshot.merging(["meetings": planned.map(\.when).joined(separator: "; ")]) { $1 }
             )
             try audit.record(change)
+            if let notifier {
+                let mail = MeetingMail(notifier: notifier, now: now, actorID: actor.userID)
+                for meeting in planned { try mail.scheduling(.invited, meeting, in: db) }
+            }
             return planned
         }
     }
 
-    /// Changes a meeting's details. Calendars see the change because its sequence number rises.
+    /// Changes a meeting's details. Calendars see the change because its sequence number rises: members are sent the
+    /// meeting again (with the same UID) when its time, place, joining details or access change, or it is cancelled or
+    /// back on, and told of papers added.
     public func update(_ id: Int64, groupID: Int64, with input: MeetingInput, by actor: AuditActor, requestID: String?)
         async throws -> Meeting
     {
@@ -128,73 +136,15 @@ public struct MeetingStore: Sendable {
                 summary: "Changed the meeting on \(after.when)", before: before.snapshot, after: after.snapshot
             )
             try audit.record(change)
-            return after
-        }
-    }
-
-    // MARK: Agenda and minutes
-
-    public func agenda(meetingID: Int64) async throws -> [AgendaItem] {
-        try await pool.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT \(AgendaItem.columns) FROM agenda_items WHERE meeting_id = ? ORDER BY position, id",
-                arguments: [meetingID]
-            )
-            .map(AgendaItem.init)
-        }
-    }
-
-    public func addAgendaItem(
-        meetingID: Int64, title: String, description: String, paper: String, by actor: AuditActor, requestID: String?
-    ) async throws -> AgendaItem {
-        let now = clock.now()
-        return try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
-            let position =
-                (try Int.fetchOne(
-                    db, sql: "SELECT MAX(position) FROM agenda_items WHERE meeting_id = ?", arguments: [meetingID]) ?? 0)
-                + 1
-            try db.execute(
-                sql: """
-                    INSERT INTO agenda_items (meeting_id, position, title, description, paper, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [meetingID, position, title, description, paper, now, now])
-            let item = try Row.fetchOne(
-                db, sql: "SELECT \(AgendaItem.columns) FROM agenda_items WHERE id = ?",
-                arguments: [db.lastInsertedRowID]
-            ).map(AgendaItem.init)!
-            let change = AuditChange<[String: String]>(
-                action: "agenda item added", recordKind: "meeting", recordID: String(meetingID),
-                summary: "Added \"\(title)\" to the agenda", before: nil,
-                after: ["title": title, "description": description, "paper": paper]
-            )
-            try audit.record(change)
-            return item
-        }
-    }
-
-    /// Saves the minutes against each agenda item; items not named keep what they had.
-    public func saveMinutes(meetingID: Int64, _ minutes: [Int64: String], by actor: AuditActor, requestID: String?)
-        async throws
-    {
-        let now = clock.now()
-        try await pool.writeAudited(by: actor, at: now, requestID: requestID) { db, audit in
-            var before: [String: String] = [:], after: [String: String] = [:]
-            for item in try Row.fetchAll(
-                db, sql: "SELECT \(AgendaItem.columns) FROM agenda_items WHERE meeting_id = ?", arguments: [meetingID]
-            ).map(AgendaItem.init) {
-                guard let text = minutes[item.id], text != item.minutes else { continue }
-                try db.execute(
-                    sql: "UPDATE agenda_items SET minutes = ?, updated_at = ? WHERE id = ?",
-                    arguments: [text, now, item.id])
-                before[item.title] = item.minutes
-                after[item.title] = text
+            if let notifier {
+                let mail = MeetingMail(notifier: notifier, now: now, actorID: actor.userID)
+                if let change = MeetingNotices.change(from: before, to: after) {
+                    try mail.scheduling(change, after, in: db)
+                }
+                try mail.papers(
+                    MeetingNotices.addedPapers(before: before.papers, after: after.papers), after, item: nil, in: db)
             }
-            guard !after.isEmpty else { return }
-            let change = AuditChange(
-                action: "minutes recorded", recordKind: "meeting", recordID: String(meetingID),
-                summary: "Recorded minutes for \(after.count) agenda item\(after.count == 1 ? "" : "s")",
-                before: before, after: after
-            )
-            try audit.record(change)
+            return after
         }
     }
 

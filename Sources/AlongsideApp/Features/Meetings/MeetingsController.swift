@@ -8,7 +8,7 @@ struct MeetingsController: Controller {
     let services: AppServices
 
     var groups: GroupStore { GroupStore(pool: services.pool, clock: services.clock) }
-    var store: MeetingStore { MeetingStore(pool: services.pool, clock: services.clock) }
+    var store: MeetingStore { MeetingStore(pool: services.pool, clock: services.clock, notifier: services.notifier) }
     var meetings: MeetingLookup { MeetingLookup(services: services) }
 
     func addRoutes(to routes: inout SiteRoutes) {
