@@ -41,7 +41,9 @@ struct Backup: AsyncParsableCommand {
                 let names = try FileManager.default.contentsOfDirectory(atPath: into)
                 for name in BackupRetention.toRemove(names, daily: keepDaily, monthly: keepMonthly) {
                     try FileManager.default.removeItem(atPath: into + "/" + name)
-                    say("Removed \(into)/\(name) (kept: the newest of each of \(keepDaily) days and \(keepMonthly) months).")
+                    say(
+                        "Removed \(into)/\(name) (kept: the newest of each of \(keepDaily) days and "
+                            + "\(keepMonthly) months).")
                 }
             }
         } catch {

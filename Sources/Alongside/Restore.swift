@@ -4,7 +4,7 @@ import Foundation
 
 struct Restore: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Put a backup back in place of the database, keeping the current one aside. The server must be stopped."
+        abstract: "Put a backup back in place of the database, keeping the current one aside. Stop the server first."
     )
 
     @Option(help: "The backup to restore, made by `alongside backup`.") var from: String
@@ -17,7 +17,9 @@ struct Restore: AsyncParsableCommand {
                 from: from, to: configuration.databasePath,
                 migrator: Migrator(directory: configuration.migrationsDirectory), now: Date())
             if let aside = report.keptAside { say("Kept the database that was there as \(aside).") }
-            say("Restored \(from) to \(configuration.databasePath): integrity check ok, migrations up to \(report.backupVersion).")
+            say(
+                "Restored \(from) to \(configuration.databasePath): integrity check ok, migrations up to "
+                    + "\(report.backupVersion).")
             if !report.pending.isEmpty {
                 say(
                     "The server will apply migrations \(report.pending.map(String.init).joined(separator: ", ")) "

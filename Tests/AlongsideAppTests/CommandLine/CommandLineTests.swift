@@ -171,4 +171,59 @@ final class CommandLineTests: XCTestCase {
         let copies = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("kept.before-") }
         XCTAssertEqual(copies.count, 1, "\(copies)")
     }
+
+    func testRestoreDrillPutsABackupBackAndKeepsWhatWasThere() throws {
+        // setup: Ada's account, a backup, then Bea's account after it
+        let folder = try temporaryFolder(self)
+        let database = folder + "/live.sqlite"
+        XCTAssertEqual(try CommandRunner.run(["migrate", "--database", database]).status, 0)
+        func create(_ email: String, _ name: String) throws {
+            let run = try CommandRunner.run(
+                [
+                    "create-user", "--database", database, "--email", email, "--name", name, "--role", "member",
+                    "--password-stdin",
+                ], input: goodPassword + "\n")
+            XCTAssertEqual(run.status, 0, run.errors)
+        }
+        func people(_ path: String) throws -> [String] {
+            try DatabaseQueue(path: path).read { db in
+                try String.fetchAll(db, sql: "SELECT email FROM users ORDER BY id")
+            }
+        }
+        try create("ada@example.org", "Ada Example")
+        let backups = folder + "/backups"
+        let backup = try CommandRunner.run(["backup", "--database", database, "--into", backups])
+        XCTAssertEqual(backup.status, 0, backup.errors)
+        let made = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: backups).first)
+        try create("bea@example.org", "Bea Example")
+        // refusals: a broken backup, and a server using the database
+        let broken = folder + "/broken.sqlite"
+        try Data("not a database".utf8).write(to: URL(fileURLWithPath: broken))
+        let refusedBroken = try CommandRunner.run(["restore", "--database", database, "--from", broken])
+        XCTAssertNotEqual(refusedBroken.status, 0)
+        XCTAssertEqual(try people(database), ["ada@example.org", "bea@example.org"], "nothing changed")
+        do {
+            // As a running server holds it; let go at the end of this block.
+            let lock = try ServerLock.acquire(databasePath: database)
+            let refusedRunning = try CommandRunner.run(
+                ["restore", "--database", database, "--from", backups + "/" + made])
+            XCTAssertNotEqual(refusedRunning.status, 0)
+            XCTAssertTrue(refusedRunning.errors.contains("An Alongside server is using"), refusedRunning.errors)
+            withExtendedLifetime(lock) {}
+        }
+        // act
+        let restored = try CommandRunner.run(["restore", "--database", database, "--from", backups + "/" + made])
+        // check
+        XCTAssertEqual(restored.status, 0, restored.errors)
+        XCTAssertTrue(restored.output.contains("integrity check ok"), restored.output)
+        XCTAssertEqual(try people(database), ["ada@example.org"], "the backup is back")
+        let aside = try XCTUnwrap(
+            try FileManager.default.contentsOfDirectory(atPath: folder).first {
+                $0.hasPrefix("live.replaced-") && $0.hasSuffix(".sqlite")
+            })
+        XCTAssertTrue(restored.output.contains(aside), restored.output)
+        XCTAssertEqual(try people(folder + "/" + aside), ["ada@example.org", "bea@example.org"], "kept aside, whole")
+        let serve = try CommandRunner.run(["migrate", "--database", database])
+        XCTAssertEqual(serve.status, 0, "the restored database opens and is up to date")
+    }
 }

@@ -42,7 +42,8 @@ public struct Notifier: Sendable {
                     VALUES (?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    userID, notice.kind.rawValue, notice.subject, notice.paragraphs.joined(separator: "\n\n"),
+                    userID, notice.kind.rawValue, Outbox.oneLine(notice.subject),
+                    notice.paragraphs.joined(separator: "\n\n"),
                     notice.link.map { baseURL + $0.path }, now,
                 ])
             return .digested

@@ -77,6 +77,8 @@ public enum Outbox {
     @discardableResult
     public static func enqueue(_ mail: OutgoingMail, host: String, now: Date, in db: Database) throws -> Int64 {
         let messageID = "<\(UUID().uuidString.lowercased())@\(host)>"
+        var mail = mail
+        mail.subject = Self.oneLine(mail.subject)
         try db.execute(
             sql: """
                 INSERT INTO outbox (message_id, kind, user_id, to_address, subject, text_body, html_body, attachment_name,
@@ -88,6 +90,16 @@ public enum Outbox {
                 mail.attachment?.type, mail.attachment?.body, mail.unsubscribeURL, now, now,
             ])
         return db.lastInsertedRowID
+    }
+}
+
+extension Outbox {
+    /// A subject as one line of at most 150 characters: text people typed (an action, a proposal's title) may hold
+    /// line breaks, which a mail header cannot.
+    static func oneLine(_ subject: String) -> String {
+        let words = subject.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+        let line = words.isEmpty ? "A message from Alongside" : words
+        return line.count > 150 ? String(line.prefix(149)) + "…" : line
     }
 }
 
