@@ -14,12 +14,18 @@ enum CommandRunner {
         return ProcessInfo.processInfo.environment["ALONGSIDE_BINARY"] ?? debug
     }
 
-    static func run(_ arguments: [String], input: String? = nil, executable: String = executable) throws
-        -> CommandResult
-    {
+    /// With `environment`, the command sees no `ALONGSIDE_*` setting of the test's own but these.
+    static func run(
+        _ arguments: [String], input: String? = nil, environment: [String: String]? = nil,
+        executable: String = executable
+    ) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let environment {
+            process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ALONGSIDE_") }
+                .merging(environment) { _, given in given }
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
         let output = Pipe(), errors = Pipe(), stdin = Pipe()
         process.standardOutput = output
