@@ -8,7 +8,7 @@ struct AlongsideCommand: AsyncParsableCommand {
         abstract: "Alongside: a co-production and governance workspace.",
         subcommands: [
             Serve.self, Migrate.self, CreateUser.self, Backup.self, Demo.self, LoadRoadmap.self, BenchGraph.self,
-            SendTestEmail.self, Restore.self,
+            SendTestEmail.self, Restore.self, ApplyRetention.self,
         ],
         defaultSubcommand: Serve.self
     )

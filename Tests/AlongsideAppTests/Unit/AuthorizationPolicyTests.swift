@@ -8,6 +8,7 @@ final class AuthorizationPolicyTests: XCTestCase {
         "manageAccounts": [.administrator],
         "viewAuditLog": [.administrator],
         "readOutbox": [.administrator],
+        "exportPersonalData": [.administrator],
         "viewAuthorization": [.administrator],
         "manageUrgentHelp": [.administrator],
         "manageFrontDoor": [.administrator],
