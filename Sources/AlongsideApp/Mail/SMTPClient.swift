@@ -52,12 +52,14 @@ public struct SMTPClient: Sendable {
             let delivery = try await converse(on: connection, data: data, from: sender, to: recipient)
             await connection.close(politely: true, timeout: configuration.replyTimeout)
             // The recipient's domain only: an address is personal data, and logs are kept and copied (issue 21).
-            logger.info("Mail sent", metadata: ["to_domain": "\(Self.domain(recipient))", "reply": "\(delivery.reply)"])
+            logger.info(
+                "Mail sent", metadata: ["to_domain": "\(Self.domain(recipient))", "reply": "\(delivery.reply)"])
             return delivery
         } catch {
             // A refusal leaves the conversation in order, so say goodbye; after a timeout or a broken connection, just close.
             await connection.close(politely: error.reply != nil, timeout: .seconds(5))
-            logger.warning("Mail not sent", metadata: ["to_domain": "\(Self.domain(recipient))", "reason": "\(error.reason)"])
+            logger.warning(
+                "Mail not sent", metadata: ["to_domain": "\(Self.domain(recipient))", "reason": "\(error.reason)"])
             throw error
         }
     }

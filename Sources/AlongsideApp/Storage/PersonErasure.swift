@@ -53,7 +53,8 @@ public enum PersonErasure {
         let pseudonym = pseudonym(userID), address = erasedAddress(userID)
         // Names they gave when expressing interest signed out, under the same address.
         let givenNames = try String.fetchAll(
-            db, sql: "SELECT DISTINCT name FROM involvement_interest WHERE email = ? COLLATE NOCASE", arguments: [email])
+            db, sql: "SELECT DISTINCT name FROM involvement_interest WHERE email = ? COLLATE NOCASE", arguments: [email]
+        )
         let phones = try String.fetchAll(
             db, sql: "SELECT DISTINCT phone FROM involvement_interest WHERE email = ? COLLATE NOCASE AND phone <> ''",
             arguments: [email])
@@ -69,7 +70,8 @@ public enum PersonErasure {
                 WHERE email = ? COLLATE NOCASE
                 """, arguments: [pseudonym, address, email])
         try db.execute(
-            sql: "UPDATE users SET name = ?, email = ?, password_hash = NULL, is_active = 0, updated_at = ? WHERE id = ?",
+            sql:
+                "UPDATE users SET name = ?, email = ?, password_hash = NULL, is_active = 0, updated_at = ? WHERE id = ?",
             arguments: [pseudonym, address, now, userID])
 
         // Every other mention, as whole words, in every text column; the append-only guards lifted meanwhile.
@@ -118,7 +120,8 @@ public enum PersonErasure {
                 for (text, standIn) in words where !text.isEmpty {
                     let rows = try Row.fetchAll(
                         db,
-                        sql: "SELECT rowid AS rid, \"\(column)\" AS value FROM \"\(tableName)\" WHERE instr(lower(\"\(column)\"), lower(?)) > 0",
+                        sql:
+                            "SELECT rowid AS rid, \"\(column)\" AS value FROM \"\(tableName)\" WHERE instr(lower(\"\(column)\"), lower(?)) > 0",
                         arguments: [text])
                     for row in rows {
                         guard let value = row["value"] as String? else { continue }

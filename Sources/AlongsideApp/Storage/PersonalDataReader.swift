@@ -30,7 +30,8 @@ public enum PersonalDataReader {
 
     public static func read(userID: Int64, in db: Database) throws -> (Person, [Section])? {
         guard
-            let account = try Row.fetchOne(db, sql: "SELECT id, name, email FROM users WHERE id = ?", arguments: [userID])
+            let account = try Row.fetchOne(
+                db, sql: "SELECT id, name, email FROM users WHERE id = ?", arguments: [userID])
         else { return nil }
         let person = Person(id: account["id"], name: account["name"], email: account["email"])
         var sections = [try section("users (your account)", table: "users", where: "id = ?", [userID], in: db)]
@@ -41,7 +42,8 @@ public enum PersonalDataReader {
             let references = try Row.fetchAll(db, sql: "SELECT * FROM pragma_foreign_key_list(?)", arguments: [table])
                 .filter { ($0["table"] as String) == "users" }.map { $0["from"] as String }
             for column in references {
-                let found = try section("\(table) (\(column))", table: table, where: "\(quoted(column)) = ?", [userID], in: db)
+                let found = try section(
+                    "\(table) (\(column))", table: table, where: "\(quoted(column)) = ?", [userID], in: db)
                 if !found.rows.isEmpty { sections.append(found) }
             }
         }

@@ -16,7 +16,8 @@ public struct RetentionRule: Sendable {
             rule: "Expressions of interest in a role are deleted 6 months after the advert closes, unless the person "
                 + "was appointed (then they are kept with the appointment)."
         ) { db, now in
-            let cutoff = LondonTime.isoDay(now.addingTimeInterval(-Double(RetentionRules.interestMonths) * 30.44 * 86_400))
+            let cutoff = LondonTime.isoDay(
+                now.addingTimeInterval(-Double(RetentionRules.interestMonths) * 30.44 * 86_400))
             let ids = try Int64.fetchAll(
                 db,
                 sql: """
@@ -32,22 +33,27 @@ public struct RetentionRule: Sendable {
         },
         RetentionRule(
             id: "claims",
-            rule: "Payment claims that were paid, with their expenses and history, are kept for six years after the end "
+            rule:
+                "Payment claims that were paid, with their expenses and history, are kept for six years after the end "
                 + "of the tax year they were paid in (as HMRC asks), then deleted. Claims never paid are deleted two "
                 + "years after their last change."
         ) { db, now in
             let today = LondonTime.isoDay(now)
-            let paid = try Row.fetchAll(db, sql: "SELECT id, paid_on FROM claims WHERE status = 'paid' AND paid_on IS NOT NULL")
-                .filter { row in RetentionRules.paidClaimExpires(paidOn: row["paid_on"]).map { $0 <= today } ?? false }
-                .map { $0["id"] as Int64 }
+            let paid = try Row.fetchAll(
+                db, sql: "SELECT id, paid_on FROM claims WHERE status = 'paid' AND paid_on IS NOT NULL"
+            )
+            .filter { row in RetentionRules.paidClaimExpires(paidOn: row["paid_on"]).map { $0 <= today } ?? false }
+            .map { $0["id"] as Int64 }
             for id in paid { try db.execute(sql: "DELETE FROM claims WHERE id = ?", arguments: [id]) }
             let unpaidCutoff = now.addingTimeInterval(-2 * 365.25 * 86_400)
-            try db.execute(sql: "DELETE FROM claims WHERE status <> 'paid' AND updated_at < ?", arguments: [unpaidCutoff])
+            try db.execute(
+                sql: "DELETE FROM claims WHERE status <> 'paid' AND updated_at < ?", arguments: [unpaidCutoff])
             return paid.count + db.changesCount
         },
         RetentionRule(
             id: "sessions",
-            rule: "Sign-in sessions end after a period without use and are deleted then; none is kept more than 30 days."
+            rule:
+                "Sign-in sessions end after a period without use and are deleted then; none is kept more than 30 days."
         ) { db, now in
             try db.execute(
                 sql: "DELETE FROM sessions WHERE last_seen_at < ?", arguments: [now.addingTimeInterval(-30 * 86_400)])
@@ -81,10 +87,12 @@ public struct RetentionRule: Sendable {
         ) { db, now in
             let cutoff = now.addingTimeInterval(-90 * 86_400)
             try db.execute(
-                sql: "DELETE FROM email_digest_items WHERE created_at < ? AND outbox_id IS NOT NULL", arguments: [cutoff])
+                sql: "DELETE FROM email_digest_items WHERE created_at < ? AND outbox_id IS NOT NULL",
+                arguments: [cutoff])
             var removed = db.changesCount
             try db.execute(
-                sql: "DELETE FROM email_digests_sent WHERE outbox_id IN (SELECT id FROM outbox WHERE created_at < ? AND status = 'sent')",
+                sql:
+                    "DELETE FROM email_digests_sent WHERE outbox_id IN (SELECT id FROM outbox WHERE created_at < ? AND status = 'sent')",
                 arguments: [cutoff])
             try db.execute(
                 sql: """

@@ -68,6 +68,7 @@ public enum Route: String, CaseIterable, Sendable {
     case personalData = "/account/data"
     case personalDataDownload = "/account/data/download"
     case userPersonalData = "/admin/users/{id}/data"
+    case eraseUser = "/admin/users/{id}/erase"
     case unsubscribe = "/email/unsubscribe/{token}"
     case personalCalendar = "/calendar/{token}"
     case groupCalendar = "/calendar/{token}/groups/{id}"

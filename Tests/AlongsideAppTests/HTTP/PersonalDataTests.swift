@@ -24,7 +24,8 @@ final class PersonalDataTests: XCTestCase {
             // signed out; Robin, someone else, is in the same group
             let (casey, caseyUser) = try await app.signedIn(
                 as: .expertByExperience, email: "casey@example.org", name: "Casey Example")
-            let (manager, _) = try await app.signedIn(as: .programmeManager, email: "pm@example.org", name: "Pat Example")
+            let (manager, _) = try await app.signedIn(
+                as: .programmeManager, email: "pm@example.org", name: "Pat Example")
             let (_, robin) = try await app.signedIn(as: .member, email: "robin@example.org", name: "Robin Other")
             let group = try await GroupsTests.createGroup(manager)
             try await DecisionFixtures.addMember(manager, group: group, user: caseyUser)
@@ -71,9 +72,11 @@ final class PersonalDataTests: XCTestCase {
             }
             XCTAssertFalse(json.contains("robin@example.org"), "nothing about anyone else")
             XCTAssertFalse(json.contains("Robin Other"))
-            XCTAssertTrue(files.keys.contains { $0.hasPrefix("csv/") && $0.hasSuffix("claims-user_id.csv") }, "\(files.keys)")
+            XCTAssertTrue(
+                files.keys.contains { $0.hasPrefix("csv/") && $0.hasSuffix("claims-user_id.csv") }, "\(files.keys)")
             let audit = try await app.services.pool.read { db in
-                try String.fetchAll(db, sql: "SELECT summary FROM audit_events WHERE action = 'personal data downloaded'")
+                try String.fetchAll(
+                    db, sql: "SELECT summary FROM audit_events WHERE action = 'personal data downloaded'")
             }
             XCTAssertEqual(audit, ["Casey Example downloaded everything Alongside holds about them"])
         }
@@ -97,7 +100,8 @@ final class PersonalDataTests: XCTestCase {
             XCTAssertTrue(files["data.json"]?.contains("casey@example.org") ?? false)
             XCTAssertFalse(files["data.json"]?.contains("admin@example.org") ?? true)
             let audit = try await app.services.pool.read { db in
-                try String.fetchAll(db, sql: "SELECT summary FROM audit_events WHERE action = 'personal data downloaded'")
+                try String.fetchAll(
+                    db, sql: "SELECT summary FROM audit_events WHERE action = 'personal data downloaded'")
             }
             XCTAssertEqual(
                 audit, ["Downloaded everything Alongside holds about Casey Example, for a subject access request"])

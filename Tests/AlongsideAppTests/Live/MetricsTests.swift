@@ -22,7 +22,9 @@ final class MetricsTests: XCTestCase {
             let now = app.services.clock.now()
             try await app.services.pool.write { db in
                 try Outbox.enqueue(
-                    OutgoingMail(kind: "test", userID: nil, to: "casey@example.org", subject: "Hello", text: "Hi", html: "<p>Hi</p>"),
+                    OutgoingMail(
+                        kind: "test", userID: nil, to: "casey@example.org", subject: "Hello", text: "Hi",
+                        html: "<p>Hi</p>"),
                     host: "example.org", now: now, in: db)
             }
             // refusals: no token, a wrong one (in the router's tests the peer is not this machine)

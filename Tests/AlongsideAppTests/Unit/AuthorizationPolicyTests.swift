@@ -9,6 +9,7 @@ final class AuthorizationPolicyTests: XCTestCase {
         "viewAuditLog": [.administrator],
         "readOutbox": [.administrator],
         "exportPersonalData": [.administrator],
+        "erasePeople": [.administrator],
         "viewAuthorization": [.administrator],
         "manageUrgentHelp": [.administrator],
         "manageFrontDoor": [.administrator],

@@ -68,6 +68,7 @@ struct UserPage: PageModel {
     let usersHref = Href.users()
     let auditHref: String
     let personalDataHref: String
+    let eraseHref: String
 
     init(user: User, viewer: SessionUser, hasPendingLink: Bool) {
         let id = user.id ?? 0
@@ -86,5 +87,6 @@ struct UserPage: PageModel {
         reactivateAction = Href.reactivateUser(id)
         auditHref = Href.auditLog(query: ["person": id])
         personalDataHref = Href.userPersonalData(id)
+        eraseHref = Href.eraseUser(id)
     }
 }

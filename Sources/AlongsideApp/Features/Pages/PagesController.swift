@@ -21,14 +21,16 @@ struct PagesController: Controller {
     /// if the proxy is told not to pass `/metrics` on) or for a scraper holding `ALONGSIDE_METRICS_TOKEN`. Anyone else
     /// is told there is no such page.
     @Sendable func metrics(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let fromThisMachine = ["127.0.0.1", "::1"].contains(context.peerAddress) && context.peerAddress == context.remoteAddress
+        let fromThisMachine =
+            ["127.0.0.1", "::1"].contains(context.peerAddress) && context.peerAddress == context.remoteAddress
         let token = services.configuration.metricsToken
         let bearer = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
         let holdsToken = token != nil && bearer != nil && SecretToken.constantTimeEquals(bearer!, token!)
         guard fromThisMachine || holdsToken else { throw AppError.notFound }
         let counts = try await OutboxStore(pool: services.pool, clock: services.clock).counts()
         return Response(
-            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
+            status: .ok,
+            headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
             body: .init(byteBuffer: ByteBuffer(string: AppMetrics.shared.exposition(outbox: counts))))
     }
 

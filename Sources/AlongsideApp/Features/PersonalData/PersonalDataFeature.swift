@@ -5,15 +5,20 @@ import Hummingbird
 /// and an administrator can for a subject access request.
 enum PersonalDataFeature: Feature {
     static func controllers(_ services: AppServices) -> [any Controller] {
-        [PersonalDataController(services: services)]
+        [PersonalDataController(services: services), ErasureController(services: services)]
     }
 
-    static let templates: [String] = [PersonalDataPage.template]
+    static let templates: [String] = [PersonalDataPage.template, ErasurePage.template]
 
-    static let rules: [Rule] = [.exportPersonalData]
+    static let rules: [Rule] = [.exportPersonalData, .erasePeople]
 }
 
 extension Rule {
+    /// Erasing a person cannot be undone: administrators only, never their own account.
+    static let erasePeople = Rule(
+        "erasePeople",
+        permits: "Erase a person: their name and email address replaced by a pseudonym everywhere",
+        holders: Holders(roles: [.administrator]))
     /// Another person's data, whole: administrators only, and every download is in the audit log.
     static let exportPersonalData = Rule(
         "exportPersonalData",
@@ -31,15 +36,19 @@ struct PersonalDataController: Controller {
             return try await services.pages.render(page, request: request, context: context)
         }
         routes.get(.personalDataDownload, .signedIn) { _, context, signedIn in
-            try await download(signedIn.user.id, by: signedIn, context: context, summary: { person in
-                "\(person.name) downloaded everything Alongside holds about them"
-            })
+            try await download(
+                signedIn.user.id, by: signedIn, context: context,
+                summary: { person in
+                    "\(person.name) downloaded everything Alongside holds about them"
+                })
         }
         routes.get(.userPersonalData, .capability(.exportPersonalData)) { _, context, signedIn in
             guard let id = context.parameters.get("id", as: Int64.self) else { throw AppError.notFound }
-            return try await download(id, by: signedIn, context: context, summary: { person in
-                "Downloaded everything Alongside holds about \(person.name), for a subject access request"
-            })
+            return try await download(
+                id, by: signedIn, context: context,
+                summary: { person in
+                    "Downloaded everything Alongside holds about \(person.name), for a subject access request"
+                })
         }
     }
 

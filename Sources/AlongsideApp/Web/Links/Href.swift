@@ -64,6 +64,7 @@ public enum Href {
     public static let personalData = Path0(.personalData)
     public static let personalDataDownload = Path0(.personalDataDownload)
     public static let userPersonalData = Path1<Int64>(.userPersonalData)
+    public static let eraseUser = Path1<Int64>(.eraseUser)
     public static let unsubscribe = Path1<String>(.unsubscribe)
     public static let personalCalendar = Path1<String>(.personalCalendar)
     public static let groupCalendar = Path2<String, Int64>(.groupCalendar)

@@ -64,6 +64,7 @@ extension Route {
         case .personalData: Href.personalData
         case .personalDataDownload: Href.personalDataDownload
         case .userPersonalData: Href.userPersonalData
+        case .eraseUser: Href.eraseUser
         case .unsubscribe: Href.unsubscribe
         case .personalCalendar: Href.personalCalendar
         case .groupCalendar: Href.groupCalendar
