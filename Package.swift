@@ -21,6 +21,10 @@ let package = Package(
         // Sending email (Mail/): the SMTP client is written on SwiftNIO, with STARTTLS through swift-nio-ssl.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        // `/metrics` in Prometheus's text format (issue 21).
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        // A person's own data as one ZIP archive (issue 21).
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -45,6 +49,8 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOTLS", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Features/Roadmap/national-roadmap.json")]
         ),
@@ -60,6 +66,7 @@ let package = Package(
             dependencies: [
                 "AlongsideApp",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

@@ -8,7 +8,7 @@ struct AlongsideCommand: AsyncParsableCommand {
         abstract: "Alongside: a co-production and governance workspace.",
         subcommands: [
             Serve.self, Migrate.self, CreateUser.self, Backup.self, Demo.self, LoadRoadmap.self, BenchGraph.self,
-            SendTestEmail.self, Restore.self, CheckConfig.self,
+            SendTestEmail.self, Restore.self, ApplyRetention.self, CheckConfig.self,
         ],
         defaultSubcommand: Serve.self
     )

@@ -114,6 +114,13 @@ status=0
 
 stop_server
 
+# Personal data in the logs (issue 21): the whole run's server log holds no email address, name of anyone the journeys
+# use, form body, one-time token or SQL (check_logs.py, which checks itself first).
+if [[ $status -eq 0 ]]; then
+  (cd "$here" && PYTHONDONTWRITEBYTECODE=1 "$venv/bin/python" -u check_logs.py "$log") 2>&1 |
+    tee -a "$work/suite.log" || { status=$?; echo "FAILED: the log check (check_logs.py)" | tee -a "$work/suite.log"; }
+fi
+
 # The Open Referral UK API with the demo data (issue 18): every service the demo publishes, and every page of the
 # lists, validated against the standard's own schemas in ../shared/standards/open-referral-uk (check_openreferral.py).
 if [[ $status -eq 0 ]]; then

@@ -24,6 +24,9 @@ public struct AppConfiguration: Sendable {
     /// The mail relay and the sender (`ALONGSIDE_SMTP_*`, `ALONGSIDE_MAIL_FROM`: `Mail/MailSettings.swift`).
     /// Without a relay, nothing is sent.
     public var mail = MailSettings()
+    /// The token that lets a scraper elsewhere read `/metrics` (`ALONGSIDE_METRICS_TOKEN`, sent as
+    /// `Authorization: Bearer …`); without one, only this machine may read it. Never logged.
+    public var metricsToken: String?
 
     public init() {}
 
@@ -40,6 +43,15 @@ public struct AppConfiguration: Sendable {
         if let value = environment["ALONGSIDE_DATABASE"], !value.isEmpty { databasePath = value }
         if let value = environment["ALONGSIDE_ROOT"], !value.isEmpty { rootDirectory = value }
         if let value = environment["ALONGSIDE_PUBLIC_URL"], !value.isEmpty { publicURL = value }
+        if let value = environment["ALONGSIDE_METRICS_TOKEN"], !value.isEmpty {
+            guard value.utf8.count >= 32, value.utf8.count <= 200, value.allSatisfy({ $0.isASCII && !$0.isWhitespace })
+            else {
+                throw Invalid(
+                    description: "ALONGSIDE_METRICS_TOKEN must be 32 to 200 characters with no spaces "
+                        + "(for example: openssl rand -hex 32).")
+            }
+            metricsToken = value
+        }
         if let value = environment["ALONGSIDE_TRUSTED_PROXIES"], !value.isEmpty {
             trustedProxies = try Self.addresses(value, key: "ALONGSIDE_TRUSTED_PROXIES")
         }

@@ -26,12 +26,13 @@ public func buildApplication(services: AppServices) -> some ApplicationProtocol 
 }
 
 /// Middleware order, outermost first:
-/// request log → path guard → client address → security headers → error pages → static files → session → routes, each POST route checking its
+/// request log → metrics → path guard → client address → security headers → error pages → static files → session → routes, each POST route checking its
 /// CSRF token and body size before it reads the form (`RequestForm`).
 /// Static files come before the session so they cost no database read.
 func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: MetricsMiddleware(metrics: .shared))
     router.add(middleware: PathGuardMiddleware())
     router.add(middleware: ClientAddressMiddleware(trustedProxies: Set(services.configuration.trustedProxies)))
     router.add(middleware: SecurityHeadersMiddleware(https: services.configuration.https))

@@ -27,7 +27,7 @@ enum AppFeatures {
         MeetingsFeature.self, ProposalsFeature.self, RoadmapFeature.self, PaymentsFeature.self,
         InvolvementRolesFeature.self, AllianceFeature.self, OrganisationsFeature.self, CoproductionFeature.self,
         AssetMapFeature.self, OpenReferralFeature.self, FirstStepsFeature.self, BoardReportFeature.self,
-        AuthorizationFeature.self,
+        PersonalDataFeature.self, AuthorizationFeature.self,
     ]
 
     /// The authorization policy's table: the cross-cutting rules, then each feature's, in the order features are listed.

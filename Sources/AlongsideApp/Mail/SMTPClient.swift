@@ -51,12 +51,15 @@ public struct SMTPClient: Sendable {
         do {
             let delivery = try await converse(on: connection, data: data, from: sender, to: recipient)
             await connection.close(politely: true, timeout: configuration.replyTimeout)
-            logger.info("Mail sent", metadata: ["to": "\(recipient)", "reply": "\(delivery.reply)"])
+            // The recipient's domain only: an address is personal data, and logs are kept and copied (issue 21).
+            logger.info(
+                "Mail sent", metadata: ["to_domain": "\(Self.domain(recipient))", "reply": "\(delivery.reply)"])
             return delivery
         } catch {
             // A refusal leaves the conversation in order, so say goodbye; after a timeout or a broken connection, just close.
             await connection.close(politely: error.reply != nil, timeout: .seconds(5))
-            logger.warning("Mail not sent", metadata: ["to": "\(recipient)", "reason": "\(error.reason)"])
+            logger.warning(
+                "Mail not sent", metadata: ["to_domain": "\(Self.domain(recipient))", "reason": "\(error.reason)"])
             throw error
         }
     }
@@ -181,5 +184,12 @@ public struct SMTPClient: Sendable {
         }
         if !atLineStart { output += Array("\r\n".utf8) }
         return output + Array(".\r\n".utf8)
+    }
+}
+
+extension SMTPClient {
+    /// "example.org" from "someone@example.org".
+    static func domain(_ address: String) -> String {
+        address.split(separator: "@").last.map(String.init) ?? "?"
     }
 }

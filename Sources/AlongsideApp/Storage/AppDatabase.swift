@@ -18,6 +18,12 @@ public enum AppDatabase {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
         configuration.maximumReaderCount = 4
+        // Every statement's run time goes to `/metrics` (a duration only: never its SQL or values).
+        configuration.prepareDatabase { db in
+            db.trace(options: .profile) { event in
+                if case .profile(_, let duration) = event { AppMetrics.shared.statement(seconds: duration) }
+            }
+        }
         let pool = try DatabasePool(path: path, configuration: configuration)
         try pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")

@@ -15,10 +15,14 @@ public struct AppRequestContext: RequestContext {
     /// The client's IP address, for the sign-in limits: the peer's, or where a trusted proxy says the request came
     /// from (`ClientAddressMiddleware`).
     public var remoteAddress: String
+    /// The address of whatever opened the connection (a proxy, or the client itself), never rewritten: `/metrics`
+    /// answers only a peer on this machine.
+    public let peerAddress: String
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+        peerAddress = remoteAddress
         visit = Visit()
         form = FormData()
     }

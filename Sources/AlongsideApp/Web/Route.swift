@@ -60,8 +60,15 @@ public enum Route: String, CaseIterable, Sendable {
     case action = "/groups/{id}/actions/{actionID}"
     case actions = "/actions"
     case calendarSettings = "/account/calendar"
+    // Monitoring (issue 21): Prometheus text, for this machine or a scraper with the token.
+    case metrics = "/metrics"
     // Email (issue 20): what each person gets, and the one-click unsubscribe link every message carries.
     case emailPreferences = "/account/email"
+    // A person's own data (issue 21): everything held about them, and the same for an administrator's subject access request.
+    case personalData = "/account/data"
+    case personalDataDownload = "/account/data/download"
+    case userPersonalData = "/admin/users/{id}/data"
+    case eraseUser = "/admin/users/{id}/erase"
     case unsubscribe = "/email/unsubscribe/{token}"
     case personalCalendar = "/calendar/{token}"
     case groupCalendar = "/calendar/{token}/groups/{id}"

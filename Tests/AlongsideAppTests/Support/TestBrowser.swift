@@ -13,10 +13,13 @@ struct Page: Sendable {
     /// what a cell holds does not depend on them; `rawHTML` keeps them.
     let html: String
     let rawHTML: String
+    /// The body's bytes as sent, for a download that is not text (a ZIP).
+    let bytes: [UInt8]
 
-    init(status: HTTPResponse.Status, headers: HTTPFields, html: String) {
+    init(status: HTTPResponse.Status, headers: HTTPFields, html: String, bytes: [UInt8] = []) {
         self.status = status
         self.headers = headers
+        self.bytes = bytes
         rawHTML = html
         self.html = html.replacingOccurrences(of: #" data-label="[^"]*""#, with: "", options: .regularExpression)
     }
@@ -135,7 +138,9 @@ final class TestBrowser: Sendable {
                 if !value.isEmpty, !setCookie.contains("Max-Age=0") { state.cookies.append((name, value)) }
             }
         }
-        let page = Page(status: response.status, headers: response.headers, html: String(buffer: response.body))
+        let page = Page(
+            status: response.status, headers: response.headers, html: String(buffer: response.body),
+            bytes: Array(response.body.readableBytesView))
         if let token = page.csrfToken { state.withLockedValue { $0.csrf = token } }
         return page
     }

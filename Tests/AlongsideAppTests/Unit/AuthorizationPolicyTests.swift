@@ -8,6 +8,8 @@ final class AuthorizationPolicyTests: XCTestCase {
         "manageAccounts": [.administrator],
         "viewAuditLog": [.administrator],
         "readOutbox": [.administrator],
+        "exportPersonalData": [.administrator],
+        "erasePeople": [.administrator],
         "viewAuthorization": [.administrator],
         "manageUrgentHelp": [.administrator],
         "manageFrontDoor": [.administrator],

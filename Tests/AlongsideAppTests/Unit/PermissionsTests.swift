@@ -32,7 +32,7 @@ final class PermissionsTests: XCTestCase {
             .opportunities, .opportunity, .opportunityInterest,
             .publishedAlliance, .publishedFeedbackIndex, .publishedFeedback, .directory, .directoryEntry, .openReferral,
             .openReferralServices,
-            .openReferralService, .openReferralServiceAtLocations, .publishedBoardReport, .unsubscribe,
+            .openReferralService, .openReferralServiceAtLocations, .publishedBoardReport, .unsubscribe, .metrics,
         ]
         for entry in routes.declared where entry.access == .everyone {
             XCTAssertTrue(publicRoutes.contains(entry.route), "\(entry.route) is public but not in the public list")

@@ -64,6 +64,9 @@ final class SessionRulesTests: XCTestCase {
         XCTAssertEqual(RequestLogMiddleware<AppRequestContext>.redacted("/setup/abc123"), "/setup/[token]")
         XCTAssertEqual(
             RequestLogMiddleware<AppRequestContext>.redacted("/set-password/abc123"), "/set-password/[token]")
+        XCTAssertEqual(
+            RequestLogMiddleware<AppRequestContext>.redacted("/email/unsubscribe/3.claims.abc"),
+            "/email/unsubscribe/[token]")
         XCTAssertEqual(RequestLogMiddleware<AppRequestContext>.redacted("/admin/users"), "/admin/users")
     }
 }

@@ -78,6 +78,7 @@ struct AccountPage: PageModel {
     let roleLabel: String
     let changePasswordHref = Href.changePassword()
     let emailPreferencesHref = Href.emailPreferences()
+    let personalDataHref = Href.personalData()
     let signOutEverywhereHref = Href.signOutEverywhere()
     let calendarSettingsHref = Href.calendarSettings()
 

@@ -67,6 +67,8 @@ struct UserPage: PageModel {
     let reactivateAction: String
     let usersHref = Href.users()
     let auditHref: String
+    let personalDataHref: String
+    let eraseHref: String
 
     init(user: User, viewer: SessionUser, hasPendingLink: Bool) {
         let id = user.id ?? 0
@@ -84,5 +86,7 @@ struct UserPage: PageModel {
         deactivateAction = Href.deactivateUser(id)
         reactivateAction = Href.reactivateUser(id)
         auditHref = Href.auditLog(query: ["person": id])
+        personalDataHref = Href.userPersonalData(id)
+        eraseHref = Href.eraseUser(id)
     }
 }

@@ -61,8 +61,7 @@ struct HomeFactsReader {
             }
 
         if Policy.allows(user.role, .manageInvolvementRoles) {
-            facts.newInterest = try await InterestStore(pool: pool, clock: clock)
-                .interests(.init(roleID: nil, status: .new)).count
+            facts.newInterest = try await InterestStore(pool: pool, clock: clock).count(status: .new)
         }
         if Policy.allows(user.role, .manageAssets) {
             let assets = AssetStore(pool: pool, clock: clock)

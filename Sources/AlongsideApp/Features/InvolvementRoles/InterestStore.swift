@@ -42,6 +42,15 @@ public struct InterestStore: Sendable {
         return try await pool.read { db in try Row.fetchAll(db, sql: query, arguments: values).map(Interest.init) }
     }
 
+    /// How many expressions of interest are at `status` (a home page's count, without reading them all).
+    public func count(status: InterestStatus) async throws -> Int {
+        try await pool.read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM involvement_interest WHERE status = ?", arguments: [status.rawValue])
+                ?? 0
+        }
+    }
+
     public func interest(id: Int64) async throws -> Interest? {
         try await pool.read { db in try Self.interest(id: id, in: db) }
     }

@@ -26,8 +26,7 @@ public struct ActionStore: Sendable {
 
     public func actions(_ filter: Filter) async throws -> [ActionItem] {
         guard !filter.groupIDs.isEmpty else { return [] }
-        var sql =
-            ActionItem.selectSQL + " WHERE a.group_id IN (\(filter.groupIDs.map { _ in "?" }.joined(separator: ", ")))"
+        var sql = " WHERE a.group_id IN (\(filter.groupIDs.map { _ in "?" }.joined(separator: ", ")))"
         var arguments = StatementArguments(filter.groupIDs)
         if let owner = filter.ownerUserID {
             sql += " AND a.owner_user_id = ?"
@@ -40,35 +39,28 @@ public struct ActionStore: Sendable {
             sql += " AND a.status IN ('open', 'in_progress')"
         }
         sql += " ORDER BY a.status IN ('done', 'dropped'), a.due_on, a.id"
-        let (query, values) = (sql, arguments)
-        return try await pool.read { db in
-            try Self.withGroupNames(try Row.fetchAll(db, sql: query, arguments: values).map(ActionItem.init), in: db)
-        }
+        return try await fetch(where: sql, arguments)
     }
 
     /// A person's own actions still to do, soonest due first.
     public func outstanding(ownerUserID: Int64) async throws -> [ActionItem] {
-        try await pool.read { db in
-            try Self.withGroupNames(
-                try Row.fetchAll(
-                    db,
-                    sql: ActionItem.selectSQL
-                        + " WHERE a.owner_user_id = ? AND a.status IN ('open', 'in_progress') ORDER BY a.due_on, a.id",
-                    arguments: [ownerUserID]
-                ).map(ActionItem.init), in: db)
-        }
+        try await fetch(
+            where: " WHERE a.owner_user_id = ? AND a.status IN ('open', 'in_progress') ORDER BY a.due_on, a.id",
+            [ownerUserID])
     }
 
     /// Every action still open or in progress whose due day is before `today`: what an "overdue" reminder is about.
     public func overdue(today: String) async throws -> [ActionItem] {
+        try await fetch(
+            where: " WHERE a.status IN ('open', 'in_progress') AND a.due_on < ? ORDER BY a.due_on, a.id", [today])
+    }
+
+    /// The actions matching `condition` (a WHERE and ORDER BY clause), with their groups' names.
+    private func fetch(where condition: String, _ arguments: StatementArguments) async throws -> [ActionItem] {
         try await pool.read { db in
             try Self.withGroupNames(
-                try Row.fetchAll(
-                    db,
-                    sql: ActionItem.selectSQL
-                        + " WHERE a.status IN ('open', 'in_progress') AND a.due_on < ? ORDER BY a.due_on, a.id",
-                    arguments: [today]
-                ).map(ActionItem.init), in: db)
+                try Row.fetchAll(db, sql: ActionItem.selectSQL + condition, arguments: arguments).map(ActionItem.init),
+                in: db)
         }
     }
 

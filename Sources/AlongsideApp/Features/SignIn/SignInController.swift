@@ -56,6 +56,7 @@ struct SignInController: Controller {
         let now = services.clock.now()
         if let until = try await services.throttle.lockedUntil(email: email, address: address, now: now) {
             context.logger.warning("sign-in refused: too many attempts", metadata: ["address": "\(address)"])
+            AppMetrics.shared.signInRefused(reason: "too_many_attempts")
             let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
             errors.add(
                 F.email,
@@ -69,6 +70,7 @@ struct SignInController: Controller {
         guard let user, let userID = user.id, user.isActive, user.passwordHash != nil, matches else {
             try await services.throttle.recordFailure(email: email, address: address, now: now)
             context.logger.notice("sign-in failed", metadata: ["address": "\(address)"])
+            AppMetrics.shared.signInRefused(reason: "wrong_details")
             errors.add(F.email, "Enter a correct email address and password")
             return try await fail(errors, email: email, next: next, request: request, context: context)
         }

@@ -59,7 +59,12 @@ extension Route {
         case .action: Href.action
         case .actions: Href.actions
         case .calendarSettings: Href.calendarSettings
+        case .metrics: Href.metrics
         case .emailPreferences: Href.emailPreferences
+        case .personalData: Href.personalData
+        case .personalDataDownload: Href.personalDataDownload
+        case .userPersonalData: Href.userPersonalData
+        case .eraseUser: Href.eraseUser
         case .unsubscribe: Href.unsubscribe
         case .personalCalendar: Href.personalCalendar
         case .groupCalendar: Href.groupCalendar

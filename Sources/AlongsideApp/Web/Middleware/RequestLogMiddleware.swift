@@ -25,7 +25,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// Paths that carry a secret token keep their shape but lose the token.
     static func redacted(_ path: String) -> String {
-        for prefix in ["/setup/", "/set-password/"] where path.hasPrefix(prefix) {
+        for prefix in ["/setup/", "/set-password/", "/email/unsubscribe/"] where path.hasPrefix(prefix) {
             return prefix + "[token]"
         }
         // A private calendar address is a standing secret: keep the shape, drop the token.

@@ -20,4 +20,9 @@ public final class FragmentCache<Key: Hashable & Sendable>: Sendable {
         }
         return made
     }
+
+    /// Forgets every fragment: after a person is erased, rows rendered with their name must be made again.
+    public func removeAll() {
+        fragments.withLockedValue { $0.removeAll() }
+    }
 }
