@@ -15,7 +15,7 @@
 #   a failed sign-in); the app knows the site is HTTPS (the form cookie is Secure with the __Host- prefix; one HSTS
 #   header); an X-Forwarded-For sent by the client through nginx is not believed, nor one sent straight to the app by
 #   a peer that is not a trusted proxy, nor one sent from 127.0.0.1 to an app that names no proxy; plain HTTP
-#   redirects to HTTPS; bodies over 5 MiB stop at nginx and bodies up to it pass.
+#   redirects to HTTPS; /metrics is not shown through nginx; bodies over 5 MiB stop at nginx and bodies up to it pass.
 # nginx and both apps are stopped however the script ends. It prints how long it took.
 set -euo pipefail
 
@@ -23,7 +23,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo_root="$(cd "$here/../.." && pwd)"
 started=$SECONDS
 checks_passed=0
-checks_expected=12
+checks_expected=13
 
 die() {
   echo "check_proxy: FAILED: $*" >&2
@@ -281,6 +281,12 @@ pass "with no trusted proxies, X-Forwarded-For from 127.0.0.1 is ignored"
   $(sqlite3 "$(database_of app-untrusted)" "SELECT COUNT(*) FROM sign_in_failures WHERE address = '203.0.113.9';") == 0 ]] ||
   die "a failure was counted under the forged address 203.0.113.9"
 pass "nothing was counted under the forged address"
+
+# /metrics answers only this machine when no proxy passed the request on (README, "Monitoring"): through nginx, a
+# client elsewhere (here 127.0.0.2, which the app must see as the client, not nginx's 127.0.0.1) is told there is none.
+status="$(request 127.0.0.2 "$base/metrics" -H "X-Forwarded-For: 127.0.0.1")"
+[[ $status == 404 ]] || die "/metrics through nginx answered $status to a client at 127.0.0.2, not 404"
+pass "/metrics through nginx is not shown to the client"
 
 # Plain HTTP redirects to the HTTPS site.
 status="$(request 127.0.0.2 "http://alongside.test:$http_port/sign-in?next=%2Fgroups")"
