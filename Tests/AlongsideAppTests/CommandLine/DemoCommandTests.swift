@@ -34,6 +34,54 @@ final class DemoCommandTests: XCTestCase {
     }
 }
 
+/// Issue 21's commands on the demo data: the export archive of a demo person, and the retention rules.
+final class DemoPersonalDataTests: XCTestCase {
+    override func setUpWithError() throws {
+        try XCTSkipUnless(
+            FileManager.default.isExecutableFile(atPath: CommandRunner.executable),
+            "build the executable first (swift build)")
+    }
+
+    func testADemoPersonsArchiveHoldsTheirClaimsMembershipsAndAppointmentAndNoOneElse() throws {
+        // setup
+        let database = try temporaryFolder(self) + "/demo.sqlite"
+        XCTAssertEqual(try CommandRunner.run(["demo", "--database", database]).status, 0)
+        let pool = try AppDatabase.open(path: database)
+        let casey = try XCTUnwrap(
+            try pool.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM users WHERE email = 'casey@example.org'")
+            })
+        // act
+        let found = try XCTUnwrap(try pool.read { db in try PersonalDataReader.read(userID: casey, in: db) })
+        let archive = try PersonalDataArchive.make(person: found.0, sections: found.1, at: Date())
+        // check
+        let files = try PersonalDataTests.entries(archive)
+        let readme = try XCTUnwrap(files["README.txt"])
+        XCTAssertTrue(readme.contains("Everything Alongside holds about Casey Example <casey@example.org>"))
+        let counts = Dictionary(uniqueKeysWithValues: found.1.map { ($0.name, $0.rows.count) })
+        XCTAssertEqual(counts["claims (user_id)"], 2, "the demo's paid claim and draft: \(counts)")
+        XCTAssertEqual(counts["involvement_appointments (user_id)"], 1, "\(counts)")
+        XCTAssertGreaterThanOrEqual(counts["memberships (user_id)"] ?? 0, 1, "\(counts)")
+        XCTAssertGreaterThanOrEqual(counts["attendance (user_id)"] ?? 0, 1, "\(counts)")
+        let json = try XCTUnwrap(files["data.json"])
+        XCTAssertFalse(json.contains("finley@example.org"), "nothing of another demo person's account")
+        XCTAssertFalse(json.contains("password_hash"))
+        XCTAssertEqual(files.keys.filter { $0.hasPrefix("csv/") }.count, found.1.count, "a CSV for each part")
+    }
+
+    func testApplyRetentionSaysWhatEachRuleDeleted() throws {
+        let database = try temporaryFolder(self) + "/demo.sqlite"
+        XCTAssertEqual(try CommandRunner.run(["demo", "--database", database]).status, 0)
+        let run = try CommandRunner.run(["apply-retention", "--database", database])
+        XCTAssertEqual(run.status, 0, run.errors)
+        for rule in RetentionRule.all {
+            XCTAssertTrue(run.output.contains("\(rule.id): deleted "), run.output)
+        }
+        let missing = try CommandRunner.run(["apply-retention", "--database", database + ".nothing"])
+        XCTAssertNotEqual(missing.status, 0)
+        XCTAssertTrue(missing.errors.contains("There is no database"), missing.errors)
+    }
+}
+
 final class DemoDataTests: XCTestCase {
     func testTheDemoShowsGroupsMeetingsAndDecisionsToItsPeople() async throws {
         try await withApp { app in
