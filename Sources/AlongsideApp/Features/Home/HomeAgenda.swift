@@ -121,20 +121,20 @@ enum HomeAgenda {
                     detail: "A claim is paid only once it is sent and approved.",
                     href: list.count == 1 ? list[0].href : links.claims, items: items(list), urgency: 2))
         }
-        if let count = facts.claimsToApprove, count > 0 {
+        // Lines that are a count and a link to the list to work through.
+        func counted(
+            _ kind: HomeTask.Kind, _ count: Int?, _ one: String, _ many: String, _ rest: String, _ href: String
+        ) {
+            guard let count, count > 0 else { return }
             tasks.append(
                 HomeTask(
-                    kind: .claimsToApprove, count: count,
-                    text: plural(count, "claim waits", "claims wait") + " for approval", detail: nil,
-                    href: links.approvals, items: [], urgency: 2))
+                    kind: kind, count: count, text: plural(count, one, many) + rest, detail: nil, href: href, items: [],
+                    urgency: 2))
         }
-        if let count = facts.claimsToPay, count > 0 {
-            tasks.append(
-                HomeTask(
-                    kind: .claimsToPay, count: count,
-                    text: plural(count, "approved claim waits", "approved claims wait") + " to be paid", detail: nil,
-                    href: links.finance, items: [], urgency: 2))
-        }
+        counted(.claimsToApprove, facts.claimsToApprove, "claim waits", "claims wait", " for approval", links.approvals)
+        counted(
+            .claimsToPay, facts.claimsToPay, "approved claim waits", "approved claims wait", " to be paid",
+            links.finance)
         if !facts.reviewsDue.isEmpty {
             let list = facts.reviewsDue
             tasks.append(
@@ -144,20 +144,11 @@ enum HomeAgenda {
                     detail: first(list, "The first was due on"),
                     href: links.reviewsDue, items: items(list), urgency: urgency(list, waiting: 1)))
         }
-        if let count = facts.newInterest, count > 0 {
-            tasks.append(
-                HomeTask(
-                    kind: .interest, count: count,
-                    text: plural(count, "new expression", "new expressions") + " of interest to answer", detail: nil,
-                    href: links.interest, items: [], urgency: 2))
-        }
-        if let count = facts.assetsDue, count > 0 {
-            tasks.append(
-                HomeTask(
-                    kind: .assets, count: count,
-                    text: plural(count, "directory entry is", "directory entries are") + " due for a check",
-                    detail: nil, href: links.assetReview, items: [], urgency: 2))
-        }
+        counted(
+            .interest, facts.newInterest, "new expression", "new expressions", " of interest to answer", links.interest)
+        counted(
+            .assets, facts.assetsDue, "directory entry is", "directory entries are", " due for a check",
+            links.assetReview)
         if !facts.deliverables.isEmpty {
             let list = facts.deliverables
             tasks.append(
