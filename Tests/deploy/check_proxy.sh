@@ -305,11 +305,12 @@ grep -qi '<center>nginx</center>\|413 Request Entity Too Large' "$body" ||
 pass "a body over 5 MiB is refused by nginx"
 truncate -s $((5 * 1024 * 1024)) "$work/largest"
 status="$(request 127.0.0.2 "$base/assets/import" --data-binary @"$work/largest")"
-# The app refuses a post with no session (403) before reading its body, and closes the connection rather than read the
-# rest; nginx may still be sending it then, and the reset can lose the app's answer, so the client may get nginx's 502
-# instead. Either way the app's own request log shows the post reached it.
-[[ $status == 403 || $status == 502 ]] ||
-  die "a body of 5 MiB with no session through nginx answered $status, not the app's 403 (or a 502 after it)"
+# The app refuses a post with no session (403) before reading its body. It then sends its answer, ends its side and
+# reads and drops what nginx is still sending for a moment (a lingering close, ConnectionGuardHandler) before closing:
+# closing at once made the system reset the connection, and the reset lost the app's answer, so nginx showed its own
+# 502 instead (1 run in 12 before the lingering close, 0 in 32 after). The app's own log shows the post reached it.
+[[ $status == 403 ]] ||
+  die "a body of 5 MiB with no session through nginx answered $status, not the app's 403 (a 502 means the answer was lost)"
 grep '/assets/import' "$work/app.log" | grep -qE 'status[^0-9a-z]{0,3}403' ||
   die "a body of 5 MiB through nginx did not reach the app (its log has no 403 for /assets/import)"
 pass "a body of 5 MiB reaches the app (which refuses a post with no session: 403; the client got $status)"

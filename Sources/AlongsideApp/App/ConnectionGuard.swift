@@ -47,7 +47,8 @@ final class ConnectionCounts: Sendable {
 
 /// One connection's guard: closes it when the client is too slow with its headers or body, when a body runs past
 /// the largest limit, when its address holds too many connections, and after a 413, 400 or 403 (so a refused body is
-/// not read to its end).
+/// not read to its end: what is already on its way is read and dropped for two seconds at most, so the answer is not
+/// lost to a reset).
 final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -60,6 +61,10 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     private var deadline: Scheduled<Void>?
     private var bodyBytes = 0
     private var closeAfterResponse = false
+    /// After a refusal's response is sent: what still arrives is read and thrown away, briefly, before closing.
+    private var draining = false
+    /// How long, and how much, a refused request's remaining body is read and thrown away after the answer went out.
+    static let lingerTime: TimeAmount = .seconds(2)
 
     init(limits: ConnectionLimits, counts: ConnectionCounts) {
         self.limits = limits
@@ -87,6 +92,14 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let part = unwrapInboundIn(data)
+        if draining {
+            // The answer is sent; the rest of the refused body is counted and dropped, never passed on.
+            if case .body(let buffer) = part {
+                bodyBytes += buffer.readableBytes
+                if bodyBytes > limits.maxBodyBytes { context.close(promise: nil) }
+            }
+            return
+        }
         switch part {
         case .head:
             bodyBytes = 0
@@ -117,11 +130,17 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
             context.write(data, promise: promise)
         case .end:
             if closeAfterResponse {
+                // A lingering close: send the answer and end our side, then read and drop what the client is still
+                // sending for a moment before closing. Closing at once with unread bytes waiting makes the system
+                // reset the connection, and the reset can destroy the answer before the client (or a proxy such as
+                // nginx, which then shows its own 502) has read it.
                 let written = context.eventLoop.makePromise(of: Void.self)
                 context.writeAndFlush(data, promise: written)
                 written.futureResult.assumeIsolated().whenComplete { result in
                     promise?.completeWith(result)
-                    context.close(promise: nil)
+                    self.draining = true
+                    context.close(mode: .output, promise: nil)
+                    self.arm(Self.lingerTime, context: context)
                 }
             } else {
                 context.write(data, promise: promise)
