@@ -83,19 +83,25 @@ struct RoadmapController: Controller {
         try Policy.require(.updateDeliverable, try await standing(deliverable, signedIn))
     }
 
+    /// `records` when the caller has read them already (a refused status change), so they are read once.
     func deliverablePage(
         _ deliverable: Deliverable, _ signedIn: SignedIn, form: FormData = FormData(),
         errors: FormErrors = FormErrors(),
-        errorMarkerID: Int64? = nil
+        errorMarkerID: Int64? = nil, records known: [DeliverableRecord]? = nil
     ) async throws -> DeliverablePage {
-        DeliverablePage(
+        let records: [DeliverableRecord]
+        if let known {
+            records = known
+        } else {
+            records = try await services.deliverableRecords.records(naming: deliverable.id, for: signedIn.user)
+        }
+        return DeliverablePage(
             deliverable: deliverable, items: try await store.items(deliverableID: deliverable.id),
             graph: try await store.graph(cachedIn: services.derived),
             history: try await store.history(deliverableID: deliverable.id),
             canManage: Policy.allows(signedIn.user.role, .manageRoadmap),
             canUpdate: try await canUpdate(deliverable, signedIn),
-            records: try await services.deliverableRecords.records(naming: deliverable.id, for: signedIn.user),
-            form: form, errors: errors, errorMarkerID: errorMarkerID)
+            records: records, form: form, errors: errors, errorMarkerID: errorMarkerID)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext, signedIn: SignedIn) async throws -> Response {
@@ -184,16 +190,16 @@ struct RoadmapController: Controller {
         guard !deliverable.isRetired else { throw AppError.notFound }
         try await requireUpdate(deliverable, signedIn)
         var errors = FormErrors()
-        let citable = Set(
-            try await services.deliverableRecords.records(naming: deliverable.id, for: signedIn.user)
-                .filter { $0.kind == .decision }.map(\.id))
+        let records = try await services.deliverableRecords.records(naming: deliverable.id, for: signedIn.user)
+        let citable = Set(records.filter { $0.kind == .decision }.map(\.id))
         guard
             let change = RoadmapForms.status(
                 context.form, current: deliverable.status, citable: citable, errors: &errors)
         else {
             return try await services.pages.render(
-                try await deliverablePage(deliverable, signedIn, form: context.form, errors: errors), request: request,
-                context: context)
+                try await deliverablePage(
+                    deliverable, signedIn, form: context.form, errors: errors, records: records),
+                request: request, context: context)
         }
         let saved = try await store.setStatus(
             deliverable.id, to: change.status, note: change.note, citing: change.decisionID, by: signedIn.actor,
