@@ -17,7 +17,11 @@ struct ApplyRetention: AsyncParsableCommand {
         }
         do {
             let pool = try AppDatabase.open(path: configuration.databasePath)
-            _ = try await DateRepairs.migrate(pool, with: Migrator(directory: configuration.migrationsDirectory))
+            // Brought up to date the way serve and migrate do it, the copy kept first when there is something to keep.
+            let (kept, _, _) = try await MigrationBackup.migrate(
+                databasePath: configuration.databasePath, pool: pool,
+                migrator: Migrator(directory: configuration.migrationsDirectory), now: Date())
+            if let kept { say("Copied the database to \(kept) before applying new migrations.") }
             for result in try await RetentionRules.apply(pool, now: Date()) {
                 say("\(result.rule.id): deleted \(result.removed). \(result.rule.rule)")
             }

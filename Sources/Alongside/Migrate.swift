@@ -28,12 +28,9 @@ struct Migrate: AsyncParsableCommand {
                 }
                 return
             }
-            if let kept = try MigrationBackup.beforeMigrating(
+            let (kept, applied, repairs) = try await MigrationBackup.migrate(
                 databasePath: configuration.databasePath, pool: pool, migrator: migrator, now: Date())
-            {
-                say("Copied the database to \(kept) before applying new migrations.")
-            }
-            let (applied, repairs) = try await DateRepairs.migrate(pool, with: migrator)
+            if let kept { say("Copied the database to \(kept) before applying new migrations.") }
             say(
                 applied.isEmpty
                     ? "The database is up to date."

@@ -43,13 +43,10 @@ public struct AppServices: Sendable {
     public static func make(_ configuration: AppConfiguration, clock: AppClock = .system) async throws -> AppServices {
         try configuration.checkFolders()
         let pool = try AppDatabase.open(path: configuration.databasePath)
-        let migrator = try Migrator(directory: configuration.migrationsDirectory)
-        if let kept = try MigrationBackup.beforeMigrating(
-            databasePath: configuration.databasePath, pool: pool, migrator: migrator, now: Date())
-        {
-            configuration.logger.notice("Copied the database to \(kept) before applying new migrations.")
-        }
-        let (_, repairs) = try await DateRepairs.migrate(pool, with: migrator)
+        let (kept, _, repairs) = try await MigrationBackup.migrate(
+            databasePath: configuration.databasePath, pool: pool,
+            migrator: Migrator(directory: configuration.migrationsDirectory), now: Date())
+        if let kept { configuration.logger.notice("Copied the database to \(kept) before applying new migrations.") }
         // Dates a migration repaired or could not repair are said at start-up too, not only by `alongside migrate`.
         for repair in repairs { configuration.logger.warning("\(repair.line)") }
         let views = try await Views(directory: configuration.viewsDirectory, required: AppFeatures.templates)

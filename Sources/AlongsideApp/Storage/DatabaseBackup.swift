@@ -8,6 +8,11 @@ public enum DatabaseBackup {
         public let description: String
     }
 
+    /// The database's path without ".sqlite", for the copies kept beside it ("NAME.before-…", "NAME.replaced-…").
+    static func stem(of databasePath: String) -> String {
+        databasePath.hasSuffix(".sqlite") ? String(databasePath.dropLast(7)) : databasePath
+    }
+
     /// Copies the database and returns the copy's integrity check result ("ok").
     @discardableResult
     public static func copy(from source: String, to destination: String) throws -> String {
@@ -39,14 +44,20 @@ public enum MigrationBackup {
                 && (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM schema_migrations") ?? 0) > 0
         }
         guard used, let first = try migrator.pending(pool).first else { return nil }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        let stem = databasePath.hasSuffix(".sqlite") ? String(databasePath.dropLast(7)) : databasePath
+        let stem = DatabaseBackup.stem(of: databasePath)
         let destination =
-            stem + ".before-" + String(format: "%04d", first) + "-" + formatter.string(from: now) + ".sqlite"
+            stem + ".before-" + String(format: "%04d", first) + "-" + BackupRetention.stamp(now) + ".sqlite"
         try DatabaseBackup.copy(from: databasePath, to: destination)
         return destination
+    }
+
+    /// How every command that opens the database brings it up to date: the copy first (when there is something to
+    /// keep), then the migrations, with the dates migration 0017 repaired.
+    public static func migrate(databasePath: String, pool: DatabasePool, migrator: Migrator, now: Date) async throws
+        -> (copy: String?, applied: [Int], repairs: [DateRepair])
+    {
+        let copy = try beforeMigrating(databasePath: databasePath, pool: pool, migrator: migrator, now: now)
+        let (applied, repairs) = try await DateRepairs.migrate(pool, with: migrator)
+        return (copy, applied, repairs)
     }
 }

@@ -46,8 +46,7 @@ public enum DatabaseRestore {
         try copy.close()
         var keptAside: String?
         if files.fileExists(atPath: databasePath) {
-            let stem = databasePath.hasSuffix(".sqlite") ? String(databasePath.dropLast(7)) : databasePath
-            let aside = stem + ".replaced-" + BackupRetention.stamp(now) + ".sqlite"
+            let aside = DatabaseBackup.stem(of: databasePath) + ".replaced-" + BackupRetention.stamp(now) + ".sqlite"
             for suffix in ["", "-wal", "-shm"] where files.fileExists(atPath: databasePath + suffix) {
                 try files.moveItem(atPath: databasePath + suffix, toPath: aside + suffix)
             }
