@@ -17,10 +17,10 @@ enum AccountMail {
             "If you were not expecting this, you can ignore it: nothing happens until the link is used.",
         ]
         let html =
-            "<p>" + HTMLEscaping.escape(lines[0]) + "</p>\n<p>" + HTMLEscaping.escape(opening) + "</p>\n<p>"
-            + HTMLEscaping.escape(lines[2]) + "</p>\n<p><a href=\"" + HTMLEscaping.escape(link)
-            + "\">Set your password</a></p>\n<p>"
-            + HTMLEscaping.escape(lines[4]) + "</p>\n"
+            [
+                MailHTML.paragraph(lines[0]), MailHTML.paragraph(opening), MailHTML.paragraph(lines[2]),
+                MailHTML.link("Set your password", to: link), MailHTML.paragraph(lines[4]),
+            ].joined(separator: "\n") + "\n"
         return OutgoingMail(
             kind: isNew ? "account_invitation" : "set_password_link", userID: userID, to: email,
             subject: isNew ? "Your Alongside account: set your password" : "A new link to set your Alongside password",

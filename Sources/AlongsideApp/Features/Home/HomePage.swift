@@ -111,35 +111,39 @@ struct HomePage: PageModel {
                 description: "Your leaders group, working groups and alliance: who is at the table and what is missing."
             )
         ]
-        if Policy.allows(user.role, .manageAccounts) {
-            links.append(
+        // The administrative pages, each for those whose role holds its rule.
+        let byRule: [(Rule, HomeLink)] = [
+            (
+                .manageAccounts,
                 HomeLink(
                     label: "People", href: Href.users(),
-                    description: "Create accounts, give people their sign-in links, and deactivate accounts."))
-        }
-        if Policy.allows(user.role, .readOutbox) {
-            links.append(
+                    description: "Create accounts, give people their sign-in links, and deactivate accounts.")
+            ),
+            (
+                .readOutbox,
                 HomeLink(
                     label: "Outbox", href: Href.outbox(),
-                    description: "Read every message Alongside has written, and whether it was sent."))
-        }
-        if Policy.allows(user.role, .viewAuditLog) {
-            links.append(
+                    description: "Read every message Alongside has written, and whether it was sent.")
+            ),
+            (
+                .viewAuditLog,
                 HomeLink(
-                    label: "Audit log", href: Href.auditLog(), description: "See every change made, by whom and when."))
-        }
-        if Policy.allows(user.role, .manageUrgentHelp) {
-            links.append(
+                    label: "Audit log", href: Href.auditLog(), description: "See every change made, by whom and when.")
+            ),
+            (
+                .manageUrgentHelp,
                 HomeLink(
                     label: "Urgent help", href: Href.urgentHelpSettings(),
-                    description: "Add the partnership's own crisis line to the urgent help every public page shows."))
-        }
-        if Policy.allows(user.role, .manageFrontDoor) {
-            links.append(
+                    description: "Add the partnership's own crisis line to the urgent help every public page shows.")
+            ),
+            (
+                .manageFrontDoor,
                 HomeLink(
                     label: "Public front door", href: Href.frontDoorSettings(),
-                    description: "Set the partnership's name and purpose, shown to people who are not signed in."))
-        }
+                    description: "Set the partnership's name and purpose, shown to people who are not signed in.")
+            ),
+        ]
+        links += byRule.filter { Policy.allows(user.role, $0.0) }.map(\.1)
         // Anyone signed in may read first steps (issue 18: it was reachable only through the co-production hub).
         links.append(
             HomeLink(

@@ -17,7 +17,8 @@ enum InterestNotices {
 
     /// To the address the person gave. The form is public, so anyone could type someone else's address: the message
     /// carries nothing they typed (not even the name), says what to do if it was not them, and goes once per address
-    /// per advert (and only when they gave an address). It has no unsubscribe link: it is a one-off reply, not a kind of email anyone is signed up to.
+    /// per advert (and only when they gave an address). It has no unsubscribe link: it is a one-off reply, not a kind of
+    /// email anyone is signed up to.
     static func acknowledgement(_ interest: Interest, baseURL: String) -> OutgoingMail {
         let lines = [
             "Hello,",
@@ -28,9 +29,9 @@ enum InterestNotices {
             "About the role: \(baseURL + Href.opportunity(interest.advertID))",
         ]
         let html =
-            lines.dropLast().map { "<p>" + HTMLEscaping.escape($0) + "</p>" }.joined(separator: "\n")
-            + "\n<p><a href=\"" + HTMLEscaping.escape(baseURL + Href.opportunity(interest.advertID))
-            + "\">About the role</a></p>\n"
+            (lines.dropLast().map(MailHTML.paragraph)
+            + [MailHTML.link("About the role", to: baseURL + Href.opportunity(interest.advertID))])
+            .joined(separator: "\n") + "\n"
         return OutgoingMail(
             kind: "interest_acknowledged", userID: nil, to: interest.email,
             subject: "Thank you for your interest in \"\(interest.roleTitle)\"",

@@ -33,10 +33,7 @@ public struct DigestRun: Sendable {
                 let last = try String.fetchOne(
                     db, sql: "SELECT MAX(day) FROM email_digests_sent WHERE user_id = ?", arguments: [userID])
                 guard DigestSchedule.isDue(now: now, lastDay: last, waiting: items.count) else { continue }
-                guard
-                    let person = try Row.fetchOne(
-                        db, sql: "SELECT name, email FROM users WHERE id = ? AND is_active = 1", arguments: [userID])
-                else {
+                guard let person = try Notifier.recipient(userID, in: db) else {
                     // Switched off since: nothing more goes to them.
                     try db.execute(
                         sql: "DELETE FROM email_digest_items WHERE user_id = ? AND outbox_id IS NULL",
@@ -49,7 +46,7 @@ public struct DigestRun: Sendable {
                         text: row["text_body"], linkURL: row["link_url"], createdAt: row["created_at"])
                 }
                 let mail = NoticeMail.digest(
-                    digestItems, name: person["name"], email: person["email"], userID: userID,
+                    digestItems, name: person.name, email: person.email, userID: userID,
                     links: notifier.links(userID: userID, kind: digestItems[0].kind))
                 let outboxID = try Outbox.enqueue(mail, host: notifier.host, now: now, in: db)
                 let ids = items.map { $0["id"] as Int64 }

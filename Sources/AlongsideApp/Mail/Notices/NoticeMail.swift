@@ -12,13 +12,10 @@ enum NoticeMail {
 
     static func single(_ notice: Notice, name: String, email: String, userID: Int64, links: Links) -> OutgoingMail {
         var text = ["Hello \(name),"] + notice.paragraphs
-        var html = ["<p>" + HTMLEscaping.escape("Hello \(name),") + "</p>"]
-        html += notice.paragraphs.map { "<p>" + HTMLEscaping.escape($0) + "</p>" }
+        var html = [MailHTML.paragraph("Hello \(name),")] + notice.paragraphs.map(MailHTML.paragraph)
         if let link = notice.link {
             text.append("\(link.label): \(links.base + link.path)")
-            html.append(
-                "<p><a href=\"" + HTMLEscaping.escape(links.base + link.path) + "\">" + HTMLEscaping.escape(link.label)
-                    + "</a></p>")
+            html.append(MailHTML.link(link.label, to: links.base + link.path))
         }
         let footer = footer(
             about: "You get this because you have not turned off emails about \(notice.kind.about).", links: links,
@@ -45,7 +42,7 @@ enum NoticeMail {
     {
         let count = items.count == 1 ? "1 thing" : "\(items.count) things"
         var text = ["Hello \(name),", "Here is what happened on Alongside since your last digest: \(count)."]
-        var html = text.map { "<p>" + HTMLEscaping.escape($0) + "</p>" }
+        var html = text.map(MailHTML.paragraph)
         for kind in NoticeKind.allCases {
             let mine = items.filter { $0.kind == kind }
             guard !mine.isEmpty else { continue }
@@ -54,13 +51,12 @@ enum NoticeMail {
             for item in mine {
                 var lines = ["* " + item.subject + " (" + LondonTime.dateTime(item.createdAt) + ")", item.text]
                 var part =
-                    "<h3>" + HTMLEscaping.escape(item.subject) + "</h3>\n<p>"
-                    + HTMLEscaping.escape(LondonTime.dateTime(item.createdAt)) + "</p>\n"
-                    + item.text.components(separatedBy: "\n\n").map { "<p>" + HTMLEscaping.escape($0) + "</p>" }
-                    .joined(separator: "\n")
+                    "<h3>" + HTMLEscaping.escape(item.subject) + "</h3>\n"
+                    + MailHTML.paragraph(LondonTime.dateTime(item.createdAt)) + "\n"
+                    + item.text.components(separatedBy: "\n\n").map(MailHTML.paragraph).joined(separator: "\n")
                 if let url = item.linkURL {
                     lines.append("Open it: \(url)")
-                    part += "\n<p><a href=\"" + HTMLEscaping.escape(url) + "\">Open it on Alongside</a></p>"
+                    part += "\n" + MailHTML.link("Open it on Alongside", to: url)
                 }
                 text.append(lines.joined(separator: "\n\n"))
                 html.append(part)
@@ -81,10 +77,8 @@ enum NoticeMail {
         return (
             ["--", why, change, stop],
             [
-                "<hr>", "<p>" + HTMLEscaping.escape(why) + "</p>",
-                "<p><a href=\"" + HTMLEscaping.escape(links.preferences) + "\">Choose what you get, and when</a></p>",
-                "<p><a href=\"" + HTMLEscaping.escape(links.unsubscribe) + "\">Stop emails about "
-                    + HTMLEscaping.escape(what) + "</a></p>",
+                "<hr>", MailHTML.paragraph(why), MailHTML.link("Choose what you get, and when", to: links.preferences),
+                MailHTML.link("Stop emails about \(what)", to: links.unsubscribe),
             ]
         )
     }

@@ -26,12 +26,7 @@ public struct Notifier: Sendable {
     /// Sends `notice` to the person with `userID` as they chose; `now` is the change's own time.
     @discardableResult
     public func send(_ notice: Notice, to userID: Int64, now: Date, in db: Database) throws -> Outcome {
-        guard
-            let row = try Row.fetchOne(
-                db, sql: "SELECT name, email FROM users WHERE id = ? AND is_active = 1", arguments: [userID])
-        else { return .noRecipient }
-        let name: String = row["name"]
-        let email: String = row["email"]
+        guard let (name, email) = try Self.recipient(userID, in: db) else { return .noRecipient }
         switch try EmailPreferences.choice(userID: userID, kind: notice.kind, in: db) {
         case .off:
             return .off
@@ -52,6 +47,12 @@ public struct Notifier: Sendable {
                 notice, name: name, email: email, userID: userID, links: links(userID: userID, kind: notice.kind))
             return .sent(outboxID: try Outbox.enqueue(mail, host: host, now: now, in: db))
         }
+    }
+
+    /// The name and address mail for `userID` goes to; nil when the account is switched off (or gone).
+    static func recipient(_ userID: Int64, in db: Database) throws -> (name: String, email: String)? {
+        try Row.fetchOne(db, sql: "SELECT name, email FROM users WHERE id = ? AND is_active = 1", arguments: [userID])
+            .map { ($0["name"], $0["email"]) }
     }
 
     /// Sends `notice` to each of `userIDs` once, leaving out `except` (the person who made the change).
