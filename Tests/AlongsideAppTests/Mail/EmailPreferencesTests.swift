@@ -25,6 +25,7 @@ final class EmailPreferencesTests: XCTestCase {
             XCTAssertTrue(form.contains("Your payment claims: returned, approved and paid"))
             XCTAssertTrue(form.contains(#"name="claims" type="radio" value="now" checked"#), "at once until chosen")
             XCTAssertTrue(form.contains("cannot be turned off"))
+            XCTAssertTrue(form.contains("never between 9pm and 8am (UK time)"))
             XCTAssertTrue(form.contains("no mail server set up"), "without a relay the page says mail is kept")
             // act: a missing answer is refused, and the others stay as typed
             var fields = Self.allNow.filter { $0.0 != "proposals" }

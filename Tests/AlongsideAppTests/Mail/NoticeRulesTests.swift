@@ -20,6 +20,10 @@ final class NoticeRulesTests: XCTestCase {
         XCTAssertFalse(DigestSchedule.isQuiet(date("2026-12-02T08:00:00Z")), "8am GMT")
     }
 
+    func testQuietHoursAreSaidAsPeopleSayThem() {
+        XCTAssertEqual(DigestSchedule.quietHoursText, "9pm and 8am")
+    }
+
     func testADigestIsDueOnceADayOnlyWhenSomethingWaits() {
         let morning = date("2026-12-02T08:30:00Z")
         XCTAssertTrue(DigestSchedule.isDue(now: morning, lastDay: nil, waiting: 2))

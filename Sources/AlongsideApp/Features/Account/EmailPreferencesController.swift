@@ -105,7 +105,7 @@ struct EmailPreferencesPage: PageModel {
     let errors: FormErrors
     /// False while no mail relay is set up, so the page can say messages are kept, not sent.
     let mailSent: Bool
-    let quietHours = "\(DigestSchedule.quietFrom):00 to \(DigestSchedule.quietUntil):00"
+    let quietHours = DigestSchedule.quietHoursText
 
     init(chosen: [NoticeKind: String], errors: FormErrors, mailSent: Bool) {
         kinds = NoticeKind.allCases.map { kind in

@@ -8,6 +8,12 @@ public enum DigestSchedule {
     public static let quietFrom = 21
     public static let quietUntil = 8
 
+    /// "9pm and 8am", for a sentence that says when none is sent.
+    public static var quietHoursText: String {
+        func clock(_ hour: Int) -> String { "\(hour % 12 == 0 ? 12 : hour % 12)\(hour < 12 ? "am" : "pm")" }
+        return "\(clock(quietFrom)) and \(clock(quietUntil))"
+    }
+
     public static func isQuiet(_ now: Date) -> Bool {
         let hour = WallClock(now).hour
         return hour >= quietFrom || hour < quietUntil
